@@ -1,0 +1,57 @@
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { CoreApi } from '../contract/api.ts';
+import { AppError } from '../contract/errors.ts';
+import { createClient, createDispatcher, inProcessTransport } from '../contract/wire.ts';
+import { createCore, type Core } from '../core/index.ts';
+
+export type Lang = 'id' | 'en';
+
+export interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+  lang?: string;
+}
+
+/** What every command needs: output channels, language, and a way to open the workspace. */
+export interface CliContext {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  isTTY: boolean;
+  /** Set by a command: 0 success, 1 the work failed. */
+  exitCode: number;
+  signal: AbortSignal;
+}
+
+export function langOf(opts: GlobalOptions): Lang {
+  return opts.lang === 'en' ? 'en' : 'id';
+}
+
+export function t(lang: Lang, id: string, en: string): string {
+  return lang === 'en' ? en : id;
+}
+
+/** Opens the workspace and hands the command a client that goes through the wire codec. */
+export async function withApi<T>(opts: GlobalOptions, work: (api: CoreApi) => Promise<T>): Promise<T> {
+  if (!opts.db) throw new AppError('BAD_REQUEST', t(langOf(opts), 'Opsi --db FILE wajib diisi.', 'Option --db FILE is required.'));
+  let core: Core | undefined;
+  try {
+    core = await createCore({ dbPath: resolve(opts.db), lang: langOf(opts), tmpDir: tmpdir() });
+    const api = createClient(inProcessTransport(createDispatcher(core)));
+    return await work(api);
+  } finally {
+    core?.close();
+  }
+}
+
+/** Common failure path: message on stderr, and under "error" in the JSON. */
+export function reportFailure(ctx: CliContext, opts: GlobalOptions, err: unknown): void {
+  const code = err instanceof AppError ? err.code : 'INTERNAL';
+  const message = err instanceof Error ? err.message : String(err);
+  ctx.err(message);
+  if (opts.json) ctx.out(JSON.stringify({ error: message, code }, null, 2));
+  ctx.exitCode = 1;
+}
+
+export type CommandModule = (program: Command, ctx: CliContext) => void;

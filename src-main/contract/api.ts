@@ -1,0 +1,31 @@
+import type { CallOptions } from './progress.ts';
+import type {
+  BatchRejectsRequest,
+  BatchRejectsResult,
+  ImportFilesRequest,
+  ImportFilesResult,
+  ListImportsRequest,
+  ListImportsResult,
+  ListRecipesResult,
+  PreviewImportRequest,
+  PreviewImportResult,
+  RecipeEntry,
+  SaveRecipeRequest,
+  UndoImportRequest,
+  UndoImportResult,
+} from './import-types.ts';
+
+/** The one API of Pantau. Every transport (in-process, IPC, HTTP) carries exactly this. */
+export interface CoreApi {
+  importFiles(req: ImportFilesRequest, opts?: CallOptions): Promise<ImportFilesResult>;
+  previewImport(req: PreviewImportRequest, opts?: CallOptions): Promise<PreviewImportResult>;
+  listImports(req: ListImportsRequest, opts?: CallOptions): Promise<ListImportsResult>;
+  undoImport(req: UndoImportRequest, opts?: CallOptions): Promise<UndoImportResult>;
+  batchRejects(req: BatchRejectsRequest, opts?: CallOptions): Promise<BatchRejectsResult>;
+  listRecipes(req: Record<string, never>, opts?: CallOptions): Promise<ListRecipesResult>;
+  saveRecipe(req: SaveRecipeRequest, opts?: CallOptions): Promise<RecipeEntry>;
+}
+
+export type MethodName = keyof CoreApi;
+export type RequestOf<M extends MethodName> = Parameters<CoreApi[M]>[0];
+export type ResultOf<M extends MethodName> = Awaited<ReturnType<CoreApi[M]>>;

@@ -1,0 +1,144 @@
+export const IMPORT_KINDS = [
+  'attendance',
+  'roster',
+  'units',
+  'performance',
+  'approvals',
+  'reports',
+  'survey',
+  'calendar',
+] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/**
+ * A mapping recipe: which column holds which canonical field. A column is named by
+ * its header text (matched after normalisation) or by its 1-based position.
+ */
+export interface MappingRecipe {
+  headerRow?: number;
+  columns: Record<string, string | number>;
+}
+
+export interface ImportFileRequest {
+  path: string;
+  kind: ImportKind;
+  agency?: string;
+  mapping?: MappingRecipe;
+  /** Name to record when the path is a temporary copy (uploads). */
+  fileName?: string;
+}
+
+export interface ImportFilesRequest {
+  files: ImportFileRequest[];
+}
+
+export interface RejectedRow {
+  row: number;
+  column: string;
+  value: string | null;
+  reason: string;
+}
+
+export interface ImportFileResult {
+  file: string;
+  kind: ImportKind;
+  agency: string | null;
+  status: 'imported' | 'failed';
+  batch: string | null;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  rejects: RejectedRow[];
+  warnings: string[];
+  error: string | null;
+}
+
+export interface ImportFilesResult {
+  files: ImportFileResult[];
+}
+
+export interface ImportBatch {
+  batch: string;
+  file: string;
+  kind: ImportKind;
+  agency: string | null;
+  sha256: string;
+  size: number;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  headerRow: number;
+  mapping: Record<string, string>;
+  importedAt: string;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  rowsReplaced: number;
+  status: 'active' | 'undone';
+  undoneAt: string | null;
+}
+
+export interface ListImportsRequest {
+  includeUndone?: boolean;
+}
+export interface ListImportsResult {
+  batches: ImportBatch[];
+}
+
+export interface UndoImportRequest {
+  batch: string;
+}
+export interface UndoImportResult {
+  batch: string;
+  rowsRemoved: number;
+  rowsRestored: number;
+}
+
+export interface BatchRejectsRequest {
+  batch: string;
+}
+export interface BatchRejectsResult {
+  batch: string;
+  rejects: RejectedRow[];
+}
+
+export interface PreviewImportRequest {
+  path: string;
+  kind: ImportKind;
+  agency?: string;
+  mapping?: MappingRecipe;
+}
+
+export interface FieldMapping {
+  field: string;
+  required: boolean;
+  /** 0-based column index, or null when the field was not found. */
+  column: number | null;
+}
+
+export interface PreviewImportResult {
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  headerRow: number;
+  headers: string[];
+  fields: FieldMapping[];
+  rows: string[][];
+  recipeUsed: boolean;
+  warnings: string[];
+}
+
+export interface RecipeEntry {
+  agency: string;
+  kind: ImportKind;
+  recipe: MappingRecipe;
+  savedAt: string;
+}
+export interface ListRecipesResult {
+  recipes: RecipeEntry[];
+}
+export interface SaveRecipeRequest {
+  agency: string;
+  kind: ImportKind;
+  recipe: MappingRecipe;
+}

@@ -1,0 +1,5 @@
+export * from './api.ts';
+export * from './errors.ts';
+export * from './import-types.ts';
+export * from './progress.ts';
+export * from './wire.ts';

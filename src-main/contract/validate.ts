@@ -1,0 +1,77 @@
+import { AppError } from './errors.ts';
+import { IMPORT_KINDS, type ImportKind, type MappingRecipe } from './import-types.ts';
+import type { MethodName } from './api.ts';
+
+type Obj = Record<string, unknown>;
+
+function bad(message: string): never {
+  throw new AppError('BAD_REQUEST', message);
+}
+
+function obj(v: unknown, what: string): Obj {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) bad(`${what} harus berupa objek`);
+  return v as Obj;
+}
+
+function str(o: Obj, key: string, optional = false): void {
+  const v = o[key];
+  if (v === undefined && optional) return;
+  if (typeof v !== 'string' || v.length === 0 || v.length > 4096) bad(`"${key}" harus berupa teks`);
+}
+
+function kind(o: Obj): void {
+  if (!IMPORT_KINDS.includes(o.kind as ImportKind)) bad(`"kind" harus salah satu dari ${IMPORT_KINDS.join(', ')}`);
+}
+
+function recipe(v: unknown): void {
+  if (v === undefined) return;
+  const r = obj(v, 'mapping');
+  if (r.headerRow !== undefined && !(Number.isInteger(r.headerRow) && (r.headerRow as number) >= 1)) {
+    bad('"headerRow" harus bilangan bulat ≥ 1');
+  }
+  const cols = obj(r.columns, 'mapping.columns');
+  for (const [k, c] of Object.entries(cols)) {
+    const ok = (typeof c === 'string' && c.length > 0) || (Number.isInteger(c) && (c as number) >= 1);
+    if (!ok) bad(`kolom untuk "${k}" harus nama judul kolom atau nomor kolom ≥ 1`);
+  }
+}
+
+function fileReq(v: unknown): void {
+  const f = obj(v, 'berkas');
+  str(f, 'path');
+  kind(f);
+  str(f, 'agency', true);
+  str(f, 'fileName', true);
+  recipe(f.mapping as MappingRecipe | undefined);
+}
+
+/** Request validators for the allow-listed methods; anything else is refused. */
+export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
+  importFiles(body) {
+    const o = obj(body, 'permintaan');
+    if (!Array.isArray(o.files) || o.files.length === 0) bad('"files" harus daftar berkas yang tidak kosong');
+    o.files.forEach(fileReq);
+  },
+  previewImport(body) {
+    fileReq(body);
+  },
+  listImports(body) {
+    obj(body, 'permintaan');
+  },
+  undoImport(body) {
+    str(obj(body, 'permintaan'), 'batch');
+  },
+  batchRejects(body) {
+    str(obj(body, 'permintaan'), 'batch');
+  },
+  listRecipes(body) {
+    obj(body, 'permintaan');
+  },
+  saveRecipe(body) {
+    const o = obj(body, 'permintaan');
+    str(o, 'agency');
+    kind(o);
+    recipe(o.recipe);
+    if (o.recipe === undefined) bad('"recipe" wajib diisi');
+  },
+};

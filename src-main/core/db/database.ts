@@ -1,0 +1,123 @@
+import {
+  DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBAppender,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import { AppError } from '../../contract/errors.ts';
+
+export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
+export type Row = Record<string, unknown>;
+
+/** The only door to DuckDB. Values are always bound, never pasted into SQL. */
+export interface Db {
+  run(sql: string, params?: Params): Promise<void>;
+  all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
+  one<T extends Row = Row>(sql: string, params?: Params): Promise<T | undefined>;
+  /** Runs fn inside BEGIN/COMMIT; any throw rolls the whole thing back. */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  appender(table: string, schema?: string, catalog?: string): Promise<DuckDBAppender>;
+  /** Fraction of the running query done, or null when DuckDB cannot tell. */
+  progress(): number | null;
+  interrupt(): void;
+  close(): void;
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+export function quoteLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** DuckDB refuses named parameters a statement does not use; bind only those it does. */
+function usedParams(sql: string, params?: Params): Params | undefined {
+  if (!params || Array.isArray(params)) return params;
+  return Object.fromEntries(Object.entries(params).filter(([k]) => new RegExp(`\\$${k}\\b`).test(sql)));
+}
+
+function toPlain(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  return value;
+}
+
+function plainRows<T>(rows: Record<string, unknown>[]): T[] {
+  for (const row of rows) {
+    for (const key of Object.keys(row)) row[key] = toPlain(row[key]);
+  }
+  return rows as T[];
+}
+
+const LOCK_PATTERN = /Could not set lock on file .*Conflicting lock is held in (.*?) \(PID (\d+)\)/s;
+
+export async function openDatabase(path: string): Promise<Db> {
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path);
+  } catch (err) {
+    throw translateOpenError(path, err);
+  }
+  const connection = await instance.connect();
+  return createDb(instance, connection);
+}
+
+function translateOpenError(path: string, err: unknown): Error {
+  const message = err instanceof Error ? err.message : String(err);
+  const lock = LOCK_PATTERN.exec(message);
+  if (lock) {
+    return new AppError(
+      'WORKSPACE_LOCKED',
+      `Workspace ${path} sedang dibuka oleh proses lain (PID ${lock[2]}). Tutup aplikasi atau perintah Pantau yang lain itu, lalu coba lagi.`,
+      { path, pid: Number(lock[2]) },
+    );
+  }
+  return new AppError('WORKSPACE_INVALID', `Workspace ${path} tidak dapat dibuka: ${message}`, { path });
+}
+
+function createDb(instance: DuckDBInstance, connection: DuckDBConnection): Db {
+  let inTransaction = false;
+  const db: Db = {
+    async run(sql, params) {
+      await connection.run(sql, usedParams(sql, params));
+    },
+    async all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
+      const reader = await connection.runAndReadAll(sql, usedParams(sql, params));
+      return plainRows<T>(reader.getRowObjectsJS() as Record<string, unknown>[]);
+    },
+    async one<T extends Row = Row>(sql: string, params?: Params): Promise<T | undefined> {
+      const rows = await db.all<T>(sql, params);
+      return rows[0];
+    },
+    async transaction(fn) {
+      if (inTransaction) throw new Error('nested transaction');
+      inTransaction = true;
+      await connection.run('BEGIN TRANSACTION');
+      try {
+        const result = await fn();
+        await connection.run('COMMIT');
+        return result;
+      } catch (err) {
+        await connection.run('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        inTransaction = false;
+      }
+    },
+    appender(table, schema, catalog) {
+      return connection.createAppender(table, schema ?? null, catalog ?? null);
+    },
+    progress() {
+      const p = connection.progress;
+      return p.percentage >= 0 ? p.percentage / 100 : null;
+    },
+    interrupt() {
+      connection.interrupt();
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+  return db;
+}

@@ -1,0 +1,75 @@
+import { AppError } from '../../contract/errors.ts';
+import type { ImportBatch, ImportKind, RejectedRow, UndoImportResult } from '../../contract/import-types.ts';
+import type { Db } from '../db/database.ts';
+import { undoSql } from './import-sql.ts';
+import { KINDS } from './kinds.ts';
+import { formatReject, type Lang } from './reasons.ts';
+
+interface BatchRow {
+  batch_id: string; file_name: string; kind: ImportKind; agency: string | null; sha256: string; size: number;
+  format: 'csv' | 'xlsx'; encoding: string | null; delimiter: string | null; header_row: number; mapping: string;
+  imported_at: string; rows_read: number; rows_imported: number; rows_rejected: number; rows_replaced: number;
+  status: 'active' | 'undone'; undone_at: string | null;
+}
+
+const BATCH_COLUMNS = `batch_id, file_name, kind, agency, sha256, size, format, encoding, delimiter, header_row, mapping,
+  strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS imported_at, rows_read, rows_imported, rows_rejected, rows_replaced,
+  status, strftime(undone_at, '%Y-%m-%dT%H:%M:%SZ') AS undone_at`;
+
+function toBatch(r: BatchRow): ImportBatch {
+  return {
+    batch: r.batch_id, file: r.file_name, kind: r.kind, agency: r.agency, sha256: r.sha256, size: r.size,
+    format: r.format, encoding: r.encoding, delimiter: r.delimiter, headerRow: r.header_row,
+    mapping: JSON.parse(r.mapping) as Record<string, string>, importedAt: r.imported_at, rowsRead: r.rows_read,
+    rowsImported: r.rows_imported, rowsRejected: r.rows_rejected, rowsReplaced: r.rows_replaced, status: r.status,
+    undoneAt: r.undone_at,
+  };
+}
+
+export async function listBatches(db: Db, includeUndone: boolean): Promise<ImportBatch[]> {
+  const rows = await db.all<BatchRow & Record<string, unknown>>(
+    `SELECT ${BATCH_COLUMNS} FROM batches WHERE $all OR status = 'active' ORDER BY seq`,
+    { all: includeUndone },
+  );
+  return rows.map(toBatch);
+}
+
+async function getBatch(db: Db, batch: string): Promise<ImportBatch> {
+  const row = await db.one<BatchRow & Record<string, unknown>>(`SELECT ${BATCH_COLUMNS} FROM batches WHERE batch_id = $batch`, { batch });
+  if (!row) throw new AppError('NOT_FOUND', `Impor ${batch} tidak ditemukan.`, { batch });
+  return toBatch(row);
+}
+
+/** Rejected rows of a batch, reasons in the requested language, naming the file's own column header. */
+export async function batchRejects(db: Db, batch: string, lang: Lang): Promise<RejectedRow[]> {
+  const info = await getBatch(db, batch);
+  const rows = await db.all<{ row_no: number; column_name: string; value: string | null; code: string; detail: string | null }>(
+    'SELECT row_no, column_name, value, code, detail FROM rejects WHERE batch_id = $batch ORDER BY row_no, column_name',
+    { batch },
+  );
+  return rows.map((r) => {
+    const column = r.column_name === '_row' ? '' : info.mapping[r.column_name] || r.column_name;
+    return {
+      row: r.row_no,
+      column,
+      value: r.value,
+      reason: formatReject(lang, r.row_no, column, r.value, r.code, r.detail),
+    };
+  });
+}
+
+/** Removes one batch's rows and restores what it had replaced, in one transaction. */
+export async function undoBatch(db: Db, batch: string, now: Date): Promise<UndoImportResult> {
+  const info = await getBatch(db, batch);
+  if (info.status !== 'active') throw new AppError('BAD_REQUEST', `Impor ${batch} sudah dibatalkan sebelumnya.`, { batch });
+  const spec = KINDS[info.kind];
+  return db.transaction(async () => {
+    const removed = (await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${spec.table} WHERE batch_id = $batch`, { batch }))!.n;
+    const statements = undoSql(spec);
+    for (const sql of statements.slice(0, 3)) await db.run(sql, { batch });
+    const restored = (await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${spec.table}_replaced WHERE replaced_by = $batch`, { batch }))!.n;
+    for (const sql of statements.slice(3)) await db.run(sql, { batch });
+    await db.run(`UPDATE batches SET status = 'undone', undone_at = $at WHERE batch_id = $batch`, { batch, at: now.toISOString() });
+    return { batch, rowsRemoved: removed, rowsRestored: restored };
+  });
+}

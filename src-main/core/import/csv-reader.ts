@@ -1,0 +1,112 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import iconv from 'iconv-lite';
+import type { MappingRecipe } from '../../contract/import-types.ts';
+import type { Db } from '../db/database.ts';
+import { DELIMITERS, splitRecords, type SampleRecord } from './csv-records.ts';
+import { findHeaderRow, mapColumns } from './header.ts';
+import type { KindSpec } from './kinds.ts';
+import { decodeSample, type Sniffed } from './sniff.ts';
+import { refuseNoHeader, type Staged } from './staging.ts';
+
+interface CsvLayout {
+  delimiter: string;
+  records: SampleRecord[];
+  headerIndex: number;
+}
+
+/** Picks the delimiter under which a header row maps the most canonical fields. */
+function chooseLayout(text: string, spec: KindSpec, recipe?: MappingRecipe): CsvLayout | undefined {
+  let best: (CsvLayout & { score: number }) | undefined;
+  for (const delimiter of DELIMITERS) {
+    const records = splitRecords(text, delimiter, 40);
+    const headerIndex = findHeaderRow(records.map((r) => r.cells), spec, recipe);
+    if (headerIndex === undefined) continue;
+    const header = records[headerIndex]?.cells ?? [];
+    const score = Object.keys(mapColumns(header, spec, recipe).columns).length * 1000 + header.length;
+    if (!best || score > best.score) best = { delimiter, records, headerIndex, score };
+  }
+  return best;
+}
+
+export function csvSampleRows(sniffed: Sniffed): string[][] {
+  const text = decodeSample(sniffed);
+  let bestRows: string[][] = [];
+  for (const delimiter of DELIMITERS) {
+    const rows = splitRecords(text, delimiter, 40).map((r) => r.cells);
+    const width = Math.max(0, ...rows.map((r) => r.length));
+    if (width > Math.max(0, ...bestRows.map((r) => r.length))) bestRows = rows;
+  }
+  return bestRows;
+}
+
+async function transcode(path: string, sniffed: Sniffed, tmpPath: string): Promise<string> {
+  if (sniffed.encoding === 'utf-8') return path;
+  await pipeline(
+    createReadStream(path, { start: sniffed.bom }),
+    iconv.decodeStream(sniffed.encoding ?? 'utf-8'),
+    iconv.encodeStream('utf-8'),
+    createWriteStream(tmpPath),
+  );
+  return tmpPath;
+}
+
+const READER_ERRORS: Record<string, string> = {
+  'TOO MANY COLUMNS': 'CSV_TOO_MANY_FIELDS',
+  'UNQUOTED VALUE': 'CSV_QUOTE',
+  'INVALID ENCODING': 'CSV_ENCODING',
+  'INVALID UNICODE': 'CSV_ENCODING',
+  'LINE SIZE OVER MAXIMUM': 'CSV_LINE_TOO_LONG',
+};
+
+function readCsvSql(width: number, parallel: boolean): string {
+  // One overflow column beyond the header catches rows with an extra field.
+  const columns = Array.from({ length: width + 1 }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  return `CREATE OR REPLACE TEMP TABLE stg AS SELECT * FROM read_csv($path, header = false,
+    auto_detect = false, delim = $delim, quote = '"', escape = '"', skip = $skip, null_padding = true,
+    parallel = ${parallel}, columns = {${columns}}, store_rejects = true, rejects_table = 'stg_rejects',
+    rejects_scan = 'stg_scans', ignore_errors = true, max_line_size = 10000000)`;
+}
+
+export async function stageCsv(
+  db: Db,
+  path: string,
+  sniffed: Sniffed,
+  spec: KindSpec,
+  recipe: MappingRecipe | undefined,
+  tmpPath: string,
+): Promise<Staged> {
+  const text = decodeSample(sniffed);
+  const layout = chooseLayout(text, spec, recipe);
+  if (!layout) refuseNoHeader(spec, csvSampleRows(sniffed));
+  const header = layout.records[layout.headerIndex]!;
+  const mapping = mapColumns(header.cells, spec, recipe);
+  const source = await transcode(path, sniffed, tmpPath);
+  const params = { path: source, delim: layout.delimiter, skip: header.endLine };
+  const width = header.cells.length;
+  await db.run('DROP TABLE IF EXISTS stg_rejects; DROP TABLE IF EXISTS stg_scans');
+  try {
+    await db.run(readCsvSql(width, true), params);
+  } catch (err) {
+    if (!/quoted new ?lines/i.test(String(err))) throw err;
+    await db.run(readCsvSql(width, false), params);
+  }
+  const readerRejects = await db.all<{ line: number; error_type: string; csv_line: string | null }>(
+    'SELECT line, error_type, csv_line FROM stg_rejects ORDER BY line',
+  );
+  return {
+    headers: header.cells,
+    headerRow: header.endLine,
+    mapping,
+    width,
+    delimiter: layout.delimiter,
+    encoding: sniffed.encoding,
+    overflowColumn: `c${width}`,
+    rowNoExpr: 'rowid',
+    readerRejects: readerRejects.map((r) => ({
+      line: r.line,
+      code: READER_ERRORS[r.error_type] ?? 'CSV_UNREADABLE',
+      value: r.csv_line,
+    })),
+  };
+}

@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { AppError } from '../../contract/errors.ts';
+import type { ImportFileRequest, MappingRecipe } from '../../contract/import-types.ts';
+import type { Db } from '../db/database.ts';
+import { stageCsv } from './csv-reader.ts';
+import { insertRejectsSql, mergeSql, normaliseSql } from './import-sql.ts';
+import { KINDS, type KindSpec } from './kinds.ts';
+import { loadRecipe, storeRecipe } from './recipes.ts';
+import { sniffFile } from './sniff.ts';
+import { refuseMissing, type Staged } from './staging.ts';
+import { stageXlsx } from './xlsx-reader.ts';
+
+export interface ImportEnv {
+  db: Db;
+  tmpDir: string;
+  now: () => Date;
+}
+
+export interface FileProgress {
+  (phase: 'read' | 'check' | 'store', fraction: number | null, rows: number | null): void;
+}
+
+export interface ImportOutcome {
+  batch: string;
+  agency: string | null;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  warnings: string[];
+}
+
+async function sha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function needsAgency(spec: KindSpec): boolean {
+  return spec.kind !== 'calendar' && spec.kind !== 'survey';
+}
+
+async function stage(env: ImportEnv, path: string, size: number, spec: KindSpec, recipe: MappingRecipe | undefined,
+  tmpFile: string, signal: AbortSignal | undefined, progress: FileProgress): Promise<Staged> {
+  const sniffed = await sniffFile(path, size);
+  if (sniffed.format === 'xlsx') {
+    const onBytes = (b: number) => progress('read', size ? b / size : null, null);
+    return (await stageXlsx(env.db, path, spec, recipe, { signal, onBytes })).staged;
+  }
+  return stageCsv(env.db, path, sniffed, spec, recipe, tmpFile);
+}
+
+/** While a long query runs, reports DuckDB's own progress estimate. */
+async function withProgress<T>(env: ImportEnv, report: (f: number | null) => void, work: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => report(env.db.progress()), 250);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * Imports one file as one batch, in one transaction: either every row is stored
+ * or listed as rejected, or (on any failure) nothing from the file is stored.
+ */
+export async function importFile(
+  env: ImportEnv,
+  req: ImportFileRequest,
+  progress: FileProgress,
+  signal?: AbortSignal,
+): Promise<ImportOutcome> {
+  const { db } = env;
+  const spec = KINDS[req.kind];
+  const agency = req.agency?.trim() || null;
+  if (!agency && needsAgency(spec)) {
+    throw new AppError('IMPORT_FAILED', `Instansi wajib dipilih untuk jenis data "${spec.kind}" (--agency KODE).`);
+  }
+  const size = (await stat(req.path).catch(() => {
+    throw new AppError('IMPORT_FAILED', `Berkas tidak ditemukan atau tidak dapat dibaca: ${req.path}`);
+  })).size;
+  const recipe = req.mapping ?? (agency ? await loadRecipe(db, agency, spec.kind) : undefined);
+  const tmpFile = join(env.tmpDir, `pantau-${process.pid}-${Date.now()}.csv`);
+  const onAbort = () => db.interrupt();
+  signal?.addEventListener('abort', onAbort);
+  try {
+    progress('read', 0, null);
+    const [hash, staged] = await Promise.all([
+      sha256(req.path),
+      withProgress(env, (f) => progress('read', f, null), () => stage(env, req.path, size, spec, recipe, tmpFile, signal, progress)),
+    ]);
+    if (staged.mapping.missing.length) refuseMissing(spec, staged.mapping.missing, staged.headers);
+    progress('check', null, null);
+    await prepareReaderRejects(db, staged);
+    const norm = normaliseSql(spec, staged);
+    const params: Record<string, string | number | null> = { agency, today: isoDate(env.now()) };
+    norm.extraKeys.forEach((k, i) => (params[`h${i}`] = k));
+    await withProgress(env, (f) => progress('check', f, null), () => db.run(norm.sql, params));
+    if (signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.');
+    progress('store', null, null);
+    const outcome = await db.transaction(() =>
+      store(env, { req, spec, agency, size, hash, staged, recipe: req.mapping }),
+    );
+    const warnings = await fileWarnings(env, spec, staged, hash, outcome.batch);
+    await db.run('UPDATE batches SET warnings = $w WHERE batch_id = $batch', { w: JSON.stringify(warnings), batch: outcome.batch });
+    return { ...outcome, warnings };
+  } catch (err) {
+    if (signal?.aborted || /INTERRUPT/i.test(String(err))) throw new AppError('CANCELLED', 'Impor dibatalkan; tidak ada data dari berkas ini yang disimpan.');
+    throw err;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await db.run('DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS norm; DROP TABLE IF EXISTS stg_adj').catch(() => undefined);
+    await rm(tmpFile, { force: true });
+  }
+}
+
+export function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** Maps the reader's physical lines to the staged rows' positions (see rowNoSql). */
+async function prepareReaderRejects(db: Db, staged: Staged): Promise<void> {
+  if (staged.readerRejects.length === 0) return;
+  await db.run('CREATE OR REPLACE TEMP TABLE stg_adj (a BIGINT)');
+  for (const [i, r] of staged.readerRejects.entries()) {
+    await db.run('INSERT INTO stg_adj VALUES ($a)', { a: r.line - staged.headerRow - 1 - i });
+  }
+}
+
+interface StoreInput {
+  req: ImportFileRequest;
+  spec: KindSpec;
+  agency: string | null;
+  size: number;
+  hash: string;
+  staged: Staged;
+  recipe: MappingRecipe | undefined;
+}
+
+async function store(env: ImportEnv, input: StoreInput): Promise<ImportOutcome> {
+  const { db } = env;
+  const { spec, staged } = input;
+  const seq = (await db.one<{ n: number }>("SELECT nextval('batch_seq') AS n"))!.n;
+  const batch = `b-${String(seq).padStart(6, '0')}`;
+  const mapping = Object.fromEntries(
+    Object.entries(staged.mapping.columns).map(([field, i]) => [field, (staged.headers[i] ?? '').trim()]),
+  );
+  await db.run(
+    `INSERT INTO batches VALUES ($batch, $seq, $file, $path, $size, $sha, $agency, $kind, $format, $enc, $delim,
+      $header, $mapping, $at, 0, 0, 0, 0, '[]', 'active', NULL)`,
+    {
+      batch, seq, file: input.req.fileName ?? basename(input.req.path), path: input.req.path, size: input.size,
+      sha: input.hash, agency: input.agency, kind: spec.kind, format: staged.rowNoExpr === 'row_no' ? 'xlsx' : 'csv',
+      enc: staged.encoding, delim: staged.delimiter, header: staged.headerRow, mapping: JSON.stringify(mapping),
+      at: env.now().toISOString(),
+    },
+  );
+  for (const r of staged.readerRejects) {
+    await db.run(`INSERT INTO rejects VALUES ($batch, $row, '_row', $value, $code, NULL)`, {
+      batch, row: r.line, value: r.value, code: r.code,
+    });
+  }
+  await db.run(insertRejectsSql(spec), { batch });
+  for (const sql of mergeSql(spec)) await db.run(sql, { batch });
+  const counts = (await db.one<{ read: number; ok: number }>(
+    'SELECT count(*) AS read, count(*) FILTER (WHERE err IS NULL) AS ok FROM norm',
+  ))!;
+  const replaced = (await db.one<{ n: number }>(
+    `SELECT count(*) AS n FROM ${spec.table}_replaced WHERE replaced_by = $batch`, { batch },
+  ))!.n;
+  const rowsRead = counts.read + staged.readerRejects.length;
+  const rowsImported = counts.ok;
+  await db.run(
+    `UPDATE batches SET rows_read = $read, rows_imported = $ok, rows_rejected = $rej, rows_replaced = $repl
+     WHERE batch_id = $batch`,
+    { read: rowsRead, ok: rowsImported, rej: rowsRead - rowsImported, repl: replaced, batch },
+  );
+  if (input.recipe && input.agency) await storeRecipe(db, input.agency, spec.kind, input.recipe, env.now());
+  return { batch, agency: input.agency, rowsRead, rowsImported, rowsRejected: rowsRead - rowsImported, warnings: [] };
+}
+
+async function fileWarnings(env: ImportEnv, spec: KindSpec, staged: Staged, hash: string, batch: string): Promise<string[]> {
+  const warnings: string[] = [];
+  if (spec.kind === 'attendance' && staged.mapping.columns.mode === undefined) {
+    warnings.push('Berkas tidak memiliki kolom mode kerja; setiap hari hadir dicatat sebagai WFO.');
+  }
+  const same = await env.db.one<{ batch_id: string }>(
+    `SELECT batch_id FROM batches WHERE sha256 = $hash AND kind = $kind AND status = 'active' AND batch_id <> $batch
+     ORDER BY seq LIMIT 1`,
+    { hash, kind: spec.kind, batch },
+  );
+  if (same) {
+    warnings.push(`Isi berkas ini sama persis dengan impor ${same.batch_id}; baris dengan kunci yang sama diganti, tidak digandakan.`);
+  }
+  return warnings;
+}
+

@@ -1,0 +1,214 @@
+import type { ImportKind } from '../../contract/import-types.ts';
+import { quoteIdent } from '../db/database.ts';
+import type { FieldSpec, KindSpec, Parser } from './kinds.ts';
+import type { Staged } from './staging.ts';
+
+/** value: typed value from raw text r; error: code when r is non-empty but unreadable. */
+const PARSERS: Record<Parser, { value: (r: string) => string; error?: string }> = {
+  nip: { value: (r) => `pt_nip(${r})` },
+  text: { value: (r) => `pt_text(${r})` },
+  date: { value: (r) => `pt_date(${r})`, error: 'DATE_INVALID' },
+  time: { value: (r) => `pt_time(${r})`, error: 'TIME_INVALID' },
+  status: { value: (r) => `pt_status(${r})`, error: 'STATUS_UNKNOWN' },
+  mode: { value: (r) => `pt_mode(${r})`, error: 'MODE_UNKNOWN' },
+  bool: { value: (r) => `pt_bool(${r})`, error: 'BOOL_UNKNOWN' },
+  discipline: { value: (r) => `pt_discipline(${r})`, error: 'DISCIPLINE_UNKNOWN' },
+  service: { value: (r) => `pt_service(${r})`, error: 'SERVICE_UNKNOWN' },
+  number: { value: (r) => `pt_num(${r})`, error: 'NUMBER_INVALID' },
+  year: { value: (r) => `CASE WHEN pt_int(${r}) BETWEEN 1900 AND 2100 THEN pt_int(${r}) END`, error: 'YEAR_INVALID' },
+  satisfaction: { value: (r) => `pt_satisfaction(${r})`, error: 'SATISFACTION_INVALID' },
+  approvalStatus: { value: (r) => `pt_approval_status(${r})`, error: 'APPROVAL_STATUS_UNKNOWN' },
+  dayType: { value: (r) => `pt_day_type(${r})`, error: 'DAY_TYPE_UNKNOWN' },
+  verified: { value: (r) => `pt_verified(${r})`, error: 'VERIFIED_UNKNOWN' },
+  approvalKind: { value: (r) => `pt_approval_kind(${r})` },
+};
+
+const f = (name: string) => quoteIdent(`f_${name}`);
+const raw = (name: string) => quoteIdent(`r_${name}`);
+
+function fieldError(field: FieldSpec): string | null {
+  const parts: string[] = [];
+  if (field.required) parts.push(`WHEN ${raw(field.name)} IS NULL THEN 'REQUIRED'`);
+  if (field.parser === 'nip') parts.push(`WHEN pt_nip_problem(${raw(field.name)}, $today) IS NOT NULL THEN pt_nip_problem(${raw(field.name)}, $today)`);
+  const code = PARSERS[field.parser].error;
+  if (code) parts.push(`WHEN ${raw(field.name)} IS NOT NULL AND ${f(field.name)} IS NULL THEN '${code}'`);
+  if (parts.length === 0) return null;
+  return `'${field.name}|' || CASE ${parts.join(' ')} END`;
+}
+
+const PRESENT = `('HADIR', 'TERLAMBAT', 'PULANG_CEPAT')`;
+
+/** Per kind: canonical columns from the field values, and row errors that span fields. */
+const PROJECTIONS: Record<ImportKind, { columns: Record<string, string>; errors?: string[] }> = {
+  attendance: {
+    columns: {
+      nip: f('nip'), date: f('date'), agency: '$agency', name: f('name'), unit_name: f('unitName'),
+      status: `coalesce(${f('status')}, CASE WHEN ${f('checkIn')} IS NOT NULL OR ${f('checkOut')} IS NOT NULL THEN 'HADIR' END)`,
+      mode: `CASE WHEN coalesce(${f('status')}, 'HADIR') IN ${PRESENT} THEN coalesce(${f('mode')}, 'WFO') ELSE ${f('mode')} END`,
+      check_in: f('checkIn'), check_out: f('checkOut'),
+    },
+    errors: [
+      `CASE WHEN ${raw('status')} IS NULL AND ${f('checkIn')} IS NULL AND ${f('checkOut')} IS NULL THEN 'status|STATUS_MISSING' END`,
+    ],
+  },
+  roster: {
+    columns: {
+      nip: f('nip'), name: f('name'), agency: '$agency', unit_name: f('unitName'), position: f('position'),
+      field_duty: f('fieldDuty'), special_condition: f('specialCondition'), special_from: f('specialFrom'),
+      special_to: f('specialTo'), discipline: f('discipline'),
+      service_type: `coalesce(${f('serviceType')}, CASE WHEN ${f('frontline')} THEN 'FRONTLINE' END)`,
+    },
+  },
+  units: {
+    columns: {
+      agency: '$agency', unit_name: f('unitName'), unit_code: f('unitCode'), parent_unit: f('parentUnit'),
+      service_type: `coalesce(${f('serviceType')}, CASE WHEN ${f('frontline')} THEN 'FRONTLINE' END)`,
+      fwa_start: f('fwaStart'),
+    },
+    errors: [`CASE WHEN $agency IS NULL THEN 'unitName|AGENCY_MISSING' END`],
+  },
+  performance: {
+    columns: {
+      nip: f('nip'), period_start: `pt_period(${raw('year')}, ${raw('period')}).s`,
+      period_end: `pt_period(${raw('year')}, ${raw('period')}).e`, agency: '$agency', name: f('name'),
+      unit_name: f('unitName'), year: `coalesce(${f('year')}, year(pt_period(${raw('year')}, ${raw('period')}).s))`,
+      period_label: `coalesce(${raw('period')}, ${raw('year')})`, achievement_pct: f('achievementPct'),
+      rating: f('rating'),
+    },
+    errors: [`CASE WHEN pt_period(${raw('year')}, ${raw('period')}).s IS NULL THEN 'period|PERIOD_INVALID' END`],
+  },
+  approvals: {
+    columns: {
+      nip: f('nip'), date_from: `coalesce(${f('dateFrom')}, ${f('date')})`,
+      date_to: `coalesce(${f('dateTo')}, ${f('dateFrom')}, ${f('date')})`,
+      kind: `coalesce(${f('kind')}, 'LOKASI')`, agency: '$agency', special_condition: f('specialCondition'),
+      status: f('status'), approver: f('approver'),
+    },
+    errors: [
+      `CASE WHEN ${f('dateFrom')} IS NULL AND ${f('date')} IS NULL THEN 'date|REQUIRED' END`,
+      `CASE WHEN ${f('dateTo')} < coalesce(${f('dateFrom')}, ${f('date')}) THEN 'dateTo|DATE_RANGE' END`,
+    ],
+  },
+  reports: {
+    columns: {
+      nip: f('nip'), date: f('date'), agency: '$agency', activity: f('activity'), output: f('output'),
+      verified: f('verified'),
+    },
+  },
+  survey: {
+    columns: {
+      agency: `coalesce(${f('agency')}, $agency)`, respondent_id: f('respondentId'), unit_name: f('unitName'),
+      participated: f('participated'), satisfaction: f('satisfaction'), met_target: f('metTarget'),
+      answers: '__answers__',
+    },
+    errors: [`CASE WHEN coalesce(${f('agency')}, $agency) IS NULL THEN 'agency|AGENCY_MISSING' END`],
+  },
+  calendar: {
+    columns: { date: f('date'), day_type: f('dayType'), description: f('description') },
+  },
+};
+
+export interface NormaliseSql {
+  sql: string;
+  /** Header texts bound as JSON keys of the kept extra answers. */
+  extraKeys: string[];
+}
+
+function rowNoSql(staged: Staged): string {
+  if (staged.rowNoExpr === 'row_no') return 'row_no';
+  const base = `${Number(staged.headerRow)} + 1 + rowid`;
+  return staged.readerRejects.length === 0 ? base : `${base} + (SELECT count(*) FROM stg_adj WHERE stg_adj.a <= stg.rowid)`;
+}
+
+/**
+ * One set-based pass from `stg` to `norm`: every field parsed, the first problem of each
+ * row named (column|code), and of rows sharing a natural key only the last one kept.
+ */
+export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
+  const col = (name: string) => {
+    const index = staged.mapping.columns[name];
+    return index === undefined ? 'NULL::VARCHAR' : `c${index}`;
+  };
+  const values = spec.fields.flatMap((field) => [
+    `pt_text(${col(field.name)}) AS ${raw(field.name)}`,
+    `${PARSERS[field.parser].value(col(field.name))} AS ${f(field.name)}`,
+  ]);
+  const overflow = staged.overflowColumn ? `pt_text(${staged.overflowColumn})` : 'NULL::VARCHAR';
+  const anyCell = [...spec.fields.map((fl) => `${raw(fl.name)} IS NOT NULL`), `_overflow IS NOT NULL`].join(' OR ');
+  const projection = PROJECTIONS[spec.kind];
+  const mapped = new Set(Object.values(staged.mapping.columns));
+  const extras = spec.keepExtra
+    ? staged.headers.map((h, i) => ({ h: h.trim(), i })).filter((x) => !mapped.has(x.i) && x.h !== '')
+    : [];
+  const answers = extras.length
+    ? `json_object(${extras.map((x, k) => `$h${k}, pt_text(c${x.i})`).join(', ')})::VARCHAR`
+    : 'NULL::VARCHAR';
+  const columns = Object.entries(projection.columns).map(
+    ([name, expr]) => `${expr === '__answers__' ? answers : expr} AS ${quoteIdent(name)}`,
+  );
+  const errors = [
+    `CASE WHEN _overflow IS NOT NULL THEN '_row|CSV_TOO_MANY_FIELDS' END`,
+    ...spec.fields.map(fieldError).filter((e): e is string => e !== null),
+    ...(projection.errors ?? []),
+  ];
+  const keyCols = spec.key.map(quoteIdent).join(', ');
+  const sql = `CREATE OR REPLACE TEMP TABLE norm AS
+    WITH v AS (SELECT ${rowNoSql(staged)} AS row_no, ${overflow} AS _overflow, ${values.join(', ')} FROM stg),
+    p AS (SELECT row_no, _overflow, ${spec.fields.map((fl) => raw(fl.name)).join(', ')}, ${columns.join(', ')},
+      coalesce(${errors.join(', ')}) AS err FROM v WHERE ${anyCell}),
+    w AS (SELECT *, max(row_no) FILTER (WHERE err IS NULL) OVER (PARTITION BY ${keyCols}) AS last_row FROM p)
+    SELECT * EXCLUDE (err, last_row),
+      CASE WHEN err IS NULL AND row_no <> last_row THEN '${spec.fields[0]!.name}|DUPLICATE' ELSE err END AS err,
+      CASE WHEN err IS NULL AND row_no <> last_row THEN last_row END AS dup_of
+    FROM w`;
+  return { sql, extraKeys: extras.map((x) => x.h) };
+}
+
+export function canonicalColumns(kind: ImportKind): string[] {
+  return Object.keys(PROJECTIONS[kind].columns);
+}
+
+/** The value shown in a reject: the raw text of the column the problem is in. */
+function rejectValueSql(spec: KindSpec): string {
+  const cases = spec.fields.map((fl) => `WHEN '${fl.name}' THEN ${raw(fl.name)}`).join(' ');
+  return `CASE split_part(err, '|', 1) ${cases} WHEN '_row' THEN _overflow END`;
+}
+
+export function insertRejectsSql(spec: KindSpec): string {
+  return `INSERT INTO rejects SELECT $batch, row_no, split_part(err, '|', 1), ${rejectValueSql(spec)},
+    split_part(err, '|', 2), CAST(dup_of AS VARCHAR) FROM norm WHERE err IS NOT NULL`;
+}
+
+function keyMatch(spec: KindSpec, a: string, b: string): string {
+  return spec.key.map((k) => `${a}.${quoteIdent(k)} = ${b}.${quoteIdent(k)}`).join(' AND ');
+}
+
+/** Newest wins: rows with a key in this batch move to the _replaced table first. */
+export function mergeSql(spec: KindSpec): string[] {
+  const t = quoteIdent(spec.table);
+  const replaced = quoteIdent(`${spec.table}_replaced`);
+  const cols = canonicalColumns(spec.kind).map(quoteIdent).join(', ');
+  const hit = `EXISTS (SELECT 1 FROM norm n WHERE n.err IS NULL AND ${keyMatch(spec, 'n', 't')})`;
+  return [
+    `INSERT INTO ${replaced} SELECT t.*, $batch FROM ${t} t WHERE ${hit}`,
+    `DELETE FROM ${t} t WHERE ${hit}`,
+    `INSERT INTO ${t} (${cols}, batch_id, row_no) SELECT ${cols}, $batch, row_no FROM norm WHERE err IS NULL`,
+  ];
+}
+
+/**
+ * Undo: drop the batch's rows, then give back what it replaced — unless a later batch
+ * holds that key now, in which case the old row is recorded as replaced by that batch.
+ */
+export function undoSql(spec: KindSpec): string[] {
+  const t = quoteIdent(spec.table);
+  const replaced = quoteIdent(`${spec.table}_replaced`);
+  const cols = canonicalColumns(spec.kind).map(quoteIdent).join(', ');
+  return [
+    `DELETE FROM ${t} WHERE batch_id = $batch`,
+    `DELETE FROM ${replaced} WHERE batch_id = $batch`,
+    `UPDATE ${replaced} r SET replaced_by = t.batch_id FROM ${t} t WHERE r.replaced_by = $batch AND ${keyMatch(spec, 'r', 't')}`,
+    `INSERT INTO ${t} (${cols}, batch_id, row_no) SELECT ${cols}, batch_id, row_no FROM ${replaced} WHERE replaced_by = $batch`,
+    `DELETE FROM ${replaced} WHERE replaced_by = $batch`,
+  ];
+}

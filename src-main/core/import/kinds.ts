@@ -1,0 +1,148 @@
+import type { ImportKind } from '../../contract/import-types.ts';
+
+/** How a raw text cell becomes a typed value; each maps to a SQL macro in normalise-sql.ts. */
+export type Parser =
+  | 'nip' | 'text' | 'date' | 'time' | 'status' | 'mode' | 'bool' | 'discipline' | 'service'
+  | 'number' | 'year' | 'satisfaction' | 'approvalStatus' | 'dayType' | 'verified' | 'approvalKind';
+
+export interface FieldSpec {
+  name: string;
+  parser: Parser;
+  /** Header texts after normalisation (see headerKey), most specific first. */
+  synonyms: string[];
+  required?: boolean;
+}
+
+export interface KindSpec {
+  kind: ImportKind;
+  table: string;
+  /** Natural key, as canonical table columns. */
+  key: string[];
+  fields: FieldSpec[];
+  /** Header-level alternatives: at least one of each group must be mapped. */
+  needOneOf?: string[][];
+  /** Unmapped columns are kept as a JSON object of answers (survey). */
+  keepExtra?: boolean;
+}
+
+const F = {
+  nip: { name: 'nip', parser: 'nip', required: true,
+    synonyms: ['nip', 'nip baru', 'nip/ni pppk', 'nip/nippppk', 'ni pppk', 'nomor induk pegawai', 'no induk pegawai'] },
+  name: { name: 'name', parser: 'text', synonyms: ['nama', 'nama pegawai', 'nama lengkap'] },
+  unitName: { name: 'unitName', parser: 'text',
+    synonyms: ['unit kerja', 'satuan kerja', 'satker', 'opd', 'unit organisasi', 'nama unit', 'nama unit kerja', 'sub unit kerja'] },
+  position: { name: 'position', parser: 'text', synonyms: ['jabatan', 'nama jabatan'] },
+  date: { name: 'date', parser: 'date', required: true,
+    synonyms: ['tanggal', 'tgl', 'hari/tanggal', 'tanggal presensi', 'tgl presensi', 'tanggal absen'] },
+  serviceType: { name: 'serviceType', parser: 'service', synonyms: ['jenis layanan'] },
+  frontline: { name: 'frontline', parser: 'bool', synonyms: ['layanan langsung ke masyarakat', 'layanan langsung'] },
+  specialCondition: { name: 'specialCondition', parser: 'bool', synonyms: ['keadaan khusus'] },
+} satisfies Record<string, FieldSpec>;
+
+export const KINDS: Record<ImportKind, KindSpec> = {
+  attendance: {
+    kind: 'attendance', table: 'attendance', key: ['nip', 'date'],
+    fields: [
+      F.nip, F.name, F.unitName, F.date,
+      { name: 'checkIn', parser: 'time',
+        synonyms: ['jam masuk', 'masuk', 'scan masuk', 'check in', 'check-in', 'checkin', 'jam datang'] },
+      { name: 'checkOut', parser: 'time',
+        synonyms: ['jam pulang', 'pulang', 'scan pulang', 'check out', 'check-out', 'checkout', 'jam keluar'] },
+      { name: 'status', parser: 'status',
+        synonyms: ['kode kehadiran', 'status kehadiran', 'keterangan kehadiran', 'kehadiran', 'status'] },
+      { name: 'mode', parser: 'mode',
+        synonyms: ['mode kerja', 'lokasi kerja', 'jenis lokasi', 'tempat kerja', 'wfo/wfh/wfa', 'jenis fwa'] },
+    ],
+  },
+  roster: {
+    kind: 'roster', table: 'employees', key: ['nip'],
+    fields: [
+      F.nip, F.name, F.unitName, F.position,
+      { name: 'fieldDuty', parser: 'bool', synonyms: ['tugas luar kantor'] },
+      F.specialCondition,
+      { name: 'specialFrom', parser: 'date',
+        synonyms: ['keadaan khusus mulai', 'mulai keadaan khusus', 'tanggal mulai keadaan khusus', 'keadaan khusus dari'] },
+      { name: 'specialTo', parser: 'date',
+        synonyms: ['keadaan khusus selesai', 'keadaan khusus sampai', 'akhir keadaan khusus', 'tanggal akhir keadaan khusus', 'tanggal selesai keadaan khusus'] },
+      { name: 'discipline', parser: 'discipline', synonyms: ['status hukuman disiplin', 'hukuman disiplin', 'hukdis'] },
+      F.serviceType, F.frontline,
+    ],
+  },
+  units: {
+    kind: 'units', table: 'units', key: ['agency', 'unit_name'],
+    fields: [
+      { ...F.unitName, required: true, synonyms: ['nama unit', 'nama unit kerja', ...F.unitName.synonyms] },
+      { name: 'unitCode', parser: 'text', synonyms: ['kode unit', 'kode unit kerja'] },
+      { name: 'parentUnit', parser: 'text', synonyms: ['kode unit atasan', 'unit atasan', 'induk unit'] },
+      F.serviceType, F.frontline,
+      { name: 'fwaStart', parser: 'date', synonyms: ['tanggal mulai fwa', 'mulai fwa', 'tmt fwa'] },
+    ],
+  },
+  performance: {
+    kind: 'performance', table: 'performance', key: ['nip', 'period_start', 'period_end'],
+    needOneOf: [['year', 'period']],
+    fields: [
+      F.nip, F.name, F.unitName,
+      { name: 'year', parser: 'year', synonyms: ['tahun', 'tahun penilaian'] },
+      { name: 'period', parser: 'text', synonyms: ['periode', 'periode penilaian', 'bulan'] },
+      { name: 'achievementPct', parser: 'number',
+        synonyms: ['capaian target', 'capaian', 'capaian kinerja', 'persentase capaian'] },
+      { name: 'rating', parser: 'text', synonyms: ['predikat kinerja', 'predikat kinerja periodik', 'predikat'] },
+    ],
+  },
+  approvals: {
+    kind: 'approvals', table: 'approvals', key: ['nip', 'date_from', 'kind'],
+    needOneOf: [['date', 'dateFrom']],
+    fields: [
+      F.nip,
+      { name: 'dateFrom', parser: 'date', synonyms: ['tanggal mulai', 'tgl mulai', 'mulai'] },
+      { name: 'dateTo', parser: 'date', synonyms: ['tanggal selesai', 'tgl selesai', 'selesai', 'tanggal akhir'] },
+      { ...F.date, required: false },
+      { name: 'kind', parser: 'approvalKind', synonyms: ['bentuk', 'bentuk fleksibilitas', 'jenis fleksibilitas'] },
+      F.specialCondition,
+      { name: 'status', parser: 'approvalStatus', required: true, synonyms: ['status', 'status persetujuan'] },
+      { name: 'approver', parser: 'text', synonyms: ['disetujui oleh', 'penyetuju'] },
+    ],
+  },
+  reports: {
+    kind: 'reports', table: 'daily_reports', key: ['nip', 'date'],
+    fields: [
+      F.nip, F.date,
+      { name: 'activity', parser: 'text', synonyms: ['uraian kegiatan', 'kegiatan', 'uraian'] },
+      { name: 'output', parser: 'text', synonyms: ['keluaran/output', 'keluaran', 'output'] },
+      { name: 'verified', parser: 'verified', synonyms: ['status verifikasi atasan', 'status verifikasi', 'verifikasi atasan', 'verifikasi'] },
+    ],
+  },
+  survey: {
+    kind: 'survey', table: 'survey', key: ['agency', 'respondent_id'], keepExtra: true,
+    fields: [
+      { name: 'respondentId', parser: 'text', required: true,
+        synonyms: ['id responden', 'no responden', 'nomor responden'] },
+      { name: 'agency', parser: 'text', synonyms: ['instansi', 'nama instansi'] },
+      F.unitName,
+      { name: 'participated', parser: 'bool', synonyms: ['pernah menjalankan fwa'] },
+      { name: 'satisfaction', parser: 'satisfaction', synonyms: ['kepuasan terhadap fwa', 'kepuasan'] },
+      { name: 'metTarget', parser: 'bool', synonyms: ['target kinerja tercapai'] },
+    ],
+  },
+  calendar: {
+    kind: 'calendar', table: 'calendar', key: ['date'],
+    fields: [
+      F.date,
+      { name: 'dayType', parser: 'dayType', required: true, synonyms: ['jenis', 'jenis hari'] },
+      { name: 'description', parser: 'text', synonyms: ['keterangan', 'nama hari'] },
+    ],
+  },
+};
+
+/** Same normalisation as the SQL macro pt_key: case, spaces, underscores, dots, (hints). */
+export function headerKey(text: string): string {
+  return text
+    .replace(/\u00a0/g, ' ')
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/_/g, ' ')
+    .replace(/\./g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,56 @@
+export type Lang = 'id' | 'en';
+
+/**
+ * Why a row was rejected, by code. Each text follows `<column> "<value>"`, so that the
+ * whole reason reads: baris 17: Tanggal "2025-02-31" bukan tanggal yang valid.
+ */
+const REASONS: Record<string, [id: string, en: string]> = {
+  REQUIRED: ['kosong, padahal wajib diisi', 'is empty but required'],
+  DATE_INVALID: ['bukan tanggal yang valid', 'is not a valid date'],
+  TIME_INVALID: ['bukan jam yang valid (contoh: 07:30)', 'is not a valid time (e.g. 07:30)'],
+  STATUS_UNKNOWN: ['bukan kode kehadiran yang dikenal', 'is not a known attendance code'],
+  STATUS_MISSING: ['kosong dan tidak ada jam masuk/pulang', 'is empty and there is no check-in/check-out time'],
+  MODE_UNKNOWN: ['bukan mode kerja yang dikenal (WFO/WFH/WFA/Kantor Lain/DL)', 'is not a known work mode (WFO/WFH/WFA/Kantor Lain/DL)'],
+  BOOL_UNKNOWN: ['bukan Ya/Tidak', 'is not Ya/Tidak (yes/no)'],
+  DISCIPLINE_UNKNOWN: ['bukan status hukuman disiplin yang dikenal', 'is not a known discipline status'],
+  SERVICE_UNKNOWN: ['bukan jenis layanan yang dikenal', 'is not a known service type'],
+  NUMBER_INVALID: ['bukan angka', 'is not a number'],
+  YEAR_INVALID: ['bukan tahun yang valid', 'is not a valid year'],
+  SATISFACTION_INVALID: ['bukan nilai kepuasan 1–5', 'is not a satisfaction score 1–5'],
+  APPROVAL_STATUS_UNKNOWN: ['bukan status persetujuan yang dikenal (Diajukan/Disetujui/Ditolak/Dicabut)', 'is not a known approval status'],
+  DAY_TYPE_UNKNOWN: ['bukan jenis hari yang dikenal (Libur Nasional/Cuti Bersama/Hari FWA Nasional)', 'is not a known day type'],
+  VERIFIED_UNKNOWN: ['bukan status verifikasi yang dikenal', 'is not a known verification status'],
+  PERIOD_INVALID: ['bukan periode yang dapat dibaca (mis. Januari, Triwulan I, Semester II, Tahunan)', 'is not a readable period'],
+  DATE_RANGE: ['lebih awal dari tanggal mulai', 'is before the start date'],
+  AGENCY_MISSING: ['tanpa instansi: isi kolom Instansi atau pilih instansi saat impor', 'has no agency: fill the Instansi column or choose an agency'],
+  NIP_NUMBER: [
+    'tersimpan sebagai angka oleh Excel sehingga digitnya hilang dan tidak dapat dipulihkan; simpan kolom NIP sebagai teks',
+    'was stored as a number by Excel and lost digits that cannot be recovered; store the NIP column as text',
+  ],
+  NIP_NOT_DIGITS: ['berisi karakter selain angka', 'contains characters other than digits'],
+  NIP_LENGTH: ['tidak 18 digit', 'is not 18 digits'],
+  NIP_BIRTHDATE: ['tidak valid: digit 1–8 bukan tanggal lahir yang mungkin', 'is invalid: digits 1–8 are not a plausible birth date'],
+  NIP_SEX: ['tidak valid: digit ke-15 (jenis kelamin) harus 1 atau 2', 'is invalid: digit 15 (sex) must be 1 or 2'],
+  NIP_APPOINTMENT: ['tidak valid: digit 9–14 bukan TMT CPNS maupun kode PPPK yang valid', 'is invalid: digits 9–14 are neither an appointment month nor a PPPK code'],
+  DUPLICATE: ['punya kunci yang sama dengan baris {d} di berkas ini; baris {d} yang dipakai', 'has the same key as row {d} of this file; row {d} is kept'],
+  CSV_TOO_MANY_FIELDS: ['berisi lebih banyak kolom daripada judul kolom (periksa pemisah atau tanda kutip)', 'has more fields than the header (check the delimiter or quotes)'],
+  CSV_QUOTE: ['berisi tanda kutip yang tidak seimbang', 'has unbalanced quotes'],
+  CSV_ENCODING: ['berisi karakter yang tidak dapat dibaca (pengodean teks)', 'contains unreadable characters (text encoding)'],
+  CSV_LINE_TOO_LONG: ['terlalu panjang', 'is too long'],
+  CSV_UNREADABLE: ['tidak dapat dibaca sebagai baris CSV', 'cannot be read as a CSV line'],
+};
+
+export function formatReject(
+  lang: Lang,
+  row: number,
+  column: string,
+  value: string | null,
+  code: string,
+  detail: string | null,
+): string {
+  const texts = REASONS[code];
+  const text = (texts ? texts[lang === 'en' ? 1 : 0] : code).replaceAll('{d}', detail ?? '?');
+  const subject = [column, value === null || code === 'REQUIRED' ? '' : `"${value}"`].filter(Boolean).join(' ');
+  const where = lang === 'en' ? `row ${row}` : `baris ${row}`;
+  return `${where}: ${subject || (lang === 'en' ? 'row' : 'baris')} ${text}`;
+}

@@ -1,0 +1,79 @@
+import { open } from 'node:fs/promises';
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { AppError } from '../../contract/errors.ts';
+
+export const SAMPLE_BYTES = 256 * 1024;
+
+export interface Sniffed {
+  format: 'csv' | 'xlsx';
+  /** Source encoding of a CSV file (utf-8, utf-16le, utf-16be, windows-1252). */
+  encoding: string | null;
+  bom: number;
+  sample: Buffer;
+}
+
+async function readSample(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(SAMPLE_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function refuse(message: string): never {
+  throw new AppError('IMPORT_FAILED', message);
+}
+
+function startsWith(buf: Buffer, bytes: number[]): boolean {
+  return bytes.every((b, i) => buf[i] === b);
+}
+
+/** True when the bytes are valid UTF-8, allowing a multi-byte character cut off at the end. */
+function isUtf8(buf: Buffer, truncated: boolean): boolean {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    decoder.decode(buf, { stream: truncated });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function detectEncoding(sample: Buffer, truncated: boolean): { encoding: string; bom: number } {
+  if (startsWith(sample, [0xef, 0xbb, 0xbf])) return { encoding: 'utf-8', bom: 3 };
+  if (startsWith(sample, [0xff, 0xfe])) return { encoding: 'utf-16le', bom: 2 };
+  if (startsWith(sample, [0xfe, 0xff])) return { encoding: 'utf-16be', bom: 2 };
+  if (isUtf8(sample, truncated)) return { encoding: 'utf-8', bom: 0 };
+  const guess = (chardet.detect(sample) ?? '').toLowerCase();
+  if (guess.startsWith('utf-16le')) return { encoding: 'utf-16le', bom: 0 };
+  if (guess.startsWith('utf-16be')) return { encoding: 'utf-16be', bom: 0 };
+  // ISO-8859-1 and Windows-1252 agree on every printable character except 0x80–0x9F,
+  // where only Windows-1252 has characters (’ “ ” –): reading as 1252 loses nothing.
+  return { encoding: 'windows-1252', bom: 0 };
+}
+
+/** Decides what kind of file this is from its bytes, never from its name. */
+export async function sniffFile(path: string, size: number): Promise<Sniffed> {
+  if (size === 0) refuse('Berkas kosong (0 byte).');
+  const sample = await readSample(path);
+  if (startsWith(sample, [0x50, 0x4b, 0x03, 0x04])) return { format: 'xlsx', encoding: null, bom: 0, sample };
+  if (startsWith(sample, [0xd0, 0xcf, 0x11, 0xe0])) {
+    refuse('Berkas ini berformat Excel lama (.xls). Buka di Excel lalu simpan sebagai .xlsx atau CSV.');
+  }
+  if (startsWith(sample, [0x1f, 0x8b])) refuse('Berkas ini terkompresi (gzip). Ekstrak dulu, lalu impor berkas CSV/XLSX-nya.');
+  if (startsWith(sample, [0x25, 0x50, 0x44, 0x46])) refuse('Berkas ini PDF, bukan CSV atau XLSX.');
+  const { encoding, bom } = detectEncoding(sample, size > sample.length);
+  if (!encoding.startsWith('utf-16') && sample.includes(0)) {
+    refuse('Berkas ini berisi data biner, bukan teks CSV maupun XLSX.');
+  }
+  return { format: 'csv', encoding, bom, sample };
+}
+
+export function decodeSample(sniffed: Sniffed): string {
+  const body = sniffed.sample.subarray(sniffed.bom);
+  return iconv.decode(body, sniffed.encoding ?? 'utf-8');
+}

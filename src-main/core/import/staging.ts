@@ -1,0 +1,51 @@
+import { AppError } from '../../contract/errors.ts';
+import type { ColumnMapping } from './header.ts';
+import type { KindSpec } from './kinds.ts';
+import { NUM_MARK } from './normalise-sql.ts';
+
+/** A file read into the temp table `stg` (columns c0..cN as text), ready for the SQL pass. */
+export interface Staged {
+  headers: string[];
+  /** 1-based row (line) of the header in the file. */
+  headerRow: number;
+  mapping: ColumnMapping;
+  width: number;
+  delimiter: string | null;
+  encoding: string | null;
+  /** Column holding cells beyond the header's width (CSV), or null. */
+  overflowColumn: string | null;
+  /** 'rowid' for CSV (row number derived from the record's position), 'row_no' for XLSX. */
+  rowNoExpr: 'rowid' | 'row_no';
+  /** Rows the CSV reader itself could not split, by physical line. */
+  readerRejects: { line: number; code: string; value: string | null }[];
+}
+
+export function stripMark(text: string): string {
+  return text.startsWith(NUM_MARK) ? text.slice(1) : text;
+}
+
+export function refuseNoHeader(spec: KindSpec, firstRows: string[][]): never {
+  const seen = firstRows
+    .find((r) => r.some((c) => c.trim() !== ''))
+    ?.filter((c) => c.trim() !== '')
+    .slice(0, 12)
+    .map((c) => `"${stripMark(c).trim()}"`)
+    .join(', ');
+  const required = spec.fields.filter((f) => f.required).map((f) => f.name).join(', ');
+  throw new AppError(
+    'IMPORT_FAILED',
+    `Baris judul kolom tidak ditemukan: tidak ada baris di 30 baris pertama dengan sedikitnya ` +
+      `${Math.min(3, spec.fields.length)} judul kolom yang dikenali untuk jenis data "${spec.kind}" ` +
+      `(kolom wajib: ${required}).${seen ? ` Baris pertama berisi: ${seen}.` : ''}`,
+    { kind: spec.kind },
+  );
+}
+
+export function refuseMissing(spec: KindSpec, missing: string[], headers: string[]): never {
+  throw new AppError(
+    'IMPORT_FAILED',
+    `Kolom wajib untuk jenis data "${spec.kind}" tidak ditemukan: ${missing.join(', ')}. ` +
+      `Judul kolom yang ada: ${headers.map((h) => `"${stripMark(h).trim()}"`).join(', ')}.`,
+    { kind: spec.kind, missing },
+  );
+}

@@ -1,0 +1,100 @@
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { CoreApi } from '../contract/api.ts';
+import { AppError } from '../contract/errors.ts';
+import type { ImportFileResult } from '../contract/import-types.ts';
+import type { CallOptions } from '../contract/progress.ts';
+import { openDatabase, type Db } from './db/database.ts';
+import { migrate } from './db/migrations.ts';
+import { batchRejects, listBatches, undoBatch } from './import/batches.ts';
+import { importFile, type ImportEnv } from './import/import-file.ts';
+import { installMacros } from './import/normalise-sql.ts';
+import { previewImport } from './import/preview.ts';
+import type { Lang } from './import/reasons.ts';
+import { listRecipes, storeRecipe } from './import/recipes.ts';
+
+export interface CoreConfig {
+  /** The workspace: one DuckDB file (created on first use), or ':memory:'. */
+  dbPath: string;
+  lang?: Lang;
+  tmpDir?: string;
+  /** The national calendar imported into a new workspace. */
+  calendarPath?: string;
+  now?: () => Date;
+  log?: (err: unknown) => void;
+}
+
+export interface Core extends CoreApi {
+  close(): void;
+}
+
+export const DEFAULT_CALENDAR = fileURLToPath(new URL('./import/kalender-nasional-2025-2026.csv', import.meta.url));
+
+/** Runs calls one at a time: one connection, and imports are transactions. */
+function createQueue() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const next = tail.then(work, work);
+    tail = next.catch(() => undefined);
+    return next;
+  };
+}
+
+function failed(file: string, req: { kind: ImportFileResult['kind']; agency?: string }, error: string): ImportFileResult {
+  return {
+    file, kind: req.kind, agency: req.agency ?? null, status: 'failed', batch: null, rowsRead: 0, rowsImported: 0,
+    rowsRejected: 0, rejects: [], warnings: [], error,
+  };
+}
+
+export async function createCore(config: CoreConfig): Promise<Core> {
+  const db: Db = await openDatabase(config.dbPath);
+  const lang = config.lang ?? 'id';
+  const now = config.now ?? (() => new Date());
+  const log = config.log ?? ((err) => console.error(err));
+  const env: ImportEnv = { db, tmpDir: config.tmpDir ?? tmpdir(), now };
+  const serial = createQueue();
+  try {
+    await installMacros(db);
+    const { from } = await migrate(db);
+    if (from === 0) {
+      const calendar = config.calendarPath ?? DEFAULT_CALENDAR;
+      await importFile(env, { path: calendar, kind: 'calendar' }, () => undefined);
+    }
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+
+  const core: Core = {
+    importFiles: (req, opts?: CallOptions) =>
+      serial(async () => {
+        const files: ImportFileResult[] = [];
+        for (const [fileIndex, file] of req.files.entries()) {
+          const name = file.fileName ?? file.path.split(/[\\/]/).pop() ?? file.path;
+          const progress = (phase: 'read' | 'check' | 'store', fraction: number | null, rows: number | null) =>
+            opts?.onProgress?.({ phase, file: name, fileIndex, fileCount: req.files.length, fraction, rows });
+          try {
+            if (opts?.signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.');
+            const outcome = await importFile(env, file, progress, opts?.signal);
+            const rejects = await batchRejects(db, outcome.batch, lang);
+            files.push({ file: name, kind: file.kind, status: 'imported', rejects, error: null, ...outcome });
+          } catch (err) {
+            if (!(err instanceof AppError)) log(err);
+            const message = err instanceof AppError ? err.message : `Kesalahan internal: ${String(err)}`;
+            files.push(failed(name, file, message));
+          }
+          opts?.onProgress?.({ phase: 'done', file: name, fileIndex, fileCount: req.files.length, fraction: 1, rows: null });
+        }
+        return { files };
+      }),
+    previewImport: (req) => serial(() => previewImport(db, req)),
+    listImports: (req) => serial(async () => ({ batches: await listBatches(db, req.includeUndone ?? false) })),
+    undoImport: (req) => serial(() => undoBatch(db, req.batch, now())),
+    batchRejects: (req) => serial(async () => ({ batch: req.batch, rejects: await batchRejects(db, req.batch, lang) })),
+    listRecipes: () => serial(async () => ({ recipes: await listRecipes(db) })),
+    saveRecipe: (req) => serial(() => storeRecipe(db, req.agency, req.kind, req.recipe, now())),
+    close: () => db.close(),
+  };
+  return core;
+}
