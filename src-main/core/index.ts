@@ -25,6 +25,8 @@ export interface CoreConfig {
 }
 
 export interface Core extends CoreApi {
+  /** For the in-process owner (tests, benchmarks); never exposed through a transport. */
+  readonly db: Db;
   close(): void;
 }
 
@@ -94,6 +96,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     batchRejects: (req) => serial(async () => ({ batch: req.batch, rejects: await batchRejects(db, req.batch, lang) })),
     listRecipes: () => serial(async () => ({ recipes: await listRecipes(db) })),
     saveRecipe: (req) => serial(() => storeRecipe(db, req.agency, req.kind, req.recipe, now())),
+    db,
     close: () => db.close(),
   };
   return core;

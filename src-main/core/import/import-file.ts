@@ -101,7 +101,7 @@ export async function importFile(
     if (signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.');
     progress('store', null, null);
     const outcome = await db.transaction(() =>
-      store(env, { req, spec, agency, size, hash, staged, recipe: req.mapping }),
+      store(env, { req, spec, agency, size, hash, staged, recipe: req.mapping, signal }),
     );
     const warnings = await fileWarnings(env, spec, staged, hash, outcome.batch);
     await db.run('UPDATE batches SET warnings = $w WHERE batch_id = $batch', { w: JSON.stringify(warnings), batch: outcome.batch });
@@ -137,6 +137,7 @@ interface StoreInput {
   hash: string;
   staged: Staged;
   recipe: MappingRecipe | undefined;
+  signal: AbortSignal | undefined;
 }
 
 async function store(env: ImportEnv, input: StoreInput): Promise<ImportOutcome> {
@@ -178,6 +179,8 @@ async function store(env: ImportEnv, input: StoreInput): Promise<ImportOutcome> 
     { read: rowsRead, ok: rowsImported, rej: rowsRead - rowsImported, repl: replaced, batch },
   );
   if (input.recipe && input.agency) await storeRecipe(db, input.agency, spec.kind, input.recipe, env.now());
+  // An abort on an idle connection interrupts nothing; checking here, before COMMIT, rolls it all back.
+  if (input.signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.');
   return { batch, agency: input.agency, rowsRead, rowsImported, rowsRejected: rowsRead - rowsImported, warnings: [] };
 }
 

@@ -26,10 +26,13 @@ const PARSERS: Record<Parser, { value: (r: string) => string; error?: string }> 
 const f = (name: string) => quoteIdent(`f_${name}`);
 const raw = (name: string) => quoteIdent(`r_${name}`);
 
+const cell = (name: string) => quoteIdent(`c_${name}`);
+
 function fieldError(field: FieldSpec): string | null {
   const parts: string[] = [];
   if (field.required) parts.push(`WHEN ${raw(field.name)} IS NULL THEN 'REQUIRED'`);
-  if (field.parser === 'nip') parts.push(`WHEN pt_nip_problem(${raw(field.name)}, $today) IS NOT NULL THEN pt_nip_problem(${raw(field.name)}, $today)`);
+  // On the staging cell, not the trimmed text: an Excel numeric cell keeps its mark there.
+  if (field.parser === 'nip') parts.push(`WHEN pt_nip_problem(${cell(field.name)}, $today) IS NOT NULL THEN pt_nip_problem(${cell(field.name)}, $today)`);
   const code = PARSERS[field.parser].error;
   if (code) parts.push(`WHEN ${raw(field.name)} IS NOT NULL AND ${f(field.name)} IS NULL THEN '${code}'`);
   if (parts.length === 0) return null;
@@ -130,6 +133,7 @@ export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
     return index === undefined ? 'NULL::VARCHAR' : `c${index}`;
   };
   const values = spec.fields.flatMap((field) => [
+    ...(field.parser === 'nip' ? [`${col(field.name)} AS ${cell(field.name)}`] : []),
     `pt_text(${col(field.name)}) AS ${raw(field.name)}`,
     `${PARSERS[field.parser].value(col(field.name))} AS ${f(field.name)}`,
   ]);
@@ -144,7 +148,7 @@ export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
     ? `json_object(${extras.map((x, k) => `$h${k}, pt_text(c${x.i})`).join(', ')})::VARCHAR`
     : 'NULL::VARCHAR';
   const columns = Object.entries(projection.columns).map(
-    ([name, expr]) => `${expr === '__answers__' ? answers : expr} AS ${quoteIdent(name)}`,
+    ([name, expr]) => `${expr === '__answers__' ? '_answers' : expr} AS ${quoteIdent(name)}`,
   );
   const errors = [
     `CASE WHEN _overflow IS NOT NULL THEN '_row|CSV_TOO_MANY_FIELDS' END`,
@@ -153,7 +157,8 @@ export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
   ];
   const keyCols = spec.key.map(quoteIdent).join(', ');
   const sql = `CREATE OR REPLACE TEMP TABLE norm AS
-    WITH v AS (SELECT ${rowNoSql(staged)} AS row_no, ${overflow} AS _overflow, ${values.join(', ')} FROM stg),
+    WITH v AS (SELECT ${rowNoSql(staged)} AS row_no, ${overflow} AS _overflow, ${answers} AS _answers,
+      ${values.join(', ')} FROM stg),
     p AS (SELECT row_no, _overflow, ${spec.fields.map((fl) => raw(fl.name)).join(', ')}, ${columns.join(', ')},
       coalesce(${errors.join(', ')}) AS err FROM v WHERE ${anyCell}),
     w AS (SELECT *, max(row_no) FILTER (WHERE err IS NULL) OVER (PARTITION BY ${keyCols}) AS last_row FROM p)

@@ -101,6 +101,11 @@ export async function stageXlsx(
       const staged = await staging.finish();
       if (staged) return { staged, preview: staging.preview };
     }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('IMPORT_FAILED', 'Berkas XLSX rusak atau tidak lengkap dan tidak dapat dibaca. Simpan ulang dari Excel lalu impor lagi.', {
+      cause: String(err instanceof Error ? err.message : err),
+    });
   } finally {
     input.destroy();
   }

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { csv, freshCore, importOne, nip, rows, writeText } from '../helpers/workspace.ts';
+
+// An agency whose export uses headers no synonym covers.
+const ODD = csv([
+  ['ID Pegawai', 'Hari Kerja', 'Datang', 'Keluar', 'Kode', 'Tempat'],
+  [nip(1), '01/09/2025', '07:20', '16:05', 'H', 'Rumah'],
+  [nip(2), '01/09/2025', '07:25', '16:10', 'H', 'Kantor'],
+]);
+const RECIPE = { columns: { nip: 'ID Pegawai', date: 'Hari Kerja', checkIn: 'Datang', checkOut: 'Keluar', status: 5, mode: 'Tempat' } };
+
+describe('mapping recipes', () => {
+  it('without a recipe the odd layout is refused, naming the missing columns', async () => {
+    const core = await freshCore();
+    const r = await importOne(core, { path: writeText(core.dir, 'odd.csv', ODD), kind: 'attendance', agency: 'DINAS-Y' });
+    expect(r.status).toBe('failed');
+    expect(r.error).toMatch(/judul kolom tidak ditemukan/);
+  });
+
+  it('a recipe maps the columns, is saved for the agency and kind, and is reused', async () => {
+    const core = await freshCore();
+    const first = await importOne(core, { path: writeText(core.dir, 'odd.csv', ODD), kind: 'attendance', agency: 'DINAS-Y', mapping: RECIPE });
+    expect([first.status, first.rowsImported, first.rowsRejected]).toEqual(['imported', 2, 0]);
+    expect((await core.listRecipes({})).recipes).toEqual([
+      expect.objectContaining({ agency: 'DINAS-Y', kind: 'attendance', recipe: RECIPE }),
+    ]);
+    const next = await importOne(core, { path: writeText(core.dir, 'odd-oct.csv', ODD.replaceAll('/09/', '/10/')), kind: 'attendance', agency: 'DINAS-Y' });
+    expect([next.status, next.rowsImported]).toEqual(['imported', 2]);
+    const data = await rows<{ mode: string; cin: string }>(core, `SELECT mode, CAST(check_in AS VARCHAR) AS cin FROM attendance WHERE batch_id = '${next.batch}' ORDER BY nip`);
+    expect(data).toEqual([{ mode: 'WFH', cin: '07:20:00' }, { mode: 'WFO', cin: '07:25:00' }]);
+    const other = await importOne(core, { path: writeText(core.dir, 'odd2.csv', ODD), kind: 'attendance', agency: 'DINAS-Z' });
+    expect(other.status).toBe('failed');
+  });
+
+  it('the preview shows the guessed mapping and the first rows before anything is stored', async () => {
+    const core = await freshCore();
+    const path = writeText(core.dir, 'odd.csv', ODD);
+    const preview = await core.previewImport({ path, kind: 'attendance', agency: 'DINAS-Y', mapping: RECIPE });
+    expect(preview.headerRow).toBe(1);
+    expect(preview.delimiter).toBe(',');
+    expect(preview.fields.find((f) => f.field === 'status')?.column).toBe(4);
+    expect(preview.rows[1]).toEqual([nip(2), '01/09/2025', '07:25', '16:10', 'H', 'Kantor']);
+    expect((await core.listImports({})).batches).toHaveLength(1);
+  });
+});
