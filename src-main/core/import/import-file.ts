@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { AppError } from '../../contract/errors.ts';
 import type { ImportFileRequest, MappingRecipe } from '../../contract/import-types.ts';
@@ -9,7 +9,7 @@ import { stageCsv } from './csv-reader.ts';
 import { insertRejectsSql, mergeSql, normaliseSql } from './import-sql.ts';
 import { KINDS, type KindSpec } from './kinds.ts';
 import { loadRecipe, storeRecipe } from './recipes.ts';
-import { sniffFile } from './sniff.ts';
+import { fileSize, sniffFile } from './sniff.ts';
 import { refuseMissing, type Staged } from './staging.ts';
 import { stageXlsx } from './xlsx-reader.ts';
 
@@ -78,9 +78,7 @@ export async function importFile(
   if (!agency && needsAgency(spec)) {
     throw new AppError('IMPORT_FAILED', `Instansi wajib dipilih untuk jenis data "${spec.kind}" (--agency KODE).`);
   }
-  const size = (await stat(req.path).catch(() => {
-    throw new AppError('IMPORT_FAILED', `Berkas tidak ditemukan atau tidak dapat dibaca: ${req.path}`);
-  })).size;
+  const size = await fileSize(req.path);
   const recipe = req.mapping ?? (agency ? await loadRecipe(db, agency, spec.kind) : undefined);
   const tmpFile = join(env.tmpDir, `pantau-${process.pid}-${Date.now()}.csv`);
   const onAbort = () => db.interrupt();
@@ -163,7 +161,7 @@ async function store(env: ImportEnv, input: StoreInput): Promise<ImportOutcome> 
       batch, row: r.line, value: r.value, code: r.code,
     });
   }
-  await db.run(insertRejectsSql(spec), { batch });
+  await db.run(insertRejectsSql(), { batch });
   for (const sql of mergeSql(spec)) await db.run(sql, { batch });
   const counts = (await db.one<{ read: number; ok: number }>(
     'SELECT count(*) AS read, count(*) FILTER (WHERE err IS NULL) AS ok FROM norm',

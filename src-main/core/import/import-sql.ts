@@ -25,18 +25,26 @@ const PARSERS: Record<Parser, { value: (r: string) => string; error?: string }> 
 
 const f = (name: string) => quoteIdent(`f_${name}`);
 const raw = (name: string) => quoteIdent(`r_${name}`);
+const err = (name: string) => quoteIdent(`e_${name}`);
+const lookup = (name: string) => quoteIdent(`l_${name}`);
 
-const cell = (name: string) => quoteIdent(`c_${name}`);
-
-function fieldError(field: FieldSpec): string | null {
+/** The problem code of one cell value k (on the staging text, so a numeric-cell mark is seen). */
+function fieldError(field: FieldSpec, k: string): string {
   const parts: string[] = [];
-  if (field.required) parts.push(`WHEN ${raw(field.name)} IS NULL THEN 'REQUIRED'`);
-  // On the staging cell, not the trimmed text: an Excel numeric cell keeps its mark there.
-  if (field.parser === 'nip') parts.push(`WHEN pt_nip_problem(${cell(field.name)}, $today) IS NOT NULL THEN pt_nip_problem(${cell(field.name)}, $today)`);
+  if (field.required) parts.push(`WHEN pt_text(${k}) IS NULL THEN 'REQUIRED'`);
+  if (field.parser === 'nip') parts.push(`WHEN pt_nip_problem(${k}, $today) IS NOT NULL THEN pt_nip_problem(${k}, $today)`);
   const code = PARSERS[field.parser].error;
-  if (code) parts.push(`WHEN ${raw(field.name)} IS NOT NULL AND ${f(field.name)} IS NULL THEN '${code}'`);
-  if (parts.length === 0) return null;
-  return `'${field.name}|' || CASE ${parts.join(' ')} END`;
+  if (code) parts.push(`WHEN pt_text(${k}) IS NOT NULL AND ${PARSERS[field.parser].value(k)} IS NULL THEN '${code}'`);
+  return parts.length ? `CASE ${parts.join(' ')} END` : 'NULL::VARCHAR';
+}
+
+/**
+ * A column holds few distinct values (thousands of NIPs, a few hundred dates, a handful of
+ * codes in a million rows): each distinct value is parsed once and joined back by hash.
+ */
+function lookupCte(field: FieldSpec, column: string): string {
+  return `${lookup(field.name)} AS (SELECT k, pt_text(k) AS r, ${PARSERS[field.parser].value('k')} AS v,
+    ${fieldError(field, 'k')} AS e FROM (SELECT DISTINCT ${column} AS k FROM stg))`;
 }
 
 const PRESENT = `('HADIR', 'TERLAMBAT', 'PULANG_CEPAT')`;
@@ -118,8 +126,8 @@ export interface NormaliseSql {
 }
 
 function rowNoSql(staged: Staged): string {
-  if (staged.rowNoExpr === 'row_no') return 'row_no';
-  const base = `${Number(staged.headerRow)} + 1 + rowid`;
+  if (staged.rowNoExpr === 'row_no') return 'stg.row_no';
+  const base = `${Number(staged.headerRow)} + 1 + stg.rowid`;
   return staged.readerRejects.length === 0 ? base : `${base} + (SELECT count(*) FROM stg_adj WHERE stg_adj.a <= stg.rowid)`;
 }
 
@@ -128,16 +136,19 @@ function rowNoSql(staged: Staged): string {
  * row named (column|code), and of rows sharing a natural key only the last one kept.
  */
 export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
-  const col = (name: string) => {
-    const index = staged.mapping.columns[name];
-    return index === undefined ? 'NULL::VARCHAR' : `c${index}`;
-  };
-  const values = spec.fields.flatMap((field) => [
-    ...(field.parser === 'nip' ? [`${col(field.name)} AS ${cell(field.name)}`] : []),
-    `pt_text(${col(field.name)}) AS ${raw(field.name)}`,
-    `${PARSERS[field.parser].value(col(field.name))} AS ${f(field.name)}`,
-  ]);
-  const overflow = staged.overflowColumn ? `pt_text(${staged.overflowColumn})` : 'NULL::VARCHAR';
+  const mappedFields = spec.fields.filter((fl) => staged.mapping.columns[fl.name] !== undefined);
+  const column = (fl: FieldSpec) => `c${staged.mapping.columns[fl.name]}`;
+  const lookups = mappedFields.map((fl) => lookupCte(fl, column(fl)));
+  const joins = mappedFields
+    .map((fl) => `LEFT JOIN ${lookup(fl.name)} ON stg.${column(fl)} IS NOT DISTINCT FROM ${lookup(fl.name)}.k`)
+    .join(' ');
+  const values = spec.fields.flatMap((fl) =>
+    staged.mapping.columns[fl.name] === undefined
+      ? [`NULL::VARCHAR AS ${raw(fl.name)}`, `${PARSERS[fl.parser].value('NULL::VARCHAR')} AS ${f(fl.name)}`,
+        `${fieldError(fl, 'NULL::VARCHAR')} AS ${err(fl.name)}`]
+      : [`${lookup(fl.name)}.r AS ${raw(fl.name)}`, `${lookup(fl.name)}.v AS ${f(fl.name)}`, `${lookup(fl.name)}.e AS ${err(fl.name)}`],
+  );
+  const overflow = staged.overflowColumn ? `pt_text(stg.${staged.overflowColumn})` : 'NULL::VARCHAR';
   const anyCell = [...spec.fields.map((fl) => `${raw(fl.name)} IS NOT NULL`), `_overflow IS NOT NULL`].join(' OR ');
   const projection = PROJECTIONS[spec.kind];
   const mapped = new Set(Object.values(staged.mapping.columns));
@@ -145,27 +156,30 @@ export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
     ? staged.headers.map((h, i) => ({ h: h.trim(), i })).filter((x) => !mapped.has(x.i) && x.h !== '')
     : [];
   const answers = extras.length
-    ? `json_object(${extras.map((x, k) => `$h${k}, pt_text(c${x.i})`).join(', ')})::VARCHAR`
+    ? `json_object(${extras.map((x, k) => `$h${k}, pt_text(stg.c${x.i})`).join(', ')})::VARCHAR`
     : 'NULL::VARCHAR';
   const columns = Object.entries(projection.columns).map(
     ([name, expr]) => `${expr === '__answers__' ? '_answers' : expr} AS ${quoteIdent(name)}`,
   );
   const errors = [
     `CASE WHEN _overflow IS NOT NULL THEN '_row|CSV_TOO_MANY_FIELDS' END`,
-    ...spec.fields.map(fieldError).filter((e): e is string => e !== null),
+    ...spec.fields.map((fl) => `'${fl.name}|' || ${err(fl.name)}`),
     ...(projection.errors ?? []),
   ];
   const keyCols = spec.key.map(quoteIdent).join(', ');
+  const canonical = Object.keys(projection.columns).map((c) => `p.${quoteIdent(c)}`).join(', ');
   const sql = `CREATE OR REPLACE TEMP TABLE norm AS
-    WITH v AS (SELECT ${rowNoSql(staged)} AS row_no, ${overflow} AS _overflow, ${answers} AS _answers,
-      ${values.join(', ')} FROM stg),
-    p AS (SELECT row_no, _overflow, ${spec.fields.map((fl) => raw(fl.name)).join(', ')}, ${columns.join(', ')},
-      coalesce(${errors.join(', ')}) AS err FROM v WHERE ${anyCell}),
-    w AS (SELECT *, max(row_no) FILTER (WHERE err IS NULL) OVER (PARTITION BY ${keyCols}) AS last_row FROM p)
-    SELECT * EXCLUDE (err, last_row),
-      CASE WHEN err IS NULL AND row_no <> last_row THEN '${spec.fields[0]!.name}|DUPLICATE' ELSE err END AS err,
-      CASE WHEN err IS NULL AND row_no <> last_row THEN last_row END AS dup_of
-    FROM w`;
+    WITH ${lookups.length ? `${lookups.join(',\n')},` : ''}
+    v AS (SELECT ${rowNoSql(staged)} AS row_no, ${overflow} AS _overflow, ${answers} AS _answers,
+      ${values.join(', ')} FROM stg ${joins}),
+    p AS (SELECT row_no, ${raw(spec.fields[0]!.name)} AS _key_text, ${columns.join(', ')}, coalesce(${errors.join(', ')}) AS err,
+      CASE WHEN err IS NOT NULL THEN ${rejectValueSql(spec)} END AS err_value FROM v WHERE ${anyCell}),
+    dup AS (SELECT ${keyCols}, max(row_no) AS last_row FROM p WHERE err IS NULL GROUP BY ALL HAVING count(*) > 1)
+    SELECT p.row_no, ${canonical},
+      CASE WHEN p.err IS NULL AND p.row_no <> dup.last_row THEN '${spec.fields[0]!.name}|DUPLICATE' ELSE p.err END AS err,
+      CASE WHEN p.err IS NULL AND p.row_no <> dup.last_row THEN p._key_text ELSE p.err_value END AS err_value,
+      CASE WHEN p.err IS NULL AND p.row_no <> dup.last_row THEN dup.last_row END AS dup_of
+    FROM p LEFT JOIN dup ON ${spec.key.map((k) => `p.${quoteIdent(k)} IS NOT DISTINCT FROM dup.${quoteIdent(k)}`).join(' AND ')}`;
   return { sql, extraKeys: extras.map((x) => x.h) };
 }
 
@@ -179,8 +193,8 @@ function rejectValueSql(spec: KindSpec): string {
   return `CASE split_part(err, '|', 1) ${cases} WHEN '_row' THEN _overflow END`;
 }
 
-export function insertRejectsSql(spec: KindSpec): string {
-  return `INSERT INTO rejects SELECT $batch, row_no, split_part(err, '|', 1), ${rejectValueSql(spec)},
+export function insertRejectsSql(): string {
+  return `INSERT INTO rejects SELECT $batch, row_no, split_part(err, '|', 1), err_value,
     split_part(err, '|', 2), CAST(dup_of AS VARCHAR) FROM norm WHERE err IS NOT NULL`;
 }
 

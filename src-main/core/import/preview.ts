@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { AppError } from '../../contract/errors.ts';
 import type { PreviewImportRequest, PreviewImportResult } from '../../contract/import-types.ts';
 import type { Db } from '../db/database.ts';
@@ -6,7 +5,7 @@ import { DELIMITERS, splitRecords } from './csv-records.ts';
 import { findHeaderRow, mapColumns } from './header.ts';
 import { KINDS, type KindSpec } from './kinds.ts';
 import { loadRecipe } from './recipes.ts';
-import { decodeSample, sniffFile } from './sniff.ts';
+import { decodeSample, fileSize, sniffFile } from './sniff.ts';
 import { refuseNoHeader, stripMark } from './staging.ts';
 import { stageXlsx } from './xlsx-reader.ts';
 import type { MappingRecipe } from '../../contract/import-types.ts';
@@ -34,9 +33,7 @@ function previewCsv(text: string, spec: KindSpec, recipe: MappingRecipe | undefi
 /** What the import dialog shows before anything is stored: layout, guessed mapping, first rows. */
 export async function previewImport(db: Db, req: PreviewImportRequest): Promise<PreviewImportResult> {
   const spec = KINDS[req.kind];
-  const size = (await stat(req.path).catch(() => {
-    throw new AppError('IMPORT_FAILED', `Berkas tidak ditemukan atau tidak dapat dibaca: ${req.path}`);
-  })).size;
+  const size = await fileSize(req.path);
   const stored = req.agency ? await loadRecipe(db, req.agency, spec.kind) : undefined;
   const recipe = req.mapping ?? stored;
   const sniffed = await sniffFile(req.path, size);

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { AppError } from '../../contract/errors.ts';
@@ -22,6 +22,14 @@ async function readSample(path: string): Promise<Buffer> {
   } finally {
     await handle.close();
   }
+}
+
+/** Size of a regular file; anything else (missing, a folder) is refused with a message. */
+export async function fileSize(path: string): Promise<number> {
+  const info = await stat(path).catch(() => null);
+  if (!info) throw new AppError('IMPORT_FAILED', `Berkas tidak ditemukan atau tidak dapat dibaca: ${path}`);
+  if (!info.isFile()) throw new AppError('IMPORT_FAILED', `${path} bukan berkas (mungkin folder); pilih berkas CSV atau XLSX.`);
+  return info.size;
 }
 
 function refuse(message: string): never {

@@ -1,0 +1,49 @@
+// npm run bench: import speed and memory against raw DuckDB / bare exceljs, same files, same run.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const CSV_ROWS = arg('--csv-rows', 2_000_000);
+const XLSX_ROWS = arg('--xlsx-rows', 300_000);
+const dir = resolve('bench-data');
+mkdirSync(dir, { recursive: true });
+
+function ensure(rows: number, format: 'csv' | 'xlsx'): string {
+  const file = join(dir, `presensi-big-${rows}.${format}`);
+  if (!existsSync(file)) {
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/make-big-sample.ts', '--rows', String(rows), '--format', format, '--out', dir], { stdio: 'inherit' });
+  }
+  return file;
+}
+
+interface Result { task: string; seconds: number; rows: number; peakRssMiB: number }
+
+function run(task: string, file: string): Result {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-task.ts', task, file, dir], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop()!) as Result;
+}
+
+const rate = (r: Result) => Math.round(r.rows / r.seconds).toLocaleString('en-US');
+const line = (label: string, r: Result) =>
+  `| ${label} | ${r.rows.toLocaleString('en-US')} | ${r.seconds.toFixed(2)} s | ${rate(r)} rows/s | ${r.peakRssMiB} MiB |`;
+
+const csv = ensure(CSV_ROWS, 'csv');
+const xlsx = ensure(XLSX_ROWS, 'xlsx');
+const rawCsv = run('raw-csv', csv);
+const importCsv = run('import', csv);
+const iterXlsx = run('iterate-xlsx', xlsx);
+const importXlsx = run('import', xlsx);
+
+console.log('| measurement | rows | time | speed | peak memory |');
+console.log('|---|---|---|---|---|');
+console.log(line('raw DuckDB `read_csv` into a table', rawCsv));
+console.log(line('Pantau import, CSV', importCsv));
+console.log(line('bare exceljs streaming iteration, XLSX', iterXlsx));
+console.log(line('Pantau import, XLSX', importXlsx));
+console.log(`\nCSV import / raw read_csv: ${(importCsv.seconds / rawCsv.seconds).toFixed(2)}× (goal ≤ 1.5×)`);
+console.log(`XLSX import / bare iteration: ${(importXlsx.seconds / iterXlsx.seconds).toFixed(2)}× (goal ≤ 1.25×)`);
