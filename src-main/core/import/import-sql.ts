@@ -50,7 +50,7 @@ function lookupCte(field: FieldSpec, column: string): string {
 const PRESENT = `('HADIR', 'TERLAMBAT', 'PULANG_CEPAT')`;
 
 /** Per kind: canonical columns from the field values, and row errors that span fields. */
-const PROJECTIONS: Record<ImportKind, { columns: Record<string, string>; errors?: string[] }> = {
+const PROJECTIONS: Record<ImportKind, { columns: Record<string, string>; errors?: string[]; derived?: string }> = {
   attendance: {
     columns: {
       nip: f('nip'), date: f('date'), agency: '$agency', name: f('name'), unit_name: f('unitName'),
@@ -79,14 +79,15 @@ const PROJECTIONS: Record<ImportKind, { columns: Record<string, string>; errors?
     errors: [`CASE WHEN $agency IS NULL THEN 'unitName|AGENCY_MISSING' END`],
   },
   performance: {
+    // pt_period is a large macro: expanded once here, not in every column that needs it.
+    derived: `pt_period(${raw('year')}, ${raw('period')}) AS _period`,
     columns: {
-      nip: f('nip'), period_start: `pt_period(${raw('year')}, ${raw('period')}).s`,
-      period_end: `pt_period(${raw('year')}, ${raw('period')}).e`, agency: '$agency', name: f('name'),
-      unit_name: f('unitName'), year: `coalesce(${f('year')}, year(pt_period(${raw('year')}, ${raw('period')}).s))`,
+      nip: f('nip'), period_start: '_period.s', period_end: '_period.e', agency: '$agency', name: f('name'),
+      unit_name: f('unitName'), year: `coalesce(${f('year')}, year(_period.s))`,
       period_label: `coalesce(${raw('period')}, ${raw('year')})`, achievement_pct: f('achievementPct'),
       rating: f('rating'),
     },
-    errors: [`CASE WHEN pt_period(${raw('year')}, ${raw('period')}).s IS NULL THEN 'period|PERIOD_INVALID' END`],
+    errors: [`CASE WHEN _period.s IS NULL THEN 'period|PERIOD_INVALID' END`],
   },
   approvals: {
     columns: {
@@ -172,8 +173,9 @@ export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
     WITH ${lookups.length ? `${lookups.join(',\n')},` : ''}
     v AS (SELECT ${rowNoSql(staged)} AS row_no, ${overflow} AS _overflow, ${answers} AS _answers,
       ${values.join(', ')} FROM stg ${joins}),
+    d AS (SELECT *${projection.derived ? `, ${projection.derived}` : ''} FROM v),
     p AS (SELECT row_no, ${raw(spec.fields[0]!.name)} AS _key_text, ${columns.join(', ')}, coalesce(${errors.join(', ')}) AS err,
-      CASE WHEN err IS NOT NULL THEN ${rejectValueSql(spec)} END AS err_value FROM v WHERE ${anyCell}),
+      CASE WHEN err IS NOT NULL THEN ${rejectValueSql(spec)} END AS err_value FROM d WHERE ${anyCell}),
     dup AS (SELECT ${keyCols}, max(row_no) AS last_row FROM p WHERE err IS NULL GROUP BY ALL HAVING count(*) > 1)
     SELECT p.row_no, ${canonical},
       CASE WHEN p.err IS NULL AND p.row_no <> dup.last_row THEN '${spec.fields[0]!.name}|DUPLICATE' ELSE p.err END AS err,

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportFileResult, ImportKind } from '../src-main/contract/import-types.ts';
+import { ROOT } from './helpers/cli.ts';
+import { createCore, type Core } from '../src-main/core/index.ts';
+import { TODAY } from './helpers/workspace.ts';
+
+interface ManifestEntry { file: string; agency: string | null; kind: ImportKind }
+interface ExpectedFile { file: string; dataRows: number; badRows: number; duplicateRows: number }
+interface BadRow { file: string; row: number; column: string; value: string }
+
+const SAMPLES = join(ROOT, 'samples');
+const manifest = JSON.parse(readFileSync(join(SAMPLES, 'manifest.json'), 'utf8')) as ManifestEntry[];
+const expected = JSON.parse(readFileSync(join(SAMPLES, 'expected.json'), 'utf8')) as {
+  files: ExpectedFile[];
+  badRows: BadRow[];
+  duplicates: { file: string; rows: number[] }[];
+};
+
+describe('the samples import with every row accounted for', () => {
+  // One workspace shared by this suite, so it is opened and closed here.
+  const dir = mkdtempSync(join(tmpdir(), 'pantau-samples-'));
+  let core: Core;
+  const results = new Map<string, ImportFileResult>();
+  const rows = <T extends Record<string, unknown>>(_c: Core, sql: string) => core.db.all<T>(sql);
+
+  afterAll(() => {
+    core.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  beforeAll(async () => {
+    core = await createCore({ dbPath: join(dir, 'ws.duckdb'), tmpDir: dir, now: () => TODAY });
+    const { files } = await core.importFiles({
+      files: manifest.map((m) => ({ path: join(SAMPLES, m.file), kind: m.kind, agency: m.agency ?? undefined })),
+    });
+    files.forEach((f, i) => results.set(manifest[i]!.file, f));
+  }, 120_000);
+
+  it('every file of the manifest imports, with the row counts the generator wrote', () => {
+    for (const e of expected.files) {
+      const r = results.get(e.file)!;
+      expect({ file: e.file, status: r.status, read: r.rowsRead, rejected: r.rowsRejected }).toEqual({
+        file: e.file, status: 'imported', read: e.dataRows, rejected: e.badRows + e.duplicateRows,
+      });
+      expect(r.rowsImported + r.rowsRejected).toBe(r.rowsRead);
+    }
+  });
+
+  it('each planted bad row is rejected at its spreadsheet row, column and value', async () => {
+    for (const bad of expected.badRows) {
+      const batch = results.get(bad.file)!.batch;
+      const found = await rows<{ column_name: string; value: string }>(
+        core, `SELECT column_name, value FROM rejects WHERE batch_id = '${batch}' AND row_no = ${bad.row}`,
+      );
+      expect(found, `${bad.file} row ${bad.row}`).toEqual([{ column_name: bad.column, value: bad.value }]);
+    }
+  });
+
+  it('the planted duplicate keeps the later row', () => {
+    for (const dup of expected.duplicates) {
+      const reject = results.get(dup.file)!.rejects.find((r) => r.row === dup.rows[0]);
+      expect(reject?.reason).toContain(`baris ${dup.rows[1]} yang dipakai`);
+    }
+  });
+
+  it('Windows-1252 names arrive intact and survey rows carry their own agency', async () => {
+    const names = await rows<{ name: string }>(core, "SELECT name FROM employees WHERE name LIKE '%’%' OR name LIKE '%é%' ORDER BY name");
+    expect(names.length).toBeGreaterThanOrEqual(2);
+    expect(names.every((n) => !n.name.includes('\uFFFD'))).toBe(true);
+    const agencies = await rows<{ agency: string }>(core, 'SELECT DISTINCT agency FROM survey ORDER BY 1');
+    expect(agencies.map((a) => a.agency)).toEqual(['KEMENDAGRI', 'PEMKOT-BOGOR', 'PEMPROV-JATENG']);
+  });
+});
