@@ -22,6 +22,8 @@ export interface CoreConfig {
   calendarPath?: string;
   now?: () => Date;
   log?: (err: unknown) => void;
+  /** DuckDB memory limit (default 512MB, so an ordinary laptop stays responsive). */
+  memoryLimit?: string;
 }
 
 export interface Core extends CoreApi {
@@ -50,7 +52,7 @@ function failed(file: string, req: { kind: ImportFileResult['kind']; agency?: st
 }
 
 export async function createCore(config: CoreConfig): Promise<Core> {
-  const db: Db = await openDatabase(config.dbPath);
+  const db: Db = await openDatabase(config.dbPath, { memoryLimit: config.memoryLimit ?? '512MB' });
   const lang = config.lang ?? 'id';
   const now = config.now ?? (() => new Date());
   const log = config.log ?? ((err) => console.error(err));

@@ -51,10 +51,15 @@ function plainRows<T>(rows: Record<string, unknown>[]): T[] {
 
 const LOCK_PATTERN = /Could not set lock on file .*Conflicting lock is held in (.*?) \(PID (\d+)\)/s;
 
-export async function openDatabase(path: string): Promise<Db> {
+export interface OpenOptions {
+  /** DuckDB's buffer limit; beyond it, large operations spill to temp files. */
+  memoryLimit?: string;
+}
+
+export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Db> {
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(path);
+    instance = await DuckDBInstance.create(path, options.memoryLimit ? { memory_limit: options.memoryLimit } : {});
   } catch (err) {
     throw translateOpenError(path, err);
   }
