@@ -44,7 +44,12 @@ function fieldError(field: FieldSpec, k: string): string {
  */
 function lookupCte(field: FieldSpec, column: string): string {
   return `${lookup(field.name)} AS (SELECT k, pt_text(k) AS r, ${PARSERS[field.parser].value('k')} AS v,
-    ${fieldError(field, 'k')} AS e FROM (SELECT DISTINCT ${column} AS k FROM stg))`;
+    ${fieldError(field, 'k')} AS e FROM (SELECT DISTINCT coalesce(${column}, '') AS k FROM stg))`;
+}
+
+/** Free text is only trimmed, which is cheaper than a join; codes, dates and NIPs go through lookups. */
+function usesLookup(field: FieldSpec): boolean {
+  return field.parser !== 'text';
 }
 
 const PRESENT = `('HADIR', 'TERLAMBAT', 'PULANG_CEPAT')`;
@@ -137,18 +142,21 @@ function rowNoSql(staged: Staged): string {
  * row named (column|code), and of rows sharing a natural key only the last one kept.
  */
 export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
-  const mappedFields = spec.fields.filter((fl) => staged.mapping.columns[fl.name] !== undefined);
-  const column = (fl: FieldSpec) => `c${staged.mapping.columns[fl.name]}`;
-  const lookups = mappedFields.map((fl) => lookupCte(fl, column(fl)));
-  const joins = mappedFields
-    .map((fl) => `LEFT JOIN ${lookup(fl.name)} ON stg.${column(fl)} IS NOT DISTINCT FROM ${lookup(fl.name)}.k`)
+  const column = (fl: FieldSpec) => `stg.c${staged.mapping.columns[fl.name]}`;
+  const joined = spec.fields.filter((fl) => staged.mapping.columns[fl.name] !== undefined && usesLookup(fl));
+  const lookups = joined.map((fl) => lookupCte(fl, column(fl)));
+  // Every parser reads '' as it reads NULL, so NULL cells join as '' in a plain equality hash join.
+  const joins = joined
+    .map((fl) => `JOIN ${lookup(fl.name)} ON coalesce(${column(fl)}, '') = ${lookup(fl.name)}.k`)
     .join(' ');
-  const values = spec.fields.flatMap((fl) =>
-    staged.mapping.columns[fl.name] === undefined
-      ? [`NULL::VARCHAR AS ${raw(fl.name)}`, `${PARSERS[fl.parser].value('NULL::VARCHAR')} AS ${f(fl.name)}`,
-        `${fieldError(fl, 'NULL::VARCHAR')} AS ${err(fl.name)}`]
-      : [`${lookup(fl.name)}.r AS ${raw(fl.name)}`, `${lookup(fl.name)}.v AS ${f(fl.name)}`, `${lookup(fl.name)}.e AS ${err(fl.name)}`],
-  );
+  const values = spec.fields.flatMap((fl) => {
+    if (joined.includes(fl)) {
+      return [`${lookup(fl.name)}.r AS ${raw(fl.name)}`, `${lookup(fl.name)}.v AS ${f(fl.name)}`, `${lookup(fl.name)}.e AS ${err(fl.name)}`];
+    }
+    const cellExpr = staged.mapping.columns[fl.name] === undefined ? 'NULL::VARCHAR' : column(fl);
+    return [`pt_text(${cellExpr}) AS ${raw(fl.name)}`, `${PARSERS[fl.parser].value(cellExpr)} AS ${f(fl.name)}`,
+      `${fieldError(fl, cellExpr)} AS ${err(fl.name)}`];
+  });
   const overflow = staged.overflowColumn ? `pt_text(stg.${staged.overflowColumn})` : 'NULL::VARCHAR';
   const anyCell = [...spec.fields.map((fl) => `${raw(fl.name)} IS NOT NULL`), `_overflow IS NOT NULL`].join(' OR ');
   const projection = PROJECTIONS[spec.kind];

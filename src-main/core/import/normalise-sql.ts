@@ -119,7 +119,8 @@ const NUM_PLAIN = String.raw`[+-]?(?:\d+(?:\.\d+)?|\.\d+)%?`;
 // NIP: spaces and dots anywhere, the mark and an apostrophe (Excel's text
 // prefix) in front. '1.98609E+17' means Excel stored the NIP as a number.
 const NIP_NOISE = String.raw`^\x{1F}|^(?:${SPACE}|\.)*['’\x60]+|${SPACE}|\.`;
-const SCIENTIFIC = loose(String.raw`['’]?[+-]?\d+(?:[.,]\d+)?\s*e\s*[+-]?\d+`);
+// Tested on the NIP text, where spaces, dots and the apostrophe are already gone.
+const SCIENTIFIC = String.raw`[+-]?\d+(?:,\d+)?[eE][+-]?\d+`;
 
 // Period ranges ('01/01/2025 s.d. 31/12/2025') are rewritten to 'Y-M-D|Y-M-D'.
 const UNTIL = String.raw`\s*(?:s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?|hingga|to|[-–—])\s*`;
@@ -226,21 +227,22 @@ const HELPERS: readonly string[] = [
   ),
   // The NIP digits, '' when the cell is empty.
   macro('pt__nip_text(s)', `regexp_replace(s, ${lit(NIP_NOISE)}, '', 'g')`),
-  // n is 18 digits when these run, so fixed-width text compares as numbers.
+  // n is 18 digits when these run, so fixed-width text compares as numbers
+  // (plain substr and comparisons: these run on every NIP of every row).
   macro(
     'pt__nip_birth_ok(n, today)',
-    `coalesce(TRY_CAST(regexp_replace(n, '^(\\d{4})(\\d{2})(\\d{2}).*$', '\\1-\\2-\\3') AS DATE)
-       BETWEEN DATE '1940-01-01' AND CAST(today - INTERVAL 17 YEAR AS DATE), false)`,
+    `TRY_CAST(substr(n, 1, 4) || '-' || substr(n, 5, 2) || '-' || substr(n, 7, 2) AS DATE) IS NOT NULL
+       AND substr(n, 1, 8) BETWEEN '19400101' AND strftime(today - INTERVAL 17 YEAR, '%Y%m%d')`,
   ),
   macro(
     'pt__nip_pns(n, today)',
-    `regexp_full_match(n, '\\d{12}(?:0[1-9]|1[0-2])\\d{4}')
+    `substr(n, 13, 2) BETWEEN '01' AND '12'
        AND substr(n, 9, 6) <= strftime(today, '%Y%m')
        AND TRY_CAST(substr(n, 9, 4) AS INTEGER) - TRY_CAST(substr(n, 1, 4) AS INTEGER) >= 17`,
   ),
   macro(
     'pt__nip_pppk(n, today)',
-    `regexp_full_match(n, '\\d{12}2[1-9]\\d{4}') AND substr(n, 9, 4) BETWEEN '2019' AND strftime(today, '%Y')`,
+    `substr(n, 13, 1) = '2' AND substr(n, 14, 1) <> '0' AND substr(n, 9, 4) BETWEEN '2019' AND strftime(today, '%Y')`,
   ),
 ];
 
@@ -343,10 +345,10 @@ const PUBLIC_MACROS: readonly string[] = [
     'pt_nip_problem(s, today)',
     `CASE
        WHEN coalesce(pt__nip_text(s), '') = '' THEN NULL
-       WHEN starts_with(s, ${MARK}) OR regexp_full_match(s, ${lit(SCIENTIFIC)}) THEN 'NIP_NUMBER'
+       WHEN starts_with(s, ${MARK}) OR regexp_full_match(pt__nip_text(s), ${lit(SCIENTIFIC)}) THEN 'NIP_NUMBER'
        WHEN NOT regexp_full_match(pt__nip_text(s), '[0-9]+') THEN 'NIP_NOT_DIGITS'
        WHEN length(pt__nip_text(s)) <> 18 THEN 'NIP_LENGTH'
-       WHEN NOT pt__nip_birth_ok(pt__nip_text(s), coalesce(today, current_date)) THEN 'NIP_BIRTHDATE'
+       WHEN NOT coalesce(pt__nip_birth_ok(pt__nip_text(s), coalesce(today, current_date)), false) THEN 'NIP_BIRTHDATE'
        WHEN substr(pt__nip_text(s), 15, 1) NOT IN ('1', '2') THEN 'NIP_SEX'
        WHEN NOT coalesce(pt__nip_pns(pt__nip_text(s), coalesce(today, current_date))
               OR pt__nip_pppk(pt__nip_text(s), coalesce(today, current_date)), false)
@@ -402,8 +404,8 @@ const PERIOD_MACROS: readonly string[] = [
   // One regex, where pt_int expands to about twenty: pt_period names its year twice.
   macro('pt__year(s)', `TRY_CAST(regexp_extract(s, ${lit(String.raw`^\x{1F}?${SPACE}*(\d{4})(?:[.,]0+)?${SPACE}*$`)}, 1) AS INTEGER)`),
   // The year of Tahun or one written into the period ('Januari 2025'); NULL
-  // when both are given and disagree (two distinct values do not cast).
-  macro('pt__one_year(a, b)', `TRY_CAST(array_to_string(list_distinct([a, b]), ',') AS INTEGER)`),
+  // when both are given and disagree.
+  macro('pt__one_year(a, b)', 'CASE WHEN coalesce(a = b, true) THEN coalesce(a, b) END'),
   macro(
     'pt__range_dates(c)',
     `{'s': TRY_CAST(regexp_extract(c, ${lit(RANGE_CANON)}, 1) AS DATE),
