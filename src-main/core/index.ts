@@ -92,7 +92,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         }
         return { files };
       }),
-    previewImport: (req) => serial(() => previewImport(db, req)),
+    previewImport: (req) => serial(() => previewImport(db, req, env.tmpDir)),
     listImports: (req) => serial(async () => ({ batches: await listBatches(db, req.includeUndone ?? false) })),
     undoImport: (req) => serial(() => undoBatch(db, req.batch, now())),
     batchRejects: (req) => serial(async () => ({ batch: req.batch, rejects: await batchRejects(db, req.batch, lang) })),

@@ -65,7 +65,7 @@ function readCsvSql(width: number, parallel: boolean): string {
   return `CREATE OR REPLACE TEMP TABLE stg AS SELECT * FROM read_csv($path, header = false,
     auto_detect = false, delim = $delim, quote = '"', escape = '"', skip = $skip, null_padding = true,
     parallel = ${parallel}, columns = {${columns}}, store_rejects = true, rejects_table = 'stg_rejects',
-    rejects_scan = 'stg_scans', ignore_errors = true, max_line_size = 10000000)`;
+    rejects_scan = 'stg_scans', ignore_errors = true, max_line_size = 4000000)`;
 }
 
 export async function stageCsv(

@@ -47,14 +47,15 @@ async function stage(env: ImportEnv, path: string, size: number, spec: KindSpec,
   const sniffed = await sniffFile(path, size);
   if (sniffed.format === 'xlsx') {
     const onBytes = (b: number) => progress('read', size ? b / size : null, null);
-    return (await stageXlsx(env.db, path, spec, recipe, { signal, onBytes })).staged;
+    return (await stageXlsx(env.db, path, spec, recipe, { signal, onBytes, spoolPath: tmpFile })).staged;
   }
-  return stageCsv(env.db, path, sniffed, spec, recipe, tmpFile);
+  return withProgress(env, (f) => progress('read', f, null), () => stageCsv(env.db, path, sniffed, spec, recipe, tmpFile));
 }
 
 /** While a long query runs, reports DuckDB's own progress estimate. */
 async function withProgress<T>(env: ImportEnv, report: (f: number | null) => void, work: () => Promise<T>): Promise<T> {
-  const timer = setInterval(() => report(env.db.progress()), 250);
+  // DuckDB's progress is polled sparingly: each poll costs the import time.
+  const timer = setInterval(() => report(env.db.progress()), 1000);
   try {
     return await work();
   } finally {
@@ -87,7 +88,7 @@ export async function importFile(
     progress('read', 0, null);
     const [hash, staged] = await Promise.all([
       sha256(req.path),
-      withProgress(env, (f) => progress('read', f, null), () => stage(env, req.path, size, spec, recipe, tmpFile, signal, progress)),
+      stage(env, req.path, size, spec, recipe, tmpFile, signal, progress),
     ]);
     if (staged.mapping.missing.length) refuseMissing(spec, staged.mapping.missing, staged.headers);
     progress('check', null, null);

@@ -1,3 +1,5 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { AppError } from '../../contract/errors.ts';
 import type { PreviewImportRequest, PreviewImportResult } from '../../contract/import-types.ts';
 import type { Db } from '../db/database.ts';
@@ -31,7 +33,8 @@ function previewCsv(text: string, spec: KindSpec, recipe: MappingRecipe | undefi
 }
 
 /** What the import dialog shows before anything is stored: layout, guessed mapping, first rows. */
-export async function previewImport(db: Db, req: PreviewImportRequest): Promise<PreviewImportResult> {
+export async function previewImport(db: Db, req: PreviewImportRequest, tmpDir: string): Promise<PreviewImportResult> {
+  const spool = join(tmpDir, `pantau-preview-${process.pid}-${Date.now()}.csv`);
   const spec = KINDS[req.kind];
   const size = await fileSize(req.path);
   const stored = req.agency ? await loadRecipe(db, req.agency, spec.kind) : undefined;
@@ -40,10 +43,11 @@ export async function previewImport(db: Db, req: PreviewImportRequest): Promise<
   let layout: { delimiter: string | null; headerRow: number; headers: string[]; rows: string[][] };
   if (sniffed.format === 'xlsx') {
     try {
-      const { staged, preview } = await stageXlsx(db, req.path, spec, recipe, { maxDataRows: 20 });
+      const { staged, preview } = await stageXlsx(db, req.path, spec, recipe, { maxDataRows: 20, spoolPath: spool });
       layout = { delimiter: null, headerRow: staged.headerRow, headers: staged.headers, rows: preview };
     } finally {
       await db.run('DROP TABLE IF EXISTS stg');
+      await rm(spool, { force: true });
     }
   } else {
     const found = previewCsv(decodeSample(sniffed), spec, recipe);
