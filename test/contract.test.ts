@@ -45,6 +45,9 @@ describe('the wire contract', () => {
   });
 
   it('every CoreApi method is allow-listed', () => {
-    expect([...METHODS].sort()).toEqual(['batchRejects', 'importFiles', 'listImports', 'listRecipes', 'previewImport', 'saveRecipe', 'undoImport']);
+    expect([...METHODS].sort()).toEqual([
+      'batchRejects', 'exportProfiles', 'getProfile', 'importFiles', 'importProfiles', 'listImports', 'listRecipes',
+      'listRules', 'previewImport', 'runChecks', 'saveRecipe', 'setProfile', 'undoImport',
+    ]);
   });
 });

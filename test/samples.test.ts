@@ -1,24 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportFileResult, ImportKind } from '../src-main/contract/import-types.ts';
-import { ROOT } from './helpers/cli.ts';
+import type { ImportFileResult } from '../src-main/contract/import-types.ts';
+import { expected, importSamples } from './helpers/samples.ts';
 import { createCore, type Core } from '../src-main/core/index.ts';
 import { TODAY } from './helpers/workspace.ts';
-
-interface ManifestEntry { file: string; agency: string | null; kind: ImportKind }
-interface ExpectedFile { file: string; dataRows: number; badRows: number; duplicateRows: number }
-interface BadRow { file: string; row: number; column: string; value: string }
-
-const SAMPLES = join(ROOT, 'samples');
-const manifest = JSON.parse(readFileSync(join(SAMPLES, 'manifest.json'), 'utf8')) as ManifestEntry[];
-const expected = JSON.parse(readFileSync(join(SAMPLES, 'expected.json'), 'utf8')) as {
-  files: ExpectedFile[];
-  badRows: BadRow[];
-  duplicates: { file: string; rows: number[] }[];
-};
 
 describe('the samples import with every row accounted for', () => {
   // One workspace shared by this suite, so it is opened and closed here.
@@ -34,10 +21,7 @@ describe('the samples import with every row accounted for', () => {
 
   beforeAll(async () => {
     core = await createCore({ dbPath: join(dir, 'ws.duckdb'), tmpDir: dir, now: () => TODAY });
-    const { files } = await core.importFiles({
-      files: manifest.map((m) => ({ path: join(SAMPLES, m.file), kind: m.kind, agency: m.agency ?? undefined })),
-    });
-    files.forEach((f, i) => results.set(manifest[i]!.file, f));
+    for (const [file, result] of await importSamples(core)) results.set(file, result);
   }, 120_000);
 
   it('every file of the manifest imports, with the row counts the generator wrote', () => {

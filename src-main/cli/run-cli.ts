@@ -1,12 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import type { CliContext, CommandModule } from './context.ts';
+import { checkCommand } from './commands/check.ts';
 import { importCommand } from './commands/import.ts';
 import { importsCommand } from './commands/imports.ts';
+import { profileCommand } from './commands/profile.ts';
 import { serveCommand } from './commands/serve.ts';
 import { undoCommand } from './commands/undo.ts';
 
 /** Adding a command is adding its module to this list. */
-const COMMANDS: CommandModule[] = [importCommand, importsCommand, undoCommand, serveCommand];
+const COMMANDS: CommandModule[] = [importCommand, importsCommand, undoCommand, checkCommand, profileCommand, serveCommand];
 
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   const program = new Command('pantau')

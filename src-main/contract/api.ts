@@ -14,6 +14,17 @@ import type {
   UndoImportRequest,
   UndoImportResult,
 } from './import-types.ts';
+import type {
+  EffectiveProfile,
+  GetProfileRequest,
+  ImportProfilesRequest,
+  ImportProfilesResult,
+  ProfilesFile,
+  RuleInfo,
+  RunChecksRequest,
+  RunChecksResult,
+  SetProfileRequest,
+} from './rules-types.ts';
 
 /** The one API of Pantau. Every transport (in-process, IPC, HTTP) carries exactly this. */
 export interface CoreApi {
@@ -24,6 +35,12 @@ export interface CoreApi {
   batchRejects(req: BatchRejectsRequest, opts?: CallOptions): Promise<BatchRejectsResult>;
   listRecipes(req: Record<string, never>, opts?: CallOptions): Promise<ListRecipesResult>;
   saveRecipe(req: SaveRecipeRequest, opts?: CallOptions): Promise<RecipeEntry>;
+  listRules(req: Record<string, never>, opts?: CallOptions): Promise<{ rules: RuleInfo[] }>;
+  getProfile(req: GetProfileRequest, opts?: CallOptions): Promise<EffectiveProfile>;
+  setProfile(req: SetProfileRequest, opts?: CallOptions): Promise<EffectiveProfile>;
+  exportProfiles(req: Record<string, never>, opts?: CallOptions): Promise<ProfilesFile>;
+  importProfiles(req: ImportProfilesRequest, opts?: CallOptions): Promise<ImportProfilesResult>;
+  runChecks(req: RunChecksRequest, opts?: CallOptions): Promise<RunChecksResult>;
 }
 
 export type MethodName = keyof CoreApi;

@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'WORKSPACE_INVALID',
   'IMPORT_FAILED',
   'CANCELLED',
+  'PROFILE_REFUSED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

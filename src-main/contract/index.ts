@@ -2,4 +2,5 @@ export * from './api.ts';
 export * from './errors.ts';
 export * from './import-types.ts';
 export * from './progress.ts';
+export * from './rules-types.ts';
 export * from './wire.ts';

@@ -67,6 +67,32 @@ export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
   listRecipes(body) {
     obj(body, 'permintaan');
   },
+  listRules(body) {
+    obj(body, 'permintaan');
+  },
+  getProfile(body) {
+    str(obj(body, 'permintaan'), 'agency', true);
+  },
+  setProfile(body) {
+    const o = obj(body, 'permintaan');
+    str(o, 'agency', true);
+    const set = obj(o.set, 'set');
+    if (Object.keys(set).length === 0) bad('"set" tidak boleh kosong');
+    for (const [k, v] of Object.entries(set)) if (typeof v !== 'string') bad(`nilai "${k}" harus teks`);
+  },
+  exportProfiles(body) {
+    obj(body, 'permintaan');
+  },
+  importProfiles(body) {
+    const file = obj(obj(body, 'permintaan').file, 'file');
+    if (!Array.isArray(file.profiles)) bad('"file.profiles" harus daftar profil');
+  },
+  runChecks(body) {
+    const o = obj(body, 'permintaan');
+    str(o, 'agency', true);
+    str(o, 'from', true);
+    str(o, 'to', true);
+  },
   saveRecipe(body) {
     const o = obj(body, 'permintaan');
     str(o, 'agency');

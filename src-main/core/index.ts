@@ -12,6 +12,9 @@ import { installMacros } from './import/normalise-sql.ts';
 import { previewImport } from './import/preview.ts';
 import type { Lang } from './import/reasons.ts';
 import { listRecipes, storeRecipe } from './import/recipes.ts';
+import { CATALOGUE } from './rules/catalogue.ts';
+import { runChecks } from './rules/check-run.ts';
+import { effectiveProfile, exportProfiles, importProfiles, setProfile } from './rules/profiles.ts';
 
 export interface CoreConfig {
   /** The workspace: one DuckDB file (created on first use), or ':memory:'. */
@@ -98,6 +101,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     batchRejects: (req) => serial(async () => ({ batch: req.batch, rejects: await batchRejects(db, req.batch, lang) })),
     listRecipes: () => serial(async () => ({ recipes: await listRecipes(db) })),
     saveRecipe: (req) => serial(() => storeRecipe(db, req.agency, req.kind, req.recipe, now())),
+    listRules: async () => ({ rules: Object.values(CATALOGUE) }),
+    getProfile: (req) => serial(() => effectiveProfile(db, req.agency ?? null)),
+    setProfile: (req) => serial(() => db.transaction(() => setProfile(db, req.agency ?? null, req.set, now()))),
+    exportProfiles: () => serial(() => exportProfiles(db)),
+    importProfiles: (req) => serial(() => db.transaction(async () => ({ profiles: await importProfiles(db, req.file, now()) }))),
+    runChecks: (req) => serial(() => runChecks(db, req, now())),
     db,
     close: () => db.close(),
   };

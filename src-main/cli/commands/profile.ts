@@ -1,0 +1,55 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { AppError } from '../../contract/errors.ts';
+import type { ProfilesFile } from '../../contract/rules-types.ts';
+import { reportFailure, withApi, type CommandModule, type GlobalOptions } from '../context.ts';
+import { withCommonOptions } from './common.ts';
+
+interface ProfileOptions extends GlobalOptions {
+  agency?: string;
+  set: string[];
+  import?: string;
+  export?: string;
+}
+
+function settings(pairs: string[]): Record<string, string> {
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const i = pair.indexOf('=');
+      if (i <= 0) throw new AppError('BAD_REQUEST', `--set harus berbentuk KEY=VALUE, bukan "${pair}".`);
+      return [pair.slice(0, i).trim(), pair.slice(i + 1)];
+    }),
+  );
+}
+
+export const profileCommand: CommandModule = (program, ctx) => {
+  withCommonOptions(program.command('profile'))
+    .description('lihat atau ubah profil aturan (nasional atau instansi)')
+    .option('--agency <code>', 'profil instansi (tanpa ini: profil nasional)')
+    .option('--set <key=value>', 'ubah parameter (boleh berulang)', (v: string, all: string[]) => [...all, v], [])
+    .option('--import <file.json>', 'impor profil dari berkas JSON')
+    .option('--export <file.json>', 'ekspor profil ke berkas JSON')
+    .action(async (opts: ProfileOptions, cmd) => {
+      const modes = [opts.set.length > 0, Boolean(opts.import), Boolean(opts.export)].filter(Boolean).length;
+      if (modes > 1) cmd.error('Pilih salah satu: --set, --import atau --export.');
+      try {
+        await withApi(opts, async (api) => {
+          if (opts.export) {
+            const file = await api.exportProfiles({});
+            await writeFile(opts.export, `${JSON.stringify(file, null, 2)}\n`);
+            return ctx.out(opts.json ? JSON.stringify(file, null, 2) : `${file.profiles.length} profil diekspor ke ${opts.export}`);
+          }
+          if (opts.import) {
+            const file = JSON.parse(await readFile(opts.import, 'utf8')) as ProfilesFile;
+            const result = await api.importProfiles({ file });
+            return ctx.out(opts.json ? JSON.stringify(result, null, 2) : `${result.profiles.length} profil diimpor dari ${opts.import}`);
+          }
+          const profile = opts.set.length
+            ? await api.setProfile({ agency: opts.agency, set: settings(opts.set) })
+            : await api.getProfile({ agency: opts.agency });
+          ctx.out(JSON.stringify(profile, null, 2));
+        });
+      } catch (err) {
+        reportFailure(ctx, opts, err);
+      }
+    });
+};

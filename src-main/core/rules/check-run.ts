@@ -1,0 +1,130 @@
+import { AppError } from '../../contract/errors.ts';
+import type { ComplianceRow, Finding, RunChecksRequest, RunChecksResult } from '../../contract/rules-types.ts';
+import { quoteLiteral, type Db } from '../db/database.ts';
+import { CATALOGUE } from './catalogue.ts';
+import {
+  APR01_SQL, COMPLIANCE_SQL, CREATE_DAYS, CREATE_PROF, CREATE_WORKDAYS, ELG01_SQL, INSERT_PROF, LAP01_SQL,
+  LOK01_SQL, LOK02_SQL,
+} from './check-sql.ts';
+import { DIS01_SQL, JAM01_SQL } from './jam-dis-sql.ts';
+import { effectiveProfile } from './profiles.ts';
+
+const RULE_SQL = [LOK01_SQL, LOK02_SQL, ELG01_SQL, JAM01_SQL, APR01_SQL, LAP01_SQL, DIS01_SQL];
+const BASIS = `CASE f.rule ${Object.values(CATALOGUE).map((r) => `WHEN '${r.id}' THEN ${quoteLiteral(r.basis)}`).join(' ')} END`;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkDate(value: string | undefined, what: string): void {
+  if (value !== undefined && (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))) {
+    throw new AppError('BAD_REQUEST', `${what} harus tanggal YYYY-MM-DD, bukan "${value}".`);
+  }
+}
+
+async function scopeRange(db: Db, req: RunChecksRequest): Promise<{ from: string | null; to: string | null }> {
+  const row = await db.one<{ lo: string | null; hi: string | null }>(
+    `SELECT strftime(min(date), '%Y-%m-%d') AS lo, strftime(max(date), '%Y-%m-%d') AS hi FROM attendance
+     WHERE $agency IS NULL OR agency = $agency`,
+    { agency: req.agency ?? null },
+  );
+  return { from: req.from ?? row?.lo ?? null, to: req.to ?? row?.hi ?? null };
+}
+
+/** Puts each agency's effective profile into `prof`; returns the versions used. */
+async function loadProfiles(db: Db, agencies: string[]): Promise<string> {
+  await db.run(CREATE_PROF);
+  const versions = new Set<string>();
+  for (const agency of agencies) {
+    const { params: p, version } = await effectiveProfile(db, agency);
+    versions.add(version);
+    const [mtStart, mtEnd] = p.breakMonThu.split('-');
+    const [friStart, friEnd] = p.breakFri.split('-');
+    await db.run(INSERT_PROF, {
+      agency, maxFlex: p.maxFlexDays, countFwa: p.countNationalFwaDays, workDays: p.workDays, weekly: p.weeklyHours,
+      ramadanWeekly: p.ramadanWeeklyHours, ramadanFrom: p.ramadanFrom, ramadanTo: p.ramadanTo,
+      tolerance: p.toleranceMinutes, mtStart: mtStart!, mtEnd: mtEnd!, friStart: friStart!, friEnd: friEnd!,
+      enabled: Object.entries(p.rules).filter(([, r]) => r.enabled).map(([id]) => id).join(','),
+    });
+  }
+  if (versions.size === 0) versions.add((await effectiveProfile(db, null)).version);
+  return [...versions].sort().join('; ');
+}
+
+const FINDING_COLUMNS = `rule, nip, name, agency, unit, period, detail, basis, status, sources`;
+
+async function readFindings(db: Db, run: string, resolved: boolean): Promise<Finding[]> {
+  return db.all<Finding & Record<string, unknown>>(
+    `SELECT ${FINDING_COLUMNS} FROM findings WHERE run_id = $run AND (status = 'resolved') = $resolved
+     ORDER BY agency, rule, nip, period`,
+    { run, resolved },
+  );
+}
+
+/**
+ * One check run: every enabled rule over the scope, stored with its provenance, each finding
+ * marked new or open against the previous run over the same scope (and what it resolved).
+ */
+export async function runChecks(db: Db, req: RunChecksRequest, now: Date): Promise<RunChecksResult> {
+  checkDate(req.from, '--from');
+  checkDate(req.to, '--to');
+  const { from, to } = await scopeRange(db, req);
+  const range = { from: from ?? '1900-01-01', to: to ?? '1900-01-01' };
+  const agencies = (await db.all<{ agency: string }>(
+    `SELECT DISTINCT agency FROM attendance WHERE agency IS NOT NULL AND ($agency IS NULL OR agency = $agency)
+     AND date BETWEEN $from AND $to ORDER BY 1`,
+    { agency: req.agency ?? null, ...range },
+  )).map((r) => r.agency);
+  const profileVersion = await loadProfiles(db, agencies);
+  await db.run(CREATE_WORKDAYS, range);
+  await db.run(CREATE_DAYS, range);
+  await db.run(`CREATE OR REPLACE TEMP TABLE run_findings AS SELECT f.* FROM (${RULE_SQL.map((sql) => `SELECT * FROM (${sql})`).join(' UNION ALL ')}) f
+    JOIN prof p ON p.agency = f.agency WHERE list_contains(p.enabled_rules, f.rule)`);
+  return db.transaction(async () => {
+    const previous = await db.one<{ run_id: string }>(
+      `SELECT run_id FROM runs WHERE agency IS NOT DISTINCT FROM $agency AND date_from IS NOT DISTINCT FROM CAST($from AS DATE)
+       AND date_to IS NOT DISTINCT FROM CAST($to AS DATE) ORDER BY seq DESC LIMIT 1`,
+      { agency: req.agency ?? null, from, to },
+    );
+    const seq = (await db.one<{ n: number }>("SELECT nextval('run_seq') AS n"))!.n;
+    const run = `r-${String(seq).padStart(6, '0')}`;
+    const prev = previous?.run_id ?? '';
+    await db.run(
+      `INSERT INTO findings SELECT $run, f.rule, f.nip, f.name, f.agency, f.unit, f.period, f.week, f.detail, ${BASIS},
+         CASE WHEN o.rule IS NULL THEN 'new' ELSE 'open' END, f.sources
+       FROM run_findings f LEFT JOIN (SELECT * FROM findings WHERE run_id = $prev AND status <> 'resolved') o
+         ON o.rule = f.rule AND o.nip = f.nip AND o.period = f.period`,
+      { run, prev },
+    );
+    await db.run(
+      `INSERT INTO findings SELECT $run, o.rule, o.nip, o.name, o.agency, o.unit, o.period, o.week, o.detail, o.basis,
+         'resolved', o.sources
+       FROM findings o WHERE o.run_id = $prev AND o.status <> 'resolved'
+         AND NOT EXISTS (SELECT 1 FROM run_findings f WHERE f.rule = o.rule AND f.nip = o.nip AND f.period = o.period)`,
+      { run, prev },
+    );
+    const counts = (await db.one<{ total: number; fresh: number; resolved: number }>(
+      `SELECT count(*) FILTER (WHERE status <> 'resolved') AS total, count(*) FILTER (WHERE status = 'new') AS fresh,
+         count(*) FILTER (WHERE status = 'resolved') AS resolved FROM findings WHERE run_id = $run`,
+      { run },
+    ))!;
+    await db.run(
+      'INSERT INTO runs VALUES ($run, $seq, $at, $agency, CAST($from AS DATE), CAST($to AS DATE), $version, $total, $fresh, $open, $resolved)',
+      {
+        run, seq, at: now.toISOString(), agency: req.agency ?? null, from, to, version: profileVersion,
+        total: counts.total, fresh: counts.fresh, open: counts.total - counts.fresh, resolved: counts.resolved,
+      },
+    );
+    return {
+      run, profileVersion, from, to,
+      findings: await readFindings(db, run, false),
+      resolved: await readFindings(db, run, true),
+      compliance: await compliance(db),
+    };
+  });
+}
+
+async function compliance(db: Db): Promise<ComplianceRow[]> {
+  const rows = await db.all<{ agency: string | null; unit: string | null; employee_weeks: number; compliant: number }>(COMPLIANCE_SQL);
+  return rows.map((r) => ({
+    agency: r.agency, unit: r.unit, employeeWeeks: r.employee_weeks, compliantEmployeeWeeks: r.compliant,
+    rate: r.employee_weeks ? Math.round((r.compliant / r.employee_weeks) * 10_000) / 10_000 : null,
+  }));
+}

@@ -1,0 +1,102 @@
+/**
+ * SQL of a check run. A run first builds three temp tables — `prof` (the effective profile
+ * per agency), `workdays` (every working day per agency) and `days` (every attendance
+ * record in scope with the facts the rules need) — and each rule is then a SELECT over them
+ * returning: rule, nip, agency, name, unit, period, week, detail, sources.
+ */
+
+export const CREATE_PROF = `CREATE OR REPLACE TEMP TABLE prof (
+  agency VARCHAR, max_flex_days INTEGER, count_national_fwa_days BOOLEAN, work_days INTEGER,
+  weekly_hours DOUBLE, ramadan_weekly_hours DOUBLE, ramadan_from DATE, ramadan_to DATE, tolerance_minutes INTEGER,
+  break_monthu_start TIME, break_monthu_end TIME, break_fri_start TIME, break_fri_end TIME, enabled_rules VARCHAR[])`;
+
+export const INSERT_PROF = `INSERT INTO prof VALUES ($agency, $maxFlex, $countFwa, $workDays, $weekly, $ramadanWeekly,
+  CAST($ramadanFrom AS DATE), CAST($ramadanTo AS DATE), $tolerance, CAST($mtStart AS TIME), CAST($mtEnd AS TIME),
+  CAST($friStart AS TIME), CAST($friEnd AS TIME), string_split($enabled, ','))`;
+
+/** Working days of every agency over the whole calendar years of the range (for DIS-01 streaks). */
+export const CREATE_WORKDAYS = `CREATE OR REPLACE TEMP TABLE workdays AS
+  SELECT p.agency, g.d::DATE AS date
+  FROM prof p, generate_series(make_date(year(CAST($from AS DATE)), 1, 1), make_date(year(CAST($to AS DATE)), 12, 31), INTERVAL 1 DAY) g(d)
+  WHERE isodow(g.d) <= p.work_days AND g.d::DATE NOT IN (SELECT date FROM calendar WHERE day_type = 'HOLIDAY')`;
+
+const PRESENT = `('HADIR', 'TERLAMBAT', 'PULANG_CEPAT')`;
+
+export const CREATE_DAYS = `CREATE OR REPLACE TEMP TABLE days AS
+  WITH week_unit AS (
+    SELECT nip, week, unit_name AS unit FROM (
+      SELECT nip, strftime(date, '%G-W%V') AS week, unit_name, count(*) AS n, max(date) AS last
+      FROM attendance WHERE unit_name IS NOT NULL AND date BETWEEN $from AND $to GROUP BY ALL)
+    QUALIFY row_number() OVER (PARTITION BY nip, week ORDER BY n DESC, last DESC) = 1),
+  special AS (
+    SELECT DISTINCT a.nip, a.date FROM attendance a JOIN approvals ap
+      ON ap.nip = a.nip AND a.date BETWEEN ap.date_from AND ap.date_to
+    WHERE ap.status = 'APPROVED' AND ap.special_condition AND a.date BETWEEN $from AND $to)
+  SELECT a.nip, a.date, strftime(a.date, '%G-W%V') AS week, date_trunc('week', a.date)::DATE AS week_start,
+    year(a.date) AS year, a.agency, coalesce(e.name, a.name) AS name, coalesce(e.unit_name, wu.unit) AS unit,
+    a.status, a.mode, a.check_in, a.check_out,
+    isodow(a.date) <= p.work_days AND h.date IS NULL AS working,
+    f.date IS NOT NULL AS national_fwa,
+    coalesce(a.date BETWEEN p.ramadan_from AND p.ramadan_to, false) AS ramadan,
+    isodow(a.date) <= p.work_days AND h.date IS NULL AND a.status IN ${PRESENT}
+      AND a.mode IN ('WFH', 'WFA', 'KANTOR_LAIN') AS flex,
+    coalesce(e.field_duty, false)
+      OR (coalesce(e.special_condition, false) AND a.date BETWEEN coalesce(e.special_from, DATE '1900-01-01')
+          AND coalesce(e.special_to, DATE '2999-12-31'))
+      OR s.nip IS NOT NULL AS exempt,
+    coalesce(e.discipline, 'NONE') AS discipline,
+    coalesce(u.service_type, e.service_type) = 'FRONTLINE' AS frontline,
+    a.batch_id, a.row_no
+  FROM attendance a
+  JOIN prof p ON p.agency = a.agency
+  LEFT JOIN employees e ON e.nip = a.nip
+  LEFT JOIN week_unit wu ON wu.nip = a.nip AND wu.week = strftime(a.date, '%G-W%V')
+  LEFT JOIN units u ON u.agency = a.agency AND u.unit_name = coalesce(e.unit_name, wu.unit)
+  LEFT JOIN (SELECT DISTINCT date FROM calendar WHERE day_type = 'HOLIDAY') h ON h.date = a.date
+  LEFT JOIN (SELECT DISTINCT date FROM calendar WHERE day_type = 'NATIONAL_FWA_DAY') f ON f.date = a.date
+  LEFT JOIN special s ON s.nip = a.nip AND s.date = a.date
+  WHERE a.date BETWEEN $from AND $to`;
+
+const MODE_LABEL = `CASE mode WHEN 'KANTOR_LAIN' THEN 'Kantor Lain' ELSE mode END`;
+const SOURCE = `[{'batch': batch_id, 'row': row_no}]`;
+const DAILY = `nip, agency, name, unit, strftime(date, '%Y-%m-%d') AS period, week`;
+
+export const LOK01_SQL = `SELECT 'LOK-01' AS rule, d.nip, d.agency, any_value(d.name) AS name, any_value(d.unit) AS unit,
+    d.week AS period, d.week, format('{} hari fleksibel lokasi dalam {}, batas {}', count(*), d.week, p.max_flex_days) AS detail,
+    list({'batch': d.batch_id, 'row': d.row_no} ORDER BY d.date) AS sources
+  FROM days d JOIN prof p ON p.agency = d.agency
+  WHERE d.flex AND NOT d.exempt AND (NOT d.national_fwa OR p.count_national_fwa_days)
+  GROUP BY d.nip, d.agency, d.week, p.max_flex_days HAVING count(*) > p.max_flex_days`;
+
+export const LOK02_SQL = `SELECT 'LOK-02' AS rule, ${DAILY},
+    format('{} pada {} padahal unit {} memberi layanan langsung', ${MODE_LABEL}, strftime(date, '%Y-%m-%d'), unit) AS detail,
+    ${SOURCE} AS sources
+  FROM days WHERE flex AND NOT exempt AND frontline`;
+
+export const ELG01_SQL = `SELECT 'ELG-01' AS rule, ${DAILY},
+    format('{} pada {} saat {} hukuman disiplin', ${MODE_LABEL}, strftime(date, '%Y-%m-%d'),
+      CASE discipline WHEN 'ACTIVE' THEN 'menjalani' ELSE 'dalam proses' END) AS detail,
+    ${SOURCE} AS sources
+  FROM days WHERE flex AND discipline IN ('ACTIVE', 'IN_PROCESS')`;
+
+export const APR01_SQL = `SELECT 'APR-01' AS rule, ${DAILY},
+    format('{} pada {} tanpa persetujuan berstatus Disetujui', ${MODE_LABEL}, strftime(date, '%Y-%m-%d')) AS detail,
+    ${SOURCE} AS sources
+  FROM days d WHERE flex AND agency IN (SELECT DISTINCT agency FROM approvals WHERE agency IS NOT NULL)
+    AND NOT EXISTS (SELECT 1 FROM approvals ap WHERE ap.nip = d.nip AND ap.status = 'APPROVED'
+      AND d.date BETWEEN ap.date_from AND ap.date_to)`;
+
+export const LAP01_SQL = `SELECT 'LAP-01' AS rule, ${DAILY},
+    format('{} pada {} tanpa laporan harian', ${MODE_LABEL}, strftime(date, '%Y-%m-%d')) AS detail,
+    ${SOURCE} AS sources
+  FROM days d WHERE flex AND agency IN (SELECT DISTINCT agency FROM daily_reports WHERE agency IS NOT NULL)
+    AND NOT EXISTS (SELECT 1 FROM daily_reports r WHERE r.nip = d.nip AND r.date = d.date)`;
+
+/** Observed employee-weeks and whether a finding of an enabled weekly or daily rule falls in them. */
+export const COMPLIANCE_SQL = `WITH ew AS (SELECT DISTINCT agency, unit, nip, week FROM days),
+  bad AS (SELECT DISTINCT nip, week FROM run_findings WHERE week IS NOT NULL)
+  SELECT ew.agency, ew.unit, GROUPING(ew.agency) AS g_agency, GROUPING(ew.unit) AS g_unit,
+    count(*) AS employee_weeks, count(*) FILTER (WHERE bad.nip IS NULL) AS compliant
+  FROM ew LEFT JOIN bad ON bad.nip = ew.nip AND bad.week = ew.week
+  GROUP BY GROUPING SETS ((ew.agency, ew.unit), (ew.agency), ())
+  ORDER BY g_agency, ew.agency NULLS LAST, g_unit DESC, ew.unit NULLS LAST`;

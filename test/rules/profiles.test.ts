@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pantau } from '../helpers/cli.ts';
+import { freshCore, tempDir } from '../helpers/workspace.ts';
+
+describe('rule profiles', () => {
+  it('the national profile holds the defaults of rules.md and is version 1 in a new workspace', async () => {
+    const core = await freshCore();
+    const p = await core.getProfile({});
+    expect(p.version).toBe('nasional v1');
+    expect(p.params).toMatchObject({ maxFlexDays: 2, weeklyHours: 37.5, ramadanWeeklyHours: 32.5, breakFri: '11:30-13:00', minGroupSize: 5 });
+    expect(Object.values(p.params.rules).every((r) => r.enabled)).toBe(true);
+  });
+
+  it('an agency profile may be stricter; each change is a new version', async () => {
+    const core = await freshCore();
+    await core.setProfile({ agency: 'KEMENKEU', set: { maxFlexDays: '1', weeklyHours: '42,75', name: 'Kementerian Keuangan', level: 'pusat' } });
+    const p = await core.setProfile({ agency: 'KEMENKEU', set: { 'rules.APR-01.enabled': 'false' } });
+    expect(p).toMatchObject({ version: 'nasional v1 + KEMENKEU v2', name: 'Kementerian Keuangan', level: 'pusat' });
+    expect(p.params).toMatchObject({ maxFlexDays: 1, weeklyHours: 42.75 });
+    expect(p.params.rules['APR-01'].enabled).toBe(false);
+    expect((await core.getProfile({ agency: 'OTHER' })).params.maxFlexDays).toBe(2);
+  });
+
+  it('a looser profile is refused citing Pasal 13, and nothing is stored', async () => {
+    const core = await freshCore();
+    await expect(core.setProfile({ agency: 'X', set: { maxFlexDays: '3' } })).rejects.toMatchObject({
+      code: 'PROFILE_REFUSED', message: expect.stringContaining('Pasal 13 ayat (1)'),
+    });
+    expect((await core.getProfile({ agency: 'X' })).version).toBe('nasional v1');
+    await expect(core.setProfile({ set: { breakFri: '13:00-11:30' } })).rejects.toMatchObject({ code: 'PROFILE_REFUSED' });
+    await expect(core.setProfile({ set: { bogus: '1' } })).rejects.toThrow(/tidak dikenal/);
+  });
+
+  it('profiles export to a JSON file and import into another workspace', async () => {
+    const dir = tempDir();
+    const a = join(dir, 'a.duckdb');
+    const b = join(dir, 'b.duckdb');
+    const file = join(dir, 'profil.json');
+    expect(pantau(['profile', '--db', a, '--agency', 'PEMKOT-BOGOR', '--set', 'maxFlexDays=1', '--set', 'province=Jawa Barat']).status).toBe(0);
+    expect(pantau(['profile', '--db', a, '--export', file]).status).toBe(0);
+    expect(pantau(['profile', '--db', b, '--import', file]).status).toBe(0);
+    const shown = JSON.parse(pantau(['profile', '--db', b, '--agency', 'PEMKOT-BOGOR', '--json']).stdout);
+    expect(shown).toMatchObject({ agency: 'PEMKOT-BOGOR', province: 'Jawa Barat', params: { maxFlexDays: 1 } });
+  });
+
+  it('pantau profile --set refuses a looser value with exit 1 and the Pasal 13 message', () => {
+    const dir = tempDir();
+    const r = pantau(['profile', '--db', join(dir, 'ws.duckdb'), '--agency', 'A', '--set', 'maxFlexDays=4', '--json']);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ code: 'PROFILE_REFUSED', error: expect.stringContaining('PermenPANRB 4/2025 Pasal 13 ayat (1)') });
+  });
+});

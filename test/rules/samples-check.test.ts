@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunChecksResult } from '../../src-main/contract/rules-types.ts';
+import { createCore, type Core } from '../../src-main/core/index.ts';
+import { pantau } from '../helpers/cli.ts';
+import { expected, importSamples } from '../helpers/samples.ts';
+import { TODAY } from '../helpers/workspace.ts';
+
+describe('pantau check on the samples', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pantau-check-'));
+  const db = join(dir, 'ws.duckdb');
+  let result: RunChecksResult;
+
+  beforeAll(async () => {
+    const core: Core = await createCore({ dbPath: db, tmpDir: dir, now: () => TODAY });
+    try {
+      await importSamples(core);
+    } finally {
+      core.close();
+    }
+    const run = pantau(['check', '--db', db, '--json']);
+    expect(run.status).toBe(0);
+    result = JSON.parse(run.stdout) as RunChecksResult;
+  }, 180_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('finds exactly the planted breaches, with their periods, units and details', () => {
+    const key = (f: { rule: string; nip: string; period: string; agency: string | null; unit: string | null; detail: string }) =>
+      [f.rule, f.nip, f.period, f.agency, f.unit].join(' ');
+    expect(result.findings.map(key).sort()).toEqual(expected.findings.map(key).sort());
+    const jam = result.findings.filter((f) => f.rule === 'JAM-01').map((f) => f.detail).sort();
+    expect(jam).toEqual(expected.findings.filter((f) => f.rule === 'JAM-01').map((f) => f.detail).sort());
+  });
+
+  it('each finding carries the legal basis, its source rows and is new on the first run', () => {
+    for (const f of result.findings) {
+      expect(f.basis).toMatch(/PermenPANRB 4\/2025|Perpres 21\/2023|PP 94\/2021/);
+      expect(f.status).toBe('new');
+      expect(f.sources.length).toBeGreaterThan(0);
+      expect(f.sources.every((s) => /^b-\d{6}$/.test(s.batch) && s.row > 1)).toBe(true);
+    }
+    expect(result.from).toBe('2025-09-01');
+    expect(result.to).toBe('2025-10-31');
+    expect(result.profileVersion).toBe('nasional v1');
+  });
+
+  it('compliance per unit and per agency equals the hand count of the generator', () => {
+    const ours = result.compliance.filter((c) => c.agency !== null)
+      .map((c) => [c.agency, c.unit ?? '(semua unit)', c.employeeWeeks, c.compliantEmployeeWeeks, c.rate]);
+    const theirs = expected.compliance.map((c) => [c.agency, c.unit, c.employeeWeeks, c.compliantEmployeeWeeks, c.rate]);
+    expect(ours.sort()).toEqual(theirs.sort());
+    const all = result.compliance.find((c) => c.agency === null)!;
+    const sum = (k: 'employeeWeeks' | 'compliantEmployeeWeeks') =>
+      expected.compliance.filter((c) => c.unit === '(semua unit)').reduce((n, c) => n + c[k], 0);
+    expect([all.employeeWeeks, all.compliantEmployeeWeeks]).toEqual([sum('employeeWeeks'), sum('compliantEmployeeWeeks')]);
+  });
+
+  it('a second run over the same scope marks every finding open and resolves none', () => {
+    const again = JSON.parse(pantau(['check', '--db', db, '--json']).stdout) as RunChecksResult;
+    expect(again.run).not.toBe(result.run);
+    expect(again.findings.every((f) => f.status === 'open')).toBe(true);
+    expect(again.resolved).toEqual([]);
+  });
+
+  it('--agency narrows the run to one agency', () => {
+    const one = JSON.parse(pantau(['check', '--db', db, '--agency', 'PEMKOT-BOGOR', '--json']).stdout) as RunChecksResult;
+    expect(new Set(one.findings.map((f) => f.agency))).toEqual(new Set(['PEMKOT-BOGOR']));
+    expect(one.findings).toHaveLength(expected.findings.filter((f) => f.agency === 'PEMKOT-BOGOR').length);
+  });
+});
