@@ -159,8 +159,14 @@ export function netMinutes(d: Day): number {
 }
 const countsForHours = (d: Day): boolean => isWorkingDay(d.date) && d.mode !== 'DL'
   && (d.status === 'TANPA_KETERANGAN' || (PRESENT.has(d.status) && d.inMin !== null && d.outMin !== null));
-const BANDS: [number, string][] = [[28, '≥ 28'], [25, '25–27'], [21, '21–24'], [17, '17–20'], [14, '14–16'],
-  [11, '11–13'], [7, '7–10'], [4, '4–6'], [3, '3']];
+// PP 94/2021 penalty bands, highest first, worded as the product's DIS-01 findings are.
+const BANDS: [number, string][] = [
+  [28, 'pemberhentian dengan hormat tidak atas permintaan sendiri'],
+  [25, 'pembebasan dari jabatan menjadi jabatan pelaksana selama 12 bulan'],
+  [21, 'penurunan jabatan setingkat lebih rendah selama 12 bulan'],
+  [17, 'pemotongan tunjangan kinerja 25% selama 12 bulan'], [14, 'pemotongan tunjangan kinerja 25% selama 9 bulan'],
+  [11, 'pemotongan tunjangan kinerja 25% selama 6 bulan'], [7, 'pernyataan tidak puas secara tertulis'],
+  [4, 'teguran tertulis'], [3, 'teguran lisan']];
 
 /** Reference implementation of the default national profile, for one agency. */
 export function checkAgency(a: AgencyModel): Finding[] {
@@ -193,7 +199,7 @@ export function checkAgency(a: AgencyModel): Finding[] {
     }
     const tk = days.filter((d) => d.status === 'TANPA_KETERANGAN' && isWorkingDay(d.date)).length;
     const band = BANDS.find(([min]) => tk >= min);
-    if (band) add('DIS-01', '2025', `${tk} hari tanpa keterangan (rentang ${band[1]} hari)`);
+    if (band) add('DIS-01', '2025', `${tk} hari kerja tanpa keterangan dalam 2025: ${band[1]}`);
   }
   return out.sort((x, y) => `${x.rule}${x.nip}${x.period}`.localeCompare(`${y.rule}${y.nip}${y.period}`));
 }
