@@ -96,6 +96,12 @@ export interface ComplianceRow {
   rate: number | null;
 }
 
+export interface Ratio {
+  employeeWeeks: number;
+  compliantEmployeeWeeks: number;
+  rate: number | null;
+}
+
 export interface RunChecksRequest {
   agency?: string;
   from?: string;
@@ -110,4 +116,6 @@ export interface RunChecksResult {
   findings: Finding[];
   resolved: Finding[];
   compliance: ComplianceRow[];
+  complianceByRule: (Ratio & { rule: RuleId })[];
+  complianceByWeek: (Ratio & { week: string })[];
 }

@@ -60,6 +60,18 @@ describe('pantau check on the samples', () => {
     expect([all.employeeWeeks, all.compliantEmployeeWeeks]).toEqual([sum('employeeWeeks'), sum('compliantEmployeeWeeks')]);
   });
 
+  it('compliance per rule and per week add up to the findings', () => {
+    const lok01 = result.complianceByRule.find((r) => r.rule === 'LOK-01')!;
+    expect(lok01.employeeWeeks - lok01.compliantEmployeeWeeks).toBe(2);
+    const jam01 = result.complianceByRule.find((r) => r.rule === 'JAM-01')!;
+    expect(jam01.employeeWeeks - jam01.compliantEmployeeWeeks).toBe(2);
+    expect(result.complianceByRule.map((r) => r.rule)).not.toContain('DIS-01');
+    expect(result.complianceByWeek.map((w) => w.week)).toEqual([...Array(9).keys()].map((i) => `2025-W${36 + i}`));
+    const all = result.compliance.find((c) => c.agency === null)!;
+    expect(result.complianceByWeek.reduce((n, w) => n + w.employeeWeeks, 0)).toBe(all.employeeWeeks);
+    expect(result.complianceByWeek.reduce((n, w) => n + w.compliantEmployeeWeeks, 0)).toBe(all.compliantEmployeeWeeks);
+  });
+
   it('a second run over the same scope marks every finding open and resolves none', () => {
     const again = JSON.parse(pantau(['check', '--db', db, '--json']).stdout) as RunChecksResult;
     expect(again.run).not.toBe(result.run);

@@ -1,9 +1,9 @@
 import { AppError } from '../../contract/errors.ts';
-import type { ComplianceRow, Finding, RunChecksRequest, RunChecksResult } from '../../contract/rules-types.ts';
+import type { ComplianceRow, Finding, Ratio, RuleId, RunChecksRequest, RunChecksResult } from '../../contract/rules-types.ts';
 import { quoteLiteral, type Db } from '../db/database.ts';
 import { CATALOGUE } from './catalogue.ts';
 import {
-  APR01_SQL, COMPLIANCE_SQL, CREATE_DAYS, CREATE_PROF, CREATE_WORKDAYS, ELG01_SQL, INSERT_PROF, LAP01_SQL,
+  APR01_SQL, COMPLIANCE_BY_RULE_SQL, COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_SQL, CREATE_DAYS, CREATE_PROF, CREATE_WORKDAYS, ELG01_SQL, INSERT_PROF, LAP01_SQL,
   LOK01_SQL, LOK02_SQL,
 } from './check-sql.ts';
 import { DIS01_SQL, JAM01_SQL } from './jam-dis-sql.ts';
@@ -117,14 +117,22 @@ export async function runChecks(db: Db, req: RunChecksRequest, now: Date): Promi
       findings: await readFindings(db, run, false),
       resolved: await readFindings(db, run, true),
       compliance: await compliance(db),
+      complianceByRule: (await db.all<{ rule: RuleId; employee_weeks: number; compliant: number }>(COMPLIANCE_BY_RULE_SQL))
+        .map((r) => ({ rule: r.rule, ...ratio(r) })),
+      complianceByWeek: (await db.all<{ week: string; employee_weeks: number; compliant: number }>(COMPLIANCE_BY_WEEK_SQL))
+        .map((r) => ({ week: r.week, ...ratio(r) })),
     };
   });
 }
 
+function ratio(r: { employee_weeks: number; compliant: number }): Ratio {
+  return {
+    employeeWeeks: r.employee_weeks, compliantEmployeeWeeks: r.compliant,
+    rate: r.employee_weeks ? Math.round((r.compliant / r.employee_weeks) * 10_000) / 10_000 : null,
+  };
+}
+
 async function compliance(db: Db): Promise<ComplianceRow[]> {
   const rows = await db.all<{ agency: string | null; unit: string | null; employee_weeks: number; compliant: number }>(COMPLIANCE_SQL);
-  return rows.map((r) => ({
-    agency: r.agency, unit: r.unit, employeeWeeks: r.employee_weeks, compliantEmployeeWeeks: r.compliant,
-    rate: r.employee_weeks ? Math.round((r.compliant / r.employee_weeks) * 10_000) / 10_000 : null,
-  }));
+  return rows.map((r) => ({ agency: r.agency, unit: r.unit, ...ratio(r) }));
 }

@@ -100,3 +100,17 @@ export const COMPLIANCE_SQL = `WITH ew AS (SELECT DISTINCT agency, unit, nip, we
   FROM ew LEFT JOIN bad ON bad.nip = ew.nip AND bad.week = ew.week
   GROUP BY GROUPING SETS ((ew.agency, ew.unit), (ew.agency), ())
   ORDER BY g_agency, ew.agency NULLS LAST, g_unit DESC, ew.unit NULLS LAST`;
+
+/** The same ratio counting only one rule's findings (weekly and daily rules; DIS-01 is yearly). */
+export const COMPLIANCE_BY_RULE_SQL = `WITH ew AS (SELECT DISTINCT nip, week FROM days),
+  rules AS (SELECT DISTINCT rule FROM (SELECT unnest(enabled_rules) AS rule FROM prof) WHERE rule <> 'DIS-01'),
+  bad AS (SELECT DISTINCT rule, nip, week FROM run_findings WHERE week IS NOT NULL)
+  SELECT r.rule, count(*) AS employee_weeks, count(*) FILTER (WHERE bad.nip IS NULL) AS compliant
+  FROM rules r CROSS JOIN ew LEFT JOIN bad ON bad.rule = r.rule AND bad.nip = ew.nip AND bad.week = ew.week
+  GROUP BY r.rule ORDER BY r.rule`;
+
+/** The trend: the overall ratio per ISO week. */
+export const COMPLIANCE_BY_WEEK_SQL = `WITH ew AS (SELECT DISTINCT nip, week FROM days),
+  bad AS (SELECT DISTINCT nip, week FROM run_findings WHERE week IS NOT NULL)
+  SELECT ew.week, count(*) AS employee_weeks, count(*) FILTER (WHERE bad.nip IS NULL) AS compliant
+  FROM ew LEFT JOIN bad ON bad.nip = ew.nip AND bad.week = ew.week GROUP BY ew.week ORDER BY ew.week`;
