@@ -10,6 +10,7 @@ const arg = (name: string, fallback: number) => {
 };
 const CSV_ROWS = arg('--csv-rows', 2_000_000);
 const XLSX_ROWS = arg('--xlsx-rows', 300_000);
+const CHECK_ROWS = arg('--check-rows', 10_000_000);
 const dir = resolve('bench-data');
 mkdirSync(dir, { recursive: true });
 
@@ -47,3 +48,12 @@ console.log(line('bare exceljs streaming iteration, XLSX', iterXlsx));
 console.log(line('Pantau import, XLSX', importXlsx));
 console.log(`\nCSV import / raw read_csv: ${(importCsv.seconds / rawCsv.seconds).toFixed(2)}× (goal ≤ 1.5×)`);
 console.log(`XLSX import / bare iteration: ${(importXlsx.seconds / iterXlsx.seconds).toFixed(2)}× (goal ≤ 1.25×)`);
+
+const checkCsv = ensure(CHECK_ROWS, 'csv');
+const lok01 = run('lok01-only', checkCsv); // builds the workspace first (not timed)
+const check = run('check', checkCsv);
+console.log(`\nRule checks over ${CHECK_ROWS.toLocaleString('en-US')} attendance rows:`);
+console.log(`| measurement | time | peak memory |\n|---|---|---|`);
+console.log(`| hand-written LOK-01 statement | ${lok01.seconds.toFixed(2)} s | ${lok01.peakRssMiB} MiB |`);
+console.log(`| Pantau full check (7 rules + compliance, stored) | ${check.seconds.toFixed(2)} s | ${check.peakRssMiB} MiB |`);
+console.log(`Full check / LOK-01 alone: ${(check.seconds / lok01.seconds).toFixed(2)}× (goal ≤ 5×, memory < 4 GiB)`);

@@ -118,4 +118,13 @@ export interface RunChecksResult {
   compliance: ComplianceRow[];
   complianceByRule: (Ratio & { rule: RuleId })[];
   complianceByWeek: (Ratio & { week: string })[];
+  dataQuality: DataQuality;
+}
+
+/** Notes that are not findings (rules.md §2–§3): they go to the data-quality report. */
+export interface DataQuality {
+  /** Checked all the same, with no exemption known. */
+  notInRoster: { nip: string; name: string | null; agency: string | null; records: number }[];
+  /** Present days without a check-in or check-out: not counted for JAM-01. */
+  missingTimes: { nip: string; date: string; agency: string | null; source: FindingSource }[];
 }

@@ -72,6 +72,10 @@ describe('pantau check on the samples', () => {
     expect(result.complianceByWeek.reduce((n, w) => n + w.compliantEmployeeWeeks, 0)).toBe(all.compliantEmployeeWeeks);
   });
 
+  it('the samples are clean as data: every employee is on the roster and every present day has both times', () => {
+    expect(result.dataQuality).toEqual({ notInRoster: [], missingTimes: [] });
+  });
+
   it('a second run over the same scope marks every finding open and resolves none', () => {
     const again = JSON.parse(pantau(['check', '--db', db, '--json']).stdout) as RunChecksResult;
     expect(again.run).not.toBe(result.run);

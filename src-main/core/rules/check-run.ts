@@ -1,10 +1,10 @@
 import { AppError } from '../../contract/errors.ts';
-import type { ComplianceRow, Finding, Ratio, RuleId, RunChecksRequest, RunChecksResult } from '../../contract/rules-types.ts';
+import type { ComplianceRow, DataQuality, Finding, Ratio, RuleId, RunChecksRequest, RunChecksResult } from '../../contract/rules-types.ts';
 import { quoteLiteral, type Db } from '../db/database.ts';
 import { CATALOGUE } from './catalogue.ts';
 import {
   APR01_SQL, COMPLIANCE_BY_RULE_SQL, COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_SQL, CREATE_DAYS, CREATE_PROF, CREATE_WORKDAYS, ELG01_SQL, INSERT_PROF, LAP01_SQL,
-  LOK01_SQL, LOK02_SQL,
+  LOK01_SQL, LOK02_SQL, MISSING_TIMES_SQL, NOT_IN_ROSTER_SQL,
 } from './check-sql.ts';
 import { DIS01_SQL, JAM01_SQL } from './jam-dis-sql.ts';
 import { effectiveProfile } from './profiles.ts';
@@ -121,6 +121,10 @@ export async function runChecks(db: Db, req: RunChecksRequest, now: Date): Promi
         .map((r) => ({ rule: r.rule, ...ratio(r) })),
       complianceByWeek: (await db.all<{ week: string; employee_weeks: number; compliant: number }>(COMPLIANCE_BY_WEEK_SQL))
         .map((r) => ({ week: r.week, ...ratio(r) })),
+      dataQuality: {
+        notInRoster: await db.all<DataQuality['notInRoster'][number] & Record<string, unknown>>(NOT_IN_ROSTER_SQL),
+        missingTimes: await db.all<DataQuality['missingTimes'][number] & Record<string, unknown>>(MISSING_TIMES_SQL),
+      },
     };
   });
 }

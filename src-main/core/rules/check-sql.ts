@@ -114,3 +114,11 @@ export const COMPLIANCE_BY_WEEK_SQL = `WITH ew AS (SELECT DISTINCT nip, week FRO
   bad AS (SELECT DISTINCT nip, week FROM run_findings WHERE week IS NOT NULL)
   SELECT ew.week, count(*) AS employee_weeks, count(*) FILTER (WHERE bad.nip IS NULL) AS compliant
   FROM ew LEFT JOIN bad ON bad.nip = ew.nip AND bad.week = ew.week GROUP BY ew.week ORDER BY ew.week`;
+
+export const NOT_IN_ROSTER_SQL = `SELECT d.nip, any_value(d.name) AS name, d.agency, count(*) AS records FROM days d
+  WHERE NOT EXISTS (SELECT 1 FROM employees e WHERE e.nip = d.nip) GROUP BY d.nip, d.agency ORDER BY d.agency, d.nip`;
+
+export const MISSING_TIMES_SQL = `SELECT nip, strftime(date, '%Y-%m-%d') AS date, agency,
+    {'batch': batch_id, 'row': row_no} AS source
+  FROM days WHERE working AND status IN ${PRESENT} AND coalesce(mode, '') <> 'DL'
+    AND (check_in IS NULL OR check_out IS NULL) ORDER BY agency, nip, date`;
