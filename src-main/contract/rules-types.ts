@@ -89,6 +89,8 @@ export interface Finding {
 }
 
 export interface ComplianceRow {
+  /** 'unit': one unit of an agency; 'agency': the agency's total (unit null); 'all': the whole data set. */
+  level: 'unit' | 'agency' | 'all';
   agency: string | null;
   unit: string | null;
   employeeWeeks: number;
@@ -113,6 +115,9 @@ export interface RunChecksResult {
   profileVersion: string;
   from: string | null;
   to: string | null;
+  /** Whole ISO weeks around from..to, over which the weekly rules were judged. */
+  weeksFrom: string | null;
+  weeksTo: string | null;
   findings: Finding[];
   resolved: Finding[];
   compliance: ComplianceRow[];

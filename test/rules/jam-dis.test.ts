@@ -107,7 +107,7 @@ async function load(records: Rec[], setup: Setup = {}): Promise<void> {
   await db.run(`CREATE OR REPLACE TEMP TABLE days (
     nip VARCHAR, date DATE, week VARCHAR, week_start DATE, year INTEGER, agency VARCHAR, name VARCHAR, unit VARCHAR,
     status VARCHAR, mode VARCHAR, check_in TIME, check_out TIME, working BOOLEAN, ramadan BOOLEAN,
-    batch_id VARCHAR, row_no INTEGER)`);
+    batch_id VARCHAR, row_no INTEGER, in_range BOOLEAN)`);
   await db.run(`CREATE OR REPLACE TEMP TABLE workdays (agency VARCHAR, date DATE)`);
   await db.run(
     `INSERT INTO prof VALUES ($agency, $workDays, $weeklyHours, 32.5, $tolerance,
@@ -136,7 +136,7 @@ async function load(records: Rec[], setup: Setup = {}): Promise<void> {
     `INSERT INTO days
      SELECT r.nip, r.d, strftime(r.d, '%G-W%V'), CAST(date_trunc('week', r.d) AS DATE), year(r.d), $agency,
        r.name, r.unit, r.status, r.mode, CAST(r.check_in AS TIME), CAST(r.check_out AS TIME),
-       isodow(r.d) <= p.work_days AND NOT list_contains(h.hol, r.d), r.ramadan, $batch, r.row_no
+       isodow(r.d) <= p.work_days AND NOT list_contains(h.hol, r.d), r.ramadan, $batch, r.row_no, true
      FROM (
        SELECT x.*, CAST(x.date AS DATE) AS d
        FROM (SELECT unnest(from_json($rows, '[{"nip":"VARCHAR","date":"VARCHAR","name":"VARCHAR","unit":"VARCHAR",

@@ -67,7 +67,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE SEQUENCE run_seq START 1;
       CREATE TABLE runs (
         run_id VARCHAR PRIMARY KEY, seq INTEGER NOT NULL, run_at TIMESTAMP NOT NULL, agency VARCHAR,
-        date_from DATE, date_to DATE, profile_version VARCHAR NOT NULL, findings INTEGER NOT NULL,
+        date_from DATE, date_to DATE, requested_from DATE, requested_to DATE, profile_version VARCHAR NOT NULL, findings INTEGER NOT NULL,
         new_findings INTEGER NOT NULL, open_findings INTEGER NOT NULL, resolved_findings INTEGER NOT NULL);
       CREATE TABLE findings (
         run_id VARCHAR NOT NULL, rule VARCHAR NOT NULL, nip VARCHAR NOT NULL, name VARCHAR, agency VARCHAR,

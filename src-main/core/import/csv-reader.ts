@@ -15,15 +15,22 @@ interface CsvLayout {
   headerIndex: number;
 }
 
-/** Picks the delimiter under which a header row maps the most canonical fields. */
-function chooseLayout(text: string, spec: KindSpec, recipe?: MappingRecipe): CsvLayout | undefined {
+/**
+ * Picks the delimiter under which a header row maps the most canonical fields. The header is
+ * the first of the first rows with three known headers (a title block may sit above it), else
+ * the first non-empty row as rules.md says for CSV, when that row maps at least one field.
+ */
+export function chooseLayout(text: string, spec: KindSpec, recipe?: MappingRecipe): CsvLayout | undefined {
   let best: (CsvLayout & { score: number }) | undefined;
   for (const delimiter of DELIMITERS) {
     const records = splitRecords(text, delimiter, 40);
-    const headerIndex = findHeaderRow(records.map((r) => r.cells), spec, recipe);
-    if (headerIndex === undefined) continue;
-    const header = records[headerIndex]?.cells ?? [];
-    const score = Object.keys(mapColumns(header, spec, recipe).columns).length * 1000 + header.length;
+    const cells = records.map((r) => r.cells);
+    const headerIndex = findHeaderRow(cells, spec, recipe) ?? (recipe?.headerRow === undefined ? 0 : undefined);
+    if (headerIndex === undefined || records[headerIndex] === undefined) continue;
+    const header = records[headerIndex].cells;
+    const mapped = Object.keys(mapColumns(header, spec, recipe).columns).length;
+    if (mapped === 0) continue;
+    const score = mapped * 1000 + header.length;
     if (!best || score > best.score) best = { delimiter, records, headerIndex, score };
   }
   return best;

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { AppError } from '../../contract/errors.ts';
 import type { PreviewImportRequest, PreviewImportResult } from '../../contract/import-types.ts';
 import type { Db } from '../db/database.ts';
-import { DELIMITERS, splitRecords } from './csv-records.ts';
-import { findHeaderRow, mapColumns } from './header.ts';
+import { chooseLayout } from './csv-reader.ts';
+import { splitRecords } from './csv-records.ts';
+import { mapColumns } from './header.ts';
 import { KINDS, type KindSpec } from './kinds.ts';
 import { loadRecipe } from './recipes.ts';
 import { decodeSample, fileSize, sniffFile } from './sniff.ts';
@@ -17,19 +18,15 @@ function fieldsOf(spec: KindSpec, columns: Record<string, number>) {
 }
 
 function previewCsv(text: string, spec: KindSpec, recipe: MappingRecipe | undefined) {
-  for (const delimiter of DELIMITERS) {
-    const records = splitRecords(text, delimiter, 60);
-    const index = findHeaderRow(records.map((r) => r.cells), spec, recipe);
-    if (index === undefined) continue;
-    const header = records[index]!;
-    return {
-      delimiter,
-      headerRow: header.endLine,
-      headers: header.cells,
-      rows: records.slice(index + 1, index + 21).map((r) => r.cells),
-    };
-  }
-  return undefined;
+  const layout = chooseLayout(text, spec, recipe);
+  if (!layout) return undefined;
+  const header = layout.records[layout.headerIndex]!;
+  return {
+    delimiter: layout.delimiter,
+    headerRow: header.endLine,
+    headers: header.cells,
+    rows: layout.records.slice(layout.headerIndex + 1, layout.headerIndex + 21).map((r) => r.cells),
+  };
 }
 
 /** What the import dialog shows before anything is stored: layout, guessed mapping, first rows. */

@@ -62,26 +62,40 @@ async function readFindings(db: Db, run: string, resolved: boolean): Promise<Fin
  * One check run: every enabled rule over the scope, stored with its provenance, each finding
  * marked new or open against the previous run over the same scope (and what it resolved).
  */
-export async function runChecks(db: Db, req: RunChecksRequest, now: Date): Promise<RunChecksResult> {
+export async function runChecks(db: Db, req: RunChecksRequest, now: Date, memoryLimit = '2GB'): Promise<RunChecksResult> {
   checkDate(req.from, '--from');
   checkDate(req.to, '--to');
+  // Checking millions of employee-days needs more room than an import; given back afterwards.
+  const before = (await db.one<{ v: string }>("SELECT current_setting('memory_limit') AS v"))!.v;
+  await db.run(`SET memory_limit = ${quoteLiteral(memoryLimit)}`);
+  try {
+    return await check(db, req, now);
+  } finally {
+    await db.run(`SET memory_limit = ${quoteLiteral(before)}`);
+    await db.run('DROP TABLE IF EXISTS days; DROP TABLE IF EXISTS run_findings; DROP TABLE IF EXISTS workdays');
+  }
+}
+
+async function check(db: Db, req: RunChecksRequest, now: Date): Promise<RunChecksResult> {
   const { from, to } = await scopeRange(db, req);
   const range = { from: from ?? '1900-01-01', to: to ?? '1900-01-01' };
+  const weeks = wholeWeeks(range.from, range.to);
   const agencies = (await db.all<{ agency: string }>(
     `SELECT DISTINCT agency FROM attendance WHERE agency IS NOT NULL AND ($agency IS NULL OR agency = $agency)
      AND date BETWEEN $from AND $to ORDER BY 1`,
     { agency: req.agency ?? null, ...range },
   )).map((r) => r.agency);
   const profileVersion = await loadProfiles(db, agencies);
-  await db.run(CREATE_WORKDAYS, range);
-  await db.run(CREATE_DAYS, range);
+  await db.run(CREATE_WORKDAYS, { from: weeks.weekFrom, to: weeks.weekTo });
+  await db.run(CREATE_DAYS, { ...range, ...weeks });
   await db.run(`CREATE OR REPLACE TEMP TABLE run_findings AS SELECT f.* FROM (${RULE_SQL.map((sql) => `SELECT * FROM (${sql})`).join(' UNION ALL ')}) f
     JOIN prof p ON p.agency = f.agency WHERE list_contains(p.enabled_rules, f.rule)`);
   return db.transaction(async () => {
+    // The same scope is the same request: "everything imported" stays comparable as data arrives.
     const previous = await db.one<{ run_id: string }>(
-      `SELECT run_id FROM runs WHERE agency IS NOT DISTINCT FROM $agency AND date_from IS NOT DISTINCT FROM CAST($from AS DATE)
-       AND date_to IS NOT DISTINCT FROM CAST($to AS DATE) ORDER BY seq DESC LIMIT 1`,
-      { agency: req.agency ?? null, from, to },
+      `SELECT run_id FROM runs WHERE agency IS NOT DISTINCT FROM $agency AND requested_from IS NOT DISTINCT FROM CAST($from AS DATE)
+       AND requested_to IS NOT DISTINCT FROM CAST($to AS DATE) ORDER BY seq DESC LIMIT 1`,
+      { agency: req.agency ?? null, from: req.from ?? null, to: req.to ?? null },
     );
     const seq = (await db.one<{ n: number }>("SELECT nextval('run_seq') AS n"))!.n;
     const run = `r-${String(seq).padStart(6, '0')}`;
@@ -96,7 +110,8 @@ export async function runChecks(db: Db, req: RunChecksRequest, now: Date): Promi
     await db.run(
       `INSERT INTO findings SELECT $run, o.rule, o.nip, o.name, o.agency, o.unit, o.period, o.week, o.detail, o.basis,
          'resolved', o.sources
-       FROM findings o WHERE o.run_id = $prev AND o.status <> 'resolved'
+       FROM findings o JOIN prof p ON p.agency = o.agency
+       WHERE o.run_id = $prev AND o.status <> 'resolved' AND list_contains(p.enabled_rules, o.rule)
          AND NOT EXISTS (SELECT 1 FROM run_findings f WHERE f.rule = o.rule AND f.nip = o.nip AND f.period = o.period)`,
       { run, prev },
     );
@@ -106,14 +121,16 @@ export async function runChecks(db: Db, req: RunChecksRequest, now: Date): Promi
       { run },
     ))!;
     await db.run(
-      'INSERT INTO runs VALUES ($run, $seq, $at, $agency, CAST($from AS DATE), CAST($to AS DATE), $version, $total, $fresh, $open, $resolved)',
+      `INSERT INTO runs VALUES ($run, $seq, $at, $agency, CAST($from AS DATE), CAST($to AS DATE), CAST($rFrom AS DATE),
+        CAST($rTo AS DATE), $version, $total, $fresh, $open, $resolved)`,
       {
-        run, seq, at: now.toISOString(), agency: req.agency ?? null, from, to, version: profileVersion,
+        run, seq, at: now.toISOString(), agency: req.agency ?? null, from, to, rFrom: req.from ?? null, rTo: req.to ?? null,
+        version: profileVersion,
         total: counts.total, fresh: counts.fresh, open: counts.total - counts.fresh, resolved: counts.resolved,
       },
     );
     return {
-      run, profileVersion, from, to,
+      run, profileVersion, from, to, weeksFrom: from ? weeks.weekFrom : null, weeksTo: to ? weeks.weekTo : null,
       findings: await readFindings(db, run, false),
       resolved: await readFindings(db, run, true),
       compliance: await compliance(db),
@@ -137,6 +154,19 @@ function ratio(r: { employee_weeks: number; compliant: number }): Ratio {
 }
 
 async function compliance(db: Db): Promise<ComplianceRow[]> {
-  const rows = await db.all<{ agency: string | null; unit: string | null; employee_weeks: number; compliant: number }>(COMPLIANCE_SQL);
-  return rows.map((r) => ({ agency: r.agency, unit: r.unit, ...ratio(r) }));
+  const rows = await db.all<{ agency: string | null; unit: string | null; g_agency: number; g_unit: number; employee_weeks: number; compliant: number }>(COMPLIANCE_SQL);
+  return rows.map((r) => ({
+    level: r.g_agency ? 'all' : r.g_unit ? 'agency' : 'unit', agency: r.agency, unit: r.unit, ...ratio(r),
+  }));
+}
+
+/** Monday of the ISO week of an ISO date, and Sunday of the week of another. */
+function wholeWeeks(from: string, to: string): { weekFrom: string; weekTo: string } {
+  const shift = (iso: string, toSunday: boolean) => {
+    const d = new Date(`${iso}T00:00:00Z`);
+    const dow = (d.getUTCDay() + 6) % 7;
+    d.setUTCDate(d.getUTCDate() + (toSunday ? 6 - dow : -dow));
+    return d.toISOString().slice(0, 10);
+  };
+  return { weekFrom: shift(from, false), weekTo: shift(to, true) };
 }

@@ -1,5 +1,7 @@
 /**
- * SQL of a check run. A run first builds three temp tables — `prof` (the effective profile
+ * SQL of a check run. Weekly rules judge whole ISO weeks, so `days` covers every week that
+ * touches the requested range ($weekFrom..$weekTo); `in_range` marks the requested dates, to
+ * which daily rules and the observed employee-weeks keep. A run first builds three temp tables — `prof` (the effective profile
  * per agency), `workdays` (every working day per agency) and `days` (every attendance
  * record in scope with the facts the rules need) — and each rule is then a SELECT over them
  * returning: rule, nip, agency, name, unit, period, week, detail, sources.
@@ -26,12 +28,12 @@ export const CREATE_DAYS = `CREATE OR REPLACE TEMP TABLE days AS
   WITH week_unit AS (
     SELECT nip, week, unit_name AS unit FROM (
       SELECT nip, strftime(date, '%G-W%V') AS week, unit_name, count(*) AS n, max(date) AS last
-      FROM attendance WHERE unit_name IS NOT NULL AND date BETWEEN $from AND $to GROUP BY ALL)
+      FROM attendance WHERE unit_name IS NOT NULL AND date BETWEEN $weekFrom AND $weekTo GROUP BY ALL)
     QUALIFY row_number() OVER (PARTITION BY nip, week ORDER BY n DESC, last DESC) = 1),
   special AS (
     SELECT DISTINCT a.nip, a.date FROM attendance a JOIN approvals ap
       ON ap.nip = a.nip AND a.date BETWEEN ap.date_from AND ap.date_to
-    WHERE ap.status = 'APPROVED' AND ap.special_condition AND a.date BETWEEN $from AND $to)
+    WHERE ap.status = 'APPROVED' AND ap.special_condition AND a.date BETWEEN $weekFrom AND $weekTo)
   SELECT a.nip, a.date, strftime(a.date, '%G-W%V') AS week, date_trunc('week', a.date)::DATE AS week_start,
     year(a.date) AS year, a.agency, coalesce(e.name, a.name) AS name, coalesce(e.unit_name, wu.unit) AS unit,
     a.status, a.mode, a.check_in, a.check_out,
@@ -46,7 +48,7 @@ export const CREATE_DAYS = `CREATE OR REPLACE TEMP TABLE days AS
       OR s.nip IS NOT NULL AS exempt,
     coalesce(e.discipline, 'NONE') AS discipline,
     coalesce(u.service_type, e.service_type) = 'FRONTLINE' AS frontline,
-    a.batch_id, a.row_no
+    a.date BETWEEN $from AND $to AS in_range, a.batch_id, a.row_no
   FROM attendance a
   JOIN prof p ON p.agency = a.agency
   LEFT JOIN employees e ON e.nip = a.nip
@@ -55,7 +57,7 @@ export const CREATE_DAYS = `CREATE OR REPLACE TEMP TABLE days AS
   LEFT JOIN (SELECT DISTINCT date FROM calendar WHERE day_type = 'HOLIDAY') h ON h.date = a.date
   LEFT JOIN (SELECT DISTINCT date FROM calendar WHERE day_type = 'NATIONAL_FWA_DAY') f ON f.date = a.date
   LEFT JOIN special s ON s.nip = a.nip AND s.date = a.date
-  WHERE a.date BETWEEN $from AND $to`;
+  WHERE a.date BETWEEN $weekFrom AND $weekTo`;
 
 const MODE_LABEL = `CASE mode WHEN 'KANTOR_LAIN' THEN 'Kantor Lain' ELSE mode END`;
 const SOURCE = `[{'batch': batch_id, 'row': row_no}]`;
@@ -66,34 +68,36 @@ export const LOK01_SQL = `SELECT 'LOK-01' AS rule, d.nip, d.agency, any_value(d.
     list({'batch': d.batch_id, 'row': d.row_no} ORDER BY d.date) AS sources
   FROM days d JOIN prof p ON p.agency = d.agency
   WHERE d.flex AND NOT d.exempt AND (NOT d.national_fwa OR p.count_national_fwa_days)
-  GROUP BY d.nip, d.agency, d.week, p.max_flex_days HAVING count(*) > p.max_flex_days`;
+  GROUP BY d.nip, d.agency, d.week, p.max_flex_days HAVING count(*) > p.max_flex_days AND bool_or(d.in_range)`;
 
 export const LOK02_SQL = `SELECT 'LOK-02' AS rule, ${DAILY},
     format('{} pada {} padahal unit {} memberi layanan langsung', ${MODE_LABEL}, strftime(date, '%Y-%m-%d'), unit) AS detail,
     ${SOURCE} AS sources
-  FROM days WHERE flex AND NOT exempt AND frontline`;
+  FROM days WHERE in_range AND flex AND NOT exempt AND frontline`;
 
 export const ELG01_SQL = `SELECT 'ELG-01' AS rule, ${DAILY},
     format('{} pada {} saat {} hukuman disiplin', ${MODE_LABEL}, strftime(date, '%Y-%m-%d'),
       CASE discipline WHEN 'ACTIVE' THEN 'menjalani' ELSE 'dalam proses' END) AS detail,
     ${SOURCE} AS sources
-  FROM days WHERE flex AND discipline IN ('ACTIVE', 'IN_PROCESS')`;
+  FROM days WHERE in_range AND flex AND discipline IN ('ACTIVE', 'IN_PROCESS')`;
 
 export const APR01_SQL = `SELECT 'APR-01' AS rule, ${DAILY},
     format('{} pada {} tanpa persetujuan berstatus Disetujui', ${MODE_LABEL}, strftime(date, '%Y-%m-%d')) AS detail,
     ${SOURCE} AS sources
-  FROM days d WHERE flex AND agency IN (SELECT DISTINCT agency FROM approvals WHERE agency IS NOT NULL)
+  FROM days d WHERE in_range AND flex AND agency IN (SELECT DISTINCT agency FROM approvals WHERE agency IS NOT NULL)
     AND NOT EXISTS (SELECT 1 FROM approvals ap WHERE ap.nip = d.nip AND ap.status = 'APPROVED'
-      AND d.date BETWEEN ap.date_from AND ap.date_to)`;
+      AND ap.kind NOT IN ('SIF', 'DINAMIS', 'WAKTU') AND d.date BETWEEN ap.date_from AND ap.date_to)`;
 
 export const LAP01_SQL = `SELECT 'LAP-01' AS rule, ${DAILY},
     format('{} pada {} tanpa laporan harian', ${MODE_LABEL}, strftime(date, '%Y-%m-%d')) AS detail,
     ${SOURCE} AS sources
-  FROM days d WHERE flex AND agency IN (SELECT DISTINCT agency FROM daily_reports WHERE agency IS NOT NULL)
+  FROM days d WHERE in_range AND flex AND agency IN (SELECT DISTINCT agency FROM daily_reports WHERE agency IS NOT NULL)
     AND NOT EXISTS (SELECT 1 FROM daily_reports r WHERE r.nip = d.nip AND r.date = d.date)`;
 
 /** Observed employee-weeks and whether a finding of an enabled weekly or daily rule falls in them. */
-export const COMPLIANCE_SQL = `WITH ew AS (SELECT DISTINCT agency, unit, nip, week FROM days),
+export const UNKNOWN_UNIT = '(unit tidak diketahui)';
+
+export const COMPLIANCE_SQL = `WITH ew AS (SELECT DISTINCT agency, coalesce(unit, '${UNKNOWN_UNIT}') AS unit, nip, week FROM days WHERE in_range),
   bad AS (SELECT DISTINCT nip, week FROM run_findings WHERE week IS NOT NULL)
   SELECT ew.agency, ew.unit, GROUPING(ew.agency) AS g_agency, GROUPING(ew.unit) AS g_unit,
     count(*) AS employee_weeks, count(*) FILTER (WHERE bad.nip IS NULL) AS compliant
@@ -102,7 +106,7 @@ export const COMPLIANCE_SQL = `WITH ew AS (SELECT DISTINCT agency, unit, nip, we
   ORDER BY g_agency, ew.agency NULLS LAST, g_unit DESC, ew.unit NULLS LAST`;
 
 /** The same ratio counting only one rule's findings (weekly and daily rules; DIS-01 is yearly). */
-export const COMPLIANCE_BY_RULE_SQL = `WITH ew AS (SELECT DISTINCT nip, week FROM days),
+export const COMPLIANCE_BY_RULE_SQL = `WITH ew AS (SELECT DISTINCT nip, week FROM days WHERE in_range),
   rules AS (SELECT DISTINCT rule FROM (SELECT unnest(enabled_rules) AS rule FROM prof) WHERE rule <> 'DIS-01'),
   bad AS (SELECT DISTINCT rule, nip, week FROM run_findings WHERE week IS NOT NULL)
   SELECT r.rule, count(*) AS employee_weeks, count(*) FILTER (WHERE bad.nip IS NULL) AS compliant
@@ -110,15 +114,15 @@ export const COMPLIANCE_BY_RULE_SQL = `WITH ew AS (SELECT DISTINCT nip, week FRO
   GROUP BY r.rule ORDER BY r.rule`;
 
 /** The trend: the overall ratio per ISO week. */
-export const COMPLIANCE_BY_WEEK_SQL = `WITH ew AS (SELECT DISTINCT nip, week FROM days),
+export const COMPLIANCE_BY_WEEK_SQL = `WITH ew AS (SELECT DISTINCT nip, week FROM days WHERE in_range),
   bad AS (SELECT DISTINCT nip, week FROM run_findings WHERE week IS NOT NULL)
   SELECT ew.week, count(*) AS employee_weeks, count(*) FILTER (WHERE bad.nip IS NULL) AS compliant
   FROM ew LEFT JOIN bad ON bad.nip = ew.nip AND bad.week = ew.week GROUP BY ew.week ORDER BY ew.week`;
 
 export const NOT_IN_ROSTER_SQL = `SELECT d.nip, any_value(d.name) AS name, d.agency, count(*) AS records FROM days d
-  WHERE NOT EXISTS (SELECT 1 FROM employees e WHERE e.nip = d.nip) GROUP BY d.nip, d.agency ORDER BY d.agency, d.nip`;
+  WHERE d.in_range AND NOT EXISTS (SELECT 1 FROM employees e WHERE e.nip = d.nip) GROUP BY d.nip, d.agency ORDER BY d.agency, d.nip`;
 
 export const MISSING_TIMES_SQL = `SELECT nip, strftime(date, '%Y-%m-%d') AS date, agency,
     {'batch': batch_id, 'row': row_no} AS source
-  FROM days WHERE working AND status IN ${PRESENT} AND coalesce(mode, '') <> 'DL'
+  FROM days WHERE in_range AND working AND status IN ${PRESENT} AND coalesce(mode, '') <> 'DL'
     AND (check_in IS NULL OR check_out IS NULL) ORDER BY agency, nip, date`;

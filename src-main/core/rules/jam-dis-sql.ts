@@ -25,12 +25,14 @@ function minuteOfDay(time: string): string {
  * the most frequent one (rules.md §3), ties going to the unit seen last, then
  * alphabetically, so that the choice never depends on scan order.
  */
-function labelCtes(key: string): string {
+function labelCtes(key: string, wanted: string): string {
+  // Only for the periods that have a finding: labelling every employee-period of ten million rows costs memory.
+  const only = `EXISTS (SELECT 1 FROM ${wanted} x WHERE x.agency = days.agency AND x.nip = days.nip AND x.k = days.${key})`;
   return `
 label_name AS (
   SELECT agency, nip, ${key} AS k, name
   FROM days
-  WHERE name IS NOT NULL
+  WHERE name IS NOT NULL AND ${only}
   QUALIFY row_number() OVER (
     PARTITION BY agency, nip, ${key} ORDER BY date DESC, batch_id DESC, row_no DESC) = 1
 ),
@@ -39,7 +41,7 @@ label_unit AS (
   FROM (
     SELECT agency, nip, ${key} AS k, unit, count(*) AS n, max(date) AS last_date
     FROM days
-    WHERE unit IS NOT NULL
+    WHERE unit IS NOT NULL AND ${only}
     GROUP BY agency, nip, ${key}, unit
   )
   QUALIFY row_number() OVER (PARTITION BY agency, nip, k ORDER BY n DESC, last_date DESC, unit) = 1
@@ -66,7 +68,7 @@ const SOURCES_TYPE = `STRUCT(batch VARCHAR, "row" INTEGER)[]`;
 export const JAM01_SQL = `
 WITH counted AS (
   SELECT
-    d.agency, d.nip, d.week, d.date, d.batch_id, d.row_no, d.status,
+    d.agency, d.nip, d.week, d.date, d.batch_id, d.row_no, d.status, d.in_range,
     ${minuteOfDay('d.check_in')} AS in_m,
     ${minuteOfDay('d.check_out')} AS out_m,
     -- Friday has its own break; Saturday (6-day pattern) uses the Monday–Thursday one.
@@ -108,11 +110,21 @@ weeks AS (
     -- work_days is one value per agency, so Σ(h × 60 / wd) = Σ(h × 60) / wd.
     CAST((2 * sum(weekly_centiminutes) + 100 * max(work_days)) // (200 * max(work_days)) AS BIGINT) AS required,
     max(tolerance) AS tolerance,
-    list(${SOURCE} ORDER BY date, batch_id, row_no) AS sources
+    -- A week is judged whole, and reported when it touches the requested dates.
+    bool_or(in_range) AS touches
   FROM netted
   GROUP BY agency, nip, week
 ),
-${labelCtes('week')}
+failing AS (
+  SELECT agency, nip, week AS k, net, required FROM weeks WHERE touches AND required > 0 AND net < required - tolerance
+),
+week_sources AS (
+  SELECT n.agency, n.nip, n.week, list(${SOURCE.replaceAll('batch_id', 'n.batch_id').replaceAll('row_no', 'n.row_no')}
+    ORDER BY n.date, n.batch_id, n.row_no) AS sources
+  FROM netted n JOIN failing f ON f.agency = n.agency AND f.nip = n.nip AND f.k = n.week
+  GROUP BY n.agency, n.nip, n.week
+),
+${labelCtes('week', 'failing')}
 SELECT
   'JAM-01' AS rule,
   w.nip,
@@ -122,11 +134,11 @@ SELECT
   w.week AS period,
   w.week,
   ${hoursText('w.net')} || ' dari ' || ${hoursText('w.required')} AS detail,
-  CAST(w.sources AS ${SOURCES_TYPE}) AS sources
-FROM weeks w
+  CAST(s.sources AS ${SOURCES_TYPE}) AS sources
+FROM (SELECT agency, nip, k AS week, net, required FROM failing) w
+JOIN week_sources s ON s.agency = w.agency AND s.nip = w.nip AND s.week = w.week
 LEFT JOIN label_name n ON n.agency = w.agency AND n.nip = w.nip AND n.k = w.week
 LEFT JOIN label_unit u ON u.agency = w.agency AND u.nip = w.nip AND u.k = w.week
-WHERE w.required > 0 AND w.net < w.required - w.tolerance
 ORDER BY w.nip, period, w.agency
 `;
 
@@ -164,7 +176,7 @@ export const DIS01_SQL = `
 WITH unexcused AS (
   SELECT agency, nip, date, year, batch_id, row_no
   FROM days
-  WHERE status = 'TANPA_KETERANGAN' AND working
+  WHERE status = 'TANPA_KETERANGAN' AND working AND in_range
 ),
 numbered_workdays AS (
   SELECT agency, date, row_number() OVER (PARTITION BY agency ORDER BY date) AS k
@@ -217,7 +229,8 @@ sourced AS (
     AND (x.year = h.year OR list_contains(h.streak_dates, x.date))
   GROUP BY h.agency, h.nip, h.year
 ),
-${labelCtes('year')}
+hit_keys AS (SELECT agency, nip, year AS k FROM hits),
+${labelCtes('year', 'hit_keys')}
 SELECT
   'DIS-01' AS rule,
   h.nip,
