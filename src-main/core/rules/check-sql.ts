@@ -63,12 +63,20 @@ const MODE_LABEL = `CASE mode WHEN 'KANTOR_LAIN' THEN 'Kantor Lain' ELSE mode EN
 const SOURCE = `[{'batch': batch_id, 'row': row_no}]`;
 const DAILY = `nip, agency, name, unit, strftime(date, '%Y-%m-%d') AS period, week`;
 
-export const LOK01_SQL = `SELECT 'LOK-01' AS rule, d.nip, d.agency, any_value(d.name) AS name, any_value(d.unit) AS unit,
-    d.week AS period, d.week, format('{} hari fleksibel lokasi dalam {}, batas {}', count(*), d.week, p.max_flex_days) AS detail,
+// Counted first, sources listed only for the weeks over the cap: listing every week costs memory and time.
+export const LOK01_SQL = `WITH counted AS (
+    SELECT d.nip, d.agency, d.week, p.max_flex_days, count(*) AS n
+    FROM days d JOIN prof p ON p.agency = d.agency
+    WHERE d.flex AND NOT d.exempt AND (NOT d.national_fwa OR p.count_national_fwa_days)
+    GROUP BY d.nip, d.agency, d.week, p.max_flex_days
+    HAVING count(*) > p.max_flex_days AND bool_or(d.in_range))
+  SELECT 'LOK-01' AS rule, c.nip, c.agency, any_value(d.name) AS name, any_value(d.unit) AS unit,
+    c.week AS period, c.week, format('{} hari fleksibel lokasi dalam {}, batas {}', c.n, c.week, c.max_flex_days) AS detail,
     list({'batch': d.batch_id, 'row': d.row_no} ORDER BY d.date) AS sources
-  FROM days d JOIN prof p ON p.agency = d.agency
+  FROM counted c JOIN days d ON d.nip = c.nip AND d.agency = c.agency AND d.week = c.week
+  JOIN prof p ON p.agency = d.agency
   WHERE d.flex AND NOT d.exempt AND (NOT d.national_fwa OR p.count_national_fwa_days)
-  GROUP BY d.nip, d.agency, d.week, p.max_flex_days HAVING count(*) > p.max_flex_days AND bool_or(d.in_range)`;
+  GROUP BY c.nip, c.agency, c.week, c.n, c.max_flex_days`;
 
 export const LOK02_SQL = `SELECT 'LOK-02' AS rule, ${DAILY},
     format('{} pada {} padahal unit {} memberi layanan langsung', ${MODE_LABEL}, strftime(date, '%Y-%m-%d'), unit) AS detail,

@@ -26,23 +26,23 @@ function minuteOfDay(time: string): string {
  * alphabetically, so that the choice never depends on scan order.
  */
 function labelCtes(key: string, wanted: string): string {
-  // Only for the periods that have a finding: labelling every employee-period of ten million rows costs memory.
-  const only = `EXISTS (SELECT 1 FROM ${wanted} x WHERE x.agency = days.agency AND x.nip = days.nip AND x.k = days.${key})`;
+  // Only for the periods that have a finding (their keys are unique, so a join keeps rows as they are):
+  // labelling every employee-period of ten million rows costs memory and time.
   return `
 label_name AS (
-  SELECT agency, nip, ${key} AS k, name
-  FROM days
-  WHERE name IS NOT NULL AND ${only}
+  SELECT d.agency, d.nip, d.${key} AS k, d.name
+  FROM days d JOIN ${wanted} x ON x.agency = d.agency AND x.nip = d.nip AND x.k = d.${key}
+  WHERE d.name IS NOT NULL
   QUALIFY row_number() OVER (
-    PARTITION BY agency, nip, ${key} ORDER BY date DESC, batch_id DESC, row_no DESC) = 1
+    PARTITION BY d.agency, d.nip, d.${key} ORDER BY d.date DESC, d.batch_id DESC, d.row_no DESC) = 1
 ),
 label_unit AS (
   SELECT agency, nip, k, unit
   FROM (
-    SELECT agency, nip, ${key} AS k, unit, count(*) AS n, max(date) AS last_date
-    FROM days
-    WHERE unit IS NOT NULL AND ${only}
-    GROUP BY agency, nip, ${key}, unit
+    SELECT d.agency, d.nip, d.${key} AS k, d.unit, count(*) AS n, max(d.date) AS last_date
+    FROM days d JOIN ${wanted} x ON x.agency = d.agency AND x.nip = d.nip AND x.k = d.${key}
+    WHERE d.unit IS NOT NULL
+    GROUP BY d.agency, d.nip, d.${key}, d.unit
   )
   QUALIFY row_number() OVER (PARTITION BY agency, nip, k ORDER BY n DESC, last_date DESC, unit) = 1
 )`;
@@ -93,7 +93,7 @@ WITH counted AS (
           AND d.check_in IS NOT NULL AND d.check_out IS NOT NULL)
     )
 ),
-netted AS (
+netted AS MATERIALIZED (
   SELECT *,
     CASE
       WHEN status = 'TANPA_KETERANGAN' THEN 0
