@@ -62,7 +62,7 @@ async function readFindings(db: Db, run: string, resolved: boolean): Promise<Fin
  * One check run: every enabled rule over the scope, stored with its provenance, each finding
  * marked new or open against the previous run over the same scope (and what it resolved).
  */
-export async function runChecks(db: Db, req: RunChecksRequest, now: Date, memoryLimit = '2GB'): Promise<RunChecksResult> {
+export async function runChecks(db: Db, req: RunChecksRequest, now: Date, memoryLimit = '3GB'): Promise<RunChecksResult> {
   checkDate(req.from, '--from');
   checkDate(req.to, '--to');
   // Checking millions of employee-days needs more room than an import; given back afterwards.

@@ -25,17 +25,23 @@ export const CREATE_WORKDAYS = `CREATE OR REPLACE TEMP TABLE workdays AS
 const PRESENT = `('HADIR', 'TERLAMBAT', 'PULANG_CEPAT')`;
 
 export const CREATE_DAYS = `CREATE OR REPLACE TEMP TABLE days AS
-  WITH week_unit AS (
+  WITH nip_unit AS (
+    -- Most employees carry one unit throughout: only the others need the per-week vote.
+    SELECT nip, min(unit_name) AS unit, min(unit_name) = max(unit_name) AS single FROM attendance
+    WHERE unit_name IS NOT NULL AND date BETWEEN $weekFrom AND $weekTo GROUP BY nip),
+  week_unit AS (
     SELECT nip, week, unit_name AS unit FROM (
       SELECT nip, strftime(date, '%G-W%V') AS week, unit_name, count(*) AS n, max(date) AS last
-      FROM attendance WHERE unit_name IS NOT NULL AND date BETWEEN $weekFrom AND $weekTo GROUP BY ALL)
+      FROM attendance WHERE unit_name IS NOT NULL AND date BETWEEN $weekFrom AND $weekTo
+        AND nip IN (SELECT nip FROM nip_unit WHERE NOT single) GROUP BY ALL)
     QUALIFY row_number() OVER (PARTITION BY nip, week ORDER BY n DESC, last DESC) = 1),
   special AS (
     SELECT DISTINCT a.nip, a.date FROM attendance a JOIN approvals ap
       ON ap.nip = a.nip AND a.date BETWEEN ap.date_from AND ap.date_to
     WHERE ap.status = 'APPROVED' AND ap.special_condition AND a.date BETWEEN $weekFrom AND $weekTo)
   SELECT a.nip, a.date, strftime(a.date, '%G-W%V') AS week, date_trunc('week', a.date)::DATE AS week_start,
-    year(a.date) AS year, a.agency, coalesce(e.name, a.name) AS name, coalesce(e.unit_name, wu.unit) AS unit,
+    year(a.date) AS year, a.agency, coalesce(e.name, a.name) AS name,
+    coalesce(e.unit_name, CASE WHEN nu.single THEN nu.unit END, wu.unit) AS unit,
     a.status, a.mode, a.check_in, a.check_out,
     isodow(a.date) <= p.work_days AND h.date IS NULL AS working,
     f.date IS NOT NULL AS national_fwa,
@@ -52,8 +58,10 @@ export const CREATE_DAYS = `CREATE OR REPLACE TEMP TABLE days AS
   FROM attendance a
   JOIN prof p ON p.agency = a.agency
   LEFT JOIN employees e ON e.nip = a.nip
+  LEFT JOIN nip_unit nu ON nu.nip = a.nip
   LEFT JOIN week_unit wu ON wu.nip = a.nip AND wu.week = strftime(a.date, '%G-W%V')
-  LEFT JOIN units u ON u.agency = a.agency AND u.unit_name = coalesce(e.unit_name, wu.unit)
+  LEFT JOIN units u ON u.agency = a.agency
+    AND u.unit_name = coalesce(e.unit_name, CASE WHEN nu.single THEN nu.unit END, wu.unit)
   LEFT JOIN (SELECT DISTINCT date FROM calendar WHERE day_type = 'HOLIDAY') h ON h.date = a.date
   LEFT JOIN (SELECT DISTINCT date FROM calendar WHERE day_type = 'NATIONAL_FWA_DAY') f ON f.date = a.date
   LEFT JOIN special s ON s.nip = a.nip AND s.date = a.date

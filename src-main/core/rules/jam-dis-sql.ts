@@ -93,7 +93,7 @@ WITH counted AS (
           AND d.check_in IS NOT NULL AND d.check_out IS NOT NULL)
     )
 ),
-netted AS MATERIALIZED (
+netted AS (
   SELECT *,
     CASE
       WHEN status = 'TANPA_KETERANGAN' THEN 0
