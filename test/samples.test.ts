@@ -12,7 +12,6 @@ describe('the samples import with every row accounted for', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pantau-samples-'));
   let core: Core;
   const results = new Map<string, ImportFileResult>();
-  const rows = <T extends Record<string, unknown>>(_c: Core, sql: string) => core.db.all<T>(sql);
 
   afterAll(() => {
     core.close();
@@ -37,8 +36,8 @@ describe('the samples import with every row accounted for', () => {
   it('each planted bad row is rejected at its spreadsheet row, column and value', async () => {
     for (const bad of expected.badRows) {
       const batch = results.get(bad.file)!.batch;
-      const found = await rows<{ column_name: string; value: string }>(
-        core, `SELECT column_name, value FROM rejects WHERE batch_id = '${batch}' AND row_no = ${bad.row}`,
+      const found = await core.db.all<{ column_name: string; value: string }>(
+        `SELECT column_name, value FROM rejects WHERE batch_id = '${batch}' AND row_no = ${bad.row}`,
       );
       expect(found, `${bad.file} row ${bad.row}`).toEqual([{ column_name: bad.column, value: bad.value }]);
     }
@@ -52,10 +51,10 @@ describe('the samples import with every row accounted for', () => {
   });
 
   it('Windows-1252 names arrive intact and survey rows carry their own agency', async () => {
-    const names = await rows<{ name: string }>(core, "SELECT name FROM employees WHERE name LIKE '%’%' OR name LIKE '%é%' ORDER BY name");
+    const names = await core.db.all<{ name: string }>("SELECT name FROM employees WHERE name LIKE '%’%' OR name LIKE '%é%' ORDER BY name");
     expect(names.length).toBeGreaterThanOrEqual(2);
     expect(names.every((n) => !n.name.includes('\uFFFD'))).toBe(true);
-    const agencies = await rows<{ agency: string }>(core, 'SELECT DISTINCT agency FROM survey ORDER BY 1');
+    const agencies = await core.db.all<{ agency: string }>('SELECT DISTINCT agency FROM survey ORDER BY 1');
     expect(agencies.map((a) => a.agency)).toEqual(['KEMENDAGRI', 'PEMKOT-BOGOR', 'PEMPROV-JATENG']);
   });
 });

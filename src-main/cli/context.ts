@@ -4,9 +4,10 @@ import type { Command } from 'commander';
 import type { CoreApi } from '../contract/api.ts';
 import { AppError } from '../contract/errors.ts';
 import { createClient, createDispatcher, inProcessTransport } from '../contract/wire.ts';
+import type { Lang } from '../core/import/reasons.ts';
 import { createCore, type Core } from '../core/index.ts';
 
-export type Lang = 'id' | 'en';
+export type { Lang };
 
 export interface GlobalOptions {
   db?: string;

@@ -65,10 +65,11 @@ export async function undoBatch(db: Db, batch: string, now: Date): Promise<UndoI
   const spec = KINDS[info.kind];
   return db.transaction(async () => {
     const removed = (await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${spec.table} WHERE batch_id = $batch`, { batch }))!.n;
-    const statements = undoSql(spec);
-    for (const sql of statements.slice(0, 3)) await db.run(sql, { batch });
+    const sql = undoSql(spec);
+    for (const statement of [...sql.drop, sql.handOver]) await db.run(statement, { batch });
     const restored = (await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${spec.table}_replaced WHERE replaced_by = $batch`, { batch }))!.n;
-    for (const sql of statements.slice(3)) await db.run(sql, { batch });
+    await db.run(sql.restore, { batch });
+    await db.run(sql.forget, { batch });
     await db.run(`UPDATE batches SET status = 'undone', undone_at = $at WHERE batch_id = $batch`, { batch, at: now.toISOString() });
     return { batch, rowsRemoved: removed, rowsRestored: restored };
   });

@@ -58,14 +58,6 @@ async function transcode(path: string, sniffed: Sniffed, tmpPath: string): Promi
   return tmpPath;
 }
 
-const READER_ERRORS: Record<string, string> = {
-  'TOO MANY COLUMNS': 'CSV_TOO_MANY_FIELDS',
-  'UNQUOTED VALUE': 'CSV_QUOTE',
-  'INVALID ENCODING': 'CSV_ENCODING',
-  'INVALID UNICODE': 'CSV_ENCODING',
-  'LINE SIZE OVER MAXIMUM': 'CSV_LINE_TOO_LONG',
-};
-
 function readCsvSql(width: number, parallel: boolean): string {
   // One overflow column beyond the header catches rows with an extra field.
   const columns = Array.from({ length: width + 1 }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
@@ -98,9 +90,7 @@ export async function stageCsv(
     if (!/quoted new ?lines/i.test(String(err))) throw err;
     await db.run(readCsvSql(width, false), params);
   }
-  const readerRejects = await db.all<{ line: number; error_type: string; csv_line: string | null }>(
-    'SELECT line, error_type, csv_line FROM stg_rejects ORDER BY line',
-  );
+  const readerRejects = (await db.one<{ n: number }>('SELECT count(*) AS n FROM stg_rejects'))!.n;
   return {
     headers: header.cells,
     headerRow: header.endLine,
@@ -109,11 +99,7 @@ export async function stageCsv(
     delimiter: layout.delimiter,
     encoding: sniffed.encoding,
     overflowColumn: `c${width}`,
-    rowNoExpr: 'rowid',
-    readerRejects: readerRejects.map((r) => ({
-      line: r.line,
-      code: READER_ERRORS[r.error_type] ?? 'CSV_UNREADABLE',
-      value: r.csv_line,
-    })),
+    format: 'csv',
+    readerRejects,
   };
 }

@@ -6,7 +6,7 @@ import { AppError } from '../../contract/errors.ts';
 import type { ImportFileRequest, MappingRecipe } from '../../contract/import-types.ts';
 import type { Db } from '../db/database.ts';
 import { stageCsv } from './csv-reader.ts';
-import { insertRejectsSql, mergeSql, normaliseSql } from './import-sql.ts';
+import { INSERT_READER_REJECTS_SQL, insertRejectsSql, mergeSql, normaliseSql, READER_ADJUST_SQL } from './import-sql.ts';
 import { KINDS, type KindSpec } from './kinds.ts';
 import { loadRecipe, storeRecipe } from './recipes.ts';
 import { fileSize, sniffFile } from './sniff.ts';
@@ -92,7 +92,7 @@ export async function importFile(
     ]);
     if (staged.mapping.missing.length) refuseMissing(spec, staged.mapping.missing, staged.headers);
     progress('check', null, null);
-    await prepareReaderRejects(db, staged);
+    if (staged.readerRejects > 0) await db.run(READER_ADJUST_SQL, { headerRow: staged.headerRow });
     const norm = normaliseSql(spec, staged);
     const params: Record<string, string | number | null> = { agency, today: isoDate(env.now()) };
     norm.extraKeys.forEach((k, i) => (params[`h${i}`] = k));
@@ -110,22 +110,13 @@ export async function importFile(
     throw err;
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    await db.run('DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS norm; DROP TABLE IF EXISTS stg_adj').catch(() => undefined);
+    await db.run('DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS norm; DROP TABLE IF EXISTS stg_adj; DROP TABLE IF EXISTS stg_rejects; DROP TABLE IF EXISTS stg_scans').catch(() => undefined);
     await rm(tmpFile, { force: true });
   }
 }
 
 export function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
-}
-
-/** Maps the reader's physical lines to the staged rows' positions (see rowNoSql). */
-async function prepareReaderRejects(db: Db, staged: Staged): Promise<void> {
-  if (staged.readerRejects.length === 0) return;
-  await db.run('CREATE OR REPLACE TEMP TABLE stg_adj (a BIGINT)');
-  for (const [i, r] of staged.readerRejects.entries()) {
-    await db.run('INSERT INTO stg_adj VALUES ($a)', { a: r.line - staged.headerRow - 1 - i });
-  }
 }
 
 interface StoreInput {
@@ -152,18 +143,14 @@ async function store(env: ImportEnv, input: StoreInput): Promise<ImportOutcome> 
       $header, $mapping, $at, 0, 0, 0, 0, '[]', 'active', NULL)`,
     {
       batch, seq, file: input.req.fileName ?? basename(input.req.path), path: input.req.path, size: input.size,
-      sha: input.hash, agency: input.agency, kind: spec.kind, format: staged.rowNoExpr === 'row_no' ? 'xlsx' : 'csv',
+      sha: input.hash, agency: input.agency, kind: spec.kind, format: staged.format,
       enc: staged.encoding, delim: staged.delimiter, header: staged.headerRow, mapping: JSON.stringify(mapping),
       at: env.now().toISOString(),
     },
   );
-  for (const r of staged.readerRejects) {
-    await db.run(`INSERT INTO rejects VALUES ($batch, $row, '_row', $value, $code, NULL)`, {
-      batch, row: r.line, value: r.value, code: r.code,
-    });
-  }
+  if (staged.readerRejects > 0) await db.run(INSERT_READER_REJECTS_SQL, { batch });
   await db.run(insertRejectsSql(), { batch });
-  const [replace, remove, insert] = mergeSql(spec) as [string, string, string];
+  const { replace, remove, insert } = mergeSql(spec);
   // Nothing to replace in an empty table: skip two semi-joins over the whole file.
   const existing = await db.one<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${spec.table} LIMIT 1)`);
   if (existing!.n > 0) {
@@ -177,7 +164,7 @@ async function store(env: ImportEnv, input: StoreInput): Promise<ImportOutcome> 
   const replaced = (await db.one<{ n: number }>(
     `SELECT count(*) AS n FROM ${spec.table}_replaced WHERE replaced_by = $batch`, { batch },
   ))!.n;
-  const rowsRead = counts.read + staged.readerRejects.length;
+  const rowsRead = counts.read + staged.readerRejects;
   const rowsImported = counts.ok;
   await db.run(
     `UPDATE batches SET rows_read = $read, rows_imported = $ok, rows_rejected = $rej, rows_replaced = $repl

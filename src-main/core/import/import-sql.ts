@@ -132,10 +132,29 @@ export interface NormaliseSql {
 }
 
 function rowNoSql(staged: Staged): string {
-  if (staged.rowNoExpr === 'row_no') return 'stg.row_no';
+  if (staged.format === 'xlsx') return 'stg.row_no';
   const base = `${Number(staged.headerRow)} + 1 + stg.rowid`;
-  return staged.readerRejects.length === 0 ? base : `${base} + (SELECT count(*) FROM stg_adj WHERE stg_adj.a <= stg.rowid)`;
+  return staged.readerRejects === 0 ? base : `${base} + (SELECT count(*) FROM stg_adj WHERE stg_adj.a <= stg.rowid)`;
 }
+
+/**
+ * The CSV reader skips the lines it cannot split, so a staged row's position must be shifted
+ * by the skipped lines before it: `a` is how many staged rows precede each skipped line.
+ */
+export const READER_ADJUST_SQL = `CREATE OR REPLACE TEMP TABLE stg_adj AS
+  SELECT line - $headerRow - row_number() OVER (ORDER BY line) AS a FROM stg_rejects`;
+
+const READER_ERRORS: Record<string, string> = {
+  'TOO MANY COLUMNS': 'CSV_TOO_MANY_FIELDS',
+  'UNQUOTED VALUE': 'CSV_QUOTE',
+  'INVALID ENCODING': 'CSV_ENCODING',
+  'INVALID UNICODE': 'CSV_ENCODING',
+  'LINE SIZE OVER MAXIMUM': 'CSV_LINE_TOO_LONG',
+};
+
+export const INSERT_READER_REJECTS_SQL = `INSERT INTO rejects SELECT $batch, line, '_row', csv_line,
+  CASE error_type ${Object.entries(READER_ERRORS).map(([type, code]) => `WHEN '${type}' THEN '${code}'`).join(' ')}
+  ELSE 'CSV_UNREADABLE' END, NULL FROM stg_rejects`;
 
 /**
  * One set-based pass from `stg` to `norm`: every field parsed, the first problem of each
@@ -213,31 +232,30 @@ function keyMatch(spec: KindSpec, a: string, b: string): string {
 }
 
 /** Newest wins: rows with a key in this batch move to the _replaced table first. */
-export function mergeSql(spec: KindSpec): string[] {
+export function mergeSql(spec: KindSpec): { replace: string; remove: string; insert: string } {
   const t = quoteIdent(spec.table);
   const replaced = quoteIdent(`${spec.table}_replaced`);
   const cols = canonicalColumns(spec.kind).map(quoteIdent).join(', ');
   const hit = `EXISTS (SELECT 1 FROM norm n WHERE n.err IS NULL AND ${keyMatch(spec, 'n', 't')})`;
-  return [
-    `INSERT INTO ${replaced} SELECT t.*, $batch FROM ${t} t WHERE ${hit}`,
-    `DELETE FROM ${t} t WHERE ${hit}`,
-    `INSERT INTO ${t} (${cols}, batch_id, row_no) SELECT ${cols}, $batch, row_no FROM norm WHERE err IS NULL`,
-  ];
+  return {
+    replace: `INSERT INTO ${replaced} SELECT t.*, $batch FROM ${t} t WHERE ${hit}`,
+    remove: `DELETE FROM ${t} t WHERE ${hit}`,
+    insert: `INSERT INTO ${t} (${cols}, batch_id, row_no) SELECT ${cols}, $batch, row_no FROM norm WHERE err IS NULL`,
+  };
 }
 
 /**
  * Undo: drop the batch's rows, then give back what it replaced — unless a later batch
  * holds that key now, in which case the old row is recorded as replaced by that batch.
  */
-export function undoSql(spec: KindSpec): string[] {
+export function undoSql(spec: KindSpec): { drop: string[]; handOver: string; restore: string; forget: string } {
   const t = quoteIdent(spec.table);
   const replaced = quoteIdent(`${spec.table}_replaced`);
   const cols = canonicalColumns(spec.kind).map(quoteIdent).join(', ');
-  return [
-    `DELETE FROM ${t} WHERE batch_id = $batch`,
-    `DELETE FROM ${replaced} WHERE batch_id = $batch`,
-    `UPDATE ${replaced} r SET replaced_by = t.batch_id FROM ${t} t WHERE r.replaced_by = $batch AND ${keyMatch(spec, 'r', 't')}`,
-    `INSERT INTO ${t} (${cols}, batch_id, row_no) SELECT ${cols}, batch_id, row_no FROM ${replaced} WHERE replaced_by = $batch`,
-    `DELETE FROM ${replaced} WHERE replaced_by = $batch`,
-  ];
+  return {
+    drop: [`DELETE FROM ${t} WHERE batch_id = $batch`, `DELETE FROM ${replaced} WHERE batch_id = $batch`],
+    handOver: `UPDATE ${replaced} r SET replaced_by = t.batch_id FROM ${t} t WHERE r.replaced_by = $batch AND ${keyMatch(spec, 'r', 't')}`,
+    restore: `INSERT INTO ${t} (${cols}, batch_id, row_no) SELECT ${cols}, batch_id, row_no FROM ${replaced} WHERE replaced_by = $batch`,
+    forget: `DELETE FROM ${replaced} WHERE replaced_by = $batch`,
+  };
 }

@@ -14,10 +14,10 @@ export interface Staged {
   encoding: string | null;
   /** Column holding cells beyond the header's width (CSV), or null. */
   overflowColumn: string | null;
-  /** 'rowid' for CSV (row number derived from the record's position), 'row_no' for XLSX. */
-  rowNoExpr: 'rowid' | 'row_no';
-  /** Rows the CSV reader itself could not split, by physical line. */
-  readerRejects: { line: number; code: string; value: string | null }[];
+  /** CSV rows are numbered by their position in `stg`; XLSX rows carry their sheet row in `row_no`. */
+  format: 'csv' | 'xlsx';
+  /** Rows the CSV reader itself could not split; they stay in the temp table `stg_rejects`. */
+  readerRejects: number;
 }
 
 export function stripMark(text: string): string {

@@ -177,8 +177,8 @@ class SheetStaging {
     );
     return {
       headers, headerRow: headerRowNo, mapping: mapColumns(headers, this.spec, this.recipe),
-      width: headers.length, delimiter: null, encoding: null, overflowColumn: null, rowNoExpr: 'row_no',
-      readerRejects: [],
+      width: headers.length, delimiter: null, encoding: null, overflowColumn: null, format: 'xlsx',
+      readerRejects: 0,
     };
   }
 
