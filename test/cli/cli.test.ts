@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pantau } from '../helpers/cli.ts';
+import { spawnSync } from 'node:child_process';
+import { pantau, ROOT } from '../helpers/cli.ts';
 import { csv, nip, tempDir, writeText } from '../helpers/workspace.ts';
 
 const GOOD = [
@@ -69,5 +70,18 @@ describe('pantau import / imports / undo', () => {
     const dir = tempDir();
     const r = pantau(['import', '--db', join(dir, 'ws.duckdb'), '--agency', 'A', '--kind', 'attendance', '--lang', 'en', writeText(dir, 'p.csv', csv(GOOD))]);
     expect(r.stdout).toContain('row 3: Tanggal "2025-02-31" is not a valid date');
+  });
+});
+
+describe('pantau in a shell pipeline', () => {
+  it('piping the output into a reader that stops early (| head) ends quietly, without a stack trace', () => {
+    const dir = tempDir();
+    // 3,000 rejected rows print far more than a pipe buffer holds, so the writer outlives the reader.
+    const bad = Array.from({ length: 3000 }, (_, i) => [nip(1), 'Ani', `2025-02-31`, '07:20', '16:05', 'H', `x${i}`]);
+    const file = writeText(dir, 'p.csv', csv([GOOD[0]!, ...bad]));
+    const command = `node ${join(ROOT, 'bin/pantau.js')} import --db ${join(dir, 'ws.duckdb')} --agency A --kind attendance ${file} | head -n 1`;
+    const r = spawnSync('sh', ['-c', command], { encoding: 'utf8' });
+    expect(r.stdout).toMatch(/^p\.csv → b-000002 \(attendance, A\): 3000 baris dibaca, 0 diimpor, 3000 ditolak\n$/);
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
   });
 });
