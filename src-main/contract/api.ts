@@ -25,9 +25,10 @@ import type {
   RunChecksResult,
   SetProfileRequest,
 } from './rules-types.ts';
+import type { ViewsApi } from './views-types.ts';
 
 /** The one API of Pantau. Every transport (in-process, IPC, HTTP) carries exactly this. */
-export interface CoreApi {
+export interface CoreApi extends ViewsApi {
   importFiles(req: ImportFilesRequest, opts?: CallOptions): Promise<ImportFilesResult>;
   previewImport(req: PreviewImportRequest, opts?: CallOptions): Promise<PreviewImportResult>;
   listImports(req: ListImportsRequest, opts?: CallOptions): Promise<ListImportsResult>;

@@ -1,6 +1,7 @@
 import { AppError } from './errors.ts';
 import { IMPORT_KINDS, type ImportKind, type MappingRecipe } from './import-types.ts';
 import type { MethodName } from './api.ts';
+import { VIEW_VALIDATORS } from './validate-views.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -93,6 +94,7 @@ export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
     str(o, 'from', true);
     str(o, 'to', true);
   },
+  ...VIEW_VALIDATORS,
   saveRecipe(body) {
     const o = obj(body, 'permintaan');
     str(o, 'agency');

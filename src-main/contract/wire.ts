@@ -1,4 +1,5 @@
 import type { CoreApi, MethodName } from './api.ts';
+import { bytesReplacer, bytesReviver } from './bytes.ts';
 import { AppError, isErrorCode, type ErrorCode } from './errors.ts';
 import type { CallOptions } from './progress.ts';
 import { VALIDATORS } from './validate.ts';
@@ -49,7 +50,7 @@ export function createDispatcher(
       } catch (err) {
         envelope = { ok: false, error: toWireError(err, log) };
       }
-      return JSON.stringify(envelope);
+      return JSON.stringify(envelope, bytesReplacer);
     },
   };
 }
@@ -68,7 +69,7 @@ export function createClient(transport: Transport): CoreApi {
   for (const method of METHODS) {
     client[method] = async (req: unknown, opts?: CallOptions) => {
       const text = await transport(method, JSON.stringify(req ?? {}), opts);
-      const envelope = JSON.parse(text) as Envelope;
+      const envelope = JSON.parse(text, bytesReviver) as Envelope;
       if (envelope.ok) return envelope.value;
       const { code, message, details } = envelope.error;
       throw new AppError(isErrorCode(code) ? code : 'INTERNAL', message, details ?? undefined);

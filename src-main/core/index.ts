@@ -15,6 +15,7 @@ import { listRecipes, storeRecipe } from './import/recipes.ts';
 import { CATALOGUE } from './rules/catalogue.ts';
 import { runChecks } from './rules/check-run.ts';
 import { effectiveProfile, exportProfiles, importProfiles, setProfile } from './rules/profiles.ts';
+import { createViews, resolveUpload, storeRunWeeks } from './views/index.ts';
 
 export interface CoreConfig {
   /** The workspace: one DuckDB file (created on first use), or ':memory:'. */
@@ -27,6 +28,10 @@ export interface CoreConfig {
   log?: (err: unknown) => void;
   /** DuckDB memory limit (default 512MB, so an ordinary laptop stays responsive). */
   memoryLimit?: string;
+  /** The shipped samples/ folder (with manifest.json), for "Muat data contoh". */
+  samplesDir?: string;
+  /** Where the browser-mode server keeps uploaded files; requests name them "upload:<id>". */
+  uploadDir?: string;
 }
 
 export interface Core extends CoreApi {
@@ -73,11 +78,15 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     throw err;
   }
 
+  const path = (p: string) => resolveUpload(p, config.uploadDir);
+  const views = createViews({ db, tmpDir: env.tmpDir, samplesDir: config.samplesDir, serial, path }, () => core);
   const core: Core = {
+    ...views,
     importFiles: (req, opts?: CallOptions) =>
       serial(async () => {
         const files: ImportFileResult[] = [];
-        for (const [fileIndex, file] of req.files.entries()) {
+        for (const [fileIndex, request] of req.files.entries()) {
+          const file = { ...request, path: path(request.path) };
           const name = file.fileName ?? file.path.split(/[\\/]/).pop() ?? file.path;
           const progress = (phase: 'read' | 'check' | 'store', fraction: number | null, rows: number | null) =>
             opts?.onProgress?.({ phase, file: name, fileIndex, fileCount: req.files.length, fraction, rows });
@@ -95,7 +104,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         }
         return { files };
       }),
-    previewImport: (req) => serial(() => previewImport(db, req, env.tmpDir)),
+    previewImport: (req) => serial(() => previewImport(db, { ...req, path: path(req.path) }, env.tmpDir)),
     listImports: (req) => serial(async () => ({ batches: await listBatches(db, req.includeUndone ?? false) })),
     undoImport: (req) => serial(() => undoBatch(db, req.batch, now())),
     batchRejects: (req) => serial(async () => ({ batch: req.batch, rejects: await batchRejects(db, req.batch, lang) })),
@@ -106,7 +115,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     setProfile: (req) => serial(() => db.transaction(() => setProfile(db, req.agency ?? null, req.set, now()))),
     exportProfiles: () => serial(() => exportProfiles(db)),
     importProfiles: (req) => serial(() => db.transaction(async () => ({ profiles: await importProfiles(db, req.file, now()) }))),
-    runChecks: (req) => serial(() => runChecks(db, req, now())),
+    runChecks: (req) => serial(() => runChecks(db, req, now(), undefined, storeRunWeeks(db))),
     db,
     close: () => db.close(),
   };

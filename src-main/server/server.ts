@@ -1,19 +1,28 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import type { ProgressEvent } from '../contract/progress.ts';
 import type { Dispatcher } from '../contract/wire.ts';
+import { receiveUpload, UploadTooLarge } from './upload.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.json': 'application/json', '.woff2': 'font/woff2',
+  '.png': 'image/png', '.json': 'application/json', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
 };
 const MAX_BODY = 1024 * 1024;
+/** The same policy as the Electron window: our own files only, nothing from the network. */
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+  + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export interface ServeOptions {
   dispatcher: Dispatcher;
   rendererDir: string;
   port: number;
+  /** Where uploaded files go; without it uploads are refused. */
+  uploadDir?: string;
+  /** Largest accepted upload in bytes (default 2 GiB). */
+  maxUploadBytes?: number;
 }
 
 export interface Served {
@@ -21,8 +30,14 @@ export interface Served {
   server: Server;
 }
 
+const HEADERS = {
+  'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY', 'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
+  const csp = type.startsWith('text/html') ? { 'Content-Security-Policy': CSP } : {};
+  res.writeHead(status, { 'Content-Type': type, ...HEADERS, ...csp });
   res.end(body);
 }
 
@@ -37,30 +52,74 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+function sameToken(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string' || given.length !== token.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(token));
+}
+
+/**
+ * One API call. With `x-pantau-stream: 1` the answer is NDJSON: progress lines
+ * `{"progress":{...}}`, then the envelope; closing the request cancels the work.
+ */
+async function callApi(dispatcher: Dispatcher, method: string, body: string, req: IncomingMessage, res: ServerResponse) {
+  if (req.headers['x-pantau-stream'] !== '1') {
+    return send(res, 200, 'application/json', await dispatcher.dispatch(method, body));
+  }
+  const controller = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  res.writeHead(200, { 'Content-Type': 'application/x-ndjson', ...HEADERS });
+  const onProgress = (event: ProgressEvent) => res.write(`${JSON.stringify({ progress: event })}\n`);
+  const envelope = await dispatcher.dispatch(method, body, { onProgress, signal: controller.signal });
+  res.end(`${envelope}\n`);
+}
+
 /** The app and its API on 127.0.0.1 only; API calls need this start's random token. */
 export async function serve(options: ServeOptions): Promise<Served> {
   const token = randomBytes(24).toString('hex');
   let allowedHosts: string[] = [];
   const server = createServer((req, res) => {
-    void handle(req, res).catch(() => send(res, 500, 'text/plain', 'error'));
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, 'text/plain', 'error');
+      else res.end();
+    });
   });
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 421, 'text/plain', 'host tidak diizinkan');
+    // A page elsewhere reaching 127.0.0.1 (or rebinding a name to it) carries a foreign Host or Origin.
+    if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 403, 'text/plain', 'host tidak diizinkan');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
+      return send(res, 403, 'text/plain', 'origin tidak diizinkan');
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith('/api/')) {
+    if (url.pathname.startsWith('/api/') || url.pathname === '/upload') {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'gunakan POST');
-      if (req.headers['x-pantau-token'] !== token) return send(res, 401, 'text/plain', 'token salah');
+      if (!sameToken(req.headers['x-pantau-token'], token)) return send(res, 401, 'text/plain', 'token salah');
+      if (url.pathname === '/upload') return upload(req, res);
       const body = await readBody(req);
       if (body === null) return send(res, 413, 'text/plain', 'permintaan terlalu besar');
-      const envelope = await options.dispatcher.dispatch(url.pathname.slice(5), body);
-      return send(res, 200, 'application/json', envelope);
+      return callApi(options.dispatcher, url.pathname.slice(5), body, req, res);
     }
-    if (req.method !== 'GET') return send(res, 405, 'text/plain', 'gunakan GET');
-    const path = normalize(join(options.rendererDir, url.pathname === '/' ? 'index.html' : url.pathname));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'gunakan GET');
+    const path = normalize(join(options.rendererDir, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)));
     if (!path.startsWith(options.rendererDir + sep)) return send(res, 404, 'text/plain', 'tidak ada');
     const file = await readFile(path).catch(() => null);
     if (!file) return send(res, 404, 'text/plain', 'tidak ada');
     return send(res, 200, TYPES[extname(path)] ?? 'application/octet-stream', file);
+  }
+  async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!options.uploadDir) return send(res, 404, 'text/plain', 'unggahan tidak tersedia');
+    try {
+      const result = await receiveUpload(req, options.uploadDir, options.maxUploadBytes ?? 2 * 1024 ** 3);
+      return send(res, 200, 'application/json', JSON.stringify(result));
+    } catch (err) {
+      if (err instanceof UploadTooLarge) {
+        res.setHeader('Connection', 'close');
+        return send(res, 413, 'text/plain', 'berkas terlalu besar');
+      }
+      throw err;
+    }
   }
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
   const address = server.address();

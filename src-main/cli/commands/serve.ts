@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createDispatcher } from '../../contract/wire.ts';
 import { createCore } from '../../core/index.ts';
 import { serve } from '../../server/server.ts';
@@ -11,25 +13,37 @@ interface ServeOptions extends GlobalOptions {
   port: string;
 }
 
+// Relative to the package, not the current folder, so `pantau serve` works from anywhere.
+const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
 export const serveCommand: CommandModule = (program, ctx) => {
   withCommonOptions(program.command('serve'))
     .description('buka Pantau di peramban (hanya 127.0.0.1)')
     .option('--port <n>', 'port (0 = pilih bebas)', '0')
     .action(async (opts: ServeOptions) => {
       const lang = langOf(opts);
-      const rendererDir = resolve('out/renderer');
+      const rendererDir = join(PACKAGE_ROOT, 'out/renderer');
+      let uploadDir: string | undefined;
       try {
         if (!existsSync(rendererDir)) {
           throw new Error(t(lang, 'Tampilan belum dibangun: jalankan "npm run build" dulu.', 'The app is not built: run "npm run build" first.'));
         }
-        const core = await createCore({ dbPath: resolve(opts.db ?? 'pantau.duckdb'), lang, tmpDir: tmpdir() });
-        const { url, server } = await serve({ dispatcher: createDispatcher(core), rendererDir, port: Number(opts.port) });
+        uploadDir = await mkdtemp(join(tmpdir(), 'pantau-upload-'));
+        const core = await createCore({
+          dbPath: resolve(opts.db ?? 'pantau.duckdb'), lang, tmpDir: tmpdir(), uploadDir, samplesDir: join(PACKAGE_ROOT, 'samples'),
+        });
+        const { url, server } = await serve({ dispatcher: createDispatcher(core), rendererDir, port: Number(opts.port), uploadDir });
         ctx.out(`Pantau: ${url}`);
         await new Promise<void>((done) => ctx.signal.addEventListener('abort', () => done(), { once: true }));
-        await new Promise<void>((done) => server.close(() => done()));
+        const closed = new Promise<void>((done) => server.close(() => done()));
+        // A browser's keep-alive connections would otherwise hold the stop.
+        server.closeAllConnections();
+        await closed;
         core.close();
       } catch (err) {
         reportFailure(ctx, opts, err);
+      } finally {
+        if (uploadDir) await rm(uploadDir, { recursive: true, force: true });
       }
     });
 };

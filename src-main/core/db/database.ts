@@ -9,11 +9,19 @@ import { AppError } from '../../contract/errors.ts';
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
 
+export interface ColumnarResult {
+  names: string[];
+  types: string[];
+  columns: unknown[][];
+}
+
 /** The only door to DuckDB. Values are always bound, never pasted into SQL. */
 export interface Db {
   run(sql: string, params?: Params): Promise<void>;
   all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
   one<T extends Row = Row>(sql: string, params?: Params): Promise<T | undefined>;
+  /** A result column by column (for Arrow): names, DuckDB type names and plain JS values. */
+  columns(sql: string, params?: Params): Promise<ColumnarResult>;
   /** Runs fn inside BEGIN/COMMIT; any throw rolls the whole thing back. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   appender(table: string, schema?: string, catalog?: string): Promise<DuckDBAppender>;
@@ -93,6 +101,14 @@ function createDb(instance: DuckDBInstance, connection: DuckDBConnection): Db {
     async one<T extends Row = Row>(sql: string, params?: Params): Promise<T | undefined> {
       const rows = await db.all<T>(sql, params);
       return rows[0];
+    },
+    async columns(sql, params) {
+      const reader = await connection.runAndReadAll(sql, usedParams(sql, params));
+      const columns = reader.getColumnsJS() as unknown[][];
+      for (const column of columns) {
+        for (let i = 0; i < column.length; i++) column[i] = toPlain(column[i]);
+      }
+      return { names: reader.columnNames(), types: reader.columnTypes().map((t) => t.toString()), columns };
     },
     async transaction(fn) {
       if (inTransaction) throw new Error('nested transaction');

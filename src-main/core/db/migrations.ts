@@ -75,6 +75,17 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
         status VARCHAR NOT NULL, sources STRUCT(batch VARCHAR, "row" INTEGER)[]);
     `,
   },
+  {
+    version: 3,
+    name: 'observed employee-weeks of a run, for the screens',
+    // The unit each employee-week counts under is decided while the run's temp tables exist;
+    // keeping it lets the screens filter compliance by unit, week and rule without a re-run.
+    sql: `
+      CREATE TABLE run_weeks (
+        run_id VARCHAR NOT NULL, agency VARCHAR, unit VARCHAR NOT NULL, nip VARCHAR NOT NULL, name VARCHAR,
+        week VARCHAR NOT NULL, flex_days INTEGER NOT NULL, days INTEGER NOT NULL);
+    `,
+  },
 ];
 
 export const CANONICAL_TABLE_NAMES = Object.keys(CANONICAL_TABLES);

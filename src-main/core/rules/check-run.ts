@@ -62,21 +62,24 @@ async function readFindings(db: Db, run: string, resolved: boolean): Promise<Fin
  * One check run: every enabled rule over the scope, stored with its provenance, each finding
  * marked new or open against the previous run over the same scope (and what it resolved).
  */
-export async function runChecks(db: Db, req: RunChecksRequest, now: Date, memoryLimit = '3GB'): Promise<RunChecksResult> {
+/** Called inside the run's transaction, while its temp tables exist, with the new and the previous run id. */
+export type AfterStore = (run: string, previous: string) => Promise<void>;
+
+export async function runChecks(db: Db, req: RunChecksRequest, now: Date, memoryLimit = '3GB', afterStore?: AfterStore): Promise<RunChecksResult> {
   checkDate(req.from, '--from');
   checkDate(req.to, '--to');
   // Checking millions of employee-days needs more room than an import; given back afterwards.
   const before = (await db.one<{ v: string }>("SELECT current_setting('memory_limit') AS v"))!.v;
   await db.run(`SET memory_limit = ${quoteLiteral(memoryLimit)}`);
   try {
-    return await check(db, req, now);
+    return await check(db, req, now, afterStore);
   } finally {
     await db.run(`SET memory_limit = ${quoteLiteral(before)}`);
     await db.run('DROP TABLE IF EXISTS days; DROP TABLE IF EXISTS run_findings; DROP TABLE IF EXISTS workdays');
   }
 }
 
-async function check(db: Db, req: RunChecksRequest, now: Date): Promise<RunChecksResult> {
+async function check(db: Db, req: RunChecksRequest, now: Date, afterStore: AfterStore | undefined): Promise<RunChecksResult> {
   const { from, to } = await scopeRange(db, req);
   const range = { from: from ?? '1900-01-01', to: to ?? '1900-01-01' };
   const weeks = wholeWeeks(range.from, range.to);
@@ -129,6 +132,7 @@ async function check(db: Db, req: RunChecksRequest, now: Date): Promise<RunCheck
         total: counts.total, fresh: counts.fresh, open: counts.total - counts.fresh, resolved: counts.resolved,
       },
     );
+    await afterStore?.(run, prev);
     return {
       run, profileVersion, from, to, weeksFrom: from ? weeks.weekFrom : null, weeksTo: to ? weeks.weekTo : null,
       findings: await readFindings(db, run, false),

@@ -1,0 +1,53 @@
+import type { CoreApi } from '../../contract/api.ts';
+import type { ViewsApi } from '../../contract/views-types.ts';
+import type { Db } from '../db/database.ts';
+import type { AfterStore } from '../rules/check-run.ts';
+import { detectImport } from './detect.ts';
+import { employeeDays } from './employee.ts';
+import { createFindingsView, unitEmployees } from './findings.ts';
+import { queryArrow } from './arrow.ts';
+import { overview } from './overview.ts';
+import { loadSamples } from './samples.ts';
+import { filterParams, latestRun } from './scope.ts';
+import { DROP_RUN_WEEKS, GRID, GRID_WEEKS, STORE_RUN_WEEKS } from './views-sql.ts';
+
+export { resolveUpload } from './uploads.ts';
+
+export interface ViewsEnv {
+  db: Db;
+  tmpDir: string;
+  samplesDir: string | undefined;
+  /** Runs work on the one connection, one call at a time. */
+  serial: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Resolves upload handles to files. */
+  path: (p: string) => string;
+}
+
+/** Hook for the check run: keeps its employee-weeks for the screens. */
+export function storeRunWeeks(db: Db): AfterStore {
+  return async (run, previous) => {
+    await db.run(DROP_RUN_WEEKS, { prev: previous });
+    await db.run(STORE_RUN_WEEKS, { run });
+  };
+}
+
+/** The screens' read methods; `api` is the whole core, for loadSamples which composes other methods. */
+export function createViews(env: ViewsEnv, api: () => CoreApi): ViewsApi {
+  const { db, serial } = env;
+  const findingsView = createFindingsView(db);
+  return {
+    overview: (req) => serial(() => overview(db, req)),
+    complianceGrid: (req) =>
+      serial(async () => {
+        const run = await latestRun(db);
+        const cells = await queryArrow(db, GRID, filterParams(run?.run ?? '', req));
+        const weeks = await db.all<{ week: string }>(GRID_WEEKS, filterParams(run?.run ?? '', req));
+        return { weeks: weeks.map((w) => w.week), cells: cells.bytes };
+      }),
+    findings: (req) => serial(() => findingsView.findings(req)),
+    unitEmployees: (req) => serial(() => unitEmployees(db, req)),
+    employeeDays: (req) => serial(() => employeeDays(db, req)),
+    loadSamples: (_req, opts) => loadSamples(api(), env.samplesDir, opts),
+    detectImport: (req) => serial(() => detectImport(db, { ...req, path: env.path(req.path) }, env.tmpDir)),
+  };
+}

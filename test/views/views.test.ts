@@ -1,0 +1,80 @@
+import { tableFromIPC } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { createClient, createDispatcher, inProcessTransport } from '../../src-main/contract/wire.ts';
+import { createCore } from '../../src-main/core/index.ts';
+import { SAMPLES, expected } from '../helpers/samples.ts';
+import { TODAY, tempDir } from '../helpers/workspace.ts';
+import { afterEach } from 'vitest';
+
+const open: { close(): void }[] = [];
+afterEach(() => open.splice(0).forEach((c) => c.close()));
+
+async function samplesCore() {
+  const dir = tempDir();
+  const core = await createCore({ dbPath: `${dir}/ws.duckdb`, tmpDir: dir, now: () => TODAY, log: (e) => console.error(e), samplesDir: SAMPLES });
+  open.push(core);
+  const api = createClient(inProcessTransport(createDispatcher(core)));
+  return { core, api };
+}
+
+describe('the screens read the stored run', () => {
+  it('an empty workspace has no run and offers the samples', async () => {
+    const { api } = await samplesCore();
+    const o = await api.overview({});
+    expect(o.run).toBeNull();
+    expect(o.data.batches).toBe(0);
+  });
+
+  it('loadSamples imports every sample, names the agencies and runs the checks', async () => {
+    const { api } = await samplesCore();
+    const loaded = await api.loadSamples({});
+    expect(loaded.files.every((f) => f.status === 'imported')).toBe(true);
+    expect(loaded.run?.findings).toBe(expected.findings.length);
+    const o = await api.overview({});
+    expect(o.data.agencies.find((a) => a.agency === 'PEMKOT-BOGOR')?.name).toBe('Pemerintah Kota Bogor');
+    const units = o.units.map((u) => ({ agency: u.agency, unit: u.unit, employeeWeeks: u.employeeWeeks, compliantEmployeeWeeks: u.compliantEmployeeWeeks }));
+    expect(units).toEqual(expect.arrayContaining(expected.compliance.filter((c) => c.unit !== '(semua unit)').map((c) => ({
+      agency: c.agency, unit: c.unit, employeeWeeks: c.employeeWeeks, compliantEmployeeWeeks: c.compliantEmployeeWeeks,
+    }))));
+    expect(o.headline.findings).toBe(expected.findings.length);
+    expect(o.months).toEqual(['2025-09', '2025-10']);
+    console.log(JSON.stringify({ headline: o.headline, rules: o.rules, weeks: o.weeks.length }, null, 1));
+  });
+
+  it('findings come as Arrow pages; the grid and a unit’s employees too', async () => {
+    const { api } = await samplesCore();
+    await api.loadSamples({});
+    const page = await api.findings({ limit: 3, offset: 1, sort: 'rule' });
+    expect(page.total).toBe(expected.findings.length);
+    const t = tableFromIPC(page.rows);
+    expect(t.numRows).toBe(3);
+    expect(t.schema.fields.map((f) => f.name)).toEqual(['rule', 'nip', 'name', 'agency', 'unit', 'period', 'detail', 'basis', 'status', 'sources']);
+    const lok = await api.findings({ rule: 'LOK-01' });
+    expect(lok.total).toBe(expected.findings.filter((f) => f.rule === 'LOK-01').length);
+    const grid = await api.complianceGrid({ agency: 'PEMKOT-BOGOR' });
+    expect(grid.weeks[0]).toBe('2025-W36');
+    expect(tableFromIPC(grid.cells).numRows).toBeGreaterThan(0);
+    const f = expected.findings.find((x) => x.rule === 'JAM-01')!;
+    const emps = await api.unitEmployees({ agency: f.agency, unit: f.unit });
+    const rows = tableFromIPC(emps.rows).toArray().map((r) => r.toJSON());
+    expect(rows[0]).toMatchObject({ nip: f.nip });
+    const days = await api.employeeDays({ nip: f.nip });
+    expect(days.findings.map((x) => x.rule)).toContain('JAM-01');
+    expect(days.days.length).toBeGreaterThan(50);
+  });
+
+  it('detectImport names the kind and, from earlier imports, the agency', async () => {
+    const { api } = await samplesCore();
+    expect(await api.detectImport({ path: `${SAMPLES}/pemprov-jateng/presensi-2025-09-10.csv` })).toMatchObject({ kind: 'attendance', agency: null });
+    await api.loadSamples({});
+    for (const [file, kind, agency] of [
+      ['pemprov-jateng/presensi-2025-09-10.csv', 'attendance', 'PEMPROV-JATENG'],
+      ['kemendagri/pegawai.xlsx', 'roster', 'KEMENDAGRI'],
+      ['pemkot-bogor/unit-kerja.csv', 'units', 'PEMKOT-BOGOR'],
+      ['survei-fwa-2025.csv', 'survey', null],
+      ['pemkot-bogor/laporan-harian.csv', 'reports', 'PEMKOT-BOGOR'],
+    ] as const) {
+      expect(await api.detectImport({ path: `${SAMPLES}/${file}` }), file).toMatchObject({ kind, agency });
+    }
+  });
+});
