@@ -1,12 +1,87 @@
-/** The start page; the screens (Ringkasan, Impor, Kepatuhan, ...) arrive with the UI work. */
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useApiContext } from './api/ApiProvider.tsx';
+import { Emblem, Icon, type IconName } from './components/icons.tsx';
+import { Notice } from './components/ui.tsx';
+import { CompliancePage } from './features/compliance/CompliancePage.tsx';
+import { ImportsPage } from './features/imports/ImportsPage.tsx';
+import { OverviewPage } from './features/overview/OverviewPage.tsx';
+import { RulesPage } from './features/rules/RulesPage.tsx';
+import { useI18n, type MessageKey } from './i18n/i18n.tsx';
+import { href, useRoute, type Page } from './router.tsx';
+
+interface NavItem {
+  page: Page;
+  label: MessageKey;
+  icon: IconName;
+  /** Shown only when the core answers this method. */
+  needs?: string;
+}
+
+const NAV: NavItem[] = [
+  { page: 'ringkasan', label: 'nav.overview', icon: 'overview' },
+  { page: 'impor', label: 'nav.imports', icon: 'imports' },
+  { page: 'kepatuhan', label: 'nav.compliance', icon: 'compliance' },
+  { page: 'perbandingan', label: 'nav.compare', icon: 'compare', needs: 'compare' },
+  { page: 'aturan', label: 'nav.rules', icon: 'rules' },
+  { page: 'ekspor', label: 'nav.export', icon: 'export', needs: 'exportWorkbook' },
+];
+
+function Screen({ page }: { page: Page }): ReactNode {
+  switch (page) {
+    case 'impor': return <ImportsPage />;
+    case 'kepatuhan': return <CompliancePage />;
+    case 'aturan': return <RulesPage />;
+    default: return <OverviewPage />;
+  }
+}
+
 export function App() {
+  const { t, lang, setLang } = useI18n();
+  const { has, mode } = useApiContext();
+  const { page } = useRoute();
+  const items = NAV.filter((n) => !n.needs || has(n.needs));
+  const shown = items.some((n) => n.page === page) ? page : 'ringkasan';
+  const current = items.find((n) => n.page === shown)!;
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    document.title = `${t(current.label)} · Pantau`;
+    // Moving focus to the new screen tells keyboard and screen-reader users the page changed.
+    if (!first.current) main.current?.focus();
+    first.current = false;
+  }, [shown, current.label, t]);
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 720, margin: '48px auto', lineHeight: 1.5 }}>
-      <h1>Pantau</h1>
-      <p>Pemantauan dan evaluasi fleksibilitas kerja ASN menurut PermenPANRB 4/2025.</p>
-      <p>
-        Impor data dengan perintah <code>npm run --silent pantau -- import</code>; layar aplikasi sedang dibangun.
-      </p>
-    </main>
+    <div className="app">
+      <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>{t('app.skip')}</a>
+      <nav className="sidebar" aria-label={t('app.nav')}>
+        <div className="brand">
+          <Emblem />
+          <div>
+            <div className="brand-name">{t('app.name')}</div>
+            <div className="brand-tag">{t('app.tagline')}</div>
+          </div>
+        </div>
+        <ul className="nav">
+          {items.map((n) => (
+            <li key={n.page}>
+              <a href={href(n.page)} aria-current={n.page === shown ? 'page' : undefined}>
+                <Icon name={n.icon} />
+                {t(n.label)}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <div className="sidebar-foot">
+          <button type="button" className="lang-switch" onClick={() => setLang(lang === 'id' ? 'en' : 'id')} lang={lang === 'id' ? 'en' : 'id'} aria-label={t('lang.switchHint')}>
+            {t('lang.switchTo')}
+          </button>
+          <div>{t('app.basis')}</div>
+          <div>{t('app.offline')}</div>
+        </div>
+      </nav>
+      <main id="main" className="main" ref={main} tabIndex={-1}>
+        {mode === 'no-token' ? <Notice tone="error">{t('app.noToken')}</Notice> : <Screen page={shown} />}
+      </main>
+    </div>
   );
 }

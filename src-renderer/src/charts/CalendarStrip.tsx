@@ -1,0 +1,97 @@
+import type { EmployeeDay, EmployeeFinding } from '../../../src-main/contract/index.ts';
+import { fmtDayMonth, fmtLongDate, fmtWeekRange, weekNumber } from '../i18n/format.ts';
+import { useI18n, type MessageKey, type Translate } from '../i18n/i18n.tsx';
+
+const FLEX = new Set(['WFH', 'WFA', 'KANTOR_LAIN']);
+const LEAVE = new Set(['IZIN', 'SAKIT', 'CUTI', 'TUGAS_BELAJAR']);
+
+function kindOf(d: EmployeeDay): string {
+  if (d.status === 'TANPA_KETERANGAN') return 'absent';
+  if (d.status && LEAVE.has(d.status)) return 'leave';
+  if (d.mode && FLEX.has(d.mode) && d.status !== 'LIBUR') return 'flex';
+  if (d.weekend || d.dayType === 'HOLIDAY' || d.status === 'LIBUR' || !d.status) return 'off';
+  return 'office';
+}
+
+function dayText(d: EmployeeDay, t: Translate): { main: string; sub: string; note: string } {
+  if (!d.status) return { main: d.holidayName ?? '', sub: '', note: '' };
+  const status = t(`attStatus.${d.status}` as MessageKey);
+  const present = ['HADIR', 'TERLAMBAT', 'PULANG_CEPAT'].includes(d.status);
+  const mode = present && d.mode ? t(`mode.${d.mode}` as MessageKey) : null;
+  const times = d.checkIn || d.checkOut ? `${d.checkIn ?? '–'} – ${d.checkOut ?? '–'}` : '';
+  return { main: mode ?? status, sub: times, note: mode && d.status !== 'HADIR' ? status : (d.holidayName ?? '') };
+}
+
+/** One employee's days, a row per ISO week (Monday–Sunday); days and weeks with findings are outlined in red. */
+export function CalendarStrip(props: { days: EmployeeDay[]; findings: EmployeeFinding[] }) {
+  const { t } = useI18n();
+  const open = props.findings.filter((f) => f.status !== 'resolved');
+  const byDay = new Map<string, EmployeeFinding[]>();
+  const byWeek = new Map<string, EmployeeFinding[]>();
+  for (const f of open) {
+    const target = /^\d{4}-\d{2}-\d{2}$/.test(f.period) ? byDay : byWeek;
+    const k = target === byDay ? f.period : (f.week ?? f.period);
+    target.set(k, [...(target.get(k) ?? []), f]);
+  }
+  const weeks = new Map<string, EmployeeDay[]>();
+  for (const d of props.days) weeks.set(d.week, [...(weeks.get(d.week) ?? []), d]);
+  // Any Monday to Sunday, for the weekday names.
+  const dows = ['2025-09-01', '2025-09-02', '2025-09-03', '2025-09-04', '2025-09-05', '2025-09-06', '2025-09-07'];
+  return (
+    <div>
+      <div className="legend" style={{ marginBottom: 8 }} aria-hidden="true">
+        <span><span className="swatch" style={{ background: '#e8f0fa', border: '1px solid #b9cde6' }} />{t('mode.WFH')} / {t('mode.WFA')}</span>
+        <span><span className="swatch" style={{ background: '#f1ecf8', border: '1px solid #d8cceb' }} />{t('legend.leave')}</span>
+        <span><span className="swatch" style={{ background: '#fbe5e3', border: '1px solid #efb9b4' }} />{t('legend.absent')}</span>
+        <span><span className="swatch" style={{ background: '#f5f6f8', border: '1px solid #d9e0e7' }} />{t('legend.holiday')}</span>
+        <span><span className="swatch" style={{ background: '#fff', boxShadow: 'inset 0 0 0 2px #b3261e' }} />{t('legend.finding')}</span>
+      </div>
+      <div className="cal-scroll">
+        <div className="cal" aria-hidden="true">
+          {dows.map((d) => <div key={d} className="cal-dow">{fmtWeekdayShort(d)}</div>)}
+        </div>
+        <ol className="cal-weeks" aria-label={t('emp.calendar')}>
+          {[...weeks.entries()].map(([week, days]) => {
+            const wf = byWeek.get(week) ?? [];
+            return (
+              <li key={week} className={`cal-weekrow ${wf.length ? 'has-finding' : ''}`}>
+                <div className={`cal-week ${wf.length ? 'has-finding' : ''}`}>
+                  <span>{t('week.label', { n: weekNumber(week), range: fmtWeekRange(week) })}</span>
+                  {wf.length > 0 && <span className="cal-wf">{wf.map((f) => `${f.rule}: ${f.detail}`).join(' · ')}</span>}
+                </div>
+                <ol className="cal">
+                  {padStart(days).map((d, i) => d ? <Day key={d.date} d={d} findings={byDay.get(d.date) ?? []} t={t} /> : <li key={`pad-${i}`} />)}
+                </ol>
+              </li>
+            );
+          })}
+        </ol>
+      </div>
+    </div>
+  );
+}
+
+function fmtWeekdayShort(iso: string): string {
+  return new Intl.DateTimeFormat('id-ID', { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** A week cut by the range starts on its own weekday. */
+function padStart(days: EmployeeDay[]): (EmployeeDay | null)[] {
+  const first = days[0];
+  if (!first) return [];
+  const dow = (new Date(`${first.date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return [...Array<null>(dow).fill(null), ...days];
+}
+
+function Day({ d, findings, t }: { d: EmployeeDay; findings: EmployeeFinding[]; t: Translate }) {
+  const { main, sub, note } = dayText(d, t);
+  const label = [fmtLongDate(d.date), main, sub, note, ...findings.map((f) => `${f.rule}: ${f.detail}`)].filter(Boolean).join('. ');
+  return (
+    <li className={`cal-day ${kindOf(d)} ${findings.length ? 'finding' : ''}`} title={label} aria-label={label}>
+      <div className="d"><span>{fmtDayMonth(d.date)}</span>{findings.length > 0 && <span className="cal-flag">{findings.map((f) => f.rule).join(' ')}</span>}</div>
+      <div className={`cal-mode ${kindOf(d) === 'office' ? 'office' : ''}`}>{main}</div>
+      <div className="num">{sub}</div>
+      {note && <div className="muted">{note}</div>}
+    </li>
+  );
+}

@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import type { RunInfo } from '../../../src-main/contract/index.ts';
+import { useApi } from '../api/ApiProvider.tsx';
+import { useDataVersion } from '../api/DataVersion.tsx';
+import { errorText } from '../api/useQuery.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { fmtDate, fmtDateTime, fmtInt } from '../i18n/format.ts';
+import { Notice, ProgressBar } from './ui.tsx';
+
+/** Runs the checks over everything imported, then tells every screen the data changed. */
+export function useRunChecks() {
+  const api = useApi();
+  const { changed } = useDataVersion();
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<{ run: string; n: number } | null>(null);
+  const run = async () => {
+    setRunning(true);
+    setError(null);
+    try {
+      const result = await api.runChecks({});
+      setDone({ run: result.run, n: result.findings.length });
+      changed();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setRunning(false);
+    }
+  };
+  return { run, running, error, done };
+}
+
+export function RunButton({ label, checks }: { label?: string; checks: ReturnType<typeof useRunChecks> }) {
+  const { t } = useI18n();
+  return (
+    <button type="button" className="btn btn-primary" onClick={() => void checks.run()} disabled={checks.running}>
+      {checks.running ? t('run.running') : (label ?? t('run.rerun'))}
+    </button>
+  );
+}
+
+/** Which run the figures come from, and a warning when data changed after it. */
+export function RunStatus({ run, checks }: { run: RunInfo | null; checks: ReturnType<typeof useRunChecks> }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {checks.running && (
+        <div style={{ marginBottom: 14 }}>
+          <ProgressBar value={null} label={t('run.running')} />
+        </div>
+      )}
+      {checks.error && <Notice tone="error">{checks.error}</Notice>}
+      {checks.done && !checks.running && !checks.error && (
+        <Notice tone="ok">{t('run.done', { run: checks.done.run, n: fmtInt(checks.done.n) })}</Notice>
+      )}
+      {run?.stale && !checks.running && (
+        <Notice tone="warn" action={<RunButton checks={checks} />}>{t('run.stale')}</Notice>
+      )}
+      {run && (
+        <p className="runbar">
+          <span>
+            <b>{t('run.label', { run: run.run })}</b>{' '}
+            {t('run.meta', { at: fmtDateTime(run.runAt), version: shortVersion(run.profileVersion), from: fmtDate(run.from), to: fmtDate(run.to) })}
+            {run.agency ? ` · ${t('run.scopeAgency', { agency: run.agency })}` : ''}
+          </span>
+        </p>
+      )}
+    </>
+  );
+}
+
+/** "nasional v1 + A v2; nasional v1 + B v1" → "nasional v1 + A v2, B v1". */
+export function shortVersion(version: string): string {
+  const national = new Set<string>();
+  const agencies: string[] = [];
+  for (const part of version.split('; ')) {
+    const [base = '', own] = part.split(' + ');
+    national.add(base);
+    if (own) agencies.push(own);
+  }
+  return [...national].join(', ') + (agencies.length ? ` + ${agencies.join(', ')}` : '');
+}

@@ -1,0 +1,159 @@
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+
+export interface Column<T> {
+  key: string;
+  label: string;
+  /** A CSS grid track, e.g. "120px" or "minmax(200px, 1fr)". */
+  width: string;
+  render: (row: T) => ReactNode;
+  title?: (row: T) => string;
+}
+
+const PAGE = 200;
+/** Browsers cap an element's height near 33 million px; beyond this the scroll position is scaled. */
+const MAX_SCROLL_HEIGHT = 8_000_000;
+
+/**
+ * A table that scrolls through any number of rows while rendering only the visible ones.
+ * Rows arrive a page at a time from `loadPage`; a change of `resetKey` drops the pages held.
+ */
+export function VirtualTable<T>(props: {
+  total: number;
+  columns: Column<T>[];
+  loadPage: (offset: number, limit: number) => Promise<T[]>;
+  resetKey: string;
+  label: string;
+  height?: number;
+  rowHeight?: number;
+  onActivate?: (row: T, index: number) => void;
+  footer?: ReactNode;
+}) {
+  const rowHeight = props.rowHeight ?? 34;
+  const height = props.height ?? 420;
+  const { total, loadPage, resetKey } = props;
+  const pages = useRef(new Map<number, T[]>());
+  const pending = useRef(new Set<number>());
+  const generation = useRef(0);
+  const body = useRef<HTMLDivElement>(null);
+  const [, setLoaded] = useState(0);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [active, setActive] = useState(0);
+  const id = useId();
+
+  useEffect(() => {
+    generation.current++;
+    pages.current = new Map();
+    pending.current = new Set();
+    setActive(0);
+    setScrollTop(0);
+    if (body.current) body.current.scrollTop = 0;
+    setLoaded((n) => n + 1);
+  }, [resetKey]);
+
+  const visible = Math.ceil(height / rowHeight);
+  const contentHeight = Math.min(total * rowHeight, MAX_SCROLL_HEIGHT);
+  const maxScroll = Math.max(1, contentHeight - height);
+  const maxFirst = Math.max(0, total - visible);
+  const firstExact = contentHeight < total * rowHeight ? (scrollTop / maxScroll) * maxFirst : scrollTop / rowHeight;
+  const first = Math.max(0, Math.floor(firstExact));
+  const last = Math.min(total - 1, first + visible);
+
+  useEffect(() => {
+    // A short pause lets a fast fling pass without fetching every page it crosses.
+    const timer = setTimeout(() => {
+      const gen = generation.current;
+      for (let p = Math.floor(Math.max(0, first - visible) / PAGE); p <= Math.floor((last + visible) / PAGE); p++) {
+        if (p * PAGE >= total || pages.current.has(p) || pending.current.has(p)) continue;
+        pending.current.add(p);
+        loadPage(p * PAGE, PAGE).then((rows) => {
+          if (gen !== generation.current) return;
+          pending.current.delete(p);
+          pages.current.set(p, rows);
+          setLoaded((n) => n + 1);
+        }, () => pending.current.delete(p));
+      }
+    }, 40);
+    return () => clearTimeout(timer);
+  }, [first, last, visible, total, loadPage, resetKey]);
+
+  const rowAt = (i: number): T | undefined => pages.current.get(Math.floor(i / PAGE))?.[i % PAGE];
+  const topOf = (i: number) => scrollTop + (i - firstExact) * rowHeight;
+
+  const scrollToRow = useCallback((i: number) => {
+    const el = body.current;
+    if (!el) return;
+    const scaled = contentHeight < total * rowHeight;
+    const target = scaled ? (i / Math.max(1, maxFirst)) * maxScroll : i * rowHeight;
+    if (scaled || target < el.scrollTop || target + rowHeight > el.scrollTop + height) {
+      el.scrollTop = scaled ? target : Math.max(0, target - height / 2);
+    }
+  }, [contentHeight, total, rowHeight, maxFirst, maxScroll, height]);
+
+  const onKey = (e: KeyboardEvent) => {
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: visible - 1, PageUp: -(visible - 1), Home: -Infinity, End: Infinity };
+    if (e.key in moves && total > 0) {
+      e.preventDefault();
+      const next = Math.max(0, Math.min(total - 1, active + moves[e.key]!));
+      setActive(next);
+      scrollToRow(next);
+    } else if (e.key === 'Enter') {
+      const row = rowAt(active);
+      if (row && props.onActivate) props.onActivate(row, active);
+    }
+  };
+
+  const template = props.columns.map((c) => c.width).join(' ');
+  const rows: ReactNode[] = [];
+  for (let i = first; i <= last && total > 0; i++) {
+    const row = rowAt(i);
+    rows.push(
+      <div
+        key={i}
+        id={`${id}-r${i}`}
+        role="row"
+        aria-rowindex={i + 2}
+        aria-selected={i === active}
+        className={`vt-row ${i === active ? 'active' : ''} ${row ? '' : 'placeholder'}`}
+        style={{ top: topOf(i), height: rowHeight, gridTemplateColumns: template }}
+        onClick={() => {
+          setActive(i);
+          if (row && props.onActivate) props.onActivate(row, i);
+        }}
+      >
+        {props.columns.map((c) => (
+          <div key={c.key} role="gridcell" title={row && c.title ? c.title(row) : undefined}>{row ? c.render(row) : '…'}</div>
+        ))}
+      </div>,
+    );
+  }
+  return (
+    <div className="vt">
+      <div
+        role="grid"
+        aria-label={props.label}
+        aria-rowcount={total + 1}
+        aria-colcount={props.columns.length}
+        aria-activedescendant={total > 0 && active >= first && active <= last ? `${id}-r${active}` : undefined}
+        tabIndex={0}
+        onKeyDown={onKey}
+      >
+        <div role="rowgroup">
+          <div role="row" aria-rowindex={1} className="vt-head" style={{ gridTemplateColumns: template }}>
+            {props.columns.map((c) => <div key={c.key} role="columnheader">{c.label}</div>)}
+          </div>
+        </div>
+        <div
+          role="rowgroup"
+          className="vt-body"
+          ref={body}
+          style={{ height: Math.min(height, Math.max(rowHeight, total * rowHeight)) }}
+          onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        >
+          <div style={{ height: contentHeight }} aria-hidden="true" />
+          {rows}
+        </div>
+      </div>
+      {props.footer && <div className="vt-foot">{props.footer}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { useCallback, useMemo } from 'react';
+import type { ViewFilter } from '../../../../src-main/contract/index.ts';
+import { useApi } from '../../api/ApiProvider.tsx';
+import { arrowRows } from '../../api/arrow.ts';
+import { useQuery } from '../../api/useQuery.ts';
+import { bandOf } from '../../charts/bands.ts';
+import { Card } from '../../components/ui.tsx';
+import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
+import { fmtInt, fmtPct } from '../../i18n/format.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+interface EmployeeRow {
+  nip: string;
+  name: string | null;
+  employeeWeeks: number;
+  compliant: number;
+  rate: number | null;
+  flexDays: number;
+  findings: number;
+}
+
+/** The employees of one unit, lowest compliance first; choosing one opens their days. */
+export function UnitEmployees(props: { filter: ViewFilter & { agency: string; unit: string }; selected: string; onSelect: (nip: string) => void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const key = JSON.stringify(props.filter);
+  const result = useQuery(() => api.unitEmployees(props.filter), [key]);
+  const rows = useMemo(() => (result.data ? arrowRows<EmployeeRow>(result.data.rows) : []), [result.data]);
+  const loadPage = useCallback(async (offset: number, limit: number) => rows.slice(offset, offset + limit), [rows]);
+  const columns: Column<EmployeeRow>[] = [
+    { key: 'name', label: t('col.name'), width: 'minmax(100px, 1fr)', render: (r) => (
+      <span style={{ fontWeight: r.nip === props.selected ? 700 : undefined }}>{r.name ?? r.nip}</span>
+    ), title: (r) => `${r.name ?? ''} ${r.nip}` },
+    { key: 'nip', label: t('col.nip'), width: '162px', render: (r) => <span className="num">{r.nip}</span> },
+    { key: 'rate', label: t('col.rate'), width: '82px', render: (r) => (
+      <span className={`num rate-${bandOf(r.rate) ?? 'none'}`}>{fmtPct(r.rate)}</span>
+    ), title: (r) => t('kpi.complianceHint', { ok: fmtInt(r.compliant), all: fmtInt(r.employeeWeeks) }) },
+    { key: 'flex', label: t('col.flexDaysShort'), title: (r) => `${t('col.flexDays')}: ${fmtInt(r.flexDays)}`, width: '72px', render: (r) => <span className="num">{fmtInt(r.flexDays)}</span> },
+    { key: 'findings', label: t('col.findings'), width: '66px', render: (r) => <span className="num">{fmtInt(r.findings)}</span> },
+  ];
+  return (
+    <Card id="employees" title={t('drill.unitTitle', { unit: props.filter.unit })} desc={t('drill.unitDesc', { n: fmtInt(rows.length) })} flush>
+      {result.error ? <p role="alert">{result.error}</p> : (
+        <VirtualTable<EmployeeRow>
+          total={rows.length}
+          columns={columns}
+          loadPage={loadPage}
+          resetKey={`${key}:${rows.length}`}
+          label={t('drill.unitTitle', { unit: props.filter.unit })}
+          height={360}
+          onActivate={(r) => props.onSelect(r.nip)}
+        />
+      )}
+    </Card>
+  );
+}
