@@ -42,4 +42,16 @@ describe('mapping recipes', () => {
     expect(preview.rows[1]).toEqual([nip(2), '01/09/2025', '07:25', '16:10', 'H', 'Kantor']);
     expect((await core.listImports({})).batches).toHaveLength(1);
   });
+
+  // Guards a fixed bug: a recipe's headerRow (as the preview reports it, a line number) picked the
+  // wrong record when a blank line sat in the title block above the header.
+  it('a recipe headerRow is the line the preview reports, blank lines above it included', async () => {
+    const core = await freshCore();
+    const text = `REKAP PRESENSI\nDINAS Y\n\n${ODD}`;
+    const path = writeText(core.dir, 'titled.csv', text);
+    const preview = await core.previewImport({ path, kind: 'attendance', agency: 'DINAS-Y', mapping: RECIPE });
+    expect(preview.headerRow).toBe(4);
+    const r = await importOne(core, { path, kind: 'attendance', agency: 'DINAS-Y', mapping: { ...RECIPE, headerRow: preview.headerRow } });
+    expect([r.status, r.rowsImported, r.rowsRejected]).toEqual(['imported', 2, 0]);
+  });
 });

@@ -25,7 +25,11 @@ export function chooseLayout(text: string, spec: KindSpec, recipe?: MappingRecip
   for (const delimiter of DELIMITERS) {
     const records = splitRecords(text, delimiter, 40);
     const cells = records.map((r) => r.cells);
-    const headerIndex = findHeaderRow(cells, spec, recipe) ?? (recipe?.headerRow === undefined ? 0 : undefined);
+    // A recipe's headerRow is the line number the preview and the batch report, not the record index
+    // (blank lines are skipped as records).
+    const headerIndex = recipe?.headerRow !== undefined
+      ? recordAtLine(records, recipe.headerRow)
+      : (findHeaderRow(cells, spec, recipe) ?? 0);
     if (headerIndex === undefined || records[headerIndex] === undefined) continue;
     const header = records[headerIndex].cells;
     const mapped = Object.keys(mapColumns(header, spec, recipe).columns).length;
@@ -34,6 +38,11 @@ export function chooseLayout(text: string, spec: KindSpec, recipe?: MappingRecip
     if (!best || score > best.score) best = { delimiter, records, headerIndex, score };
   }
   return best;
+}
+
+function recordAtLine(records: SampleRecord[], line: number): number | undefined {
+  const index = records.findIndex((r) => r.startLine <= line && line <= r.endLine);
+  return index >= 0 ? index : undefined;
 }
 
 export function csvSampleRows(sniffed: Sniffed): string[][] {

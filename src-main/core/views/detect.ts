@@ -65,7 +65,8 @@ function agencyFromName(agencies: string[], fileName: string): string | null {
 
 export async function detectImport(db: Db, req: DetectImportRequest, tmpDir: string): Promise<DetectImportResult> {
   const found = await candidates(db, req.path, tmpDir);
-  const best = found[0] && found[0].missing === 0 ? found[0] : undefined;
+  // A kind whose required column is missing is still named when enough of its columns are there: the user maps the rest.
+  const best = found[0] && (found[0].missing === 0 || found[0].mapped >= 3) ? found[0] : undefined;
   const batches = await listBatches(db, false);
   const agencies = [...new Set(batches.map((b) => b.agency).filter((a): a is string => a !== null))];
   const fileName = req.fileName ?? req.path;
