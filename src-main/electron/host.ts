@@ -113,10 +113,11 @@ export function createHost(options: HostOptions): Host {
   }
 
   async function start(preferred?: string): Promise<boolean> {
-    const settings = await readSettings(options.settingsFile);
-    const fallback = resolve(options.defaultWorkspace);
-    const first = resolve(preferred ?? settings.lastWorkspace ?? fallback);
+    // `current` is set before the first await, so calls made meanwhile wait for this workspace.
     const opening = (async () => {
+      const settings = await readSettings(options.settingsFile);
+      const fallback = resolve(options.defaultWorkspace);
+      const first = resolve(preferred ?? settings.lastWorkspace ?? fallback);
       const ws = (await tryOpen(first)) ?? (first === fallback ? null : await tryOpen(fallback));
       if (ws) adopt(ws);
       return ws;
