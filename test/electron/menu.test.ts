@@ -1,8 +1,8 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi, type Mock } from 'vitest';
 import { buildMenuTemplate, type MenuActions } from '../../src-main/electron/menu.ts';
 
-function actions(): MenuActions & Record<keyof MenuActions, ReturnType<typeof vi.fn>> {
+function actions(): Record<keyof MenuActions, Mock<() => void>> {
   return { openWorkspace: vi.fn(), newWorkspace: vi.fn(), importFiles: vi.fn(), exportWorkbook: vi.fn(), about: vi.fn() };
 }
 

@@ -5,7 +5,7 @@ import type { Envelope } from '../../src-main/contract/wire.ts';
 // The preload runs its wiring on import; the mocked electron records what it did.
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn(async () => '{"ok":true,"value":null}'), on: vi.fn() },
+  ipcRenderer: { invoke: vi.fn(async (_channel: string, _method: string, _body: string) => '{"ok":true,"value":null}'), on: vi.fn() },
   webUtils: { getPathForFile: vi.fn((file: File) => (file.name === 'tanpa-disk.csv' ? '' : `/data/${file.name}`)) },
 }));
 vi.mock('electron', () => electron);
@@ -51,7 +51,7 @@ describe('invoke', () => {
     const a = new File(['x'], 'presensi.csv');
     const b = new File(['y'], 'pegawai.xlsx');
     await bridge.invoke('importFiles', { files: [{ path: a, kind: 'attendance', agency: 'KEMENDAGRI' }, { path: b, kind: 'roster' }] });
-    const [, method, body] = electron.ipcRenderer.invoke.mock.calls[0]! as unknown as [string, string, string];
+    const [, method, body] = electron.ipcRenderer.invoke.mock.calls[0]!;
     expect(method).toBe('importFiles');
     expect(JSON.parse(body)).toEqual({
       files: [
@@ -63,7 +63,7 @@ describe('invoke', () => {
 
   it('turns a top-level File field into its path', async () => {
     await bridge.invoke('previewImport', { path: new File(['x'], 'unit.csv'), kind: 'units' });
-    const body = electron.ipcRenderer.invoke.mock.calls[0]![2] as unknown as string;
+    const body = electron.ipcRenderer.invoke.mock.calls[0]![2];
     expect(JSON.parse(body)).toEqual({ path: '/data/unit.csv', kind: 'units' });
   });
 
