@@ -14,6 +14,7 @@ import {
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const RENDERER_FILE = join(HERE, '../renderer/index.html');
+const QUIT_GRACE_MS = 10_000;
 
 async function start(): Promise<void> {
   // A second instance would find the workspace locked; it hands over to the first instead.
@@ -73,7 +74,19 @@ async function start(): Promise<void> {
     if (win.isMinimized()) win.restore();
     win.focus();
   });
-  app.on('window-all-closed', () => void host.close().finally(() => app.quit()));
+  app.on('window-all-closed', () => app.quit());
+  // Quitting (window closed, Keluar, Cmd+Q) closes the workspace first. A running import is given
+  // a while to finish; past that the process ends anyway, and its batch is rolled back whole.
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    const grace = new Promise<void>((done) => setTimeout(done, QUIT_GRACE_MS).unref());
+    void Promise.race([host.close(), grace]).finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
 
   const opened = host.start(process.env.PANTAU_DB);
   await (dev ? win.loadURL(dev) : win.loadFile(RENDERER_FILE));

@@ -174,12 +174,24 @@ describe('the desktop entry point', () => {
     expect(fx.dialog.showOpenDialog.mock.calls[0]![0]).toBe(win);
   });
 
-  it('closes the workspace and quits when the window is closed', async () => {
+  it('quits when the window is closed', async () => {
+    await boot();
+    fx.appHandlers.get('window-all-closed')!();
+    expect(fx.app.quit).toHaveBeenCalledTimes(1);
+  });
+
+  it('closes the workspace before quitting, however the quit began', async () => {
     await boot();
     const core = (await fx.createCore.mock.results[0]!.value) as { close: ReturnType<typeof vi.fn> };
-    fx.appHandlers.get('window-all-closed')!();
-    await vi.waitFor(() => expect(fx.app.quit).toHaveBeenCalled());
+    const willQuit = fx.appHandlers.get('will-quit')!;
+    const first = { preventDefault: vi.fn() };
+    willQuit(first);
+    expect(first.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(fx.app.quit).toHaveBeenCalledTimes(1));
     expect(core.close).toHaveBeenCalledTimes(1);
+    const second = { preventDefault: vi.fn() };
+    willQuit(second);
+    expect(second.preventDefault).not.toHaveBeenCalled();
   });
 
   it('in dev loads the dev server, allows only its origin and offers developer tools', async () => {
