@@ -165,6 +165,7 @@ describe('switching workspace', () => {
     const running = host.dispatch('listImports', '{}');
     await settle();
     const switching = host.switchWorkspace(join(dir, 'baru.duckdb'));
+    await vi.waitFor(() => expect(host.workspace).toBe(join(dir, 'baru.duckdb')));
     await settle();
     expect(cores[0]!.close).not.toHaveBeenCalled();
     release();
@@ -188,9 +189,8 @@ describe('menu commands', () => {
     await host.start();
     dialogs.open.mockResolvedValueOnce({ canceled: false, filePaths: [join(dir, 'bogor.duckdb')] });
     host.actions.openWorkspace();
-    await settle();
+    await vi.waitFor(() => expect(host.workspace).toBe(join(dir, 'bogor.duckdb')));
     expect(dialogs.open.mock.calls[0]![0]).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['duckdb'] }] });
-    expect(host.workspace).toBe(join(dir, 'bogor.duckdb'));
   });
 
   it('Buka workspace… changes nothing when cancelled', async () => {
@@ -203,12 +203,13 @@ describe('menu commands', () => {
   });
 
   it('Workspace baru… creates the file chosen in the save dialog, adding .duckdb', async () => {
-    const { host, dialogs, dir } = setup();
+    const { host, dialogs, dir, window } = setup();
     await host.start();
     dialogs.save.mockResolvedValueOnce({ canceled: false, filePath: join(dir, 'kota') });
     host.actions.newWorkspace();
-    await settle();
+    await vi.waitFor(() => expect(window.reload).toHaveBeenCalled());
     expect(host.workspace).toBe(join(dir, 'kota.duckdb'));
+    await settle();
     expect(dialogs.message).not.toHaveBeenCalled();
   });
 
@@ -218,9 +219,10 @@ describe('menu commands', () => {
     writeFileSync(join(dir, 'ada.duckdb'), 'isi');
     dialogs.save.mockResolvedValueOnce({ canceled: false, filePath: join(dir, 'ada.duckdb') });
     host.actions.newWorkspace();
-    await settle();
+    await vi.waitFor(() =>
+      expect(dialogs.message).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('tanpa menghapus') })),
+    );
     expect(host.workspace).toBe(join(dir, 'ada.duckdb'));
-    expect(dialogs.message).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('tanpa menghapus') }));
   });
 
   it('Impor berkas… sends the chosen files to the renderer', async () => {
@@ -228,9 +230,8 @@ describe('menu commands', () => {
     await host.start();
     dialogs.open.mockResolvedValueOnce({ canceled: false, filePaths: ['/data/a.csv', '/data/b.xlsx'] });
     host.actions.importFiles();
-    await settle();
+    await vi.waitFor(() => expect(sent).toEqual([{ action: 'import', paths: ['/data/a.csv', '/data/b.xlsx'] }]));
     expect(dialogs.open.mock.calls[0]![0].properties).toEqual(['openFile', 'multiSelections']);
-    expect(sent).toEqual([{ action: 'import', paths: ['/data/a.csv', '/data/b.xlsx'] }]);
   });
 
   it('Impor berkas… sends nothing when cancelled', async () => {
@@ -246,17 +247,17 @@ describe('menu commands', () => {
     await host.start();
     dialogs.save.mockResolvedValueOnce({ canceled: false, filePath: '/data/laporan' });
     host.actions.exportWorkbook();
-    await settle();
-    expect(sent).toEqual([{ action: 'export', path: '/data/laporan.xlsx' }]);
+    await vi.waitFor(() => expect(sent).toEqual([{ action: 'export', path: '/data/laporan.xlsx' }]));
   });
 
   it('Tentang Pantau shows the version and the open workspace', async () => {
     const { host, dialogs, options } = setup();
     await host.start();
     host.actions.about();
-    await settle();
-    expect(dialogs.message).toHaveBeenCalledWith(
-      expect.objectContaining({ message: 'Pantau 0.1.0', detail: expect.stringContaining(options.defaultWorkspace) }),
+    await vi.waitFor(() =>
+      expect(dialogs.message).toHaveBeenCalledWith(
+        expect.objectContaining({ message: 'Pantau 0.1.0', detail: expect.stringContaining(options.defaultWorkspace) }),
+      ),
     );
   });
 
@@ -265,8 +266,7 @@ describe('menu commands', () => {
     await host.start();
     dialogs.open.mockRejectedValueOnce(new Error('dialog rusak'));
     host.actions.importFiles();
-    await settle();
-    expect(dialogs.error).toHaveBeenCalledWith('Terjadi kesalahan', 'dialog rusak');
+    await vi.waitFor(() => expect(dialogs.error).toHaveBeenCalledWith('Terjadi kesalahan', 'dialog rusak'));
   });
 });
 
