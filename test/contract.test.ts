@@ -46,8 +46,9 @@ describe('the wire contract', () => {
 
   it('every CoreApi method is allow-listed', () => {
     expect([...METHODS].sort()).toEqual([
-      'batchRejects', 'exportProfiles', 'getProfile', 'importFiles', 'importProfiles', 'listImports', 'listRecipes',
-      'listRules', 'previewImport', 'runChecks', 'saveRecipe', 'setProfile', 'undoImport',
+      'batchRejects', 'compare', 'complianceGrid', 'detectImport', 'employeeDays', 'exportProfiles', 'findings', 'getProfile',
+      'importFiles', 'importProfiles', 'listImports', 'listRecipes', 'listRules', 'loadSamples', 'overview', 'previewImport',
+      'runChecks', 'saveRecipe', 'setProfile', 'undoImport', 'unitEmployees',
     ]);
   });
 });

@@ -5,3 +5,4 @@ export * from './progress.ts';
 export * from './rules-types.ts';
 export * from './wire.ts';
 export * from './views-types.ts';
+export type * from './desktop.ts';

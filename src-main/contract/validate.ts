@@ -95,6 +95,11 @@ export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
     str(o, 'to', true);
   },
   ...VIEW_VALIDATORS,
+  compare(body) {
+    const o = obj(body, 'permintaan');
+    str(o, 'agency', true);
+    str(o, 'period', true);
+  },
   saveRecipe(body) {
     const o = obj(body, 'permintaan');
     str(o, 'agency');
