@@ -1,7 +1,9 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useApiContext } from './api/ApiProvider.tsx';
+import { listenToMenu } from './api/menu.ts';
 import { Emblem, Icon, type IconName } from './components/icons.tsx';
 import { Notice } from './components/ui.tsx';
+import { ComparePage } from './features/compare/ComparePage.tsx';
 import { CompliancePage } from './features/compliance/CompliancePage.tsx';
 import { ImportsPage } from './features/imports/ImportsPage.tsx';
 import { OverviewPage } from './features/overview/OverviewPage.tsx';
@@ -30,6 +32,7 @@ function Screen({ page }: { page: Page }): ReactNode {
   switch (page) {
     case 'impor': return <ImportsPage />;
     case 'kepatuhan': return <CompliancePage />;
+    case 'perbandingan': return <ComparePage />;
     case 'aturan': return <RulesPage />;
     default: return <OverviewPage />;
   }
@@ -38,7 +41,8 @@ function Screen({ page }: { page: Page }): ReactNode {
 export function App() {
   const { t, lang, setLang } = useI18n();
   const { has, mode } = useApiContext();
-  const { page } = useRoute();
+  const { page, go } = useRoute();
+  useEffect(() => listenToMenu((e) => go(e.action === 'import' ? 'impor' : 'ekspor')), [go]);
   const items = NAV.filter((n) => !n.needs || has(n.needs));
   const shown = items.some((n) => n.page === page) ? page : 'ringkasan';
   const current = items.find((n) => n.page === shown)!;

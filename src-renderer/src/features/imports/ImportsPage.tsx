@@ -1,7 +1,8 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useCallback, useRef, useState, type DragEvent } from 'react';
 import type { ImportFileResult } from '../../../../src-main/contract/index.ts';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { useDataVersion } from '../../api/DataVersion.tsx';
+import { useMenuCommand } from '../../api/menu.ts';
 import { errorText, useQuery } from '../../api/useQuery.ts';
 import { PageHead } from '../../components/PageHead.tsx';
 import { RunButton, RunStatus, useRunChecks } from '../../components/RunStatus.tsx';
@@ -34,6 +35,8 @@ export function ImportsPage() {
   const abort = useRef<AbortController | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const ready = staging.files.filter(isReady);
+  const { addPaths } = staging;
+  useMenuCommand('import', useCallback((e) => void addPaths(e.paths), [addPaths]));
   const agencies = (overview.data?.data.agencies ?? []).map((a) => a.agency);
 
   const onDrop = (e: DragEvent) => {

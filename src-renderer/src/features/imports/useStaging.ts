@@ -98,9 +98,29 @@ export function useStaging() {
     }
   }, [api, token, patch, preview]);
 
+  /** Files named by path (the desktop menu's open dialog): nothing to upload. */
+  const addPaths = useCallback(async (paths: string[]) => {
+    for (const path of paths) {
+      const name = path.split(/[\\/]/).pop() ?? path;
+      const s: Staged = {
+        id: nextId.current++, name, size: 0, ref: { path, fileName: name, size: 0 }, phase: 'detecting', error: null, kind: null,
+        agency: '', columns: {}, edited: false, headerRowSet: false, preview: null,
+      };
+      setFiles((list) => [...list, s]);
+      try {
+        const found = await api.detectImport({ path, fileName: name });
+        patch(s.id, { kind: found.kind, agency: found.agency ?? '', phase: found.kind ? 'detecting' : 'ready' });
+        if (found.kind) await preview({ ...s, kind: found.kind, agency: found.agency ?? '' });
+      } catch (err) {
+        patch(s.id, { phase: 'error', error: errorText(err) });
+      }
+    }
+  }, [api, patch, preview]);
+
   return {
     files,
     add,
+    addPaths,
     remove: (id: number) => setFiles((list) => list.filter((f) => f.id !== id)),
     clear: (ids: number[]) => setFiles((list) => list.filter((f) => !ids.includes(f.id))),
     setKind: (s: Staged, kind: ImportKind) => {
