@@ -52,12 +52,13 @@ async function readStream(res: Response, onProgress: (e: ProgressEvent) => void)
   return last || buffered;
 }
 
-export function httpTransport(token: string): Transport {
+/** `base` is empty in the page (same origin); tests in Node give the server's origin. */
+export function httpTransport(token: string, base = ''): Transport {
   return async (method: string, body: string, opts?: CallOptions) => {
     const stream = Boolean(opts?.onProgress);
     let res: Response;
     try {
-      res = await fetch(`/api/${method}`, {
+      res = await fetch(`${base}/api/${method}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'x-pantau-token': token, ...(stream ? { 'x-pantau-stream': '1' } : {}) },
         body,

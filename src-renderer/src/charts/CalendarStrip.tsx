@@ -46,7 +46,7 @@ export function CalendarStrip(props: { days: EmployeeDay[]; findings: EmployeeFi
         <span><span className="swatch" style={{ background: '#f5f6f8', border: '1px solid #d9e0e7' }} />{t('legend.holiday')}</span>
         <span><span className="swatch" style={{ background: '#fff', boxShadow: 'inset 0 0 0 2px #b3261e' }} />{t('legend.finding')}</span>
       </div>
-      <div className="cal-scroll">
+      <div className="cal-scroll" tabIndex={0} role="region" aria-label={t('emp.calendar')}>
         <div className="cal" aria-hidden="true">
           {dows.map((d) => <div key={d} className="cal-dow">{fmtWeekdayShort(d)}</div>)}
         </div>

@@ -18,7 +18,7 @@ export function GroupTable(props: { id: string; title: string; rows: GroupRow[];
   const range = Math.ceil(widest * 10) / 10;
   return (
     <Card id={props.id} title={props.title} desc={t('compare.byDesc', { n: props.min })} flush>
-      <div className="table-scroll" style={{ maxHeight: 380 }}>
+      <div className="table-scroll" style={{ maxHeight: 380 }} tabIndex={0} role="region" aria-label={props.title}>
         <table className="data compare-table">
           <thead>
             <tr>

@@ -36,7 +36,7 @@ export function ImportHistory() {
     }>
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
       {batches.length === 0 ? <p className="muted">{t('history.empty')}</p> : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('history.title')}>
           <table className="data">
             <thead>
               <tr>

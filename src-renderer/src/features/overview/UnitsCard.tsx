@@ -73,7 +73,7 @@ export function UnitsCard(props: { units: UnitRate[]; agencies: AgencyEntry[]; o
           </label>
         </div>
         {asTable ? (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('units.title')}>
             <table className="data">
               <thead>
                 <tr>

@@ -12,6 +12,8 @@ type Values = Record<string, string>;
 
 const NUMBER_KEYS = ['maxFlexDays', 'weeklyHours', 'ramadanWeeklyHours', 'toleranceMinutes', 'minGroupSize', 'windowMonths'] as const;
 const NEW = '__new__';
+const HINTED = new Set(['maxFlexDays']);
+const initialHint = (key: string) => (HINTED.has(key) ? `hint-${key}` : undefined);
 
 function valuesOf(p: EffectiveProfile): Values {
   const v: Values = {
@@ -56,16 +58,18 @@ export function ProfileCard(props: { agency: string; onAgency: (a: string) => vo
     }
   };
 
+  // The hint sits outside the label: it describes the field without becoming part of its name.
   const field = (key: string, control: ReactNode, hint?: MessageKey) => (
-    <label className="field" key={key}>
-      <span>{t(`param.${key}` as MessageKey)}</span>
+    <div className="field" key={key}>
+      <label htmlFor={`param-${key}`}>{t(`param.${key}` as MessageKey)}</label>
       {control}
       {hint && <span className="muted field-note" id={`hint-${key}`}>{t(hint)}</span>}
-    </label>
+    </div>
   );
   const input = (key: string, type = 'text', extra: Record<string, string | number> = {}) => (
-    <input type={type} value={values[key] ?? ''} onChange={(e) => set(key, e.target.value)}
-      aria-invalid={result?.key === key || undefined} aria-describedby={result?.key === key ? 'profile-error' : `hint-${key}`} {...extra} />
+    <input id={`param-${key}`} type={type} value={values[key] ?? ''} onChange={(e) => set(key, e.target.value)}
+      aria-invalid={result?.key === key || undefined}
+      aria-describedby={result?.key === key ? 'profile-error' : initialHint(key)} {...extra} />
   );
   const selectProfile = (value: string) => {
     setChoice(value);
@@ -99,7 +103,7 @@ export function ProfileCard(props: { agency: string; onAgency: (a: string) => vo
             <legend>{t('profile.identity')}</legend>
             {field('name', input('name'))}
             {field('level', (
-              <select value={values.level ?? ''} onChange={(e) => set('level', e.target.value)}>
+              <select id="param-level" value={values.level ?? ''} onChange={(e) => set('level', e.target.value)}>
                 <option value="">—</option>
                 {(['pusat', 'provinsi', 'kabupaten', 'kota'] as const).map((l) => <option key={l} value={l}>{t(`level.${l}`)}</option>)}
               </select>
@@ -111,7 +115,7 @@ export function ProfileCard(props: { agency: string; onAgency: (a: string) => vo
           <legend>{t('profile.params')}</legend>
           {field('maxFlexDays', input('maxFlexDays', 'number', { min: 0, max: 7, step: 1 }), 'param.maxFlexDays.hint')}
           {field('workDays', (
-            <select value={values.workDays ?? '5'} onChange={(e) => set('workDays', e.target.value)}>
+            <select id="param-workDays" value={values.workDays ?? '5'} onChange={(e) => set('workDays', e.target.value)}>
               <option value="5">{t('param.days5')}</option><option value="6">{t('param.days6')}</option>
             </select>
           ))}
