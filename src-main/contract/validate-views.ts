@@ -22,7 +22,10 @@ function text(o: Obj, key: string, optional: boolean, max = 4096): void {
 function isoDate(o: Obj, key: string): void {
   const v = o[key];
   if (v === undefined) return;
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
+  // Date.parse rolls 2025-02-31 over to March: only a date that reads back the same is real.
+  const real = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))
+    && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
+  if (!real) {
     bad(`"${key}" harus tanggal YYYY-MM-DD`);
   }
 }

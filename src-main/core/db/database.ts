@@ -104,11 +104,14 @@ function createDb(instance: DuckDBInstance, connection: DuckDBConnection): Db {
     },
     async columns(sql, params) {
       const reader = await connection.runAndReadAll(sql, usedParams(sql, params));
-      const columns = reader.getColumnsJS() as unknown[][];
+      const names = reader.columnNames();
+      // An empty result has no column arrays at all: give each column an empty one.
+      const read = reader.getColumnsJS() as unknown[][];
+      const columns = names.map((_, i) => read[i] ?? []);
       for (const column of columns) {
         for (let i = 0; i < column.length; i++) column[i] = toPlain(column[i]);
       }
-      return { names: reader.columnNames(), types: reader.columnTypes().map((t) => t.toString()), columns };
+      return { names, types: reader.columnTypes().map((t) => t.toString()), columns };
     },
     async transaction(fn) {
       if (inTransaction) throw new Error('nested transaction');

@@ -1,0 +1,83 @@
+import { tableFromIPC } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import type { CoreApi } from '../src-main/contract/api.ts';
+import { AppError } from '../src-main/contract/errors.ts';
+import { createClient, createDispatcher, METHODS, type Dispatcher, type Transport } from '../src-main/contract/wire.ts';
+import { freshCore } from './helpers/workspace.ts';
+
+/** How a suite reaches a dispatcher: in-process, or over HTTP through the renderer's own transport. */
+export type Connect = (dispatcher: Dispatcher) => Promise<Transport>;
+
+function api(transport: Transport): CoreApi {
+  return createClient(transport);
+}
+
+/** The wire contract, the same for every transport. */
+export function describeContract(label: string, connect: Connect): void {
+  describe(`the wire contract (${label})`, () => {
+    async function connected(core: CoreApi, log: (e: unknown) => void = () => undefined) {
+      const transport = await connect(createDispatcher(core, log));
+      return { transport, api: api(transport) };
+    }
+
+    it('a call through the codec returns what the core returns', async () => {
+      const core = await freshCore();
+      const { api } = await connected(core);
+      expect(await api.listImports({})).toEqual(await core.listImports({}));
+    });
+
+    it('an unknown method is refused with BAD_REQUEST', async () => {
+      const { transport } = await connected(await freshCore());
+      expect(JSON.parse(await transport('dropEverything', '{}'))).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    });
+
+    it('malformed JSON and invalid requests are refused before reaching the core', async () => {
+      const { transport } = await connected(await freshCore());
+      expect(JSON.parse(await transport('listImports', '{nope'))).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+      const bad = JSON.parse(await transport('importFiles', JSON.stringify({ files: [{ path: 'x.csv', kind: 'payroll' }] })));
+      expect(bad.error.message).toMatch(/"kind" harus salah satu/);
+      expect(JSON.parse(await transport('undoImport', '{}')).error.code).toBe('BAD_REQUEST');
+      expect(JSON.parse(await transport('findings', JSON.stringify({ limit: 100_000 }))).error.code).toBe('BAD_REQUEST');
+      expect(JSON.parse(await transport('overview', JSON.stringify({ from: '2025-02-31' }))).error.code).toBe('BAD_REQUEST');
+    });
+
+    it('AppError codes survive the trip; other errors become INTERNAL and are logged', async () => {
+      const logged: unknown[] = [];
+      const failing = new Proxy({} as CoreApi, {
+        get: (_t, name) => async () => {
+          if (name === 'undoImport') throw new AppError('NOT_FOUND', 'tidak ada', { batch: 'b-1' });
+          throw new TypeError('boom');
+        },
+      });
+      const { api } = await connected(failing, (e) => logged.push(e));
+      await expect(api.undoImport({ batch: 'b-1' })).rejects.toMatchObject({ code: 'NOT_FOUND', details: { batch: 'b-1' } });
+      await expect(api.listImports({})).rejects.toMatchObject({ code: 'INTERNAL' });
+      expect(logged).toHaveLength(1);
+    });
+
+    it('Arrow bytes cross as bytes: an empty findings page decodes with its columns', async () => {
+      const { api } = await connected(await freshCore());
+      const page = await api.findings({ limit: 10 });
+      expect(page.rows).toBeInstanceOf(Uint8Array);
+      expect(tableFromIPC(page.rows).schema.fields.map((f) => f.name)).toContain('detail');
+    });
+
+    it('progress events reach the caller while a file imports', async () => {
+      const core = await freshCore();
+      const { api } = await connected(core);
+      const phases: string[] = [];
+      const { files } = await api.importFiles({ files: [{ path: 'samples/pemkot-bogor/unit-kerja.csv', kind: 'units', agency: 'PEMKOT-BOGOR' }] },
+        { onProgress: (e) => phases.push(e.phase) });
+      expect(files[0]?.status).toBe('imported');
+      expect(phases).toContain('done');
+    });
+
+    it('every CoreApi method is allow-listed', () => {
+      expect([...METHODS].sort()).toEqual([
+        'batchRejects', 'compare', 'complianceGrid', 'detectImport', 'employeeDays', 'exportProfiles', 'findings', 'getProfile',
+        'importFiles', 'importProfiles', 'listImports', 'listRecipes', 'listRules', 'loadSamples', 'overview', 'previewImport',
+        'runChecks', 'saveRecipe', 'setProfile', 'undoImport', 'unitEmployees',
+      ]);
+    });
+  });
+}

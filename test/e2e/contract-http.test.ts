@@ -1,0 +1,129 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, createDispatcher } from '../../src-main/contract/wire.ts';
+import { serve, type Served } from '../../src-main/server/server.ts';
+import { httpTransport } from '../../src-renderer/src/api/transport.ts';
+import { describeContract } from '../contract-suite.ts';
+import { createCore, type Core } from '../../src-main/core/index.ts';
+import { TODAY } from '../helpers/workspace.ts';
+import { ROOT } from './support/server.ts';
+
+const RENDERER = join(ROOT, 'out/renderer');
+const servers: Served[] = [];
+afterEach(async () => {
+  for (const s of servers.splice(0)) await new Promise((done) => s.server.close(done));
+});
+
+/** The renderer's own HTTP transport against the real server, in this process. */
+describeContract('HTTP', async (dispatcher) => {
+  const served = await serve({ dispatcher, rendererDir: RENDERER, port: 0 });
+  servers.push(served);
+  const url = new URL(served.url);
+  return httpTransport(url.searchParams.get('token')!, url.origin);
+});
+
+interface Raw {
+  status: number;
+  body: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** A request with exactly the headers given (fetch would add or refuse some, Host among them). */
+function raw(port: number, path: string, init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Raw> {
+  return new Promise((done, fail) => {
+    const req = request({ host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: init.headers }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => done({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('error', fail);
+    req.end(init.body);
+  });
+}
+
+describe('pantau serve refuses what it must and keeps serving', () => {
+  let served: Served;
+  let port: number;
+  let token: string;
+  let uploads: string;
+  let dir: string;
+  let core: Core;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pantau-serve-'));
+    uploads = join(dir, 'uploads');
+    mkdirSync(uploads);
+    core = await createCore({ dbPath: join(dir, 'ws.duckdb'), tmpDir: dir, uploadDir: uploads, now: () => TODAY, log: () => undefined });
+    served = await serve({ dispatcher: createDispatcher(core), rendererDir: RENDERER, port: 0, uploadDir: uploads, maxUploadBytes: 1024 });
+    const url = new URL(served.url);
+    port = Number(url.port);
+    token = url.searchParams.get('token')!;
+  });
+  afterAll(async () => {
+    await new Promise((done) => served.server.close(done));
+    core.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const host = () => ({ Host: `127.0.0.1:${port}` });
+  const api = (extra: Record<string, string> = {}) => ({ ...host(), 'x-pantau-token': token, 'Content-Type': 'application/json', ...extra });
+
+  it('listens on 127.0.0.1 only', () => {
+    const address = served.server.address();
+    expect(typeof address === 'object' && address?.address).toBe('127.0.0.1');
+  });
+
+  it('serves the app with a strict Content-Security-Policy', async () => {
+    const page = await raw(port, '/', { headers: host() });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(page.body).toContain('<div id="root">');
+  });
+
+  it('refuses a foreign Host, a foreign Origin, a missing token, GET on the API and path traversal', async () => {
+    expect((await raw(port, '/', { headers: { Host: 'evil.example' } })).status).toBe(403);
+    expect((await raw(port, '/api/listImports', { method: 'POST', headers: api({ Origin: 'http://evil.example' }), body: '{}' })).status).toBe(403);
+    expect((await raw(port, '/api/listImports', { method: 'POST', headers: { ...host(), 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401);
+    expect((await raw(port, '/api/listImports', { method: 'POST', headers: { ...api(), 'x-pantau-token': 'x'.repeat(48) }, body: '{}' })).status).toBe(401);
+    expect((await raw(port, '/api/listImports', { headers: api() })).status).toBe(405);
+    expect((await raw(port, '/../../package.json', { headers: host() })).status).toBe(404);
+    expect((await raw(port, '/%2e%2e/%2e%2e/package.json', { headers: host() })).status).toBe(404);
+  });
+
+  it('refuses an oversized body with 413, then answers the next call', async () => {
+    const big = await raw(port, '/api/listImports', { method: 'POST', headers: api(), body: `{"x":"${'a'.repeat(1_100_000)}"}` });
+    expect(big.status).toBe(413);
+    const next = await raw(port, '/api/listImports', { method: 'POST', headers: api(), body: '{}' });
+    expect(JSON.parse(next.body)).toMatchObject({ ok: true });
+  });
+
+  it('takes an upload into the upload folder and names it by a handle the core resolves', async () => {
+    const up = await raw(port, '/upload', { method: 'POST', headers: { ...api(), 'x-pantau-filename': encodeURIComponent('unit kerja.csv') }, body: 'Nama Unit\nBiro Umum\n' });
+    expect(up.status).toBe(200);
+    const handle = JSON.parse(up.body) as { path: string; fileName: string; size: number };
+    expect(handle).toMatchObject({ fileName: 'unit kerja.csv', size: 20 });
+    expect(handle.path).toMatch(/^upload:[A-Za-z0-9_-]{16,64}$/);
+    expect(readdirSync(uploads)).toHaveLength(1);
+    const client = createClient(httpTransport(token, `http://127.0.0.1:${port}`));
+    const preview = await client.previewImport({ path: handle.path, kind: 'units', agency: 'DINAS-Y' });
+    expect(preview.headers).toEqual(['Nama Unit']);
+    await expect(client.previewImport({ path: 'upload:../../etc/passwd', kind: 'units' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('refuses an upload over the size cap and keeps no part of it', async () => {
+    const before = readdirSync(uploads).length;
+    const up = await raw(port, '/upload', { method: 'POST', headers: api(), body: Buffer.alloc(4096, 65) });
+    expect(up.status).toBe(413);
+    expect(readdirSync(uploads)).toHaveLength(before);
+  });
+
+  it('a cancelled streaming call is answered CANCELLED on the server and the client', async () => {
+    const client = createClient(httpTransport(token, `http://127.0.0.1:${port}`));
+    const controller = new AbortController();
+    controller.abort();
+    await expect(client.listImports({}, { signal: controller.signal, onProgress: () => undefined })).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+});
