@@ -1,13 +1,9 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useApiContext } from './api/ApiProvider.tsx';
 import { listenToMenu } from './api/menu.ts';
 import { Emblem, Icon, type IconName } from './components/icons.tsx';
 import { Notice } from './components/ui.tsx';
-import { ComparePage } from './features/compare/ComparePage.tsx';
-import { CompliancePage } from './features/compliance/CompliancePage.tsx';
-import { ImportsPage } from './features/imports/ImportsPage.tsx';
 import { OverviewPage } from './features/overview/OverviewPage.tsx';
-import { RulesPage } from './features/rules/RulesPage.tsx';
 import { useI18n, type MessageKey } from './i18n/i18n.tsx';
 import { href, useRoute, type Page } from './router.tsx';
 
@@ -27,6 +23,12 @@ const NAV: NavItem[] = [
   { page: 'aturan', label: 'nav.rules', icon: 'rules' },
   { page: 'ekspor', label: 'nav.export', icon: 'export', needs: 'exportWorkbook' },
 ];
+
+// The first screen is in the main bundle; the others load when opened, so the app starts sooner.
+const ImportsPage = lazy(() => import('./features/imports/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })));
+const CompliancePage = lazy(() => import('./features/compliance/CompliancePage.tsx').then((m) => ({ default: m.CompliancePage })));
+const ComparePage = lazy(() => import('./features/compare/ComparePage.tsx').then((m) => ({ default: m.ComparePage })));
+const RulesPage = lazy(() => import('./features/rules/RulesPage.tsx').then((m) => ({ default: m.RulesPage })));
 
 function Screen({ page }: { page: Page }): ReactNode {
   switch (page) {
@@ -84,7 +86,9 @@ export function App() {
         </div>
       </nav>
       <main id="main" className="main" ref={main} tabIndex={-1}>
-        {mode === 'no-token' ? <Notice tone="error">{t('app.noToken')}</Notice> : <Screen page={shown} />}
+        {mode === 'no-token' ? <Notice tone="error">{t('app.noToken')}</Notice> : (
+          <Suspense fallback={<p className="muted">{t('common.loading')}</p>}><Screen page={shown} /></Suspense>
+        )}
       </main>
     </div>
   );

@@ -6,7 +6,7 @@ import { detectImport } from './detect.ts';
 import { employeeDays } from './employee.ts';
 import { createFindingsView, unitEmployees } from './findings.ts';
 import { queryArrow } from './arrow.ts';
-import { overview } from './overview.ts';
+import { overview, storeSummary } from './overview.ts';
 import { loadSamples } from './samples.ts';
 import { filterParams, latestRun } from './scope.ts';
 import { DROP_RUN_WEEKS, GRID, GRID_WEEKS, STORE_RUN_WEEKS } from './views-sql.ts';
@@ -28,6 +28,7 @@ export function storeRunWeeks(db: Db): AfterStore {
   return async (run, previous) => {
     await db.run(DROP_RUN_WEEKS, { prev: previous });
     await db.run(STORE_RUN_WEEKS, { run });
+    await storeSummary(db, run);
   };
 }
 

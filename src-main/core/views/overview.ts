@@ -2,9 +2,12 @@ import type { RuleId } from '../../contract/rules-types.ts';
 import type { AgencyEntry, OverviewResult, ViewFilter } from '../../contract/views-types.ts';
 import type { Db } from '../db/database.ts';
 import { filterParams, latestRun, ratio } from './scope.ts';
-import { AGENCIES, BY_RULE, BY_UNIT, BY_WEEK, DATA_COUNTS, HEADLINE, OPEN_FINDINGS_COUNT, RUN_MONTHS } from './views-sql.ts';
+import {
+  AGENCIES, BY_RULE, BY_UNIT, BY_WEEK, DATA_COUNTS, HEADLINE, OPEN_FINDINGS_COUNT, READ_SUMMARY, RUN_MONTHS, STORE_SUMMARY,
+} from './views-sql.ts';
 
 type Counted = { employee_weeks: number; compliant: number };
+type Summary = Omit<OverviewResult, 'run' | 'data'>;
 
 function rate(r: Counted) {
   return { employeeWeeks: r.employee_weeks, compliantEmployeeWeeks: r.compliant, rate: ratio(r.employee_weeks, r.compliant) };
@@ -14,14 +17,9 @@ const EMPTY_HEADLINE: OverviewResult['headline'] = {
   agencies: 0, employees: 0, flexEmployees: 0, adoption: null, findings: 0, employeeWeeks: 0, compliantEmployeeWeeks: 0, rate: null,
 };
 
-/** Ringkasan: headline figures, compliance per unit, per week and per rule, from the latest run. */
-export async function overview(db: Db, filter: ViewFilter): Promise<OverviewResult> {
-  const counts = (await db.one<{ batches: number; attendance_rows: number }>(DATA_COUNTS))!;
-  const agencies = await db.all<AgencyEntry & Record<string, unknown>>(AGENCIES);
-  const data = { batches: counts.batches, attendanceRows: counts.attendance_rows, agencies };
-  const run = await latestRun(db);
-  if (!run) return { run, data, months: [], headline: EMPTY_HEADLINE, units: [], weeks: [], rules: [] };
-  const p = filterParams(run.run, filter);
+/** Headline, per unit, per week and per rule for one run inside a filter: a few aggregates over its employee-weeks. */
+async function summarise(db: Db, run: string, filter: ViewFilter): Promise<Summary> {
+  const p = filterParams(run, filter);
   const h = (await db.one<Counted & { agencies: number; employees: number; flex_employees: number }>(HEADLINE, p))!;
   const findings = (await db.one<{ n: number }>(OPEN_FINDINGS_COUNT, p))!.n;
   const units = await db.all<Counted & { agency: string | null; unit: string; employees: number; findings: number }>(BY_UNIT, p);
@@ -29,7 +27,7 @@ export async function overview(db: Db, filter: ViewFilter): Promise<OverviewResu
   const rules = await db.all<Counted & { rule: RuleId; findings: number }>(BY_RULE, p);
   const months = (await db.all<{ month: string }>(RUN_MONTHS, p)).map((m) => m.month);
   return {
-    run, data, months,
+    months,
     headline: {
       ...rate(h), agencies: h.agencies, employees: h.employees, flexEmployees: h.flex_employees,
       adoption: h.employees ? Math.round((h.flex_employees / h.employees) * 10_000) / 10_000 : null, findings,
@@ -39,4 +37,25 @@ export async function overview(db: Db, filter: ViewFilter): Promise<OverviewResu
     // DIS-01 is yearly and stays out of the weekly rate (rules.md §3): its count only.
     rules: rules.map((r) => ({ rule: r.rule, findings: r.findings, ...rate(r), ...(r.rule === 'DIS-01' ? { rate: null } : {}) })),
   };
+}
+
+function unfiltered(f: ViewFilter): boolean {
+  return !f.agency && !f.unit && !f.rule && !f.from && !f.to;
+}
+
+/** Called by the check run once its findings and employee-weeks are stored: the run's own overview, kept with it. */
+export async function storeSummary(db: Db, run: string): Promise<void> {
+  await db.run(STORE_SUMMARY, { run, summary: JSON.stringify(await summarise(db, run, {})) });
+}
+
+/** Ringkasan: headline figures, compliance per unit, per week and per rule, from the latest run. */
+export async function overview(db: Db, filter: ViewFilter): Promise<OverviewResult> {
+  const counts = (await db.one<{ batches: number; attendance_rows: number }>(DATA_COUNTS))!;
+  const agencies = await db.all<AgencyEntry & Record<string, unknown>>(AGENCIES);
+  const data = { batches: counts.batches, attendanceRows: counts.attendance_rows, agencies };
+  const run = await latestRun(db);
+  if (!run) return { run, data, months: [], headline: EMPTY_HEADLINE, units: [], weeks: [], rules: [] };
+  const stored = unfiltered(filter) ? await db.one<{ summary: string }>(READ_SUMMARY, { run: run.run }) : undefined;
+  const summary = stored ? (JSON.parse(stored.summary) as Summary) : await summarise(db, run.run, filter);
+  return { run, data, ...summary };
 }

@@ -15,6 +15,9 @@ export const STORE_RUN_WEEKS = `INSERT INTO run_weeks
 /** Only the latest run of a scope is shown; the one it replaces gives its employee-weeks back. */
 export const DROP_RUN_WEEKS = `DELETE FROM run_weeks WHERE run_id = $prev`;
 
+export const STORE_SUMMARY = `INSERT OR REPLACE INTO run_summaries VALUES ($run, $summary)`;
+export const READ_SUMMARY = `SELECT summary FROM run_summaries WHERE run_id = $run`;
+
 export const LATEST_RUN = `SELECT r.run_id AS run, strftime(r.run_at, '%Y-%m-%dT%H:%M:%SZ') AS run_at, r.agency,
     strftime(r.date_from, '%Y-%m-%d') AS "from", strftime(r.date_to, '%Y-%m-%d') AS "to", r.profile_version,
     r.findings, r.new_findings, r.open_findings, r.resolved_findings,
@@ -28,8 +31,9 @@ export const DATA_COUNTS = `SELECT
 
 /** Agencies seen in imports or profiles, with the name, level and province of their latest profile. */
 export const AGENCIES = `WITH codes AS (
+    -- Stored rows carry their batch's agency (survey rows name their own): no scan of attendance.
     SELECT DISTINCT agency FROM batches WHERE status = 'active' AND agency IS NOT NULL
-    UNION SELECT DISTINCT agency FROM attendance WHERE agency IS NOT NULL
+    UNION SELECT DISTINCT agency FROM survey
     UNION SELECT agency FROM profiles WHERE agency <> ''),
   info AS (SELECT agency, info FROM profiles WHERE agency <> '' QUALIFY row_number() OVER (PARTITION BY agency ORDER BY version DESC) = 1)
   SELECT c.agency, json_extract_string(i.info, '$.name') AS name, json_extract_string(i.info, '$.level') AS level,

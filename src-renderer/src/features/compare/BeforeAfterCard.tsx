@@ -9,7 +9,7 @@ import { CONV_COLOUR, FLEX_COLOUR, points, rateText } from './format.ts';
 /** Units that started FWA and units that did not, before and after the start (difference in differences). */
 export function BeforeAfterCard({ b, min }: { b: BeforeAfter; min: number }) {
   const { t } = useI18n();
-  const { ref, width } = useWidth<HTMLDivElement>(500);
+  const { ref, width } = useWidth<HTMLDivElement>();
   const groups = [
     { key: 's', label: t('compare.starters', { n: b.starters.units }), g: b.starters, colour: FLEX_COLOUR },
     { key: 'n', label: t('compare.nonStarters', { n: b.nonStarters.units }), g: b.nonStarters, colour: CONV_COLOUR },
@@ -27,6 +27,7 @@ export function BeforeAfterCard({ b, min }: { b: BeforeAfter; min: number }) {
   return (
     <Card id="before-after" title={t('compare.beforeAfter')} desc={t('compare.beforeAfterDesc', { months: b.windowMonths })}>
       <div ref={ref}>
+        {width > 0 && (<>
         {b.startDates.length === 0 ? <p className="muted">{t('compare.noStarts')}</p> : (
           <>
             <ForestPlot title={t('compare.beforeAfter')} width={width} labelWidth={170} rows={rows} domain={[floor, 100]}
@@ -40,6 +41,7 @@ export function BeforeAfterCard({ b, min }: { b: BeforeAfter; min: number }) {
             </p>
           </>
         )}
+        </>)}
       </div>
     </Card>
   );

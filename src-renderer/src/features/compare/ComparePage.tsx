@@ -45,7 +45,7 @@ export function ComparePage() {
 
 function Figures({ c, names }: { c: CompareResult; names: Map<string, string> }) {
   const { t } = useI18n();
-  const ratings = useWidth<HTMLDivElement>(400);
+  const ratings = useWidth<HTMLDivElement>();
   const p = c.performance;
   const ratingNames = [...new Set(p.ratings.map((r) => r.rating ?? t('compare.noRating')))];
   const groups = (['flex', 'conventional'] as const).map((g) => {
@@ -70,7 +70,7 @@ function Figures({ c, names }: { c: CompareResult; names: Map<string, string> })
         <BeforeAfterCard b={c.beforeAfter} min={c.minGroupSize} />
         <Card id="ratings" title={t('compare.ratings')} desc={t('compare.ratingsDesc')}>
           <div ref={ratings.ref}>
-            <RatingsChart groups={groups} ratings={ratingNames} width={ratings.width} percent={(v) => `${fmtDecimal(v)}\u00a0%`} />
+            {ratings.width > 0 && <RatingsChart groups={groups} ratings={ratingNames} width={ratings.width} percent={(v) => `${fmtDecimal(v)}\u00a0%`} />}
           </div>
         </Card>
       </div>

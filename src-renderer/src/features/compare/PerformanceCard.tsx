@@ -9,7 +9,7 @@ import { CONV_COLOUR, FLEX_COLOUR, points, rateText, verdict } from './format.ts
 /** Flexible and conventional met-target rates with their intervals, then the difference with its interval. */
 export function PerformanceCard({ p, min }: { p: PerformanceComparison; min: number }) {
   const { t } = useI18n();
-  const { ref, width } = useWidth<HTMLDivElement>(500);
+  const { ref, width } = useWidth<HTMLDivElement>();
   const groups = [
     { key: 'flex', label: t('compare.flex'), g: p.flex, colour: FLEX_COLOUR },
     { key: 'conv', label: t('compare.conventional'), g: p.conventional, colour: CONV_COLOUR },
@@ -22,6 +22,7 @@ export function PerformanceCard({ p, min }: { p: PerformanceComparison; min: num
   return (
     <Card id="performance" title={t('compare.perfTitle')} desc={t('compare.perfDesc')}>
       <div ref={ref}>
+        {width > 0 && (<>
         <ForestPlot
           title={t('compare.perfTitle')}
           width={width}
@@ -59,6 +60,7 @@ export function PerformanceCard({ p, min }: { p: PerformanceComparison; min: num
           {verdict(d, t, min)}
         </p>
         {p.withoutAttendance > 0 && <p className="muted" style={{ marginTop: 6 }}>{t('compare.withoutAttendance', { n: fmtInt(p.withoutAttendance) })}</p>}
+        </>)}
       </div>
     </Card>
   );

@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 /** Our survey figures with their intervals, each beside the government survey's reference figure. */
 export function SurveyCard({ s, min }: { s: SurveySummary; min: number }) {
   const { t } = useI18n();
-  const { ref, width } = useWidth<HTMLDivElement>(400);
+  const { ref, width } = useWidth<HTMLDivElement>();
   const metrics = [
     { key: 'satisfied', label: t('survey.satisfied'), pct: s.satisfiedPct, ci: s.satisfiedCi95, reference: s.reference.satisfiedPct },
     { key: 'met', label: t('survey.metTarget'), pct: s.metTargetPct, ci: s.metTargetCi95, reference: s.reference.metTargetPct },
@@ -18,6 +18,7 @@ export function SurveyCard({ s, min }: { s: SurveySummary; min: number }) {
   return (
     <Card id="survey" title={t('survey.title')} desc={t('survey.desc')}>
       <div ref={ref}>
+        {width > 0 && (<>
         {s.respondents === 0 ? <p className="muted">{t('survey.none')}</p> : (
           <>
             {metrics.map((m) => (
@@ -44,6 +45,7 @@ export function SurveyCard({ s, min }: { s: SurveySummary; min: number }) {
             <p className="muted" style={{ fontSize: 12, marginTop: 4 }}>{t('survey.source', { source: s.reference.source })}</p>
           </>
         )}
+        </>)}
       </div>
     </Card>
   );

@@ -8,6 +8,7 @@ import { WeeklyTrendChart } from '../../charts/WeeklyTrendChart.tsx';
 import { PageHead } from '../../components/PageHead.tsx';
 import { RunButton, RunStatus, useRunChecks } from '../../components/RunStatus.tsx';
 import { Card, Kpi, Notice, Select } from '../../components/ui.tsx';
+import { useAfterPaint } from '../../components/useAfterPaint.ts';
 import { useWidth } from '../../components/useWidth.ts';
 import { fmtInt, fmtPct, fmtWeekRange, weekNumber } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -43,8 +44,9 @@ function Figures({ o, rules, checks }: { o: OverviewResult; rules: RuleInfo[]; c
   const { t, pick } = useI18n();
   const { go } = useRoute();
   const h = o.headline;
-  const trend = useWidth<HTMLDivElement>(400);
-  const ruleWidth = useWidth<HTMLDivElement>(400);
+  const trend = useWidth<HTMLDivElement>();
+  const ruleWidth = useWidth<HTMLDivElement>();
+  const later = useAfterPaint();
   const titles = new Map(rules.map((r) => [r.id, pick(r.title)]));
   const byRule = [...o.rules].sort((a, b) => RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule));
   const target = fmtPct(TARGET);
@@ -65,19 +67,19 @@ function Figures({ o, rules, checks }: { o: OverviewResult; rules: RuleInfo[]; c
         <div className="stack">
           <Card id="trend" title={t('trend.title')} desc={t('trend.desc')}>
             <div ref={trend.ref}>
-              <WeeklyTrendChart width={trend.width} targetLabel={t('band.target', { target })} weeks={o.weeks.map((w) => ({
+              {later && trend.width > 0 && <WeeklyTrendChart width={trend.width} targetLabel={t('band.target', { target })} weeks={o.weeks.map((w) => ({
                 week: w.week, tick: t('week.short', { n: weekNumber(w.week) }), rate: w.rate,
                 title: t('week.label', { n: weekNumber(w.week), range: fmtWeekRange(w.week) }),
                 detail: `${fmtPct(w.rate)} · ${t('kpi.complianceHint', { ok: fmtInt(w.compliantEmployeeWeeks), all: fmtInt(w.employeeWeeks) })}`,
-              }))} />
+              }))} />}
             </div>
           </Card>
           <Card id="rules" title={t('rules.chartTitle')} desc={t('rules.chartDesc')}>
             <div ref={ruleWidth.ref}>
-              <RuleFindingsChart width={ruleWidth.width} onSelect={(rule) => go('kepatuhan', { rule })} rules={byRule.map((r) => ({
+              {later && ruleWidth.width > 0 && <RuleFindingsChart width={ruleWidth.width} onSelect={(rule) => go('kepatuhan', { rule })} rules={byRule.map((r) => ({
                 rule: r.rule, title: titles.get(r.rule) ?? '', findings: r.findings,
                 detail: `${t('findings.count', { n: fmtInt(r.findings) })}${r.rate === null ? '' : ` · ${t('col.rate')} ${fmtPct(r.rate)}`}`,
-              }))} />
+              }))} />}
               <table className="sr-only">
                 <caption>{t('rules.chartTitle')}</caption>
                 <thead><tr><th scope="col">{t('col.rule')}</th><th scope="col">{t('col.findings')}</th><th scope="col">{t('col.rate')}</th></tr></thead>

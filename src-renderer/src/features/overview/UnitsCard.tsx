@@ -96,8 +96,8 @@ export function UnitsCard(props: { units: UnitRate[]; agencies: AgencyEntry[]; o
           </div>
         ) : (
           <figure style={{ margin: 0 }} aria-label={t('units.title')}>
-            <UnitComplianceChart units={bars} width={width} targetLabel={t('band.target', { target })} onSelect={select}
-              percent={(v) => `${fmtDecimal(v)} %`} />
+            {width > 0 && <UnitComplianceChart units={bars} width={width} targetLabel={t('band.target', { target })} onSelect={select}
+              percent={(v) => `${fmtDecimal(v)} %`} />}
           </figure>
         )}
         {list.length > FIRST && (
