@@ -13,7 +13,9 @@ const flag = (name: string) => {
 const db = flag('--db');
 const out = flag('--out') ?? 'test-results/dev-shots';
 const samples = args.includes('--samples') ? (args.splice(args.indexOf('--samples'), 1), true) : false;
-const hashes = args.length ? args : ['ringkasan'];
+const full = args.includes('--full');
+const hashes = args.filter((a) => a !== '--full');
+if (hashes.length === 0) hashes.push('ringkasan');
 mkdirSync(out, { recursive: true });
 const server = await startServer(db);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
@@ -32,8 +34,15 @@ try {
     const [route, wait] = hash.split('@');
     await page.evaluate((h) => (window.location.hash = `/${h}`), route!);
     await page.waitForTimeout(Number(wait ?? 1500));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (overflow > 0) {
+      const wide = await page.evaluate(() => [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .slice(0, 5).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`));
+      console.error(`${route}: ${overflow}px wider than the window`, wide);
+    }
     const file = join(out, `${route!.replace(/[^a-z0-9]+/gi, '_')}.png`);
-    await page.screenshot({ path: file, fullPage: args.includes('--full') });
+    await page.screenshot({ path: file, fullPage: full });
     console.log(file);
   }
 } finally {

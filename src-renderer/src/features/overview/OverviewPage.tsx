@@ -80,11 +80,11 @@ function Figures({ o, rules, checks }: { o: OverviewResult; rules: RuleInfo[]; c
                 rule: r.rule, title: titles.get(r.rule) ?? '', findings: r.findings,
                 detail: `${t('findings.count', { n: fmtInt(r.findings) })}${r.rate === null ? '' : ` · ${t('col.rate')} ${fmtPct(r.rate)}`}`,
               }))} />}
-              <table className="sr-only">
+              <div className="sr-only"><table>
                 <caption>{t('rules.chartTitle')}</caption>
                 <thead><tr><th scope="col">{t('col.rule')}</th><th scope="col">{t('col.findings')}</th><th scope="col">{t('col.rate')}</th></tr></thead>
                 <tbody>{byRule.map((r) => <tr key={r.rule}><td>{r.rule} {titles.get(r.rule)}</td><td>{fmtInt(r.findings)}</td><td>{fmtPct(r.rate)}</td></tr>)}</tbody>
-              </table>
+              </table></div>
             </div>
           </Card>
         </div>
