@@ -14,6 +14,11 @@ export interface Db {
   run(sql: string, params?: Params): Promise<void>;
   all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
   one<T extends Row = Row>(sql: string, params?: Params): Promise<T | undefined>;
+  /**
+   * Rows a chunk (about 2,048) at a time, for results too big to hold at once. The connection
+   * is busy until the iteration ends: run nothing else on it meanwhile.
+   */
+  stream<T extends Row = Row>(sql: string, params?: Params): AsyncIterable<T[]>;
   /** Runs fn inside BEGIN/COMMIT; any throw rolls the whole thing back. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   appender(table: string, schema?: string, catalog?: string): Promise<DuckDBAppender>;
@@ -93,6 +98,10 @@ function createDb(instance: DuckDBInstance, connection: DuckDBConnection): Db {
     async one<T extends Row = Row>(sql: string, params?: Params): Promise<T | undefined> {
       const rows = await db.all<T>(sql, params);
       return rows[0];
+    },
+    async *stream<T extends Row = Row>(sql: string, params?: Params): AsyncGenerator<T[]> {
+      const result = await connection.stream(sql, usedParams(sql, params));
+      for await (const rows of result.yieldRowObjectJs()) yield plainRows<T>(rows as Record<string, unknown>[]);
     },
     async transaction(fn) {
       if (inTransaction) throw new Error('nested transaction');

@@ -135,6 +135,13 @@ export const COMPLIANCE_BY_WEEK_SQL = `WITH ew AS (SELECT DISTINCT nip, week FRO
   SELECT ew.week, count(*) AS employee_weeks, count(*) FILTER (WHERE bad.nip IS NULL) AS compliant
   FROM ew LEFT JOIN bad ON bad.nip = ew.nip AND bad.week = ew.week GROUP BY ew.week ORDER BY ew.week`;
 
+/** Per unit and ISO week (the unit × week heatmap, the workbook's week columns). */
+export const COMPLIANCE_BY_UNIT_WEEK_SQL = `WITH ew AS (SELECT DISTINCT agency, coalesce(unit, '${UNKNOWN_UNIT}') AS unit, nip, week FROM days WHERE in_range),
+  bad AS (SELECT DISTINCT nip, week FROM run_findings WHERE week IS NOT NULL)
+  SELECT ew.agency, ew.unit, ew.week, count(*) AS employee_weeks, count(*) FILTER (WHERE bad.nip IS NULL) AS compliant
+  FROM ew LEFT JOIN bad ON bad.nip = ew.nip AND bad.week = ew.week
+  GROUP BY ew.agency, ew.unit, ew.week ORDER BY ew.agency NULLS LAST, ew.unit, ew.week`;
+
 export const NOT_IN_ROSTER_SQL = `SELECT d.nip, any_value(d.name) AS name, d.agency, count(*) AS records FROM days d
   WHERE d.in_range AND NOT EXISTS (SELECT 1 FROM employees e WHERE e.nip = d.nip) GROUP BY d.nip, d.agency ORDER BY d.agency, d.nip`;
 
