@@ -57,3 +57,11 @@ console.log(`| measurement | time | peak memory |\n|---|---|---|`);
 console.log(`| hand-written LOK-01 statement | ${lok01.seconds.toFixed(2)} s | ${lok01.peakRssMiB} MiB |`);
 console.log(`| Pantau full check (7 rules + compliance, stored) | ${check.seconds.toFixed(2)} s | ${check.peakRssMiB} MiB |`);
 console.log(`Full check / LOK-01 alone: ${(check.seconds / lok01.seconds).toFixed(2)}× (goal ≤ 5×, memory < 4 GiB)`);
+
+const cmpRaw = run('compare-raw', checkCsv); // adds monthly performance records first (not timed)
+const cmp = run('compare', checkCsv);
+console.log(`\nComparison over the same attendance and ${cmp.rows.toLocaleString('en-US')} monthly performance records:`);
+console.log(`| measurement | time | peak memory |\n|---|---|---|`);
+console.log(`| hand-written flex/conventional count | ${cmpRaw.seconds.toFixed(2)} s | ${cmpRaw.peakRssMiB} MiB |`);
+console.log(`| Pantau compare (groups, agencies, units, ratings, before/after, survey) | ${cmp.seconds.toFixed(2)} s | ${cmp.peakRssMiB} MiB |`);
+console.log(`Compare / hand-written count: ${(cmp.seconds / cmpRaw.seconds).toFixed(2)}×`);

@@ -1,3 +1,4 @@
+import type { CompareRequest, CompareResult } from './compare-types.ts';
 import type { CallOptions } from './progress.ts';
 import type {
   BatchRejectsRequest,
@@ -41,6 +42,7 @@ export interface CoreApi {
   exportProfiles(req: Record<string, never>, opts?: CallOptions): Promise<ProfilesFile>;
   importProfiles(req: ImportProfilesRequest, opts?: CallOptions): Promise<ImportProfilesResult>;
   runChecks(req: RunChecksRequest, opts?: CallOptions): Promise<RunChecksResult>;
+  compare(req: CompareRequest, opts?: CallOptions): Promise<CompareResult>;
 }
 
 export type MethodName = keyof CoreApi;

@@ -93,6 +93,11 @@ export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
     str(o, 'from', true);
     str(o, 'to', true);
   },
+  compare(body) {
+    const o = obj(body, 'permintaan');
+    str(o, 'agency', true);
+    str(o, 'period', true);
+  },
   saveRecipe(body) {
     const o = obj(body, 'permintaan');
     str(o, 'agency');

@@ -4,6 +4,7 @@ import type { CoreApi } from '../contract/api.ts';
 import { AppError } from '../contract/errors.ts';
 import type { ImportFileResult } from '../contract/import-types.ts';
 import type { CallOptions } from '../contract/progress.ts';
+import { compare } from './compare/compare.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { migrate } from './db/migrations.ts';
 import { batchRejects, listBatches, undoBatch } from './import/batches.ts';
@@ -107,6 +108,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     exportProfiles: () => serial(() => exportProfiles(db)),
     importProfiles: (req) => serial(() => db.transaction(async () => ({ profiles: await importProfiles(db, req.file, now()) }))),
     runChecks: (req) => serial(() => runChecks(db, req, now())),
+    compare: (req) => serial(() => compare(db, req)),
     db,
     close: () => db.close(),
   };
