@@ -46,7 +46,7 @@ describe('the wire contract', () => {
 
   it('every CoreApi method is allow-listed', () => {
     expect([...METHODS].sort()).toEqual([
-      'batchRejects', 'compare', 'exportProfiles', 'getProfile', 'importFiles', 'importProfiles', 'listImports', 'listRecipes',
+      'batchRejects', 'compare', 'exportProfiles', 'exportWorkbook', 'getProfile', 'importFiles', 'importProfiles', 'listImports', 'listRecipes',
       'listRules', 'previewImport', 'runChecks', 'saveRecipe', 'setProfile', 'undoImport',
     ]);
   });

@@ -1,0 +1,153 @@
+import ExcelJS from 'exceljs';
+import type { ExportSheet } from '../../contract/export-types.ts';
+
+export type Book = ExcelJS.stream.xlsx.WorkbookWriter;
+export type Sheet = ExcelJS.Worksheet;
+export type Value = string | number | Date | boolean | null | undefined;
+export type Fmt = 'int' | 'pct' | 'pct2' | 'date' | 'datetime' | 'dec';
+
+export const NUMFMT: Record<Fmt, string> = {
+  int: '#,##0', pct: '0.0%', pct2: '0.00%', date: 'dd/mm/yyyy', datetime: 'dd/mm/yyyy hh:mm', dec: '0.0000',
+};
+
+export interface Col {
+  header: string;
+  width: number;
+  fmt?: Fmt;
+}
+
+/** Rows of one Excel sheet, header included. */
+export const EXCEL_ROWS = 1_048_576;
+/** Excel refuses longer text in a cell. */
+const MAX_TEXT = 32_767;
+
+/** Compliance colours: the same bands are explained on the Metode sheet. */
+export const BANDS = { low: 0.9, high: 0.95 };
+
+/**
+ * A value as a cell. Numbers and dates stay native. Text is always a plain string value: exceljs
+ * writes a formula only for a `{formula}` object, so a name such as `=HYPERLINK(...)` or
+ * `+62...` from someone else's file arrives as the literal text it was (OWASP CSV injection).
+ */
+export function cellValue(v: Value): ExcelJS.CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v.length > MAX_TEXT ? `${v.slice(0, MAX_TEXT - 1)}…` : v;
+  if (typeof v === 'boolean') return v ? 'Ya' : 'Tidak';
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  return v;
+}
+
+const HEADER: Partial<ExcelJS.Style> = {
+  font: { bold: true },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } },
+  alignment: { vertical: 'top', wrapText: true },
+  border: { bottom: { style: 'thin' } },
+};
+const STYLES = {
+  header: HEADER,
+  bold: { font: { bold: true } },
+  title: { font: { bold: true, size: 14 } },
+  section: { font: { bold: true, size: 12 } },
+} satisfies Record<string, Partial<ExcelJS.Style>>;
+export type RowStyle = keyof typeof STYLES;
+
+export interface SheetOptions {
+  cols: Col[];
+  frozenRows: number;
+  frozenCols?: number;
+}
+
+/** A sheet laid out for A4 landscape, with its column widths and number formats set before any row is written. */
+export function openSheet(book: Book, name: string, opts: SheetOptions): Sheet {
+  const ws = book.addWorksheet(name, {
+    views: opts.frozenRows || opts.frozenCols ? [{ state: 'frozen', xSplit: opts.frozenCols ?? 0, ySplit: opts.frozenRows }] : [],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    headerFooter: { oddFooter: `&L${name}&RHalaman &P dari &N` },
+  });
+  ws.columns = opts.cols.map((c) => ({ width: c.width, style: c.fmt ? { numFmt: NUMFMT[c.fmt] } : {} }));
+  return ws;
+}
+
+/** Writes the next row and hands it to the stream at once. */
+export function writeRow(ws: Sheet, values: Value[], style?: RowStyle, fmts?: (Fmt | undefined)[]): void {
+  const row = ws.addRow(values.map(cellValue));
+  values.forEach((_v, i) => {
+    const cell = row.getCell(i + 1);
+    if (style) cell.style = { ...cell.style, ...STYLES[style] };
+    const fmt = fmts?.[i];
+    if (fmt) cell.numFmt = NUMFMT[fmt];
+  });
+  row.commit();
+}
+
+/** Green, yellow or red by BANDS; text ("n < 5") and empty cells stay uncoloured. */
+export function colourRates(ws: Sheet, ref: string): void {
+  const topLeft = ref.split(':')[0]!;
+  const fill = (argb: string): Partial<ExcelJS.Style> => ({ fill: { type: 'pattern', pattern: 'solid', bgColor: { argb } } });
+  const rule = (priority: number, test: string, argb: string): ExcelJS.ConditionalFormattingRule => ({
+    type: 'expression', priority, formulae: [`AND(ISNUMBER(${topLeft}),${test.replaceAll('X', topLeft)})`], style: fill(argb),
+  });
+  ws.addConditionalFormatting({
+    ref,
+    rules: [
+      rule(1, `X<${BANDS.low}`, 'FFFFC7CE'),
+      rule(2, `X>=${BANDS.low},X<${BANDS.high}`, 'FFFFEB9C'),
+      rule(3, `X>=${BANDS.high}`, 'FFC6EFCE'),
+    ],
+  });
+}
+
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * A table that streams its rows and continues on "Name (2)", "Name (3)" … once a sheet holds
+ * `maxRows` data rows (Excel's limit by default). Each sheet has the header, frozen and filtered.
+ */
+export class TableWriter {
+  private ws: Sheet | null = null;
+  private rows = 0;
+  private readonly sheets: ExportSheet[] = [];
+
+  constructor(
+    private readonly book: Book,
+    private readonly name: string,
+    private readonly cols: Col[],
+    private readonly maxRows = EXCEL_ROWS - 1,
+    private readonly frozenCols = 0,
+  ) {}
+
+  add(values: Value[]): void {
+    if (this.ws === null || this.rows >= this.maxRows) this.next();
+    writeRow(this.ws!, values);
+    this.rows++;
+  }
+
+  /** Closes the last sheet (writing an empty one when there were no rows) and tells what was written. */
+  finish(): ExportSheet[] {
+    if (this.ws === null && this.sheets.length === 0) this.next();
+    this.close();
+    return this.sheets;
+  }
+
+  private next(): void {
+    this.close();
+    const n = this.sheets.length + 1;
+    const name = n === 1 ? this.name : `${this.name} (${n})`;
+    this.ws = openSheet(this.book, name, { cols: this.cols, frozenRows: 1, frozenCols: this.frozenCols });
+    writeRow(this.ws, this.cols.map((c) => c.header), 'header');
+    this.sheets.push({ name, rows: 0 });
+  }
+
+  private close(): void {
+    if (this.ws === null) return;
+    this.ws.autoFilter = `A1:${columnLetter(this.cols.length)}${this.rows + 1}`;
+    this.ws.commit();
+    this.sheets[this.sheets.length - 1]!.rows = this.rows;
+    this.ws = null;
+    this.rows = 0;
+  }
+}
