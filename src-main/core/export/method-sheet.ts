@@ -1,5 +1,5 @@
 import type { ExportSheet } from '../../contract/export-types.ts';
-import type { ProfileParams, RuleId } from '../../contract/rules-types.ts';
+import type { ProfileParams } from '../../contract/rules-types.ts';
 import { CATALOGUE } from '../rules/catalogue.ts';
 import type { ExportContext } from './export-context.ts';
 import { BANDS, openSheet, writeRow, type Col, type Value } from './sheet-kit.ts';
@@ -65,6 +65,3 @@ export function writeMethod(ctx: ExportContext): ExportSheet {
   return { name, rows: rules.length };
 }
 
-export const RULE_TITLES: Record<RuleId, string> = Object.fromEntries(
-  Object.values(CATALOGUE).map((r) => [r.id, r.title.id]),
-) as Record<RuleId, string>;
