@@ -22,7 +22,7 @@ export interface ExportContext {
   lang: Lang;
   version: string;
   maxRowsPerSheet: number;
-  /** Called after each streamed chunk; throws to cancel. */
+  /** Called after each streamed chunk with the rows so far: reports progress, throws to cancel. */
   tick: (rows: number) => Promise<void>;
 }
 

@@ -38,6 +38,7 @@ export async function writeFindings(ctx: ExportContext): Promise<ExportSheet[]> 
     }
     written += chunk.length;
     await ctx.tick(written);
+    await table.drain();
   }
   return table.finish();
 }

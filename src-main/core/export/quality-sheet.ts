@@ -60,6 +60,7 @@ export async function writeDataQuality(ctx: ExportContext, batches: BatchRow[]):
     }
     written += chunk.length;
     await ctx.tick(written);
+    await table.drain();
   }
   return table.finish();
 }
