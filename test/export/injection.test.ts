@@ -128,6 +128,15 @@ describe('pseudonymisation', () => {
 });
 
 describe('export as long work', () => {
+  it('an output that cannot be written fails at once with the reason, and an empty workspace still exports', async () => {
+    const core = await freshCore();
+    await expect(core.exportWorkbook({ out: join(core.dir, 'tidak-ada', 'x.xlsx') }))
+      .rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('foldernya tidak ada') });
+    const empty = await core.exportWorkbook({ out: join(core.dir, 'kosong.xlsx') });
+    expect([empty.findings, empty.from, empty.sheets.length]).toEqual([0, null, 8]);
+    expect(readWithOpenpyxl(join(core.dir, 'kosong.xlsx')).sheets[2]!.rows).toHaveLength(1);
+  });
+
   it('reports progress, and a cancel mid-way leaves neither the workbook nor a temporary file', async () => {
     const core = await workspace();
     const out = join(core.dir, 'batal.xlsx');

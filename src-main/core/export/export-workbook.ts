@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -20,7 +20,7 @@ import { writeManifest } from './manifest-sheet.ts';
 import { writeMethod } from './method-sheet.ts';
 import { createPseudonymizer } from './pseudonym.ts';
 import { writeDataQuality } from './quality-sheet.ts';
-import { EXCEL_ROWS } from './sheet-kit.ts';
+import { EXCEL_ROWS, type Book } from './sheet-kit.ts';
 import { writeSummary, type SummaryFigures } from './summary-sheet.ts';
 
 export interface ExportDeps {
@@ -60,6 +60,43 @@ async function profilesInScope(db: Db, agencies: (string | null)[]): Promise<Eff
   return profiles;
 }
 
+const WRITE_ERRORS: Record<string, string> = {
+  ENOENT: 'foldernya tidak ada', EACCES: 'tidak ada izin menulis', EPERM: 'tidak ada izin menulis',
+  ENOSPC: 'disk penuh', EROFS: 'disk hanya-baca', EISDIR: 'itu sebuah folder',
+};
+
+interface Output {
+  stream: WriteStream;
+  tmp: string;
+  /** Rejects when the file cannot be written (disk full, drive gone), so that nothing waits forever. */
+  broken: Promise<never>;
+}
+
+/** The workbook is written beside `out` and renamed at the end: a half-written file never bears its name. */
+async function openOutput(out: string): Promise<Output> {
+  const tmp = `${out}.${process.pid}.tmp`;
+  const stream = createWriteStream(tmp);
+  const failed = (err: NodeJS.ErrnoException) =>
+    new AppError('BAD_REQUEST', `Berkas ${out} tidak dapat ditulis (${WRITE_ERRORS[err.code ?? ''] ?? err.message}).`, { out });
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (err) => reject(failed(err)));
+  });
+  const broken = new Promise<never>((_resolve, reject) => stream.on('error', (err) => reject(failed(err))));
+  broken.catch(() => undefined);
+  return { stream, tmp, broken };
+}
+
+function newBook(output: Output, now: Date): Book {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output.stream, useStyles: true, useSharedStrings: false });
+  book.creator = 'Pantau';
+  book.lastModifiedBy = 'Pantau';
+  // From the core's clock, so that the same data and key give the same workbook.
+  book.created = now;
+  book.modified = now;
+  return book;
+}
+
 /**
  * Writes the leadership workbook (or the unit report): runs the checks over the scope, so the
  * figures are those of `pantau check`, then streams the stored findings and rejects into the
@@ -73,41 +110,36 @@ export async function exportWorkbook(db: Db, req: ExportWorkbookRequest, deps: E
     if (opts.signal?.aborted) throw new AppError('CANCELLED', 'Ekspor dibatalkan.');
   };
   const agency = req.unit ? await unitAgency(db, req.unit, req.agency) : req.agency ?? null;
-  progress('check', null, null);
-  const run = await storeRun(db, { agency: agency ?? undefined, from: req.from, to: req.to }, opts.now);
-  cancelled();
-  const compare = await deps.compare({ agency: agency ?? undefined, period: comparePeriod(run.from, run.to) });
-  const agencies = [...new Set(run.compliance.filter((c) => c.level === 'agency').map((c) => c.agency))];
-  const tmp = `${req.out}.${process.pid}.tmp`;
-  const output = createWriteStream(tmp);
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  book.creator = 'Pantau';
-  book.lastModifiedBy = 'Pantau';
-  book.created = opts.now;
-  book.modified = opts.now;
-  const ctx: ExportContext = {
-    db, book, kind: req.unit ? 'unit' : 'full', agency, unit: req.unit ?? null, run, compare,
-    profiles: await profilesInScope(db, agencies.length ? agencies : agency ? [agency] : []),
-    pseudo: createPseudonymizer(req.pseudonymize?.key), now: opts.now, lang: opts.lang, version: opts.version,
-    maxRowsPerSheet: Math.min(opts.maxRowsPerSheet ?? EXCEL_ROWS - 1, EXCEL_ROWS - 1),
-    tick: async () => undefined,
-  };
+  const output = await openOutput(req.out);
   try {
-    const sheets = await writeSheets(ctx, (rows, total) => {
+    progress('check', null, null);
+    const run = await storeRun(db, { agency: agency ?? undefined, from: req.from, to: req.to }, opts.now);
+    cancelled();
+    const compare = await deps.compare({ agency: agency ?? undefined, period: comparePeriod(run.from, run.to) });
+    const agencies = [...new Set(run.compliance.filter((c) => c.level === 'agency').map((c) => c.agency))];
+    const ctx: ExportContext = {
+      db, book: newBook(output, opts.now), kind: req.unit ? 'unit' : 'full', agency, unit: req.unit ?? null, run, compare,
+      profiles: await profilesInScope(db, agencies.length ? agencies : agency ? [agency] : []),
+      pseudo: createPseudonymizer(req.pseudonymize?.key), now: opts.now, lang: opts.lang, version: opts.version,
+      maxRowsPerSheet: Math.min(opts.maxRowsPerSheet ?? EXCEL_ROWS - 1, EXCEL_ROWS - 1),
+      tick: async () => undefined,
+    };
+    const onRows = (rows: number, total: number) => {
       progress('store', total ? Math.min(1, rows / total) : null, rows);
       cancelled();
-    });
-    await book.commit();
-    await rename(tmp, req.out);
+    };
+    const sheets = await Promise.race([writeSheets(ctx, onRows), output.broken]);
+    await Promise.race([ctx.book.commit(), output.broken]);
+    await rename(output.tmp, req.out);
     progress('done', 1, null);
-    const findings = sheets.filter((s) => s.name.startsWith('Temuan')).reduce((n, s) => n + s.rows, 0);
     return {
       out: req.out, kind: ctx.kind, run: run.run, profileVersion: run.profileVersion, agency, unit: ctx.unit,
-      from: run.from, to: run.to, findings, pseudonymised: ctx.pseudo.on, sheets,
+      from: run.from, to: run.to, findings: sheets.filter((s) => s.name.startsWith('Temuan')).reduce((n, s) => n + s.rows, 0),
+      pseudonymised: ctx.pseudo.on, sheets,
     };
   } catch (err) {
-    output.destroy();
-    await rm(tmp, { force: true });
+    output.stream.destroy();
+    await rm(output.tmp, { force: true });
     throw err;
   }
 }
