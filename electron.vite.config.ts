@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { cspMetaPlugin } from './src-main/electron/csp-meta.ts';
 
 export default defineConfig({
   main: {
@@ -18,7 +19,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
-    plugins: [react()],
+    plugins: [react(), cspMetaPlugin()],
     build: { rollupOptions: { input: { index: resolve('src-renderer/index.html') } } },
   },
 });

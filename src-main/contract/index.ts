@@ -5,3 +5,4 @@ export * from './import-types.ts';
 export * from './progress.ts';
 export * from './rules-types.ts';
 export * from './wire.ts';
+export type * from './desktop.ts';

@@ -1,6 +1,27 @@
-import { contextBridge, ipcRenderer } from 'electron';
+// The only bridge between the sandboxed renderer and the main process. The renderer gets exactly
+// one function, `window.pantau.invoke`; its contract (File objects in the body, the answer, the
+// 'pantau:menu' DOM event for native-menu commands) is written down in contract/desktop.ts.
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import type { DesktopBridge } from '../contract/desktop.ts';
+import { badRequest, encodeBody, INVOKE_CHANNEL, isMenuEvent, MENU_CHANNEL, MENU_EVENT } from './bridge.ts';
 
-// The renderer gets exactly one function; everything else stays in the main process.
-contextBridge.exposeInMainWorld('pantau', {
-  invoke: (method: string, body: string): Promise<string> => ipcRenderer.invoke('pantau:invoke', method, body),
+const bridge: DesktopBridge = {
+  invoke(method: string, body: string | object): Promise<string> {
+    let text: string;
+    try {
+      text = encodeBody(body, (file) => webUtils.getPathForFile(file));
+    } catch (err) {
+      return Promise.resolve(badRequest(err));
+    }
+    return ipcRenderer.invoke(INVOKE_CHANNEL, String(method), text) as Promise<string>;
+  },
+};
+
+contextBridge.exposeInMainWorld('pantau', bridge);
+
+// Menu commands arrive as a DOM event rather than a second exposed function (a callback
+// registration would hand the page a way to keep preload closures alive and widen the surface).
+// The detail is a plain object of strings, which Chromium copies into the page's world.
+ipcRenderer.on(MENU_CHANNEL, (_event, payload: unknown) => {
+  if (isMenuEvent(payload)) window.dispatchEvent(new CustomEvent(MENU_EVENT, { detail: payload }));
 });

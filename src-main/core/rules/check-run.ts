@@ -3,7 +3,8 @@ import type { ComplianceRow, DataQuality, Finding, Ratio, RuleId, RunChecksReque
 import { quoteLiteral, type Db } from '../db/database.ts';
 import { CATALOGUE } from './catalogue.ts';
 import {
-  APR01_SQL, COMPLIANCE_BY_RULE_SQL, COMPLIANCE_BY_UNIT_WEEK_SQL, COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_SQL, CREATE_DAYS, CREATE_PROF, CREATE_WORKDAYS, ELG01_SQL, INSERT_PROF, LAP01_SQL,
+  APR01_SQL, COMPLIANCE_BY_RULE_SQL, COMPLIANCE_BY_UNIT_WEEK_SQL, COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_SQL, CREATE_DAYS, CREATE_EW, CREATE_PROF,
+  CREATE_WORKDAYS, ELG01_SQL, INSERT_PROF, LAP01_SQL,
   LOK01_SQL, LOK02_SQL, MISSING_TIMES_SQL, NOT_IN_ROSTER_SQL,
 } from './check-sql.ts';
 import { DIS01_SQL, JAM01_SQL } from './jam-dis-sql.ts';
@@ -91,8 +92,9 @@ async function withRoom<T>(db: Db, req: RunChecksRequest, memoryLimit: string, w
   try {
     return await work();
   } finally {
+    // Dropped first, so lowering the limit has nothing left to evict.
+    await db.run('DROP TABLE IF EXISTS days; DROP TABLE IF EXISTS run_findings; DROP TABLE IF EXISTS workdays; DROP TABLE IF EXISTS ew');
     await db.run(`SET memory_limit = ${quoteLiteral(before)}`);
-    await db.run('DROP TABLE IF EXISTS days; DROP TABLE IF EXISTS run_findings; DROP TABLE IF EXISTS workdays');
   }
 }
 
@@ -110,6 +112,7 @@ async function check(db: Db, req: RunChecksRequest, now: Date): Promise<StoredRu
   await db.run(CREATE_DAYS, { ...range, ...weeks });
   await db.run(`CREATE OR REPLACE TEMP TABLE run_findings AS SELECT f.* FROM (${RULE_SQL.map((sql) => `SELECT * FROM (${sql})`).join(' UNION ALL ')}) f
     JOIN prof p ON p.agency = f.agency WHERE list_contains(p.enabled_rules, f.rule)`);
+  await db.run(CREATE_EW);
   return db.transaction(async () => {
     // The same scope is the same request: "everything imported" stays comparable as data arrives.
     const previous = await db.one<{ run_id: string }>(

@@ -110,40 +110,44 @@ export const LAP01_SQL = `SELECT 'LAP-01' AS rule, ${DAILY},
   FROM days d WHERE in_range AND flex AND agency IN (SELECT DISTINCT agency FROM daily_reports WHERE agency IS NOT NULL)
     AND NOT EXISTS (SELECT 1 FROM daily_reports r WHERE r.nip = d.nip AND r.date = d.date)`;
 
-/** Observed employee-weeks and whether a finding of an enabled weekly or daily rule falls in them. */
 export const UNKNOWN_UNIT = '(unit tidak diketahui)';
 
-export const COMPLIANCE_SQL = `WITH ew AS (SELECT DISTINCT agency, coalesce(unit, '${UNKNOWN_UNIT}') AS unit, nip, week FROM days WHERE in_range),
+/**
+ * Observed employee-weeks (rules.md §3), built once from `days` after the rules have run, with
+ * whether any finding of an enabled weekly or daily rule falls in them: every compliance figure and
+ * the roster note then read this table instead of the employee-days.
+ */
+export const CREATE_EW = `CREATE OR REPLACE TEMP TABLE ew AS
+  WITH seen AS (
+    SELECT agency, coalesce(unit, '${UNKNOWN_UNIT}') AS unit, nip, week, count(*) AS records, any_value(name) AS name
+    FROM days WHERE in_range GROUP BY ALL),
   bad AS (SELECT DISTINCT nip, week FROM run_findings WHERE week IS NOT NULL)
-  SELECT ew.agency, ew.unit, GROUPING(ew.agency) AS g_agency, GROUPING(ew.unit) AS g_unit,
-    count(*) AS employee_weeks, count(*) FILTER (WHERE bad.nip IS NULL) AS compliant
-  FROM ew LEFT JOIN bad ON bad.nip = ew.nip AND bad.week = ew.week
-  GROUP BY GROUPING SETS ((ew.agency, ew.unit), (ew.agency), ())
-  ORDER BY g_agency, ew.agency NULLS LAST, g_unit DESC, ew.unit NULLS LAST`;
+  SELECT seen.*, bad.nip IS NULL AS compliant FROM seen LEFT JOIN bad ON bad.nip = seen.nip AND bad.week = seen.week`;
+
+export const COMPLIANCE_SQL = `SELECT agency, unit, GROUPING(agency) AS g_agency, GROUPING(unit) AS g_unit,
+    count(*) AS employee_weeks, count(*) FILTER (WHERE compliant) AS compliant
+  FROM ew
+  GROUP BY GROUPING SETS ((agency, unit), (agency), ())
+  ORDER BY g_agency, agency NULLS LAST, g_unit DESC, unit NULLS LAST`;
 
 /** The same ratio counting only one rule's findings (weekly and daily rules; DIS-01 is yearly). */
-export const COMPLIANCE_BY_RULE_SQL = `WITH ew AS (SELECT DISTINCT nip, week FROM days WHERE in_range),
+export const COMPLIANCE_BY_RULE_SQL = `WITH weeks AS (SELECT DISTINCT nip, week FROM ew),
   rules AS (SELECT DISTINCT rule FROM (SELECT unnest(enabled_rules) AS rule FROM prof) WHERE rule <> 'DIS-01'),
   bad AS (SELECT DISTINCT rule, nip, week FROM run_findings WHERE week IS NOT NULL)
   SELECT r.rule, count(*) AS employee_weeks, count(*) FILTER (WHERE bad.nip IS NULL) AS compliant
-  FROM rules r CROSS JOIN ew LEFT JOIN bad ON bad.rule = r.rule AND bad.nip = ew.nip AND bad.week = ew.week
+  FROM rules r CROSS JOIN weeks w LEFT JOIN bad ON bad.rule = r.rule AND bad.nip = w.nip AND bad.week = w.week
   GROUP BY r.rule ORDER BY r.rule`;
 
 /** The trend: the overall ratio per ISO week. */
-export const COMPLIANCE_BY_WEEK_SQL = `WITH ew AS (SELECT DISTINCT nip, week FROM days WHERE in_range),
-  bad AS (SELECT DISTINCT nip, week FROM run_findings WHERE week IS NOT NULL)
-  SELECT ew.week, count(*) AS employee_weeks, count(*) FILTER (WHERE bad.nip IS NULL) AS compliant
-  FROM ew LEFT JOIN bad ON bad.nip = ew.nip AND bad.week = ew.week GROUP BY ew.week ORDER BY ew.week`;
+export const COMPLIANCE_BY_WEEK_SQL = `SELECT week, count(*) AS employee_weeks, count(*) FILTER (WHERE compliant) AS compliant
+  FROM (SELECT DISTINCT nip, week, compliant FROM ew) GROUP BY week ORDER BY week`;
 
 /** Per unit and ISO week (the unit × week heatmap, the workbook's week columns). */
-export const COMPLIANCE_BY_UNIT_WEEK_SQL = `WITH ew AS (SELECT DISTINCT agency, coalesce(unit, '${UNKNOWN_UNIT}') AS unit, nip, week FROM days WHERE in_range),
-  bad AS (SELECT DISTINCT nip, week FROM run_findings WHERE week IS NOT NULL)
-  SELECT ew.agency, ew.unit, ew.week, count(*) AS employee_weeks, count(*) FILTER (WHERE bad.nip IS NULL) AS compliant
-  FROM ew LEFT JOIN bad ON bad.nip = ew.nip AND bad.week = ew.week
-  GROUP BY ew.agency, ew.unit, ew.week ORDER BY ew.agency NULLS LAST, ew.unit, ew.week`;
+export const COMPLIANCE_BY_UNIT_WEEK_SQL = `SELECT agency, unit, week, count(*) AS employee_weeks, count(*) FILTER (WHERE compliant) AS compliant
+  FROM ew GROUP BY agency, unit, week ORDER BY agency NULLS LAST, unit, week`;
 
-export const NOT_IN_ROSTER_SQL = `SELECT d.nip, any_value(d.name) AS name, d.agency, count(*) AS records FROM days d
-  WHERE d.in_range AND NOT EXISTS (SELECT 1 FROM employees e WHERE e.nip = d.nip) GROUP BY d.nip, d.agency ORDER BY d.agency, d.nip`;
+export const NOT_IN_ROSTER_SQL = `SELECT w.nip, any_value(w.name) AS name, w.agency, sum(w.records)::INTEGER AS records FROM ew w
+  WHERE NOT EXISTS (SELECT 1 FROM employees e WHERE e.nip = w.nip) GROUP BY w.nip, w.agency ORDER BY w.agency, w.nip`;
 
 export const MISSING_TIMES_SQL = `SELECT nip, strftime(date, '%Y-%m-%d') AS date, agency,
     {'batch': batch_id, 'row': row_no} AS source

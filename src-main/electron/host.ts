@@ -1,0 +1,290 @@
+// The desktop app around the core: which workspace is open, the native dialogs, the menu's
+// commands, and the few methods the shell answers itself. Electron comes in through small ports
+// (Dialogs, WindowPort) so that all of this runs in tests without Electron.
+import { existsSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { MessageBoxOptions, OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
+import type { DesktopMethods, MenuEvent } from '../contract/desktop.ts';
+import type { ErrorCode } from '../contract/errors.ts';
+import { createDispatcher, type Dispatcher, type Envelope } from '../contract/wire.ts';
+import type { Core } from '../core/index.ts';
+import type { MenuActions } from './menu.ts';
+import { readSettings, rememberWorkspace } from './settings.ts';
+
+export interface Dialogs {
+  open(options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
+  save(options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
+  message(options: MessageBoxOptions): Promise<unknown>;
+  error(title: string, content: string): void;
+}
+
+export interface WindowPort {
+  send(event: MenuEvent): void;
+  setTitle(title: string): void;
+  /** After a workspace switch, so every screen reads the new workspace. */
+  reload(): void;
+}
+
+export interface HostOptions {
+  dialogs: Dialogs;
+  window: WindowPort;
+  showInFolder(path: string): void;
+  openCore(path: string): Promise<Core>;
+  settingsFile: string;
+  /** pantau.duckdb in the user's data folder. */
+  defaultWorkspace: string;
+  documentsDir: string;
+  version: string;
+}
+
+export interface Host {
+  /** Opens the first workspace: `preferred` (PANTAU_DB), else the remembered one, else the default. */
+  start(preferred?: string): Promise<boolean>;
+  /** One API call: the shell's own desktop.* methods, or the core's through its dispatcher. */
+  dispatch(method: string, body: string): Promise<string>;
+  /** Closes the open workspace, switches to `path`, remembers it. False (and a dialog) on failure. */
+  switchWorkspace(path: string): Promise<boolean>;
+  readonly actions: MenuActions;
+  readonly workspace: string | null;
+  close(): Promise<void>;
+}
+
+interface Workspace {
+  path: string;
+  core: Core;
+  dispatcher: Dispatcher;
+  inflight: Set<Promise<string>>;
+  /** Set when another workspace took over: new calls go there, running ones finish here. */
+  retiring: boolean;
+}
+
+const WORKSPACE_FILTER = [{ name: 'Workspace Pantau', extensions: ['duckdb'] }];
+const DATA_FILTERS = [
+  { name: 'Data (CSV, Excel)', extensions: ['csv', 'txt', 'xlsx'] },
+  { name: 'Semua berkas', extensions: ['*'] },
+];
+
+function ok(value: unknown): string {
+  return JSON.stringify({ ok: true, value } satisfies Envelope);
+}
+
+function fail(code: ErrorCode, message: string): string {
+  return JSON.stringify({ ok: false, error: { code, message, details: null } } satisfies Envelope);
+}
+
+function withExtension(path: string, ext: string): string {
+  return extname(path).toLowerCase() === ext ? path : `${path}${ext}`;
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export function createHost(options: HostOptions): Host {
+  const { dialogs, window } = options;
+  let current: Promise<Workspace | null> = Promise.resolve(null);
+  let openPath: string | null = null;
+  /** Paths this shell chose for an export: the only ones desktop.showInFolder will reveal. */
+  const exportPaths = new Set<string>();
+
+  async function openWorkspace(path: string): Promise<Workspace> {
+    const core = await options.openCore(path);
+    return { path, core, dispatcher: createDispatcher(core), inflight: new Set(), retiring: false };
+  }
+
+  function adopt(ws: Workspace): void {
+    openPath = ws.path;
+    window.setTitle(`${basename(ws.path)} — Pantau`);
+  }
+
+  async function retire(ws: Workspace): Promise<void> {
+    ws.retiring = true;
+    await Promise.allSettled([...ws.inflight]);
+    ws.core.close();
+  }
+
+  async function tryOpen(path: string): Promise<Workspace | null> {
+    try {
+      return await openWorkspace(path);
+    } catch (err) {
+      dialogs.error('Workspace tidak dapat dibuka', `${path}\n\n${messageOf(err)}`);
+      return null;
+    }
+  }
+
+  async function start(preferred?: string): Promise<boolean> {
+    // `current` is set before the first await, so calls made meanwhile wait for this workspace.
+    const opening = (async () => {
+      const settings = await readSettings(options.settingsFile);
+      const fallback = resolve(options.defaultWorkspace);
+      const first = resolve(preferred ?? settings.lastWorkspace ?? fallback);
+      const ws = (await tryOpen(first)) ?? (first === fallback ? null : await tryOpen(fallback));
+      if (ws) adopt(ws);
+      return ws;
+    })();
+    current = opening;
+    return (await opening) !== null;
+  }
+
+  async function switchWorkspace(path: string): Promise<boolean> {
+    const target = resolve(path);
+    const old = await current;
+    if (old?.path === target) return true;
+    const next = await tryOpen(target);
+    if (!next) return false;
+    current = Promise.resolve(next);
+    adopt(next);
+    if (old) await retire(old);
+    await rememberWorkspace(options.settingsFile, target).catch((err: unknown) => console.error(err));
+    window.reload();
+    return true;
+  }
+
+  async function chooseExportPath(suggestedName?: string): Promise<string | null> {
+    const today = new Date().toISOString().slice(0, 10);
+    const name = basename(suggestedName ?? `Pantau-${today}.xlsx`);
+    const result = await dialogs.save({
+      title: 'Ekspor workbook',
+      defaultPath: join(options.documentsDir, name),
+      filters: [{ name: 'Workbook Excel', extensions: ['xlsx'] }],
+    });
+    if (result.canceled || !result.filePath) return null;
+    const path = withExtension(result.filePath, '.xlsx');
+    exportPaths.add(path);
+    return path;
+  }
+
+  async function desktopCall(method: string, body: string): Promise<string> {
+    let req: Record<string, unknown>;
+    try {
+      const parsed: unknown = JSON.parse(body);
+      req = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+    } catch {
+      return fail('BAD_REQUEST', 'Isi permintaan bukan JSON yang valid');
+    }
+    switch (method) {
+      case 'desktop.chooseExportPath': {
+        const suggested = typeof req.suggestedName === 'string' ? req.suggestedName : undefined;
+        return ok({ path: await chooseExportPath(suggested) } satisfies DesktopMethods['desktop.chooseExportPath']['result']);
+      }
+      case 'desktop.showInFolder': {
+        if (typeof req.path !== 'string' || !exportPaths.has(req.path)) {
+          return fail('BAD_REQUEST', 'Hanya berkas hasil ekspor yang dapat ditampilkan di folder.');
+        }
+        options.showInFolder(req.path);
+        return ok({ shown: true } satisfies DesktopMethods['desktop.showInFolder']['result']);
+      }
+      case 'desktop.workspace':
+        if (openPath === null) return fail('WORKSPACE_INVALID', 'Tidak ada workspace yang terbuka.');
+        return ok({ path: openPath } satisfies DesktopMethods['desktop.workspace']['result']);
+      default:
+        return fail('BAD_REQUEST', `Metode tidak dikenal: ${method}`);
+    }
+  }
+
+  async function dispatch(method: string, body: string): Promise<string> {
+    if (method.startsWith('desktop.')) return desktopCall(method, body);
+    for (;;) {
+      const ws = await current;
+      if (!ws) return fail('WORKSPACE_INVALID', 'Tidak ada workspace yang terbuka.');
+      if (ws.retiring) continue;
+      const call = ws.dispatcher.dispatch(method, body);
+      ws.inflight.add(call);
+      try {
+        return await call;
+      } finally {
+        ws.inflight.delete(call);
+      }
+    }
+  }
+
+  function report(work: Promise<unknown>): void {
+    work.catch((err: unknown) => dialogs.error('Terjadi kesalahan', messageOf(err)));
+  }
+
+  const actions: MenuActions = {
+    openWorkspace: () =>
+      report(
+        (async () => {
+          const result = await dialogs.open({
+            title: 'Buka workspace',
+            defaultPath: openPath ? dirname(openPath) : undefined,
+            filters: WORKSPACE_FILTER,
+            properties: ['openFile'],
+          });
+          const path = result.filePaths[0];
+          if (!result.canceled && path) await switchWorkspace(path);
+        })(),
+      ),
+    newWorkspace: () =>
+      report(
+        (async () => {
+          const result = await dialogs.save({
+            title: 'Workspace baru',
+            defaultPath: join(openPath ? dirname(openPath) : options.documentsDir, 'workspace-baru.duckdb'),
+            filters: WORKSPACE_FILTER,
+          });
+          if (result.canceled || !result.filePath) return;
+          const path = withExtension(result.filePath, '.duckdb');
+          // A save dialog may have asked "replace?"; a workspace holds the user's data, so it is
+          // opened as it is, never emptied, and the user is told.
+          const existed = existsSync(path);
+          if ((await switchWorkspace(path)) && existed) {
+            await dialogs.message({
+              type: 'info',
+              title: 'Workspace baru',
+              message: 'Berkas ini sudah ada, jadi Pantau membukanya tanpa menghapus isinya.',
+              detail: path,
+            });
+          }
+        })(),
+      ),
+    importFiles: () =>
+      report(
+        (async () => {
+          const result = await dialogs.open({
+            title: 'Impor berkas',
+            defaultPath: options.documentsDir,
+            filters: DATA_FILTERS,
+            properties: ['openFile', 'multiSelections'],
+          });
+          if (!result.canceled && result.filePaths.length > 0) window.send({ action: 'import', paths: result.filePaths });
+        })(),
+      ),
+    exportWorkbook: () =>
+      report(
+        (async () => {
+          const path = await chooseExportPath();
+          if (path) window.send({ action: 'export', path });
+        })(),
+      ),
+    about: () =>
+      report(
+        dialogs.message({
+          type: 'info',
+          title: 'Tentang Pantau',
+          message: `Pantau ${options.version}`,
+          detail:
+            'Pemantauan dan evaluasi fleksibilitas kerja ASN (PermenPANRB 4/2025).\n' +
+            'Semua data tetap di komputer ini; Pantau tidak melakukan panggilan jaringan.\n\n' +
+            `Workspace: ${openPath ?? '-'}`,
+        }),
+      ),
+  };
+
+  return {
+    start,
+    dispatch,
+    switchWorkspace,
+    actions,
+    get workspace() {
+      return openPath;
+    },
+    async close() {
+      const ws = await current;
+      current = Promise.resolve(null);
+      openPath = null;
+      if (ws && !ws.retiring) await retire(ws);
+    },
+  };
+}

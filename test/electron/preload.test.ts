@@ -1,0 +1,107 @@
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DesktopBridge, MenuEvent } from '../../src-main/contract/desktop.ts';
+import type { Envelope } from '../../src-main/contract/wire.ts';
+
+// The preload runs its wiring on import; the mocked electron records what it did.
+const electron = vi.hoisted(() => ({
+  contextBridge: { exposeInMainWorld: vi.fn() },
+  ipcRenderer: { invoke: vi.fn(async (_channel: string, _method: string, _body: string) => '{"ok":true,"value":null}'), on: vi.fn() },
+  webUtils: { getPathForFile: vi.fn((file: File) => (file.name === 'tanpa-disk.csv' ? '' : `/data/${file.name}`)) },
+}));
+vi.mock('electron', () => electron);
+
+let bridge: DesktopBridge;
+let onMenu: (event: unknown, payload: unknown) => void;
+const page = new EventTarget();
+
+beforeAll(async () => {
+  vi.stubGlobal('window', page);
+  await import('../../src-main/electron/preload.ts');
+  bridge = electron.contextBridge.exposeInMainWorld.mock.calls[0]![1] as DesktopBridge;
+  onMenu = electron.ipcRenderer.on.mock.calls[0]![1] as typeof onMenu;
+});
+
+beforeEach(() => electron.ipcRenderer.invoke.mockClear());
+
+describe('what the preload exposes', () => {
+  it('exposes exactly one object, window.pantau, with exactly one function, invoke', () => {
+    expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
+    const [key, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0]!;
+    expect(key).toBe('pantau');
+    expect(Object.keys(api as object)).toEqual(['invoke']);
+    expect(typeof (api as DesktopBridge).invoke).toBe('function');
+  });
+
+  it('listens on the menu channel only', () => {
+    expect(electron.ipcRenderer.on.mock.calls.map((c) => c[0])).toEqual(['pantau:menu']);
+  });
+});
+
+describe('invoke', () => {
+  it('sends JSON text as it is over the one invoke channel', async () => {
+    await bridge.invoke('listRules', '{}');
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('pantau:invoke', 'listRules', '{}');
+  });
+
+  it('answers with the main process envelope', async () => {
+    await expect(bridge.invoke('listRules', '{}')).resolves.toBe('{"ok":true,"value":null}');
+  });
+
+  it('turns dropped File objects into their paths, in arrays of objects', async () => {
+    const a = new File(['x'], 'presensi.csv');
+    const b = new File(['y'], 'pegawai.xlsx');
+    await bridge.invoke('importFiles', { files: [{ path: a, kind: 'attendance', agency: 'KEMENDAGRI' }, { path: b, kind: 'roster' }] });
+    const [, method, body] = electron.ipcRenderer.invoke.mock.calls[0]!;
+    expect(method).toBe('importFiles');
+    expect(JSON.parse(body)).toEqual({
+      files: [
+        { path: '/data/presensi.csv', kind: 'attendance', agency: 'KEMENDAGRI' },
+        { path: '/data/pegawai.xlsx', kind: 'roster' },
+      ],
+    });
+  });
+
+  it('turns a top-level File field into its path', async () => {
+    await bridge.invoke('previewImport', { path: new File(['x'], 'unit.csv'), kind: 'units' });
+    const body = electron.ipcRenderer.invoke.mock.calls[0]![2];
+    expect(JSON.parse(body)).toEqual({ path: '/data/unit.csv', kind: 'units' });
+  });
+
+  it('answers BAD_REQUEST, without sending, for a File that is not on disk', async () => {
+    const text = await bridge.invoke('importFiles', { files: [{ path: new File(['x'], 'tanpa-disk.csv'), kind: 'units' }] });
+    const envelope = JSON.parse(text) as Envelope;
+    expect(envelope.ok).toBe(false);
+    if (!envelope.ok) {
+      expect(envelope.error.code).toBe('BAD_REQUEST');
+      expect(envelope.error.message).toContain('tanpa-disk.csv');
+    }
+    expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+
+  it('sends {} for a missing body', async () => {
+    await bridge.invoke('listRules', undefined as unknown as string);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('pantau:invoke', 'listRules', '{}');
+  });
+});
+
+describe('menu commands', () => {
+  function received(payload: unknown): MenuEvent[] {
+    const seen: MenuEvent[] = [];
+    const listener = (e: Event) => seen.push((e as CustomEvent<MenuEvent>).detail);
+    page.addEventListener('pantau:menu', listener);
+    onMenu({}, payload);
+    page.removeEventListener('pantau:menu', listener);
+    return seen;
+  }
+
+  it('are delivered to the page as a pantau:menu DOM event', () => {
+    expect(received({ action: 'import', paths: ['/data/a.csv'] })).toEqual([{ action: 'import', paths: ['/data/a.csv'] }]);
+    expect(received({ action: 'export', path: '/data/out.xlsx' })).toEqual([{ action: 'export', path: '/data/out.xlsx' }]);
+  });
+
+  it('are dropped when malformed', () => {
+    expect(received({ action: 'import', paths: [1] })).toEqual([]);
+    expect(received({ action: 'delete-everything' })).toEqual([]);
+    expect(received(null)).toEqual([]);
+  });
+});
