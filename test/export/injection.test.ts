@@ -120,6 +120,25 @@ describe('pseudonymisation', () => {
     ]);
   });
 
+  it('lists people in an order that does not give their NIPs away (NIP order would rank them by age)', async () => {
+    const core = await freshCore();
+    const people = [11, 12, 13, 14, 15, 16].map((n) => nip(n));
+    const days = ['2025-09-08', '2025-09-09', '2025-09-10'];
+    const rows = people.flatMap((n) => days.map((d) => [n, 'Pegawai Uji', 'Bagian Uji', d, '07:30', '16:00', 'H', 'WFH'].join(',')));
+    const file = writeText(core.dir, 'p.csv', `NIP,Nama,Unit Kerja,Tanggal,Jam Masuk,Jam Pulang,Kode Kehadiran,Mode Kerja\n${rows.join('\n')}\n`);
+    await importOne(core, { path: file, kind: 'attendance', agency: 'PEMKOT-X' });
+    const key = 'kunci-urutan-uji';
+    const order = async (out: string) => {
+      await core.exportWorkbook({ out: join(core.dir, out), pseudonymize: { key } });
+      const codes = values(sheet(await readWithExcelJs(join(core.dir, out)), 'Temuan')).slice(1).map((r) => r[1]);
+      return codes.map((c) => people.find((n) => pseudonymCode(key, n) === c));
+    };
+    const first = await order('a.xlsx');
+    expect([...first].sort()).toEqual(people);
+    expect(first).not.toEqual(people);
+    expect(await order('b.xlsx')).toEqual(first);
+  });
+
   it('refuses a key shorter than 8 characters and an output that is not .xlsx', () => {
     expect(() => VALIDATORS.exportWorkbook({ out: '/tmp/x.xlsx', pseudonymize: { key: 'pendek' } })).toThrow(/minimal 8 karakter/);
     expect(() => VALIDATORS.exportWorkbook({ out: '/tmp/x.csv' })).toThrow(AppError);

@@ -27,10 +27,10 @@ export interface ExportContext {
 }
 
 /** Binds the scope for export-sql.ts statements. */
-export function scopeParams(ctx: ExportContext): { run: string; agency: string | null; unit: string | null; from: string; to: string } {
+export function scopeParams(ctx: ExportContext): { run: string; agency: string | null; unit: string | null; from: string; to: string; salt: string | null } {
   return {
     run: ctx.run.run, agency: ctx.agency, unit: ctx.unit,
-    from: ctx.run.from ?? '1900-01-01', to: ctx.run.to ?? '1900-01-01',
+    from: ctx.run.from ?? '1900-01-01', to: ctx.run.to ?? '1900-01-01', salt: ctx.pseudo.orderSalt,
   };
 }
 

@@ -22,6 +22,8 @@ const PERIOD_TO = `CASE
 /**
  * Every open finding of a run with its source rows named by file: `files` are the distinct file
  * names, `rows` the row numbers (prefixed by the file when a finding spans several files).
+ * Pseudonymised ($salt set), people are ordered by a keyed hash: NIP order would give away
+ * who is older or longer in service.
  */
 export const FINDINGS_SQL = `WITH names AS (SELECT map_from_entries(list({'k': batch_id, 'v': file_name})) AS m FROM batches),
   f AS (SELECT f.*, ${PERIOD_FROM} AS period_from FROM findings f
@@ -34,7 +36,8 @@ export const FINDINGS_SQL = `WITH names AS (SELECT map_from_entries(list({'k': b
     CASE WHEN length(list_distinct(list_transform(src, s -> s.file))) <= 1
       THEN array_to_string(list_transform(src, s -> CAST(s."row" AS VARCHAR)), ', ')
       ELSE array_to_string(list_transform(src, s -> s.file || ': ' || CAST(s."row" AS VARCHAR)), '; ') END AS rows
-  FROM named ORDER BY agency NULLS LAST, unit NULLS LAST, rule, nip, period`;
+  FROM named ORDER BY agency NULLS LAST, unit NULLS LAST, rule,
+    CASE WHEN $salt IS NULL THEN nip ELSE md5($salt || nip) END, period`;
 
 export interface FindingRow {
   rule: string; nip: string; name: string | null; agency: string | null; unit: string | null; period: string;
@@ -79,7 +82,3 @@ export interface RejectRow {
   value: string | null; code: string; detail: string | null;
 }
 
-/** Agencies in a run's scope with the profile name an analyst gave them. */
-export const RUN_AGENCIES_SQL = `SELECT DISTINCT agency FROM attendance
-  WHERE agency IS NOT NULL AND ($agency IS NULL OR agency = $agency)
-    AND date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) ORDER BY agency`;

@@ -5,6 +5,8 @@ const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const CODE_CHARS = 12;
 const CACHE_LIMIT = 500_000;
 
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * The stable code of a NIP under a key: `P-` + HMAC-SHA-256(key, NIP) in base32, shortened.
  * The same person and key give the same code in every export, so months still join; without
@@ -31,13 +33,17 @@ export function pseudonymCode(key: string, nip: string): string {
 /** What the workbook shows for a person: the original, or the code when pseudonymising. */
 export interface Pseudonymizer {
   readonly on: boolean;
+  /** Keyed, for ordering people without NIP order (null: order by NIP). */
+  readonly orderSalt: string | null;
   nip(nip: string | null): string | null;
   /** The name goes with the NIP: "Pegawai P-…" when pseudonymising. */
   name(nip: string | null, name: string | null): string | null;
+  /** People by agency, then in an order that says nothing about their NIPs when pseudonymising. */
+  sorted<T extends { nip: string; agency: string | null }>(list: T[]): T[];
 }
 
 export function createPseudonymizer(key: string | undefined): Pseudonymizer {
-  if (key === undefined) return { on: false, nip: (n) => n, name: (_n, name) => name };
+  if (key === undefined) return { on: false, orderSalt: null, nip: (n) => n, name: (_n, name) => name, sorted: (list) => list };
   // The same few thousand NIPs recur across a million findings: hash each once.
   const cache = new Map<string, string>();
   const code = (nip: string): string => {
@@ -51,7 +57,10 @@ export function createPseudonymizer(key: string | undefined): Pseudonymizer {
   };
   return {
     on: true,
+    orderSalt: createHmac('sha256', key).update('urutan').digest('hex'),
     nip: (nip) => (nip === null ? null : code(nip)),
     name: (nip, name) => (nip === null ? (name === null ? null : 'Pegawai') : `Pegawai ${code(nip)}`),
+    // Stable, so each person's own rows keep their order (by date).
+    sorted: (list) => [...list].sort((a, b) => cmp(a.agency ?? '\uffff', b.agency ?? '\uffff') || cmp(code(a.nip), code(b.nip))),
   };
 }

@@ -40,11 +40,11 @@ export async function writeDataQuality(ctx: ExportContext, batches: BatchRow[]):
   const table = new TableWriter(ctx.book, 'Kualitas data', COLS, ctx.maxRowsPerSheet);
   const { pseudo } = ctx;
   const files = new Map(batches.map((b) => [b.batch_id, b.file_name]));
-  for (const e of ctx.run.dataQuality.notInRoster) {
+  for (const e of pseudo.sorted(ctx.run.dataQuality.notInRoster)) {
     table.add(['Tidak ada di daftar pegawai', e.agency, null, null, null, null, null, pseudo.nip(e.nip), pseudo.name(e.nip, e.name), null,
       `${e.records} catatan presensi; tetap diperiksa, tanpa pengecualian karena tidak ada data pegawainya`]);
   }
-  for (const m of ctx.run.dataQuality.missingTimes) {
+  for (const m of pseudo.sorted(ctx.run.dataQuality.missingTimes)) {
     table.add(['Jam masuk/pulang kosong', m.agency, m.source.batch, files.get(m.source.batch) ?? null, m.source.row, null, null,
       pseudo.nip(m.nip), null, isoDate(m.date), 'Hadir tanpa jam masuk atau jam pulang; hari ini tidak dihitung untuk JAM-01']);
   }

@@ -8,7 +8,7 @@ export type Sheet = ExcelJS.Worksheet;
 export type Value = string | number | Date | boolean | null | undefined;
 export type Fmt = 'int' | 'pct' | 'pct2' | 'date' | 'datetime' | 'dec';
 
-export const NUMFMT: Record<Fmt, string> = {
+const NUMFMT: Record<Fmt, string> = {
   int: '#,##0', pct: '0.0%', pct2: '0.00%', date: 'dd/mm/yyyy', datetime: 'dd/mm/yyyy hh:mm', dec: '0.0000',
 };
 
