@@ -73,8 +73,8 @@ export function writeComparison(ctx: ExportContext): ExportSheet {
   // Before/after and the ratings are the agency's: one unit alone is too small a group for them.
   const whole = ctx.kind === 'unit' ? `, seluruh ${ctx.agency}` : '';
   writeRow(ws, [`Sebelum dan sesudah mulai FWA (${ba.windowMonths} bulan sebelum dan sesudah tanggal mulai unit${whole})`], 'section');
-  writeRow(ws, ['Tanggal mulai FWA', ba.startDates.join(', ') || '-']);
-  writeRow(ws, ['Kelompok', 'Unit', 'Sebelum: n', 'Sebelum: tercapai', 'Sebelum: persentase', 'Sesudah: n',
+  writeRow(ws, ['Mulai FWA', ba.startDates.join(', ') || '-']);
+  writeRow(ws, ['Kelompok', 'Jumlah unit', 'Sebelum: n', 'Sebelum: tercapai', 'Sebelum: persentase', 'Sesudah: n',
     'Sesudah: tercapai', 'Sesudah: persentase', 'Perubahan'], 'header');
   writeRow(ws, beforeAfterRow(ctx, 'Unit yang mulai FWA', ba.starters), undefined, BA_FMTS);
   writeRow(ws, beforeAfterRow(ctx, 'Unit yang belum FWA', ba.nonStarters), undefined, BA_FMTS);

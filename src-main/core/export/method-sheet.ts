@@ -49,7 +49,7 @@ export function writeMethod(ctx: ExportContext): ExportSheet {
   writeRow(ws, COLS.map((c) => c.header), 'header');
   const rules = Object.values(CATALOGUE);
   for (const r of rules) {
-    writeRow(ws, [r.id, r.title.id, r.explanation.id, r.basis, PERIOD[r.period], r.parameters.join(', ')]);
+    writeRow(ws, [r.id, r.title.id, r.explanation.id, r.basis, PERIOD[r.period], r.parameters.join(', ')], 'wrap');
   }
   ws.autoFilter = `A1:F${rules.length + 1}`;
   writeRow(ws, []);

@@ -50,20 +50,27 @@ const STYLES = {
   bold: { font: { bold: true } },
   title: { font: { bold: true, size: 14 } },
   section: { font: { bold: true, size: 12 } },
+  /** Long text wrapped within its column; the row is made tall enough (see rowHeight). */
+  wrap: { alignment: { vertical: 'top', wrapText: true } },
 } satisfies Record<string, Partial<ExcelJS.Style>>;
+/** Text such as "n < 5" in a column of numbers sits where the numbers do. */
+const RIGHT: Partial<ExcelJS.Style> = { alignment: { horizontal: 'right' } };
+const LINE_POINTS = 15;
 export type RowStyle = keyof typeof STYLES;
 
 export interface SheetOptions {
   cols: Col[];
   frozenRows: number;
   frozenCols?: number;
+  /** Print on one page (the summary); otherwise one page wide and as many long as needed. */
+  onePage?: boolean;
 }
 
 /** A sheet laid out for A4 landscape, with its column widths and number formats set before any row is written. */
 export function openSheet(book: Book, name: string, opts: SheetOptions): Sheet {
   const ws = book.addWorksheet(name, {
     views: opts.frozenRows || opts.frozenCols ? [{ state: 'frozen', xSplit: opts.frozenCols ?? 0, ySplit: opts.frozenRows }] : [],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: opts.onePage ? 1 : 0 },
     headerFooter: { oddFooter: `&L${name}&RHalaman &P dari &N` },
   });
   ws.columns = opts.cols.map((c) => ({ width: c.width, style: c.fmt ? { numFmt: NUMFMT[c.fmt] } : {} }));
@@ -75,24 +82,39 @@ export function openSheet(book: Book, name: string, opts: SheetOptions): Sheet {
  * has seen, while a fresh object per cell costs a lookup by its XML (most of the time of a big sheet).
  */
 const shared = new Map<string, Partial<ExcelJS.Style>>();
-function sharedStyle(numFmt: string | undefined, style: RowStyle | undefined): Partial<ExcelJS.Style> {
-  const key = `${numFmt ?? ''}|${style ?? ''}`;
+function sharedStyle(numFmt: string | undefined, style: RowStyle | undefined, right: boolean): Partial<ExcelJS.Style> {
+  const key = `${numFmt ?? ''}|${style ?? ''}|${right}`;
   let s = shared.get(key);
   if (!s) {
-    s = Object.freeze({ ...(style ? STYLES[style] : {}), ...(numFmt ? { numFmt } : {}) });
+    const base = style ? STYLES[style] : {};
+    const alignment = right ? { ...('alignment' in base ? base.alignment : {}), ...RIGHT.alignment } : undefined;
+    s = Object.freeze({ ...base, ...(numFmt ? { numFmt } : {}), ...(alignment ? { alignment } : {}) });
     shared.set(key, s);
   }
   return s;
 }
 
+/**
+ * Excel and LibreOffice keep a row one line high unless told otherwise, so wrapped text would
+ * spill over the next row: the height is estimated from the text length and the column width.
+ */
+function rowHeight(ws: Sheet, values: Value[]): number {
+  const lines = values.map((v, i) => {
+    const width = ws.getColumn(i + 1).width ?? 9;
+    return typeof v === 'string' ? Math.ceil((v.length * 1.15) / Math.max(1, width - 1)) : 1;
+  });
+  return LINE_POINTS * Math.max(1, ...lines);
+}
+
 /** Writes the next row and hands it to the stream at once; empty values make no cell. */
 export function writeRow(ws: Sheet, values: Value[], style?: RowStyle, fmts?: (Fmt | undefined)[]): void {
   const row = ws.addRow(values.map((v) => cellValue(v) ?? undefined));
+  if (style === 'header' || style === 'wrap') row.height = rowHeight(ws, values);
   values.forEach((v, i) => {
     if ((v === null || v === undefined) && !style) return;
     const cell = row.getCell(i + 1);
-    const fmt = fmts?.[i];
-    cell.style = sharedStyle(fmt ? NUMFMT[fmt] : cell.style.numFmt, style);
+    const fmt = fmts?.[i] ? NUMFMT[fmts[i]!] : cell.style.numFmt;
+    cell.style = sharedStyle(fmt, style, typeof v === 'string' && fmt !== undefined && style !== 'header');
   });
   row.commit();
 }

@@ -13,11 +13,11 @@ export interface SummaryFigures {
 }
 
 const COLS: Col[] = [
-  { header: '', width: 46 },
-  { header: '', width: 30 },
+  { header: '', width: 62 },
+  { header: '', width: 50 },
   { header: '', width: 16 },
   { header: '', width: 16 },
-  { header: '', width: 16 },
+  { header: '', width: 17 },
   { header: '', width: 16 },
 ];
 
@@ -41,7 +41,7 @@ function groupValues(ctx: ExportContext, g: GroupRate): Value[] {
 export function writeSummary(ctx: ExportContext, figures: SummaryFigures): ExportSheet {
   const { run, compare } = ctx;
   const name = 'Ringkasan';
-  const ws = openSheet(ctx.book, name, { cols: COLS, frozenRows: 0 });
+  const ws = openSheet(ctx.book, name, { cols: COLS, frozenRows: 0, onePage: true });
   const row = rowWriter(ws);
   const all = ctx.kind === 'unit'
     ? run.compliance.find((c) => c.level === 'unit' && c.agency === ctx.agency && c.unit === ctx.unit)
