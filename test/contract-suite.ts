@@ -74,7 +74,7 @@ export function describeContract(label: string, connect: Connect): void {
 
     it('every CoreApi method is allow-listed', () => {
       expect([...METHODS].sort()).toEqual([
-        'batchRejects', 'compare', 'complianceGrid', 'detectImport', 'employeeDays', 'exportProfiles', 'findings', 'getProfile',
+        'batchRejects', 'compare', 'complianceGrid', 'detectImport', 'employeeDays', 'exportProfiles', 'exportWorkbook', 'findings', 'getProfile',
         'importFiles', 'importProfiles', 'listImports', 'listRecipes', 'listRules', 'loadSamples', 'overview', 'previewImport',
         'runChecks', 'saveRecipe', 'setProfile', 'undoImport', 'unitEmployees',
       ]);

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import type { CliContext, CommandModule } from './context.ts';
 import { checkCommand } from './commands/check.ts';
 import { compareCommand } from './commands/compare.ts';
+import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { importsCommand } from './commands/imports.ts';
 import { profileCommand } from './commands/profile.ts';
@@ -9,7 +10,7 @@ import { serveCommand } from './commands/serve.ts';
 import { undoCommand } from './commands/undo.ts';
 
 /** Adding a command is adding its module to this list. */
-const COMMANDS: CommandModule[] = [importCommand, importsCommand, undoCommand, checkCommand, compareCommand, profileCommand, serveCommand];
+const COMMANDS: CommandModule[] = [importCommand, importsCommand, undoCommand, checkCommand, compareCommand, exportCommand, profileCommand, serveCommand];
 
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   const program = new Command('pantau')

@@ -1,4 +1,5 @@
 import type { CompareRequest, CompareResult } from './compare-types.ts';
+import type { ExportWorkbookRequest, ExportWorkbookResult } from './export-types.ts';
 import type { CallOptions } from './progress.ts';
 import type {
   BatchRejectsRequest,
@@ -44,6 +45,7 @@ export interface CoreApi extends ViewsApi {
   importProfiles(req: ImportProfilesRequest, opts?: CallOptions): Promise<ImportProfilesResult>;
   runChecks(req: RunChecksRequest, opts?: CallOptions): Promise<RunChecksResult>;
   compare(req: CompareRequest, opts?: CallOptions): Promise<CompareResult>;
+  exportWorkbook(req: ExportWorkbookRequest, opts?: CallOptions): Promise<ExportWorkbookResult>;
 }
 
 export type MethodName = keyof CoreApi;

@@ -1,5 +1,6 @@
 export * from './api.ts';
 export * from './errors.ts';
+export * from './export-types.ts';
 export * from './import-types.ts';
 export * from './progress.ts';
 export * from './rules-types.ts';

@@ -123,6 +123,8 @@ export interface RunChecksResult {
   compliance: ComplianceRow[];
   complianceByRule: (Ratio & { rule: RuleId })[];
   complianceByWeek: (Ratio & { week: string })[];
+  /** The same ratio per unit and week (units as in `compliance`). */
+  complianceByUnitWeek: (Ratio & { agency: string | null; unit: string; week: string })[];
   dataQuality: DataQuality;
 }
 

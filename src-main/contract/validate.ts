@@ -5,6 +5,8 @@ import { VIEW_VALIDATORS } from './validate-views.ts';
 
 type Obj = Record<string, unknown>;
 
+export const MIN_KEY_LENGTH = 8;
+
 function bad(message: string): never {
   throw new AppError('BAD_REQUEST', message);
 }
@@ -99,6 +101,18 @@ export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
     const o = obj(body, 'permintaan');
     str(o, 'agency', true);
     str(o, 'period', true);
+  },
+  exportWorkbook(body) {
+    const o = obj(body, 'permintaan');
+    str(o, 'out');
+    if (!/\.xlsx$/i.test(o.out as string)) bad('"out" harus nama berkas .xlsx');
+    for (const key of ['agency', 'unit', 'from', 'to']) str(o, key, true);
+    if (o.pseudonymize !== undefined) {
+      const p = obj(o.pseudonymize, 'pseudonymize');
+      str(p, 'key');
+      // A short key can be guessed, and with it every code turned back into a NIP.
+      if ((p.key as string).length < MIN_KEY_LENGTH) bad(`kunci penyamaran minimal ${MIN_KEY_LENGTH} karakter`);
+    }
   },
   saveRecipe(body) {
     const o = obj(body, 'permintaan');

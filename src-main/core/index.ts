@@ -5,6 +5,8 @@ import { AppError } from '../contract/errors.ts';
 import type { ImportFileResult } from '../contract/import-types.ts';
 import type { CallOptions } from '../contract/progress.ts';
 import { compare } from './compare/compare.ts';
+import { exportWorkbook } from './export/export-workbook.ts';
+import { PANTAU_VERSION } from './export/version.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { migrate } from './db/migrations.ts';
 import { batchRejects, listBatches, undoBatch } from './import/batches.ts';
@@ -118,6 +120,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     importProfiles: (req) => serial(() => db.transaction(async () => ({ profiles: await importProfiles(db, req.file, now()) }))),
     runChecks: (req) => serial(() => runChecks(db, req, now(), undefined, storeRunWeeks(db))),
     compare: (req) => serial(() => compare(db, req)),
+    exportWorkbook: (req, opts?: CallOptions) =>
+      serial(() => exportWorkbook(db, req, { compare: (r) => compare(db, r) }, { ...opts, now: now(), lang, version: PANTAU_VERSION })),
     db,
     close: () => db.close(),
   };

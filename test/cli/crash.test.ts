@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src-main/core/index.ts';
@@ -31,7 +32,11 @@ describe('crash safety', () => {
 
     const child = pantauAsync(['import', '--db', db, '--agency', 'A', '--kind', 'attendance', big]);
     const exited = new Promise<void>((done) => child.on('exit', () => done()));
-    await new Promise((done) => setTimeout(done, 4000));
+    // Killed once the import has begun writing to the workspace (its files grow), not after a fixed
+    // time: on a quiet machine a fixed delay let the import finish first (a flaky test).
+    const size = () => [db, `${db}.wal`].reduce((s, f) => s + (existsSync(f) ? statSync(f).size : 0), 0);
+    const start = size();
+    while (child.exitCode === null && size() < start + 1_000_000) await new Promise((done) => setTimeout(done, 20));
     expect(child.exitCode).toBeNull(); // still importing when killed
     child.kill('SIGKILL');
     await exited;

@@ -22,6 +22,11 @@ export interface Db {
   one<T extends Row = Row>(sql: string, params?: Params): Promise<T | undefined>;
   /** A result column by column (for Arrow): names, DuckDB type names and plain JS values. */
   columns(sql: string, params?: Params): Promise<ColumnarResult>;
+  /**
+   * Rows a chunk (about 2,048) at a time, for results too big to hold at once. The connection
+   * is busy until the iteration ends: run nothing else on it meanwhile.
+   */
+  stream<T extends Row = Row>(sql: string, params?: Params): AsyncIterable<T[]>;
   /** Runs fn inside BEGIN/COMMIT; any throw rolls the whole thing back. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   appender(table: string, schema?: string, catalog?: string): Promise<DuckDBAppender>;
@@ -112,6 +117,10 @@ function createDb(instance: DuckDBInstance, connection: DuckDBConnection): Db {
         for (let i = 0; i < column.length; i++) column[i] = toPlain(column[i]);
       }
       return { names, types: reader.columnTypes().map((t) => t.toString()), columns };
+    },
+    async *stream<T extends Row = Row>(sql: string, params?: Params): AsyncGenerator<T[]> {
+      const result = await connection.stream(sql, usedParams(sql, params));
+      for await (const rows of result.yieldRowObjectJs()) yield plainRows<T>(rows as Record<string, unknown>[]);
     },
     async transaction(fn) {
       if (inTransaction) throw new Error('nested transaction');

@@ -3,7 +3,8 @@ import type { ComplianceRow, DataQuality, Finding, Ratio, RuleId, RunChecksReque
 import { quoteLiteral, type Db } from '../db/database.ts';
 import { CATALOGUE } from './catalogue.ts';
 import {
-  APR01_SQL, COMPLIANCE_BY_RULE_SQL, COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_SQL, CREATE_DAYS, CREATE_EW, CREATE_PROF, CREATE_WORKDAYS, ELG01_SQL, INSERT_PROF, LAP01_SQL,
+  APR01_SQL, COMPLIANCE_BY_RULE_SQL, COMPLIANCE_BY_UNIT_WEEK_SQL, COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_SQL, CREATE_DAYS, CREATE_EW, CREATE_PROF,
+  CREATE_WORKDAYS, ELG01_SQL, INSERT_PROF, LAP01_SQL,
   LOK01_SQL, LOK02_SQL, MISSING_TIMES_SQL, NOT_IN_ROSTER_SQL,
 } from './check-sql.ts';
 import { DIS01_SQL, JAM01_SQL } from './jam-dis-sql.ts';
@@ -58,6 +59,9 @@ async function readFindings(db: Db, run: string, resolved: boolean): Promise<Fin
   );
 }
 
+/** A stored run without its finding lists: the export streams those from `findings` by run id. */
+export type StoredRun = Omit<RunChecksResult, 'findings' | 'resolved'>;
+
 /**
  * One check run: every enabled rule over the scope, stored with its provenance, each finding
  * marked new or open against the previous run over the same scope (and what it resolved).
@@ -66,13 +70,30 @@ async function readFindings(db: Db, run: string, resolved: boolean): Promise<Fin
 export type AfterStore = (run: string, previous: string) => Promise<void>;
 
 export async function runChecks(db: Db, req: RunChecksRequest, now: Date, memoryLimit = '3GB', afterStore?: AfterStore): Promise<RunChecksResult> {
+  return withRoom(db, req, memoryLimit, async () => {
+    const { run, profileVersion, from, to, weeksFrom, weeksTo, ...figures } = await check(db, req, now, afterStore);
+    return {
+      run, profileVersion, from, to, weeksFrom, weeksTo,
+      findings: await readFindings(db, run, false),
+      resolved: await readFindings(db, run, true),
+      ...figures,
+    };
+  });
+}
+
+/** The same run, leaving the findings in the database (a million of them need not become objects). */
+export async function storeRun(db: Db, req: RunChecksRequest, now: Date, memoryLimit = '3GB'): Promise<StoredRun> {
+  return withRoom(db, req, memoryLimit, () => check(db, req, now, undefined));
+}
+
+async function withRoom<T>(db: Db, req: RunChecksRequest, memoryLimit: string, work: () => Promise<T>): Promise<T> {
   checkDate(req.from, '--from');
   checkDate(req.to, '--to');
   // Checking millions of employee-days needs more room than an import; given back afterwards.
   const before = (await db.one<{ v: string }>("SELECT current_setting('memory_limit') AS v"))!.v;
   await db.run(`SET memory_limit = ${quoteLiteral(memoryLimit)}`);
   try {
-    return await check(db, req, now, afterStore);
+    return await work();
   } finally {
     // Dropped first, so lowering the limit has nothing left to evict.
     await db.run('DROP TABLE IF EXISTS days; DROP TABLE IF EXISTS run_findings; DROP TABLE IF EXISTS workdays; DROP TABLE IF EXISTS ew');
@@ -80,7 +101,7 @@ export async function runChecks(db: Db, req: RunChecksRequest, now: Date, memory
   }
 }
 
-async function check(db: Db, req: RunChecksRequest, now: Date, afterStore: AfterStore | undefined): Promise<RunChecksResult> {
+async function check(db: Db, req: RunChecksRequest, now: Date, afterStore: AfterStore | undefined): Promise<StoredRun> {
   const { from, to } = await scopeRange(db, req);
   const range = { from: from ?? '1900-01-01', to: to ?? '1900-01-01' };
   const weeks = wholeWeeks(range.from, range.to);
@@ -137,13 +158,14 @@ async function check(db: Db, req: RunChecksRequest, now: Date, afterStore: After
     await afterStore?.(run, prev);
     return {
       run, profileVersion, from, to, weeksFrom: from ? weeks.weekFrom : null, weeksTo: to ? weeks.weekTo : null,
-      findings: await readFindings(db, run, false),
-      resolved: await readFindings(db, run, true),
       compliance: await compliance(db),
       complianceByRule: (await db.all<{ rule: RuleId; employee_weeks: number; compliant: number }>(COMPLIANCE_BY_RULE_SQL))
         .map((r) => ({ rule: r.rule, ...ratio(r) })),
       complianceByWeek: (await db.all<{ week: string; employee_weeks: number; compliant: number }>(COMPLIANCE_BY_WEEK_SQL))
         .map((r) => ({ week: r.week, ...ratio(r) })),
+      complianceByUnitWeek: (await db.all<{ agency: string | null; unit: string; week: string; employee_weeks: number; compliant: number }>(
+        COMPLIANCE_BY_UNIT_WEEK_SQL,
+      )).map((r) => ({ agency: r.agency, unit: r.unit, week: r.week, ...ratio(r) })),
       dataQuality: {
         notInRoster: await db.all<DataQuality['notInRoster'][number] & Record<string, unknown>>(NOT_IN_ROSTER_SQL),
         missingTimes: await db.all<DataQuality['missingTimes'][number] & Record<string, unknown>>(MISSING_TIMES_SQL),

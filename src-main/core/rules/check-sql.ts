@@ -142,6 +142,10 @@ export const COMPLIANCE_BY_RULE_SQL = `WITH weeks AS (SELECT DISTINCT nip, week 
 export const COMPLIANCE_BY_WEEK_SQL = `SELECT week, count(*) AS employee_weeks, count(*) FILTER (WHERE compliant) AS compliant
   FROM (SELECT DISTINCT nip, week, compliant FROM ew) GROUP BY week ORDER BY week`;
 
+/** Per unit and ISO week (the unit × week heatmap, the workbook's week columns). */
+export const COMPLIANCE_BY_UNIT_WEEK_SQL = `SELECT agency, unit, week, count(*) AS employee_weeks, count(*) FILTER (WHERE compliant) AS compliant
+  FROM ew GROUP BY agency, unit, week ORDER BY agency NULLS LAST, unit, week`;
+
 export const NOT_IN_ROSTER_SQL = `SELECT w.nip, any_value(w.name) AS name, w.agency, sum(w.records)::INTEGER AS records FROM ew w
   WHERE NOT EXISTS (SELECT 1 FROM employees e WHERE e.nip = w.nip) GROUP BY w.nip, w.agency ORDER BY w.agency, w.nip`;
 

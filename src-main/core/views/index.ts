@@ -23,10 +23,14 @@ export interface ViewsEnv {
   path: (p: string) => string;
 }
 
-/** Hook for the check run: keeps its employee-weeks for the screens. */
+/**
+ * Hook for the check runs asked for through the API (the app, `pantau check`): keeps their
+ * employee-weeks and overview for the screens. The runs an export makes for itself have none,
+ * so the screens keep showing the run the user last asked for.
+ */
 export function storeRunWeeks(db: Db): AfterStore {
-  return async (run, previous) => {
-    await db.run(DROP_RUN_WEEKS, { prev: previous });
+  return async (run) => {
+    await db.run(DROP_RUN_WEEKS, { run });
     await db.run(STORE_RUN_WEEKS, { run });
     await storeSummary(db, run);
   };

@@ -7,7 +7,7 @@ interface RunRow {
   findings: number; new_findings: number; open_findings: number; resolved_findings: number; stale: boolean;
 }
 
-/** The run the screens show: the latest one stored. */
+/** The run the screens show: the latest one asked for through the API (it has a stored summary). */
 export async function latestRun(db: Db): Promise<RunInfo | null> {
   const r = await db.one<RunRow & Record<string, unknown>>(LATEST_RUN);
   if (!r) return null;

@@ -12,8 +12,8 @@ export const STORE_RUN_WEEKS = `INSERT INTO run_weeks
     count(*) FILTER (WHERE flex)::INTEGER, count(*)::INTEGER
   FROM days WHERE in_range GROUP BY ALL`;
 
-/** Only the latest run of a scope is shown; the one it replaces gives its employee-weeks back. */
-export const DROP_RUN_WEEKS = `DELETE FROM run_weeks WHERE run_id = $prev`;
+/** The screens show one run, the latest with its summary: earlier runs give their employee-weeks back. */
+export const DROP_RUN_WEEKS = `DELETE FROM run_weeks WHERE run_id <> $run`;
 
 export const STORE_SUMMARY = `INSERT OR REPLACE INTO run_summaries VALUES ($run, $summary)`;
 export const READ_SUMMARY = `SELECT summary FROM run_summaries WHERE run_id = $run`;
@@ -23,7 +23,7 @@ export const LATEST_RUN = `SELECT r.run_id AS run, strftime(r.run_at, '%Y-%m-%dT
     r.findings, r.new_findings, r.open_findings, r.resolved_findings,
     coalesce(greatest((SELECT max(greatest(imported_at, coalesce(undone_at, imported_at))) FROM batches),
       (SELECT max(saved_at) FROM profiles)) > r.run_at, false) AS stale
-  FROM runs r ORDER BY r.seq DESC LIMIT 1`;
+  FROM runs r WHERE r.run_id IN (SELECT run_id FROM run_summaries) ORDER BY r.seq DESC LIMIT 1`;
 
 export const DATA_COUNTS = `SELECT
     (SELECT count(*) FROM batches WHERE status = 'active' AND seq > 1) AS batches,

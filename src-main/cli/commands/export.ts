@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import type { ExportWorkbookResult } from '../../contract/export-types.ts';
+import { MIN_KEY_LENGTH } from '../../contract/validate.ts';
+import { langOf, reportFailure, t, withApi, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
+import { withCommonOptions } from './common.ts';
+
+interface ExportOptions extends GlobalOptions {
+  out: string;
+  agency?: string;
+  unit?: string;
+  from?: string;
+  to?: string;
+  pseudonymize?: boolean;
+  key?: string;
+}
+
+function describe(r: ExportWorkbookResult, lang: Lang): string[] {
+  const masked = r.pseudonymised ? t(lang, ', disamarkan', ', pseudonymised') : '';
+  return [
+    t(lang, `Buku kerja ditulis: ${r.out} (${r.run}, ${r.findings} temuan${masked})`,
+      `Workbook written: ${r.out} (${r.run}, ${r.findings} findings${masked})`),
+    ...r.sheets.map((s) => `  ${s.name}: ${s.rows} ${t(lang, 'baris', 'rows')}`),
+  ];
+}
+
+export const exportCommand: CommandModule = (program, ctx) => {
+  withCommonOptions(program.command('export'))
+    .description('tulis buku kerja Excel untuk pimpinan (atau laporan satu unit dengan --unit)')
+    .requiredOption('--out <file.xlsx>', 'berkas .xlsx yang ditulis')
+    .option('--agency <code>', 'hanya satu instansi')
+    .option('--unit <name>', 'laporan ringkas untuk satu unit kerja')
+    .option('--from <date>', 'dari tanggal (YYYY-MM-DD; bawaan: data paling awal)')
+    .option('--to <date>', 'sampai tanggal (YYYY-MM-DD; bawaan: data paling akhir)')
+    .option('--pseudonymize', 'ganti setiap NIP dan nama dengan kode tetap dari --key')
+    .option('--key <secret>', `kunci rahasia penyamaran (minimal ${MIN_KEY_LENGTH} karakter; tidak disimpan)`)
+    .action(async (opts: ExportOptions, cmd) => {
+      const lang = langOf(opts);
+      if (opts.pseudonymize && !opts.key) {
+        cmd.error(t(lang, '--pseudonymize memerlukan --key SECRET (kunci rahasia penyamaran).',
+          '--pseudonymize needs --key SECRET (the pseudonymisation key).'));
+      }
+      if (opts.key && opts.key.length < MIN_KEY_LENGTH) {
+        cmd.error(t(lang, `--key minimal ${MIN_KEY_LENGTH} karakter: kunci yang pendek dapat ditebak.`,
+          `--key needs at least ${MIN_KEY_LENGTH} characters: a short key can be guessed.`));
+      }
+      if (opts.key && !opts.pseudonymize) {
+        cmd.error(t(lang, '--key hanya berlaku bersama --pseudonymize.', '--key only applies with --pseudonymize.'));
+      }
+      try {
+        const result = await withApi(opts, (api) =>
+          api.exportWorkbook(
+            {
+              out: resolve(opts.out), agency: opts.agency, unit: opts.unit, from: opts.from, to: opts.to,
+              pseudonymize: opts.pseudonymize && opts.key ? { key: opts.key } : undefined,
+            },
+            { signal: ctx.signal },
+          ),
+        );
+        if (opts.json) ctx.out(JSON.stringify(result, null, 2));
+        else describe(result, lang).forEach((line) => ctx.out(line));
+      } catch (err) {
+        reportFailure(ctx, opts, err);
+      }
+    });
+};

@@ -1,0 +1,35 @@
+/** The leadership workbook (product.md §6) and the compact report for one unit. */
+
+export interface ExportWorkbookRequest {
+  /** Where to write the .xlsx (an absolute path chosen by the user; replaced if it exists). */
+  out: string;
+  agency?: string;
+  /** One unit: the compact unit report. A unit name used by several agencies needs `agency` too. */
+  unit?: string;
+  /** YYYY-MM-DD; as for runChecks, the default is the earliest / latest attendance date. */
+  from?: string;
+  to?: string;
+  /** Replace every NIP and name by a stable code derived from this secret (HMAC-SHA-256); the key is never written. */
+  pseudonymize?: { key: string };
+}
+
+export interface ExportSheet {
+  name: string;
+  /** Data rows below the header (for the findings and data-quality sheets: the records written to that sheet). */
+  rows: number;
+}
+
+export interface ExportWorkbookResult {
+  out: string;
+  kind: 'full' | 'unit';
+  /** The check run the workbook was written from: its figures are that run's. */
+  run: string;
+  profileVersion: string;
+  agency: string | null;
+  unit: string | null;
+  from: string | null;
+  to: string | null;
+  findings: number;
+  pseudonymised: boolean;
+  sheets: ExportSheet[];
+}

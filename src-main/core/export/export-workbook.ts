@@ -1,0 +1,169 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { basename } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { CompareRequest, CompareResult } from '../../contract/compare-types.ts';
+import { AppError } from '../../contract/errors.ts';
+import type { ExportSheet, ExportWorkbookRequest, ExportWorkbookResult } from '../../contract/export-types.ts';
+import type { CallOptions } from '../../contract/progress.ts';
+import type { EffectiveProfile } from '../../contract/rules-types.ts';
+import type { Db } from '../db/database.ts';
+import type { Lang } from '../import/reasons.ts';
+import { storeRun } from '../rules/check-run.ts';
+import { effectiveProfile } from '../rules/profiles.ts';
+import { writeComparison, writeSurvey } from './compare-sheets.ts';
+import { writeUnitCompliance, writeUnitWeeks } from './compliance-sheet.ts';
+import { scopeParams, type ExportContext } from './export-context.ts';
+import { BATCHES_SQL, FINDING_COUNTS_SQL, HEADCOUNT_SQL, UNIT_AGENCIES_SQL, type BatchRow } from './export-sql.ts';
+import { writeFindings } from './findings-sheet.ts';
+import { writeManifest } from './manifest-sheet.ts';
+import { writeMethod } from './method-sheet.ts';
+import { createPseudonymizer } from './pseudonym.ts';
+import { writeDataQuality } from './quality-sheet.ts';
+import { EXCEL_ROWS, type Book } from './sheet-kit.ts';
+import { writeSummary, type SummaryFigures } from './summary-sheet.ts';
+
+export interface ExportDeps {
+  /** The flexible/conventional comparison over the same scope (rules.md §4). */
+  compare(req: CompareRequest): Promise<CompareResult>;
+}
+
+export interface ExportOptions extends CallOptions {
+  now: Date;
+  lang: Lang;
+  version: string;
+  /** Data rows per findings / data-quality sheet before the next one starts (tests use a small one). */
+  maxRowsPerSheet?: number;
+}
+
+/** A unit name is unique only within an agency: the report needs the one agency that uses it. */
+async function unitAgency(db: Db, unit: string, agency: string | undefined): Promise<string> {
+  const rows = await db.all<{ agency: string }>(UNIT_AGENCIES_SQL, { unit, agency: agency ?? null });
+  if (rows.length === 0) {
+    throw new AppError('NOT_FOUND', `Unit "${unit}" tidak ditemukan${agency ? ` di instansi ${agency}` : ''}.`, { unit });
+  }
+  if (rows.length > 1) {
+    throw new AppError('BAD_REQUEST', `Unit "${unit}" ada di beberapa instansi (${rows.map((r) => r.agency).join(', ')}); pilih satu dengan --agency.`, { unit });
+  }
+  return rows[0]!.agency;
+}
+
+/** The comparison takes one month (YYYY-MM); a range within one month narrows it, any other range compares all periods. */
+function comparePeriod(from: string | null, to: string | null): string | undefined {
+  return from && to && from.slice(0, 7) === to.slice(0, 7) ? from.slice(0, 7) : undefined;
+}
+
+async function profilesInScope(db: Db, agencies: (string | null)[]): Promise<EffectiveProfile[]> {
+  const list = agencies.length ? agencies : [null];
+  const profiles: EffectiveProfile[] = [];
+  for (const a of list) profiles.push(await effectiveProfile(db, a));
+  return profiles;
+}
+
+const WRITE_ERRORS: Record<string, string> = {
+  ENOENT: 'foldernya tidak ada', EACCES: 'tidak ada izin menulis', EPERM: 'tidak ada izin menulis',
+  ENOSPC: 'disk penuh', EROFS: 'disk hanya-baca', EISDIR: 'itu sebuah folder',
+};
+
+interface Output {
+  stream: WriteStream;
+  tmp: string;
+  /** Rejects when the file cannot be written (disk full, drive gone), so that nothing waits forever. */
+  broken: Promise<never>;
+}
+
+/** The workbook is written beside `out` and renamed at the end: a half-written file never bears its name. */
+async function openOutput(out: string): Promise<Output> {
+  const tmp = `${out}.${process.pid}.tmp`;
+  const stream = createWriteStream(tmp);
+  const failed = (err: NodeJS.ErrnoException) =>
+    new AppError('BAD_REQUEST', `Berkas ${out} tidak dapat ditulis (${WRITE_ERRORS[err.code ?? ''] ?? err.message}).`, { out });
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (err) => reject(failed(err)));
+  });
+  const broken = new Promise<never>((_resolve, reject) => stream.on('error', (err) => reject(failed(err))));
+  broken.catch(() => undefined);
+  return { stream, tmp, broken };
+}
+
+function newBook(output: Output, now: Date): Book {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output.stream, useStyles: true, useSharedStrings: false });
+  book.creator = 'Pantau';
+  book.lastModifiedBy = 'Pantau';
+  // From the core's clock, so that the same data and key give the same workbook.
+  book.created = now;
+  book.modified = now;
+  return book;
+}
+
+/**
+ * Writes the leadership workbook (or the unit report): runs the checks over the scope, so the
+ * figures are those of `pantau check`, then streams the stored findings and rejects into the
+ * sheets. The file appears at `out` only when complete.
+ */
+export async function exportWorkbook(db: Db, req: ExportWorkbookRequest, deps: ExportDeps, opts: ExportOptions): Promise<ExportWorkbookResult> {
+  const file = basename(req.out);
+  const progress = (phase: 'check' | 'store' | 'done', fraction: number | null, rows: number | null) =>
+    opts.onProgress?.({ phase, file, fileIndex: 0, fileCount: 1, fraction, rows });
+  const cancelled = () => {
+    if (opts.signal?.aborted) throw new AppError('CANCELLED', 'Ekspor dibatalkan.');
+  };
+  const agency = req.unit ? await unitAgency(db, req.unit, req.agency) : req.agency ?? null;
+  const output = await openOutput(req.out);
+  try {
+    progress('check', null, null);
+    const run = await storeRun(db, { agency: agency ?? undefined, from: req.from, to: req.to }, opts.now);
+    cancelled();
+    const compare = await deps.compare({ agency: agency ?? undefined, period: comparePeriod(run.from, run.to) });
+    const agencies = [...new Set(run.compliance.filter((c) => c.level === 'agency').map((c) => c.agency))];
+    const ctx: ExportContext = {
+      db, book: newBook(output, opts.now), kind: req.unit ? 'unit' : 'full', agency, unit: req.unit ?? null, run, compare,
+      profiles: await profilesInScope(db, agencies.length ? agencies : agency ? [agency] : []),
+      pseudo: createPseudonymizer(req.pseudonymize?.key), now: opts.now, lang: opts.lang, version: opts.version,
+      maxRowsPerSheet: Math.min(opts.maxRowsPerSheet ?? EXCEL_ROWS - 1, EXCEL_ROWS - 1),
+      tick: async () => undefined,
+    };
+    const onRows = (rows: number, total: number) => {
+      progress('store', total ? Math.min(1, rows / total) : null, rows);
+      cancelled();
+    };
+    const sheets = await Promise.race([writeSheets(ctx, onRows), output.broken]);
+    await Promise.race([ctx.book.commit(), output.broken]);
+    await rename(output.tmp, req.out);
+    progress('done', 1, null);
+    return {
+      out: req.out, kind: ctx.kind, run: run.run, profileVersion: run.profileVersion, agency, unit: ctx.unit,
+      from: run.from, to: run.to, findings: sheets.filter((s) => s.name.startsWith('Temuan')).reduce((n, s) => n + s.rows, 0),
+      pseudonymised: ctx.pseudo.on, sheets,
+    };
+  } catch (err) {
+    output.stream.destroy();
+    await rm(output.tmp, { force: true });
+    throw err;
+  }
+}
+
+/** Sheets in reading order; each is committed before the next starts, so the zip streams them one by one. */
+async function writeSheets(ctx: ExportContext, onRows: (rows: number, total: number) => void): Promise<ExportSheet[]> {
+  const params = scopeParams(ctx);
+  const counts = await ctx.db.all<SummaryFigures['byRule'][number]>(FINDING_COUNTS_SQL, params);
+  const head = (await ctx.db.one<{ employees: number; flex_employees: number }>(HEADCOUNT_SQL, params))!;
+  const batches = await ctx.db.all<BatchRow & Record<string, unknown>>(BATCHES_SQL, params);
+  const total = counts.reduce((n, r) => n + r.n, 0);
+  // Between chunks: progress, and a cancel is noticed.
+  ctx.tick = async (rows) => onRows(rows, total);
+  const sheets: ExportSheet[] = [];
+  sheets.push(writeSummary(ctx, { employees: head.employees, flexEmployees: head.flex_employees, byRule: counts }));
+  sheets.push(ctx.kind === 'unit' ? writeUnitWeeks(ctx) : writeUnitCompliance(ctx));
+  sheets.push(...(await writeFindings(ctx)));
+  sheets.push(writeComparison(ctx));
+  sheets.push(writeSurvey(ctx));
+  if (ctx.kind === 'full') {
+    ctx.tick = async () => onRows(total, total);
+    sheets.push(...(await writeDataQuality(ctx, batches)));
+  }
+  sheets.push(writeMethod(ctx));
+  sheets.push(writeManifest(ctx, batches));
+  return sheets;
+}

@@ -1,0 +1,39 @@
+"""Reads a workbook with openpyxl (as a second, independent reader) and prints it as JSON.
+
+Per sheet: name, frozen cell, auto-filter range, conditional-format ranges and every cell as
+[value, data_type, number_format]; plus the text of every XML part in the zip, for scans.
+"""
+import datetime
+import json
+import sys
+import zipfile
+
+import openpyxl
+
+
+def cell(c):
+    v = c.value
+    if isinstance(v, (datetime.datetime, datetime.date)):
+        v = v.isoformat()
+    return [v, c.data_type, c.number_format]
+
+
+def main(path):
+    wb = openpyxl.load_workbook(path)
+    sheets = []
+    for ws in wb.worksheets:
+        sheets.append({
+            'name': ws.title,
+            'freeze': ws.freeze_panes,
+            'filter': ws.auto_filter.ref,
+            'conditional': [str(cf.sqref) for cf in ws.conditional_formatting],
+            'landscape': ws.page_setup.orientation == 'landscape',
+            'rows': [[cell(c) for c in row] for row in ws.iter_rows()],
+        })
+    with zipfile.ZipFile(path) as z:
+        xml = {n: z.read(n).decode('utf-8') for n in z.namelist() if n.endswith(('.xml', '.rels'))}
+    json.dump({'sheets': sheets, 'xml': xml}, sys.stdout, ensure_ascii=False)
+
+
+if __name__ == '__main__':
+    main(sys.argv[1])

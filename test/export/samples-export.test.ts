@@ -1,0 +1,314 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompareResult } from '../../src-main/contract/compare-types.ts';
+import type { ExportWorkbookResult } from '../../src-main/contract/export-types.ts';
+import type { ImportBatch } from '../../src-main/contract/import-types.ts';
+import type { RunChecksResult } from '../../src-main/contract/rules-types.ts';
+import { compare } from '../../src-main/core/compare/compare.ts';
+import { exportWorkbook } from '../../src-main/core/export/export-workbook.ts';
+import { createCore } from '../../src-main/core/index.ts';
+import { CATALOGUE } from '../../src-main/core/rules/catalogue.ts';
+import { pantau, ROOT } from '../helpers/cli.ts';
+import { expected, importSamples, SAMPLES } from '../helpers/samples.ts';
+import type { Db } from '../../src-main/core/db/database.ts';
+import { TODAY } from '../helpers/workspace.ts';
+import { readWithExcelJs, readWithOpenpyxl, sheet, table, values, type Plain, type PyBook } from './xlsx.ts';
+
+// Specification: issue 5 and ../shared/product.md §6; figures from rules.md §3–§4 as `pantau check`
+// and `pantau compare` give them, and the generator's hand count in samples/expected.json.
+
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const expectedCompare = (JSON.parse(readFileSync(join(SAMPLES, 'expected.json'), 'utf8')) as {
+  compare: { flex: { n: number; met: number }; conventional: { n: number; met: number } };
+  survey: { satisfiedPct: number; metTargetPct: number; participants: number };
+});
+const FULL_SHEETS = ['Ringkasan', 'Kepatuhan per unit', 'Temuan', 'Perbandingan', 'Survei', 'Kualitas data', 'Metode', 'Manifest'];
+const FINDING_HEADER = ['Aturan', 'NIP', 'Nama', 'Instansi', 'Unit', 'Periode', 'Mulai', 'Selesai', 'Uraian', 'Dasar hukum',
+  'Status', 'Berkas sumber', 'Baris sumber'];
+
+const KEY = 'kunci-rahasia-bulanan';
+const OTHER_KEY = 'kunci-lain-sama-sekali';
+
+/** Every NIP and name the workspace knows, including raw values of rejected NIP cells. */
+async function personal(db: Db): Promise<{ nips: string[]; names: string[] }> {
+  const nips = await db.all<{ v: string }>(`SELECT DISTINCT v FROM (SELECT nip AS v FROM employees UNION ALL SELECT nip FROM attendance
+    UNION ALL SELECT nip FROM performance UNION ALL SELECT value FROM rejects WHERE column_name = 'nip') WHERE v IS NOT NULL`);
+  const names = await db.all<{ v: string }>(`SELECT DISTINCT v FROM (SELECT name AS v FROM employees UNION ALL SELECT name FROM attendance
+    UNION ALL SELECT name FROM performance) WHERE v IS NOT NULL`);
+  return { nips: nips.map((r) => r.v), names: names.map((r) => r.v) };
+}
+
+const xmlText = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&apos;');
+
+describe('the leadership workbook on the samples', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pantau-export-'));
+  const db = join(dir, 'ws.duckdb');
+  const out = (name: string) => join(dir, name);
+  let check: RunChecksResult;
+  let cmp: CompareResult;
+  let batches: ImportBatch[];
+  let full: ExportWorkbookResult;
+  let unit: ExportWorkbookResult;
+  let split: ExportWorkbookResult;
+  let xl: ExcelJS.Workbook;
+  let py: PyBook;
+  let people: { nips: string[]; names: string[] };
+
+  beforeAll(async () => {
+    let core = await createCore({ dbPath: db, tmpDir: dir, now: () => TODAY });
+    try {
+      await importSamples(core);
+    } finally {
+      core.close();
+    }
+    for (const copy of ['a', 'b', 'c']) copyFileSync(db, join(dir, `${copy}.duckdb`));
+    const run = pantau(['compare', '--db', db, '--json']);
+    expect(run.status).toBe(0);
+    cmp = JSON.parse(run.stdout) as CompareResult;
+    core = await createCore({ dbPath: db, tmpDir: dir, now: () => TODAY });
+    try {
+      batches = (await core.listImports({})).batches;
+      check = await core.runChecks({});
+      full = await core.exportWorkbook({ out: out('full.xlsx') });
+      unit = await core.exportWorkbook({ out: out('unit.xlsx'), unit: 'Biro Hukum' });
+      split = await exportWorkbook(core.db, { out: out('split.xlsx') }, { compare: (r) => compare(core.db, r) },
+        { now: TODAY, lang: 'id', version: VERSION, maxRowsPerSheet: 4 });
+      people = await personal(core.db);
+    } finally {
+      core.close();
+    }
+    // Three copies of one workspace: the same key twice, then another key.
+    for (const [copy, key] of [['a', KEY], ['b', KEY], ['c', OTHER_KEY]] as const) {
+      const c = await createCore({ dbPath: join(dir, `${copy}.duckdb`), tmpDir: dir, now: () => TODAY });
+      try {
+        await c.exportWorkbook({ out: out(`${copy}.xlsx`), pseudonymize: { key } });
+      } finally {
+        c.close();
+      }
+    }
+    xl = await readWithExcelJs(out('full.xlsx'));
+    py = readWithOpenpyxl(out('full.xlsx'));
+  }, 240_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('has the sheets of product.md §6 in reading order, each table with its header row, frozen and filtered', () => {
+    expect(xl.worksheets.map((w) => w.name)).toEqual(FULL_SHEETS);
+    expect(py.sheets.map((s) => s.name)).toEqual(FULL_SHEETS);
+    expect(full.sheets.map((s) => s.name)).toEqual(FULL_SHEETS);
+    expect(values(sheet(xl, 'Temuan'))[0]).toEqual(FINDING_HEADER);
+    const temuan = py.sheets.find((s) => s.name === 'Temuan')!;
+    expect(temuan.rows[0]!.map((c) => c[0])).toEqual(FINDING_HEADER);
+    expect([temuan.freeze, temuan.filter]).toEqual(['D2', 'A1:M11']);
+    expect(py.sheets.find((s) => s.name === 'Kepatuhan per unit')!.freeze).toBe('C2');
+    expect(py.sheets.find((s) => s.name === 'Kualitas data')!.filter).toBe('A1:K9');
+    expect(py.sheets.every((s) => s.landscape)).toBe(true);
+  });
+
+  it('compliance per unit equals pantau check and the generator’s hand count, with a total row', () => {
+    const rows = values(sheet(xl, 'Kepatuhan per unit'));
+    const weeks = check.complianceByWeek.map((w) => w.week);
+    expect(rows[0]).toEqual(['Instansi', 'Unit', 'Pegawai-minggu', 'Patuh', 'Kepatuhan', ...weeks]);
+    const units = rows.slice(1, -1);
+    const fromCheck = check.compliance.filter((c) => c.level === 'unit')
+      .map((c) => [c.agency, c.unit, c.employeeWeeks, c.compliantEmployeeWeeks, c.rate]);
+    expect(units.map((r) => r.slice(0, 5))).toEqual(fromCheck);
+    const handCount = expected.compliance.filter((c) => c.unit !== '(semua unit)')
+      .map((c) => [c.agency, c.unit, c.employeeWeeks, c.compliantEmployeeWeeks, c.rate]);
+    expect(units.map((r) => r.slice(0, 5)).sort()).toEqual(handCount.sort());
+    for (const r of units) {
+      for (const [i, week] of weeks.entries()) {
+        const cell = check.complianceByUnitWeek.find((c) => c.agency === r[0] && c.unit === r[1] && c.week === week);
+        expect(r[5 + i]).toBe(cell?.rate ?? null);
+      }
+    }
+    const all = check.compliance.find((c) => c.level === 'all')!;
+    expect(rows.at(-1)).toEqual(['Jumlah', 'Semua instansi', all.employeeWeeks, all.compliantEmployeeWeeks, all.rate,
+      ...check.complianceByWeek.map((w) => w.rate)]);
+  });
+
+  it('rate cells are numbers with a percentage format, coloured by band, in both readers', () => {
+    const ws = sheet(xl, 'Kepatuhan per unit');
+    const rate = ws.getCell('E2');
+    expect(typeof rate.value).toBe('number');
+    expect(rate.numFmt).toBe('0.0%');
+    const pyRows = py.sheets.find((s) => s.name === 'Kepatuhan per unit')!.rows;
+    const rateCells = pyRows.slice(1).flatMap((r) => r.slice(4)).filter((c) => c[0] !== null);
+    expect(rateCells.length).toBeGreaterThan(100);
+    expect(rateCells.every((c) => c[1] === 'n' && c[2] === '0.0%' && typeof c[0] === 'number')).toBe(true);
+    expect(py.sheets.find((s) => s.name === 'Kepatuhan per unit')!.conditional).toEqual(['E2:N17']);
+    const summary = py.sheets.find((s) => s.name === 'Ringkasan')!.rows;
+    const headline = summary.find((r) => r[0]![0] === 'Tingkat kepatuhan')!;
+    expect(headline[2]).toEqual([check.compliance.find((c) => c.level === 'all')!.rate, 'n', '0.0%']);
+  });
+
+  it('the summary carries scope, headline figures, compliance per agency, the reference survey figures and a signature block', () => {
+    const rows = values(sheet(xl, 'Ringkasan'));
+    const find = (label: string) => rows.find((r) => r[0] === label);
+    expect(rows[2]![0]).toBe('Periode: 01/09/2025 s.d. 31/10/2025');
+    expect(find('Pegawai-minggu teramati')![1]).toBe(810);
+    expect(find('Temuan')![1]).toBe(expected.findings.length);
+    const agencies = table(sheet(xl, 'Ringkasan'), 'Instansi').slice(1).map((r) => [r[0], r[2], r[3], r[4]]);
+    expect(agencies).toEqual(check.compliance.filter((c) => c.level === 'agency')
+      .map((c) => [c.agency, c.employeeWeeks, c.compliantEmployeeWeeks, c.rate]));
+    expect(find('% puas (nilai 4–5) di antara peserta FWA')!.slice(1, 3)).toEqual([expectedCompare.survey.satisfiedPct / 100, 0.9022]);
+    expect(find('% target kinerja tercapai di antara peserta FWA')!.slice(1, 3)).toEqual([expectedCompare.survey.metTargetPct / 100, 0.9073]);
+    expect(rows.some((r) => r[3] === 'Mengetahui,')).toBe(true);
+    expect(rows.some((r) => typeof r[3] === 'string' && r[3].startsWith('NIP:'))).toBe(true);
+  });
+
+  it('lists every finding with rule, legal basis, source file and rows, and its period as real dates', () => {
+    const rows = values(sheet(xl, 'Temuan')).slice(1);
+    const key = (r: Plain[]) => [r[0], r[1], r[5], r[3], r[4]].join(' ');
+    expect(rows.map(key).sort()).toEqual(expected.findings.map((f) => [f.rule, f.nip, f.period, f.agency, f.unit].join(' ')).sort());
+    for (const r of rows) {
+      const f = check.findings.find((c) => c.rule === r[0] && c.nip === r[1] && c.period === r[5])!;
+      expect(r[9]).toBe(CATALOGUE[f.rule].basis);
+      expect(r[8]).toBe(f.detail);
+      expect(r[11]).toMatch(/^presensi-2025-09-10\.(csv|xlsx)$/);
+      expect(r[12]).toBe(f.sources.map((s) => s.row).join(', '));
+      expect(r[6]).toBeInstanceOf(Date);
+    }
+    const lok = rows.find((r) => r[0] === 'LOK-01' && r[5] === '2025-W38')!;
+    expect([lok[6], lok[7]]).toEqual([new Date('2025-09-15T00:00:00Z'), new Date('2025-09-21T00:00:00Z')]);
+    const dis = rows.find((r) => r[0] === 'DIS-01')!;
+    expect([dis[6], dis[7]]).toEqual([new Date('2025-01-01T00:00:00Z'), new Date('2025-12-31T00:00:00Z')]);
+    const pyDates = py.sheets.find((s) => s.name === 'Temuan')!.rows.slice(1).map((r) => r[6]!);
+    expect(pyDates.every((c) => c[1] === 'd' && c[2] === 'dd/mm/yyyy')).toBe(true);
+  });
+
+  it('the comparison and the survey carry the figures of pantau compare, with "n < 5" for small groups', () => {
+    const rows = values(sheet(xl, 'Perbandingan'));
+    const p = cmp.performance;
+    const overall = rows[1]!;
+    expect(overall.slice(3, 17)).toEqual([
+      p.flex.n, p.flex.met, p.flex.rate, ...p.flex.ci95!, p.conventional.n, p.conventional.met, p.conventional.rate,
+      ...p.conventional.ci95!, p.difference.value, ...p.difference.ci95!, p.withoutAttendance,
+    ]);
+    expect([overall[3], overall[4], overall[8], overall[9]]).toEqual([expectedCompare.compare.flex.n, expectedCompare.compare.flex.met,
+      expectedCompare.compare.conventional.n, expectedCompare.compare.conventional.met]);
+    const unitRows = table(sheet(xl, 'Perbandingan'), 'Tingkat').filter((r) => r[0] === 'Unit');
+    expect(unitRows).toHaveLength(p.byUnit.length);
+    const small = p.byUnit.filter((u) => u.flex.rate === null).length;
+    expect(unitRows.filter((r) => r[5] === 'n < 5')).toHaveLength(small);
+    expect(small).toBeGreaterThan(0);
+    const survey = values(sheet(xl, 'Survei'))[1]!;
+    expect(survey.slice(3, 9)).toEqual([cmp.survey.respondents, cmp.survey.participants, cmp.survey.nonParticipants,
+      cmp.survey.satisfied, cmp.survey.satisfiedAnswered, cmp.survey.satisfiedPct! / 100]);
+    expect(survey[13]).toBe(cmp.survey.metTargetPct! / 100);
+    const pySurvey = py.sheets.find((s) => s.name === 'Survei')!.rows[1]!;
+    expect(pySurvey[8]).toEqual([expectedCompare.survey.satisfiedPct / 100, 'n', '0.00%']);
+  });
+
+  it('the data-quality sheet lists every rejected row of the samples with its reason', () => {
+    const rows = values(sheet(xl, 'Kualitas data')).slice(1);
+    for (const bad of expected.badRows) {
+      const hit = rows.find((r) => r[0] === 'Baris ditolak' && r[4] === bad.row && r[3] === bad.file.split('/')[1]);
+      expect(hit, `${bad.file} baris ${bad.row}`).toBeDefined();
+      expect(hit![6]).toBe(bad.value);
+      expect(hit![10]).toMatch(new RegExp(`^baris ${bad.row}: `));
+    }
+    const duplicates = expected.duplicates.flatMap((d) => d.rows.slice(0, -1));
+    expect(rows.filter((r) => r[10]?.toString().includes('kunci yang sama')).map((r) => r[4])).toEqual(duplicates);
+  });
+
+  it('the method sheet explains every rule with its article and the profile parameters used', () => {
+    const rules = table(sheet(xl, 'Metode'), 'Aturan').slice(1);
+    expect(rules.map((r) => [r[0], r[3]])).toEqual(Object.values(CATALOGUE).map((r) => [r.id, r.basis]));
+    const params = table(sheet(xl, 'Metode'), 'Instansi').slice(1);
+    expect(params.find((r) => r[0] === 'KEMENDAGRI' && r[2] === 'maxFlexDays')).toEqual(['KEMENDAGRI', 'nasional v1', 'maxFlexDays', 2, null, null]);
+  });
+
+  it('the manifest names every source batch with file, SHA-256 and rows, the run, the profile and the Pantau version', () => {
+    const rows = values(sheet(xl, 'Manifest'));
+    const fact = (label: string) => rows.find((r) => r[0] === label)?.[1];
+    expect(fact('Aplikasi')).toBe(`Pantau ${VERSION}`);
+    expect(fact('Pemeriksaan (run)')).toBe(full.run);
+    expect(fact('Versi profil')).toBe('nasional v1');
+    expect(fact('Dibuat (UTC)')).toEqual(TODAY);
+    expect(fact('Disamarkan')).toBe('Tidak');
+    const list = table(sheet(xl, 'Manifest'), 'Batch').slice(1);
+    expect(list.map((r) => [r[0], r[1], r[2], r[3], r[6], r[8], r[9], r[10]])).toEqual(
+      batches.map((b) => [b.batch, b.file, b.kind, b.agency, b.sha256, b.rowsRead, b.rowsImported, b.rowsRejected]),
+    );
+  });
+
+  it('no cell is a formula: names, units and details from agency files are text', () => {
+    const parts = Object.keys(py.xml).filter((n) => n.startsWith('xl/worksheets/sheet'));
+    expect(parts).toHaveLength(FULL_SHEETS.length);
+    expect(parts.filter((n) => /<f[\s>/]/.test(py.xml[n]!))).toEqual([]);
+    expect(py.sheets.flatMap((s) => s.rows.flat()).filter((c) => c[1] === 'f')).toEqual([]);
+  });
+
+  it('a unit report holds the unit’s weeks, its findings and its comparison figures only', async () => {
+    expect(unit.sheets.map((s) => s.name)).toEqual(['Ringkasan', 'Kepatuhan per minggu', 'Temuan', 'Perbandingan', 'Survei', 'Metode', 'Manifest']);
+    expect([unit.kind, unit.agency, unit.unit]).toEqual(['unit', 'KEMENDAGRI', 'Biro Hukum']);
+    const wb = await readWithExcelJs(out('unit.xlsx'));
+    const findings = values(sheet(wb, 'Temuan')).slice(1);
+    expect(findings.map((r) => [r[0], r[1], r[4]])).toEqual(
+      expected.findings.filter((f) => f.unit === 'Biro Hukum').map((f) => [f.rule, f.nip, f.unit]),
+    );
+    const weeks = values(sheet(wb, 'Kepatuhan per minggu'));
+    const own = check.compliance.find((c) => c.unit === 'Biro Hukum')!;
+    expect(weeks.at(-1)!.slice(2)).toEqual([own.employeeWeeks, own.compliantEmployeeWeeks, own.rate]);
+    expect(weeks.slice(1, -1).reduce((n, r) => n + (r[2] as number), 0)).toBe(own.employeeWeeks);
+    const perf = values(sheet(wb, 'Perbandingan')).slice(1, 3);
+    const u = cmp.performance.byUnit.find((x) => x.unit === 'Biro Hukum')!;
+    expect(perf.map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual([
+      ['Instansi', 'KEMENDAGRI', null, ...[cmp.performance.byAgency.find((a) => a.agency === 'KEMENDAGRI')!].flatMap((a) => [a.flex.n, a.flex.met])],
+      ['Unit', 'KEMENDAGRI', 'Biro Hukum', u.flex.n, u.flex.met],
+    ]);
+  });
+
+  it('findings past the sheet limit continue on "Temuan (2)", each sheet with its header and filter', async () => {
+    expect(split.sheets.filter((s) => s.name.startsWith('Temuan'))).toEqual([
+      { name: 'Temuan', rows: 4 }, { name: 'Temuan (2)', rows: 4 }, { name: 'Temuan (3)', rows: 2 },
+    ]);
+    expect(split.sheets.filter((s) => s.name.startsWith('Kualitas data')).map((s) => s.rows)).toEqual([4, 4]);
+    const wb = await readWithExcelJs(out('split.xlsx'));
+    const parts = ['Temuan', 'Temuan (2)', 'Temuan (3)'].map((n) => values(sheet(wb, n)));
+    for (const p of parts) expect(p[0]).toEqual(FINDING_HEADER);
+    const whole = values(sheet(xl, 'Temuan')).slice(1).map((r) => r.slice(0, 10));
+    expect(parts.flatMap((p) => p.slice(1)).map((r) => r.slice(0, 10))).toEqual(whole);
+    const pySplit = readWithOpenpyxl(out('split.xlsx'));
+    expect(pySplit.sheets.filter((s) => s.name.startsWith('Temuan')).map((s) => [s.filter, s.freeze]))
+      .toEqual([['A1:M5', 'D2'], ['A1:M5', 'D2'], ['A1:M3', 'D2']]);
+  });
+
+  it('a pseudonymised export contains no original NIP or name anywhere, and says so without the key', () => {
+    const book = readWithOpenpyxl(out('a.xlsx'));
+    const text = Object.values(book.xml).join('\n');
+    expect(people.nips.length).toBeGreaterThan(80);
+    expect(people.names.length).toBeGreaterThan(80);
+    expect(people.nips.filter((n) => text.includes(n))).toEqual([]);
+    expect(people.names.filter((n) => text.includes(n) || text.includes(xmlText(n)))).toEqual([]);
+    expect(text).not.toContain(KEY);
+    const temuan = book.sheets.find((s) => s.name === 'Temuan')!.rows.slice(1);
+    expect(temuan).toHaveLength(expected.findings.length);
+    expect(temuan.every((r) => /^P-[A-Z2-7]{12}$/.test(String(r[1]![0])) && r[2]![0] === `Pegawai ${r[1]![0]}`)).toBe(true);
+    const rejected = book.sheets.find((s) => s.name === 'Kualitas data')!.rows.slice(1).filter((r) => r[5]![0] === 'NIP');
+    expect(rejected.length).toBeGreaterThan(0);
+    expect(rejected.every((r) => /^P-[A-Z2-7]{12}$/.test(String(r[6]![0])))).toBe(true);
+    const manifest = book.sheets.find((s) => s.name === 'Manifest')!.rows;
+    expect(manifest.find((r) => r[0]![0] === 'Disamarkan')![1]![0]).toMatch(/^Ya: .*kunci tidak disimpan$/);
+  });
+
+  it('the same key gives an identical workbook, another key other codes for the same people', async () => {
+    const [a, b, c] = await Promise.all(['a', 'b', 'c'].map((n) => readWithExcelJs(out(`${n}.xlsx`))));
+    const all = (wb: ExcelJS.Workbook) => wb.worksheets.map((ws) => [ws.name, values(ws)]);
+    expect(all(b!)).toEqual(all(a!));
+    const nipsOf = (wb: ExcelJS.Workbook) => values(sheet(wb, 'Temuan')).slice(1).map((r) => r[1]);
+    expect(nipsOf(c!)).not.toEqual(nipsOf(a!));
+    expect(nipsOf(c!).every((n) => /^P-[A-Z2-7]{12}$/.test(String(n)))).toBe(true);
+    // Joko Susilo has two findings: one person, one code, under either key.
+    const joko = (wb: ExcelJS.Workbook) => new Set(values(sheet(wb, 'Temuan')).filter((r) => r[4] === 'Badan Perencanaan Pembangunan Daerah' && r[3] === 'PEMPROV-JATENG').map((r) => r[1]));
+    expect(joko(a!).size).toBe(1);
+    expect(joko(c!).size).toBe(1);
+    // Apart from the codes (and the order they give), the findings are the same.
+    const strip = (wb: ExcelJS.Workbook) => values(sheet(wb, 'Temuan')).map((r) => JSON.stringify([...r.slice(0, 1), ...r.slice(3)])).sort();
+    expect(strip(c!)).toEqual(strip(a!));
+  });
+});
