@@ -18,7 +18,7 @@ import { listRecipes, storeRecipe } from './import/recipes.ts';
 import { CATALOGUE } from './rules/catalogue.ts';
 import { runChecks } from './rules/check-run.ts';
 import { effectiveProfile, exportProfiles, importProfiles, setProfile } from './rules/profiles.ts';
-import { createViews, resolveUpload, storeRunWeeks } from './views/index.ts';
+import { createViews, resolveDownload, resolveUpload, storeRunWeeks } from './views/index.ts';
 
 export interface CoreConfig {
   /** The workspace: one DuckDB file (created on first use), or ':memory:'. */
@@ -35,6 +35,8 @@ export interface CoreConfig {
   samplesDir?: string;
   /** Where the browser-mode server keeps uploaded files; requests name them "upload:<id>". */
   uploadDir?: string;
+  /** Where workbooks for a browser are written; requests name them "download:<name>.xlsx". */
+  downloadDir?: string;
 }
 
 export interface Core extends CoreApi {
@@ -121,7 +123,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     runChecks: (req) => serial(() => runChecks(db, req, now(), undefined, storeRunWeeks(db))),
     compare: (req) => serial(() => compare(db, req)),
     exportWorkbook: (req, opts?: CallOptions) =>
-      serial(() => exportWorkbook(db, req, { compare: (r) => compare(db, r) }, { ...opts, now: now(), lang, version: PANTAU_VERSION })),
+      serial(async () => {
+        const out = resolveDownload(req.out, config.downloadDir);
+        const result = await exportWorkbook(db, { ...req, out }, { compare: (r) => compare(db, r) }, { ...opts, now: now(), lang, version: PANTAU_VERSION });
+        // A browser gets back the name it gave, not a path on the server.
+        return out === req.out ? result : { ...result, out: req.out };
+      }),
     db,
     close: () => db.close(),
   };

@@ -1,9 +1,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import type { ProgressEvent } from '../contract/progress.ts';
 import type { Dispatcher } from '../contract/wire.ts';
+import { DOWNLOAD_NAME } from '../core/views/uploads.ts';
 import { receiveUpload, UploadTooLarge } from './upload.ts';
 
 const TYPES: Record<string, string> = {
@@ -23,6 +26,8 @@ export interface ServeOptions {
   uploadDir?: string;
   /** Largest accepted upload in bytes (default 2 GiB). */
   maxUploadBytes?: number;
+  /** Where workbooks for the browser are written (core's downloadDir); without it downloads are refused. */
+  downloadDir?: string;
 }
 
 export interface Served {
@@ -93,10 +98,11 @@ export async function serve(options: ServeOptions): Promise<Served> {
       return send(res, 403, 'text/plain', 'origin tidak diizinkan');
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith('/api/') || url.pathname === '/upload') {
+    if (url.pathname.startsWith('/api/') || url.pathname === '/upload' || url.pathname.startsWith('/download/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'gunakan POST');
       if (!sameToken(req.headers['x-pantau-token'], token)) return send(res, 401, 'text/plain', 'token salah');
       if (url.pathname === '/upload') return upload(req, res);
+      if (url.pathname.startsWith('/download/')) return download(decodeURIComponent(url.pathname.slice(10)), res);
       const body = await readBody(req);
       if (body === null) return send(res, 413, 'text/plain', 'permintaan terlalu besar');
       return callApi(options.dispatcher, url.pathname.slice(5), body, req, res);
@@ -120,6 +126,18 @@ export async function serve(options: ServeOptions): Promise<Served> {
       }
       throw err;
     }
+  }
+  /** A workbook the core wrote for this browser, by its plain name only. */
+  async function download(name: string, res: ServerResponse): Promise<void> {
+    if (!options.downloadDir || !DOWNLOAD_NAME.test(name)) return send(res, 404, 'text/plain', 'tidak ada');
+    const path = join(options.downloadDir, name);
+    const size = await stat(path).then((s) => s.size, () => null);
+    if (size === null) return send(res, 404, 'text/plain', 'tidak ada');
+    res.writeHead(200, {
+      ...HEADERS, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Length': size,
+      'Content-Disposition': `attachment; filename="${name}"`,
+    });
+    await pipeline(createReadStream(path), res);
   }
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
   const address = server.address();

@@ -28,6 +28,7 @@ const NAV: NavItem[] = [
 const ImportsPage = lazy(() => import('./features/imports/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })));
 const CompliancePage = lazy(() => import('./features/compliance/CompliancePage.tsx').then((m) => ({ default: m.CompliancePage })));
 const ComparePage = lazy(() => import('./features/compare/ComparePage.tsx').then((m) => ({ default: m.ComparePage })));
+const ExportPage = lazy(() => import('./features/export/ExportPage.tsx').then((m) => ({ default: m.ExportPage })));
 const RulesPage = lazy(() => import('./features/rules/RulesPage.tsx').then((m) => ({ default: m.RulesPage })));
 
 function Screen({ page }: { page: Page }): ReactNode {
@@ -36,6 +37,7 @@ function Screen({ page }: { page: Page }): ReactNode {
     case 'kepatuhan': return <CompliancePage />;
     case 'perbandingan': return <ComparePage />;
     case 'aturan': return <RulesPage />;
+    case 'ekspor': return <ExportPage />;
     default: return <OverviewPage />;
   }
 }

@@ -90,6 +90,12 @@ describe.skipIf(!HAVE_CHROMIUM)('accessibility of every screen (axe)', () => {
     await scan('aturan');
   }, STEP);
 
+  it('Ekspor', async () => {
+    await goto('/ekspor', 'Isi workbook');
+    await page.getByRole('checkbox', { name: 'Samarkan NIP dan nama dengan kunci' }).check();
+    await scan('ekspor');
+  }, STEP);
+
   it('in English too', async () => {
     await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
     await goto('/ringkasan', 'Compliance per work unit');

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,15 +49,18 @@ describe('pantau serve refuses what it must and keeps serving', () => {
   let port: number;
   let token: string;
   let uploads: string;
+  let downloads: string;
   let dir: string;
   let core: Core;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pantau-serve-'));
     uploads = join(dir, 'uploads');
+    downloads = join(dir, 'downloads');
     mkdirSync(uploads);
-    core = await createCore({ dbPath: join(dir, 'ws.duckdb'), tmpDir: dir, uploadDir: uploads, now: () => TODAY, log: () => undefined });
-    served = await serve({ dispatcher: createDispatcher(core), rendererDir: RENDERER, port: 0, uploadDir: uploads, maxUploadBytes: 1024 });
+    mkdirSync(downloads);
+    core = await createCore({ dbPath: join(dir, 'ws.duckdb'), tmpDir: dir, uploadDir: uploads, downloadDir: downloads, now: () => TODAY, log: () => undefined });
+    served = await serve({ dispatcher: createDispatcher(core), rendererDir: RENDERER, port: 0, uploadDir: uploads, downloadDir: downloads, maxUploadBytes: 1024 });
     const url = new URL(served.url);
     port = Number(url.port);
     token = url.searchParams.get('token')!;
@@ -111,6 +114,17 @@ describe('pantau serve refuses what it must and keeps serving', () => {
     const preview = await client.previewImport({ path: handle.path, kind: 'units', agency: 'DINAS-Y' });
     expect(preview.headers).toEqual(['Nama Unit']);
     await expect(client.previewImport({ path: 'upload:../../etc/passwd', kind: 'units' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('hands a workbook written for the browser back by its plain name only', async () => {
+    writeFileSync(join(downloads, 'Pantau-uji.xlsx'), 'PK-test');
+    const ok = await raw(port, '/download/Pantau-uji.xlsx', { method: 'POST', headers: api() });
+    expect([ok.status, ok.body, ok.headers['content-disposition']]).toEqual([200, 'PK-test', 'attachment; filename="Pantau-uji.xlsx"']);
+    expect((await raw(port, '/download/Pantau-uji.xlsx', { method: 'POST', headers: host() })).status).toBe(401);
+    expect((await raw(port, '/download/..%2F..%2Fws.duckdb', { method: 'POST', headers: api() })).status).toBe(404);
+    expect((await raw(port, '/download/ws.duckdb', { method: 'POST', headers: api() })).status).toBe(404);
+    const client = createClient(httpTransport(token, `http://127.0.0.1:${port}`));
+    await expect(client.exportWorkbook({ out: 'download:../escape.xlsx' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
   it('refuses an upload over the size cap and keeps no part of it', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -111,6 +111,23 @@ describe.skipIf(!HAVE_CHROMIUM)('the journey, in a browser against pantau serve'
     await shell.open('Ringkasan');
     await page.getByText(/PEMKOT-BOGOR v2/).first().waitFor();
     await shot(page, '09-overview-after-profile');
+  }, STEP);
+
+  it('exports the workbook, pseudonymised, and the browser downloads it', async () => {
+    await shell.open('Ekspor');
+    await page.getByRole('checkbox', { name: 'Samarkan NIP dan nama dengan kunci' }).check();
+    await page.getByLabel('Kunci penyamaran').fill('rahasia-bulanan-2025');
+    const downloaded = page.waitForEvent('download', LONG_WAIT);
+    await page.getByRole('button', { name: 'Ekspor workbook' }).click();
+    const file = await downloaded;
+    expect(file.suggestedFilename()).toMatch(/^Pantau-semua-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const saved = join(mkdtempSync(join(tmpdir(), 'pantau-dl-')), file.suggestedFilename());
+    await file.saveAs(saved);
+    expect(readFileSync(saved).subarray(0, 2).toString()).toBe('PK');
+    const result = page.getByRole('region', { name: /^Workbook selesai: / });
+    await result.getByText(/disamarkan/).waitFor();
+    await expect(result.getByRole('row').count()).resolves.toBeGreaterThan(3);
+    await shot(page, '10-export');
   }, STEP);
 
   it('switches to English and back', async () => {

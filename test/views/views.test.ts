@@ -77,4 +77,14 @@ describe('the screens read the stored run', () => {
       expect(await api.detectImport({ path: `${SAMPLES}/${file}` }), file).toMatchObject({ kind, agency });
     }
   });
+
+  it('the screens keep the run the user asked for when an export makes its own', async () => {
+    const { api } = await samplesCore();
+    const loaded = await api.loadSamples({});
+    await api.exportWorkbook({ out: `${tempDir()}/book.xlsx`, agency: 'PEMKOT-BOGOR' });
+    const o = await api.overview({});
+    expect(o.run?.run).toBe(loaded.run?.run);
+    expect(o.headline.agencies).toBe(3);
+    expect((await api.findings({ limit: 1 })).run).toBe(loaded.run?.run);
+  });
 });

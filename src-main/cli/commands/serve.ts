@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,10 +29,12 @@ export const serveCommand: CommandModule = (program, ctx) => {
           throw new Error(t(lang, 'Tampilan belum dibangun: jalankan "npm run build" dulu.', 'The app is not built: run "npm run build" first.'));
         }
         uploadDir = await mkdtemp(join(tmpdir(), 'pantau-upload-'));
+        const downloadDir = join(uploadDir, 'downloads');
+        await mkdir(downloadDir);
         const core = await createCore({
-          dbPath: resolve(opts.db ?? 'pantau.duckdb'), lang, tmpDir: tmpdir(), uploadDir, samplesDir: join(PACKAGE_ROOT, 'samples'),
+          dbPath: resolve(opts.db ?? 'pantau.duckdb'), lang, tmpDir: tmpdir(), uploadDir, downloadDir, samplesDir: join(PACKAGE_ROOT, 'samples'),
         });
-        const { url, server } = await serve({ dispatcher: createDispatcher(core), rendererDir, port: Number(opts.port), uploadDir });
+        const { url, server } = await serve({ dispatcher: createDispatcher(core), rendererDir, port: Number(opts.port), uploadDir, downloadDir });
         ctx.out(`Pantau: ${url}`);
         await new Promise<void>((done) => ctx.signal.addEventListener('abort', () => done(), { once: true }));
         const closed = new Promise<void>((done) => server.close(() => done()));

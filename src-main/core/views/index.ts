@@ -11,7 +11,7 @@ import { loadSamples } from './samples.ts';
 import { filterParams, latestRun } from './scope.ts';
 import { DROP_RUN_WEEKS, GRID, GRID_WEEKS, STORE_RUN_WEEKS } from './views-sql.ts';
 
-export { resolveUpload } from './uploads.ts';
+export { DOWNLOAD_NAME, resolveDownload, resolveUpload } from './uploads.ts';
 
 export interface ViewsEnv {
   db: Db;

@@ -11,3 +11,17 @@ export function resolveUpload(path: string, uploadDir: string | undefined): stri
   if (!uploadDir || !HANDLE.test(id)) throw new AppError('BAD_REQUEST', 'Berkas unggahan tidak dikenal.');
   return join(uploadDir, id);
 }
+
+/**
+ * A workbook for a browser is written into the download folder and named "download:<name>.xlsx";
+ * the server hands it to the page by that name. Only plain file names, never a path.
+ */
+export const DOWNLOAD_PREFIX = 'download:';
+export const DOWNLOAD_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.xlsx$/;
+
+export function resolveDownload(out: string, downloadDir: string | undefined): string {
+  if (!out.startsWith(DOWNLOAD_PREFIX)) return out;
+  const name = out.slice(DOWNLOAD_PREFIX.length);
+  if (!downloadDir || !DOWNLOAD_NAME.test(name)) throw new AppError('BAD_REQUEST', 'Nama berkas unduhan tidak valid.');
+  return join(downloadDir, name);
+}
