@@ -58,6 +58,8 @@ async function start(): Promise<void> {
         tmpDir: app.getPath('temp'),
         // The bundled main cannot find the calendar beside core's sources; the app folder can.
         calendarPath: join(app.getAppPath(), 'src-main/core/import/kalender-nasional-2025-2026.csv'),
+        // "Muat data contoh" on an empty workspace imports these.
+        samplesDir: join(app.getAppPath(), 'samples'),
       }),
     settingsFile: join(userData, 'settings.json'),
     defaultWorkspace: join(userData, 'pantau.duckdb'),

@@ -149,10 +149,13 @@ describe('the desktop entry point', () => {
     expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('https://evil.example/'));
   });
 
-  it('opens PANTAU_DB when given, else pantau.duckdb in the user data folder, with the bundled calendar', async () => {
+  it('opens PANTAU_DB when given, else pantau.duckdb in the user data folder, with the bundled calendar and samples', async () => {
     await boot({ PANTAU_DB: '/data/uji.duckdb' });
     expect(fx.createCore).toHaveBeenLastCalledWith(
-      expect.objectContaining({ dbPath: '/data/uji.duckdb', calendarPath: '/opt/pantau/src-main/core/import/kalender-nasional-2025-2026.csv' }),
+      expect.objectContaining({
+        dbPath: '/data/uji.duckdb', calendarPath: '/opt/pantau/src-main/core/import/kalender-nasional-2025-2026.csv',
+        samplesDir: '/opt/pantau/samples',
+      }),
     );
     await boot();
     expect(fx.createCore).toHaveBeenLastCalledWith(expect.objectContaining({ dbPath: `${fx.userData.dir}/userData/pantau.duckdb` }));
