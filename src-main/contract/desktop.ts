@@ -1,3 +1,5 @@
+import type { ProgressEvent } from './progress.ts';
+
 /**
  * What the Electron preload gives the renderer (types only; src-main/electron implements it).
  *
@@ -20,7 +22,20 @@
  * core; the HTTP transport answers them as unknown): see `DesktopMethods`.
  */
 export interface DesktopBridge {
-  invoke(method: string, body: string | object): Promise<string>;
+  /**
+   * `callId` (optional) names a long call (import, check, export): its progress then arrives as
+   * 'pantau:progress' DOM events carrying a `ProgressMessage`, and `desktop.cancel` with the same id
+   * cancels it.
+   */
+  invoke(method: string, body: string | object, callId?: string): Promise<string>;
+}
+
+/** The DOM event name on `window` that carries a `ProgressMessage` as its `detail`. */
+export type ProgressEventName = 'pantau:progress';
+
+export interface ProgressMessage {
+  callId: string;
+  progress: ProgressEvent;
 }
 
 /** The DOM event name on `window` that carries a `MenuEvent` as its `detail`. */
@@ -39,6 +54,8 @@ export interface DesktopMethods {
   'desktop.chooseExportPath': { request: { suggestedName?: string }; result: { path: string | null } };
   /** Shows a file in the system's file manager; only paths this shell handed out for export. */
   'desktop.showInFolder': { request: { path: string }; result: { shown: true } };
+  /** Cancels the running call that was invoked with this id (no error when it has ended). */
+  'desktop.cancel': { request: { callId: string }; result: { cancelled: boolean } };
   /** The workspace file that is open. */
   'desktop.workspace': { request: Record<string, never>; result: { path: string } };
 }

@@ -1,6 +1,6 @@
 // Shared by the preload and the main process. No runtime imports: a sandboxed preload can only
 // require 'electron', so everything here is bundled into preload.cjs as plain code.
-import type { MenuEvent, MenuEventName } from '../contract/desktop.ts';
+import type { MenuEvent, MenuEventName, ProgressEventName, ProgressMessage } from '../contract/desktop.ts';
 import type { Envelope } from '../contract/wire.ts';
 
 /** Renderer → main: one call of the API (method, JSON body) → JSON envelope. */
@@ -9,6 +9,10 @@ export const INVOKE_CHANNEL = 'pantau:invoke';
 export const MENU_CHANNEL = 'pantau:menu';
 /** Preload → renderer: the DOM event on `window` carrying the command. */
 export const MENU_EVENT: MenuEventName = 'pantau:menu';
+/** Main → preload: progress of a call invoked with a call id. */
+export const PROGRESS_CHANNEL = 'pantau:progress';
+/** Preload → renderer: the DOM event on `window` carrying the progress. */
+export const PROGRESS_EVENT: ProgressEventName = 'pantau:progress';
 
 /** A request the preload refuses before sending it (answered as BAD_REQUEST). */
 export class BodyError extends Error {}
@@ -48,4 +52,10 @@ export function isMenuEvent(value: unknown): value is MenuEvent {
   if (v.action === 'import') return Array.isArray(v.paths) && v.paths.every((p) => typeof p === 'string');
   if (v.action === 'export') return typeof v.path === 'string';
   return false;
+}
+
+export function isProgressMessage(value: unknown): value is ProgressMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.callId === 'string' && typeof v.progress === 'object' && v.progress !== null;
 }

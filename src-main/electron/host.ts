@@ -6,9 +6,11 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { MessageBoxOptions, OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import type { DesktopMethods, MenuEvent } from '../contract/desktop.ts';
 import type { ErrorCode } from '../contract/errors.ts';
+import type { CallOptions } from '../contract/progress.ts';
 import { createDispatcher, type Dispatcher, type Envelope } from '../contract/wire.ts';
 import type { Core } from '../core/index.ts';
 import type { MenuActions } from './menu.ts';
+import type { CallPort } from './security.ts';
 import { readSettings, rememberWorkspace } from './settings.ts';
 
 export interface Dialogs {
@@ -41,7 +43,7 @@ export interface Host {
   /** Opens the first workspace: `preferred` (PANTAU_DB), else the remembered one, else the default. */
   start(preferred?: string): Promise<boolean>;
   /** One API call: the shell's own desktop.* methods, or the core's through its dispatcher. */
-  dispatch(method: string, body: string): Promise<string>;
+  dispatch(method: string, body: string, call?: CallPort): Promise<string>;
   /** Closes the open workspace, switches to `path`, remembers it. False (and a dialog) on failure. */
   switchWorkspace(path: string): Promise<boolean>;
   readonly actions: MenuActions;
@@ -86,6 +88,8 @@ export function createHost(options: HostOptions): Host {
   let openPath: string | null = null;
   /** Paths this shell chose for an export: the only ones desktop.showInFolder will reveal. */
   const exportPaths = new Set<string>();
+  /** Calls invoked with a call id, so `desktop.cancel` can stop them. */
+  const running = new Map<string, AbortController>();
 
   async function openWorkspace(path: string): Promise<Workspace> {
     const core = await options.openCore(path);
@@ -174,6 +178,11 @@ export function createHost(options: HostOptions): Host {
         options.showInFolder(req.path);
         return ok({ shown: true } satisfies DesktopMethods['desktop.showInFolder']['result']);
       }
+      case 'desktop.cancel': {
+        const controller = typeof req.callId === 'string' ? running.get(req.callId) : undefined;
+        controller?.abort();
+        return ok({ cancelled: controller !== undefined } satisfies DesktopMethods['desktop.cancel']['result']);
+      }
       case 'desktop.workspace':
         if (openPath === null) return fail('WORKSPACE_INVALID', 'Tidak ada workspace yang terbuka.');
         return ok({ path: openPath } satisfies DesktopMethods['desktop.workspace']['result']);
@@ -182,13 +191,23 @@ export function createHost(options: HostOptions): Host {
     }
   }
 
-  async function dispatch(method: string, body: string): Promise<string> {
+  async function dispatch(method: string, body: string, port?: CallPort): Promise<string> {
     if (method.startsWith('desktop.')) return desktopCall(method, body);
+    const controller = port ? new AbortController() : undefined;
+    if (port && controller) running.set(port.id, controller);
+    try {
+      return await dispatchToCore(method, body, port && controller ? { onProgress: port.onProgress, signal: controller.signal } : undefined);
+    } finally {
+      if (port && running.get(port.id) === controller) running.delete(port.id);
+    }
+  }
+
+  async function dispatchToCore(method: string, body: string, opts?: CallOptions): Promise<string> {
     for (;;) {
       const ws = await current;
       if (!ws) return fail('WORKSPACE_INVALID', 'Tidak ada workspace yang terbuka.');
       if (ws.retiring) continue;
-      const call = ws.dispatcher.dispatch(method, body);
+      const call = ws.dispatcher.dispatch(method, body, opts);
       ws.inflight.add(call);
       try {
         return await call;

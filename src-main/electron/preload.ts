@@ -3,17 +3,20 @@
 // 'pantau:menu' DOM event for native-menu commands) is written down in contract/desktop.ts.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { DesktopBridge } from '../contract/desktop.ts';
-import { badRequest, encodeBody, INVOKE_CHANNEL, isMenuEvent, MENU_CHANNEL, MENU_EVENT } from './bridge.ts';
+import {
+  badRequest, encodeBody, INVOKE_CHANNEL, isMenuEvent, isProgressMessage, MENU_CHANNEL, MENU_EVENT, PROGRESS_CHANNEL, PROGRESS_EVENT,
+} from './bridge.ts';
 
 const bridge: DesktopBridge = {
-  invoke(method: string, body: string | object): Promise<string> {
+  invoke(method: string, body: string | object, callId?: string): Promise<string> {
     let text: string;
     try {
       text = encodeBody(body, (file) => webUtils.getPathForFile(file));
     } catch (err) {
       return Promise.resolve(badRequest(err));
     }
-    return ipcRenderer.invoke(INVOKE_CHANNEL, String(method), text) as Promise<string>;
+    const id = typeof callId === 'string' ? callId : undefined;
+    return ipcRenderer.invoke(INVOKE_CHANNEL, String(method), text, id) as Promise<string>;
   },
 };
 
@@ -24,4 +27,7 @@ contextBridge.exposeInMainWorld('pantau', bridge);
 // The detail is a plain object of strings, which Chromium copies into the page's world.
 ipcRenderer.on(MENU_CHANNEL, (_event, payload: unknown) => {
   if (isMenuEvent(payload)) window.dispatchEvent(new CustomEvent(MENU_EVENT, { detail: payload }));
+});
+ipcRenderer.on(PROGRESS_CHANNEL, (_event, payload: unknown) => {
+  if (isProgressMessage(payload)) window.dispatchEvent(new CustomEvent(PROGRESS_EVENT, { detail: payload }));
 });

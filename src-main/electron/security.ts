@@ -2,6 +2,9 @@
 // tests can check each one with the electron module mocked. Only types come from 'electron' here.
 import { fileURLToPath } from 'node:url';
 import type { IpcMainInvokeEvent, Session, WebContents, WebPreferences } from 'electron';
+import type { ProgressMessage } from '../contract/desktop.ts';
+import type { ProgressEvent } from '../contract/progress.ts';
+import { PROGRESS_CHANNEL } from './bridge.ts';
 
 /** Where our renderer is loaded from: the built files, or the electron-vite dev server. */
 export type RendererTarget = { kind: 'file'; path: string } | { kind: 'dev'; url: string };
@@ -132,8 +135,14 @@ export interface InvokeHandlerOptions {
   target: RendererTarget;
   /** The id of our window's web contents; calls from any other contents are refused. */
   contentsId: () => number | undefined;
-  dispatch: (method: string, body: string) => Promise<string>;
+  dispatch: (method: string, body: string, call?: CallPort) => Promise<string>;
   log?: (message: string) => void;
+}
+
+/** A long call named by the renderer: its progress goes back to the window that asked. */
+export interface CallPort {
+  id: string;
+  onProgress(progress: ProgressEvent): void;
 }
 
 /**
@@ -142,7 +151,9 @@ export interface InvokeHandlerOptions {
  */
 export function createInvokeHandler(options: InvokeHandlerOptions) {
   const log = options.log ?? ((message: string) => console.warn(message));
-  return async (event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, method: unknown, body: unknown): Promise<string> => {
+  return async (
+    event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, method: unknown, body: unknown, callId?: unknown,
+  ): Promise<string> => {
     const frame = event.senderFrame;
     const url = frame?.url ?? '';
     const ours =
@@ -152,6 +163,13 @@ export function createInvokeHandler(options: InvokeHandlerOptions) {
       throw new Error('Pengirim tidak diizinkan.');
     }
     if (typeof method !== 'string' || typeof body !== 'string') throw new Error('Panggilan tidak valid.');
-    return options.dispatch(method, body);
+    if (typeof callId !== 'string' || callId.length === 0 || callId.length > 100) return options.dispatch(method, body);
+    const sender = event.sender;
+    return options.dispatch(method, body, {
+      id: callId,
+      onProgress: (progress) => {
+        if (!sender.isDestroyed()) sender.send(PROGRESS_CHANNEL, { callId, progress } satisfies ProgressMessage);
+      },
+    });
   };
 }

@@ -14,7 +14,7 @@ function fakeCore(path: string, gate?: Promise<void>) {
   return {
     path,
     listRules: vi.fn(async () => ({ rules: [], workspace: path })),
-    listImports: vi.fn(async () => {
+    listImports: vi.fn(async (_req?: unknown, _opts?: unknown) => {
       await gate;
       return { batches: [], workspace: path };
     }),
@@ -127,6 +127,23 @@ describe('calls', () => {
     const answer = host.dispatch('listRules', '{}');
     await started;
     expect(await value(answer)).toEqual({ rules: [], workspace: options.defaultWorkspace });
+  });
+
+  it('named with a call id get a cancel signal that desktop.cancel aborts, and their progress port', async () => {
+    let release = () => undefined as void;
+    const { host, cores } = setup({ gate: new Promise<void>((r) => (release = r)) });
+    await host.start();
+    const onProgress = vi.fn();
+    const answer = host.dispatch('listImports', '{}', { id: 'c1', onProgress });
+    await settle();
+    const opts = cores[0]!.listImports.mock.calls[0]![1] as { signal: AbortSignal; onProgress: unknown };
+    expect(opts.onProgress).toBe(onProgress);
+    expect(opts.signal.aborted).toBe(false);
+    expect(await value(host.dispatch('desktop.cancel', '{"callId":"c1"}'))).toEqual({ cancelled: true });
+    expect(opts.signal.aborted).toBe(true);
+    release();
+    await answer;
+    expect(await value(host.dispatch('desktop.cancel', '{"callId":"c1"}'))).toEqual({ cancelled: false });
   });
 });
 

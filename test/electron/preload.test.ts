@@ -5,7 +5,10 @@ import type { Envelope } from '../../src-main/contract/wire.ts';
 // The preload runs its wiring on import; the mocked electron records what it did.
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn(async (_channel: string, _method: string, _body: string) => '{"ok":true,"value":null}'), on: vi.fn() },
+  ipcRenderer: {
+    invoke: vi.fn(async (_channel: string, _method: string, _body: string, _callId?: string) => '{"ok":true,"value":null}'),
+    on: vi.fn(),
+  },
   webUtils: { getPathForFile: vi.fn((file: File) => (file.name === 'tanpa-disk.csv' ? '' : `/data/${file.name}`)) },
 }));
 vi.mock('electron', () => electron);
@@ -32,15 +35,15 @@ describe('what the preload exposes', () => {
     expect(typeof (api as DesktopBridge).invoke).toBe('function');
   });
 
-  it('listens on the menu channel only', () => {
-    expect(electron.ipcRenderer.on.mock.calls.map((c) => c[0])).toEqual(['pantau:menu']);
+  it('listens on the menu and progress channels only', () => {
+    expect(electron.ipcRenderer.on.mock.calls.map((c) => c[0])).toEqual(['pantau:menu', 'pantau:progress']);
   });
 });
 
 describe('invoke', () => {
   it('sends JSON text as it is over the one invoke channel', async () => {
     await bridge.invoke('listRules', '{}');
-    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('pantau:invoke', 'listRules', '{}');
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('pantau:invoke', 'listRules', '{}', undefined);
   });
 
   it('answers with the main process envelope', async () => {
@@ -80,7 +83,7 @@ describe('invoke', () => {
 
   it('sends {} for a missing body', async () => {
     await bridge.invoke('listRules', undefined as unknown as string);
-    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('pantau:invoke', 'listRules', '{}');
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('pantau:invoke', 'listRules', '{}', undefined);
   });
 });
 
@@ -103,5 +106,33 @@ describe('menu commands', () => {
     expect(received({ action: 'import', paths: [1] })).toEqual([]);
     expect(received({ action: 'delete-everything' })).toEqual([]);
     expect(received(null)).toEqual([]);
+  });
+});
+
+describe('progress of a named call', () => {
+  let onProgress: (event: unknown, payload: unknown) => void;
+  beforeAll(() => {
+    onProgress = electron.ipcRenderer.on.mock.calls.find((c) => c[0] === 'pantau:progress')![1] as typeof onProgress;
+  });
+
+  function received(payload: unknown): unknown[] {
+    const seen: unknown[] = [];
+    const listener = (e: Event) => seen.push((e as CustomEvent).detail);
+    page.addEventListener('pantau:progress', listener);
+    onProgress({}, payload);
+    page.removeEventListener('pantau:progress', listener);
+    return seen;
+  }
+
+  it('sends the call id with the call', async () => {
+    await bridge.invoke('importFiles', '{"files":[]}', 'c1');
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('pantau:invoke', 'importFiles', '{"files":[]}', 'c1');
+  });
+
+  it('delivers progress as a pantau:progress DOM event and drops malformed messages', () => {
+    const message = { callId: 'c1', progress: { phase: 'read', file: 'a.csv', fileIndex: 0, fileCount: 1, fraction: 0.5, rows: 10 } };
+    expect(received(message)).toEqual([message]);
+    expect(received({ callId: 1, progress: {} })).toEqual([]);
+    expect(received({ callId: 'c1' })).toEqual([]);
   });
 });

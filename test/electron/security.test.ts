@@ -157,6 +157,21 @@ describe('the IPC handler', () => {
   }
   const OURS = 'file:///opt/pantau/out/renderer/index.html';
 
+  it('passes a named call’s progress back to the window that asked, on the progress channel', async () => {
+    const dispatch = vi.fn(async (_method: string, _body: string, call?: { id: string; onProgress(p: unknown): void }) => {
+      call?.onProgress({ phase: 'read', fraction: 0.5 });
+      return 'ok';
+    });
+    const handle = createInvokeHandler({ target: FILE_TARGET, contentsId: () => OUR_ID, dispatch, log: vi.fn() });
+    const send = vi.fn();
+    const ev = { sender: { id: OUR_ID, send, isDestroyed: () => false }, senderFrame: { url: OURS, parent: null } } as never;
+    await expect(handle(ev, 'importFiles', '{}', 'c9')).resolves.toBe('ok');
+    expect(dispatch.mock.calls[0]![2]).toMatchObject({ id: 'c9' });
+    expect(send).toHaveBeenCalledWith('pantau:progress', { callId: 'c9', progress: { phase: 'read', fraction: 0.5 } });
+    await handle(ev, 'importFiles', '{}', 42);
+    expect(dispatch.mock.calls[1]).toHaveLength(2); // not a call id: no progress port
+  });
+
   it('dispatches a call from our renderer', async () => {
     const { handle, dispatch } = handler();
     await expect(handle(event(OURS), 'listRules', '{}')).resolves.toBe('listRules:{}');

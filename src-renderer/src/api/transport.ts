@@ -3,7 +3,7 @@ import type { CallOptions, Envelope, ProgressEvent, Transport } from '../../../s
 /** What the Electron preload exposes: one function, one IPC channel. */
 export interface PantauBridge {
   /** body: the JSON request, or (when it names dropped files) the request object with File values in place of paths. */
-  invoke(method: string, body: string | object): Promise<string>;
+  invoke(method: string, body: string | object, callId?: string): Promise<string>;
 }
 
 declare global {
@@ -97,8 +97,30 @@ function withFiles(value: unknown): unknown {
   return value;
 }
 
-/** Electron: the preload turns File values into their paths (webUtils.getPathForFile). */
+let callSeq = 0;
+
+/**
+ * Electron: the preload turns File values into their paths (webUtils.getPathForFile). A call with
+ * progress or a cancel signal gets an id: its progress arrives as 'pantau:progress' DOM events, and
+ * aborting the signal sends `desktop.cancel` with that id.
+ */
 export function ipcTransport(bridge: PantauBridge): Transport {
-  return (method: string, body: string) =>
-    body.includes('"pantau-file:') ? bridge.invoke(method, withFiles(JSON.parse(body)) as object) : bridge.invoke(method, body);
+  return async (method: string, body: string, opts?: CallOptions) => {
+    const payload = body.includes('"pantau-file:') ? (withFiles(JSON.parse(body)) as object) : body;
+    if (!opts?.onProgress && !opts?.signal) return bridge.invoke(method, payload);
+    const callId = `c${Date.now().toString(36)}-${++callSeq}`;
+    const onProgress = (e: Event) => {
+      const detail = (e as CustomEvent<{ callId?: string; progress?: ProgressEvent }>).detail;
+      if (detail?.callId === callId && detail.progress) opts.onProgress?.(detail.progress);
+    };
+    const cancel = () => void bridge.invoke('desktop.cancel', JSON.stringify({ callId }));
+    window.addEventListener('pantau:progress', onProgress);
+    opts.signal?.addEventListener('abort', cancel, { once: true });
+    try {
+      return await bridge.invoke(method, payload, callId);
+    } finally {
+      window.removeEventListener('pantau:progress', onProgress);
+      opts.signal?.removeEventListener('abort', cancel);
+    }
+  };
 }
