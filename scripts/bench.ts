@@ -66,5 +66,7 @@ console.log(`| hand-written flex/conventional count | ${cmpRaw.seconds.toFixed(2
 console.log(`| Pantau compare (groups, agencies, units, ratings, before/after, survey) | ${cmp.seconds.toFixed(2)} s | ${cmp.peakRssMiB} MiB |`);
 console.log(`Compare / hand-written count: ${(cmp.seconds / cmpRaw.seconds).toFixed(2)}×`);
 
-// The screens in headless Chromium over the same workspace: overview chart and a million-row findings scroll.
+// The screens in headless Chromium over the same workspace: overview chart and a million-row findings scroll,
+// on a renderer built from the sources as they are (a stale out/ would measure old screens).
+execFileSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' });
 execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-ui.ts', '--db', join(dir, `check-${checkCsv.split('/').pop()}.duckdb`), '--findings', '1000000'], { stdio: 'inherit' });
