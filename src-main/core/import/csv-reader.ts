@@ -1,4 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
 import type { MappingRecipe } from '../../contract/import-types.ts';
@@ -56,8 +57,15 @@ export function csvSampleRows(sniffed: Sniffed): string[][] {
   return bestRows;
 }
 
+/**
+ * Stages the file as UTF-8 at tmpPath, inside the only folder DuckDB may read (the SQL sandbox):
+ * a UTF-8 file is copied as it is, anything else is transcoded.
+ */
 async function transcode(path: string, sniffed: Sniffed, tmpPath: string): Promise<string> {
-  if (sniffed.encoding === 'utf-8') return path;
+  if (sniffed.encoding === 'utf-8') {
+    await copyFile(path, tmpPath);
+    return tmpPath;
+  }
   await pipeline(
     createReadStream(path, { start: sniffed.bom }),
     iconv.decodeStream(sniffed.encoding ?? 'utf-8'),
