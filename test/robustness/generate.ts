@@ -1,7 +1,6 @@
 import { statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { writeXlsx } from '../helpers/workspace.ts';
 import { encodedExport, VARIANTS } from './encodings.ts';
 import { ZipWriter } from './zip-writer.ts';
 
@@ -13,6 +12,16 @@ export interface Generated {
 
 const HEADER = ['NIP', 'Nama', 'Tanggal', 'Jam Masuk', 'Jam Pulang', 'Kode Kehadiran', 'Mode Kerja'];
 const xml = (s: string) => Buffer.from(s, 'utf8');
+
+/** A plain workbook of text cells (exceljs writes every string to the shared-strings part). */
+async function writeXlsx(dir: string, name: string, rows: string[][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Data');
+  for (const row of rows) ws.addRow(row);
+  const path = join(dir, name);
+  await wb.xlsx.writeFile(path);
+  return path;
+}
 
 const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`;
