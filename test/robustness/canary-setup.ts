@@ -1,4 +1,5 @@
-import { afterEach, expect } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
+import { figure } from './figures.ts';
 
 /**
  * Prototype-pollution canary for the whole suite: after every test (every parse the suite does),
@@ -17,7 +18,14 @@ const before = snapshot();
 const toString = Object.prototype.toString;
 const hasOwn = Object.prototype.hasOwnProperty;
 
+let checked = 0;
+afterAll(() => {
+  // Only the script's block needs the count; the suite itself stays quiet.
+  if (process.env.PANTAU_FIGURES) figure('canary', String(checked));
+});
+
 afterEach(() => {
+  checked++;
   const probe: Record<string, unknown> = {};
   expect(snapshot(), 'Object.prototype changed').toBe(before);
   expect(probe.polluted, 'Object.prototype.polluted appeared').toBeUndefined();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshCore, importOne, rows } from '../helpers/workspace.ts';
 import { encodedExport, VARIANTS } from './encodings.ts';
+import { figure } from './figures.ts';
 
 describe('encodings: one 20-row export in six encodings imports to byte-identical names', () => {
   it('encodings: 6/6 identical, 0 replacement characters', async () => {
@@ -29,5 +30,6 @@ describe('encodings: one 20-row export in six encodings imports to byte-identica
       expect(batch!.encoding, `${v.label}: detected encoding is logged`).toBe(v.encoding === 'iso-8859-1' ? 'windows-1252' : v.encoding);
     }
     expect({ identical, replacement }).toEqual({ identical: 6, replacement: 0 });
+    figure('encodings', `encodings: ${identical}/${VARIANTS.length} identical, ${replacement} replacement characters`);
   });
 });

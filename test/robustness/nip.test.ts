@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { freshCore, importOne, rows, writeXlsx } from '../helpers/workspace.ts';
+import { figure } from './figures.ts';
 
 const HEADER = ['NIP', 'Nama', 'Tanggal', 'Jam Masuk', 'Jam Pulang', 'Kode Kehadiran', 'Mode Kerja'];
 /** Ten valid NIPs, some with a leading-zero sequence, both sexes. */
@@ -59,6 +60,6 @@ describe('NIP integrity: valid NIPs kept byte-identical through import → works
     expect(rejectedShown.size).toBeGreaterThan(0);
     expect([...exported].sort()).toEqual([...VALID].sort());
     const altered = [...exported].filter((n) => !VALID.includes(n)).length;
-    console.log(`NIP: ${VALID.length} kept identical, ${nipRejects.length} rejected, ${altered} altered`);
+    figure('nip', `NIP: ${VALID.length} kept identical, ${nipRejects.length} rejected, ${altered} altered`);
   });
 });

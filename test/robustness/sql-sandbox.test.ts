@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.ts';
 import { csv, freshCore, importOne, nip, tempDir, writeText } from '../helpers/workspace.ts';
+import { figure } from './figures.ts';
 import { trySandboxEscapes } from './sql-sandbox.ts';
 
 describe('SQL sandbox: once a workspace is open DuckDB reaches only its staging folder', () => {
@@ -14,6 +15,7 @@ describe('SQL sandbox: once a workspace is open DuckDB reaches only its staging 
       expect(a.error).toMatch(/Permission Error|configuration has been locked|Cannot enable external access/);
     }
     expect(attempts.filter((a) => a.refused)).toHaveLength(5);
+    figure('sandbox', `sql sandbox: ${attempts.filter((a) => a.refused).length}/${attempts.length} refused`);
   });
 
   it('extensions are neither auto-installed nor auto-loaded, and the configuration is locked', async () => {
