@@ -38,18 +38,20 @@ describe('bad-input corpus through the real CLI, one child process per group, wi
       await writeTruncatedXlsx(dir),
       await writeProtoXlsx(dir),
       ...writeEncodingFiles(dir),
-      ...(BIG ? [await writeBigXlsx(join(dir, 'sejuta.xlsx'), 1_000_000)] : []),
     ];
+    const big = BIG ? await writeBigXlsx(join(dir, 'sejuta.xlsx'), 1_000_000) : undefined;
     const files = [...filesUnder(CSVKIT), ...generated.map((g) => g.path)];
-    const known = new Map(generated.filter((g) => g.rows !== null).map((g) => [g.path, g.rows!]));
+    const known = new Map([...generated, ...(big ? [big] : [])].filter((g) => g.rows !== null).map((g) => [g.path, g.rows!]));
     const db = join(dir, 'ws.duckdb');
-    const outcomes = await runCorpus(db, files, { chunk: 30, timeoutMs: BIG ? 600_000 : 60_000 });
+    const outcomes = await runCorpus(db, files, { chunk: 30, timeoutMs: 60_000 });
+    // In a process of its own, so its time is its own.
+    if (big) outcomes.push(...(await runCorpus(db, [big.path], { chunk: 1, timeoutMs: 600_000 })));
     await countRows(db, outcomes, known);
     figure('bad-input', summary(outcomes));
     const million = outcomes.find((o) => o.file.endsWith('sejuta.xlsx'));
-    if (million) figure('million', `1M-row XLSX: ${million.verdict}, ${million.imported} imported, ${million.rejected} rejected in ${million.seconds.toFixed(0)} s (CLI, one process)`);
+    if (million) figure('million', `1M-row XLSX: ${million.verdict}, ${million.imported} imported, ${million.rejected} rejected in ${million.seconds.toFixed(1)} s (CLI start-up included)`);
 
-    expect(outcomes).toHaveLength(files.length);
+    expect(outcomes).toHaveLength(files.length + (big ? 1 : 0));
     expect(outcomes.filter((o) => o.verdict === 'crash' || o.verdict === 'timeout')).toEqual([]);
     for (const o of outcomes.filter((x) => x.verdict === 'imported')) {
       expect(o.rowsInFile, o.file).not.toBeNull();
