@@ -21,7 +21,7 @@ const hasOwn = Object.prototype.hasOwnProperty;
 let checked = 0;
 afterAll(() => {
   // Only the script's block needs the count; the suite itself stays quiet.
-  if (process.env.PANTAU_FIGURES) figure('canary', String(checked));
+  if (process.env.PANTAU_FIGURES) figure('canary', String(checked), true);
 });
 
 afterEach(() => {
