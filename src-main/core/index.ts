@@ -1,4 +1,7 @@
+import { rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CoreApi } from '../contract/api.ts';
 import { AppError } from '../contract/errors.ts';
@@ -29,7 +32,11 @@ export interface CoreConfig {
   calendarPath?: string;
   now?: () => Date;
   log?: (err: unknown) => void;
-  /** DuckDB memory limit (default 512MB, so an ordinary laptop stays responsive). */
+  /**
+   * DuckDB memory limit. Default 3GB: the SQL sandbox locks the configuration, so the room a
+   * rule check needs (it raised the limit from 512MB to 3GB per run before) is set once at open.
+   * It is a ceiling, not a reservation; the process's peak is what a check already reached.
+   */
   memoryLimit?: string;
   /** The shipped samples/ folder (with manifest.json), for "Muat data contoh". */
   samplesDir?: string;
@@ -65,11 +72,20 @@ function failed(file: string, req: { kind: ImportFileResult['kind']; agency?: st
 }
 
 export async function createCore(config: CoreConfig): Promise<Core> {
-  const db: Db = await openDatabase(config.dbPath, { memoryLimit: config.memoryLimit ?? '512MB' });
+  // DuckDB may read and write only here: every imported file is staged as a copy in this folder.
+  const sandbox = await mkdtemp(join(config.tmpDir ?? tmpdir(), 'pantau-staging-'));
+  let db: Db;
+  try {
+    db = await openDatabase(config.dbPath, { memoryLimit: config.memoryLimit ?? '3GB', sandboxDir: sandbox });
+  } catch (err) {
+    await rm(sandbox, { recursive: true, force: true });
+    throw err;
+  }
+  const dropSandbox = () => rmSync(sandbox, { recursive: true, force: true });
   const lang = config.lang ?? 'id';
   const now = config.now ?? (() => new Date());
   const log = config.log ?? ((err) => console.error(err));
-  const env: ImportEnv = { db, tmpDir: config.tmpDir ?? tmpdir(), now };
+  const env: ImportEnv = { db, tmpDir: sandbox, now };
   const serial = createQueue();
   try {
     await installMacros(db);
@@ -80,6 +96,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     }
   } catch (err) {
     db.close();
+    dropSandbox();
     throw err;
   }
 
@@ -130,7 +147,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         return out === req.out ? result : { ...result, out: req.out };
       }),
     db,
-    close: () => db.close(),
+    close: () => {
+      db.close();
+      dropSandbox();
+    },
   };
   return core;
 }

@@ -66,9 +66,17 @@ function sameToken(given: string | string[] | undefined, token: string): boolean
  * One API call. With `x-pantau-stream: 1` the answer is NDJSON: progress lines
  * `{"progress":{...}}`, then the envelope; closing the request cancels the work.
  */
+/** A request the API cannot take (malformed JSON, unknown method, invalid field) is a 400, envelope and all. */
+function refusedRequest(envelope: string): boolean {
+  if (!envelope.startsWith('{"ok":false')) return false;
+  const parsed = JSON.parse(envelope) as { error?: { code?: string } };
+  return parsed.error?.code === 'BAD_REQUEST';
+}
+
 async function callApi(dispatcher: Dispatcher, method: string, body: string, req: IncomingMessage, res: ServerResponse) {
   if (req.headers['x-pantau-stream'] !== '1') {
-    return send(res, 200, 'application/json', await dispatcher.dispatch(method, body));
+    const envelope = await dispatcher.dispatch(method, body);
+    return send(res, refusedRequest(envelope) ? 400 : 200, 'application/json', envelope);
   }
   const controller = new AbortController();
   res.on('close', () => {

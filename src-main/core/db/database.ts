@@ -4,6 +4,7 @@ import {
   type DuckDBAppender,
   type DuckDBValue,
 } from '@duckdb/node-api';
+import { join, sep } from 'node:path';
 import { AppError } from '../../contract/errors.ts';
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
@@ -67,17 +68,52 @@ const LOCK_PATTERN = /Could not set lock on file .*Conflicting lock is held in (
 export interface OpenOptions {
   /** DuckDB's buffer limit; beyond it, large operations spill to temp files. */
   memoryLimit?: string;
+  /**
+   * The only folder DuckDB may touch besides the workspace file itself (staged copies of
+   * imported files, spill files). When given, the configuration is locked after opening.
+   */
+  sandboxDir?: string;
 }
 
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Db> {
   let instance: DuckDBInstance;
+  // An offline app must never try to download or load extensions (DuckDB autoinstalls by default).
+  const config: Record<string, string> = {
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+    allow_community_extensions: 'false',
+    allow_unsigned_extensions: 'false',
+  };
+  if (options.memoryLimit) config.memory_limit = options.memoryLimit;
   try {
-    instance = await DuckDBInstance.create(path, options.memoryLimit ? { memory_limit: options.memoryLimit } : {});
+    instance = await DuckDBInstance.create(path, config);
   } catch (err) {
     throw translateOpenError(path, err);
   }
   const connection = await instance.connect();
+  if (options.sandboxDir) {
+    try {
+      await lockDown(connection, options.sandboxDir);
+    } catch (err) {
+      connection.closeSync();
+      instance.closeSync();
+      throw err;
+    }
+  }
   return createDb(instance, connection);
+}
+
+/**
+ * Confines DuckDB to the workspace file and sandboxDir, then locks the configuration so no later
+ * statement (a bug, an injected string) can widen it again. SET takes no bound parameters; the
+ * directory is ours (created by the core), quoted as a literal.
+ */
+async function lockDown(connection: DuckDBConnection, sandboxDir: string): Promise<void> {
+  const dir = sandboxDir.endsWith(sep) ? sandboxDir : sandboxDir + sep;
+  await connection.run(`SET temp_directory = ${quoteLiteral(join(dir, 'spill'))}`);
+  await connection.run(`SET allowed_directories = [${quoteLiteral(dir)}]`);
+  await connection.run('SET enable_external_access = false');
+  await connection.run('SET lock_configuration = true');
 }
 
 function translateOpenError(path: string, err: unknown): Error {

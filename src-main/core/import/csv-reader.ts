@@ -1,4 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
 import type { MappingRecipe } from '../../contract/import-types.ts';
@@ -56,8 +57,15 @@ export function csvSampleRows(sniffed: Sniffed): string[][] {
   return bestRows;
 }
 
+/**
+ * Stages the file as UTF-8 at tmpPath, inside the only folder DuckDB may read (the SQL sandbox):
+ * a UTF-8 file is copied as it is, anything else is transcoded.
+ */
 async function transcode(path: string, sniffed: Sniffed, tmpPath: string): Promise<string> {
-  if (sniffed.encoding === 'utf-8') return path;
+  if (sniffed.encoding === 'utf-8') {
+    await copyFile(path, tmpPath);
+    return tmpPath;
+  }
   await pipeline(
     createReadStream(path, { start: sniffed.bom }),
     iconv.decodeStream(sniffed.encoding ?? 'utf-8'),
@@ -76,6 +84,31 @@ function readCsvSql(width: number, parallel: boolean): string {
     rejects_scan = 'stg_scans', ignore_errors = true, max_line_size = 4000000)`;
 }
 
+export interface CsvBody {
+  delimiter: string;
+  /** Physical lines before the first data row (the header's end line). */
+  skip: number;
+  /** Fields in the header; the data rows land in stg.c0..c{width-1}, extras in c{width}. */
+  width: number;
+}
+
+/**
+ * The production read of a CSV body into the temp table `stg` (every column text), with rows
+ * DuckDB cannot parse in `stg_rejects`. Returns the number of those rejects.
+ */
+export async function readCsvBody(db: Db, path: string, sniffed: Sniffed, body: CsvBody, tmpPath: string): Promise<number> {
+  const source = await transcode(path, sniffed, tmpPath);
+  const params = { path: source, delim: body.delimiter, skip: body.skip };
+  await db.run('DROP TABLE IF EXISTS stg_rejects; DROP TABLE IF EXISTS stg_scans');
+  try {
+    await db.run(readCsvSql(body.width, true), params);
+  } catch (err) {
+    if (!/quoted new ?lines/i.test(String(err))) throw err;
+    await db.run(readCsvSql(body.width, false), params);
+  }
+  return (await db.one<{ n: number }>('SELECT count(*) AS n FROM stg_rejects'))!.n;
+}
+
 export async function stageCsv(
   db: Db,
   path: string,
@@ -89,17 +122,8 @@ export async function stageCsv(
   if (!layout) refuseNoHeader(spec, csvSampleRows(sniffed));
   const header = layout.records[layout.headerIndex]!;
   const mapping = mapColumns(header.cells, spec, recipe);
-  const source = await transcode(path, sniffed, tmpPath);
-  const params = { path: source, delim: layout.delimiter, skip: header.endLine };
   const width = header.cells.length;
-  await db.run('DROP TABLE IF EXISTS stg_rejects; DROP TABLE IF EXISTS stg_scans');
-  try {
-    await db.run(readCsvSql(width, true), params);
-  } catch (err) {
-    if (!/quoted new ?lines/i.test(String(err))) throw err;
-    await db.run(readCsvSql(width, false), params);
-  }
-  const readerRejects = (await db.one<{ n: number }>('SELECT count(*) AS n FROM stg_rejects'))!.n;
+  const readerRejects = await readCsvBody(db, path, sniffed, { delimiter: layout.delimiter, skip: header.endLine, width }, tmpPath);
   return {
     headers: header.cells,
     headerRow: header.endLine,

@@ -8,6 +8,7 @@ import { findHeaderRow, HEADER_SEARCH_ROWS, mapColumns } from './header.ts';
 import type { KindSpec } from './kinds.ts';
 import { NUM_MARK } from './normalise-sql.ts';
 import { refuseNoHeader, type Staged } from './staging.ts';
+import { guardZip } from './zip-guard.ts';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -81,6 +82,8 @@ export async function stageXlsx(
   recipe: MappingRecipe | undefined,
   options: XlsxOptions,
 ): Promise<{ staged: Staged; preview: string[][] }> {
+  // Sizes from the central directory first: a zip bomb is refused before anything is inflated.
+  await guardZip(path);
   const input = createReadStream(path);
   let bytes = 0;
   input.on('data', (chunk) => {

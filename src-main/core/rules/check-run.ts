@@ -90,14 +90,17 @@ async function withRoom<T>(db: Db, req: RunChecksRequest, memoryLimit: string, w
   checkDate(req.from, '--from');
   checkDate(req.to, '--to');
   // Checking millions of employee-days needs more room than an import; given back afterwards.
-  const before = (await db.one<{ v: string }>("SELECT current_setting('memory_limit') AS v"))!.v;
-  await db.run(`SET memory_limit = ${quoteLiteral(memoryLimit)}`);
+  // A workspace opened by the core has its configuration locked (SQL sandbox): it was opened with
+  // this room already, and SET would be refused.
+  const { v: before, locked } = (await db.one<{ v: string; locked: boolean }>(
+    "SELECT current_setting('memory_limit') AS v, current_setting('lock_configuration') AS locked"))!;
+  if (!locked) await db.run(`SET memory_limit = ${quoteLiteral(memoryLimit)}`);
   try {
     return await work();
   } finally {
     // Dropped first, so lowering the limit has nothing left to evict.
     await db.run('DROP TABLE IF EXISTS days; DROP TABLE IF EXISTS run_findings; DROP TABLE IF EXISTS workdays; DROP TABLE IF EXISTS ew');
-    await db.run(`SET memory_limit = ${quoteLiteral(before)}`);
+    if (!locked) await db.run(`SET memory_limit = ${quoteLiteral(before)}`);
   }
 }
 

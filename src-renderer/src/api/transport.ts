@@ -68,6 +68,8 @@ export function httpTransport(token: string, base = ''): Transport {
       if (opts?.signal?.aborted) return failure('CANCELLED', 'Dibatalkan.');
       return failure('INTERNAL', `Server Pantau tidak menjawab: ${String(err)}`);
     }
+    // A 400 carries the API's own error envelope (what was wrong with the request): pass it on.
+    if (res.status === 400 && res.headers.get('content-type')?.startsWith('application/json')) return await res.text();
     if (!res.ok) return failure(res.status === 401 ? 'BAD_REQUEST' : 'INTERNAL', `${res.status}: ${await res.text()}`);
     try {
       return stream && opts?.onProgress ? await readStream(res, opts.onProgress) : await res.text();
