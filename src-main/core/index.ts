@@ -137,7 +137,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     setProfile: (req) => serial(() => db.transaction(() => setProfile(db, req.agency ?? null, req.set, now()))),
     exportProfiles: () => serial(() => exportProfiles(db)),
     importProfiles: (req) => serial(() => db.transaction(async () => ({ profiles: await importProfiles(db, req.file, now()) }))),
-    runChecks: (req) => serial(() => runChecks(db, req, now(), undefined, storeRunWeeks(db))),
+    runChecks: (req) => serial(() => runChecks(db, req, now(), storeRunWeeks(db))),
     compare: (req) => serial(() => compare(db, req)),
     exportWorkbook: (req, opts?: CallOptions) =>
       serial(async () => {

@@ -62,15 +62,15 @@ async function readFindings(db: Db, run: string, resolved: boolean): Promise<Fin
 /** A stored run without its finding lists: the export streams those from `findings` by run id. */
 export type StoredRun = Omit<RunChecksResult, 'findings' | 'resolved'>;
 
+/** Called inside the run's transaction, while its temp tables exist, with the new and the previous run id. */
+export type AfterStore = (run: string, previous: string) => Promise<void>;
+
 /**
  * One check run: every enabled rule over the scope, stored with its provenance, each finding
  * marked new or open against the previous run over the same scope (and what it resolved).
  */
-/** Called inside the run's transaction, while its temp tables exist, with the new and the previous run id. */
-export type AfterStore = (run: string, previous: string) => Promise<void>;
-
-export async function runChecks(db: Db, req: RunChecksRequest, now: Date, memoryLimit = '3GB', afterStore?: AfterStore): Promise<RunChecksResult> {
-  return withRoom(db, req, memoryLimit, async () => {
+export async function runChecks(db: Db, req: RunChecksRequest, now: Date, afterStore?: AfterStore): Promise<RunChecksResult> {
+  return withTempTables(req, db, async () => {
     const { run, profileVersion, from, to, weeksFrom, weeksTo, ...figures } = await check(db, req, now, afterStore);
     return {
       run, profileVersion, from, to, weeksFrom, weeksTo,
@@ -82,25 +82,21 @@ export async function runChecks(db: Db, req: RunChecksRequest, now: Date, memory
 }
 
 /** The same run, leaving the findings in the database (a million of them need not become objects). */
-export async function storeRun(db: Db, req: RunChecksRequest, now: Date, memoryLimit = '3GB'): Promise<StoredRun> {
-  return withRoom(db, req, memoryLimit, () => check(db, req, now, undefined));
+export async function storeRun(db: Db, req: RunChecksRequest, now: Date): Promise<StoredRun> {
+  return withTempTables(req, db, () => check(db, req, now, undefined));
 }
 
-async function withRoom<T>(db: Db, req: RunChecksRequest, memoryLimit: string, work: () => Promise<T>): Promise<T> {
+/**
+ * The run's temp tables are dropped whatever happens. The memory a run needs is the workspace's
+ * (the core opens it with room for checks; the SQL sandbox then locks the configuration).
+ */
+async function withTempTables<T>(req: RunChecksRequest, db: Db, work: () => Promise<T>): Promise<T> {
   checkDate(req.from, '--from');
   checkDate(req.to, '--to');
-  // Checking millions of employee-days needs more room than an import; given back afterwards.
-  // A workspace opened by the core has its configuration locked (SQL sandbox): it was opened with
-  // this room already, and SET would be refused.
-  const { v: before, locked } = (await db.one<{ v: string; locked: boolean }>(
-    "SELECT current_setting('memory_limit') AS v, current_setting('lock_configuration') AS locked"))!;
-  if (!locked) await db.run(`SET memory_limit = ${quoteLiteral(memoryLimit)}`);
   try {
     return await work();
   } finally {
-    // Dropped first, so lowering the limit has nothing left to evict.
     await db.run('DROP TABLE IF EXISTS days; DROP TABLE IF EXISTS run_findings; DROP TABLE IF EXISTS workdays; DROP TABLE IF EXISTS ew');
-    if (!locked) await db.run(`SET memory_limit = ${quoteLiteral(before)}`);
   }
 }
 
