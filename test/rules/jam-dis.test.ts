@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src-main/core/db/database.ts';
+import { migrate } from '../../src-main/core/db/migrations.ts';
+import { buildRunTables, wholeWeeks } from '../../src-main/core/rules/check-run.ts';
+import { CREATE_PROF, INSERT_PROF } from '../../src-main/core/rules/check-sql.ts';
 import { DIS01_SQL, JAM01_SQL } from '../../src-main/core/rules/jam-dis-sql.ts';
 
 // Specification: /work/shared/rules.md §2 (JAM-01 in detail, DIS-01) and
 // /work/shared/domain.md §3.1 (PP 94/2021 bands). The engine's per-run tables
-// (days, prof, workdays) are built here by hand so each rule is tested alone.
+// are built from hand-made attendance records so each rule is tested alone.
 
 type Status =
   | 'HADIR'
@@ -62,6 +65,7 @@ let db: Db;
 
 beforeAll(async () => {
   db = await openDatabase(':memory:');
+  await migrate(db);
 });
 
 afterAll(() => db?.close());
@@ -96,29 +100,22 @@ function range(from: number, to: number): number[] {
 }
 
 /**
- * Rebuilds days, prof and workdays for one agency. `working` and `workdays`
- * follow the agency's pattern (Mon–Fri, or Mon–Sat) minus the holidays, over
- * the whole calendar years the records touch, as the engine does.
+ * Puts the records in `attendance` (and the holidays in `calendar`) of an empty workspace, the
+ * agency's profile in `prof`, and builds the run's tables over the records' dates as the engine does.
+ * Ramadan is the profile's date range: from the first to the last record marked `ramadan`.
  */
-async function load(records: Rec[], setup: Setup = {}): Promise<void> {
-  await db.run(`CREATE OR REPLACE TEMP TABLE prof (
-    agency VARCHAR, work_days INTEGER, weekly_hours DOUBLE, ramadan_weekly_hours DOUBLE, tolerance_minutes INTEGER,
-    break_monthu_start TIME, break_monthu_end TIME, break_fri_start TIME, break_fri_end TIME)`);
-  await db.run(`CREATE OR REPLACE TEMP TABLE days (
-    nip VARCHAR, date DATE, week VARCHAR, week_start DATE, year INTEGER, agency VARCHAR, name VARCHAR, unit VARCHAR,
-    status VARCHAR, mode VARCHAR, check_in TIME, check_out TIME, working BOOLEAN, ramadan BOOLEAN,
-    batch_id VARCHAR, row_no INTEGER, in_range BOOLEAN)`);
-  await db.run(`CREATE OR REPLACE TEMP TABLE workdays (agency VARCHAR, date DATE)`);
-  await db.run(
-    `INSERT INTO prof VALUES ($agency, $workDays, $weeklyHours, 32.5, $tolerance,
-      TIME '12:00', TIME '13:00', TIME '11:30', TIME '13:00')`,
-    {
-      agency: AGENCY,
-      workDays: setup.workDays ?? 5,
-      weeklyHours: setup.weeklyHours ?? 37.5,
-      tolerance: setup.toleranceMinutes ?? 0,
-    },
-  );
+async function load(records: Rec[], setup: Setup = {}): Promise<{ weekFrom: string; weekTo: string }> {
+  await db.run('DELETE FROM attendance; DELETE FROM calendar');
+  const ramadan = records.filter((r) => r.ramadan).map((r) => r.date).sort();
+  const inside = (d: string) => ramadan.length > 0 && d >= ramadan[0]! && d <= ramadan.at(-1)!;
+  if (records.some((r) => !r.ramadan && inside(r.date))) throw new Error('Ramadan records must be contiguous');
+  await db.run(CREATE_PROF);
+  await db.run(INSERT_PROF, {
+    agency: AGENCY, maxFlex: 2, countFwa: false, workDays: setup.workDays ?? 5, weekly: setup.weeklyHours ?? 37.5,
+    ramadanWeekly: 32.5, ramadanFrom: ramadan[0] ?? null, ramadanTo: ramadan.at(-1) ?? null,
+    tolerance: setup.toleranceMinutes ?? 0, mtStart: '12:00', mtEnd: '13:00', friStart: '11:30', friEnd: '13:00',
+    enabled: 'JAM-01,DIS-01',
+  });
   const json = records.map((r, i) => ({
     nip: r.nip ?? NIP,
     date: r.date,
@@ -128,47 +125,33 @@ async function load(records: Rec[], setup: Setup = {}): Promise<void> {
     mode: r.mode === undefined ? 'WFO' : r.mode,
     check_in: r.in ?? null,
     check_out: r.out ?? null,
-    ramadan: r.ramadan ?? false,
     row_no: r.row ?? i + 1,
   }));
-  const holidays = JSON.stringify(setup.holidays ?? []);
   await db.run(
-    `INSERT INTO days
-     SELECT r.nip, r.d, strftime(r.d, '%G-W%V'), CAST(date_trunc('week', r.d) AS DATE), year(r.d), $agency,
-       r.name, r.unit, r.status, r.mode, CAST(r.check_in AS TIME), CAST(r.check_out AS TIME),
-       isodow(r.d) <= p.work_days AND NOT list_contains(h.hol, r.d), r.ramadan, $batch, r.row_no, true
-     FROM (
-       SELECT x.*, CAST(x.date AS DATE) AS d
-       FROM (SELECT unnest(from_json($rows, '[{"nip":"VARCHAR","date":"VARCHAR","name":"VARCHAR","unit":"VARCHAR",
-         "status":"VARCHAR","mode":"VARCHAR","check_in":"VARCHAR","check_out":"VARCHAR","ramadan":"BOOLEAN",
-         "row_no":"INTEGER"}]'), recursive := true)) AS x
-     ) AS r
-     JOIN prof p ON p.agency = $agency
-     CROSS JOIN (SELECT CAST(from_json($holidays, '["VARCHAR"]') AS DATE[]) AS hol) AS h`,
-    { rows: JSON.stringify(json), agency: AGENCY, batch: BATCH, holidays },
+    `INSERT INTO attendance
+     SELECT x.nip, CAST(x.date AS DATE), $agency, x.name, x.unit, x.status, x.mode, CAST(x.check_in AS TIME),
+       CAST(x.check_out AS TIME), $batch, x.row_no
+     FROM (SELECT unnest(from_json($rows, '[{"nip":"VARCHAR","date":"VARCHAR","name":"VARCHAR","unit":"VARCHAR",
+       "status":"VARCHAR","mode":"VARCHAR","check_in":"VARCHAR","check_out":"VARCHAR","row_no":"INTEGER"}]'), recursive := true)) AS x`,
+    { rows: JSON.stringify(json), agency: AGENCY, batch: BATCH },
   );
   await db.run(
-    `INSERT INTO workdays
-     SELECT p.agency, g.d
-     FROM prof p
-     CROSS JOIN (
-       SELECT CAST(unnest(generate_series(make_date(min(year), 1, 1), make_date(max(year), 12, 31), INTERVAL 1 DAY)) AS DATE) AS d
-       FROM days
-     ) AS g
-     CROSS JOIN (SELECT CAST(from_json($holidays, '["VARCHAR"]') AS DATE[]) AS hol) AS h
-     WHERE isodow(g.d) <= p.work_days AND NOT list_contains(h.hol, g.d)`,
-    { holidays },
+    `INSERT INTO calendar SELECT CAST(unnest(from_json($holidays, '["VARCHAR"]')) AS DATE), 'HOLIDAY', 'libur', 'b0', 1`,
+    { holidays: JSON.stringify(setup.holidays ?? []) },
   );
+  const dates = records.map((r) => r.date).sort();
+  const range = { from: dates[0]!, to: dates.at(-1)! };
+  const weeks = wholeWeeks(range.from, range.to);
+  await buildRunTables(db, range, weeks);
+  return weeks;
 }
 
 async function jam(records: Rec[], setup: Setup = {}): Promise<Finding[]> {
-  await load(records, setup);
-  return db.all<Finding>(JAM01_SQL);
+  return db.all<Finding>(JAM01_SQL, await load(records, setup));
 }
 
 async function dis(records: Rec[], setup: Setup = {}): Promise<Finding[]> {
-  await load(records, setup);
-  return db.all<Finding>(DIS01_SQL);
+  return db.all<Finding>(DIS01_SQL, await load(records, setup));
 }
 
 /** The one finding's period, detail and sources, which is what every case asserts. */

@@ -3,8 +3,8 @@ import type { ComplianceRow, DataQuality, Finding, Ratio, RuleId, RunChecksReque
 import { quoteLiteral, type Db } from '../db/database.ts';
 import { CATALOGUE } from './catalogue.ts';
 import {
-  APR01_SQL, COMPLIANCE_BY_RULE_SQL, COMPLIANCE_BY_UNIT_WEEK_SQL, COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_SQL, CREATE_DAYS, CREATE_EW, CREATE_PROF,
-  CREATE_WORKDAYS, ELG01_SQL, INSERT_PROF, LAP01_SQL,
+  APR01_SQL, COMPLIANCE_BY_RULE_SQL, COMPLIANCE_BY_UNIT_WEEK_SQL, COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_SQL, CREATE_DAYS, CREATE_EW, CREATE_NW,
+  CREATE_PROF, CREATE_WORKDAYS, CREATE_WU, ELG01_SQL, INSERT_PROF, LAP01_SQL,
   LOK01_SQL, LOK02_SQL, MISSING_TIMES_SQL, NOT_IN_ROSTER_SQL,
 } from './check-sql.ts';
 import { DIS01_SQL, JAM01_SQL } from './jam-dis-sql.ts';
@@ -96,8 +96,14 @@ async function withTempTables<T>(req: RunChecksRequest, db: Db, work: () => Prom
   try {
     return await work();
   } finally {
-    await db.run('DROP TABLE IF EXISTS days; DROP TABLE IF EXISTS run_findings; DROP TABLE IF EXISTS workdays; DROP TABLE IF EXISTS ew');
+    await db.run(['days', 'run_findings', 'workdays', 'nw', 'wu', 'ew'].map((t) => `DROP TABLE IF EXISTS ${t}`).join('; '));
   }
+}
+
+/** The tables the rules read (check-sql.ts), for the requested dates and the whole weeks around them; `prof` first. */
+export async function buildRunTables(db: Db, range: { from: string; to: string }, weeks: { weekFrom: string; weekTo: string }): Promise<void> {
+  await db.run(CREATE_WORKDAYS, { from: weeks.weekFrom, to: weeks.weekTo });
+  for (const sql of [CREATE_NW, CREATE_WU, CREATE_DAYS]) await db.run(sql, { ...range, ...weeks });
 }
 
 async function check(db: Db, req: RunChecksRequest, now: Date, afterStore: AfterStore | undefined): Promise<StoredRun> {
@@ -110,10 +116,9 @@ async function check(db: Db, req: RunChecksRequest, now: Date, afterStore: After
     { agency: req.agency ?? null, ...range },
   )).map((r) => r.agency);
   const profileVersion = await loadProfiles(db, agencies);
-  await db.run(CREATE_WORKDAYS, { from: weeks.weekFrom, to: weeks.weekTo });
-  await db.run(CREATE_DAYS, { ...range, ...weeks });
+  await buildRunTables(db, range, weeks);
   await db.run(`CREATE OR REPLACE TEMP TABLE run_findings AS SELECT f.* FROM (${RULE_SQL.map((sql) => `SELECT * FROM (${sql})`).join(' UNION ALL ')}) f
-    JOIN prof p ON p.agency = f.agency WHERE list_contains(p.enabled_rules, f.rule)`);
+    JOIN prof p ON p.agency = f.agency WHERE list_contains(p.enabled_rules, f.rule)`, weeks);
   await db.run(CREATE_EW);
   return db.transaction(async () => {
     // The same scope is the same request: "everything imported" stays comparable as data arrives.
@@ -167,7 +172,7 @@ async function check(db: Db, req: RunChecksRequest, now: Date, afterStore: After
       )).map((r) => ({ agency: r.agency, unit: r.unit, week: r.week, ...ratio(r) })),
       dataQuality: {
         notInRoster: await db.all<DataQuality['notInRoster'][number] & Record<string, unknown>>(NOT_IN_ROSTER_SQL),
-        missingTimes: await db.all<DataQuality['missingTimes'][number] & Record<string, unknown>>(MISSING_TIMES_SQL),
+        missingTimes: await db.all<DataQuality['missingTimes'][number] & Record<string, unknown>>(MISSING_TIMES_SQL, range),
       },
     };
   });
@@ -188,7 +193,7 @@ async function compliance(db: Db): Promise<ComplianceRow[]> {
 }
 
 /** Monday of the ISO week of an ISO date, and Sunday of the week of another. */
-function wholeWeeks(from: string, to: string): { weekFrom: string; weekTo: string } {
+export function wholeWeeks(from: string, to: string): { weekFrom: string; weekTo: string } {
   const shift = (iso: string, toSunday: boolean) => {
     const d = new Date(`${iso}T00:00:00Z`);
     const dow = (d.getUTCDay() + 6) % 7;

@@ -1,10 +1,15 @@
 /**
- * SQL of a check run. Weekly rules judge whole ISO weeks, so `days` covers every week that
- * touches the requested range ($weekFrom..$weekTo); `in_range` marks the requested dates, to
- * which daily rules and the observed employee-weeks keep. A run first builds three temp tables — `prof` (the effective profile
- * per agency), `workdays` (every working day per agency) and `days` (every attendance
- * record in scope with the facts the rules need) — and each rule is then a SELECT over them
- * returning: rule, nip, agency, name, unit, period, week, detail, sources.
+ * SQL of a check run. Weekly rules judge whole ISO weeks, so a run reads every week that touches
+ * the requested range ($weekFrom..$weekTo); "in range" marks the requested dates, to which daily
+ * rules and the observed employee-weeks keep. Ten million attendance rows are read in two passes,
+ * never copied whole:
+ * - `nw`: one row per agency, employee and week with everything weekly (records in range, the
+ *   JAM-01 minutes, the units seen), from one aggregate;
+ * - `days`: only the working days the row-level rules look at (flexible-location days and
+ *   unexcused absences), with the facts those rules need.
+ * `prof` (the effective profile per agency), `workdays` (working days per agency) and `wu` (the
+ * unit of each employee-week) complete them. Each rule is then a SELECT returning:
+ * rule, nip, agency, name, unit, period, week, detail, sources.
  */
 
 export const CREATE_PROF = `CREATE OR REPLACE TEMP TABLE prof (
@@ -16,56 +21,112 @@ export const INSERT_PROF = `INSERT INTO prof VALUES ($agency, $maxFlex, $countFw
   CAST($ramadanFrom AS DATE), CAST($ramadanTo AS DATE), $tolerance, CAST($mtStart AS TIME), CAST($mtEnd AS TIME),
   CAST($friStart AS TIME), CAST($friEnd AS TIME), string_split($enabled, ','))`;
 
+const HOLIDAYS = `(SELECT DISTINCT date FROM calendar WHERE day_type = 'HOLIDAY')`;
+
 /** Working days of every agency over the whole calendar years of the range (for DIS-01 streaks). */
 export const CREATE_WORKDAYS = `CREATE OR REPLACE TEMP TABLE workdays AS
   SELECT p.agency, g.d::DATE AS date
   FROM prof p, generate_series(make_date(year(CAST($from AS DATE)), 1, 1), make_date(year(CAST($to AS DATE)), 12, 31), INTERVAL 1 DAY) g(d)
-  WHERE isodow(g.d) <= p.work_days AND g.d::DATE NOT IN (SELECT date FROM calendar WHERE day_type = 'HOLIDAY')`;
+  WHERE isodow(g.d) <= p.work_days AND g.d::DATE NOT IN ${HOLIDAYS}`;
 
-const PRESENT = `('HADIR', 'TERLAMBAT', 'PULANG_CEPAT')`;
+export const PRESENT = `('HADIR', 'TERLAMBAT', 'PULANG_CEPAT')`;
+const FLEX_MODES = `('WFH', 'WFA', 'KANTOR_LAIN')`;
+/** ISO week label of a date, e.g. 2025-W28 (every day of an ISO week has the same label). */
+export const weekOf = (date: string): string => `strftime(${date}, '%G-W%V')`;
+export const weekStart = (date: string): string => `date_trunc('week', ${date})::DATE`;
+/** A working day of the agency (`p` is its profile row, `h` the holiday it may be). */
+const WORKING = `isodow(a.date) <= p.work_days AND h.date IS NULL`;
 
+/** Minute of the day; seconds are dropped so every figure is in whole minutes, as JAM-01 asks. */
+const minuteOfDay = (time: string): string => `(hour(${time}) * 60 + minute(${time}))`;
+const IN_M = minuteOfDay('a.check_in');
+const OUT_M = minuteOfDay('a.check_out');
+// Friday has its own break; Saturday (6-day pattern) uses the Monday–Thursday one.
+const BREAK_START = `CASE WHEN isodow(a.date) = 5 THEN ${minuteOfDay('p.break_fri_start')} ELSE ${minuteOfDay('p.break_monthu_start')} END`;
+const BREAK_END = `CASE WHEN isodow(a.date) = 5 THEN ${minuteOfDay('p.break_fri_end')} ELSE ${minuteOfDay('p.break_monthu_end')} END`;
+
+/**
+ * A day JAM-01 counts: a working day not on official travel (dinas luar is duty elsewhere, never held
+ * to office hours, whatever the status says) that is unexcused or present with both times (a present
+ * day missing a time is a data-quality note, not a short day).
+ */
+export const JAM_COUNTED = `(${WORKING} AND a.mode IS DISTINCT FROM 'DL' AND (a.status = 'TANPA_KETERANGAN'
+  OR (a.status IN ${PRESENT} AND a.check_in IS NOT NULL AND a.check_out IS NOT NULL)))`;
+
+/** Net minutes of a counted day: span minus its overlap with the break; nothing for an unexcused day or a check-out before the check-in. */
+const NET = `CASE WHEN a.status = 'TANPA_KETERANGAN' OR ${OUT_M} <= ${IN_M} THEN 0
+  ELSE ${OUT_M} - ${IN_M} - coalesce(greatest(0, least(${OUT_M}, ${BREAK_END}) - greatest(${IN_M}, ${BREAK_START})), 0) END`;
+
+/**
+ * A counted day's share of the weekly requirement, in hundredths of a minute × work days, as an
+ * integer: a share like 42.75 h × 60 / 5 is not always exact in floating point, and a sum like
+ * 2249.9999 must not turn into a finding (JAM-01 divides and rounds half up once per week).
+ */
+const WEEKLY_CENTIMINUTES = `CAST(round(CASE WHEN coalesce(a.date BETWEEN p.ramadan_from AND p.ramadan_to, false)
+  THEN coalesce(p.ramadan_weekly_hours, p.weekly_hours) ELSE p.weekly_hours END * 6000) AS BIGINT)`;
+
+/**
+ * Employee-weeks of every agency's rows (the unit of a week is voted over all of them); `in_scope`
+ * marks the agencies of the run. `touches` is whether a day JAM-01 counts falls in the requested range.
+ * Each record's facts are worked out once, below the aggregate.
+ */
+export const CREATE_NW = `CREATE OR REPLACE TEMP TABLE nw AS
+  SELECT agency, nip, week_start, bool_or(in_scope) AS in_scope, min(unit_name) AS unit_lo, max(unit_name) AS unit_hi,
+    count(*) FILTER (WHERE in_range) AS records, any_value(name) FILTER (WHERE in_range) AS name,
+    CAST(sum(net) AS BIGINT) AS net, CAST(sum(centiminutes) AS BIGINT) AS centiminutes, bool_or(touch) AS touches
+  FROM (
+    SELECT a.agency, a.nip, ${weekStart('a.date')} AS week_start, p.agency IS NOT NULL AS in_scope, a.unit_name, a.name,
+      a.date BETWEEN $from AND $to AS in_range, ${JAM_COUNTED} AS counted,
+      CASE WHEN counted THEN ${NET} END AS net,
+      CASE WHEN counted THEN ${WEEKLY_CENTIMINUTES} END AS centiminutes,
+      CASE WHEN counted THEN in_range END AS touch
+    FROM attendance a LEFT JOIN prof p ON p.agency = a.agency LEFT JOIN ${HOLIDAYS} h ON h.date = a.date
+    WHERE a.date BETWEEN $weekFrom AND $weekTo)
+  GROUP BY agency, nip, week_start`;
+
+/**
+ * The unit of each employee-week (rules.md §3): the roster's, else the one unit the employee's records
+ * carry, else the week's most frequent (ties to the latest record). Only weeks with two units need
+ * the records again.
+ */
+export const CREATE_WU = `CREATE OR REPLACE TEMP TABLE wu AS
+  WITH per_week AS (SELECT nip, week_start, min(unit_lo) AS lo, max(unit_hi) AS hi FROM nw GROUP BY nip, week_start),
+  nips AS (SELECT nip, min(lo) AS unit, min(lo) = max(hi) AS single FROM per_week WHERE lo IS NOT NULL GROUP BY nip),
+  split AS (SELECT w.nip, w.week_start FROM per_week w JOIN nips n ON n.nip = w.nip WHERE NOT n.single AND w.lo <> w.hi),
+  voted AS (
+    SELECT nip, week_start, unit FROM (
+      SELECT a.nip, s.week_start, a.unit_name AS unit, count(*) AS n, max(a.date) AS last
+      FROM attendance a JOIN split s ON s.nip = a.nip AND s.week_start = ${weekStart('a.date')}
+      WHERE a.unit_name IS NOT NULL GROUP BY ALL)
+    QUALIFY row_number() OVER (PARTITION BY nip, week_start ORDER BY n DESC, last DESC, unit) = 1)
+  SELECT w.nip, w.week_start,
+    coalesce(e.unit_name, CASE WHEN n.single THEN n.unit END, CASE WHEN w.lo = w.hi THEN w.lo ELSE v.unit END) AS unit
+  FROM per_week w LEFT JOIN nips n ON n.nip = w.nip LEFT JOIN voted v ON v.nip = w.nip AND v.week_start = w.week_start
+  LEFT JOIN employees e ON e.nip = w.nip`;
+
+/** The working days the row-level rules read: flexible-location days and unexcused absences. */
 export const CREATE_DAYS = `CREATE OR REPLACE TEMP TABLE days AS
-  WITH nip_unit AS (
-    -- Most employees carry one unit throughout: only the others need the per-week vote.
-    SELECT nip, min(unit_name) AS unit, min(unit_name) = max(unit_name) AS single FROM attendance
-    WHERE unit_name IS NOT NULL AND date BETWEEN $weekFrom AND $weekTo GROUP BY nip),
-  week_unit AS (
-    SELECT nip, week, unit_name AS unit FROM (
-      SELECT nip, strftime(date, '%G-W%V') AS week, unit_name, count(*) AS n, max(date) AS last
-      FROM attendance WHERE unit_name IS NOT NULL AND date BETWEEN $weekFrom AND $weekTo
-        AND nip IN (SELECT nip FROM nip_unit WHERE NOT single) GROUP BY ALL)
-    QUALIFY row_number() OVER (PARTITION BY nip, week ORDER BY n DESC, last DESC) = 1),
-  special AS (
-    SELECT DISTINCT a.nip, a.date FROM attendance a JOIN approvals ap
-      ON ap.nip = a.nip AND a.date BETWEEN ap.date_from AND ap.date_to
-    WHERE ap.status = 'APPROVED' AND ap.special_condition AND a.date BETWEEN $weekFrom AND $weekTo)
-  SELECT a.nip, a.date, strftime(a.date, '%G-W%V') AS week, date_trunc('week', a.date)::DATE AS week_start,
-    year(a.date) AS year, a.agency, coalesce(e.name, a.name) AS name,
-    coalesce(e.unit_name, CASE WHEN nu.single THEN nu.unit END, wu.unit) AS unit,
-    a.status, a.mode, a.check_in, a.check_out,
-    isodow(a.date) <= p.work_days AND h.date IS NULL AS working,
+  SELECT a.nip, a.date, ${weekOf('a.date')} AS week, year(a.date) AS year, a.agency, coalesce(e.name, a.name) AS name,
+    w.unit, a.status, a.mode,
     f.date IS NOT NULL AS national_fwa,
-    coalesce(a.date BETWEEN p.ramadan_from AND p.ramadan_to, false) AS ramadan,
-    isodow(a.date) <= p.work_days AND h.date IS NULL AND a.status IN ${PRESENT}
-      AND a.mode IN ('WFH', 'WFA', 'KANTOR_LAIN') AS flex,
+    a.status IN ${PRESENT} AND a.mode IN ${FLEX_MODES} AS flex,
     coalesce(e.field_duty, false)
       OR (coalesce(e.special_condition, false) AND a.date BETWEEN coalesce(e.special_from, DATE '1900-01-01')
           AND coalesce(e.special_to, DATE '2999-12-31'))
-      OR s.nip IS NOT NULL AS exempt,
+      OR EXISTS (SELECT 1 FROM approvals ap WHERE ap.nip = a.nip AND a.date BETWEEN ap.date_from AND ap.date_to
+        AND ap.status = 'APPROVED' AND ap.special_condition) AS exempt,
     coalesce(e.discipline, 'NONE') AS discipline,
     coalesce(u.service_type, e.service_type) = 'FRONTLINE' AS frontline,
     a.date BETWEEN $from AND $to AS in_range, a.batch_id, a.row_no
   FROM attendance a
   JOIN prof p ON p.agency = a.agency
+  LEFT JOIN ${HOLIDAYS} h ON h.date = a.date
   LEFT JOIN employees e ON e.nip = a.nip
-  LEFT JOIN nip_unit nu ON nu.nip = a.nip
-  LEFT JOIN week_unit wu ON wu.nip = a.nip AND wu.week = strftime(a.date, '%G-W%V')
-  LEFT JOIN units u ON u.agency = a.agency
-    AND u.unit_name = coalesce(e.unit_name, CASE WHEN nu.single THEN nu.unit END, wu.unit)
-  LEFT JOIN (SELECT DISTINCT date FROM calendar WHERE day_type = 'HOLIDAY') h ON h.date = a.date
+  LEFT JOIN wu w ON w.nip = a.nip AND w.week_start = ${weekStart('a.date')}
+  LEFT JOIN units u ON u.agency = a.agency AND u.unit_name = w.unit
   LEFT JOIN (SELECT DISTINCT date FROM calendar WHERE day_type = 'NATIONAL_FWA_DAY') f ON f.date = a.date
-  LEFT JOIN special s ON s.nip = a.nip AND s.date = a.date
-  WHERE a.date BETWEEN $weekFrom AND $weekTo`;
+  WHERE a.date BETWEEN $weekFrom AND $weekTo AND ${WORKING}
+    AND ((a.status IN ${PRESENT} AND a.mode IN ${FLEX_MODES}) OR a.status = 'TANPA_KETERANGAN')`;
 
 const MODE_LABEL = `CASE mode WHEN 'KANTOR_LAIN' THEN 'Kantor Lain' ELSE mode END`;
 const SOURCE = `[{'batch': batch_id, 'row': row_no}]`;
@@ -113,16 +174,18 @@ export const LAP01_SQL = `SELECT 'LAP-01' AS rule, ${DAILY},
 export const UNKNOWN_UNIT = '(unit tidak diketahui)';
 
 /**
- * Observed employee-weeks (rules.md §3), built once from `days` after the rules have run, with
- * whether any finding of an enabled weekly or daily rule falls in them: every compliance figure and
- * the roster note then read this table instead of the employee-days.
+ * Observed employee-weeks (rules.md §3), with whether any finding of an enabled weekly or daily rule
+ * falls in them: every compliance figure and the roster note read this table.
  */
 export const CREATE_EW = `CREATE OR REPLACE TEMP TABLE ew AS
-  WITH seen AS (
-    SELECT agency, coalesce(unit, '${UNKNOWN_UNIT}') AS unit, nip, week, count(*) AS records, any_value(name) AS name
-    FROM days WHERE in_range GROUP BY ALL),
-  bad AS (SELECT DISTINCT nip, week FROM run_findings WHERE week IS NOT NULL)
-  SELECT seen.*, bad.nip IS NULL AS compliant FROM seen LEFT JOIN bad ON bad.nip = seen.nip AND bad.week = seen.week`;
+  WITH bad AS (SELECT DISTINCT nip, week FROM run_findings WHERE week IS NOT NULL)
+  SELECT n.agency, coalesce(w.unit, '${UNKNOWN_UNIT}') AS unit, n.nip, ${weekOf('n.week_start')} AS week, n.records,
+    coalesce(e.name, n.name) AS name, bad.nip IS NULL AS compliant
+  FROM nw n
+  LEFT JOIN wu w ON w.nip = n.nip AND w.week_start = n.week_start
+  LEFT JOIN employees e ON e.nip = n.nip
+  LEFT JOIN bad ON bad.nip = n.nip AND bad.week = ${weekOf('n.week_start')}
+  WHERE n.in_scope AND n.records > 0`;
 
 export const COMPLIANCE_SQL = `SELECT agency, unit, GROUPING(agency) AS g_agency, GROUPING(unit) AS g_unit,
     count(*) AS employee_weeks, count(*) FILTER (WHERE compliant) AS compliant
@@ -133,10 +196,11 @@ export const COMPLIANCE_SQL = `SELECT agency, unit, GROUPING(agency) AS g_agency
 /** The same ratio counting only one rule's findings (weekly and daily rules; DIS-01 is yearly). */
 export const COMPLIANCE_BY_RULE_SQL = `WITH weeks AS (SELECT DISTINCT nip, week FROM ew),
   rules AS (SELECT DISTINCT rule FROM (SELECT unnest(enabled_rules) AS rule FROM prof) WHERE rule <> 'DIS-01'),
-  bad AS (SELECT DISTINCT rule, nip, week FROM run_findings WHERE week IS NOT NULL)
-  SELECT r.rule, count(*) AS employee_weeks, count(*) FILTER (WHERE bad.nip IS NULL) AS compliant
-  FROM rules r CROSS JOIN weeks w LEFT JOIN bad ON bad.rule = r.rule AND bad.nip = w.nip AND bad.week = w.week
-  GROUP BY r.rule ORDER BY r.rule`;
+  bad AS (SELECT rule, count(*) AS n FROM (SELECT DISTINCT rule, nip, week FROM run_findings WHERE week IS NOT NULL) b
+    WHERE EXISTS (SELECT 1 FROM weeks w WHERE w.nip = b.nip AND w.week = b.week) GROUP BY rule)
+  SELECT r.rule, t.n AS employee_weeks, t.n - coalesce(bad.n, 0) AS compliant
+  FROM rules r CROSS JOIN (SELECT count(*) AS n FROM weeks) t LEFT JOIN bad ON bad.rule = r.rule
+  ORDER BY r.rule`;
 
 /** The trend: the overall ratio per ISO week. */
 export const COMPLIANCE_BY_WEEK_SQL = `SELECT week, count(*) AS employee_weeks, count(*) FILTER (WHERE compliant) AS compliant
@@ -149,7 +213,8 @@ export const COMPLIANCE_BY_UNIT_WEEK_SQL = `SELECT agency, unit, week, count(*) 
 export const NOT_IN_ROSTER_SQL = `SELECT w.nip, any_value(w.name) AS name, w.agency, sum(w.records)::INTEGER AS records FROM ew w
   WHERE NOT EXISTS (SELECT 1 FROM employees e WHERE e.nip = w.nip) GROUP BY w.nip, w.agency ORDER BY w.agency, w.nip`;
 
-export const MISSING_TIMES_SQL = `SELECT nip, strftime(date, '%Y-%m-%d') AS date, agency,
-    {'batch': batch_id, 'row': row_no} AS source
-  FROM days WHERE in_range AND working AND status IN ${PRESENT} AND coalesce(mode, '') <> 'DL'
-    AND (check_in IS NULL OR check_out IS NULL) ORDER BY agency, nip, date`;
+export const MISSING_TIMES_SQL = `SELECT a.nip, strftime(a.date, '%Y-%m-%d') AS date, a.agency,
+    {'batch': a.batch_id, 'row': a.row_no} AS source
+  FROM attendance a JOIN prof p ON p.agency = a.agency LEFT JOIN ${HOLIDAYS} h ON h.date = a.date
+  WHERE a.date BETWEEN $from AND $to AND ${WORKING} AND a.status IN ${PRESENT} AND coalesce(a.mode, '') <> 'DL'
+    AND (a.check_in IS NULL OR a.check_out IS NULL) ORDER BY a.agency, a.nip, a.date`;

@@ -3,48 +3,46 @@
  * as single SELECT statements. Specification: /work/shared/rules.md §2 and
  * /work/shared/domain.md §3.1.
  *
- * Both read the per-run tables the engine builds:
- *   days(nip, date, week, week_start, year, agency, name, unit, status, mode,
- *        check_in, check_out, working, ramadan, batch_id, row_no)
- *   prof(agency, work_days, weekly_hours, ramadan_weekly_hours, tolerance_minutes,
- *        break_monthu_start, break_monthu_end, break_fri_start, break_fri_end)
- *   workdays(agency, date)
- * and return findings as
+ * JAM-01 judges the employee-weeks of `nw`; DIS-01 reads the unexcused days of
+ * `days` and the agencies' `workdays` (see check-sql.ts). Both go back to the
+ * attendance rows only for the periods that have a finding, for their sources
+ * and labels, and return findings as
  *   (rule, nip, agency, name, unit, period, week, detail, sources STRUCT(batch, "row")[])
  * ordered by nip, period (agency last, so the order is total).
  */
-
-/** Minute of the day; seconds are dropped so every figure is in whole minutes, as the rule asks. */
-function minuteOfDay(time: string): string {
-  return `(hour(${time}) * 60 + minute(${time}))`;
-}
+import { JAM_COUNTED, weekOf, weekStart } from './check-sql.ts';
 
 /**
- * Name and unit of an employee for one period (`key` is the column that names
- * the period in `days`). The name is the one on the latest record; the unit is
- * the most frequent one (rules.md §3), ties going to the unit seen last, then
+ * Name and unit of an employee for one period, from `rows` (agency, nip, k, date, batch_id, row_no,
+ * name, unit: every record of the periods that have a finding). The name is the one on the latest
+ * record; the unit is the most frequent one (rules.md §3), ties going to the unit seen last, then
  * alphabetically, so that the choice never depends on scan order.
  */
-function labelCtes(key: string, wanted: string): string {
-  // Only for the periods that have a finding (their keys are unique, so a join keeps rows as they are):
-  // labelling every employee-period of ten million rows costs memory and time.
-  return `
+const LABEL_CTES = `
 label_name AS (
-  SELECT d.agency, d.nip, d.${key} AS k, d.name
-  FROM days d JOIN ${wanted} x ON x.agency = d.agency AND x.nip = d.nip AND x.k = d.${key}
-  WHERE d.name IS NOT NULL
-  QUALIFY row_number() OVER (
-    PARTITION BY d.agency, d.nip, d.${key} ORDER BY d.date DESC, d.batch_id DESC, d.row_no DESC) = 1
+  SELECT agency, nip, k, arg_max(name, (date, batch_id, row_no)) AS name
+  FROM rows WHERE name IS NOT NULL GROUP BY agency, nip, k
 ),
 label_unit AS (
   SELECT agency, nip, k, unit
   FROM (
-    SELECT d.agency, d.nip, d.${key} AS k, d.unit, count(*) AS n, max(d.date) AS last_date
-    FROM days d JOIN ${wanted} x ON x.agency = d.agency AND x.nip = d.nip AND x.k = d.${key}
-    WHERE d.unit IS NOT NULL
-    GROUP BY d.agency, d.nip, d.${key}, d.unit
+    SELECT agency, nip, k, unit, count(*) AS n, max(date) AS last_date
+    FROM rows WHERE unit IS NOT NULL GROUP BY agency, nip, k, unit
   )
   QUALIFY row_number() OVER (PARTITION BY agency, nip, k ORDER BY n DESC, last_date DESC, unit) = 1
+)`;
+
+/** Every record of the wanted periods (`wanted`: agency, nip, k; `key`: the period of a date `a.date`). */
+function periodRows(wanted: string, key: string, extra = ''): string {
+  return `rows AS (
+  SELECT a.agency, a.nip, x.k, a.date, a.batch_id, a.row_no, coalesce(e.name, a.name) AS name, w.unit${extra}
+  FROM attendance a
+  JOIN ${wanted} x ON x.agency = a.agency AND x.nip = a.nip AND x.k = ${key}
+  JOIN prof p ON p.agency = a.agency
+  LEFT JOIN (SELECT DISTINCT date FROM calendar WHERE day_type = 'HOLIDAY') h ON h.date = a.date
+  LEFT JOIN employees e ON e.nip = a.nip
+  LEFT JOIN wu w ON w.nip = a.nip AND w.week_start = ${weekStart('a.date')}
+  WHERE a.date BETWEEN $weekFrom AND $weekTo
 )`;
 }
 
@@ -53,93 +51,45 @@ function hoursText(minutes: string): string {
   return `printf('%d j %02d m', (${minutes}) // 60, (${minutes}) % 60)`;
 }
 
-const SOURCE = `{'batch': batch_id, 'row': CAST(row_no AS INTEGER)}`;
 const SOURCES_TYPE = `STRUCT(batch VARCHAR, "row" INTEGER)[]`;
 
 /**
  * JAM-01: per employee and ISO week, net minutes of the counted days against
- * the prorated requirement.
- *
- * The requirement is summed in hundredths of a minute as integers and rounded
- * half up with integer division: the per-day share (e.g. 42.75 h × 60 / 5)
- * is not always exact in floating point, and a sum like 2249.9999 must not
- * turn into a finding.
+ * the prorated requirement, rounded half up with integer division from the
+ * week's sum of shares (work_days is one value per agency, so Σ(h × 60 / wd) = Σ(h × 60) / wd).
+ * A week is judged whole, and reported when a counted day touches the requested dates.
  */
 export const JAM01_SQL = `
-WITH counted AS (
-  SELECT
-    d.agency, d.nip, d.week, d.date, d.batch_id, d.row_no, d.status, d.in_range,
-    ${minuteOfDay('d.check_in')} AS in_m,
-    ${minuteOfDay('d.check_out')} AS out_m,
-    -- Friday has its own break; Saturday (6-day pattern) uses the Monday–Thursday one.
-    CASE WHEN isodow(d.date) = 5 THEN ${minuteOfDay('p.break_fri_start')}
-         ELSE ${minuteOfDay('p.break_monthu_start')} END AS break_start,
-    CASE WHEN isodow(d.date) = 5 THEN ${minuteOfDay('p.break_fri_end')}
-         ELSE ${minuteOfDay('p.break_monthu_end')} END AS break_end,
-    CAST(round(
-      CASE WHEN d.ramadan THEN coalesce(p.ramadan_weekly_hours, p.weekly_hours) ELSE p.weekly_hours END * 6000
-    ) AS BIGINT) AS weekly_centiminutes,
-    p.work_days,
+WITH weeks AS (
+  SELECT n.agency, n.nip, n.week_start AS k, n.net,
+    (2 * n.centiminutes + 100 * p.work_days) // (200 * p.work_days) AS required,
     coalesce(p.tolerance_minutes, 0) AS tolerance
-  FROM days d
-  JOIN prof p ON p.agency = d.agency
-  WHERE d.working
-    -- Dinas luar is official duty elsewhere: never held to office hours, whatever the status says.
-    AND d.mode IS DISTINCT FROM 'DL'
-    AND (
-      d.status = 'TANPA_KETERANGAN'
-      -- A present day missing a time is a data-quality note, not a short day.
-      OR (d.status IN ('HADIR', 'TERLAMBAT', 'PULANG_CEPAT')
-          AND d.check_in IS NOT NULL AND d.check_out IS NOT NULL)
-    )
+  FROM nw n JOIN prof p ON p.agency = n.agency
+  WHERE n.touches
 ),
-netted AS (
-  SELECT *,
-    CASE
-      WHEN status = 'TANPA_KETERANGAN' THEN 0
-      -- A check-out before the check-in cannot be worked time; count nothing rather than a negative.
-      WHEN out_m <= in_m THEN 0
-      ELSE out_m - in_m - coalesce(greatest(0, least(out_m, break_end) - greatest(in_m, break_start)), 0)
-    END AS net
-  FROM counted
-),
-weeks AS (
-  SELECT
-    agency, nip, week,
-    CAST(sum(net) AS BIGINT) AS net,
-    -- work_days is one value per agency, so Σ(h × 60 / wd) = Σ(h × 60) / wd.
-    CAST((2 * sum(weekly_centiminutes) + 100 * max(work_days)) // (200 * max(work_days)) AS BIGINT) AS required,
-    max(tolerance) AS tolerance,
-    -- A week is judged whole, and reported when it touches the requested dates.
-    bool_or(in_range) AS touches
-  FROM netted
-  GROUP BY agency, nip, week
-),
-failing AS (
-  SELECT agency, nip, week AS k, net, required FROM weeks WHERE touches AND required > 0 AND net < required - tolerance
-),
+failing AS (SELECT * FROM weeks WHERE required > 0 AND net < required - tolerance),
+${periodRows('failing', weekStart('a.date'), `, ${JAM_COUNTED} AS counted`)},
 week_sources AS (
-  SELECT n.agency, n.nip, n.week, list(${SOURCE.replaceAll('batch_id', 'n.batch_id').replaceAll('row_no', 'n.row_no')}
-    ORDER BY n.date, n.batch_id, n.row_no) AS sources
-  FROM netted n JOIN failing f ON f.agency = n.agency AND f.nip = n.nip AND f.k = n.week
-  GROUP BY n.agency, n.nip, n.week
+  SELECT agency, nip, k,
+    list({'batch': batch_id, 'row': row_no} ORDER BY date, batch_id, row_no) FILTER (WHERE counted) AS sources
+  FROM rows GROUP BY agency, nip, k
 ),
-${labelCtes('week', 'failing')}
+${LABEL_CTES}
 SELECT
   'JAM-01' AS rule,
-  w.nip,
-  w.agency,
+  f.nip,
+  f.agency,
   n.name,
   u.unit,
-  w.week AS period,
-  w.week,
-  ${hoursText('w.net')} || ' dari ' || ${hoursText('w.required')} AS detail,
+  ${weekOf('f.k')} AS period,
+  ${weekOf('f.k')} AS week,
+  ${hoursText('f.net')} || ' dari ' || ${hoursText('f.required')} AS detail,
   CAST(s.sources AS ${SOURCES_TYPE}) AS sources
-FROM (SELECT agency, nip, k AS week, net, required FROM failing) w
-JOIN week_sources s ON s.agency = w.agency AND s.nip = w.nip AND s.week = w.week
-LEFT JOIN label_name n ON n.agency = w.agency AND n.nip = w.nip AND n.k = w.week
-LEFT JOIN label_unit u ON u.agency = w.agency AND u.nip = w.nip AND u.k = w.week
-ORDER BY w.nip, period, w.agency
+FROM failing f
+JOIN week_sources s ON s.agency = f.agency AND s.nip = f.nip AND s.k = f.k
+LEFT JOIN label_name n ON n.agency = f.agency AND n.nip = f.nip AND n.k = f.k
+LEFT JOIN label_unit u ON u.agency = f.agency AND u.nip = f.nip AND u.k = f.k
+ORDER BY f.nip, period, f.agency
 `;
 
 const DISMISSAL = 'pemberhentian dengan hormat tidak atas permintaan sendiri';
@@ -176,7 +126,7 @@ export const DIS01_SQL = `
 WITH unexcused AS (
   SELECT agency, nip, date, year, batch_id, row_no
   FROM days
-  WHERE status = 'TANPA_KETERANGAN' AND working AND in_range
+  WHERE status = 'TANPA_KETERANGAN' AND in_range
 ),
 numbered_workdays AS (
   SELECT agency, date, row_number() OVER (PARTITION BY agency ORDER BY date) AS k
@@ -230,7 +180,8 @@ sourced AS (
   GROUP BY h.agency, h.nip, h.year
 ),
 hit_keys AS (SELECT agency, nip, year AS k FROM hits),
-${labelCtes('year', 'hit_keys')}
+${periodRows('hit_keys', 'year(a.date)')},
+${LABEL_CTES}
 SELECT
   'DIS-01' AS rule,
   h.nip,

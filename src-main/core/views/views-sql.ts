@@ -6,11 +6,11 @@ import { UNKNOWN_UNIT } from '../rules/check-sql.ts';
  * filter parameters of `filterParams`: $agency, $unit, $rule, $from, $to (NULL = no filter).
  */
 
-/** Written by the check run while `days` exists: its observed employee-weeks, with the unit they count under. */
+/** Written by the check run while its tables exist: its observed employee-weeks (`ew`) with their flexible days. */
 export const STORE_RUN_WEEKS = `INSERT INTO run_weeks
-  SELECT $run, agency, coalesce(unit, '${UNKNOWN_UNIT}') AS unit, nip, any_value(name), week,
-    count(*) FILTER (WHERE flex)::INTEGER, count(*)::INTEGER
-  FROM days WHERE in_range GROUP BY ALL`;
+  SELECT $run, ew.agency, ew.unit, ew.nip, ew.name, ew.week, coalesce(f.n, 0)::INTEGER, ew.records::INTEGER
+  FROM ew LEFT JOIN (SELECT agency, nip, week, count(*) AS n FROM days WHERE in_range AND flex GROUP BY ALL) f
+    ON f.agency = ew.agency AND f.nip = ew.nip AND f.week = ew.week`;
 
 /** The screens show one run, the latest with its summary: earlier runs give their employee-weeks back. */
 export const DROP_RUN_WEEKS = `DELETE FROM run_weeks WHERE run_id <> $run`;
