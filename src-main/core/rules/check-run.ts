@@ -4,7 +4,7 @@ import { quoteLiteral, type Db } from '../db/database.ts';
 import { CATALOGUE } from './catalogue.ts';
 import {
   APR01_SQL, COMPLIANCE_BY_RULE_SQL, COMPLIANCE_BY_UNIT_WEEK_SQL, COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_SQL, CREATE_DAYS, CREATE_EW, CREATE_NW,
-  CREATE_PROF, CREATE_WORKDAYS, CREATE_WU, ELG01_SQL, INSERT_PROF, LAP01_SQL,
+  CREATE_NU, CREATE_PROF, CREATE_WORKDAYS, CREATE_WU, ELG01_SQL, INSERT_PROF, LAP01_SQL,
   LOK01_SQL, LOK02_SQL, MISSING_TIMES_SQL, NOT_IN_ROSTER_SQL,
 } from './check-sql.ts';
 import { DIS01_SQL, JAM01_SQL } from './jam-dis-sql.ts';
@@ -96,14 +96,14 @@ async function withTempTables<T>(req: RunChecksRequest, db: Db, work: () => Prom
   try {
     return await work();
   } finally {
-    await db.run(['days', 'run_findings', 'workdays', 'nw', 'wu', 'ew'].map((t) => `DROP TABLE IF EXISTS ${t}`).join('; '));
+    await db.run(['days', 'run_findings', 'workdays', 'nw', 'nu', 'wu', 'ew'].map((t) => `DROP TABLE IF EXISTS ${t}`).join('; '));
   }
 }
 
 /** The tables the rules read (check-sql.ts), for the requested dates and the whole weeks around them; `prof` first. */
 export async function buildRunTables(db: Db, range: { from: string; to: string }, weeks: { weekFrom: string; weekTo: string }): Promise<void> {
   await db.run(CREATE_WORKDAYS, { from: weeks.weekFrom, to: weeks.weekTo });
-  for (const sql of [CREATE_NW, CREATE_WU, CREATE_DAYS]) await db.run(sql, { ...range, ...weeks });
+  for (const sql of [CREATE_NU, CREATE_WU, CREATE_NW, CREATE_DAYS]) await db.run(sql, { ...range, ...weeks });
 }
 
 async function check(db: Db, req: RunChecksRequest, now: Date, afterStore: AfterStore | undefined): Promise<StoredRun> {
@@ -172,7 +172,7 @@ async function check(db: Db, req: RunChecksRequest, now: Date, afterStore: After
       )).map((r) => ({ agency: r.agency, unit: r.unit, week: r.week, ...ratio(r) })),
       dataQuality: {
         notInRoster: await db.all<DataQuality['notInRoster'][number] & Record<string, unknown>>(NOT_IN_ROSTER_SQL),
-        missingTimes: await db.all<DataQuality['missingTimes'][number] & Record<string, unknown>>(MISSING_TIMES_SQL, range),
+        missingTimes: await db.all<DataQuality['missingTimes'][number] & Record<string, unknown>>(MISSING_TIMES_SQL),
       },
     };
   });

@@ -7,7 +7,7 @@
  *   JAM-01 minutes, the units seen), from one aggregate;
  * - `days`: only the working days the row-level rules look at (flexible-location days and
  *   unexcused absences), with the facts those rules need.
- * `prof` (the effective profile per agency), `workdays` (working days per agency) and `wu` (the
+ * `prof` (the effective profile per agency), `workdays` (working days per agency) and `nu`/`wu` (the
  * unit of each employee-week) complete them. Each rule is then a SELECT returning:
  * rule, nip, agency, name, unit, period, week, detail, sources.
  */
@@ -29,7 +29,7 @@ export const CREATE_WORKDAYS = `CREATE OR REPLACE TEMP TABLE workdays AS
   FROM prof p, generate_series(make_date(year(CAST($from AS DATE)), 1, 1), make_date(year(CAST($to AS DATE)), 12, 31), INTERVAL 1 DAY) g(d)
   WHERE isodow(g.d) <= p.work_days AND g.d::DATE NOT IN ${HOLIDAYS}`;
 
-export const PRESENT = `('HADIR', 'TERLAMBAT', 'PULANG_CEPAT')`;
+const PRESENT = `('HADIR', 'TERLAMBAT', 'PULANG_CEPAT')`;
 const FLEX_MODES = `('WFH', 'WFA', 'KANTOR_LAIN')`;
 /** ISO week label of a date, e.g. 2025-W28 (every day of an ISO week has the same label). */
 export const weekOf = (date: string): string => `strftime(${date}, '%G-W%V')`;
@@ -66,16 +66,14 @@ const WEEKLY_CENTIMINUTES = `CAST(round(CASE WHEN coalesce(a.date BETWEEN p.rama
   THEN coalesce(p.ramadan_weekly_hours, p.weekly_hours) ELSE p.weekly_hours END * 6000) AS BIGINT)`;
 
 /**
- * Employee-weeks of every agency's rows (the unit of a week is voted over all of them); `in_scope`
- * marks the agencies of the run. `touches` is whether a day JAM-01 counts falls in the requested range.
+ * Employee-weeks of every agency's rows; `in_scope` marks the agencies of the run. `touches` is whether a day JAM-01 counts falls in the requested range.
  * Each record's facts are worked out once, below the aggregate.
  */
 export const CREATE_NW = `CREATE OR REPLACE TEMP TABLE nw AS
-  SELECT agency, nip, week_start, bool_or(in_scope) AS in_scope, min(unit_name) AS unit_lo, max(unit_name) AS unit_hi,
-    count(*) FILTER (WHERE in_range) AS records, any_value(name) FILTER (WHERE in_range) AS name,
+  SELECT agency, nip, week_start, bool_or(in_scope) AS in_scope, count(*) FILTER (WHERE in_range) AS records,
     CAST(sum(net) AS BIGINT) AS net, CAST(sum(centiminutes) AS BIGINT) AS centiminutes, bool_or(touch) AS touches
   FROM (
-    SELECT a.agency, a.nip, ${weekStart('a.date')} AS week_start, p.agency IS NOT NULL AS in_scope, a.unit_name, a.name,
+    SELECT a.agency, a.nip, ${weekStart('a.date')} AS week_start, p.agency IS NOT NULL AS in_scope,
       a.date BETWEEN $from AND $to AS in_range, ${JAM_COUNTED} AS counted,
       CASE WHEN counted THEN ${NET} END AS net,
       CASE WHEN counted THEN ${WEEKLY_CENTIMINUTES} END AS centiminutes,
@@ -86,30 +84,47 @@ export const CREATE_NW = `CREATE OR REPLACE TEMP TABLE nw AS
 
 /**
  * The unit of each employee-week (rules.md §3): the roster's, else the one unit the employee's records
- * carry, else the week's most frequent (ties to the latest record). Only weeks with two units need
- * the records again.
+ * carry (`nu`, per employee, over every agency's records of the weeks), else the week's most frequent,
+ * ties to the latest record (`wu`, only for the employees whose records carry several units).
+ * `nu` also holds the employee's name: the roster's, else one from the records in range.
  */
-export const CREATE_WU = `CREATE OR REPLACE TEMP TABLE wu AS
-  WITH per_week AS (SELECT nip, week_start, min(unit_lo) AS lo, max(unit_hi) AS hi FROM nw GROUP BY nip, week_start),
-  nips AS (SELECT nip, min(lo) AS unit, min(lo) = max(hi) AS single FROM per_week WHERE lo IS NOT NULL GROUP BY nip),
-  split AS (SELECT w.nip, w.week_start FROM per_week w JOIN nips n ON n.nip = w.nip WHERE NOT n.single AND w.lo <> w.hi),
-  voted AS (
-    SELECT nip, week_start, unit FROM (
-      SELECT a.nip, s.week_start, a.unit_name AS unit, count(*) AS n, max(a.date) AS last
-      FROM attendance a JOIN split s ON s.nip = a.nip AND s.week_start = ${weekStart('a.date')}
-      WHERE a.unit_name IS NOT NULL GROUP BY ALL)
-    QUALIFY row_number() OVER (PARTITION BY nip, week_start ORDER BY n DESC, last DESC, unit) = 1)
-  SELECT w.nip, w.week_start,
-    coalesce(e.unit_name, CASE WHEN n.single THEN n.unit END, CASE WHEN w.lo = w.hi THEN w.lo ELSE v.unit END) AS unit
-  FROM per_week w LEFT JOIN nips n ON n.nip = w.nip LEFT JOIN voted v ON v.nip = w.nip AND v.week_start = w.week_start
-  LEFT JOIN employees e ON e.nip = w.nip`;
+export const CREATE_NU = `CREATE OR REPLACE TEMP TABLE nu AS
+  SELECT n.nip, coalesce(e.unit_name, CASE WHEN n.lo = n.hi THEN n.lo END) AS unit,
+    coalesce(e.unit_name IS NULL AND n.lo <> n.hi, false) AS weekly, coalesce(e.name, n.name) AS name
+  FROM (
+    SELECT nip, min(unit_name) AS lo, max(unit_name) AS hi, any_value(name) FILTER (WHERE date BETWEEN $from AND $to) AS name
+    FROM attendance WHERE date BETWEEN $weekFrom AND $weekTo GROUP BY nip) n
+  LEFT JOIN employees e ON e.nip = n.nip`;
 
-/** The working days the row-level rules read: flexible-location days and unexcused absences. */
+export const CREATE_WU = `CREATE OR REPLACE TEMP TABLE wu AS
+  SELECT nip, week_start, unit FROM (
+    SELECT a.nip, ${weekStart('a.date')} AS week_start, a.unit_name AS unit, count(*) AS n, max(a.date) AS last
+    FROM attendance a JOIN nu ON nu.nip = a.nip AND nu.weekly
+    WHERE a.unit_name IS NOT NULL AND a.date BETWEEN $weekFrom AND $weekTo GROUP BY ALL)
+  QUALIFY row_number() OVER (PARTITION BY nip, week_start ORDER BY n DESC, last DESC, unit) = 1`;
+
+/** Joins `nu` and `wu` for the records or weeks `x` (its `nip`, and `weekStart`); the unit is then `unit_of`. */
+export function unitOf(x: string, weekStartOf: string): { joins: string; unit: string } {
+  return {
+    joins: `LEFT JOIN nu ON nu.nip = ${x}.nip LEFT JOIN wu ON wu.nip = ${x}.nip AND wu.week_start = ${weekStartOf}`,
+    unit: 'coalesce(nu.unit, wu.unit)',
+  };
+}
+
+const MISSING_TIME = `(a.status IN ${PRESENT} AND coalesce(a.mode, '') <> 'DL' AND (a.check_in IS NULL OR a.check_out IS NULL))`;
+
+/**
+ * The working days the row-level rules read: flexible-location days and unexcused absences, and the
+ * present days missing a time (a data-quality note).
+ */
+const UNIT_A = unitOf('a', weekStart('a.date'));
+
 export const CREATE_DAYS = `CREATE OR REPLACE TEMP TABLE days AS
   SELECT a.nip, a.date, ${weekOf('a.date')} AS week, year(a.date) AS year, a.agency, coalesce(e.name, a.name) AS name,
-    w.unit, a.status, a.mode,
+    ${UNIT_A.unit} AS unit, a.status, a.mode,
     f.date IS NOT NULL AS national_fwa,
     a.status IN ${PRESENT} AND a.mode IN ${FLEX_MODES} AS flex,
+    ${MISSING_TIME} AS missing_time,
     coalesce(e.field_duty, false)
       OR (coalesce(e.special_condition, false) AND a.date BETWEEN coalesce(e.special_from, DATE '1900-01-01')
           AND coalesce(e.special_to, DATE '2999-12-31'))
@@ -122,15 +137,23 @@ export const CREATE_DAYS = `CREATE OR REPLACE TEMP TABLE days AS
   JOIN prof p ON p.agency = a.agency
   LEFT JOIN ${HOLIDAYS} h ON h.date = a.date
   LEFT JOIN employees e ON e.nip = a.nip
-  LEFT JOIN wu w ON w.nip = a.nip AND w.week_start = ${weekStart('a.date')}
-  LEFT JOIN units u ON u.agency = a.agency AND u.unit_name = w.unit
+  ${UNIT_A.joins}
+  LEFT JOIN units u ON u.agency = a.agency AND u.unit_name = ${UNIT_A.unit}
   LEFT JOIN (SELECT DISTINCT date FROM calendar WHERE day_type = 'NATIONAL_FWA_DAY') f ON f.date = a.date
   WHERE a.date BETWEEN $weekFrom AND $weekTo AND ${WORKING}
-    AND ((a.status IN ${PRESENT} AND a.mode IN ${FLEX_MODES}) OR a.status = 'TANPA_KETERANGAN')`;
+    AND ((a.status IN ${PRESENT} AND a.mode IN ${FLEX_MODES}) OR a.status = 'TANPA_KETERANGAN' OR ${MISSING_TIME})`;
 
 const MODE_LABEL = `CASE mode WHEN 'KANTOR_LAIN' THEN 'Kantor Lain' ELSE mode END`;
 const SOURCE = `[{'batch': batch_id, 'row': row_no}]`;
 const DAILY = `nip, agency, name, unit, strftime(date, '%Y-%m-%d') AS period, week`;
+
+/**
+ * Sources of a finding in record order, from a list of {date, batch, row}: sorting the list is far
+ * cheaper than an ordered aggregate (list(... ORDER BY ...)), which DuckDB buffers per group.
+ */
+export function sortedSources(list: string): string {
+  return `list_transform(list_sort(${list}), r -> {'batch': r.batch, 'row': r.row})`;
+}
 
 // Counted first, sources listed only for the weeks over the cap: listing every week costs memory and time.
 export const LOK01_SQL = `WITH counted AS (
@@ -141,7 +164,7 @@ export const LOK01_SQL = `WITH counted AS (
     HAVING count(*) > p.max_flex_days AND bool_or(d.in_range))
   SELECT 'LOK-01' AS rule, c.nip, c.agency, any_value(d.name) AS name, any_value(d.unit) AS unit,
     c.week AS period, c.week, format('{} hari fleksibel lokasi dalam {}, batas {}', c.n, c.week, c.max_flex_days) AS detail,
-    list({'batch': d.batch_id, 'row': d.row_no} ORDER BY d.date) AS sources
+    ${sortedSources("list({'date': d.date, 'batch': d.batch_id, 'row': d.row_no})")} AS sources
   FROM counted c JOIN days d ON d.nip = c.nip AND d.agency = c.agency AND d.week = c.week
   JOIN prof p ON p.agency = d.agency
   WHERE d.flex AND NOT d.exempt AND (NOT d.national_fwa OR p.count_national_fwa_days)
@@ -179,11 +202,10 @@ export const UNKNOWN_UNIT = '(unit tidak diketahui)';
  */
 export const CREATE_EW = `CREATE OR REPLACE TEMP TABLE ew AS
   WITH bad AS (SELECT DISTINCT nip, week FROM run_findings WHERE week IS NOT NULL)
-  SELECT n.agency, coalesce(w.unit, '${UNKNOWN_UNIT}') AS unit, n.nip, ${weekOf('n.week_start')} AS week, n.records,
-    coalesce(e.name, n.name) AS name, bad.nip IS NULL AS compliant
+  SELECT n.agency, coalesce(${unitOf('n', 'n.week_start').unit}, '${UNKNOWN_UNIT}') AS unit, n.nip, ${weekOf('n.week_start')} AS week, n.records,
+    nu.name, bad.nip IS NULL AS compliant
   FROM nw n
-  LEFT JOIN wu w ON w.nip = n.nip AND w.week_start = n.week_start
-  LEFT JOIN employees e ON e.nip = n.nip
+  ${unitOf('n', 'n.week_start').joins}
   LEFT JOIN bad ON bad.nip = n.nip AND bad.week = ${weekOf('n.week_start')}
   WHERE n.in_scope AND n.records > 0`;
 
@@ -213,8 +235,5 @@ export const COMPLIANCE_BY_UNIT_WEEK_SQL = `SELECT agency, unit, week, count(*) 
 export const NOT_IN_ROSTER_SQL = `SELECT w.nip, any_value(w.name) AS name, w.agency, sum(w.records)::INTEGER AS records FROM ew w
   WHERE NOT EXISTS (SELECT 1 FROM employees e WHERE e.nip = w.nip) GROUP BY w.nip, w.agency ORDER BY w.agency, w.nip`;
 
-export const MISSING_TIMES_SQL = `SELECT a.nip, strftime(a.date, '%Y-%m-%d') AS date, a.agency,
-    {'batch': a.batch_id, 'row': a.row_no} AS source
-  FROM attendance a JOIN prof p ON p.agency = a.agency LEFT JOIN ${HOLIDAYS} h ON h.date = a.date
-  WHERE a.date BETWEEN $from AND $to AND ${WORKING} AND a.status IN ${PRESENT} AND coalesce(a.mode, '') <> 'DL'
-    AND (a.check_in IS NULL OR a.check_out IS NULL) ORDER BY a.agency, a.nip, a.date`;
+export const MISSING_TIMES_SQL = `SELECT nip, strftime(date, '%Y-%m-%d') AS date, agency, {'batch': batch_id, 'row': row_no} AS source
+  FROM days WHERE in_range AND missing_time ORDER BY agency, nip, date`;

@@ -10,7 +10,9 @@
  *   (rule, nip, agency, name, unit, period, week, detail, sources STRUCT(batch, "row")[])
  * ordered by nip, period (agency last, so the order is total).
  */
-import { JAM_COUNTED, weekOf, weekStart } from './check-sql.ts';
+import { JAM_COUNTED, sortedSources, unitOf, weekOf, weekStart } from './check-sql.ts';
+
+const UNIT_A = unitOf('a', weekStart('a.date'));
 
 /**
  * Name and unit of an employee for one period, from `rows` (agency, nip, k, date, batch_id, row_no,
@@ -35,13 +37,13 @@ label_unit AS (
 /** Every record of the wanted periods (`wanted`: agency, nip, k; `key`: the period of a date `a.date`). */
 function periodRows(wanted: string, key: string, extra = ''): string {
   return `rows AS (
-  SELECT a.agency, a.nip, x.k, a.date, a.batch_id, a.row_no, coalesce(e.name, a.name) AS name, w.unit${extra}
+  SELECT a.agency, a.nip, x.k, a.date, a.batch_id, a.row_no, coalesce(e.name, a.name) AS name, ${UNIT_A.unit} AS unit${extra}
   FROM attendance a
   JOIN ${wanted} x ON x.agency = a.agency AND x.nip = a.nip AND x.k = ${key}
   JOIN prof p ON p.agency = a.agency
   LEFT JOIN (SELECT DISTINCT date FROM calendar WHERE day_type = 'HOLIDAY') h ON h.date = a.date
   LEFT JOIN employees e ON e.nip = a.nip
-  LEFT JOIN wu w ON w.nip = a.nip AND w.week_start = ${weekStart('a.date')}
+  ${UNIT_A.joins}
   WHERE a.date BETWEEN $weekFrom AND $weekTo
 )`;
 }
@@ -71,7 +73,7 @@ failing AS (SELECT * FROM weeks WHERE required > 0 AND net < required - toleranc
 ${periodRows('failing', weekStart('a.date'), `, ${JAM_COUNTED} AS counted`)},
 week_sources AS (
   SELECT agency, nip, k,
-    list({'batch': batch_id, 'row': row_no} ORDER BY date, batch_id, row_no) FILTER (WHERE counted) AS sources
+    ${sortedSources("list({'date': date, 'batch': batch_id, 'row': row_no}) FILTER (WHERE counted)")} AS sources
   FROM rows GROUP BY agency, nip, k
 ),
 ${LABEL_CTES}
@@ -194,10 +196,7 @@ SELECT
     || coalesce(': ' || ${bandCase('h.n')}, '')
     || coalesce('; ' || CAST(h.streak AS VARCHAR)
          || ' hari kerja berturut-turut tanpa keterangan (${DISMISSAL})', '') AS detail,
-  CAST(list_transform(
-    list_sort(src.recs),
-    r -> {'batch': r.batch, 'row': r.row}
-  ) AS ${SOURCES_TYPE}) AS sources
+  CAST(${sortedSources('src.recs')} AS ${SOURCES_TYPE}) AS sources
 FROM hits h
 JOIN sourced src ON src.agency = h.agency AND src.nip = h.nip AND src.year = h.year
 LEFT JOIN label_name nm ON nm.agency = h.agency AND nm.nip = h.nip AND nm.k = h.year
