@@ -120,6 +120,11 @@ const MISSING_TIME = `(a.status IN ${PRESENT} AND coalesce(a.mode, '') <> 'DL' A
 const UNIT_A = unitOf('a', weekStart('a.date'));
 
 export const CREATE_DAYS = `CREATE OR REPLACE TEMP TABLE days AS
+  WITH special AS (
+    -- The days of approved special-condition approvals, within the run's weeks.
+    SELECT DISTINCT ap.nip, g.d::DATE AS date FROM approvals ap,
+      generate_series(greatest(ap.date_from, CAST($weekFrom AS DATE)), least(ap.date_to, CAST($weekTo AS DATE)), INTERVAL 1 DAY) g(d)
+    WHERE ap.status = 'APPROVED' AND ap.special_condition)
   SELECT a.nip, a.date, ${weekOf('a.date')} AS week, year(a.date) AS year, a.agency, coalesce(e.name, a.name) AS name,
     ${UNIT_A.unit} AS unit, a.status, a.mode,
     f.date IS NOT NULL AS national_fwa,
@@ -128,8 +133,7 @@ export const CREATE_DAYS = `CREATE OR REPLACE TEMP TABLE days AS
     coalesce(e.field_duty, false)
       OR (coalesce(e.special_condition, false) AND a.date BETWEEN coalesce(e.special_from, DATE '1900-01-01')
           AND coalesce(e.special_to, DATE '2999-12-31'))
-      OR EXISTS (SELECT 1 FROM approvals ap WHERE ap.nip = a.nip AND a.date BETWEEN ap.date_from AND ap.date_to
-        AND ap.status = 'APPROVED' AND ap.special_condition) AS exempt,
+      OR s.nip IS NOT NULL AS exempt,
     coalesce(e.discipline, 'NONE') AS discipline,
     coalesce(u.service_type, e.service_type) = 'FRONTLINE' AS frontline,
     a.date BETWEEN $from AND $to AS in_range, a.batch_id, a.row_no
@@ -140,6 +144,7 @@ export const CREATE_DAYS = `CREATE OR REPLACE TEMP TABLE days AS
   ${UNIT_A.joins}
   LEFT JOIN units u ON u.agency = a.agency AND u.unit_name = ${UNIT_A.unit}
   LEFT JOIN (SELECT DISTINCT date FROM calendar WHERE day_type = 'NATIONAL_FWA_DAY') f ON f.date = a.date
+  LEFT JOIN special s ON s.nip = a.nip AND s.date = a.date
   WHERE a.date BETWEEN $weekFrom AND $weekTo AND ${WORKING}
     AND ((a.status IN ${PRESENT} AND a.mode IN ${FLEX_MODES}) OR a.status = 'TANPA_KETERANGAN' OR ${MISSING_TIME})`;
 
