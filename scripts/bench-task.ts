@@ -3,7 +3,7 @@
 import { createReadStream, existsSync, rmSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { openDatabase } from '../src-main/core/db/database.ts';
-import { createCore } from '../src-main/core/index.ts';
+import { createCore, DEFAULT_MEMORY_LIMIT } from '../src-main/core/index.ts';
 
 const [task, file, workDir] = process.argv.slice(2) as [string, string, string];
 let peak = 0;
@@ -17,8 +17,10 @@ function freshDb(name: string): string {
   return path;
 }
 
+// The raw-DuckDB baselines open with the core's memory limit: a ratio against Pantau then
+// measures the work, not a different ceiling.
 async function rawCsv(): Promise<number> {
-  const db = await openDatabase(freshDb('raw'));
+  const db = await openDatabase(freshDb('raw'), { memoryLimit: DEFAULT_MEMORY_LIMIT });
   await db.run('CREATE TABLE raw AS SELECT * FROM read_csv($file)', { file });
   const n = (await db.one<{ n: number }>('SELECT count(*) AS n FROM raw'))!.n;
   db.close();
@@ -71,7 +73,7 @@ async function fullCheck(): Promise<number> {
 
 /** LOK-01 alone, written by hand: flexible days per employee and ISO week above two. */
 async function lok01Only(): Promise<number> {
-  const db = await openDatabase(await checkWorkspace(), { memoryLimit: '512MB' });
+  const db = await openDatabase(await checkWorkspace(), { memoryLimit: DEFAULT_MEMORY_LIMIT });
   const row = await timed(() => db.one<{ n: number }>(`SELECT count(*) AS n FROM (
     SELECT nip, strftime(date, '%G-W%V') AS week FROM attendance
     WHERE mode IN ('WFH', 'WFA', 'KANTOR_LAIN') AND status IN ('HADIR', 'TERLAMBAT', 'PULANG_CEPAT') AND isodow(date) <= 5
@@ -83,7 +85,7 @@ async function lok01Only(): Promise<number> {
 /** One monthly performance record per employee and month of attendance, added once (not timed). */
 async function withPerformance(): Promise<string> {
   const path = await checkWorkspace();
-  const db = await openDatabase(path, { memoryLimit: '3GB' });
+  const db = await openDatabase(path, { memoryLimit: DEFAULT_MEMORY_LIMIT });
   if (!(await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM performance'))!.n) {
     await db.run(`INSERT INTO performance SELECT nip, m::DATE, (m + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE, any_value(agency),
       NULL, any_value(unit_name), year(m), 'bench', 90 + (hash(nip, m) % 20)::DOUBLE, 'Baik', 'b-bench', 1
@@ -102,7 +104,7 @@ async function compareAll(): Promise<number> {
 
 /** The flex/conventional counts alone, written by hand. */
 async function compareRaw(): Promise<number> {
-  const db = await openDatabase(await withPerformance(), { memoryLimit: '512MB' });
+  const db = await openDatabase(await withPerformance(), { memoryLimit: DEFAULT_MEMORY_LIMIT });
   const row = await timed(() => db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (
     SELECT p.nip, p.period_start, bool_or(a.mode IN ('WFH', 'WFA', 'KANTOR_LAIN')) AS flex, any_value(p.achievement_pct >= 100) AS met
     FROM performance p JOIN attendance a ON a.nip = p.nip AND a.date BETWEEN p.period_start AND p.period_end

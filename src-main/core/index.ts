@@ -32,11 +32,7 @@ export interface CoreConfig {
   calendarPath?: string;
   now?: () => Date;
   log?: (err: unknown) => void;
-  /**
-   * DuckDB memory limit. Default 3GB: the SQL sandbox locks the configuration, so the room a
-   * rule check needs (it raised the limit from 512MB to 3GB per run before) is set once at open.
-   * It is a ceiling, not a reservation; the process's peak is what a check already reached.
-   */
+  /** DuckDB memory limit; DEFAULT_MEMORY_LIMIT when not given. */
   memoryLimit?: string;
   /** The shipped samples/ folder (with manifest.json), for "Muat data contoh". */
   samplesDir?: string;
@@ -51,6 +47,14 @@ export interface Core extends CoreApi {
   readonly db: Db;
   close(): void;
 }
+
+/**
+ * DuckDB's memory limit for a workspace. The SQL sandbox locks the configuration, so the room a
+ * rule check needs (it raised the limit from 512MB to 3GB per run before) is set once at open.
+ * It is a ceiling, not a reservation; the process's peak is what a check already reached. The
+ * benchmarks' raw-DuckDB baselines open with it too, so they compare like with like.
+ */
+export const DEFAULT_MEMORY_LIMIT = '3GB';
 
 export const DEFAULT_CALENDAR = fileURLToPath(new URL('./import/kalender-nasional-2025-2026.csv', import.meta.url));
 
@@ -76,7 +80,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const sandbox = await mkdtemp(join(config.tmpDir ?? tmpdir(), 'pantau-staging-'));
   let db: Db;
   try {
-    db = await openDatabase(config.dbPath, { memoryLimit: config.memoryLimit ?? '3GB', sandboxDir: sandbox });
+    db = await openDatabase(config.dbPath, { memoryLimit: config.memoryLimit ?? DEFAULT_MEMORY_LIMIT, sandboxDir: sandbox });
   } catch (err) {
     await rm(sandbox, { recursive: true, force: true });
     throw err;

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createCore } from '../../src-main/core/index.ts';
 import { writeBigAttendance } from '../helpers/big-csv.ts';
@@ -9,6 +9,8 @@ const BIN = resolve(ROOT, 'bin/pantau.js');
 
 export interface CrashFigures {
   kills: number;
+  /** Kills made once the import had begun writing to the workspace (the first round's). */
+  writingKills: number;
   cleanReopens: number;
   partialBatches: number;
   duplicates: number;
@@ -34,16 +36,34 @@ function importArgs(db: string, file: string): string[] {
   return [BIN, 'import', '--db', db, '--agency', 'A', '--kind', 'attendance', '--json', file];
 }
 
-/** Runs the CLI import and SIGKILLs it after `afterMs`; resolves whether it was killed still running. */
-function importAndKill(db: string, file: string, afterMs: number): Promise<boolean> {
+/** The workspace's bytes on disk (database and write-ahead log). */
+function workspaceBytes(db: string): number {
+  return [db, `${db}.wal`].reduce((sum, f) => sum + (existsSync(f) ? statSync(f).size : 0), 0);
+}
+
+/**
+ * Runs the CLI import and SIGKILLs it `at` ms after the start, or, with 'writing', as soon as the
+ * workspace's files grow (the import has begun writing: the moment a kill must leave no trace of it).
+ * Resolves whether it was killed still running.
+ */
+function importAndKill(db: string, file: string, at: number | 'writing'): Promise<boolean> {
   return new Promise((done) => {
+    const start = workspaceBytes(db);
     const child = spawn(process.execPath, importArgs(db, file), { cwd: ROOT, stdio: 'ignore' });
     let killed = false;
-    const timer = setTimeout(() => {
+    const kill = () => {
       killed = child.exitCode === null && child.kill('SIGKILL');
-    }, afterMs);
+    };
+    const timer = at === 'writing'
+      ? setInterval(() => {
+        if (workspaceBytes(db) > start) {
+          clearInterval(timer);
+          kill();
+        }
+      }, 10)
+      : setTimeout(kill, at);
     child.on('exit', () => {
-      clearTimeout(timer);
+      clearInterval(timer);
       done(killed);
     });
   });
@@ -72,7 +92,9 @@ async function inspect(db: string): Promise<State> {
 }
 
 /**
- * `kills` SIGKILLs at random moments of imports of a `rows`-row file into one workspace. After each:
+ * `kills` SIGKILLs of imports of a `rows`-row file into one workspace: the first once the import
+ * is writing to the workspace (so one kill surely lands mid-write), the others at seeded random
+ * moments (reading, checking and storing are all hit). After each:
  * the workspace reopens, every committed batch is whole, the killed import left no batch and no
  * rows. At the end a retry imports the file exactly once.
  */
@@ -93,33 +115,37 @@ export async function crashRounds(dir: string, kills: number, rows: number, seed
   const t1 = Date.now();
   spawnSync(process.execPath, [BIN, 'imports', '--db', scratch, '--json'], { cwd: ROOT });
   const startup = Math.min(Date.now() - t1, full * 0.8);
-  const figures: CrashFigures = { kills: 0, cleanReopens: 0, partialBatches: 0, duplicates: 0, finishedFirst: 0, retryImportedOnce: false, log: [] };
+  const figures: CrashFigures = {
+    kills: 0, writingKills: 0, cleanReopens: 0, partialBatches: 0, duplicates: 0, finishedFirst: 0, retryImportedOnce: false, log: [],
+  };
   let before = await inspect(db);
   while (figures.kills < kills && figures.finishedFirst < kills * 3) {
     // From after start-up to just before the end: reading, checking and storing are all hit.
-    const at = Math.round(startup + (full - startup) * (0.02 + 0.96 * random()));
+    const at = figures.writingKills === 0 ? 'writing' : Math.round(startup + (full - startup) * (0.02 + 0.96 * random()));
+    const when = at === 'writing' ? 'once writing' : `at ${at} ms of ${full}`;
     const killed = await importAndKill(db, big, at);
     let after: State;
     try {
       after = await inspect(db);
       figures.cleanReopens += killed ? 1 : 0;
     } catch (err) {
-      figures.log.push(`reopen failed after a kill at ${at} ms: ${String(err)}`);
+      figures.log.push(`reopen failed after a kill ${when}: ${String(err)}`);
       break;
     }
     figures.partialBatches += after.batches.filter((b) => b.rows !== b.stored).length;
     figures.duplicates += after.total - after.keys;
     if (!killed) {
       figures.finishedFirst++;
-      figures.log.push(`import finished before its kill at ${at} ms`);
+      figures.log.push(`import finished before its kill ${when}`);
       before = after;
       continue;
     }
     figures.kills++;
+    if (at === 'writing') figures.writingKills++;
     const fresh = after.batches.length - before.batches.length;
     // A kill between COMMIT and exit leaves a whole batch: committed, not partial.
     if (fresh > 0 && after.batches.at(-1)!.rows !== rows) figures.partialBatches++;
-    figures.log.push(`kill ${figures.kills} at ${at} ms of ${full}: ${fresh ? 'batch committed whole before the kill' : 'no batch, no rows'}`);
+    figures.log.push(`kill ${figures.kills} ${when}: ${fresh ? 'batch committed whole before the kill' : 'no batch, no rows'}`);
     before = after;
   }
   const retry = spawnSync(process.execPath, importArgs(db, big), { cwd: ROOT, encoding: 'utf8' });
@@ -131,5 +157,5 @@ export async function crashRounds(dir: string, kills: number, rows: number, seed
 }
 
 export function crashSummary(f: CrashFigures): string {
-  return `crash: ${f.kills} kills, ${f.cleanReopens} clean reopens, ${f.partialBatches} partial batches, ${f.duplicates} duplicates, retry imported once: ${f.retryImportedOnce ? 'yes' : 'no'}`;
+  return `crash: ${f.kills} kills (${f.writingKills} once the import was writing), ${f.cleanReopens} clean reopens, ${f.partialBatches} partial batches, ${f.duplicates} duplicates, retry imported once: ${f.retryImportedOnce ? 'yes' : 'no'}`;
 }

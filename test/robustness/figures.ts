@@ -9,3 +9,59 @@ export function figure(key: string, line: string, quiet = false): void {
   const file = process.env.PANTAU_FIGURES;
   if (file) appendFileSync(file, `${JSON.stringify({ key, line })}\n`);
 }
+
+/** One line of the figures file: which figure, and the line the test printed. */
+export interface FigureLine {
+  key: string;
+  line: string;
+}
+
+/** Every figure `npm run robustness` must print, in the order it prints them. */
+export const FIGURE_ORDER = [
+  'sandbox', 'deps', 'csv-spectrum', 'bad-input', 'bomb', 'million', 'encodings', 'nip', 'canary', 'crash', 'lock', 'http', 'load',
+] as const;
+
+/** The block of figures, one line each, in FIGURE_ORDER; the canary's lines are counts, summed into one line. */
+export function figureBlock(lines: FigureLine[]): string[] {
+  const canary = lines.filter((l) => l.key === 'canary').reduce((s, l) => s + Number(l.line), 0);
+  return FIGURE_ORDER.flatMap((key) => {
+    if (key === 'canary') return canary ? [`prototype canary: Object.prototype unchanged after each of ${canary} tests (a change fails that test)`] : [];
+    return lines.filter((l) => l.key === key).map((l) => l.line);
+  });
+}
+
+/** Counts that must be zero wherever a figure states them. */
+const MUST_BE_ZERO = /\b(\d+) (crashes|timeouts|rows lost|partial batches|duplicates|corruptions|errors|known-bad versions|replacement characters|altered)\b/g;
+
+/**
+ * What is wrong with a robustness run, or nothing: the tests failed, a figure is missing, or a
+ * figure shows a crash, a timeout, a lost row, a partial batch, an escape from the sandbox (any
+ * "n/m" below m: refused, matched, identical, answered), a kill without a clean reopen, or a
+ * failed retry. The tests assert all of this themselves; this is the script's own check that the
+ * block it prints is complete and clean, so CI cannot pass on a skipped or silently weakened test.
+ */
+export function robustnessProblems(lines: FigureLine[], vitestStatus: number | null): string[] {
+  const problems: string[] = [];
+  if (vitestStatus !== 0) problems.push(`vitest exited with ${vitestStatus}`);
+  for (const key of FIGURE_ORDER) {
+    const present = key === 'canary' ? lines.some((l) => l.key === key && Number(l.line) > 0) : lines.some((l) => l.key === key);
+    if (!present) problems.push(`figure missing: ${key}`);
+  }
+  for (const { key, line } of lines) {
+    if (key === 'canary') continue;
+    for (const [, count, what] of line.matchAll(MUST_BE_ZERO)) {
+      if (Number(count) !== 0) problems.push(`${key}: ${count} ${what}`);
+    }
+    for (const [ratio, done, of] of line.matchAll(/\b(\d+)\/(\d+)\b/g)) {
+      if (done !== of) problems.push(`${key}: ${ratio}`);
+    }
+    if (key === 'crash') {
+      const kills = /(\d+) kills/.exec(line)?.[1];
+      const reopens = /(\d+) clean reopens/.exec(line)?.[1];
+      if (kills === undefined || kills !== reopens) problems.push(`crash: ${kills ?? '?'} kills, ${reopens ?? '?'} clean reopens`);
+      if (!line.includes('retry imported once: yes')) problems.push('crash: the retry did not import the file exactly once');
+    }
+    if (key === 'million' && !line.startsWith('1M-row XLSX: imported,')) problems.push(`million: ${line}`);
+  }
+  return problems;
+}

@@ -1,0 +1,78 @@
+// The gate of `npm run robustness` (and so of CI): which runs it lets through.
+import { describe, expect, it } from 'vitest';
+import { figureBlock, robustnessProblems, type FigureLine } from './figures.ts';
+
+/** A clean full run, as the tests print it (the README's last run). */
+const CLEAN: FigureLine[] = [
+  { key: 'sandbox', line: 'sql sandbox: 5/5 refused' },
+  { key: 'deps', line: 'deps: 0 known-bad versions (23 advisory ranges checked)' },
+  { key: 'csv-spectrum', line: 'csv-spectrum: 11/11 match, 1/1 no crash' },
+  { key: 'bad-input', line: 'bad-input: 111 files, 8 imported, 103 refused with a message, 0 crashes, 0 timeouts, 0 rows lost' },
+  { key: 'bomb', line: 'zip bomb: 3.8 MB inflating to 1.1 GB refused in 0.004 s, RSS +0 MB' },
+  { key: 'million', line: '1M-row XLSX: imported, 1000000 imported, 0 rejected in 33.4 s (CLI start-up included)' },
+  { key: 'encodings', line: 'encodings: 6/6 identical, 0 replacement characters' },
+  { key: 'nip', line: 'NIP: 10 kept identical, 8 rejected, 0 altered' },
+  { key: 'canary', line: '12' },
+  { key: 'canary', line: '5' },
+  { key: 'crash', line: 'crash: 20 kills (1 once the import was writing), 20 clean reopens, 0 partial batches, 0 duplicates, retry imported once: yes (seed 20154)' },
+  { key: 'lock', line: 'lock: second writer (CLI while the server holds the workspace) refused with a message 1/1, 0 corruptions' },
+  { key: 'http', line: 'http: 17/17 bad requests refused with 4xx, 17/17 good requests after them answered' },
+  { key: 'load', line: 'http load: 2000 requests at concurrency 20 on complianceGrid, 0 errors, p50 381.6 ms, p99 458.0 ms, 52 req/s' },
+];
+
+function replaced(key: string, line: string): FigureLine[] {
+  return CLEAN.map((l) => (l.key === key ? { key, line } : l));
+}
+
+describe('the robustness gate', () => {
+  it('passes a clean, complete run', () => {
+    expect(robustnessProblems(CLEAN, 0)).toEqual([]);
+  });
+
+  it('prints every figure in order, the canary counts summed into one line', () => {
+    const block = figureBlock([...CLEAN].reverse());
+    expect(block).toHaveLength(13);
+    expect(block[0]).toBe('sql sandbox: 5/5 refused');
+    expect(block[8]).toBe('prototype canary: Object.prototype unchanged after each of 17 tests (a change fails that test)');
+    expect(block[12]).toMatch(/^http load:/);
+  });
+
+  it('fails when vitest failed, even with clean figures', () => {
+    expect(robustnessProblems(CLEAN, 1)).toEqual(['vitest exited with 1']);
+    expect(robustnessProblems(CLEAN, null)).toEqual(['vitest exited with null']);
+  });
+
+  it('fails when a figure is missing (a skipped test), the canary included', () => {
+    expect(robustnessProblems(CLEAN.filter((l) => l.key !== 'load'), 0)).toEqual(['figure missing: load']);
+    expect(robustnessProblems(CLEAN.filter((l) => l.key !== 'canary'), 0)).toEqual(['figure missing: canary']);
+    expect(robustnessProblems([], 0)).toHaveLength(13);
+  });
+
+  it('fails on a crash, a timeout or a lost row in the bad-input corpus', () => {
+    expect(robustnessProblems(replaced('bad-input', 'bad-input: 111 files, 8 imported, 101 refused with a message, 1 crashes, 1 timeouts, 3 rows lost'), 0))
+      .toEqual(['bad-input: 1 crashes', 'bad-input: 1 timeouts', 'bad-input: 3 rows lost']);
+  });
+
+  it('fails on a sandbox escape (a statement not refused) and on any other n/m short of m', () => {
+    expect(robustnessProblems(replaced('sandbox', 'sql sandbox: 4/5 refused'), 0)).toEqual(['sandbox: 4/5']);
+    expect(robustnessProblems(replaced('http', 'http: 17/17 bad requests refused with 4xx, 16/17 good requests after them answered'), 0))
+      .toEqual(['http: 16/17']);
+  });
+
+  it('fails on a partial batch, a duplicate, a kill without a clean reopen or a retry that did not import once', () => {
+    const crash = (line: string) => robustnessProblems(replaced('crash', line), 0);
+    expect(crash('crash: 20 kills (1 once the import was writing), 20 clean reopens, 1 partial batches, 2 duplicates, retry imported once: yes (seed 1)'))
+      .toEqual(['crash: 1 partial batches', 'crash: 2 duplicates']);
+    expect(crash('crash: 20 kills (1 once the import was writing), 19 clean reopens, 0 partial batches, 0 duplicates, retry imported once: yes (seed 1)'))
+      .toEqual(['crash: 20 kills, 19 clean reopens']);
+    expect(crash('crash: 20 kills (1 once the import was writing), 20 clean reopens, 0 partial batches, 0 duplicates, retry imported once: no (seed 1)'))
+      .toEqual(['crash: the retry did not import the file exactly once']);
+  });
+
+  it('fails when the million-row workbook was not imported, or the load saw errors', () => {
+    expect(robustnessProblems(replaced('million', '1M-row XLSX: timeout, 0 imported, 0 rejected in 600.0 s (CLI start-up included)'), 0))
+      .toEqual(['million: 1M-row XLSX: timeout, 0 imported, 0 rejected in 600.0 s (CLI start-up included)']);
+    expect(robustnessProblems(replaced('load', 'http load: 2000 requests at concurrency 20 on complianceGrid, 3 errors, p50 1 ms, p99 2 ms, 5 req/s'), 0))
+      .toEqual(['load: 3 errors']);
+  });
+});
