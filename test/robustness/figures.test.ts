@@ -8,6 +8,7 @@ const CLEAN: FigureLine[] = [
   { key: 'deps', line: 'deps: 0 known-bad versions (23 advisory ranges checked)' },
   { key: 'csv-spectrum', line: 'csv-spectrum: 11/11 match, 1/1 no crash' },
   { key: 'bad-input', line: 'bad-input: 111 files, 8 imported, 103 refused with a message, 0 crashes, 0 timeouts, 0 rows lost' },
+  { key: 'sniffer', line: 'sniffer guard: 8 templates × 5 wrong-shape files, 0 accepted (16 refused with a message, 24 imported with every malformed row rejected)' },
   { key: 'bomb', line: 'zip bomb: 3.8 MB inflating to 1.1 GB refused in 0.004 s, RSS +0 MB' },
   { key: 'million', line: '1M-row XLSX: imported, 1000000 imported, 0 rejected in 33.4 s (CLI start-up included)' },
   { key: 'encodings', line: 'encodings: 6/6 identical, 0 replacement characters' },
@@ -31,10 +32,10 @@ describe('the robustness gate', () => {
 
   it('prints every figure in order, the canary counts summed into one line', () => {
     const block = figureBlock([...CLEAN].reverse());
-    expect(block).toHaveLength(13);
+    expect(block).toHaveLength(14);
     expect(block[0]).toBe('sql sandbox: 5/5 refused');
-    expect(block[8]).toBe('prototype canary: Object.prototype unchanged after each of 17 tests (a change fails that test)');
-    expect(block[12]).toMatch(/^http load:/);
+    expect(block[9]).toBe('prototype canary: Object.prototype unchanged after each of 17 tests (a change fails that test)');
+    expect(block[13]).toMatch(/^http load:/);
   });
 
   it('fails when vitest failed, even with clean figures', () => {
@@ -45,12 +46,20 @@ describe('the robustness gate', () => {
   it('fails when a figure is missing (a skipped test), the canary included', () => {
     expect(robustnessProblems(CLEAN.filter((l) => l.key !== 'load'), 0)).toEqual(['figure missing: load']);
     expect(robustnessProblems(CLEAN.filter((l) => l.key !== 'canary'), 0)).toEqual(['figure missing: canary']);
-    expect(robustnessProblems([], 0)).toHaveLength(13);
+    expect(robustnessProblems([], 0)).toHaveLength(14);
   });
 
   it('fails on a crash, a timeout or a lost row in the bad-input corpus', () => {
     expect(robustnessProblems(replaced('bad-input', 'bad-input: 111 files, 8 imported, 101 refused with a message, 1 crashes, 1 timeouts, 3 rows lost'), 0))
       .toEqual(['bad-input: 1 crashes', 'bad-input: 1 timeouts', 'bad-input: 3 rows lost']);
+  });
+
+  it('fails when a template accepted a wrong-shape file, or the sniffer figure states no accepted count', () => {
+    expect(robustnessProblems(replaced('sniffer', 'sniffer guard: 8 templates × 5 wrong-shape files, 2 accepted (16 refused with a message, 22 imported with every malformed row rejected)'), 0))
+      .toEqual(['sniffer: 2 accepted']);
+    expect(robustnessProblems(replaced('sniffer', 'sniffer guard: 8 templates × 5 wrong-shape files'), 0))
+      .toEqual(['sniffer: no accepted count in "sniffer guard: 8 templates × 5 wrong-shape files"']);
+    expect(robustnessProblems(CLEAN.filter((l) => l.key !== 'sniffer'), 0)).toEqual(['figure missing: sniffer']);
   });
 
   it('fails on a sandbox escape (a statement not refused) and on any other n/m short of m', () => {

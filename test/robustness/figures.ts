@@ -18,7 +18,7 @@ export interface FigureLine {
 
 /** Every figure `npm run robustness` must print, in the order it prints them. */
 export const FIGURE_ORDER = [
-  'sandbox', 'deps', 'csv-spectrum', 'bad-input', 'bomb', 'million', 'encodings', 'nip', 'canary', 'crash', 'lock', 'http', 'load',
+  'sandbox', 'deps', 'csv-spectrum', 'bad-input', 'sniffer', 'bomb', 'million', 'encodings', 'nip', 'canary', 'crash', 'lock', 'http', 'load',
 ] as const;
 
 /** The block of figures, one line each, in FIGURE_ORDER; the canary's lines are counts, summed into one line. */
@@ -31,11 +31,12 @@ export function figureBlock(lines: FigureLine[]): string[] {
 }
 
 /** Counts that must be zero wherever a figure states them. */
-const MUST_BE_ZERO = /\b(\d+) (crashes|timeouts|rows lost|partial batches|duplicates|corruptions|errors|known-bad versions|replacement characters|altered)\b/g;
+const MUST_BE_ZERO = /\b(\d+) (crashes|timeouts|rows lost|partial batches|duplicates|corruptions|errors|known-bad versions|replacement characters|altered|accepted)\b/g;
 
 /**
  * What is wrong with a robustness run, or nothing: the tests failed, a figure is missing, or a
- * figure shows a crash, a timeout, a lost row, a partial batch, an escape from the sandbox (any
+ * figure shows a crash, a timeout, a lost row, a partial batch, a wrong-shape file accepted by a
+ * template, an escape from the sandbox (any
  * "n/m" below m: refused, matched, identical, answered), a kill without a clean reopen, or a
  * failed retry. The tests assert all of this themselves; this is the script's own check that the
  * block it prints is complete and clean, so CI cannot pass on a skipped or silently weakened test.
@@ -61,6 +62,7 @@ export function robustnessProblems(lines: FigureLine[], vitestStatus: number | n
       if (kills === undefined || kills !== reopens) problems.push(`crash: ${kills ?? '?'} kills, ${reopens ?? '?'} clean reopens`);
       if (!line.includes('retry imported once: yes')) problems.push('crash: the retry did not import the file exactly once');
     }
+    if (key === 'sniffer' && !/\b\d+ accepted\b/.test(line)) problems.push(`sniffer: no accepted count in "${line}"`);
     if (key === 'million' && !line.startsWith('1M-row XLSX: imported,')) problems.push(`million: ${line}`);
   }
   return problems;

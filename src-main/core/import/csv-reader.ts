@@ -75,11 +75,18 @@ async function transcode(path: string, sniffed: Sniffed, tmpPath: string): Promi
   return tmpPath;
 }
 
+/**
+ * The NULL string of the read: no real cell is exactly U+0001, so an empty field reads as ''
+ * and only a field missing from a short row (padded by null_padding) reads as NULL.
+ */
+export const CSV_NULLSTR = '\u0001';
+
 function readCsvSql(width: number, parallel: boolean): string {
   // One overflow column beyond the header catches rows with an extra field.
   const columns = Array.from({ length: width + 1 }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   return `CREATE OR REPLACE TEMP TABLE stg AS SELECT * FROM read_csv($path, header = false,
     auto_detect = false, delim = $delim, quote = '"', escape = '"', skip = $skip, null_padding = true,
+    nullstr = $nullstr,
     parallel = ${parallel}, columns = {${columns}}, store_rejects = true, rejects_table = 'stg_rejects',
     rejects_scan = 'stg_scans', ignore_errors = true, max_line_size = 4000000)`;
 }
@@ -93,12 +100,12 @@ export interface CsvBody {
 }
 
 /**
- * The production read of a CSV body into the temp table `stg` (every column text), with rows
- * DuckDB cannot parse in `stg_rejects`. Returns the number of those rejects.
+ * The production read of a CSV body into the temp table `stg` (every column text, an empty field
+ * '' and a field missing from a short row NULL), with rows DuckDB cannot parse in `stg_rejects`. Returns the number of those rejects.
  */
 export async function readCsvBody(db: Db, path: string, sniffed: Sniffed, body: CsvBody, tmpPath: string): Promise<number> {
   const source = await transcode(path, sniffed, tmpPath);
-  const params = { path: source, delim: body.delimiter, skip: body.skip };
+  const params = { path: source, delim: body.delimiter, skip: body.skip, nullstr: CSV_NULLSTR };
   await db.run('DROP TABLE IF EXISTS stg_rejects; DROP TABLE IF EXISTS stg_scans');
   try {
     await db.run(readCsvSql(body.width, true), params);

@@ -177,6 +177,14 @@ export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
       `${fieldError(fl, cellExpr)} AS ${err(fl.name)}`];
   });
   const overflow = staged.overflowColumn ? `pt_text(stg.${staged.overflowColumn})` : 'NULL::VARCHAR';
+  // A CSV row that ends before the header's last named column was padded with NULLs by the
+  // reader (an empty field reads as ''): its fields cannot be placed under the header, so it is
+  // rejected, its value naming how many fields it has ("6 dari 8").
+  const lastNamed = staged.headers.map((h) => h.trim() !== '').lastIndexOf(true);
+  const fieldCount = Array.from({ length: staged.width }, (_, i) => `(stg.c${i} IS NOT NULL)::INTEGER`).join(' + ');
+  const short = staged.format === 'csv' && lastNamed >= 0
+    ? `CASE WHEN stg.c${lastNamed} IS NULL THEN CAST(${fieldCount} AS VARCHAR) || ' dari ${staged.width}' END`
+    : 'NULL::VARCHAR';
   const anyCell = [...spec.fields.map((fl) => `${raw(fl.name)} IS NOT NULL`), `_overflow IS NOT NULL`].join(' OR ');
   const projection = PROJECTIONS[spec.kind];
   const mapped = new Set(Object.values(staged.mapping.columns));
@@ -190,7 +198,7 @@ export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
     ([name, expr]) => `${expr === '__answers__' ? '_answers' : expr} AS ${quoteIdent(name)}`,
   );
   const errors = [
-    `CASE WHEN _overflow IS NOT NULL THEN '_row|CSV_TOO_MANY_FIELDS' END`,
+    `CASE WHEN _overflow IS NOT NULL THEN '_row|CSV_TOO_MANY_FIELDS' WHEN _short IS NOT NULL THEN '_row|CSV_TOO_FEW_FIELDS' END`,
     ...spec.fields.map((fl) => `'${fl.name}|' || ${err(fl.name)}`),
     ...(projection.errors ?? []),
   ];
@@ -198,7 +206,7 @@ export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
   const canonical = Object.keys(projection.columns).map((c) => `p.${quoteIdent(c)}`).join(', ');
   const sql = `CREATE OR REPLACE TEMP TABLE norm AS
     WITH ${lookups.length ? `${lookups.join(',\n')},` : ''}
-    v AS (SELECT ${rowNoSql(staged)} AS row_no, ${overflow} AS _overflow, ${answers} AS _answers,
+    v AS (SELECT ${rowNoSql(staged)} AS row_no, ${overflow} AS _overflow, ${short} AS _short, ${answers} AS _answers,
       ${values.join(', ')} FROM stg ${joins}),
     d AS (SELECT *${projection.derived ? `, ${projection.derived}` : ''} FROM v),
     p AS (SELECT row_no, ${raw(spec.fields[0]!.name)} AS _key_text, ${columns.join(', ')}, coalesce(${errors.join(', ')}) AS err,
@@ -219,7 +227,7 @@ export function canonicalColumns(kind: ImportKind): string[] {
 /** The value shown in a reject: the raw text of the column the problem is in. */
 function rejectValueSql(spec: KindSpec): string {
   const cases = spec.fields.map((fl) => `WHEN '${fl.name}' THEN ${raw(fl.name)}`).join(' ');
-  return `CASE split_part(err, '|', 1) ${cases} WHEN '_row' THEN _overflow END`;
+  return `CASE split_part(err, '|', 1) ${cases} WHEN '_row' THEN coalesce(_overflow, _short) END`;
 }
 
 export function insertRejectsSql(): string {

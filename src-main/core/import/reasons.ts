@@ -34,6 +34,10 @@ const REASONS: Record<string, [id: string, en: string]> = {
   NIP_APPOINTMENT: ['tidak valid: digit 9–14 bukan TMT CPNS maupun kode PPPK yang valid', 'is invalid: digits 9–14 are neither an appointment month nor a PPPK code'],
   DUPLICATE: ['punya kunci yang sama dengan baris {d} di berkas ini; baris {d} yang dipakai', 'has the same key as row {d} of this file; row {d} is kept'],
   CSV_TOO_MANY_FIELDS: ['berisi lebih banyak kolom daripada judul kolom (periksa pemisah atau tanda kutip)', 'has more fields than the header (check the delimiter or quotes)'],
+  CSV_TOO_FEW_FIELDS: [
+    'kolom saja, lebih sedikit daripada judul kolom (periksa pemisah atau tanda kutip)',
+    'fields only, fewer than the header (check the delimiter or quotes)',
+  ],
   CSV_QUOTE: ['berisi tanda kutip yang tidak seimbang', 'has unbalanced quotes'],
   CSV_ENCODING: ['berisi karakter yang tidak dapat dibaca (pengodean teks)', 'contains unreadable characters (text encoding)'],
   CSV_LINE_TOO_LONG: ['terlalu panjang', 'is too long'],
