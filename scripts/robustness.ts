@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'pantau-robustness-'));
 const figures = join(dir, 'figures.ndjson');
-const ORDER = ['sandbox', 'deps', 'csv-spectrum', 'bad-input', 'bomb', 'million', 'encodings', 'nip', 'canary', 'crash', 'lock', 'http', 'load'];
+const ORDER = ['sandbox', 'deps', 'csv-spectrum', 'bad-input', 'bomb', 'worker', 'million', 'encodings', 'nip', 'canary', 'crash', 'lock', 'http', 'load'];
 
 // The one-writer test starts `pantau serve`, which serves the built renderer.
 if (!existsSync(join(ROOT, 'out/renderer/index.html'))) {
