@@ -6,7 +6,12 @@ import { cspMetaPlugin } from './src-main/electron/csp-meta.ts';
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
-    build: { rollupOptions: { input: { main: resolve('src-main/electron/main.ts') } } },
+    build: {
+      rollupOptions: {
+        // The XLSX worker is an entry of its own: xlsx-reader.ts starts it from out/main/xlsx-worker.js.
+        input: { main: resolve('src-main/electron/main.ts'), 'xlsx-worker': resolve('src-main/core/import/xlsx-worker.ts') },
+      },
+    },
   },
   preload: {
     plugins: [externalizeDepsPlugin()],

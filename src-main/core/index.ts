@@ -105,7 +105,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   }
 
   const path = (p: string) => resolveUpload(p, config.uploadDir);
-  const views = createViews({ db, tmpDir: env.tmpDir, samplesDir: config.samplesDir, serial, path }, () => core);
+  const views = createViews({ db, samplesDir: config.samplesDir, serial, path }, () => core);
   const core: Core = {
     ...views,
     importFiles: (req, opts?: CallOptions) =>
@@ -130,7 +130,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         }
         return { files };
       }),
-    previewImport: (req) => serial(() => previewImport(db, { ...req, path: path(req.path) }, env.tmpDir)),
+    previewImport: (req) => serial(() => previewImport(db, { ...req, path: path(req.path) })),
     listImports: (req) => serial(async () => ({ batches: await listBatches(db, req.includeUndone ?? false) })),
     undoImport: (req) => serial(() => undoBatch(db, req.batch, now())),
     batchRejects: (req) => serial(async () => ({ batch: req.batch, rejects: await batchRejects(db, req.batch, lang) })),

@@ -176,3 +176,24 @@ describe('XLSX attendance', () => {
     expect(await storedRejects(core, r.batch)).toEqual([]);
   });
 });
+
+describe('XLSX previews', () => {
+  it('finds each kind on its own sheet, the header as low as row 30, and shows 20 data rows without blank ones', async () => {
+    const core = await freshCore();
+    const title: ExcelJS.CellValue[][] = Array.from({ length: 29 }, (_, i) => (i % 4 ? [`Catatan ${i + 1}`] : []));
+    const data: ExcelJS.CellValue[][] = Array.from({ length: 30 }, (_, i) =>
+      i % 3 ? [nip(1 + i), `Pegawai ${i}`, 'Biro Umum', '06/10/2025', '07:30', '16:00', 'H', 'WFO'] : []);
+    const path = await writeWorkbook(core.dir, 'dua-jenis.xlsx', [
+      { name: 'Unit', rows: [['Kode Unit', 'Nama Unit', 'Unit Atasan'], ['U1', 'Biro Umum', 'SETJEN']] },
+      { name: 'Presensi', rows: [...title, HEADER, ...data] },
+    ]);
+    const attendance = await core.previewImport({ path, kind: 'attendance' });
+    expect(attendance.headerRow).toBe(30);
+    expect(attendance.rows).toHaveLength(20);
+    expect(attendance.rows[0]).toEqual([nip(2), 'Pegawai 1', 'Biro Umum', '06/10/2025', '07:30', '16:00', 'H', 'WFO']);
+    expect(attendance.rows.every((r) => r.some((c) => c !== ''))).toBe(true);
+    const units = await core.previewImport({ path, kind: 'units' });
+    expect([units.headerRow, units.headers, units.rows]).toEqual([1, ['Kode Unit', 'Nama Unit', 'Unit Atasan'], [['U1', 'Biro Umum', 'SETJEN']]]);
+    expect((await core.detectImport({ path })).candidates.map((c) => c.kind)).toEqual(expect.arrayContaining(['attendance', 'units']));
+  });
+});

@@ -10,6 +10,8 @@ const CLEAN: FigureLine[] = [
   { key: 'bad-input', line: 'bad-input: 111 files, 8 imported, 103 refused with a message, 0 crashes, 0 timeouts, 0 rows lost' },
   { key: 'sniffer', line: 'sniffer guard: 8 templates × 5 wrong-shape files, 0 accepted (16 refused with a message, 24 imported with every malformed row rejected)' },
   { key: 'bomb', line: 'zip bomb: 3.8 MB inflating to 1.1 GB refused in 0.004 s, RSS +0 MB' },
+  { key: 'worker', line: 'xlsx worker, lying directory: 1.1 GB declared as 98 KB, refused while inflating in 0.8 s, main heap +0 MB' },
+  { key: 'worker', line: 'xlsx worker, heap: 0.4 MB workbook of 10,000,000 rich-text runs refused at the 256 MB heap cap in 3.7 s, main heap +0 MB, next file imported' },
   { key: 'million', line: '1M-row XLSX: imported, 1000000 imported, 0 rejected in 33.4 s (CLI start-up included)' },
   { key: 'encodings', line: 'encodings: 6/6 identical, 0 replacement characters' },
   { key: 'nip', line: 'NIP: 10 kept identical, 8 rejected, 0 altered' },
@@ -32,10 +34,10 @@ describe('the robustness gate', () => {
 
   it('prints every figure in order, the canary counts summed into one line', () => {
     const block = figureBlock([...CLEAN].reverse());
-    expect(block).toHaveLength(14);
+    expect(block).toHaveLength(16);
     expect(block[0]).toBe('sql sandbox: 5/5 refused');
-    expect(block[9]).toBe('prototype canary: Object.prototype unchanged after each of 17 tests (a change fails that test)');
-    expect(block[13]).toMatch(/^http load:/);
+    expect(block[11]).toBe('prototype canary: Object.prototype unchanged after each of 17 tests (a change fails that test)');
+    expect(block[15]).toMatch(/^http load:/);
   });
 
   it('fails when vitest failed, even with clean figures', () => {

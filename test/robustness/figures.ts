@@ -18,7 +18,7 @@ export interface FigureLine {
 
 /** Every figure `npm run robustness` must print, in the order it prints them. */
 export const FIGURE_ORDER = [
-  'sandbox', 'deps', 'csv-spectrum', 'bad-input', 'sniffer', 'bomb', 'million', 'encodings', 'nip', 'canary', 'crash', 'lock', 'http', 'load',
+  'sandbox', 'deps', 'csv-spectrum', 'bad-input', 'sniffer', 'bomb', 'worker', 'million', 'encodings', 'nip', 'canary', 'crash', 'lock', 'http', 'load',
 ] as const;
 
 /** The block of figures, one line each, in FIGURE_ORDER; the canary's lines are counts, summed into one line. */

@@ -32,8 +32,11 @@ const WORKBOOK = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 const WORKBOOK_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`;
 
-/** A valid-looking XLSX of a few MB whose sheet inflates to `inflated` bytes (default 1.1 GB). */
-export async function writeZipBomb(path: string, inflated = 1.1 * 1024 ** 3): Promise<void> {
+/**
+ * A valid-looking XLSX of a few MB whose sheet inflates to `inflated` bytes (default 1.1 GB).
+ * With `claimed`, its headers and central directory state that size for the sheet instead.
+ */
+export async function writeZipBomb(path: string, inflated = 1.1 * 1024 ** 3, claimed?: number): Promise<void> {
   const zip = new ZipWriter(path);
   await zip.add('[Content_Types].xml', () => [xml(CONTENT_TYPES)]);
   await zip.add('_rels/.rels', () => [xml(RELS)]);
@@ -45,7 +48,37 @@ export async function writeZipBomb(path: string, inflated = 1.1 * 1024 ** 3): Pr
     yield xml('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>');
     for (let n = 0; n * chunk.length < inflated; n++) yield chunk;
     yield xml('</sheetData></worksheet>');
+  }, claimed);
+  await zip.close();
+}
+
+/**
+ * A workbook of about half a MB whose one shared string is `runs` empty rich-text runs (`<r/>`):
+ * the sizes it declares are true and its ratio stays under 100 (a random letter every 50 runs), so
+ * only the worker's heap cap stops it; exceljs keeps an object of some 50 bytes per 4 bytes of XML.
+ */
+export async function writeHeapBomb(path: string, runs = 10_000_000): Promise<void> {
+  const zip = new ZipWriter(path);
+  await zip.add('[Content_Types].xml', () => [xml(CONTENT_TYPES)]);
+  await zip.add('_rels/.rels', () => [xml(RELS)]);
+  await zip.add('xl/workbook.xml', () => [xml(WORKBOOK)]);
+  await zip.add('xl/_rels/workbook.xml.rels', () => [xml(WORKBOOK_RELS)]);
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  let seed = 2463534242;
+  await zip.add('xl/sharedStrings.xml', function* () {
+    yield xml('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si>');
+    const fifty = '<r/>'.repeat(50);
+    for (let n = 0; n < runs; n += 50 * 20_000) {
+      let part = '';
+      for (let i = 0; i < 20_000; i++) {
+        seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5;
+        part += fifty + letters[(seed >>> 0) % 64];
+      }
+      yield xml(part);
+    }
+    yield xml('</si></sst>');
   });
+  await zip.add('xl/worksheets/sheet1.xml', () => [xml('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>')]);
   await zip.close();
 }
 

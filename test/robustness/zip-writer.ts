@@ -20,8 +20,11 @@ export class ZipWriter {
     if (!this.out.write(buf)) await once(this.out, 'drain');
   }
 
-  /** Adds an entry whose content is `chunks()` concatenated (generated lazily, never held whole). */
-  async add(name: string, chunks: () => Iterable<Buffer>): Promise<void> {
+  /**
+   * Adds an entry whose content is `chunks()` concatenated (generated lazily, never held whole).
+   * `claimed` is the uncompressed size the headers state, when they are to lie about it.
+   */
+  async add(name: string, chunks: () => Iterable<Buffer>, claimed?: number): Promise<void> {
     const nameBuf = Buffer.from(name, 'utf8');
     let crc = 0;
     let size = 0;
@@ -42,7 +45,7 @@ export class ZipWriter {
     local.writeUInt16LE(8, 8); // deflate
     local.writeUInt32LE(crc >>> 0, 14);
     local.writeUInt32LE(compressedSize, 18);
-    local.writeUInt32LE(size, 22);
+    local.writeUInt32LE(claimed ?? size, 22);
     local.writeUInt16LE(nameBuf.length, 26);
     const at = this.offset;
     await this.write(Buffer.concat([local, nameBuf]));
@@ -54,7 +57,7 @@ export class ZipWriter {
     cd.writeUInt16LE(8, 10);
     cd.writeUInt32LE(crc >>> 0, 16);
     cd.writeUInt32LE(compressedSize, 20);
-    cd.writeUInt32LE(size, 24);
+    cd.writeUInt32LE(claimed ?? size, 24);
     cd.writeUInt16LE(nameBuf.length, 28);
     cd.writeUInt32LE(at, 42);
     this.central.push(cd, nameBuf);

@@ -42,14 +42,15 @@ function needsAgency(spec: KindSpec): boolean {
   return spec.kind !== 'calendar' && spec.kind !== 'survey';
 }
 
-async function stage(env: ImportEnv, path: string, size: number, spec: KindSpec, recipe: MappingRecipe | undefined,
+async function stage(env: ImportEnv, req: ImportFileRequest, size: number, spec: KindSpec, recipe: MappingRecipe | undefined,
   tmpFile: string, signal: AbortSignal | undefined, progress: FileProgress): Promise<Staged> {
-  const sniffed = await sniffFile(path, size);
+  const sniffed = await sniffFile(req.path, size);
   if (sniffed.format === 'xlsx') {
     const onBytes = (b: number) => progress('read', size ? b / size : null, null);
-    return (await stageXlsx(env.db, path, spec, recipe, { signal, onBytes, spoolPath: tmpFile })).staged;
+    const options = { signal, onBytes, spoolPath: tmpFile, fileName: req.fileName };
+    return stageXlsx(env.db, req.path, spec, recipe, options);
   }
-  return withProgress(env, (f) => progress('read', f, null), () => stageCsv(env.db, path, sniffed, spec, recipe, tmpFile));
+  return withProgress(env, (f) => progress('read', f, null), () => stageCsv(env.db, req.path, sniffed, spec, recipe, tmpFile));
 }
 
 /** While a long query runs, reports DuckDB's own progress estimate. */
@@ -88,7 +89,7 @@ export async function importFile(
     progress('read', 0, null);
     const [hash, staged] = await Promise.all([
       sha256(req.path),
-      stage(env, req.path, size, spec, recipe, tmpFile, signal, progress),
+      stage(env, req, size, spec, recipe, tmpFile, signal, progress),
     ]);
     if (staged.mapping.missing.length) refuseMissing(spec, staged.mapping.missing, staged.headers);
     progress('check', null, null);

@@ -1,17 +1,13 @@
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { AppError } from '../../contract/errors.ts';
-import type { PreviewImportRequest, PreviewImportResult } from '../../contract/import-types.ts';
+import type { MappingRecipe, PreviewImportRequest, PreviewImportResult } from '../../contract/import-types.ts';
 import type { Db } from '../db/database.ts';
 import { chooseLayout } from './csv-reader.ts';
 import { splitRecords } from './csv-records.ts';
 import { mapColumns } from './header.ts';
 import { KINDS, type KindSpec } from './kinds.ts';
 import { loadRecipe } from './recipes.ts';
-import { decodeSample, fileSize, sniffFile } from './sniff.ts';
+import { decodeSample, fileSize, sniffFile, type Sniffed } from './sniff.ts';
 import { refuseNoHeader, stripMark } from './staging.ts';
-import { stageXlsx } from './xlsx-reader.ts';
-import type { MappingRecipe } from '../../contract/import-types.ts';
+import { previewXlsx } from './xlsx-reader.ts';
 
 function fieldsOf(spec: KindSpec, columns: Record<string, number>) {
   return spec.fields.map((f) => ({ field: f.name, required: Boolean(f.required), column: columns[f.name] ?? null }));
@@ -29,28 +25,19 @@ function previewCsv(text: string, spec: KindSpec, recipe: MappingRecipe | undefi
   };
 }
 
-/** What the import dialog shows before anything is stored: layout, guessed mapping, first rows. */
-export async function previewImport(db: Db, req: PreviewImportRequest, tmpDir: string): Promise<PreviewImportResult> {
-  const spool = join(tmpDir, `pantau-preview-${process.pid}-${Date.now()}.csv`);
-  const spec = KINDS[req.kind];
-  const size = await fileSize(req.path);
-  const stored = req.agency ? await loadRecipe(db, req.agency, spec.kind) : undefined;
-  const recipe = req.mapping ?? stored;
-  const sniffed = await sniffFile(req.path, size);
-  let layout: { delimiter: string | null; headerRow: number; headers: string[]; rows: string[][] };
-  if (sniffed.format === 'xlsx') {
-    try {
-      const { staged, preview } = await stageXlsx(db, req.path, spec, recipe, { maxDataRows: 20, spoolPath: spool });
-      layout = { delimiter: null, headerRow: staged.headerRow, headers: staged.headers, rows: preview };
-    } finally {
-      await db.run('DROP TABLE IF EXISTS stg');
-      await rm(spool, { force: true });
-    }
-  } else {
-    const found = previewCsv(decodeSample(sniffed), spec, recipe);
-    if (!found) refuseNoHeader(spec, splitRecords(decodeSample(sniffed), ',', 5).map((r) => r.cells));
-    layout = found;
-  }
+interface Layout {
+  delimiter: string | null;
+  headerRow: number;
+  headers: string[];
+  rows: string[][];
+}
+
+interface Target {
+  spec: KindSpec;
+  recipe: MappingRecipe | undefined;
+}
+
+function previewOf(sniffed: Sniffed, layout: Layout, { spec, recipe }: Target): PreviewImportResult {
   const mapping = mapColumns(layout.headers, spec, recipe);
   const warnings = mapping.missing.length ? [`Kolom wajib belum dipetakan: ${mapping.missing.join(', ')}.`] : [];
   return {
@@ -64,4 +51,40 @@ export async function previewImport(db: Db, req: PreviewImportRequest, tmpDir: s
     recipeUsed: recipe !== undefined,
     warnings,
   };
+}
+
+/**
+ * What the import dialog shows before anything is stored, for each kind asked (detection asks for
+ * every kind, and the file is read once): layout, guessed mapping, first rows; null for a kind
+ * whose header row is not found. `firstRows` are the file's first rows, for saying so.
+ */
+export async function previewKinds(
+  db: Db,
+  path: string,
+  asks: Omit<PreviewImportRequest, 'path'>[],
+): Promise<{ previews: (PreviewImportResult | null)[]; firstRows: string[][] }> {
+  const targets: Target[] = [];
+  for (const ask of asks) {
+    const stored = ask.agency ? await loadRecipe(db, ask.agency, ask.kind) : undefined;
+    targets.push({ spec: KINDS[ask.kind], recipe: ask.mapping ?? stored });
+  }
+  const sniffed = await sniffFile(path, await fileSize(path));
+  let layouts: (Layout | undefined)[];
+  let firstRows: string[][];
+  if (sniffed.format === 'xlsx') {
+    const read = await previewXlsx(path, targets);
+    layouts = read.sheets.map((s) => (s ? { delimiter: null, ...s } : undefined));
+    firstRows = read.firstRows;
+  } else {
+    const text = decodeSample(sniffed);
+    layouts = targets.map((t) => previewCsv(text, t.spec, t.recipe));
+    firstRows = splitRecords(text, ',', 5).map((r) => r.cells);
+  }
+  const previews = layouts.map((layout, i) => (layout ? previewOf(sniffed, layout, targets[i]!) : null));
+  return { previews, firstRows };
+}
+
+export async function previewImport(db: Db, req: PreviewImportRequest): Promise<PreviewImportResult> {
+  const { previews: [preview], firstRows } = await previewKinds(db, req.path, [req]);
+  return preview ?? refuseNoHeader(KINDS[req.kind], firstRows);
 }

@@ -3,7 +3,8 @@ import { AppError } from '../../contract/errors.ts';
 
 /**
  * Limits checked against an XLSX's central directory before exceljs inflates anything, so a zip
- * bomb (a few MB that inflate to gigabytes) is refused at once with bounded memory.
+ * bomb (a few MB that inflate to gigabytes) is refused at once with bounded memory. The directory
+ * is the file's own claim: xlsx-worker.ts holds the bytes it actually inflates to the same limits.
  * A legitimate 1,000,000-row attendance sheet inflates to about 200 MB at a ratio below 40.
  */
 export const ZIP_LIMITS = {
@@ -58,7 +59,7 @@ export async function zipEntries(path: string): Promise<ZipEntry[]> {
       cdSize = Number(rec.readBigUInt64LE(40));
       cdOffset = Number(rec.readBigUInt64LE(48));
     }
-    if (count > ZIP_LIMITS.maxEntries) refuseBomb(`${count} entri`);
+    if (count > ZIP_LIMITS.maxEntries) throw bombRefusal(`${count} entri`);
     if (cdOffset + cdSize > size || cdSize > 64 * 1024 ** 2) damaged();
     const cd = Buffer.alloc(cdSize);
     await handle.read(cd, 0, cdSize, cdOffset);
@@ -98,8 +99,9 @@ function parseCentral(cd: Buffer, count: number): ZipEntry[] {
   return entries;
 }
 
-function refuseBomb(what: string): never {
-  throw new AppError('IMPORT_FAILED',
+/** The refusal of a workbook that inflates past ZIP_LIMITS, by its directory or while inflating. */
+export function bombRefusal(what: string): AppError {
+  return new AppError('IMPORT_FAILED',
     `Berkas XLSX ini ditolak: isinya mengembang terlalu besar saat dibuka (${what}). Berkas seperti ini biasanya rusak atau sengaja dibuat untuk melumpuhkan aplikasi; ekspor ulang data dari sistem asalnya.`);
 }
 
@@ -111,8 +113,8 @@ export async function guardZip(path: string): Promise<void> {
     total += e.uncompressed;
     const mb = (e.uncompressed / 1024 ** 2).toFixed(0);
     if (e.uncompressed >= ZIP_LIMITS.minRatioBytes && e.uncompressed > ZIP_LIMITS.maxRatio * Math.max(1, e.compressed)) {
-      refuseBomb(`${e.name}: ${mb} MB dari ${(e.compressed / 1024).toFixed(0)} KB`);
+      throw bombRefusal(`${e.name}: ${mb} MB dari ${(e.compressed / 1024).toFixed(0)} KB`);
     }
   }
-  if (total > ZIP_LIMITS.maxTotalBytes) refuseBomb(`${(total / 1024 ** 3).toFixed(1)} GB`);
+  if (total > ZIP_LIMITS.maxTotalBytes) throw bombRefusal(`${(total / 1024 ** 3).toFixed(1)} GB`);
 }

@@ -3,22 +3,21 @@ import type { DetectImportRequest, DetectImportResult } from '../../contract/vie
 import type { Db } from '../db/database.ts';
 import { listBatches } from '../import/batches.ts';
 import { headerKey } from '../import/kinds.ts';
-import { previewImport } from '../import/preview.ts';
+import { previewKinds } from '../import/preview.ts';
 
 type Candidate = DetectImportResult['candidates'][number] & { headers: string[]; layout: Layout };
 
 /** Tries the file's header against every kind: the kind that maps all its required fields and the most columns wins. */
-async function candidates(db: Db, path: string, tmpDir: string): Promise<Candidate[]> {
+async function candidates(db: Db, path: string): Promise<Candidate[]> {
+  // A file no kind can read (damaged, refused) has no candidates.
+  const previews = await previewKinds(db, path, IMPORT_KINDS.map((kind) => ({ kind }))).then((r) => r.previews, () => []);
   const found: Candidate[] = [];
-  for (const kind of IMPORT_KINDS) {
-    try {
-      const p = await previewImport(db, { path, kind }, tmpDir);
-      const mapped = p.fields.filter((f) => f.column !== null).length;
-      const missing = p.fields.filter((f) => f.required && f.column === null).length + (p.warnings.length && !missingRequired(p) ? 1 : 0);
-      found.push({ kind, mapped, fields: p.fields.length, missing, headers: p.headers, layout: p });
-    } catch {
-      // This kind's headers are not in the file.
-    }
+  for (const [i, p] of previews.entries()) {
+    // Null: this kind's headers are not in the file.
+    if (!p) continue;
+    const mapped = p.fields.filter((f) => f.column !== null).length;
+    const missing = p.fields.filter((f) => f.required && f.column === null).length + (p.warnings.length && !missingRequired(p) ? 1 : 0);
+    found.push({ kind: IMPORT_KINDS[i]!, mapped, fields: p.fields.length, missing, headers: p.headers, layout: p });
   }
   return found.sort((a, b) => a.missing - b.missing || b.mapped - a.mapped || b.mapped / b.fields - a.mapped / a.fields);
 }
@@ -63,8 +62,8 @@ function agencyFromName(agencies: string[], fileName: string): string | null {
   return hits.length === 1 ? hits[0]! : null;
 }
 
-export async function detectImport(db: Db, req: DetectImportRequest, tmpDir: string): Promise<DetectImportResult> {
-  const found = await candidates(db, req.path, tmpDir);
+export async function detectImport(db: Db, req: DetectImportRequest): Promise<DetectImportResult> {
+  const found = await candidates(db, req.path);
   // A kind whose required column is missing is still named when enough of its columns are there: the user maps the rest.
   const best = found[0] && (found[0].missing === 0 || found[0].mapped >= 3) ? found[0] : undefined;
   const batches = await listBatches(db, false);

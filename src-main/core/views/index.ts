@@ -15,7 +15,6 @@ export { DOWNLOAD_NAME, resolveDownload, resolveUpload } from './uploads.ts';
 
 export interface ViewsEnv {
   db: Db;
-  tmpDir: string;
   samplesDir: string | undefined;
   /** Runs work on the one connection, one call at a time. */
   serial: <T>(work: () => Promise<T>) => Promise<T>;
@@ -53,6 +52,6 @@ export function createViews(env: ViewsEnv, api: () => CoreApi): ViewsApi {
     unitEmployees: (req) => serial(() => unitEmployees(db, req)),
     employeeDays: (req) => serial(() => employeeDays(db, req)),
     loadSamples: (_req, opts) => loadSamples(api(), env.samplesDir, opts),
-    detectImport: (req) => serial(() => detectImport(db, { ...req, path: env.path(req.path) }, env.tmpDir)),
+    detectImport: (req) => serial(() => detectImport(db, { ...req, path: env.path(req.path) })),
   };
 }
