@@ -48,7 +48,13 @@ describe('the robustness gate', () => {
   it('fails when a figure is missing (a skipped test), the canary included', () => {
     expect(robustnessProblems(CLEAN.filter((l) => l.key !== 'load'), 0)).toEqual(['figure missing: load']);
     expect(robustnessProblems(CLEAN.filter((l) => l.key !== 'canary'), 0)).toEqual(['figure missing: canary']);
-    expect(robustnessProblems([], 0)).toHaveLength(14);
+    expect(robustnessProblems([], 0)).toHaveLength(15);
+  });
+
+  it('fails when the XLSX worker did not refuse a workbook', () => {
+    const line = 'xlsx worker, heap: 0.4 MB workbook of 10,000,000 rich-text runs imported in 3.7 s, main heap +0 MB';
+    const lines = CLEAN.map((l) => (l.line.startsWith('xlsx worker, heap') ? { key: 'worker', line } : l));
+    expect(robustnessProblems(lines, 0)).toEqual([`worker: ${line}`]);
   });
 
   it('fails on a crash, a timeout or a lost row in the bad-input corpus', () => {

@@ -64,6 +64,7 @@ export function robustnessProblems(lines: FigureLine[], vitestStatus: number | n
     }
     if (key === 'sniffer' && !/\b\d+ accepted\b/.test(line)) problems.push(`sniffer: no accepted count in "${line}"`);
     if (key === 'million' && !line.startsWith('1M-row XLSX: imported,')) problems.push(`million: ${line}`);
+    if (key === 'worker' && !line.includes(' refused ')) problems.push(`worker: ${line}`);
   }
   return problems;
 }
