@@ -32,16 +32,22 @@ const WORKBOOK = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 const WORKBOOK_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`;
 
-/**
- * A valid-looking XLSX of a few MB whose sheet inflates to `inflated` bytes (default 1.1 GB).
- * With `claimed`, its headers and central directory state that size for the sheet instead.
- */
-export async function writeZipBomb(path: string, inflated = 1.1 * 1024 ** 3, claimed?: number): Promise<void> {
+/** A zip with a one-sheet workbook's parts except the sheet and shared strings, for the caller to add. */
+async function workbookSkeleton(path: string): Promise<ZipWriter> {
   const zip = new ZipWriter(path);
   await zip.add('[Content_Types].xml', () => [xml(CONTENT_TYPES)]);
   await zip.add('_rels/.rels', () => [xml(RELS)]);
   await zip.add('xl/workbook.xml', () => [xml(WORKBOOK)]);
   await zip.add('xl/_rels/workbook.xml.rels', () => [xml(WORKBOOK_RELS)]);
+  return zip;
+}
+
+/**
+ * A valid-looking XLSX of a few MB whose sheet inflates to `inflated` bytes (default 1.1 GB).
+ * With `claimed`, its headers and central directory state that size for the sheet instead.
+ */
+export async function writeZipBomb(path: string, inflated = 1.1 * 1024 ** 3, claimed?: number): Promise<void> {
+  const zip = await workbookSkeleton(path);
   const row = '<row><c t="inlineStr"><is><t>198609262015051001</t></is></c></row>';
   const chunk = xml(row.repeat(Math.floor((1 << 20) / row.length)));
   await zip.add('xl/worksheets/sheet1.xml', function* () {
@@ -58,11 +64,7 @@ export async function writeZipBomb(path: string, inflated = 1.1 * 1024 ** 3, cla
  * only the worker's heap cap stops it; exceljs keeps an object of some 50 bytes per 4 bytes of XML.
  */
 export async function writeHeapBomb(path: string, runs = 10_000_000): Promise<void> {
-  const zip = new ZipWriter(path);
-  await zip.add('[Content_Types].xml', () => [xml(CONTENT_TYPES)]);
-  await zip.add('_rels/.rels', () => [xml(RELS)]);
-  await zip.add('xl/workbook.xml', () => [xml(WORKBOOK)]);
-  await zip.add('xl/_rels/workbook.xml.rels', () => [xml(WORKBOOK_RELS)]);
+  const zip = await workbookSkeleton(path);
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   let seed = 2463534242;
   await zip.add('xl/sharedStrings.xml', function* () {

@@ -21,7 +21,7 @@ export const INSERT_PROF = `INSERT INTO prof VALUES ($agency, $maxFlex, $countFw
   CAST($ramadanFrom AS DATE), CAST($ramadanTo AS DATE), $tolerance, CAST($mtStart AS TIME), CAST($mtEnd AS TIME),
   CAST($friStart AS TIME), CAST($friEnd AS TIME), string_split($enabled, ','))`;
 
-const HOLIDAYS = `(SELECT DISTINCT date FROM calendar WHERE day_type = 'HOLIDAY')`;
+export const HOLIDAYS = `(SELECT DISTINCT date FROM calendar WHERE day_type = 'HOLIDAY')`;
 
 /** Working days of every agency over the whole calendar years of the range (for DIS-01 streaks). */
 export const CREATE_WORKDAYS = `CREATE OR REPLACE TEMP TABLE workdays AS
@@ -117,7 +117,8 @@ const MISSING_TIME = `(a.status IN ${PRESENT} AND coalesce(a.mode, '') <> 'DL' A
  * The working days the row-level rules read: flexible-location days and unexcused absences, and the
  * present days missing a time (a data-quality note).
  */
-const UNIT_A = unitOf('a', weekStart('a.date'));
+/** The unit of an attendance record `a`. */
+export const UNIT_A = unitOf('a', weekStart('a.date'));
 
 export const CREATE_DAYS = `CREATE OR REPLACE TEMP TABLE days AS
   WITH special AS (

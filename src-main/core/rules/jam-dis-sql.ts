@@ -10,9 +10,7 @@
  *   (rule, nip, agency, name, unit, period, week, detail, sources STRUCT(batch, "row")[])
  * ordered by nip, period (agency last, so the order is total).
  */
-import { JAM_COUNTED, sortedSources, unitOf, weekOf, weekStart } from './check-sql.ts';
-
-const UNIT_A = unitOf('a', weekStart('a.date'));
+import { HOLIDAYS, JAM_COUNTED, sortedSources, UNIT_A, weekOf, weekStart } from './check-sql.ts';
 
 /**
  * Name and unit of an employee for one period, from `rows` (agency, nip, k, date, batch_id, row_no,
@@ -41,7 +39,7 @@ function periodRows(wanted: string, key: string, extra = ''): string {
   FROM attendance a
   JOIN ${wanted} x ON x.agency = a.agency AND x.nip = a.nip AND x.k = ${key}
   JOIN prof p ON p.agency = a.agency
-  LEFT JOIN (SELECT DISTINCT date FROM calendar WHERE day_type = 'HOLIDAY') h ON h.date = a.date
+  LEFT JOIN ${HOLIDAYS} h ON h.date = a.date
   LEFT JOIN employees e ON e.nip = a.nip
   ${UNIT_A.joins}
   WHERE a.date BETWEEN $weekFrom AND $weekTo
