@@ -21,6 +21,12 @@ export interface Db {
   run(sql: string, params?: Params): Promise<void>;
   all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
   one<T extends Row = Row>(sql: string, params?: Params): Promise<T | undefined>;
+  /**
+   * The same rows as `all`, carried as one JSON text per row: for long results of strings, numbers
+   * and lists (findings, notes), where turning DuckDB values into objects one by one costs several
+   * times more than JSON.parse. Dates come as ISO text and integers as numbers.
+   */
+  json<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
   /** A result column by column (for Arrow): names, DuckDB type names and plain JS values. */
   columns(sql: string, params?: Params): Promise<ColumnarResult>;
   /**
@@ -142,6 +148,11 @@ function createDb(instance: DuckDBInstance, connection: DuckDBConnection): Db {
     async one<T extends Row = Row>(sql: string, params?: Params): Promise<T | undefined> {
       const rows = await db.all<T>(sql, params);
       return rows[0];
+    },
+    async json<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
+      // A projection over an ordered subquery keeps its order (DuckDB preserves insertion order).
+      const reader = await connection.runAndReadAll(`SELECT to_json(q)::VARCHAR FROM (${sql}) q`, usedParams(sql, params));
+      return (reader.getColumnsJS()[0] ?? []).map((text) => JSON.parse(text as string) as T);
     },
     async columns(sql, params) {
       const reader = await connection.runAndReadAll(sql, usedParams(sql, params));

@@ -52,7 +52,7 @@ async function loadProfiles(db: Db, agencies: string[]): Promise<string> {
 const FINDING_COLUMNS = `rule, nip, name, agency, unit, period, detail, basis, status, sources`;
 
 async function readFindings(db: Db, run: string, resolved: boolean): Promise<Finding[]> {
-  return db.all<Finding & Record<string, unknown>>(
+  return db.json<Finding & Record<string, unknown>>(
     `SELECT ${FINDING_COLUMNS} FROM findings WHERE run_id = $run AND (status = 'resolved') = $resolved
      ORDER BY agency, rule, nip, period`,
     { run, resolved },
@@ -171,8 +171,8 @@ async function check(db: Db, req: RunChecksRequest, now: Date, afterStore: After
         COMPLIANCE_BY_UNIT_WEEK_SQL,
       )).map((r) => ({ agency: r.agency, unit: r.unit, week: r.week, ...ratio(r) })),
       dataQuality: {
-        notInRoster: await db.all<DataQuality['notInRoster'][number] & Record<string, unknown>>(NOT_IN_ROSTER_SQL),
-        missingTimes: await db.all<DataQuality['missingTimes'][number] & Record<string, unknown>>(MISSING_TIMES_SQL),
+        notInRoster: await db.json<DataQuality['notInRoster'][number] & Record<string, unknown>>(NOT_IN_ROSTER_SQL),
+        missingTimes: await db.json<DataQuality['missingTimes'][number] & Record<string, unknown>>(MISSING_TIMES_SQL),
       },
     };
   });

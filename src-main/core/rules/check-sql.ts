@@ -66,15 +66,18 @@ const WEEKLY_CENTIMINUTES = `CAST(round(CASE WHEN coalesce(a.date BETWEEN p.rama
   THEN coalesce(p.ramadan_weekly_hours, p.weekly_hours) ELSE p.weekly_hours END * 6000) AS BIGINT)`;
 
 /**
- * Employee-weeks of every agency's rows; `in_scope` marks the agencies of the run. `touches` is whether a day JAM-01 counts falls in the requested range.
+ * Employee-weeks of every agency's rows; `in_scope` marks the agencies of the run. `touches` is whether a day JAM-01 counts falls in the requested range;
+ * `flex_days` counts the flexible-location working days in range (the screens show them).
  * Each record's facts are worked out once, below the aggregate.
  */
 export const CREATE_NW = `CREATE OR REPLACE TEMP TABLE nw AS
   SELECT agency, nip, week_start, bool_or(in_scope) AS in_scope, count(*) FILTER (WHERE in_range) AS records,
-    CAST(sum(net) AS BIGINT) AS net, CAST(sum(centiminutes) AS BIGINT) AS centiminutes, bool_or(touch) AS touches
+    CAST(sum(net) AS BIGINT) AS net, CAST(sum(centiminutes) AS BIGINT) AS centiminutes, bool_or(touch) AS touches,
+    count(*) FILTER (WHERE in_range AND flex) AS flex_days
   FROM (
     SELECT a.agency, a.nip, ${weekStart('a.date')} AS week_start, p.agency IS NOT NULL AS in_scope,
       a.date BETWEEN $from AND $to AS in_range, ${JAM_COUNTED} AS counted,
+      ${WORKING} AND a.status IN ${PRESENT} AND a.mode IN ${FLEX_MODES} AS flex,
       CASE WHEN counted THEN ${NET} END AS net,
       CASE WHEN counted THEN ${WEEKLY_CENTIMINUTES} END AS centiminutes,
       CASE WHEN counted THEN in_range END AS touch
@@ -209,7 +212,7 @@ export const UNKNOWN_UNIT = '(unit tidak diketahui)';
 export const CREATE_EW = `CREATE OR REPLACE TEMP TABLE ew AS
   WITH bad AS (SELECT DISTINCT nip, week FROM run_findings WHERE week IS NOT NULL)
   SELECT n.agency, coalesce(${unitOf('n', 'n.week_start').unit}, '${UNKNOWN_UNIT}') AS unit, n.nip, ${weekOf('n.week_start')} AS week, n.records,
-    nu.name, bad.nip IS NULL AS compliant
+    n.flex_days, nu.name, bad.nip IS NULL AS compliant
   FROM nw n
   ${unitOf('n', 'n.week_start').joins}
   LEFT JOIN bad ON bad.nip = n.nip AND bad.week = ${weekOf('n.week_start')}

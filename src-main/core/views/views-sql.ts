@@ -8,9 +8,7 @@ import { UNKNOWN_UNIT } from '../rules/check-sql.ts';
 
 /** Written by the check run while its tables exist: its observed employee-weeks (`ew`) with their flexible days. */
 export const STORE_RUN_WEEKS = `INSERT INTO run_weeks
-  SELECT $run, ew.agency, ew.unit, ew.nip, ew.name, ew.week, coalesce(f.n, 0)::INTEGER, ew.records::INTEGER
-  FROM ew LEFT JOIN (SELECT agency, nip, week, count(*) AS n FROM days WHERE in_range AND flex GROUP BY ALL) f
-    ON f.agency = ew.agency AND f.nip = ew.nip AND f.week = ew.week`;
+  SELECT $run, agency, unit, nip, name, week, flex_days::INTEGER, records::INTEGER FROM ew`;
 
 /** The screens show one run, the latest with its summary: earlier runs give their employee-weeks back. */
 export const DROP_RUN_WEEKS = `DELETE FROM run_weeks WHERE run_id <> $run`;
