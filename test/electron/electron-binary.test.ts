@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { electronPackageDir, findElectronBinary } from './support/electron-binary.ts';
+import { electronPackageDir, findElectronBinary } from '../../scripts/electron-binary.ts';
 
 function fakePackage(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'pantau-electron-pkg-'));

@@ -11,7 +11,7 @@ import { _electron, type ElectronApplication, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../src-main/contract/wire.ts';
 import { buildCsp } from '../../src-main/electron/security.ts';
-import { electronPackageDir, findElectronBinary, SKIP_MESSAGE } from './support/electron-binary.ts';
+import { electronPackageDir, findElectronBinary, SKIP_MESSAGE } from '../../scripts/electron-binary.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const MAIN = join(ROOT, 'out/main/main.js');
