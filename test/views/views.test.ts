@@ -1,7 +1,11 @@
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { createClient, createDispatcher, inProcessTransport } from '../../src-main/contract/wire.ts';
+import { openDatabase, type Db } from '../../src-main/core/db/database.ts';
 import { createCore } from '../../src-main/core/index.ts';
+import { runChecks } from '../../src-main/core/rules/check-run.ts';
+import { storeRunWeeks } from '../../src-main/core/views/index.ts';
+import { overview } from '../../src-main/core/views/overview.ts';
 import { SAMPLES, expected } from '../helpers/samples.ts';
 import { TODAY, tempDir } from '../helpers/workspace.ts';
 import { afterEach } from 'vitest';
@@ -86,5 +90,35 @@ describe('the screens read the stored run', () => {
     expect(o.run?.run).toBe(loaded.run?.run);
     expect(o.headline.agencies).toBe(3);
     expect((await api.findings({ limit: 1 })).run).toBe(loaded.run?.run);
+  });
+
+  it('a run whose summary is never written leaves the screens on the earlier run, whole', async () => {
+    const dir = tempDir();
+    const core = await createCore({ dbPath: `${dir}/ws.duckdb`, tmpDir: dir, now: () => TODAY, samplesDir: SAMPLES });
+    const api = createClient(inProcessTransport(createDispatcher(core)));
+    const first = (await api.loadSamples({})).run!.run;
+    core.close();
+    const db = await openDatabase(`${dir}/ws.duckdb`);
+    open.push(db);
+    const weeksOf = async (run: string) => (await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM run_weeks WHERE run_id = $run', { run }))!.n;
+    const before = await overview(db, {});
+    const firstWeeks = await weeksOf(first);
+    expect(firstWeeks).toBeGreaterThan(0);
+
+    // The run commits and its employee-weeks are written; then the step that stores its summary fails.
+    const stopping: Db = { ...db, transaction: () => Promise.reject(new Error('berhenti')) };
+    await expect(runChecks(db, {}, TODAY, storeRunWeeks(stopping))).rejects.toThrow('berhenti');
+    const stopped = (await db.one<{ run_id: string }>('SELECT run_id FROM runs ORDER BY seq DESC LIMIT 1'))!.run_id;
+    expect(stopped).not.toBe(first);
+    const after = await overview(db, {});
+    expect(after.run?.run).toBe(first);
+    expect({ ...after, run: null, data: null }).toEqual({ ...before, run: null, data: null });
+    expect(await weeksOf(first)).toBe(firstWeeks);
+
+    // The next run completes: it becomes the screens' run and only its employee-weeks stay.
+    const next = await runChecks(db, {}, TODAY, storeRunWeeks(db));
+    expect((await overview(db, {})).run?.run).toBe(next.run);
+    expect(await db.one('SELECT count(DISTINCT run_id)::INTEGER AS runs FROM run_weeks')).toEqual({ runs: 1 });
+    expect(await weeksOf(next.run)).toBe(firstWeeks);
   });
 });

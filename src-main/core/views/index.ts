@@ -29,9 +29,13 @@ export interface ViewsEnv {
  */
 export function storeRunWeeks(db: Db): AfterStore {
   return async (run) => {
-    await db.run(DROP_RUN_WEEKS, { run });
+    // A run's employee-weeks, then its summary, which makes it the screens' run and lets the earlier
+    // run's employee-weeks go. Stopped in between, the screens keep showing the earlier run whole.
     await db.run(STORE_RUN_WEEKS, { run });
-    await storeSummary(db, run);
+    await db.transaction(async () => {
+      await storeSummary(db, run);
+      await db.run(DROP_RUN_WEEKS, { run });
+    });
   };
 }
 
