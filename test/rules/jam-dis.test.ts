@@ -39,7 +39,7 @@ interface Setup {
   workDays?: number;
   weeklyHours?: number;
   toleranceMinutes?: number;
-  /** HOLIDAY dates: not working days, and missing from `workdays`. */
+  /** HOLIDAY dates: not working days in `agency_days`. */
   holidays?: string[];
 }
 

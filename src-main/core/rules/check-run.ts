@@ -3,8 +3,8 @@ import type { ComplianceRow, DataQuality, Finding, Ratio, RuleId, RunChecksReque
 import { quoteLiteral, type Db } from '../db/database.ts';
 import { CATALOGUE } from './catalogue.ts';
 import {
-  APR01_SQL, COMPLIANCE_BY_RULE_SQL, COMPLIANCE_BY_UNIT_WEEK_SQL, COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_SQL, CREATE_DAYS, CREATE_EW, CREATE_NW,
-  CREATE_NU, CREATE_PROF, CREATE_WORKDAYS, CREATE_WU, ELG01_SQL, INSERT_PROF, LAP01_SQL,
+  APR01_SQL, COMPLIANCE_BY_RULE_SQL, COMPLIANCE_BY_UNIT_WEEK_SQL, COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_SQL, CREATE_AGENCY_DAYS, CREATE_DAYS, CREATE_EW, CREATE_NW,
+  CREATE_NU, CREATE_PROF, CREATE_WU, ELG01_SQL, INSERT_PROF, LAP01_SQL,
   LOK01_SQL, LOK02_SQL, MISSING_TIMES_SQL, NOT_IN_ROSTER_SQL,
 } from './check-sql.ts';
 import { DIS01_SQL, JAM01_SQL } from './jam-dis-sql.ts';
@@ -101,13 +101,13 @@ async function withTempTables<T>(req: RunChecksRequest, db: Db, work: () => Prom
   try {
     return await work();
   } finally {
-    await db.run(['days', 'run_findings', 'workdays', 'nw', 'nu', 'wu', 'ew'].map((t) => `DROP TABLE IF EXISTS ${t}`).join('; '));
+    await db.run(['days', 'run_findings', 'agency_days', 'nw', 'nu', 'wu', 'ew'].map((t) => `DROP TABLE IF EXISTS ${t}`).join('; '));
   }
 }
 
 /** The tables the rules read (check-sql.ts), for the requested dates and the whole weeks around them; `prof` first. */
 export async function buildRunTables(db: Db, range: { from: string; to: string }, weeks: { weekFrom: string; weekTo: string }): Promise<void> {
-  await db.run(CREATE_WORKDAYS, { from: weeks.weekFrom, to: weeks.weekTo });
+  await db.run(CREATE_AGENCY_DAYS, { from: weeks.weekFrom, to: weeks.weekTo });
   for (const sql of [CREATE_NU, CREATE_WU, CREATE_NW, CREATE_DAYS]) await db.run(sql, { ...range, ...weeks });
 }
 

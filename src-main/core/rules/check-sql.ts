@@ -7,7 +7,7 @@
  *   JAM-01 minutes, the units seen), from one aggregate;
  * - `days`: only the working days the row-level rules look at (flexible-location days and
  *   unexcused absences), with the facts those rules need.
- * `prof` (the effective profile per agency), `workdays` (working days per agency) and `nu`/`wu` (the
+ * `prof` (the effective profile per agency), `agency_days` (each day as the profile and calendar see it) and `nu`/`wu` (the
  * unit of each employee-week) complete them. Each rule is then a SELECT returning:
  * rule, nip, agency, name, unit, period, week, detail, sources.
  */
@@ -21,29 +21,42 @@ export const INSERT_PROF = `INSERT INTO prof VALUES ($agency, $maxFlex, $countFw
   CAST($ramadanFrom AS DATE), CAST($ramadanTo AS DATE), $tolerance, CAST($mtStart AS TIME), CAST($mtEnd AS TIME),
   CAST($friStart AS TIME), CAST($friEnd AS TIME), string_split($enabled, ','))`;
 
-export const HOLIDAYS = `(SELECT DISTINCT date FROM calendar WHERE day_type = 'HOLIDAY')`;
+const HOLIDAYS = `(SELECT DISTINCT date FROM calendar WHERE day_type = 'HOLIDAY')`;
 
-/** Working days of every agency over the whole calendar years of the range (for DIS-01 streaks). */
-export const CREATE_WORKDAYS = `CREATE OR REPLACE TEMP TABLE workdays AS
-  SELECT p.agency, g.d::DATE AS date
-  FROM prof p, generate_series(make_date(year(CAST($from AS DATE)), 1, 1), make_date(year(CAST($to AS DATE)), 12, 31), INTERVAL 1 DAY) g(d)
-  WHERE isodow(g.d) <= p.work_days AND g.d::DATE NOT IN ${HOLIDAYS}`;
+/** Minute of the day; seconds are dropped so every figure is in whole minutes, as JAM-01 asks. */
+const minuteOfDay = (time: string): string => `(hour(${time}) * 60 + minute(${time}))`;
+
+/**
+ * Every day of every agency of the run over the whole calendar years of its weeks (DIS-01 counts
+ * streaks across them), with what the profile and the calendar make of it: whether it is a working
+ * day, JAM-01's break window that day (Friday has its own; Saturday, on the 6-day pattern, uses the
+ * Monday–Thursday one), and the day's share of the weekly hours (Ramadan's within its dates) in
+ * hundredths of a minute × work days, as an integer: a share like 42.75 h × 60 / 5 is not always
+ * exact in floating point, and a sum like 2249.9999 must not turn into a finding (JAM-01 divides and
+ * rounds half up once per week). Records join it on (agency, date), once, instead of the profile and
+ * the holidays, and every per-day figure is worked out here for a few hundred days, not per record.
+ */
+export const CREATE_AGENCY_DAYS = `CREATE OR REPLACE TEMP TABLE agency_days AS
+  SELECT p.agency, g.d::DATE AS date, isodow(g.d) <= p.work_days AND g.d::DATE NOT IN ${HOLIDAYS} AS working,
+    CASE WHEN isodow(g.d) = 5 THEN ${minuteOfDay('p.break_fri_start')} ELSE ${minuteOfDay('p.break_monthu_start')} END AS break_start,
+    CASE WHEN isodow(g.d) = 5 THEN ${minuteOfDay('p.break_fri_end')} ELSE ${minuteOfDay('p.break_monthu_end')} END AS break_end,
+    CAST(round(CASE WHEN coalesce(g.d::DATE BETWEEN p.ramadan_from AND p.ramadan_to, false)
+      THEN coalesce(p.ramadan_weekly_hours, p.weekly_hours) ELSE p.weekly_hours END * 6000) AS BIGINT) AS centiminutes
+  FROM prof p, generate_series(make_date(year(CAST($from AS DATE)), 1, 1), make_date(year(CAST($to AS DATE)), 12, 31), INTERVAL 1 DAY) g(d)`;
+
+/** Joins a record `a` to its agency's day `d`. */
+export const AGENCY_DAY = `agency_days d ON d.agency = a.agency AND d.date = a.date`;
 
 const PRESENT = `('HADIR', 'TERLAMBAT', 'PULANG_CEPAT')`;
 const FLEX_MODES = `('WFH', 'WFA', 'KANTOR_LAIN')`;
 /** ISO week label of a date, e.g. 2025-W28 (every day of an ISO week has the same label). */
 export const weekOf = (date: string): string => `strftime(${date}, '%G-W%V')`;
 export const weekStart = (date: string): string => `date_trunc('week', ${date})::DATE`;
-/** A working day of the agency (`p` is its profile row, `h` the holiday it may be). */
-const WORKING = `isodow(a.date) <= p.work_days AND h.date IS NULL`;
+/** A working day of the agency (`d` is its row of agency_days). */
+const WORKING = `d.working`;
 
-/** Minute of the day; seconds are dropped so every figure is in whole minutes, as JAM-01 asks. */
-const minuteOfDay = (time: string): string => `(hour(${time}) * 60 + minute(${time}))`;
 const IN_M = minuteOfDay('a.check_in');
 const OUT_M = minuteOfDay('a.check_out');
-// Friday has its own break; Saturday (6-day pattern) uses the Monday–Thursday one.
-const BREAK_START = `CASE WHEN isodow(a.date) = 5 THEN ${minuteOfDay('p.break_fri_start')} ELSE ${minuteOfDay('p.break_monthu_start')} END`;
-const BREAK_END = `CASE WHEN isodow(a.date) = 5 THEN ${minuteOfDay('p.break_fri_end')} ELSE ${minuteOfDay('p.break_monthu_end')} END`;
 
 /**
  * A day JAM-01 counts: a working day not on official travel (dinas luar is duty elsewhere, never held
@@ -55,15 +68,7 @@ export const JAM_COUNTED = `(${WORKING} AND a.mode IS DISTINCT FROM 'DL' AND (a.
 
 /** Net minutes of a counted day: span minus its overlap with the break; nothing for an unexcused day or a check-out before the check-in. */
 const NET = `CASE WHEN a.status = 'TANPA_KETERANGAN' OR ${OUT_M} <= ${IN_M} THEN 0
-  ELSE ${OUT_M} - ${IN_M} - coalesce(greatest(0, least(${OUT_M}, ${BREAK_END}) - greatest(${IN_M}, ${BREAK_START})), 0) END`;
-
-/**
- * A counted day's share of the weekly requirement, in hundredths of a minute × work days, as an
- * integer: a share like 42.75 h × 60 / 5 is not always exact in floating point, and a sum like
- * 2249.9999 must not turn into a finding (JAM-01 divides and rounds half up once per week).
- */
-const WEEKLY_CENTIMINUTES = `CAST(round(CASE WHEN coalesce(a.date BETWEEN p.ramadan_from AND p.ramadan_to, false)
-  THEN coalesce(p.ramadan_weekly_hours, p.weekly_hours) ELSE p.weekly_hours END * 6000) AS BIGINT)`;
+  ELSE ${OUT_M} - ${IN_M} - coalesce(greatest(0, least(${OUT_M}, d.break_end) - greatest(${IN_M}, d.break_start)), 0) END`;
 
 /**
  * Employee-weeks of every agency's rows; `in_scope` marks the agencies of the run. `touches` is whether a day JAM-01 counts falls in the requested range;
@@ -75,13 +80,13 @@ export const CREATE_NW = `CREATE OR REPLACE TEMP TABLE nw AS
     CAST(sum(net) AS BIGINT) AS net, CAST(sum(centiminutes) AS BIGINT) AS centiminutes, bool_or(touch) AS touches,
     count(*) FILTER (WHERE in_range AND flex) AS flex_days
   FROM (
-    SELECT a.agency, a.nip, ${weekStart('a.date')} AS week_start, p.agency IS NOT NULL AS in_scope,
+    SELECT a.agency, a.nip, ${weekStart('a.date')} AS week_start, d.agency IS NOT NULL AS in_scope,
       a.date BETWEEN $from AND $to AS in_range, ${JAM_COUNTED} AS counted,
       ${WORKING} AND a.status IN ${PRESENT} AND a.mode IN ${FLEX_MODES} AS flex,
       CASE WHEN counted THEN ${NET} END AS net,
-      CASE WHEN counted THEN ${WEEKLY_CENTIMINUTES} END AS centiminutes,
+      CASE WHEN counted THEN d.centiminutes END AS centiminutes,
       CASE WHEN counted THEN in_range END AS touch
-    FROM attendance a LEFT JOIN prof p ON p.agency = a.agency LEFT JOIN ${HOLIDAYS} h ON h.date = a.date
+    FROM attendance a LEFT JOIN ${AGENCY_DAY}
     WHERE a.date BETWEEN $weekFrom AND $weekTo)
   GROUP BY agency, nip, week_start`;
 
@@ -142,8 +147,7 @@ export const CREATE_DAYS = `CREATE OR REPLACE TEMP TABLE days AS
     coalesce(u.service_type, e.service_type) = 'FRONTLINE' AS frontline,
     a.date BETWEEN $from AND $to AS in_range, a.batch_id, a.row_no
   FROM attendance a
-  JOIN prof p ON p.agency = a.agency
-  LEFT JOIN ${HOLIDAYS} h ON h.date = a.date
+  JOIN ${AGENCY_DAY}
   LEFT JOIN employees e ON e.nip = a.nip
   ${UNIT_A.joins}
   LEFT JOIN units u ON u.agency = a.agency AND u.unit_name = ${UNIT_A.unit}

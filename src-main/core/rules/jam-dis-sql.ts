@@ -4,13 +4,13 @@
  * /work/shared/domain.md §3.1.
  *
  * JAM-01 judges the employee-weeks of `nw`; DIS-01 reads the unexcused days of
- * `days` and the agencies' `workdays` (see check-sql.ts). Both go back to the
+ * `days` and the agencies' working days in `agency_days` (see check-sql.ts). Both go back to the
  * attendance rows only for the periods that have a finding, for their sources
  * and labels, and return findings as
  *   (rule, nip, agency, name, unit, period, week, detail, sources STRUCT(batch, "row")[])
  * ordered by nip, period (agency last, so the order is total).
  */
-import { HOLIDAYS, JAM_COUNTED, sortedSources, UNIT_A, weekOf, weekStart } from './check-sql.ts';
+import { AGENCY_DAY, JAM_COUNTED, sortedSources, UNIT_A, weekOf, weekStart } from './check-sql.ts';
 
 /**
  * Name and unit of an employee for one period, from `rows` (agency, nip, k, date, batch_id, row_no,
@@ -38,8 +38,7 @@ function periodRows(wanted: string, key: string, extra = ''): string {
   SELECT a.agency, a.nip, x.k, a.date, a.batch_id, a.row_no, coalesce(e.name, a.name) AS name, ${UNIT_A.unit} AS unit${extra}
   FROM attendance a
   JOIN ${wanted} x ON x.agency = a.agency AND x.nip = a.nip AND x.k = ${key}
-  JOIN prof p ON p.agency = a.agency
-  LEFT JOIN ${HOLIDAYS} h ON h.date = a.date
+  JOIN ${AGENCY_DAY}
   LEFT JOIN employees e ON e.nip = a.nip
   ${UNIT_A.joins}
   WHERE a.date BETWEEN $weekFrom AND $weekTo
@@ -130,7 +129,7 @@ WITH unexcused AS (
 ),
 numbered_workdays AS (
   SELECT agency, date, row_number() OVER (PARTITION BY agency ORDER BY date) AS k
-  FROM (SELECT DISTINCT agency, date FROM workdays)
+  FROM agency_days WHERE working
 ),
 unexcused_days AS (
   SELECT DISTINCT x.agency, x.nip, x.date, w.k
