@@ -32,13 +32,18 @@ label_unit AS (
   QUALIFY row_number() OVER (PARTITION BY agency, nip, k ORDER BY n DESC, last_date DESC, unit) = 1
 )`;
 
-/** Every record of the wanted periods (`wanted`: agency, nip, k; `key`: the period of a date `a.date`). */
-function periodRows(wanted: string, key: string, extra = ''): string {
+/**
+ * Every record of the wanted periods (`wanted`: agency, nip, k; `key`: the period of a date `a.date`),
+ * with, when asked, whether JAM-01 counts it. The wanted periods are joined first: the agency's day
+ * is looked up for their records only (a LEFT JOIN, which the optimiser does not move before them;
+ * every wanted agency has its days).
+ */
+function periodRows(wanted: string, key: string, counted = false): string {
   return `rows AS (
-  SELECT a.agency, a.nip, x.k, a.date, a.batch_id, a.row_no, coalesce(e.name, a.name) AS name, ${UNIT_A.unit} AS unit${extra}
+  SELECT a.agency, a.nip, x.k, a.date, a.batch_id, a.row_no, coalesce(e.name, a.name) AS name, ${UNIT_A.unit} AS unit${counted ? `, ${JAM_COUNTED} AS counted` : ''}
   FROM attendance a
   JOIN ${wanted} x ON x.agency = a.agency AND x.nip = a.nip AND x.k = ${key}
-  JOIN ${AGENCY_DAY}
+  ${counted ? `LEFT JOIN ${AGENCY_DAY}` : ''}
   LEFT JOIN employees e ON e.nip = a.nip
   ${UNIT_A.joins}
   WHERE a.date BETWEEN $weekFrom AND $weekTo
@@ -67,7 +72,7 @@ WITH weeks AS (
   WHERE n.touches
 ),
 failing AS (SELECT * FROM weeks WHERE required > 0 AND net < required - tolerance),
-${periodRows('failing', weekStart('a.date'), `, ${JAM_COUNTED} AS counted`)},
+${periodRows('failing', weekStart('a.date'), true)},
 week_sources AS (
   SELECT agency, nip, k,
     ${sortedSources("list({'date': date, 'batch': batch_id, 'row': row_no}) FILTER (WHERE counted)")} AS sources
