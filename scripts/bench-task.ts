@@ -7,7 +7,7 @@ import { createCore, DEFAULT_MEMORY_LIMIT } from '../src-main/core/index.ts';
 
 const [task, file, workDir] = process.argv.slice(2) as [string, string, string];
 let peak = 0;
-const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+const sample = () => (peak = Math.max(peak, process.memoryUsage.rss()));
 const timer = setInterval(sample, 20);
 
 function freshDb(name: string): string {
