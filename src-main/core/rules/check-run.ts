@@ -63,12 +63,11 @@ async function readFindings(db: Db, run: string, resolved: boolean): Promise<Fin
 export type StoredRun = Omit<RunChecksResult, 'findings' | 'resolved'>;
 
 /**
- * Called once the run is committed, while its temp tables still exist, with the new and the previous
- * run id. Reading rows a transaction has just written is slower in DuckDB than reading committed
+ * Called with the run's id once the run is committed, while its temp tables still exist. Reading rows a transaction has just written is slower in DuckDB than reading committed
  * ones (a stored summary over 2.25 million employee-weeks: 3.1 s inside the run's transaction, 1.3 s
  * after it), so what the screens keep of a run is written after it.
  */
-export type AfterStore = (run: string, previous: string) => Promise<void>;
+export type AfterStore = (run: string) => Promise<void>;
 
 /**
  * One check run: every enabled rule over the scope, stored with its provenance, each finding
@@ -125,7 +124,6 @@ async function check(db: Db, req: RunChecksRequest, now: Date, afterStore: After
   await db.run(`CREATE OR REPLACE TEMP TABLE run_findings AS SELECT f.* FROM (${RULE_SQL.map((sql) => `SELECT * FROM (${sql})`).join(' UNION ALL ')}) f
     JOIN prof p ON p.agency = f.agency WHERE list_contains(p.enabled_rules, f.rule)`, weeks);
   await db.run(CREATE_EW);
-  let prev = '';
   const stored = await db.transaction(async () => {
     // The same scope is the same request: "everything imported" stays comparable as data arrives.
     const previous = await db.one<{ run_id: string }>(
@@ -135,7 +133,7 @@ async function check(db: Db, req: RunChecksRequest, now: Date, afterStore: After
     );
     const seq = (await db.one<{ n: number }>("SELECT nextval('run_seq') AS n"))!.n;
     const run = `r-${String(seq).padStart(6, '0')}`;
-    prev = previous?.run_id ?? '';
+    const prev = previous?.run_id ?? '';
     await db.run(
       `INSERT INTO findings SELECT $run, f.rule, f.nip, f.name, f.agency, f.unit, f.period, f.week, f.detail, ${BASIS},
          CASE WHEN o.rule IS NULL THEN 'new' ELSE 'open' END, f.sources
@@ -181,7 +179,7 @@ async function check(db: Db, req: RunChecksRequest, now: Date, afterStore: After
       },
     };
   });
-  await afterStore?.(stored.run, prev);
+  await afterStore?.(stored.run);
   return stored;
 }
 

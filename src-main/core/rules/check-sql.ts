@@ -7,8 +7,8 @@
  *   JAM-01 minutes, the units seen), from one aggregate;
  * - `days`: only the working days the row-level rules look at (flexible-location days and
  *   unexcused absences), with the facts those rules need.
- * `prof` (the effective profile per agency), `agency_days` (each day as the profile and calendar see it) and `nu`/`wu` (the
- * unit of each employee-week) complete them. Each rule is then a SELECT returning:
+ * `prof` (the effective profile per agency), `agency_days` (each day as the profile and the
+ * calendar see it) and `nu`/`wu` (the unit of each employee-week) complete them. Each rule is then a SELECT returning:
  * rule, nip, agency, name, unit, period, week, detail, sources.
  */
 
@@ -71,9 +71,10 @@ const NET = `CASE WHEN a.status = 'TANPA_KETERANGAN' OR ${OUT_M} <= ${IN_M} THEN
   ELSE ${OUT_M} - ${IN_M} - coalesce(greatest(0, least(${OUT_M}, d.break_end) - greatest(${IN_M}, d.break_start)), 0) END`;
 
 /**
- * Employee-weeks of every agency's rows; `in_scope` marks the agencies of the run. `touches` is whether a day JAM-01 counts falls in the requested range;
- * `flex_days` counts the flexible-location working days in range (the screens show them).
- * Each record's facts are worked out once, below the aggregate.
+ * Employee-weeks of every agency's rows; `in_scope` marks the agencies of the run. `touches` is
+ * whether a day JAM-01 counts falls in the requested range; `flex_days` counts the
+ * flexible-location working days in range (the screens show them). Each record's facts are worked
+ * out once, below the aggregate.
  */
 export const CREATE_NW = `CREATE OR REPLACE TEMP TABLE nw AS
   SELECT agency, nip, week_start, bool_or(in_scope) AS in_scope, count(*) FILTER (WHERE in_range) AS records,
