@@ -104,7 +104,7 @@ function range(from: number, to: number): number[] {
  * agency's profile in `prof`, and builds the run's tables over the records' dates as the engine does.
  * Ramadan is the profile's date range: from the first to the last record marked `ramadan`.
  */
-async function load(records: Rec[], setup: Setup = {}): Promise<{ weekFrom: string; weekTo: string }> {
+async function load(records: Rec[], setup: Setup = {}): Promise<{ from: string; to: string; weekFrom: string; weekTo: string }> {
   await db.run('DELETE FROM attendance; DELETE FROM calendar');
   const ramadan = records.filter((r) => r.ramadan).map((r) => r.date).sort();
   const inside = (d: string) => ramadan.length > 0 && d >= ramadan[0]! && d <= ramadan.at(-1)!;
@@ -143,7 +143,7 @@ async function load(records: Rec[], setup: Setup = {}): Promise<{ weekFrom: stri
   const range = { from: dates[0]!, to: dates.at(-1)! };
   const weeks = wholeWeeks(range.from, range.to);
   await buildRunTables(db, range, weeks);
-  return weeks;
+  return { ...range, ...weeks };
 }
 
 async function jam(records: Rec[], setup: Setup = {}): Promise<Finding[]> {

@@ -150,6 +150,7 @@ describe('LOK-01: at most maxFlexDays flexible-location working days per ISO wee
 
     it('an APPROVED (Disetujui) approval with Keadaan Khusus = Ya covering the days: no LOK-01', async () => {
       const c = await core();
+      await importRoster(c, AG, [{ person: ani }, { person: budi }]);
       await importApprovals(c, AG, [[ani.nip, '15/09/2025', '17/09/2025', 'WFH', 'Ya', 'Disetujui']]);
       await importAttendance(c, AG, [...week(ani, W38, [...THREE_WFH]), ...week(budi, W38, [...THREE_WFH])]);
       const r = await c.runChecks({});
@@ -412,6 +413,22 @@ describe('employees missing from the roster', () => {
     expect(complianceRow(r, AG, 'Bidang Y')).toMatchObject({ employeeWeeks: 1, compliantEmployeeWeeks: 0, rate: 0 });
     expect(complianceRow(r, AG, 'Bagian Umum')).toMatchObject({ employeeWeeks: 2, compliantEmployeeWeeks: 2, rate: 1 });
   });
+
+  it('get no exemption, not even from an approved special-condition approval (rules.md §3)', async () => {
+    const c = await core();
+    await importRoster(c, AG, [{ person: ani }]);
+    await importApprovals(c, AG, [
+      [ani.nip, '15/09/2025', '17/09/2025', 'WFH', 'Ya', 'Disetujui'],
+      [dodi.nip, '15/09/2025', '17/09/2025', 'WFH', 'Ya', 'Disetujui'],
+    ]);
+    await importAttendance(c, AG, [...week(ani, W38, [...THREE_WFH]), ...week(dodi, W38, [...THREE_WFH])]);
+    const r = await c.runChecks({});
+    // Both are approved (no APR-01); only Ani, who is in the roster, is exempt from the cap.
+    expect(brief(r.findings)).toEqual([
+      { rule: 'LOK-01', nip: dodi.nip, period: '2025-W38', detail: LOK01_W38_3, status: 'new' },
+    ]);
+    expect(r.dataQuality.notInRoster.map((e) => e.nip)).toEqual([dodi.nip]);
+  });
 });
 
 describe('new / open / resolved across runs over the same scope', () => {
@@ -463,6 +480,34 @@ describe('new / open / resolved across runs over the same scope', () => {
     expect(run2.findings.map((f) => [f.nip, f.status])).toEqual([[ani.nip, 'open']]);
     expect(run2.resolved.map((f) => [f.nip, f.status])).toEqual([[budi.nip, 'resolved']]);
     expect(fix.batch).toBeTruthy();
+  });
+});
+
+describe('DIS-01 accumulates the calendar year up to the end of the checked dates', () => {
+  const long = { in: '07:00', out: '17:30' };
+
+  it('a monthly run counts the earlier months of the year, and not the days after its end', async () => {
+    const c = await core();
+    await importAttendance(c, AG, [
+      ...week(dodi, '2025-08-04', ['TK', 'TK', long, long, long]),
+      ...week(dodi, '2025-09-01', ['TK', long, long, long, long]),
+      ...week(dodi, '2025-10-06', ['TK', long, long, long, long]),
+    ]);
+    const dis = async (from: string, to: string) =>
+      of(await c.runChecks({ agency: AG, from, to }), 'DIS-01').map((f) => [f.period, f.detail, f.sources.length]);
+    expect(await dis('2025-08-01', '2025-08-31')).toEqual([]);
+    expect(await dis('2025-09-01', '2025-09-30')).toEqual([['2025', '3 hari kerja tanpa keterangan dalam 2025: teguran lisan', 3]]);
+    expect(await dis('2025-10-01', '2025-10-31')).toEqual([['2025', '4 hari kerja tanpa keterangan dalam 2025: teguran tertulis', 4]]);
+  });
+
+  it('ten consecutive unexcused working days across a month boundary are found by the later month', async () => {
+    const c = await core();
+    await importAttendance(c, AG, [...week(dodi, '2025-09-22', ['TK', 'TK', 'TK', 'TK', 'TK']), ...week(dodi, '2025-09-29', ['TK', 'TK', 'TK', 'TK', 'TK'])]);
+    const [september] = of(await c.runChecks({ agency: AG, from: '2025-09-01', to: '2025-09-30' }), 'DIS-01');
+    const [october] = of(await c.runChecks({ agency: AG, from: '2025-10-01', to: '2025-10-31' }), 'DIS-01');
+    expect(september!.detail).toBe('7 hari kerja tanpa keterangan dalam 2025: pernyataan tidak puas secara tertulis');
+    expect(october!.detail).toMatch(/^10 hari kerja tanpa keterangan dalam 2025: .*; 10 hari kerja berturut-turut/);
+    expect(october!.sources).toHaveLength(10);
   });
 });
 

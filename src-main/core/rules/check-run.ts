@@ -122,7 +122,7 @@ async function check(db: Db, req: RunChecksRequest, now: Date, afterStore: After
   const profileVersion = await loadProfiles(db, agencies);
   await buildRunTables(db, range, weeks);
   await db.run(`CREATE OR REPLACE TEMP TABLE run_findings AS SELECT f.* FROM (${RULE_SQL.map((sql) => `SELECT * FROM (${sql})`).join(' UNION ALL ')}) f
-    JOIN prof p ON p.agency = f.agency WHERE list_contains(p.enabled_rules, f.rule)`, weeks);
+    JOIN prof p ON p.agency = f.agency WHERE list_contains(p.enabled_rules, f.rule)`, { ...range, ...weeks });
   await db.run(CREATE_EW);
   const stored = await db.transaction(async () => {
     // The same scope is the same request: "everything imported" stays comparable as data arrives.

@@ -27,8 +27,8 @@ const HOLIDAYS = `(SELECT DISTINCT date FROM calendar WHERE day_type = 'HOLIDAY'
 const minuteOfDay = (time: string): string => `(hour(${time}) * 60 + minute(${time}))`;
 
 /**
- * Every day of every agency of the run over the whole calendar years of its weeks (DIS-01 counts
- * streaks across them), with what the profile and the calendar make of it: whether it is a working
+ * Every day of every agency of the run from the year before its first week to the end of the year
+ * of its last (DIS-01 counts the calendar year and a streak may begin the year before), with what the profile and the calendar make of it: whether it is a working
  * day, JAM-01's break window that day (Friday has its own; Saturday, on the 6-day pattern, uses the
  * Monday–Thursday one), and the day's share of the weekly hours (Ramadan's within its dates) in
  * hundredths of a minute × work days, as an integer: a share like 42.75 h × 60 / 5 is not always
@@ -42,7 +42,7 @@ export const CREATE_AGENCY_DAYS = `CREATE OR REPLACE TEMP TABLE agency_days AS
     CASE WHEN isodow(g.d) = 5 THEN ${minuteOfDay('p.break_fri_end')} ELSE ${minuteOfDay('p.break_monthu_end')} END AS break_end,
     CAST(round(CASE WHEN coalesce(g.d::DATE BETWEEN p.ramadan_from AND p.ramadan_to, false)
       THEN coalesce(p.ramadan_weekly_hours, p.weekly_hours) ELSE p.weekly_hours END * 6000) AS BIGINT) AS centiminutes
-  FROM prof p, generate_series(make_date(year(CAST($from AS DATE)), 1, 1), make_date(year(CAST($to AS DATE)), 12, 31), INTERVAL 1 DAY) g(d)`;
+  FROM prof p, generate_series(make_date(year(CAST($from AS DATE)) - 1, 1, 1), make_date(year(CAST($to AS DATE)), 12, 31), INTERVAL 1 DAY) g(d)`;
 
 /** Joins a record `a` to its agency's day `d`. */
 export const AGENCY_DAY = `agency_days d ON d.agency = a.agency AND d.date = a.date`;
@@ -122,12 +122,19 @@ export function unitOf(x: string, weekStartOf: string): { joins: string; unit: s
 
 const MISSING_TIME = `(a.status IN ${PRESENT} AND coalesce(a.mode, '') <> 'DL' AND (a.check_in IS NULL OR a.check_out IS NULL))`;
 
-/**
- * The working days the row-level rules read: flexible-location days and unexcused absences, and the
- * present days missing a time (a data-quality note).
- */
 /** The unit of an attendance record `a`. */
 export const UNIT_A = unitOf('a', weekStart('a.date'));
+
+/**
+ * DIS-01 counts a calendar year up to the end of the requested dates, and a run of ten days may
+ * begin in the year before: its unexcused days are read from January 1 of the year before the first week.
+ */
+export const DIS_FROM = `make_date(year(CAST($weekFrom AS DATE)) - 1, 1, 1)`;
+
+/**
+ * The working days the row-level rules read: flexible-location days and the present days missing a
+ * time (a data-quality note) of the run's weeks, and the unexcused absences since DIS_FROM.
+ */
 
 export const CREATE_DAYS = `CREATE OR REPLACE TEMP TABLE days AS
   WITH special AS (
@@ -143,7 +150,7 @@ export const CREATE_DAYS = `CREATE OR REPLACE TEMP TABLE days AS
     coalesce(e.field_duty, false)
       OR (coalesce(e.special_condition, false) AND a.date BETWEEN coalesce(e.special_from, DATE '1900-01-01')
           AND coalesce(e.special_to, DATE '2999-12-31'))
-      OR s.nip IS NOT NULL AS exempt,
+      OR (e.nip IS NOT NULL AND s.nip IS NOT NULL) AS exempt,
     coalesce(e.discipline, 'NONE') AS discipline,
     coalesce(u.service_type, e.service_type) = 'FRONTLINE' AS frontline,
     a.date BETWEEN $from AND $to AS in_range, a.batch_id, a.row_no
@@ -154,8 +161,9 @@ export const CREATE_DAYS = `CREATE OR REPLACE TEMP TABLE days AS
   LEFT JOIN units u ON u.agency = a.agency AND u.unit_name = ${UNIT_A.unit}
   LEFT JOIN (SELECT DISTINCT date FROM calendar WHERE day_type = 'NATIONAL_FWA_DAY') f ON f.date = a.date
   LEFT JOIN special s ON s.nip = a.nip AND s.date = a.date
-  WHERE a.date BETWEEN $weekFrom AND $weekTo AND ${WORKING}
-    AND ((a.status IN ${PRESENT} AND a.mode IN ${FLEX_MODES}) OR a.status = 'TANPA_KETERANGAN' OR ${MISSING_TIME})`;
+  WHERE a.date BETWEEN ${DIS_FROM} AND $weekTo AND ${WORKING}
+    AND ((a.date >= $weekFrom AND ((a.status IN ${PRESENT} AND a.mode IN ${FLEX_MODES}) OR ${MISSING_TIME}))
+      OR a.status = 'TANPA_KETERANGAN')`;
 
 const MODE_LABEL = `CASE mode WHEN 'KANTOR_LAIN' THEN 'Kantor Lain' ELSE mode END`;
 const SOURCE = `[{'batch': batch_id, 'row': row_no}]`;

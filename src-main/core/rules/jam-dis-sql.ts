@@ -38,7 +38,7 @@ label_unit AS (
  * is looked up for their records only (a LEFT JOIN, which the optimiser does not move before them;
  * every wanted agency has its days).
  */
-function periodRows(wanted: string, key: string, counted = false): string {
+function periodRows(wanted: string, key: string, counted = false, dates = '$weekFrom AND $weekTo'): string {
   return `rows AS (
   SELECT a.agency, a.nip, x.k, a.date, a.batch_id, a.row_no, coalesce(e.name, a.name) AS name, ${UNIT_A.unit} AS unit${counted ? `, ${JAM_COUNTED} AS counted` : ''}
   FROM attendance a
@@ -46,7 +46,7 @@ function periodRows(wanted: string, key: string, counted = false): string {
   ${counted ? `LEFT JOIN ${AGENCY_DAY}` : ''}
   LEFT JOIN employees e ON e.nip = a.nip
   ${UNIT_A.joins}
-  WHERE a.date BETWEEN $weekFrom AND $weekTo
+  WHERE a.date BETWEEN ${dates}
 )`;
 }
 
@@ -118,7 +118,10 @@ const STREAK_DAYS = 10;
 
 /**
  * DIS-01: per employee and calendar year, the count of unexcused working days
- * and any run of ten consecutive unexcused working days.
+ * and any run of ten consecutive unexcused working days. A year is counted from
+ * January 1 to the end of the requested dates (a September run counts January to
+ * September), for each year the requested dates touch; `days` holds the unexcused
+ * days from DIS_FROM (check-sql.ts).
  *
  * Runs are found with gaps and islands over the agency's numbered working
  * days, so weekends and holidays between two unexcused days do not break a
@@ -130,7 +133,7 @@ export const DIS01_SQL = `
 WITH unexcused AS (
   SELECT agency, nip, date, year, batch_id, row_no
   FROM days
-  WHERE status = 'TANPA_KETERANGAN' AND in_range
+  WHERE status = 'TANPA_KETERANGAN' AND date <= CAST($to AS DATE)
 ),
 numbered_workdays AS (
   SELECT agency, date, row_number() OVER (PARTITION BY agency ORDER BY date) AS k
@@ -172,7 +175,7 @@ hits AS (
     coalesce(s.dates, []) AS streak_dates
   FROM counts c
   FULL JOIN streaks s ON s.agency = c.agency AND s.nip = c.nip AND s.year = c.year
-  WHERE coalesce(c.n, 0) >= 3 OR s.len IS NOT NULL
+  WHERE (coalesce(c.n, 0) >= 3 OR s.len IS NOT NULL) AND coalesce(c.year, s.year) >= year(CAST($from AS DATE))
 ),
 sourced AS (
   -- The year's unexcused records, plus the days of a run that began in the previous year.
@@ -184,7 +187,7 @@ sourced AS (
   GROUP BY h.agency, h.nip, h.year
 ),
 hit_keys AS (SELECT agency, nip, year AS k FROM hits),
-${periodRows('hit_keys', 'year(a.date)')},
+${periodRows('hit_keys', 'year(a.date)', false, 'make_date(year(CAST($from AS DATE)), 1, 1) AND $to')},
 ${LABEL_CTES}
 SELECT
   'DIS-01' AS rule,
