@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportFileResult, ImportKind } from '../../src-main/contract/import-types.ts';
 import type { Core } from '../../src-main/core/index.ts';
-import { csv, freshCore, importOne, nip, rows, writeText } from '../helpers/workspace.ts';
+import { pantau } from '../helpers/cli.ts';
+import { csv, freshCore, importOne, nip, rows, writeText, writeXlsx } from '../helpers/workspace.ts';
 
 type Row = Record<string, unknown>;
 
@@ -212,6 +214,25 @@ describe('other kinds from CSV', () => {
     ]);
     expect(await rejectCount(core, r.batch)).toBe(0);
     expect(await batchRow(core, r.batch)).toMatchObject({ kind: 'survey', agency: 'KEMENDAGRI', rows_read: 3, rows_imported: 3 });
+  });
+
+  it('survey without --agency and without an Instansi column fails as a whole and stores nothing (CSV, XLSX, CLI)', async () => {
+    const core = await freshCore();
+    const header = ['ID Responden', 'Unit Kerja', 'Pernah Menjalankan FWA', 'Kepuasan terhadap FWA (1-5)'];
+    const data = [['R-001', 'Biro Umum', 'Ya', '4'], ['R-002', 'Biro Hukum', 'Tidak', '']];
+    const path = writeText(core.dir, 'survei.csv', csv([header, ...data]));
+    const xlsx = await writeXlsx(core.dir, 'survei.xlsx', [header, ...data]);
+    for (const file of [path, xlsx]) {
+      const r = await importOne(core, { path: file, kind: 'survey' });
+      expect(r).toMatchObject({ status: 'failed', batch: null, rowsRead: 0, rowsImported: 0, rowsRejected: 0, rejects: [] });
+      expect(r.error).toMatch(/tidak memiliki kolom Instansi.*--agency/);
+    }
+    const [state] = await rows(core, `SELECT (SELECT list(batch_id) FROM batches) AS ids, (SELECT count(*) FROM survey) AS survey,
+      (SELECT count(*) FROM rejects) AS rejects`);
+    expect(state).toEqual({ ids: ['b-000001'], survey: 0, rejects: 0 });
+    const cli = pantau(['import', '--db', join(core.dir, 'cli.duckdb'), '--kind', 'survey', '--json', path]);
+    expect(cli.status).toBe(1);
+    expect(JSON.parse(cli.stdout).files[0]).toMatchObject({ status: 'failed', rowsImported: 0, error: expect.stringContaining('kolom Instansi') });
   });
 
   it('survey: unmapped columns are kept as a JSON object in answers', async () => {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ProfilesFile } from '../../src-main/contract/rules-types.ts';
 import { pantau } from '../helpers/cli.ts';
 import { freshCore, tempDir } from '../helpers/workspace.ts';
 
@@ -30,6 +31,41 @@ describe('rule profiles', () => {
     expect((await core.getProfile({ agency: 'X' })).version).toBe('nasional v1');
     await expect(core.setProfile({ set: { breakFri: '13:00-11:30' } })).rejects.toMatchObject({ code: 'PROFILE_REFUSED' });
     await expect(core.setProfile({ set: { bogus: '1' } })).rejects.toThrow(/tidak dikenal/);
+  });
+
+  it('a number must be written as a plain decimal: empty, blank, hex and exponent forms are refused', async () => {
+    const core = await freshCore();
+    for (const [key, value] of [['maxFlexDays', ''], ['toleranceMinutes', ' '], ['weeklyHours', '0x20'], ['weeklyHours', '4e1'],
+      ['minGroupSize', '0b101'], ['windowMonths', 'Infinity'], ['weeklyHours', '1.000,5'], ['ramadanWeeklyHours', '.5']]) {
+      await expect(core.setProfile({ agency: 'A', set: { [key!]: value! } })).rejects.toMatchObject({
+        code: 'PROFILE_REFUSED', message: expect.stringMatching(new RegExp(`^${key} harus .*, bukan "${value!.replace('.', '\\.')}"`)),
+      });
+    }
+    expect((await core.getProfile({ agency: 'A' })).version).toBe('nasional v1');
+    const p = await core.setProfile({ agency: 'A', set: { maxFlexDays: ' 1 ', weeklyHours: '42,75', ramadanWeeklyHours: '32.5', toleranceMinutes: '0' } });
+    expect(p.params).toMatchObject({ maxFlexDays: 1, weeklyHours: 42.75, ramadanWeeklyHours: 32.5, toleranceMinutes: 0 });
+    await expect(core.setProfile({ agency: 'A', set: { maxFlexDays: '-1' } })).rejects.toThrow(/antara 0 dan 7/);
+  });
+
+  it('an imported profile file with a null number is refused like an empty value, and nothing is stored', async () => {
+    const core = await freshCore();
+    const file = { pantauProfiles: 1 as const, profiles: [{ agency: 'A', overrides: { maxFlexDays: null } }] } as unknown as ProfilesFile;
+    await expect(core.importProfiles({ file })).rejects.toMatchObject({ code: 'PROFILE_REFUSED', message: expect.stringContaining('maxFlexDays') });
+    expect((await core.getProfile({ agency: 'A' })).version).toBe('nasional v1');
+    // A null date still means "no Ramadan dates", as the export writes it.
+    const dates = { pantauProfiles: 1 as const, profiles: [{ agency: 'A', overrides: { ramadanFrom: null } }] } as unknown as ProfilesFile;
+    await core.importProfiles({ file: dates });
+    expect((await core.getProfile({ agency: 'A' })).params.ramadanFrom).toBeNull();
+  });
+
+  it('pantau profile --set with an empty, blank or hex number exits 1 and stores nothing', () => {
+    const db = join(tempDir(), 'ws.duckdb');
+    for (const set of ['maxFlexDays=', 'toleranceMinutes= ', 'weeklyHours=0x20']) {
+      const r = pantau(['profile', '--db', db, '--agency', 'A', '--set', set, '--json']);
+      expect(r.status).toBe(1);
+      expect(JSON.parse(r.stdout)).toMatchObject({ code: 'PROFILE_REFUSED', error: expect.stringContaining(`bukan "${set.slice(set.indexOf('=') + 1)}"`) });
+    }
+    expect(JSON.parse(pantau(['profile', '--db', db, '--agency', 'A', '--json']).stdout)).toMatchObject({ version: 'nasional v1' });
   });
 
   it('profiles export to a JSON file and import into another workspace', async () => {

@@ -92,6 +92,9 @@ export async function importFile(
       stage(env, req, size, spec, recipe, tmpFile, signal, progress),
     ]);
     if (staged.mapping.missing.length) refuseMissing(spec, staged.mapping.missing, staged.headers);
+    if (!agency && spec.kind === 'survey' && staged.mapping.columns.agency === undefined) {
+      throw new AppError('IMPORT_FAILED', 'Berkas survei ini tidak memiliki kolom Instansi, jadi instansi wajib dipilih saat impor (--agency KODE).');
+    }
     progress('check', null, null);
     if (staged.readerRejects > 0) await db.run(READER_ADJUST_SQL, { headerRow: staged.headerRow });
     const norm = normaliseSql(spec, staged);

@@ -22,8 +22,10 @@ function refuse(message: string): never {
   throw new AppError('PROFILE_REFUSED', message);
 }
 
+/** A plain decimal (a decimal comma allowed): Number() alone would read "" and " " as 0 and "0x20" as 32. */
 function number(key: string, value: string, min: number, max: number, integer: boolean): number {
-  const n = Number(value.replace(',', '.'));
+  const plain = /^[+-]?\d+(?:[.,]\d+)?$/.test(value.trim());
+  const n = plain ? Number(value.trim().replace(',', '.')) : NaN;
   if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
     refuse(`${key} harus ${integer ? 'bilangan bulat' : 'angka'} antara ${min} dan ${max}, bukan "${value}".`);
   }
