@@ -123,6 +123,11 @@ export interface RunChecksResult {
   compliance: ComplianceRow[];
   complianceByRule: (Ratio & { rule: RuleId })[];
   complianceByWeek: (Ratio & { week: string })[];
+  /**
+   * Per region (rules.md §3): the province of each agency's profile; an agency without one counts
+   * under province null. Employee-weeks belong to one agency, so a region is the sum of its agencies.
+   */
+  complianceByRegion: (Ratio & { province: string | null })[];
   /** The same ratio per unit and week (units as in `compliance`). */
   complianceByUnitWeek: (Ratio & { agency: string | null; unit: string; week: string })[];
   dataQuality: DataQuality;

@@ -566,6 +566,21 @@ describe('compliance: compliant employee-weeks / observed employee-weeks', () =>
     expect(r.compliance).toHaveLength(7);
   });
 
+  it('per region: the agencies of a province summed; agencies without a province last, under null', async () => {
+    const c = await core();
+    await c.setProfile({ agency: AG, set: { province: 'Jawa Barat', level: 'kota' } });
+    await c.setProfile({ agency: 'PEMKAB-BOGOR', set: { province: 'Jawa Barat', level: 'kabupaten' } });
+    await importAttendance(c, AG, [...week(ani, W38, [...THREE_WFH]), ...officeWeek(ani, W39), ...officeWeek(budi, W38)]);
+    await importAttendance(c, 'PEMKAB-BOGOR', [...officeWeek(citra, W38), ...week(citra, W39, [...THREE_WFH])]);
+    await importAttendance(c, AG2, [...officeWeek(dodi, W38), ...week(eka, W38, [...THREE_WFH])]);
+    const r = await c.runChecks({});
+    // Jawa Barat: Ani 2 weeks (1 bad), Budi 1, Citra 2 (1 bad) = 3 of 5; KEMENKEU has no province: 1 of 2.
+    expect(r.complianceByRegion).toEqual([
+      { province: 'Jawa Barat', employeeWeeks: 5, compliantEmployeeWeeks: 3, rate: 0.6 },
+      { province: null, employeeWeeks: 2, compliantEmployeeWeeks: 1, rate: 0.5 },
+    ]);
+  });
+
   it('an employee with no unit anywhere does not make the agency total row ambiguous', async () => {
     const c = await core();
     // Not in the roster and no Unit Kerja on any attendance row: the unit is unknown.

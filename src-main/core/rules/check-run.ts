@@ -29,13 +29,15 @@ async function scopeRange(db: Db, req: RunChecksRequest): Promise<{ from: string
   return { from: req.from ?? row?.lo ?? null, to: req.to ?? row?.hi ?? null };
 }
 
-/** Puts each agency's effective profile into `prof`; returns the versions used. */
-async function loadProfiles(db: Db, agencies: string[]): Promise<string> {
+/** Puts each agency's effective profile into `prof`; returns the versions used and each agency's province. */
+async function loadProfiles(db: Db, agencies: string[]): Promise<{ version: string; provinces: Map<string, string | null> }> {
   await db.run(CREATE_PROF);
   const versions = new Set<string>();
+  const provinces = new Map<string, string | null>();
   for (const agency of agencies) {
-    const { params: p, version } = await effectiveProfile(db, agency);
+    const { params: p, version, province } = await effectiveProfile(db, agency);
     versions.add(version);
+    provinces.set(agency, province?.trim() || null);
     const [mtStart, mtEnd] = p.breakMonThu.split('-');
     const [friStart, friEnd] = p.breakFri.split('-');
     await db.run(INSERT_PROF, {
@@ -46,7 +48,22 @@ async function loadProfiles(db: Db, agencies: string[]): Promise<string> {
     });
   }
   if (versions.size === 0) versions.add((await effectiveProfile(db, null)).version);
-  return [...versions].sort().join('; ');
+  return { version: [...versions].sort().join('; '), provinces };
+}
+
+/** The agencies' totals summed per province, provinces in order and "no province" last. */
+function byRegion(rows: ComplianceRow[], provinces: Map<string, string | null>): RunChecksResult['complianceByRegion'] {
+  const sums = new Map<string | null, { employee_weeks: number; compliant: number }>();
+  for (const r of rows) {
+    if (r.level !== 'agency') continue;
+    const province = provinces.get(r.agency ?? '') ?? null;
+    const sum = sums.get(province) ?? { employee_weeks: 0, compliant: 0 };
+    sum.employee_weeks += r.employeeWeeks;
+    sum.compliant += r.compliantEmployeeWeeks;
+    sums.set(province, sum);
+  }
+  return [...sums].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'id')))
+    .map(([province, sum]) => ({ province, ...ratio(sum) }));
 }
 
 const FINDING_COLUMNS = `rule, nip, name, agency, unit, period, detail, basis, status, sources`;
@@ -119,7 +136,7 @@ async function check(db: Db, req: RunChecksRequest, now: Date, afterStore: After
      AND date BETWEEN $from AND $to ORDER BY 1`,
     { agency: req.agency ?? null, ...range },
   )).map((r) => r.agency);
-  const profileVersion = await loadProfiles(db, agencies);
+  const { version: profileVersion, provinces } = await loadProfiles(db, agencies);
   await buildRunTables(db, range, weeks);
   await db.run(`CREATE OR REPLACE TEMP TABLE run_findings AS SELECT f.* FROM (${RULE_SQL.map((sql) => `SELECT * FROM (${sql})`).join(' UNION ALL ')}) f
     JOIN prof p ON p.agency = f.agency WHERE list_contains(p.enabled_rules, f.rule)`, { ...range, ...weeks });
@@ -163,9 +180,11 @@ async function check(db: Db, req: RunChecksRequest, now: Date, afterStore: After
         total: counts.total, fresh: counts.fresh, open: counts.total - counts.fresh, resolved: counts.resolved,
       },
     );
+    const rows = await compliance(db);
     return {
       run, profileVersion, from, to, weeksFrom: from ? weeks.weekFrom : null, weeksTo: to ? weeks.weekTo : null,
-      compliance: await compliance(db),
+      compliance: rows,
+      complianceByRegion: byRegion(rows, provinces),
       complianceByRule: (await db.all<{ rule: RuleId; employee_weeks: number; compliant: number }>(COMPLIANCE_BY_RULE_SQL))
         .map((r) => ({ rule: r.rule, ...ratio(r) })),
       complianceByWeek: (await db.all<{ week: string; employee_weeks: number; compliant: number }>(COMPLIANCE_BY_WEEK_SQL))
