@@ -41,6 +41,9 @@ async function personal(db: Db): Promise<{ nips: string[]; names: string[] }> {
   return { nips: nips.map((r) => r.v), names: names.map((r) => r.v) };
 }
 
+/** What a compliance rate cell holds: compliant / observed, unrounded (check's `rate` is rounded to 4 decimals). */
+const exact = (r: { employeeWeeks: number; compliantEmployeeWeeks: number }) => (r.employeeWeeks ? r.compliantEmployeeWeeks / r.employeeWeeks : null);
+
 const xmlText = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&apos;');
 
 describe('the leadership workbook on the samples', () => {
@@ -114,20 +117,21 @@ describe('the leadership workbook on the samples', () => {
     expect(rows[0]).toEqual(['Instansi', 'Unit', 'Pegawai-minggu', 'Patuh', 'Kepatuhan', ...weeks]);
     const units = rows.slice(1, -1);
     const fromCheck = check.compliance.filter((c) => c.level === 'unit')
-      .map((c) => [c.agency, c.unit, c.employeeWeeks, c.compliantEmployeeWeeks, c.rate]);
+      .map((c) => [c.agency, c.unit, c.employeeWeeks, c.compliantEmployeeWeeks, exact(c)]);
     expect(units.map((r) => r.slice(0, 5))).toEqual(fromCheck);
     const handCount = expected.compliance.filter((c) => c.unit !== '(semua unit)')
       .map((c) => [c.agency, c.unit, c.employeeWeeks, c.compliantEmployeeWeeks, c.rate]);
-    expect(units.map((r) => r.slice(0, 5)).sort()).toEqual(handCount.sort());
+    const round4 = (v: Plain) => Math.round((v as number) * 10_000) / 10_000;
+    expect(units.map((r) => [...r.slice(0, 4), round4(r[4]!)]).sort()).toEqual(handCount.sort());
     for (const r of units) {
       for (const [i, week] of weeks.entries()) {
         const cell = check.complianceByUnitWeek.find((c) => c.agency === r[0] && c.unit === r[1] && c.week === week);
-        expect(r[5 + i]).toBe(cell?.rate ?? null);
+        expect(r[5 + i]).toBe(cell ? exact(cell) : null);
       }
     }
     const all = check.compliance.find((c) => c.level === 'all')!;
-    expect(rows.at(-1)).toEqual(['Jumlah', 'Semua instansi', all.employeeWeeks, all.compliantEmployeeWeeks, all.rate,
-      ...check.complianceByWeek.map((w) => w.rate)]);
+    expect(rows.at(-1)).toEqual(['Jumlah', 'Semua instansi', all.employeeWeeks, all.compliantEmployeeWeeks, exact(all),
+      ...check.complianceByWeek.map(exact)]);
   });
 
   it('rate cells are numbers with a percentage format, coloured by band, in both readers', () => {
@@ -142,7 +146,7 @@ describe('the leadership workbook on the samples', () => {
     expect(py.sheets.find((s) => s.name === 'Kepatuhan per unit')!.conditional).toEqual(['E2:N17']);
     const summary = py.sheets.find((s) => s.name === 'Ringkasan')!.rows;
     const headline = summary.find((r) => r[0]![0] === 'Tingkat kepatuhan')!;
-    expect(headline[2]).toEqual([check.compliance.find((c) => c.level === 'all')!.rate, 'n', '0.0%']);
+    expect(headline[2]).toEqual([exact(check.compliance.find((c) => c.level === 'all')!), 'n', '0.0%']);
   });
 
   it('the summary carries scope, headline figures, compliance per agency, the reference survey figures and a signature block', () => {
@@ -153,7 +157,7 @@ describe('the leadership workbook on the samples', () => {
     expect(find('Temuan')![1]).toBe(expected.findings.length);
     const agencies = table(sheet(xl, 'Ringkasan'), 'Instansi').slice(1).map((r) => [r[0], r[2], r[3], r[4]]);
     expect(agencies).toEqual(check.compliance.filter((c) => c.level === 'agency')
-      .map((c) => [c.agency, c.employeeWeeks, c.compliantEmployeeWeeks, c.rate]));
+      .map((c) => [c.agency, c.employeeWeeks, c.compliantEmployeeWeeks, exact(c)]));
     expect(find('% puas (nilai 4–5) di antara peserta FWA')!.slice(1, 3)).toEqual([expectedCompare.survey.satisfiedPct / 100, 0.9022]);
     expect(find('% target kinerja tercapai di antara peserta FWA')!.slice(1, 3)).toEqual([expectedCompare.survey.metTargetPct / 100, 0.9073]);
     expect(rows.some((r) => r[3] === 'Mengetahui,')).toBe(true);
@@ -253,7 +257,7 @@ describe('the leadership workbook on the samples', () => {
     );
     const weeks = values(sheet(wb, 'Kepatuhan per minggu'));
     const own = check.compliance.find((c) => c.unit === 'Biro Hukum')!;
-    expect(weeks.at(-1)!.slice(2)).toEqual([own.employeeWeeks, own.compliantEmployeeWeeks, own.rate]);
+    expect(weeks.at(-1)!.slice(2)).toEqual([own.employeeWeeks, own.compliantEmployeeWeeks, exact(own)]);
     expect(weeks.slice(1, -1).reduce((n, r) => n + (r[2] as number), 0)).toBe(own.employeeWeeks);
     const perf = values(sheet(wb, 'Perbandingan')).slice(1, 3);
     const u = cmp.performance.byUnit.find((x) => x.unit === 'Biro Hukum')!;
