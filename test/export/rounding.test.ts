@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROUNDING_AGENCY, ROUNDING_TOTAL, ROUNDING_UNITS, writeRoundingCsv } from '../helpers/rounding.ts';
+import { newcombe, wilson } from '../../src-main/core/compare/intervals.ts';
+import {
+  ROUNDING_AGENCY, ROUNDING_PERFORMANCE, ROUNDING_TOTAL, ROUNDING_UNITS, writePerformanceCsv, writeRoundingCsv,
+} from '../helpers/rounding.ts';
 import { freshCore, importOne } from '../helpers/workspace.ts';
 import { readWithExcelJs, sheet, table, values } from './xlsx.ts';
 
@@ -15,6 +18,8 @@ describe('the workbook’s compliance rate cells hold the exact ratio', () => {
   it('per unit, per unit × week, per week, per agency, per rule and overall; and in a unit report', async () => {
     const core = await freshCore();
     expect((await importOne(core, { path: writeRoundingCsv(core.dir), kind: 'attendance', agency: ROUNDING_AGENCY })).error).toBeNull();
+    const perf = await importOne(core, { path: writePerformanceCsv(core.dir), kind: 'performance', agency: ROUNDING_AGENCY });
+    expect([perf.error, perf.rowsImported]).toEqual([null, 28]);
     await core.exportWorkbook({ out: join(core.dir, 'full.xlsx') });
     await core.exportWorkbook({ out: join(core.dir, 'unit.xlsx'), agency: ROUNDING_AGENCY, unit: A.unit });
 
@@ -41,5 +46,14 @@ describe('the workbook’s compliance rate cells hold the exact ratio', () => {
     const weeks = values(sheet(unit, 'Kepatuhan per minggu'));
     expect(weeks.slice(1).map((r) => [r[0], r[4]])).toEqual([[A.week, 15 / 19], ['Jumlah', 15 / 19]]);
     expect(values(sheet(unit, 'Ringkasan')).find((r) => r[0] === 'Tingkat kepatuhan')![2]).toBe(15 / 19);
+
+    // The comparison's rates and intervals likewise (a different ratio, the same double rounding).
+    const { flex, conventional } = ROUNDING_PERFORMANCE;
+    const overall = values(sheet(full, 'Perbandingan'))[1]!;
+    expect(overall.slice(0, 17)).toEqual(['Keseluruhan', null, null,
+      flex.n, flex.met, flex.met / flex.n, ...wilson(flex.met, flex.n),
+      conventional.n, conventional.met, 15 / 19, ...wilson(conventional.met, conventional.n),
+      flex.met / flex.n - 15 / 19, ...newcombe(flex.met, flex.n, conventional.met, conventional.n), 0]);
+    expect(values(summary).find((r) => r[0] === 'Konvensional')!.slice(1, 4)).toEqual([19, 15, 15 / 19]);
   });
 });

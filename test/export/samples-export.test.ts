@@ -8,6 +8,7 @@ import type { ExportWorkbookResult } from '../../src-main/contract/export-types.
 import type { ImportBatch } from '../../src-main/contract/import-types.ts';
 import type { RunChecksResult } from '../../src-main/contract/rules-types.ts';
 import { compare } from '../../src-main/core/compare/compare.ts';
+import { newcombe, wilson } from '../../src-main/core/compare/intervals.ts';
 import { exportWorkbook } from '../../src-main/core/export/export-workbook.ts';
 import { createCore } from '../../src-main/core/index.ts';
 import { CATALOGUE } from '../../src-main/core/rules/catalogue.ts';
@@ -188,12 +189,26 @@ describe('the leadership workbook on the samples', () => {
     const rows = values(sheet(xl, 'Perbandingan'));
     const p = cmp.performance;
     const overall = rows[1]!;
+    // Unrounded from the counts (pantau compare rounds to 4 decimals, which 0.0% would round again).
     expect(overall.slice(3, 17)).toEqual([
-      p.flex.n, p.flex.met, p.flex.rate, ...p.flex.ci95!, p.conventional.n, p.conventional.met, p.conventional.rate,
-      ...p.conventional.ci95!, p.difference.value, ...p.difference.ci95!, p.withoutAttendance,
+      p.flex.n, p.flex.met, p.flex.met / p.flex.n, ...wilson(p.flex.met, p.flex.n),
+      p.conventional.n, p.conventional.met, p.conventional.met / p.conventional.n, ...wilson(p.conventional.met, p.conventional.n),
+      p.flex.met / p.flex.n - p.conventional.met / p.conventional.n, ...newcombe(p.flex.met, p.flex.n, p.conventional.met, p.conventional.n),
+      p.withoutAttendance,
+    ]);
+    const round4 = (v: Plain) => Math.round((v as number) * 10_000) / 10_000;
+    expect([5, 6, 7, 10, 11, 12, 13, 14, 15].map((i) => round4(overall[i]!))).toEqual([
+      p.flex.rate, ...p.flex.ci95!, p.conventional.rate, ...p.conventional.ci95!, p.difference.value, ...p.difference.ci95!,
     ]);
     expect([overall[3], overall[4], overall[8], overall[9]]).toEqual([expectedCompare.compare.flex.n, expectedCompare.compare.flex.met,
       expectedCompare.compare.conventional.n, expectedCompare.compare.conventional.met]);
+    const ba = cmp.beforeAfter;
+    const baRow = (label: string) => rows.find((r) => r[0] === label)!;
+    for (const [label, g] of [['Unit yang mulai FWA', ba.starters], ['Unit yang belum FWA', ba.nonStarters]] as const) {
+      expect(baRow(label)[8]).toBe(g.change === null ? 'n < 5' : g.after.met / g.after.n - g.before.met / g.before.n);
+    }
+    const did = baRow('Selisih dari selisih')[8];
+    expect(typeof did === 'number' ? round4(did) : did).toBe(ba.differenceInDifferences ?? 'n < 5');
     const unitRows = table(sheet(xl, 'Perbandingan'), 'Tingkat').filter((r) => r[0] === 'Unit');
     expect(unitRows).toHaveLength(p.byUnit.length);
     const small = p.byUnit.filter((u) => u.flex.rate === null).length;

@@ -43,6 +43,31 @@ export function roundingRows(): string[][] {
   return rows;
 }
 
+/**
+ * Performance records for September 2025 whose met-target rates are the same kind of ratio
+ * (rules.md §4): 19 conventional employees with 15 met (78.947 %), the 9 flexible ones with 7 met.
+ */
+export const ROUNDING_PERFORMANCE = { conventional: { n: 19, met: 15 }, flex: { n: 9, met: 7 } } as const;
+
+export function performanceRows(): string[][] {
+  const rows = [['NIP', 'Nama', 'Tahun', 'Periode', 'Capaian Kinerja', 'Predikat Kinerja']];
+  const conventional: number[] = [];
+  const flex: number[] = [];
+  let seq = 0;
+  for (const u of ROUNDING_UNITS) {
+    for (let e = 0; e < u.employees; e++) (e >= u.compliant ? flex : conventional).push(++seq);
+  }
+  const add = (nips: number[], met: number) => nips.forEach((n, i) =>
+    rows.push([nip(n), `Pegawai ${n}`, '2025', 'September', i < met ? '"105,5"' : '"92,5"', 'Baik']));
+  add(conventional.slice(0, ROUNDING_PERFORMANCE.conventional.n), ROUNDING_PERFORMANCE.conventional.met);
+  add(flex, ROUNDING_PERFORMANCE.flex.met);
+  return rows;
+}
+
+export function writePerformanceCsv(dir: string): string {
+  return writeText(dir, 'kinerja-bulat.csv', csv(performanceRows()));
+}
+
 /** Writes the attendance CSV into dir and returns its path. */
 export function writeRoundingCsv(dir: string): string {
   return writeText(dir, 'presensi-bulat.csv', csv(roundingRows()));

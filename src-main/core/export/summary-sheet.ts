@@ -1,7 +1,7 @@
 import type { GroupRate } from '../../contract/compare-types.ts';
 import type { ExportSheet } from '../../contract/export-types.ts';
 import { CATALOGUE } from '../rules/catalogue.ts';
-import { frac } from './compare-sheets.ts';
+import { exactDifference, frac, group } from './compare-sheets.ts';
 import { agencyName, exactRate, tanggal, type ExportContext } from './export-context.ts';
 import { colourRates, openSheet, writeRow, type Col, type Fmt, type Sheet, type Value } from './sheet-kit.ts';
 
@@ -34,7 +34,7 @@ function rowWriter(ws: Sheet) {
 }
 
 function groupValues(ctx: ExportContext, g: GroupRate): Value[] {
-  return [g.n, g.met, g.rate ?? `n < ${ctx.compare.minGroupSize}`];
+  return group(ctx, g).slice(0, 3);
 }
 
 /** The leadership page: title block, scope, headline figures, compliance per agency, findings per rule, comparison, signature. */
@@ -97,7 +97,7 @@ export function writeSummary(ctx: ExportContext, figures: SummaryFigures): Expor
   if (perf) {
     row(['Fleksibel', ...groupValues(ctx, perf.flex)], undefined, [undefined, I, I, P]);
     row(['Konvensional', ...groupValues(ctx, perf.conventional)], undefined, [undefined, I, I, P]);
-    row(['Selisih (fleksibel − konvensional)', null, null, perf.difference.value ?? `n < ${compare.minGroupSize}`], 'bold', [undefined, I, I, P]);
+    row(['Selisih (fleksibel − konvensional)', null, null, exactDifference(perf.flex, perf.conventional)?.value ?? `n < ${compare.minGroupSize}`], 'bold', [undefined, I, I, P]);
   } else {
     row(['Tidak ada catatan kinerja untuk cakupan ini']);
   }
