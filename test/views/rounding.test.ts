@@ -1,6 +1,7 @@
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import type { Rate } from '../../src-main/contract/views-types.ts';
+import { rateText } from '../../src-renderer/src/features/compare/format.ts';
 import { fmtPct } from '../../src-renderer/src/i18n/format.ts';
 import { ROUNDING_AGENCY, ROUNDING_TOTAL, ROUNDING_UNITS, writeRoundingCsv } from '../helpers/rounding.ts';
 import { freshCore, importOne } from '../helpers/workspace.ts';
@@ -55,5 +56,14 @@ describe('the views API gives the app exact compliance rates', () => {
     const rows = tableFromIPC(emps.rows).toArray().map((r) => r.toJSON() as { employeeWeeks: number; compliant: number; rate: number });
     expect(rows).toHaveLength(19);
     for (const r of rows) expect(r.rate).toBe(r.compliant / r.employeeWeeks);
+  });
+});
+
+describe('the app’s comparison rates', () => {
+  it('show met / n with one decimal, not compare’s 4-decimal rate rounded again', () => {
+    const t = () => 'n < 5';
+    const group = (met: number, n: number) => ({ n, met, rate: Math.round((met / n) * 10_000) / 10_000, ci95: null, small: false });
+    expect([rateText(group(15, 19), t, 5), rateText(group(14, 17), t, 5)]).toEqual([`78,9${NBSP}%`, `82,4${NBSP}%`]);
+    expect(rateText({ n: 3, met: 2, rate: null, ci95: null, small: true }, t, 5)).toBe('n < 5');
   });
 });
