@@ -8,6 +8,7 @@ import type { ExportWorkbookResult } from '../../src-main/contract/export-types.
 import type { ImportBatch } from '../../src-main/contract/import-types.ts';
 import type { RunChecksResult } from '../../src-main/contract/rules-types.ts';
 import { compare } from '../../src-main/core/compare/compare.ts';
+import { newcombe, wilson } from '../../src-main/core/compare/intervals.ts';
 import { exportWorkbook } from '../../src-main/core/export/export-workbook.ts';
 import { createCore } from '../../src-main/core/index.ts';
 import { CATALOGUE } from '../../src-main/core/rules/catalogue.ts';
@@ -40,6 +41,9 @@ async function personal(db: Db): Promise<{ nips: string[]; names: string[] }> {
     UNION ALL SELECT name FROM performance) WHERE v IS NOT NULL`);
   return { nips: nips.map((r) => r.v), names: names.map((r) => r.v) };
 }
+
+/** What a compliance rate cell holds: compliant / observed, unrounded (check's `rate` is rounded to 4 decimals). */
+const exact = (r: { employeeWeeks: number; compliantEmployeeWeeks: number }) => (r.employeeWeeks ? r.compliantEmployeeWeeks / r.employeeWeeks : null);
 
 const xmlText = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&apos;');
 
@@ -114,20 +118,21 @@ describe('the leadership workbook on the samples', () => {
     expect(rows[0]).toEqual(['Instansi', 'Unit', 'Pegawai-minggu', 'Patuh', 'Kepatuhan', ...weeks]);
     const units = rows.slice(1, -1);
     const fromCheck = check.compliance.filter((c) => c.level === 'unit')
-      .map((c) => [c.agency, c.unit, c.employeeWeeks, c.compliantEmployeeWeeks, c.rate]);
+      .map((c) => [c.agency, c.unit, c.employeeWeeks, c.compliantEmployeeWeeks, exact(c)]);
     expect(units.map((r) => r.slice(0, 5))).toEqual(fromCheck);
     const handCount = expected.compliance.filter((c) => c.unit !== '(semua unit)')
       .map((c) => [c.agency, c.unit, c.employeeWeeks, c.compliantEmployeeWeeks, c.rate]);
-    expect(units.map((r) => r.slice(0, 5)).sort()).toEqual(handCount.sort());
+    const round4 = (v: Plain) => Math.round((v as number) * 10_000) / 10_000;
+    expect(units.map((r) => [...r.slice(0, 4), round4(r[4]!)]).sort()).toEqual(handCount.sort());
     for (const r of units) {
       for (const [i, week] of weeks.entries()) {
         const cell = check.complianceByUnitWeek.find((c) => c.agency === r[0] && c.unit === r[1] && c.week === week);
-        expect(r[5 + i]).toBe(cell?.rate ?? null);
+        expect(r[5 + i]).toBe(cell ? exact(cell) : null);
       }
     }
     const all = check.compliance.find((c) => c.level === 'all')!;
-    expect(rows.at(-1)).toEqual(['Jumlah', 'Semua instansi', all.employeeWeeks, all.compliantEmployeeWeeks, all.rate,
-      ...check.complianceByWeek.map((w) => w.rate)]);
+    expect(rows.at(-1)).toEqual(['Jumlah', 'Semua instansi', all.employeeWeeks, all.compliantEmployeeWeeks, exact(all),
+      ...check.complianceByWeek.map(exact)]);
   });
 
   it('rate cells are numbers with a percentage format, coloured by band, in both readers', () => {
@@ -142,7 +147,7 @@ describe('the leadership workbook on the samples', () => {
     expect(py.sheets.find((s) => s.name === 'Kepatuhan per unit')!.conditional).toEqual(['E2:N17']);
     const summary = py.sheets.find((s) => s.name === 'Ringkasan')!.rows;
     const headline = summary.find((r) => r[0]![0] === 'Tingkat kepatuhan')!;
-    expect(headline[2]).toEqual([check.compliance.find((c) => c.level === 'all')!.rate, 'n', '0.0%']);
+    expect(headline[2]).toEqual([exact(check.compliance.find((c) => c.level === 'all')!), 'n', '0.0%']);
   });
 
   it('the summary carries scope, headline figures, compliance per agency, the reference survey figures and a signature block', () => {
@@ -153,7 +158,7 @@ describe('the leadership workbook on the samples', () => {
     expect(find('Temuan')![1]).toBe(expected.findings.length);
     const agencies = table(sheet(xl, 'Ringkasan'), 'Instansi').slice(1).map((r) => [r[0], r[2], r[3], r[4]]);
     expect(agencies).toEqual(check.compliance.filter((c) => c.level === 'agency')
-      .map((c) => [c.agency, c.employeeWeeks, c.compliantEmployeeWeeks, c.rate]));
+      .map((c) => [c.agency, c.employeeWeeks, c.compliantEmployeeWeeks, exact(c)]));
     expect(find('% puas (nilai 4–5) di antara peserta FWA')!.slice(1, 3)).toEqual([expectedCompare.survey.satisfiedPct / 100, 0.9022]);
     expect(find('% target kinerja tercapai di antara peserta FWA')!.slice(1, 3)).toEqual([expectedCompare.survey.metTargetPct / 100, 0.9073]);
     expect(rows.some((r) => r[3] === 'Mengetahui,')).toBe(true);
@@ -184,12 +189,26 @@ describe('the leadership workbook on the samples', () => {
     const rows = values(sheet(xl, 'Perbandingan'));
     const p = cmp.performance;
     const overall = rows[1]!;
+    // Unrounded from the counts (pantau compare rounds to 4 decimals, which 0.0% would round again).
     expect(overall.slice(3, 17)).toEqual([
-      p.flex.n, p.flex.met, p.flex.rate, ...p.flex.ci95!, p.conventional.n, p.conventional.met, p.conventional.rate,
-      ...p.conventional.ci95!, p.difference.value, ...p.difference.ci95!, p.withoutAttendance,
+      p.flex.n, p.flex.met, p.flex.met / p.flex.n, ...wilson(p.flex.met, p.flex.n),
+      p.conventional.n, p.conventional.met, p.conventional.met / p.conventional.n, ...wilson(p.conventional.met, p.conventional.n),
+      p.flex.met / p.flex.n - p.conventional.met / p.conventional.n, ...newcombe(p.flex.met, p.flex.n, p.conventional.met, p.conventional.n),
+      p.withoutAttendance,
+    ]);
+    const round4 = (v: Plain) => Math.round((v as number) * 10_000) / 10_000;
+    expect([5, 6, 7, 10, 11, 12, 13, 14, 15].map((i) => round4(overall[i]!))).toEqual([
+      p.flex.rate, ...p.flex.ci95!, p.conventional.rate, ...p.conventional.ci95!, p.difference.value, ...p.difference.ci95!,
     ]);
     expect([overall[3], overall[4], overall[8], overall[9]]).toEqual([expectedCompare.compare.flex.n, expectedCompare.compare.flex.met,
       expectedCompare.compare.conventional.n, expectedCompare.compare.conventional.met]);
+    const ba = cmp.beforeAfter;
+    const baRow = (label: string) => rows.find((r) => r[0] === label)!;
+    for (const [label, g] of [['Unit yang mulai FWA', ba.starters], ['Unit yang belum FWA', ba.nonStarters]] as const) {
+      expect(baRow(label)[8]).toBe(g.change === null ? 'n < 5' : g.after.met / g.after.n - g.before.met / g.before.n);
+    }
+    const did = baRow('Selisih dari selisih')[8];
+    expect(typeof did === 'number' ? round4(did) : did).toBe(ba.differenceInDifferences ?? 'n < 5');
     const unitRows = table(sheet(xl, 'Perbandingan'), 'Tingkat').filter((r) => r[0] === 'Unit');
     expect(unitRows).toHaveLength(p.byUnit.length);
     const small = p.byUnit.filter((u) => u.flex.rate === null).length;
@@ -253,7 +272,7 @@ describe('the leadership workbook on the samples', () => {
     );
     const weeks = values(sheet(wb, 'Kepatuhan per minggu'));
     const own = check.compliance.find((c) => c.unit === 'Biro Hukum')!;
-    expect(weeks.at(-1)!.slice(2)).toEqual([own.employeeWeeks, own.compliantEmployeeWeeks, own.rate]);
+    expect(weeks.at(-1)!.slice(2)).toEqual([own.employeeWeeks, own.compliantEmployeeWeeks, exact(own)]);
     expect(weeks.slice(1, -1).reduce((n, r) => n + (r[2] as number), 0)).toBe(own.employeeWeeks);
     const perf = values(sheet(wb, 'Perbandingan')).slice(1, 3);
     const u = cmp.performance.byUnit.find((x) => x.unit === 'Biro Hukum')!;

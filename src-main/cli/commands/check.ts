@@ -8,11 +8,17 @@ interface CheckOptions extends GlobalOptions {
   to?: string;
 }
 
-const pct = (rate: number | null) => (rate === null ? '-' : `${(rate * 100).toFixed(1).replace('.', ',')} %`);
+/**
+ * compliant / observed as a percentage with one decimal (rules.md §3), from the counts: `rate` is
+ * already rounded to 4 decimals, and rounding that again shows 15/19 (78.947 %) as 79,0 %.
+ * Integer arithmetic up to the last rounding: c × 1000 / n is exact enough for any count.
+ */
+const pct = (compliant: number, observed: number) =>
+  (observed === 0 ? '-' : `${(Math.round((compliant * 1000) / observed) / 10).toFixed(1).replace('.', ',')} %`);
 
 function complianceLine(r: ComplianceRow, lang: Lang): string {
   const who = r.agency === null ? t(lang, 'SELURUH DATA', 'ALL DATA') : `${r.agency} — ${r.unit ?? t(lang, '(semua unit)', '(all units)')}`;
-  return `  ${who}: ${pct(r.rate)} (${r.compliantEmployeeWeeks}/${r.employeeWeeks} ${t(lang, 'pegawai-minggu', 'employee-weeks')})`;
+  return `  ${who}: ${pct(r.compliantEmployeeWeeks, r.employeeWeeks)} (${r.compliantEmployeeWeeks}/${r.employeeWeeks} ${t(lang, 'pegawai-minggu', 'employee-weeks')})`;
 }
 
 function describe(r: RunChecksResult, lang: Lang): string[] {

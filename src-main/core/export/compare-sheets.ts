@@ -1,5 +1,6 @@
 import type { BeforeAfterGroup, GroupComparison, GroupRate, SurveyFigures } from '../../contract/compare-types.ts';
 import type { ExportSheet } from '../../contract/export-types.ts';
+import { newcombe, wilson } from '../compare/intervals.ts';
 import type { ExportContext } from './export-context.ts';
 import { columnLetter, openSheet, writeRow, type Col, type Fmt, type Value } from './sheet-kit.ts';
 
@@ -9,9 +10,31 @@ function small(ctx: ExportContext): string {
   return `n < ${ctx.compare.minGroupSize}`;
 }
 
+/*
+ * The comparison's rates, differences and intervals come rounded to 4 decimals; under a 0.0% format
+ * Excel would round them again (met 15 of 19: 0.7895 → 79,0 %, not 78,9 %). The cells take them
+ * unrounded from the counts, with the interval functions compare uses.
+ */
+
+/** A group's rate and Wilson interval, unrounded; null for a small group. */
+function exactGroup(g: GroupRate): { rate: number; ci95: [number, number] } | null {
+  return g.rate === null ? null : { rate: g.met / g.n, ci95: wilson(g.met, g.n) };
+}
+
+/** a − b with its Newcombe interval, unrounded; null when either group is small. */
+export function exactDifference(a: GroupRate, b: GroupRate): { value: number; ci95: [number, number] } | null {
+  return a.rate === null || b.rate === null ? null : { value: a.met / a.n - b.met / b.n, ci95: newcombe(a.met, a.n, b.met, b.n) };
+}
+
+/** after − before, unrounded; null when either side is small. */
+function exactChange(g: BeforeAfterGroup): number | null {
+  return g.change === null ? null : g.after.met / g.after.n - g.before.met / g.before.n;
+}
+
 /** n, met, rate and its interval; "n < 5" in place of the rate for a small group (rules.md §4). */
-function group(ctx: ExportContext, g: GroupRate): Value[] {
-  return [g.n, g.met, g.rate ?? small(ctx), g.ci95?.[0] ?? null, g.ci95?.[1] ?? null];
+export function group(ctx: ExportContext, g: GroupRate): Value[] {
+  const e = exactGroup(g);
+  return [g.n, g.met, e?.rate ?? small(ctx), e?.ci95[0] ?? null, e?.ci95[1] ?? null];
 }
 
 const GROUP_COLS = (label: string): Col[] => [
@@ -35,10 +58,10 @@ const PERF_COLS: Col[] = [
 ];
 
 function perfRow(ctx: ExportContext, level: Level, agency: string | null, unit: string | null, c: GroupComparison): Value[] {
-  const d = c.difference;
+  const d = exactDifference(c.flex, c.conventional);
   return [
     level, agency, unit, ...group(ctx, c.flex), ...group(ctx, c.conventional),
-    d.value ?? small(ctx), d.ci95?.[0] ?? null, d.ci95?.[1] ?? null, c.withoutAttendance,
+    d?.value ?? small(ctx), d?.ci95[0] ?? null, d?.ci95[1] ?? null, c.withoutAttendance,
   ];
 }
 
@@ -55,7 +78,7 @@ function performanceRows(ctx: ExportContext): Value[][] {
 }
 
 function beforeAfterRow(ctx: ExportContext, label: string, g: BeforeAfterGroup): Value[] {
-  return [label, g.units, ...group(ctx, g.before).slice(0, 3), ...group(ctx, g.after).slice(0, 3), g.change ?? small(ctx)];
+  return [label, g.units, ...group(ctx, g.before).slice(0, 3), ...group(ctx, g.after).slice(0, 3), exactChange(g) ?? small(ctx)];
 }
 
 const BA_FMTS: (Fmt | undefined)[] = [undefined, 'int', 'int', 'int', 'pct', 'int', 'int', 'pct', 'pct'];
@@ -78,7 +101,10 @@ export function writeComparison(ctx: ExportContext): ExportSheet {
     'Sesudah: tercapai', 'Sesudah: persentase', 'Perubahan'], 'header');
   writeRow(ws, beforeAfterRow(ctx, 'Unit yang mulai FWA', ba.starters), undefined, BA_FMTS);
   writeRow(ws, beforeAfterRow(ctx, 'Unit yang belum FWA', ba.nonStarters), undefined, BA_FMTS);
-  writeRow(ws, ['Selisih dari selisih', null, null, null, null, null, null, null, ba.differenceInDifferences ?? small(ctx)], 'bold', BA_FMTS);
+  const starters = exactChange(ba.starters);
+  const nonStarters = exactChange(ba.nonStarters);
+  const did = ba.differenceInDifferences === null || starters === null || nonStarters === null ? null : starters - nonStarters;
+  writeRow(ws, ['Selisih dari selisih', null, null, null, null, null, null, null, did ?? small(ctx)], 'bold', BA_FMTS);
   writeRow(ws, []);
   writeRow(ws, [`Sebaran predikat kinerja${whole ? ` (${whole.slice(2)})` : ''}`], 'section');
   writeRow(ws, ['Kelompok', 'Predikat', 'Jumlah'], 'header');

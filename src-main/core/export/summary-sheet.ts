@@ -1,8 +1,8 @@
 import type { GroupRate } from '../../contract/compare-types.ts';
 import type { ExportSheet } from '../../contract/export-types.ts';
 import { CATALOGUE } from '../rules/catalogue.ts';
-import { frac } from './compare-sheets.ts';
-import { agencyName, tanggal, type ExportContext } from './export-context.ts';
+import { exactDifference, frac, group } from './compare-sheets.ts';
+import { agencyName, exactRate, tanggal, type ExportContext } from './export-context.ts';
 import { colourRates, openSheet, writeRow, type Col, type Fmt, type Sheet, type Value } from './sheet-kit.ts';
 
 export interface SummaryFigures {
@@ -34,7 +34,7 @@ function rowWriter(ws: Sheet) {
 }
 
 function groupValues(ctx: ExportContext, g: GroupRate): Value[] {
-  return [g.n, g.met, g.rate ?? `n < ${ctx.compare.minGroupSize}`];
+  return group(ctx, g).slice(0, 3);
 }
 
 /** The leadership page: title block, scope, headline figures, compliance per agency, findings per rule, comparison, signature. */
@@ -59,7 +59,7 @@ export function writeSummary(ctx: ExportContext, figures: SummaryFigures): Expor
     figures.employees ? figures.flexEmployees / figures.employees : null], undefined, [undefined, I, P]);
   row(['Pegawai-minggu teramati', all?.employeeWeeks ?? 0], undefined, [undefined, I]);
   row(['Pegawai-minggu patuh', all?.compliantEmployeeWeeks ?? 0], undefined, [undefined, I]);
-  const rateRow = row(['Tingkat kepatuhan', null, all?.rate ?? null], 'bold', [undefined, undefined, P]);
+  const rateRow = row(['Tingkat kepatuhan', null, exactRate(all)], 'bold', [undefined, undefined, P]);
   colourRates(ws, `C${rateRow}`);
   row(['Temuan', open], undefined, [undefined, I]);
   row(['Temuan baru sejak pemeriksaan sebelumnya', figures.byRule.reduce((n, r) => n + r.fresh, 0)], undefined, [undefined, I]);
@@ -73,7 +73,7 @@ export function writeSummary(ctx: ExportContext, figures: SummaryFigures): Expor
     let first = 0;
     let last = 0;
     for (const a of agencies) {
-      last = row([a.agency, agencyName(ctx, a.agency), a.employeeWeeks, a.compliantEmployeeWeeks, a.rate], undefined, [undefined, undefined, I, I, P]);
+      last = row([a.agency, agencyName(ctx, a.agency), a.employeeWeeks, a.compliantEmployeeWeeks, exactRate(a)], undefined, [undefined, undefined, I, I, P]);
       first ||= last;
     }
     if (first) colourRates(ws, `E${first}:E${last}`);
@@ -84,7 +84,7 @@ export function writeSummary(ctx: ExportContext, figures: SummaryFigures): Expor
   row(['Aturan', 'Dasar hukum', 'Temuan', 'Baru', 'Kepatuhan aturan'], 'header');
   for (const rule of Object.values(CATALOGUE)) {
     const counts = figures.byRule.find((r) => r.rule === rule.id);
-    const ratio = ctx.kind === 'full' ? run.complianceByRule.find((r) => r.rule === rule.id)?.rate ?? null : null;
+    const ratio = ctx.kind === 'full' ? exactRate(run.complianceByRule.find((r) => r.rule === rule.id)) : null;
     row([`${rule.id} ${rule.title.id}`, rule.basis, counts?.n ?? 0, counts?.fresh ?? 0, ratio], undefined, [undefined, undefined, I, I, P]);
   }
   row([]);
@@ -97,7 +97,7 @@ export function writeSummary(ctx: ExportContext, figures: SummaryFigures): Expor
   if (perf) {
     row(['Fleksibel', ...groupValues(ctx, perf.flex)], undefined, [undefined, I, I, P]);
     row(['Konvensional', ...groupValues(ctx, perf.conventional)], undefined, [undefined, I, I, P]);
-    row(['Selisih (fleksibel − konvensional)', null, null, perf.difference.value ?? `n < ${compare.minGroupSize}`], 'bold', [undefined, I, I, P]);
+    row(['Selisih (fleksibel − konvensional)', null, null, exactDifference(perf.flex, perf.conventional)?.value ?? `n < ${compare.minGroupSize}`], 'bold', [undefined, I, I, P]);
   } else {
     row(['Tidak ada catatan kinerja untuk cakupan ini']);
   }

@@ -1,5 +1,5 @@
 import type { RuleId } from '../../contract/rules-types.ts';
-import type { AgencyEntry, OverviewResult, ViewFilter } from '../../contract/views-types.ts';
+import type { AgencyEntry, OverviewResult, Rate, ViewFilter } from '../../contract/views-types.ts';
 import type { Db } from '../db/database.ts';
 import { filterParams, latestRun, ratio } from './scope.ts';
 import {
@@ -30,12 +30,27 @@ async function summarise(db: Db, run: string, filter: ViewFilter): Promise<Summa
     months,
     headline: {
       ...rate(h), agencies: h.agencies, employees: h.employees, flexEmployees: h.flex_employees,
-      adoption: h.employees ? Math.round((h.flex_employees / h.employees) * 10_000) / 10_000 : null, findings,
+      adoption: ratio(h.employees, h.flex_employees), findings,
     },
     units: units.map((u) => ({ agency: u.agency, unit: u.unit, employees: u.employees, findings: u.findings, ...rate(u) })),
     weeks: weeks.map((w) => ({ week: w.week, ...rate(w) })),
     // DIS-01 is yearly and stays out of the weekly rate (rules.md §3): its count only.
     rules: rules.map((r) => ({ rule: r.rule, findings: r.findings, ...rate(r), ...(r.rule === 'DIS-01' ? { rate: null } : {}) })),
+  };
+}
+
+/**
+ * A stored summary's rates, derived again from its counts: summaries stored before the rates were
+ * left unrounded hold 4-decimal ones, which show wrongly with one decimal. DIS-01's null stays.
+ */
+function exactRates(s: Summary): Summary {
+  const again = <T extends Rate>(r: T): T => ({ ...r, rate: r.rate === null ? null : ratio(r.employeeWeeks, r.compliantEmployeeWeeks) });
+  return {
+    ...s,
+    headline: { ...again(s.headline), adoption: ratio(s.headline.employees, s.headline.flexEmployees) },
+    units: s.units.map(again),
+    weeks: s.weeks.map(again),
+    rules: s.rules.map(again),
   };
 }
 
@@ -56,6 +71,6 @@ export async function overview(db: Db, filter: ViewFilter): Promise<OverviewResu
   const run = await latestRun(db);
   if (!run) return { run, data, months: [], headline: EMPTY_HEADLINE, units: [], weeks: [], rules: [] };
   const stored = unfiltered(filter) ? await db.one<{ summary: string }>(READ_SUMMARY, { run: run.run }) : undefined;
-  const summary = stored ? (JSON.parse(stored.summary) as Summary) : await summarise(db, run.run, filter);
+  const summary = stored ? exactRates(JSON.parse(stored.summary) as Summary) : await summarise(db, run.run, filter);
   return { run, data, ...summary };
 }

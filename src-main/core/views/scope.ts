@@ -25,6 +25,10 @@ export function filterParams(run: string, f: ViewFilter): Record<string, string 
   };
 }
 
+/**
+ * compliant / observed, unrounded: the screens show it with one decimal (rules.md §3), and a rate
+ * rounded to 4 decimals first would show 15/19 (78.947 %) as 79,0 %.
+ */
 export function ratio(employeeWeeks: number, compliant: number): number | null {
-  return employeeWeeks ? Math.round((compliant / employeeWeeks) * 10_000) / 10_000 : null;
+  return employeeWeeks ? compliant / employeeWeeks : null;
 }

@@ -94,16 +94,16 @@ export const BY_RULE = `WITH ${JUDGED},
 export const GRID_WEEKS = `SELECT DISTINCT week FROM run_weeks WHERE run_id = $run
   AND ($from IS NULL OR week >= ${WEEK_FROM}) AND ($to IS NULL OR week <= ${WEEK_TO}) ORDER BY week`;
 
-/** The unit × week heatmap. */
+/** The unit × week heatmap; rates unrounded, as `ratio` gives them. */
 export const GRID = `WITH ${JUDGED}
   SELECT agency, unit, week, count(*)::INTEGER AS employeeWeeks, count(*) FILTER (WHERE ok)::INTEGER AS compliant,
-    round(count(*) FILTER (WHERE ok) / count(*), 4) AS rate
+    count(*) FILTER (WHERE ok) / count(*) AS rate
   FROM j GROUP BY ALL ORDER BY agency, unit, week`;
 
 export const UNIT_EMPLOYEES = `WITH ${JUDGED},
   f AS (SELECT nip, count(*) AS n FROM (${FINDINGS_IN_SCOPE}) WHERE status <> 'resolved' GROUP BY nip)
   SELECT j.nip, any_value(j.name) AS name, count(*)::INTEGER AS employeeWeeks, count(*) FILTER (WHERE j.ok)::INTEGER AS compliant,
-    round(count(*) FILTER (WHERE j.ok) / count(*), 4) AS rate, sum(j.flex_days)::INTEGER AS flexDays,
+    count(*) FILTER (WHERE j.ok) / count(*) AS rate, sum(j.flex_days)::INTEGER AS flexDays,
     coalesce(any_value(f.n), 0)::INTEGER AS findings
   FROM j LEFT JOIN f ON f.nip = j.nip GROUP BY j.nip ORDER BY compliant / employeeWeeks, findings DESC, j.nip`;
 

@@ -1,0 +1,69 @@
+import { tableFromIPC } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import type { Rate } from '../../src-main/contract/views-types.ts';
+import { rateText } from '../../src-renderer/src/features/compare/format.ts';
+import { fmtPct } from '../../src-renderer/src/i18n/format.ts';
+import { ROUNDING_AGENCY, ROUNDING_TOTAL, ROUNDING_UNITS, writeRoundingCsv } from '../helpers/rounding.ts';
+import { freshCore, importOne } from '../helpers/workspace.ts';
+
+// rules.md §3: compliant / observed employee-weeks, shown with one decimal. The views API hands the
+// app the unrounded ratio, so fmtPct rounds it once: 15/19 → 78,9 %, 14/17 → 82,4 %, 32/41 → 78,0 %.
+
+const NBSP = '\u00a0';
+
+async function checked() {
+  const core = await freshCore();
+  const imported = await importOne(core, { path: writeRoundingCsv(core.dir), kind: 'attendance', agency: ROUNDING_AGENCY });
+  expect(imported.error).toBeNull();
+  await core.runChecks({});
+  return core;
+}
+
+const shown = (r: Rate) => [r.compliantEmployeeWeeks, r.employeeWeeks, r.rate, fmtPct(r.rate)];
+
+describe('the views API gives the app exact compliance rates', () => {
+  it('overview (its stored summary, and a filtered one): per unit, week and rule, and the headline', async () => {
+    const core = await checked();
+    const expected = ROUNDING_UNITS.map((u) => [u.compliant, u.employees, u.compliant / u.employees, `${u.shown}${NBSP}%`]);
+    const total = [ROUNDING_TOTAL.compliant, ROUNDING_TOTAL.employees, ROUNDING_TOTAL.compliant / ROUNDING_TOTAL.employees,
+      `${ROUNDING_TOTAL.shown}${NBSP}%`];
+    for (const o of [await core.overview({}), await core.overview({ agency: ROUNDING_AGENCY })]) {
+      expect(o.units.map(shown)).toEqual(expected);
+      expect(o.weeks.map(shown)).toEqual(expected);
+      expect(shown(o.headline)).toEqual(total);
+      expect(shown(o.rules.find((r) => r.rule === 'LOK-01')!)).toEqual(total);
+      expect(o.rules.find((r) => r.rule === 'DIS-01')!.rate).toBeNull();
+      expect(o.headline.adoption).toBe(9 / 41);
+    }
+  });
+
+  it('a summary stored with 4-decimal rates (before this fix) is read with its rates derived from the counts', async () => {
+    const core = await checked();
+    const stored = (await core.db.one<{ run_id: string; summary: string }>('SELECT run_id, summary FROM run_summaries'))!;
+    const old = JSON.parse(stored.summary) as { units: Rate[] };
+    for (const u of old.units) u.rate = Math.round((u.compliantEmployeeWeeks / u.employeeWeeks) * 10_000) / 10_000;
+    await core.db.run('UPDATE run_summaries SET summary = $s WHERE run_id = $r', { s: JSON.stringify(old), r: stored.run_id });
+    expect((await core.overview({})).units.map((u) => fmtPct(u.rate))).toEqual(ROUNDING_UNITS.map((u) => `${u.shown}${NBSP}%`));
+  });
+
+  it('the unit × week grid and a unit’s employees', async () => {
+    const core = await checked();
+    const grid = await core.complianceGrid({});
+    const cells = tableFromIPC(grid.cells).toArray().map((r) => r.toJSON() as { unit: string; week: string; rate: number });
+    expect(cells.map((c) => [c.unit, c.week, c.rate, fmtPct(c.rate)])).toEqual(
+      ROUNDING_UNITS.map((u) => [u.unit, u.week, u.compliant / u.employees, `${u.shown}${NBSP}%`]));
+    const emps = await core.unitEmployees({ agency: ROUNDING_AGENCY, unit: 'Bagian A' });
+    const rows = tableFromIPC(emps.rows).toArray().map((r) => r.toJSON() as { employeeWeeks: number; compliant: number; rate: number });
+    expect(rows).toHaveLength(19);
+    for (const r of rows) expect(r.rate).toBe(r.compliant / r.employeeWeeks);
+  });
+});
+
+describe('the app’s comparison rates', () => {
+  it('show met / n with one decimal, not compare’s 4-decimal rate rounded again', () => {
+    const t = () => 'n < 5';
+    const group = (met: number, n: number) => ({ n, met, rate: Math.round((met / n) * 10_000) / 10_000, ci95: null, small: false });
+    expect([rateText(group(15, 19), t, 5), rateText(group(14, 17), t, 5)]).toEqual([`78,9${NBSP}%`, `82,4${NBSP}%`]);
+    expect(rateText({ n: 3, met: 2, rate: null, ci95: null, small: true }, t, 5)).toBe('n < 5');
+  });
+});
