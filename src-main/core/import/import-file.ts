@@ -78,7 +78,7 @@ export async function importFile(
   const spec = KINDS[req.kind];
   const agency = req.agency?.trim() || null;
   if (!agency && needsAgency(spec)) {
-    throw new AppError('IMPORT_FAILED', `Instansi wajib dipilih untuk jenis data "${spec.kind}" (--agency KODE).`);
+    throw new AppError('IMPORT_FAILED', `Instansi wajib dipilih untuk jenis data "${spec.kind}" (--agency KODE).`, `An agency must be chosen for data kind "${spec.kind}" (--agency CODE).`);
   }
   const size = await fileSize(req.path);
   const recipe = req.mapping ?? (agency ? await loadRecipe(db, agency, spec.kind) : undefined);
@@ -98,7 +98,7 @@ export async function importFile(
     const params: Record<string, string | number | null> = { agency, today: isoDate(env.now()) };
     norm.extraKeys.forEach((k, i) => (params[`h${i}`] = k));
     await withProgress(env, (f) => progress('check', f, null), () => db.run(norm.sql, params));
-    if (signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.');
+    if (signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
     progress('store', null, null);
     const outcome = await db.transaction(() =>
       store(env, { req, spec, agency, size, hash, staged, recipe: req.mapping, signal }),
@@ -107,7 +107,7 @@ export async function importFile(
     await db.run('UPDATE batches SET warnings = $w WHERE batch_id = $batch', { w: JSON.stringify(warnings), batch: outcome.batch });
     return { ...outcome, warnings };
   } catch (err) {
-    if (signal?.aborted || /INTERRUPT/i.test(String(err))) throw new AppError('CANCELLED', 'Impor dibatalkan; tidak ada data dari berkas ini yang disimpan.');
+    if (signal?.aborted || /INTERRUPT/i.test(String(err))) throw new AppError('CANCELLED', 'Impor dibatalkan; tidak ada data dari berkas ini yang disimpan.', 'Import cancelled; no data from this file was stored.');
     throw err;
   } finally {
     signal?.removeEventListener('abort', onAbort);
@@ -174,7 +174,7 @@ async function store(env: ImportEnv, input: StoreInput): Promise<ImportOutcome> 
   );
   if (input.recipe && input.agency) await storeRecipe(db, input.agency, spec.kind, input.recipe, env.now());
   // An abort on an idle connection interrupts nothing; checking here, before COMMIT, rolls it all back.
-  if (input.signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.');
+  if (input.signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
   return { batch, agency: input.agency, rowsRead, rowsImported, rowsRejected: rowsRead - rowsImported, warnings: [] };
 }
 
