@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CoreApi } from '../contract/api.ts';
-import { AppError } from '../contract/errors.ts';
+import { AppError, messageIn } from '../contract/errors.ts';
 import { createClient, createDispatcher, inProcessTransport } from '../contract/wire.ts';
 import type { Lang } from '../core/import/reasons.ts';
 import { createCore, type Core } from '../core/index.ts';
@@ -49,7 +49,7 @@ export async function withApi<T>(opts: GlobalOptions, work: (api: CoreApi) => Pr
 /** Common failure path: message on stderr, and under "error" in the JSON. */
 export function reportFailure(ctx: CliContext, opts: GlobalOptions, err: unknown): void {
   const code = err instanceof AppError ? err.code : 'INTERNAL';
-  const message = err instanceof Error ? err.message : String(err);
+  const message = messageIn(langOf(opts), err);
   ctx.err(message);
   if (opts.json) ctx.out(JSON.stringify({ error: message, code }, null, 2));
   ctx.exitCode = 1;

@@ -7,6 +7,8 @@ import { VALIDATORS } from './validate.ts';
 export interface WireError {
   code: ErrorCode;
   message: string;
+  /** The message in English, when the error has one. */
+  messageEn?: string;
   details: Record<string, unknown> | null;
 }
 export type Envelope = { ok: true; value: unknown } | { ok: false; error: WireError };
@@ -36,12 +38,12 @@ export function createDispatcher(
     async dispatch(method, body, opts) {
       let envelope: Envelope;
       try {
-        if (!isMethod(method)) throw new AppError('BAD_REQUEST', `Metode tidak dikenal: ${method}`);
+        if (!isMethod(method)) throw new AppError('BAD_REQUEST', `Metode tidak dikenal: ${method}`, `Unknown method: ${method}`);
         let parsed: unknown;
         try {
           parsed = JSON.parse(body);
         } catch {
-          throw new AppError('BAD_REQUEST', 'Isi permintaan bukan JSON yang valid');
+          throw new AppError('BAD_REQUEST', 'Isi permintaan bukan JSON yang valid', 'The request body is not valid JSON');
         }
         VALIDATORS[method](parsed);
         const call = core[method] as (req: unknown, o?: CallOptions) => Promise<unknown>;
@@ -57,10 +59,10 @@ export function createDispatcher(
 
 function toWireError(err: unknown, log: (err: unknown) => void): WireError {
   if (err instanceof AppError) {
-    return { code: err.code, message: err.message, details: err.details ?? null };
+    return { code: err.code, message: err.message, messageEn: err.messageEn, details: err.details ?? null };
   }
   log(err);
-  return { code: 'INTERNAL', message: 'Terjadi kesalahan internal; rinciannya dicatat di log.', details: null };
+  return { code: 'INTERNAL', message: 'Terjadi kesalahan internal; rinciannya dicatat di log.', messageEn: 'An internal error occurred; the details are in the log.', details: null };
 }
 
 /** A CoreApi whose every call goes through the transport and the codec. */
@@ -71,8 +73,8 @@ export function createClient(transport: Transport): CoreApi {
       const text = await transport(method, JSON.stringify(req ?? {}), opts);
       const envelope = JSON.parse(text, bytesReviver) as Envelope;
       if (envelope.ok) return envelope.value;
-      const { code, message, details } = envelope.error;
-      throw new AppError(isErrorCode(code) ? code : 'INTERNAL', message, details ?? undefined);
+      const { code, message, messageEn, details } = envelope.error;
+      throw new AppError(isErrorCode(code) ? code : 'INTERNAL', message, messageEn, details ?? undefined);
     };
   }
   return client as unknown as CoreApi;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CoreApi } from '../contract/api.ts';
-import { AppError } from '../contract/errors.ts';
+import { AppError, messageIn } from '../contract/errors.ts';
 import type { ImportFileResult } from '../contract/import-types.ts';
 import type { CallOptions } from '../contract/progress.ts';
 import { compare } from './compare/compare.ts';
@@ -89,7 +89,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const lang = config.lang ?? 'id';
   const now = config.now ?? (() => new Date());
   const log = config.log ?? ((err) => console.error(err));
-  const env: ImportEnv = { db, tmpDir: sandbox, now };
+  const env: ImportEnv = { db, tmpDir: sandbox, now, lang };
   const serial = createQueue();
   try {
     await installMacros(db);
@@ -117,13 +117,13 @@ export async function createCore(config: CoreConfig): Promise<Core> {
           const progress = (phase: 'read' | 'check' | 'store', fraction: number | null, rows: number | null) =>
             opts?.onProgress?.({ phase, file: name, fileIndex, fileCount: req.files.length, fraction, rows });
           try {
-            if (opts?.signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.');
+            if (opts?.signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
             const outcome = await importFile(env, file, progress, opts?.signal);
             const rejects = await batchRejects(db, outcome.batch, lang);
             files.push({ file: name, kind: file.kind, status: 'imported', rejects, error: null, ...outcome });
           } catch (err) {
             if (!(err instanceof AppError)) log(err);
-            const message = err instanceof AppError ? err.message : `Kesalahan internal: ${String(err)}`;
+            const message = err instanceof AppError ? messageIn(lang, err) : `${lang === 'en' ? 'Internal error' : 'Kesalahan internal'}: ${String(err)}`;
             files.push(failed(name, file, message));
           }
           opts?.onProgress?.({ phase: 'done', file: name, fileIndex, fileCount: req.files.length, fraction: 1, rows: null });

@@ -22,7 +22,7 @@ const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
 function monthRange(period: string | undefined): { monthStart: string | null; monthEnd: string | null } {
   if (period === undefined) return { monthStart: null, monthEnd: null };
   const m = PERIOD.exec(period);
-  if (!m) throw new AppError('BAD_REQUEST', `Periode harus berbentuk YYYY-MM (mis. 2025-09), bukan "${period}".`);
+  if (!m) throw new AppError('BAD_REQUEST', `Periode harus berbentuk YYYY-MM (mis. 2025-09), bukan "${period}".`, `The period must be YYYY-MM (e.g. 2025-09), not "${period}".`);
   const year = Number(m[1]);
   const month = Number(m[2]);
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -129,10 +129,11 @@ function translateOpenError(path: string, err: unknown): Error {
     return new AppError(
       'WORKSPACE_LOCKED',
       `Workspace ${path} sedang dibuka oleh proses lain (PID ${lock[2]}). Tutup aplikasi atau perintah Pantau yang lain itu, lalu coba lagi.`,
+      `Workspace ${path} is open in another process (PID ${lock[2]}). Close that other Pantau app or command, then try again.`,
       { path, pid: Number(lock[2]) },
     );
   }
-  return new AppError('WORKSPACE_INVALID', `Workspace ${path} tidak dapat dibuka: ${message}`, { path });
+  return new AppError('WORKSPACE_INVALID', `Workspace ${path} tidak dapat dibuka: ${message}`, `Workspace ${path} cannot be opened: ${message}`, { path });
 }
 
 function createDb(instance: DuckDBInstance, connection: DuckDBConnection): Db {

@@ -36,7 +36,7 @@ export async function listBatches(db: Db, includeUndone: boolean): Promise<Impor
 
 async function getBatch(db: Db, batch: string): Promise<ImportBatch> {
   const row = await db.one<BatchRow & Record<string, unknown>>(`SELECT ${BATCH_COLUMNS} FROM batches WHERE batch_id = $batch`, { batch });
-  if (!row) throw new AppError('NOT_FOUND', `Impor ${batch} tidak ditemukan.`, { batch });
+  if (!row) throw new AppError('NOT_FOUND', `Impor ${batch} tidak ditemukan.`, `Import ${batch} not found.`, { batch });
   return toBatch(row);
 }
 
@@ -61,7 +61,7 @@ export async function batchRejects(db: Db, batch: string, lang: Lang): Promise<R
 /** Removes one batch's rows and restores what it had replaced, in one transaction. */
 export async function undoBatch(db: Db, batch: string, now: Date): Promise<UndoImportResult> {
   const info = await getBatch(db, batch);
-  if (info.status !== 'active') throw new AppError('BAD_REQUEST', `Impor ${batch} sudah dibatalkan sebelumnya.`, { batch });
+  if (info.status !== 'active') throw new AppError('BAD_REQUEST', `Impor ${batch} sudah dibatalkan sebelumnya.`, `Import ${batch} has already been undone.`, { batch });
   const spec = KINDS[info.kind];
   return db.transaction(async () => {
     const removed = (await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${spec.table} WHERE batch_id = $batch`, { batch }))!.n;

@@ -8,6 +8,7 @@ import type { Db } from '../db/database.ts';
 import { stageCsv } from './csv-reader.ts';
 import { INSERT_READER_REJECTS_SQL, insertRejectsSql, mergeSql, normaliseSql, READER_ADJUST_SQL } from './import-sql.ts';
 import { KINDS, type KindSpec } from './kinds.ts';
+import type { Lang } from './reasons.ts';
 import { loadRecipe, storeRecipe } from './recipes.ts';
 import { fileSize, sniffFile } from './sniff.ts';
 import { refuseMissing, type Staged } from './staging.ts';
@@ -17,6 +18,8 @@ export interface ImportEnv {
   db: Db;
   tmpDir: string;
   now: () => Date;
+  /** The language of the warnings an import answers with; the workspace keeps them in Indonesian. */
+  lang?: Lang;
 }
 
 export interface FileProgress {
@@ -78,7 +81,7 @@ export async function importFile(
   const spec = KINDS[req.kind];
   const agency = req.agency?.trim() || null;
   if (!agency && needsAgency(spec)) {
-    throw new AppError('IMPORT_FAILED', `Instansi wajib dipilih untuk jenis data "${spec.kind}" (--agency KODE).`);
+    throw new AppError('IMPORT_FAILED', `Instansi wajib dipilih untuk jenis data "${spec.kind}" (--agency KODE).`, `An agency must be chosen for data kind "${spec.kind}" (--agency CODE).`);
   }
   const size = await fileSize(req.path);
   const recipe = req.mapping ?? (agency ? await loadRecipe(db, agency, spec.kind) : undefined);
@@ -101,16 +104,16 @@ export async function importFile(
     const params: Record<string, string | number | null> = { agency, today: isoDate(env.now()) };
     norm.extraKeys.forEach((k, i) => (params[`h${i}`] = k));
     await withProgress(env, (f) => progress('check', f, null), () => db.run(norm.sql, params));
-    if (signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.');
+    if (signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
     progress('store', null, null);
     const outcome = await db.transaction(() =>
       store(env, { req, spec, agency, size, hash, staged, recipe: req.mapping, signal }),
     );
     const warnings = await fileWarnings(env, spec, staged, hash, outcome.batch);
-    await db.run('UPDATE batches SET warnings = $w WHERE batch_id = $batch', { w: JSON.stringify(warnings), batch: outcome.batch });
-    return { ...outcome, warnings };
+    await db.run('UPDATE batches SET warnings = $w WHERE batch_id = $batch', { w: JSON.stringify(warnings.map(([id]) => id)), batch: outcome.batch });
+    return { ...outcome, warnings: warnings.map((w) => w[env.lang === 'en' ? 1 : 0]) };
   } catch (err) {
-    if (signal?.aborted || /INTERRUPT/i.test(String(err))) throw new AppError('CANCELLED', 'Impor dibatalkan; tidak ada data dari berkas ini yang disimpan.');
+    if (signal?.aborted || /INTERRUPT/i.test(String(err))) throw new AppError('CANCELLED', 'Impor dibatalkan; tidak ada data dari berkas ini yang disimpan.', 'Import cancelled; no data from this file was stored.');
     throw err;
   } finally {
     signal?.removeEventListener('abort', onAbort);
@@ -177,14 +180,14 @@ async function store(env: ImportEnv, input: StoreInput): Promise<ImportOutcome> 
   );
   if (input.recipe && input.agency) await storeRecipe(db, input.agency, spec.kind, input.recipe, env.now());
   // An abort on an idle connection interrupts nothing; checking here, before COMMIT, rolls it all back.
-  if (input.signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.');
+  if (input.signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
   return { batch, agency: input.agency, rowsRead, rowsImported, rowsRejected: rowsRead - rowsImported, warnings: [] };
 }
 
-async function fileWarnings(env: ImportEnv, spec: KindSpec, staged: Staged, hash: string, batch: string): Promise<string[]> {
-  const warnings: string[] = [];
+async function fileWarnings(env: ImportEnv, spec: KindSpec, staged: Staged, hash: string, batch: string): Promise<Array<[id: string, en: string]>> {
+  const warnings: Array<[id: string, en: string]> = [];
   if (spec.kind === 'attendance' && staged.mapping.columns.mode === undefined) {
-    warnings.push('Berkas tidak memiliki kolom mode kerja; setiap hari hadir dicatat sebagai WFO.');
+    warnings.push(['Berkas tidak memiliki kolom mode kerja; setiap hari hadir dicatat sebagai WFO.', 'The file has no work mode column; every day present is recorded as WFO.']);
   }
   const same = await env.db.one<{ batch_id: string }>(
     `SELECT batch_id FROM batches WHERE sha256 = $hash AND kind = $kind AND status = 'active' AND batch_id <> $batch
@@ -192,7 +195,7 @@ async function fileWarnings(env: ImportEnv, spec: KindSpec, staged: Staged, hash
     { hash, kind: spec.kind, batch },
   );
   if (same) {
-    warnings.push(`Isi berkas ini sama persis dengan impor ${same.batch_id}; baris dengan kunci yang sama diganti, tidak digandakan.`);
+    warnings.push([`Isi berkas ini sama persis dengan impor ${same.batch_id}; baris dengan kunci yang sama diganti, tidak digandakan.`, `The contents of this file are identical to import ${same.batch_id}; rows with the same key were replaced, not duplicated.`]);
   }
   return warnings;
 }

@@ -27,13 +27,13 @@ async function readSample(path: string): Promise<Buffer> {
 /** Size of a regular file; anything else (missing, a folder) is refused with a message. */
 export async function fileSize(path: string): Promise<number> {
   const info = await stat(path).catch(() => null);
-  if (!info) throw new AppError('IMPORT_FAILED', `Berkas tidak ditemukan atau tidak dapat dibaca: ${path}`);
-  if (!info.isFile()) throw new AppError('IMPORT_FAILED', `${path} bukan berkas (mungkin folder); pilih berkas CSV atau XLSX.`);
+  if (!info) throw new AppError('IMPORT_FAILED', `Berkas tidak ditemukan atau tidak dapat dibaca: ${path}`, `File not found or not readable: ${path}`);
+  if (!info.isFile()) throw new AppError('IMPORT_FAILED', `${path} bukan berkas (mungkin folder); pilih berkas CSV atau XLSX.`, `${path} is not a file (perhaps a folder); choose a CSV or XLSX file.`);
   return info.size;
 }
 
-function refuse(message: string): never {
-  throw new AppError('IMPORT_FAILED', message);
+function refuse(message: string, messageEn?: string): never {
+  throw new AppError('IMPORT_FAILED', message, messageEn);
 }
 
 function startsWith(buf: Buffer, bytes: number[]): boolean {
@@ -66,17 +66,17 @@ function detectEncoding(sample: Buffer, truncated: boolean): { encoding: string;
 
 /** Decides what kind of file this is from its bytes, never from its name. */
 export async function sniffFile(path: string, size: number): Promise<Sniffed> {
-  if (size === 0) refuse('Berkas kosong (0 byte).');
+  if (size === 0) refuse('Berkas kosong (0 byte).', 'The file is empty (0 bytes).');
   const sample = await readSample(path);
   if (startsWith(sample, [0x50, 0x4b, 0x03, 0x04])) return { format: 'xlsx', encoding: null, bom: 0, sample };
   if (startsWith(sample, [0xd0, 0xcf, 0x11, 0xe0])) {
-    refuse('Berkas ini berformat Excel lama (.xls). Buka di Excel lalu simpan sebagai .xlsx atau CSV.');
+    refuse('Berkas ini berformat Excel lama (.xls). Buka di Excel lalu simpan sebagai .xlsx atau CSV.', 'This file is in the old Excel format (.xls). Open it in Excel and save it as .xlsx or CSV.');
   }
-  if (startsWith(sample, [0x1f, 0x8b])) refuse('Berkas ini terkompresi (gzip). Ekstrak dulu, lalu impor berkas CSV/XLSX-nya.');
-  if (startsWith(sample, [0x25, 0x50, 0x44, 0x46])) refuse('Berkas ini PDF, bukan CSV atau XLSX.');
+  if (startsWith(sample, [0x1f, 0x8b])) refuse('Berkas ini terkompresi (gzip). Ekstrak dulu, lalu impor berkas CSV/XLSX-nya.', 'This file is compressed (gzip). Extract it first, then import the CSV/XLSX file inside.');
+  if (startsWith(sample, [0x25, 0x50, 0x44, 0x46])) refuse('Berkas ini PDF, bukan CSV atau XLSX.', 'This file is a PDF, not CSV or XLSX.');
   const { encoding, bom } = detectEncoding(sample, size > sample.length);
   if (!encoding.startsWith('utf-16') && sample.includes(0)) {
-    refuse('Berkas ini berisi data biner, bukan teks CSV maupun XLSX.');
+    refuse('Berkas ini berisi data biner, bukan teks CSV maupun XLSX.', 'This file contains binary data, neither CSV text nor XLSX.');
   }
   return { format: 'csv', encoding, bom, sample };
 }

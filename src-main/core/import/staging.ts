@@ -37,6 +37,7 @@ export function refuseNoHeader(spec: KindSpec, firstRows: string[][]): never {
     `Baris judul kolom tidak ditemukan: tidak ada baris di 30 baris pertama dengan sedikitnya ` +
       `${Math.min(3, spec.fields.length)} judul kolom yang dikenali untuk jenis data "${spec.kind}" ` +
       `(kolom wajib: ${required}).${seen ? ` Baris pertama berisi: ${seen}.` : ''}`,
+    `Column header row not found: no row among the first 30 has at least ${Math.min(3, spec.fields.length)} recognised column headers for data kind "${spec.kind}" (required columns: ${required}).${seen ? ` The first row contains: ${seen}.` : ''}`,
     { kind: spec.kind },
   );
 }
@@ -46,6 +47,7 @@ export function refuseMissing(spec: KindSpec, missing: string[], headers: string
     'IMPORT_FAILED',
     `Kolom wajib untuk jenis data "${spec.kind}" tidak ditemukan: ${missing.join(', ')}. ` +
       `Judul kolom yang ada: ${headers.map((h) => `"${stripMark(h).trim()}"`).join(', ')}.`,
+    `Required columns for data kind "${spec.kind}" not found: ${missing.join(', ')}. Column headers present: ${headers.map((h) => `"${stripMark(h).trim()}"`).join(', ')}.`,
     { kind: spec.kind, missing },
   );
 }

@@ -40,18 +40,18 @@ function workerUrl(): URL {
 }
 
 function damaged(cause: string): AppError {
-  return new AppError('IMPORT_FAILED', 'Berkas XLSX rusak atau tidak lengkap dan tidak dapat dibaca. Simpan ulang dari Excel lalu impor lagi.', { cause });
+  return new AppError('IMPORT_FAILED', 'Berkas XLSX rusak atau tidak lengkap dan tidak dapat dibaca. Simpan ulang dari Excel lalu impor lagi.', 'The XLSX file is damaged or incomplete and cannot be read. Save it again from Excel, then import it again.', { cause });
 }
 
 function tooMuchMemory(fileName: string): AppError {
   return new AppError('IMPORT_FAILED',
-    `Berkas ${fileName} ditolak: membaca lembar kerjanya melampaui batas memori (${XLSX_HEAP_MB} MB). Berkas seperti ini biasanya rusak atau sengaja dibuat untuk melumpuhkan aplikasi; bila datanya memang sebesar itu, simpan sebagai CSV lalu impor lagi.`);
+    `Berkas ${fileName} ditolak: membaca lembar kerjanya melampaui batas memori (${XLSX_HEAP_MB} MB). Berkas seperti ini biasanya rusak atau sengaja dibuat untuk melumpuhkan aplikasi; bila datanya memang sebesar itu, simpan sebagai CSV lalu impor lagi.`, `File ${fileName} refused: reading its worksheet went past the memory limit (${XLSX_HEAP_MB} MB). Files like this are usually damaged or made on purpose to cripple the application; if the data really is that large, save it as CSV and import it again.`);
 }
 
 function workerFailed(fileName: string, err: Error & { code?: string }): AppError {
   if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') return tooMuchMemory(fileName);
   return new AppError('IMPORT_FAILED',
-    `Berkas ${fileName} tidak dapat dibaca: pembacaan lembar kerjanya berhenti tiba-tiba. Simpan ulang dari Excel lalu impor lagi.`, { cause: err.message });
+    `Berkas ${fileName} tidak dapat dibaca: pembacaan lembar kerjanya berhenti tiba-tiba. Simpan ulang dari Excel lalu impor lagi.`, `File ${fileName} cannot be read: reading its worksheet stopped unexpectedly. Save it again from Excel, then import it again.`, { cause: err.message });
 }
 
 /**
@@ -61,7 +61,7 @@ function workerFailed(fileName: string, err: Error & { code?: string }): AppErro
  */
 function readInWorker(job: XlsxJob, fileName: string, options: Pick<XlsxOptions, 'signal' | 'onBytes'> = {}): Promise<Done> {
   const { signal, onBytes } = options;
-  if (signal?.aborted) return Promise.reject(new AppError('CANCELLED', 'Impor dibatalkan.'));
+  if (signal?.aborted) return Promise.reject(new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.'));
   const worker = new Worker(workerUrl(), {
     workerData: job,
     // exceljs makes much short-lived garbage: a 32 MB young generation parsed a quarter slower.
@@ -76,13 +76,13 @@ function readInWorker(job: XlsxJob, fileName: string, options: Pick<XlsxOptions,
       signal?.removeEventListener('abort', cancel);
       void worker.terminate().then(outcome);
     };
-    const cancel = () => settle(() => reject(new AppError('CANCELLED', 'Impor dibatalkan.')));
+    const cancel = () => settle(() => reject(new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.')));
     signal?.addEventListener('abort', cancel);
     worker.on('message', (m: XlsxMessage) => {
       if (settled) return;
       if (m.type === 'bytes') onBytes?.(m.bytes);
       else if (m.type === 'done') settle(() => resolve(m));
-      else if (m.type === 'inflated') settle(() => reject(bombRefusal(m.what)));
+      else if (m.type === 'inflated') settle(() => reject(bombRefusal(m.what, m.whatEn)));
       else if (m.type === 'heap') settle(() => reject(tooMuchMemory(fileName)));
       else settle(() => reject(damaged(m.cause)));
     });

@@ -42,7 +42,7 @@ export type XlsxMessage =
   /** One entry per target, null where no sheet has its header row; any spool file is complete and closed. */
   | { type: 'done'; sheets: (SheetFound | null)[]; firstRows: string[][] }
   | { type: 'damaged'; cause: string }
-  | { type: 'inflated'; what: string }
+  | { type: 'inflated'; what: string; whatEn?: string }
   | { type: 'heap' };
 
 interface Row {
@@ -90,9 +90,9 @@ function capInflation(): void {
           total += chunk.length;
           if (out >= minRatioBytes && out > maxRatio * inflater.bytesWritten) {
             const sizes = `${(out / 1024 ** 2).toFixed(0)} MB dari ${(inflater.bytesWritten / 1024).toFixed(0)} KB`;
-            end({ type: 'inflated', what: `sebuah bagian lebih dari ${maxRatio}× ukuran terkompresinya: ${sizes}` });
+            end({ type: 'inflated', what: `sebuah bagian lebih dari ${maxRatio}× ukuran terkompresinya: ${sizes}`, whatEn: `a part over ${maxRatio}× its compressed size: ${sizes}` });
           }
-          if (total > maxTotalBytes) end({ type: 'inflated', what: `lebih dari ${(maxTotalBytes / 1024 ** 3).toFixed(1)} GB` });
+          if (total > maxTotalBytes) end({ type: 'inflated', what: `lebih dari ${(maxTotalBytes / 1024 ** 3).toFixed(1)} GB`, whatEn: `over ${(maxTotalBytes / 1024 ** 3).toFixed(1)} GB` });
           checkHeap();
         }
         return push(chunk, encoding);

@@ -28,7 +28,7 @@ const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 
 function damaged(): never {
-  throw new AppError('IMPORT_FAILED', 'Berkas XLSX rusak atau tidak lengkap dan tidak dapat dibaca. Simpan ulang dari Excel lalu impor lagi.');
+  throw new AppError('IMPORT_FAILED', 'Berkas XLSX rusak atau tidak lengkap dan tidak dapat dibaca. Simpan ulang dari Excel lalu impor lagi.', 'The XLSX file is damaged or incomplete and cannot be read. Save it again from Excel, then import it again.');
 }
 
 /** The entries listed in a zip's central directory (ZIP64 sizes included). */
@@ -59,7 +59,7 @@ export async function zipEntries(path: string): Promise<ZipEntry[]> {
       cdSize = Number(rec.readBigUInt64LE(40));
       cdOffset = Number(rec.readBigUInt64LE(48));
     }
-    if (count > ZIP_LIMITS.maxEntries) throw bombRefusal(`${count} entri`);
+    if (count > ZIP_LIMITS.maxEntries) throw bombRefusal(`${count} entri`, `${count} entries`);
     if (cdOffset + cdSize > size || cdSize > 64 * 1024 ** 2) damaged();
     const cd = Buffer.alloc(cdSize);
     await handle.read(cd, 0, cdSize, cdOffset);
@@ -100,9 +100,9 @@ function parseCentral(cd: Buffer, count: number): ZipEntry[] {
 }
 
 /** The refusal of a workbook that inflates past ZIP_LIMITS, by its directory or while inflating. */
-export function bombRefusal(what: string): AppError {
+export function bombRefusal(what: string, whatEn = what): AppError {
   return new AppError('IMPORT_FAILED',
-    `Berkas XLSX ini ditolak: isinya mengembang terlalu besar saat dibuka (${what}). Berkas seperti ini biasanya rusak atau sengaja dibuat untuk melumpuhkan aplikasi; ekspor ulang data dari sistem asalnya.`);
+    `Berkas XLSX ini ditolak: isinya mengembang terlalu besar saat dibuka (${what}). Berkas seperti ini biasanya rusak atau sengaja dibuat untuk melumpuhkan aplikasi; ekspor ulang data dari sistem asalnya.`, `This XLSX file is refused: its contents grow too large when unpacked (${whatEn}). Files like this are usually damaged or made on purpose to cripple the application; export the data again from its source system.`);
 }
 
 /** Refuses a workbook whose declared contents exceed ZIP_LIMITS, naming the entry. */
@@ -113,7 +113,7 @@ export async function guardZip(path: string): Promise<void> {
     total += e.uncompressed;
     const mb = (e.uncompressed / 1024 ** 2).toFixed(0);
     if (e.uncompressed >= ZIP_LIMITS.minRatioBytes && e.uncompressed > ZIP_LIMITS.maxRatio * Math.max(1, e.compressed)) {
-      throw bombRefusal(`${e.name}: ${mb} MB dari ${(e.compressed / 1024).toFixed(0)} KB`);
+      throw bombRefusal(`${e.name}: ${mb} MB dari ${(e.compressed / 1024).toFixed(0)} KB`, `${e.name}: ${mb} MB from ${(e.compressed / 1024).toFixed(0)} KB`);
     }
   }
   if (total > ZIP_LIMITS.maxTotalBytes) throw bombRefusal(`${(total / 1024 ** 3).toFixed(1)} GB`);

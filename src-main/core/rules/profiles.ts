@@ -18,8 +18,8 @@ export const NATIONAL_DEFAULTS: ProfileParams = {
 type Overrides = Profile['overrides'];
 const LEVELS: AgencyLevel[] = ['pusat', 'provinsi', 'kabupaten', 'kota'];
 
-function refuse(message: string): never {
-  throw new AppError('PROFILE_REFUSED', message);
+function refuse(message: string, messageEn?: string): never {
+  throw new AppError('PROFILE_REFUSED', message, messageEn);
 }
 
 /** A plain decimal (a decimal comma allowed): Number() alone would read "" and " " as 0 and "0x20" as 32. */
@@ -36,13 +36,13 @@ function bool(key: string, value: string): boolean {
   const v = value.trim().toLowerCase();
   if (['true', 'ya', '1', 'yes'].includes(v)) return true;
   if (['false', 'tidak', '0', 'no'].includes(v)) return false;
-  return refuse(`${key} harus true atau false, bukan "${value}".`);
+  return refuse(`${key} harus true atau false, bukan "${value}".`, `${key} must be true or false, not "${value}".`);
 }
 
 function date(key: string, value: string): string | null {
   if (value.trim() === '') return null;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    refuse(`${key} harus tanggal YYYY-MM-DD, bukan "${value}".`);
+    refuse(`${key} harus tanggal YYYY-MM-DD, bukan "${value}".`, `${key} must be a YYYY-MM-DD date, not "${value}".`);
   }
   return value;
 }
@@ -50,7 +50,7 @@ function date(key: string, value: string): string | null {
 function window(key: string, value: string): string {
   const m = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(value.trim());
   if (!m || Number(m[1]) > 23 || Number(m[3]) > 23 || Number(m[2]) > 59 || Number(m[4]) > 59 || m[1]! + m[2]! >= m[3]! + m[4]!) {
-    refuse(`${key} harus rentang jam seperti 12:00-13:00, bukan "${value}".`);
+    refuse(`${key} harus rentang jam seperti 12:00-13:00, bukan "${value}".`, `${key} must be a time range such as 12:00-13:00, not "${value}".`);
   }
   return value.trim();
 }
@@ -61,7 +61,7 @@ export function applySetting(target: { overrides: Overrides; info: AgencyInfo },
   const rule = /^rules\.([A-Z]{3}-\d{2})\.enabled$/.exec(key);
   if (rule) {
     const id = rule[1] as RuleId;
-    if (!RULE_IDS.includes(id)) refuse(`Aturan ${rule[1]} tidak dikenal; aturan yang ada: ${RULE_IDS.join(', ')}.`);
+    if (!RULE_IDS.includes(id)) refuse(`Aturan ${rule[1]} tidak dikenal; aturan yang ada: ${RULE_IDS.join(', ')}.`, `Unknown rule ${rule[1]}; the rules are: ${RULE_IDS.join(', ')}.`);
     o.rules = { ...o.rules, [id]: { enabled: bool(key, value) } };
     return;
   }
@@ -69,7 +69,7 @@ export function applySetting(target: { overrides: Overrides; info: AgencyInfo },
     case 'maxFlexDays': {
       const n = number(key, value, 0, 7, true);
       if (n > PASAL_13_CEILING) {
-        refuse(`maxFlexDays = ${n} ditolak: PermenPANRB 4/2025 Pasal 13 ayat (1) membatasi fleksibilitas lokasi paling banyak ${PASAL_13_CEILING} hari kerja dalam 1 minggu; profil instansi boleh lebih ketat, tidak boleh lebih longgar.`);
+        refuse(`maxFlexDays = ${n} ditolak: PermenPANRB 4/2025 Pasal 13 ayat (1) membatasi fleksibilitas lokasi paling banyak ${PASAL_13_CEILING} hari kerja dalam 1 minggu; profil instansi boleh lebih ketat, tidak boleh lebih longgar.`, `maxFlexDays = ${n} refused: PermenPANRB 4/2025 Pasal 13 ayat (1) limits location flexibility to at most ${PASAL_13_CEILING} working days in 1 week; an agency profile may be stricter, never looser.`);
       }
       o.maxFlexDays = n;
       return;
@@ -88,11 +88,11 @@ export function applySetting(target: { overrides: Overrides; info: AgencyInfo },
     case 'name': target.info.name = value.trim(); return;
     case 'province': target.info.province = value.trim(); return;
     case 'level':
-      if (!LEVELS.includes(value as AgencyLevel)) refuse(`level harus salah satu dari ${LEVELS.join(', ')}.`);
+      if (!LEVELS.includes(value as AgencyLevel)) refuse(`level harus salah satu dari ${LEVELS.join(', ')}.`, `level must be one of ${LEVELS.join(', ')}.`);
       target.info.level = value as AgencyLevel;
       return;
     default:
-      refuse(`Parameter "${key}" tidak dikenal. Yang ada: maxFlexDays, countNationalFwaDays, workDays, weeklyHours, ramadanWeeklyHours, ramadanFrom, ramadanTo, toleranceMinutes, breakMonThu, breakFri, minGroupSize, windowMonths, rules.<ID>.enabled, name, level, province.`);
+      refuse(`Parameter "${key}" tidak dikenal. Yang ada: maxFlexDays, countNationalFwaDays, workDays, weeklyHours, ramadanWeeklyHours, ramadanFrom, ramadanTo, toleranceMinutes, breakMonThu, breakFri, minGroupSize, windowMonths, rules.<ID>.enabled, name, level, province.`, `Unknown parameter "${key}". The parameters are: maxFlexDays, countNationalFwaDays, workDays, weeklyHours, ramadanWeeklyHours, ramadanFrom, ramadanTo, toleranceMinutes, breakMonThu, breakFri, minGroupSize, windowMonths, rules.<ID>.enabled, name, level, province.`);
   }
 }
 

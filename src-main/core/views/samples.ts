@@ -26,9 +26,9 @@ function agencyName(entry: ManifestEntry): string | undefined {
  * (where they have no name yet) and runs the checks, so the screens have something to show.
  */
 export async function loadSamples(api: CoreApi, samplesDir: string | undefined, opts?: CallOptions): Promise<LoadSamplesResult> {
-  if (!samplesDir) throw new AppError('NOT_FOUND', 'Data contoh tidak tersedia pada instalasi ini.');
+  if (!samplesDir) throw new AppError('NOT_FOUND', 'Data contoh tidak tersedia pada instalasi ini.', 'Sample data is not available in this installation.');
   const text = await readFile(join(samplesDir, 'manifest.json'), 'utf8').catch(() => {
-    throw new AppError('NOT_FOUND', `Daftar data contoh tidak ditemukan di ${samplesDir}.`);
+    throw new AppError('NOT_FOUND', `Daftar data contoh tidak ditemukan di ${samplesDir}.`, `The sample data list was not found in ${samplesDir}.`);
   });
   const manifest = JSON.parse(text) as ManifestEntry[];
   const { files } = await api.importFiles(

@@ -8,7 +8,7 @@ const HANDLE = /^[A-Za-z0-9_-]{16,64}$/;
 export function resolveUpload(path: string, uploadDir: string | undefined): string {
   if (!path.startsWith(UPLOAD_PREFIX)) return path;
   const id = path.slice(UPLOAD_PREFIX.length);
-  if (!uploadDir || !HANDLE.test(id)) throw new AppError('BAD_REQUEST', 'Berkas unggahan tidak dikenal.');
+  if (!uploadDir || !HANDLE.test(id)) throw new AppError('BAD_REQUEST', 'Berkas unggahan tidak dikenal.', 'Unknown uploaded file.');
   return join(uploadDir, id);
 }
 
@@ -22,6 +22,6 @@ export const DOWNLOAD_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.xlsx$/;
 export function resolveDownload(out: string, downloadDir: string | undefined): string {
   if (!out.startsWith(DOWNLOAD_PREFIX)) return out;
   const name = out.slice(DOWNLOAD_PREFIX.length);
-  if (!downloadDir || !DOWNLOAD_NAME.test(name)) throw new AppError('BAD_REQUEST', 'Nama berkas unduhan tidak valid.');
+  if (!downloadDir || !DOWNLOAD_NAME.test(name)) throw new AppError('BAD_REQUEST', 'Nama berkas unduhan tidak valid.', 'Invalid download file name.');
   return join(downloadDir, name);
 }
