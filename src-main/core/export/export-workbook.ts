@@ -40,10 +40,12 @@ export interface ExportOptions extends CallOptions {
 async function unitAgency(db: Db, unit: string, agency: string | undefined): Promise<string> {
   const rows = await db.all<{ agency: string }>(UNIT_AGENCIES_SQL, { unit, agency: agency ?? null });
   if (rows.length === 0) {
-    throw new AppError('NOT_FOUND', `Unit "${unit}" tidak ditemukan${agency ? ` di instansi ${agency}` : ''}.`, { unit });
+    throw new AppError('NOT_FOUND', `Unit "${unit}" tidak ditemukan${agency ? ` di instansi ${agency}` : ''}.`,
+      `Unit "${unit}" not found${agency ? ` in agency ${agency}` : ''}.`, { unit });
   }
   if (rows.length > 1) {
-    throw new AppError('BAD_REQUEST', `Unit "${unit}" ada di beberapa instansi (${rows.map((r) => r.agency).join(', ')}); pilih satu dengan --agency.`, { unit });
+    throw new AppError('BAD_REQUEST', `Unit "${unit}" ada di beberapa instansi (${rows.map((r) => r.agency).join(', ')}); pilih satu dengan --agency.`,
+      `Unit "${unit}" exists in several agencies (${rows.map((r) => r.agency).join(', ')}); choose one with --agency.`, { unit });
   }
   return rows[0]!.agency;
 }
@@ -60,9 +62,10 @@ async function profilesInScope(db: Db, agencies: (string | null)[]): Promise<Eff
   return profiles;
 }
 
-const WRITE_ERRORS: Record<string, string> = {
-  ENOENT: 'foldernya tidak ada', EACCES: 'tidak ada izin menulis', EPERM: 'tidak ada izin menulis',
-  ENOSPC: 'disk penuh', EROFS: 'disk hanya-baca', EISDIR: 'itu sebuah folder',
+const WRITE_ERRORS: Record<string, [string, string]> = {
+  ENOENT: ['foldernya tidak ada', 'the folder does not exist'], EACCES: ['tidak ada izin menulis', 'no permission to write'],
+  EPERM: ['tidak ada izin menulis', 'no permission to write'], ENOSPC: ['disk penuh', 'the disk is full'],
+  EROFS: ['disk hanya-baca', 'the disk is read-only'], EISDIR: ['itu sebuah folder', 'it is a folder'],
 };
 
 interface Output {
@@ -76,8 +79,10 @@ interface Output {
 async function openOutput(out: string): Promise<Output> {
   const tmp = `${out}.${process.pid}.tmp`;
   const stream = createWriteStream(tmp);
-  const failed = (err: NodeJS.ErrnoException) =>
-    new AppError('BAD_REQUEST', `Berkas ${out} tidak dapat ditulis (${WRITE_ERRORS[err.code ?? ''] ?? err.message}).`, { out });
+  const failed = (err: NodeJS.ErrnoException) => {
+    const [id, en] = WRITE_ERRORS[err.code ?? ''] ?? [err.message, err.message];
+    return new AppError('BAD_REQUEST', `Berkas ${out} tidak dapat ditulis (${id}).`, `Cannot write ${out} (${en}).`, { out });
+  };
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
     stream.once('error', (err) => reject(failed(err)));
@@ -107,7 +112,7 @@ export async function exportWorkbook(db: Db, req: ExportWorkbookRequest, deps: E
   const progress = (phase: 'check' | 'store' | 'done', fraction: number | null, rows: number | null) =>
     opts.onProgress?.({ phase, file, fileIndex: 0, fileCount: 1, fraction, rows });
   const cancelled = () => {
-    if (opts.signal?.aborted) throw new AppError('CANCELLED', 'Ekspor dibatalkan.');
+    if (opts.signal?.aborted) throw new AppError('CANCELLED', 'Ekspor dibatalkan.', 'Export cancelled.');
   };
   const agency = req.unit ? await unitAgency(db, req.unit, req.agency) : req.agency ?? null;
   const output = await openOutput(req.out);

@@ -96,7 +96,8 @@ export async function importFile(
     ]);
     if (staged.mapping.missing.length) refuseMissing(spec, staged.mapping.missing, staged.headers);
     if (!agency && spec.kind === 'survey' && staged.mapping.columns.agency === undefined) {
-      throw new AppError('IMPORT_FAILED', 'Berkas survei ini tidak memiliki kolom Instansi, jadi instansi wajib dipilih saat impor (--agency KODE).');
+      throw new AppError('IMPORT_FAILED', 'Berkas survei ini tidak memiliki kolom Instansi, jadi instansi wajib dipilih saat impor (--agency KODE).',
+        'This survey file has no Instansi (agency) column, so an agency must be chosen when importing (--agency CODE).');
     }
     progress('check', null, null);
     if (staged.readerRejects > 0) await db.run(READER_ADJUST_SQL, { headerRow: staged.headerRow });

@@ -27,7 +27,8 @@ function number(key: string, value: string, min: number, max: number, integer: b
   const plain = /^[+-]?\d+(?:[.,]\d+)?$/.test(value.trim());
   const n = plain ? Number(value.trim().replace(',', '.')) : NaN;
   if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-    refuse(`${key} harus ${integer ? 'bilangan bulat' : 'angka'} antara ${min} dan ${max}, bukan "${value}".`);
+    refuse(`${key} harus ${integer ? 'bilangan bulat' : 'angka'} antara ${min} dan ${max}, bukan "${value}".`,
+      `${key} must be ${integer ? 'a whole number' : 'a number'} between ${min} and ${max}, not "${value}".`);
   }
   return n;
 }
@@ -166,7 +167,7 @@ export async function exportProfiles(db: Db): Promise<ProfilesFile> {
 
 /** Every imported value goes through the same checks as --set, the Pasal 13 ceiling included. */
 export async function importProfiles(db: Db, file: ProfilesFile, at: Date): Promise<Profile[]> {
-  if (file?.pantauProfiles !== 1 || !Array.isArray(file.profiles)) refuse('Berkas profil tidak dikenali (harus berisi "pantauProfiles": 1 dan "profiles").');
+  if (file?.pantauProfiles !== 1 || !Array.isArray(file.profiles)) refuse('Berkas profil tidak dikenali (harus berisi "pantauProfiles": 1 dan "profiles").', 'Not a profile file (it must hold "pantauProfiles": 1 and "profiles").');
   const saved: Profile[] = [];
   for (const p of file.profiles) {
     const target = { overrides: {} as Overrides, info: {} as AgencyInfo };
