@@ -78,6 +78,18 @@ export function writeSummary(ctx: ExportContext, figures: SummaryFigures): Expor
     }
     if (first) colourRates(ws, `E${first}:E${last}`);
     row([]);
+    // Per region (rules.md §3), once any agency's profile names its province.
+    if (run.complianceByRegion.some((r) => r.province !== null)) {
+      row(['Kepatuhan per provinsi'], 'section');
+      row(['Provinsi', null, 'Pegawai-minggu', 'Patuh', 'Kepatuhan'], 'header');
+      first = 0;
+      for (const r of run.complianceByRegion) {
+        last = row([r.province ?? '(provinsi tidak diketahui)', null, r.employeeWeeks, r.compliantEmployeeWeeks, exactRate(r)], undefined, [undefined, undefined, I, I, P]);
+        first ||= last;
+      }
+      colourRates(ws, `E${first}:E${last}`);
+      row([]);
+    }
   }
 
   row(['Temuan per aturan'], 'section');
