@@ -1,7 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { AppError } from '../../contract/errors.ts';
+import type { Command } from 'commander';
 import type { ProfilesFile } from '../../contract/rules-types.ts';
-import { reportFailure, withApi, type CommandModule, type GlobalOptions } from '../context.ts';
+import { langOf, reportFailure, t, withApi, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
+import { usage } from '../usage.ts';
 import { withCommonOptions } from './common.ts';
 
 interface ProfileOptions extends GlobalOptions {
@@ -11,11 +12,11 @@ interface ProfileOptions extends GlobalOptions {
   export?: string;
 }
 
-function settings(pairs: string[]): Record<string, string> {
+function settings(cmd: Command, pairs: string[], lang: Lang): Record<string, string> {
   return Object.fromEntries(
     pairs.map((pair) => {
       const i = pair.indexOf('=');
-      if (i <= 0) throw new AppError('BAD_REQUEST', `--set harus berbentuk KEY=VALUE, bukan "${pair}".`);
+      if (i <= 0) usage(cmd, t(lang, `--set harus berbentuk KEY=VALUE, bukan "${pair}".`, `--set must be KEY=VALUE, not "${pair}".`));
       return [pair.slice(0, i).trim(), pair.slice(i + 1)];
     }),
   );
@@ -29,8 +30,10 @@ export const profileCommand: CommandModule = (program, ctx) => {
     .option('--import <file.json>', 'impor profil dari berkas JSON')
     .option('--export <file.json>', 'ekspor profil ke berkas JSON')
     .action(async (opts: ProfileOptions, cmd) => {
+      const lang = langOf(opts);
       const modes = [opts.set.length > 0, Boolean(opts.import), Boolean(opts.export)].filter(Boolean).length;
-      if (modes > 1) cmd.error('Pilih salah satu: --set, --import atau --export.');
+      if (modes > 1) usage(cmd, t(lang, 'Pilih salah satu: --set, --import atau --export.', 'Choose one of --set, --import or --export.'));
+      const set = settings(cmd, opts.set, lang);
       try {
         await withApi(opts, async (api) => {
           if (opts.export) {
@@ -44,7 +47,7 @@ export const profileCommand: CommandModule = (program, ctx) => {
             return ctx.out(opts.json ? JSON.stringify(result, null, 2) : `${result.profiles.length} profil diimpor dari ${opts.import}`);
           }
           const profile = opts.set.length
-            ? await api.setProfile({ agency: opts.agency, set: settings(opts.set) })
+            ? await api.setProfile({ agency: opts.agency, set })
             : await api.getProfile({ agency: opts.agency });
           ctx.out(JSON.stringify(profile, null, 2));
         });

@@ -7,6 +7,7 @@ import { createDispatcher } from '../../contract/wire.ts';
 import { createCore } from '../../core/index.ts';
 import { serve } from '../../server/server.ts';
 import { langOf, reportFailure, t, type CommandModule, type GlobalOptions } from '../context.ts';
+import { usage } from '../usage.ts';
 import { withCommonOptions } from './common.ts';
 
 interface ServeOptions extends GlobalOptions {
@@ -17,11 +18,15 @@ interface ServeOptions extends GlobalOptions {
 const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export const serveCommand: CommandModule = (program, ctx) => {
-  withCommonOptions(program.command('serve'))
+  withCommonOptions(program.command('serve'), 'pantau.duckdb')
     .description('buka Pantau di peramban (hanya 127.0.0.1)')
     .option('--port <n>', 'port (0 = pilih bebas)', '0')
-    .action(async (opts: ServeOptions) => {
+    .action(async (opts: ServeOptions, cmd) => {
       const lang = langOf(opts);
+      const port = Number(opts.port);
+      if (!/^\d+$/.test(opts.port) || port > 65535) {
+        usage(cmd, t(lang, `--port harus bilangan 0–65535, bukan "${opts.port}".`, `--port must be a number from 0 to 65535, not "${opts.port}".`));
+      }
       const rendererDir = join(PACKAGE_ROOT, 'out/renderer');
       let uploadDir: string | undefined;
       try {
@@ -34,7 +39,7 @@ export const serveCommand: CommandModule = (program, ctx) => {
         const core = await createCore({
           dbPath: resolve(opts.db ?? 'pantau.duckdb'), lang, tmpDir: tmpdir(), uploadDir, downloadDir, samplesDir: join(PACKAGE_ROOT, 'samples'),
         });
-        const { url, server } = await serve({ dispatcher: createDispatcher(core), rendererDir, port: Number(opts.port), uploadDir, downloadDir });
+        const { url, server } = await serve({ dispatcher: createDispatcher(core), rendererDir, port, uploadDir, downloadDir });
         ctx.out(`Pantau: ${url}`);
         await new Promise<void>((done) => ctx.signal.addEventListener('abort', () => done(), { once: true }));
         const closed = new Promise<void>((done) => server.close(() => done()));
