@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src-main/cli/context.ts';
 import { runCli } from '../../src-main/cli/run-cli.ts';
 import { pantau } from '../helpers/cli.ts';
-import { freshCore, tempDir } from '../helpers/workspace.ts';
+import { freshCore, tempDir, writeText } from '../helpers/workspace.ts';
 
 /** The CLI in this process: wrong usage is found before any workspace opens, so no child process is needed. */
 async function run(...argv: string[]) {
@@ -104,5 +104,19 @@ describe('--json with wrong usage prints one JSON document (fixed bug: stdout wa
     expect(r.status).toBe(2);
     expect(JSON.parse(r.stdout)).toEqual({ error: 'Opsi --bogus tidak dikenal.', code: 'BAD_REQUEST' });
     expect(pantau([]).status).toBe(2);
+  });
+});
+
+describe('profile --import of a file it cannot use (fixed bug: raw Node and JSON.parse messages)', () => {
+  it('a missing file is named', async () => {
+    const path = join(tempDir(), 'hilang.json');
+    const r = await run('profile', '--db', join(tempDir(), 'ws.duckdb'), '--import', path);
+    expect(r).toEqual({ status: 1, stdout: '', stderr: `Berkas profil ${path} tidak ditemukan.` });
+  });
+
+  it('a file that is not JSON is named', async () => {
+    const path = writeText(tempDir(), 'rusak.json', '{ profil: 1 }');
+    const r = await run('profile', '--db', join(tempDir(), 'ws.duckdb'), '--import', path, '--lang', 'en');
+    expect(r).toEqual({ status: 1, stdout: '', stderr: `Profile file ${path} is not valid JSON.` });
   });
 });

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { AppError } from '../../contract/errors.ts';
 import type { ProfilesFile } from '../../contract/rules-types.ts';
 import { langOf, reportFailure, t, withApi, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
 import { usage } from '../usage.ts';
@@ -22,6 +23,23 @@ function settings(cmd: Command, pairs: string[], lang: Lang): Record<string, str
   );
 }
 
+async function readProfiles(path: string, lang: Lang): Promise<ProfilesFile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new AppError('BAD_REQUEST', missing
+      ? t(lang, `Berkas profil ${path} tidak ditemukan.`, `Profile file ${path} not found.`)
+      : t(lang, `Berkas profil ${path} tidak dapat dibaca.`, `Profile file ${path} cannot be read.`));
+  }
+  try {
+    return JSON.parse(text) as ProfilesFile;
+  } catch {
+    throw new AppError('BAD_REQUEST', t(lang, `Berkas profil ${path} bukan JSON yang sah.`, `Profile file ${path} is not valid JSON.`));
+  }
+}
+
 export const profileCommand: CommandModule = (program, ctx) => {
   withCommonOptions(program.command('profile'))
     .description('lihat atau ubah profil aturan (nasional atau instansi)')
@@ -35,15 +53,15 @@ export const profileCommand: CommandModule = (program, ctx) => {
       if (modes > 1) usage(cmd, t(lang, 'Pilih salah satu: --set, --import atau --export.', 'Choose one of --set, --import or --export.'));
       const set = settings(cmd, opts.set, lang);
       try {
+        const imported = opts.import ? await readProfiles(opts.import, lang) : undefined;
         await withApi(opts, async (api) => {
           if (opts.export) {
             const file = await api.exportProfiles({});
             await writeFile(opts.export, `${JSON.stringify(file, null, 2)}\n`);
             return ctx.out(opts.json ? JSON.stringify(file, null, 2) : `${file.profiles.length} profil diekspor ke ${opts.export}`);
           }
-          if (opts.import) {
-            const file = JSON.parse(await readFile(opts.import, 'utf8')) as ProfilesFile;
-            const result = await api.importProfiles({ file });
+          if (opts.import && imported) {
+            const result = await api.importProfiles({ file: imported });
             return ctx.out(opts.json ? JSON.stringify(result, null, 2) : `${result.profiles.length} profil diimpor dari ${opts.import}`);
           }
           const profile = opts.set.length
