@@ -3,10 +3,11 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AppError } from '../../contract/errors.ts';
 import { createDispatcher } from '../../contract/wire.ts';
-import { createCore } from '../../core/index.ts';
+import { createCore, type Core } from '../../core/index.ts';
 import { serve } from '../../server/server.ts';
-import { langOf, reportFailure, t, type CommandModule, type GlobalOptions } from '../context.ts';
+import { langOf, reportFailure, t, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
 import { usage } from '../usage.ts';
 import { withCommonOptions } from './common.ts';
 
@@ -16,6 +17,12 @@ interface ServeOptions extends GlobalOptions {
 
 // Relative to the package, not the current folder, so `pantau serve` works from anywhere.
 const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+function listenFailure(err: unknown, port: number, lang: Lang): unknown {
+  if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') return err;
+  return new AppError('BAD_REQUEST', t(lang, `Port ${port} sudah dipakai program lain; pilih port lain dengan --port, atau --port 0 untuk port bebas.`,
+    `Port ${port} is already in use; choose another with --port, or --port 0 for a free one.`));
+}
 
 export const serveCommand: CommandModule = (program, ctx) => {
   withCommonOptions(program.command('serve'), 'pantau.duckdb')
@@ -29,6 +36,7 @@ export const serveCommand: CommandModule = (program, ctx) => {
       }
       const rendererDir = join(PACKAGE_ROOT, 'out/renderer');
       let uploadDir: string | undefined;
+      let core: Core | undefined;
       try {
         if (!existsSync(rendererDir)) {
           throw new Error(t(lang, 'Tampilan belum dibangun: jalankan "npm run build" dulu.', 'The app is not built: run "npm run build" first.'));
@@ -36,20 +44,21 @@ export const serveCommand: CommandModule = (program, ctx) => {
         uploadDir = await mkdtemp(join(tmpdir(), 'pantau-upload-'));
         const downloadDir = join(uploadDir, 'downloads');
         await mkdir(downloadDir);
-        const core = await createCore({
+        core = await createCore({
           dbPath: resolve(opts.db ?? 'pantau.duckdb'), lang, tmpDir: tmpdir(), uploadDir, downloadDir, samplesDir: join(PACKAGE_ROOT, 'samples'),
         });
-        const { url, server } = await serve({ dispatcher: createDispatcher(core), rendererDir, port, uploadDir, downloadDir });
+        const { url, server } = await serve({ dispatcher: createDispatcher(core), rendererDir, port, uploadDir, downloadDir })
+          .catch((err: unknown) => Promise.reject(listenFailure(err, port, lang)));
         ctx.out(`Pantau: ${url}`);
         await new Promise<void>((done) => ctx.signal.addEventListener('abort', () => done(), { once: true }));
         const closed = new Promise<void>((done) => server.close(() => done()));
         // A browser's keep-alive connections would otherwise hold the stop.
         server.closeAllConnections();
         await closed;
-        core.close();
       } catch (err) {
         reportFailure(ctx, opts, err);
       } finally {
+        core?.close();
         if (uploadDir) await rm(uploadDir, { recursive: true, force: true });
       }
     });
