@@ -7,7 +7,8 @@ import { AppError } from '../../contract/errors.ts';
 import { createDispatcher } from '../../contract/wire.ts';
 import { createCore, type Core } from '../../core/index.ts';
 import { serve } from '../../server/server.ts';
-import { langOf, reportFailure, t, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
+import { buildApp } from '../build-app.ts';
+import { langOf, reportFailure, t, type CliContext, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
 import { usage } from '../usage.ts';
 import { withCommonOptions } from './common.ts';
 
@@ -17,6 +18,22 @@ interface ServeOptions extends GlobalOptions {
 
 // Relative to the package, not the current folder, so `pantau serve` works from anywhere.
 const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The built app: out/ in the package, unless PANTAU_BUILD_DIR names another folder (tests build into their own). */
+function buildDir(): string {
+  const dir = process.env.PANTAU_BUILD_DIR;
+  return dir ? resolve(dir) : join(PACKAGE_ROOT, 'out');
+}
+
+/** Right after `npm install` nothing is built yet: build once, as `npm start` does. */
+async function ensureBuilt(outDir: string, ctx: CliContext, lang: Lang): Promise<void> {
+  if (existsSync(join(outDir, 'renderer', 'index.html'))) return;
+  ctx.err(t(lang, 'Membangun tampilan (sekali saja)…', 'Building the app (once)…'));
+  if ((await buildApp({ root: PACKAGE_ROOT, outDir })) !== 0) {
+    throw new Error(t(lang, 'Tampilan tidak dapat dibangun (lihat pesan di atas); jalankan "npm install" lalu coba lagi.',
+      'The app could not be built (see the messages above); run "npm install" and try again.'));
+  }
+}
 
 function listenFailure(err: unknown, port: number, lang: Lang): unknown {
   if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') return err;
@@ -34,19 +51,18 @@ export const serveCommand: CommandModule = (program, ctx) => {
       if (!/^\d+$/.test(opts.port) || port > 65535) {
         usage(cmd, t(lang, `--port harus bilangan 0–65535, bukan "${opts.port}".`, `--port must be a number from 0 to 65535, not "${opts.port}".`));
       }
-      const rendererDir = join(PACKAGE_ROOT, 'out/renderer');
+      const outDir = buildDir();
       let uploadDir: string | undefined;
       let core: Core | undefined;
       try {
-        if (!existsSync(rendererDir)) {
-          throw new Error(t(lang, 'Tampilan belum dibangun: jalankan "npm run build" dulu.', 'The app is not built: run "npm run build" first.'));
-        }
+        await ensureBuilt(outDir, ctx, lang);
         uploadDir = await mkdtemp(join(tmpdir(), 'pantau-upload-'));
         const downloadDir = join(uploadDir, 'downloads');
         await mkdir(downloadDir);
         core = await createCore({
           dbPath: resolve(opts.db ?? 'pantau.duckdb'), lang, tmpDir: tmpdir(), uploadDir, downloadDir, samplesDir: join(PACKAGE_ROOT, 'samples'),
         });
+        const rendererDir = join(outDir, 'renderer');
         const { url, server } = await serve({ dispatcher: createDispatcher(core), rendererDir, port, uploadDir, downloadDir })
           .catch((err: unknown) => Promise.reject(listenFailure(err, port, lang)));
         ctx.out(`Pantau: ${url}`);
