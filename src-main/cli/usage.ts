@@ -1,7 +1,7 @@
 import type { Command, CommanderError } from 'commander';
 import type { Lang } from '../core/import/reasons.ts';
 
-/** The language asked for, read before parsing: commander's own errors come before any option is parsed. */
+/** The language asked for, from the raw arguments: when commander's own parsing fails, no command has its options. */
 export function argvLang(argv: string[]): Lang {
   const i = argv.indexOf('--lang');
   return (i >= 0 && argv[i + 1] === 'en') || argv.includes('--lang=en') ? 'en' : 'id';
