@@ -1,10 +1,11 @@
 // npm start: the desktop window where an Electron binary exists; otherwise one line
 // saying so, and the same app served to a browser on this machine.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { buildApp } from '../src-main/cli/build-app.ts';
 import { electronPackageDir, findElectronBinary } from './electron-binary.ts';
 
-const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-if (build.status !== 0) process.exit(build.status ?? 1);
+const built = await buildApp({ root: process.cwd() });
+if (built !== 0) process.exit(built);
 
 /** False too when the electron package itself is missing (installed without dev dependencies). */
 function electronFound(): boolean {

@@ -8,6 +8,7 @@ import { importsCommand } from './commands/imports.ts';
 import { profileCommand } from './commands/profile.ts';
 import { serveCommand } from './commands/serve.ts';
 import { undoCommand } from './commands/undo.ts';
+import { argvLang, isHelp, usageMessage } from './usage.ts';
 
 /** Adding a command is adding its module to this list. */
 const COMMANDS: CommandModule[] = [importCommand, importsCommand, undoCommand, checkCommand, compareCommand, exportCommand, profileCommand, serveCommand];
@@ -16,16 +17,21 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   const program = new Command('pantau')
     .description('Pantau: pemantauan fleksibilitas kerja ASN (PermenPANRB 4/2025)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.err(s.trimEnd()), writeErr: (s) => ctx.err(s.trimEnd()) });
+    // Errors are printed below, in the user's language; commander prints only help.
+    .configureOutput({ writeOut: (s) => ctx.err(s.trimEnd()), writeErr: (s) => ctx.err(s.trimEnd()), outputError: () => undefined });
+  // Subcommands inherit the exit override and output settings from the program.
   for (const register of COMMANDS) register(program, ctx);
-  for (const sub of program.commands) sub.exitOverride();
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
-    if (err instanceof CommanderError) {
-      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : 2;
-    }
-    throw err;
+    if (!(err instanceof CommanderError)) throw err;
+    if (isHelp(err)) return 0;
+    // Help shown because no command was given has already been printed.
+    if (err.code === 'commander.help') return 2;
+    const message = usageMessage(err, argvLang(argv), program);
+    ctx.err(message);
+    if (argv.includes('--json')) ctx.out(JSON.stringify({ error: message, code: 'BAD_REQUEST' }, null, 2));
+    return 2;
   }
   return ctx.exitCode;
 }

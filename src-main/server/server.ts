@@ -147,7 +147,14 @@ export async function serve(options: ServeOptions): Promise<Served> {
     });
     await pipeline(createReadStream(path), res);
   }
-  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  // A taken port is an 'error' event: the caller hears it instead of the process crashing.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];

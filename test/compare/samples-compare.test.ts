@@ -79,14 +79,14 @@ describe('pantau compare on the samples', () => {
     expect(result.beforeAfter.starters.before.n).toBeGreaterThan(0);
   });
 
-  it('prints a readable summary without --json, and refuses a malformed period with exit 1', () => {
+  it('prints a readable summary without --json, and refuses a malformed period as wrong usage (exit 2)', () => {
     const text = pantau(['compare', '--db', db, '--agency', 'PEMKOT-BOGOR']);
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('PEMKOT-BOGOR');
     expect(text.stdout).toMatch(/fleksibel: 12\/13 = 92,3 %/);
     expect(text.stdout).toContain('acuan: puas 90,22 %');
     const bad = pantau(['compare', '--db', db, '--period', 'September']);
-    expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('Periode harus berbentuk YYYY-MM');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--period harus berbentuk YYYY-MM');
   });
 });

@@ -1,6 +1,6 @@
 import type { ComplianceRow, RunChecksResult } from '../../contract/rules-types.ts';
 import { langOf, reportFailure, t, withApi, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
-import { withCommonOptions } from './common.ts';
+import { checkDateOptions, withCommonOptions } from './common.ts';
 
 interface CheckOptions extends GlobalOptions {
   agency?: string;
@@ -39,7 +39,8 @@ export const checkCommand: CommandModule = (program, ctx) => {
     .option('--agency <code>', 'hanya satu instansi')
     .option('--from <date>', 'dari tanggal (YYYY-MM-DD; bawaan: data paling awal)')
     .option('--to <date>', 'sampai tanggal (YYYY-MM-DD; bawaan: data paling akhir)')
-    .action(async (opts: CheckOptions) => {
+    .action(async (opts: CheckOptions, cmd) => {
+      checkDateOptions(cmd, opts, langOf(opts));
       try {
         const result = await withApi(opts, (api) => api.runChecks({ agency: opts.agency, from: opts.from, to: opts.to }));
         if (opts.json) ctx.out(JSON.stringify(result, null, 2));

@@ -1,11 +1,14 @@
 import type { CompareResult, GroupComparison, GroupRate, SurveyFigures } from '../../contract/compare-types.ts';
 import { langOf, reportFailure, t, withApi, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
+import { usage } from '../usage.ts';
 import { withCommonOptions } from './common.ts';
 
 interface CompareOptions extends GlobalOptions {
   agency?: string;
   period?: string;
 }
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 const num = (v: number, places: number, lang: Lang) => {
   const s = v.toFixed(places);
@@ -66,7 +69,11 @@ export const compareCommand: CommandModule = (program, ctx) => {
     .description('bandingkan kinerja kerja fleksibel dan konvensional; ringkasan survei')
     .option('--agency <code>', 'hanya satu instansi')
     .option('--period <YYYY-MM>', 'hanya catatan kinerja yang periodenya mencakup bulan ini')
-    .action(async (opts: CompareOptions) => {
+    .action(async (opts: CompareOptions, cmd) => {
+      if (opts.period !== undefined && !PERIOD.test(opts.period)) {
+        usage(cmd, t(langOf(opts), `--period harus berbentuk YYYY-MM (mis. 2025-09), bukan "${opts.period}".`,
+          `--period must be written YYYY-MM (e.g. 2025-09), not "${opts.period}".`));
+      }
       try {
         const result = await withApi(opts, (api) => api.compare({ agency: opts.agency, period: opts.period }));
         if (opts.json) ctx.out(JSON.stringify(result, null, 2));

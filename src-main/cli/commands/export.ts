@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import type { ExportWorkbookResult } from '../../contract/export-types.ts';
 import { MIN_KEY_LENGTH } from '../../contract/validate.ts';
 import { langOf, reportFailure, t, withApi, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
-import { withCommonOptions } from './common.ts';
+import { usage } from '../usage.ts';
+import { checkDateOptions, withCommonOptions } from './common.ts';
 
 interface ExportOptions extends GlobalOptions {
   out: string;
@@ -36,16 +37,17 @@ export const exportCommand: CommandModule = (program, ctx) => {
     .action(async (opts: ExportOptions, cmd) => {
       const lang = langOf(opts);
       if (opts.pseudonymize && !opts.key) {
-        cmd.error(t(lang, '--pseudonymize memerlukan --key SECRET (kunci rahasia penyamaran).',
+        usage(cmd, t(lang, '--pseudonymize memerlukan --key SECRET (kunci rahasia penyamaran).',
           '--pseudonymize needs --key SECRET (the pseudonymisation key).'));
       }
       if (opts.key && opts.key.length < MIN_KEY_LENGTH) {
-        cmd.error(t(lang, `--key minimal ${MIN_KEY_LENGTH} karakter: kunci yang pendek dapat ditebak.`,
+        usage(cmd, t(lang, `--key minimal ${MIN_KEY_LENGTH} karakter: kunci yang pendek dapat ditebak.`,
           `--key needs at least ${MIN_KEY_LENGTH} characters: a short key can be guessed.`));
       }
       if (opts.key && !opts.pseudonymize) {
-        cmd.error(t(lang, '--key hanya berlaku bersama --pseudonymize.', '--key only applies with --pseudonymize.'));
+        usage(cmd, t(lang, '--key hanya berlaku bersama --pseudonymize.', '--key only applies with --pseudonymize.'));
       }
+      checkDateOptions(cmd, opts, lang);
       try {
         const result = await withApi(opts, (api) =>
           api.exportWorkbook(

@@ -7,6 +7,7 @@ import { IMPORT_KINDS, type ImportFileResult, type ImportKind, type MappingRecip
 import type { ProgressEvent } from '../../contract/progress.ts';
 import { VALIDATORS } from '../../contract/validate.ts';
 import { langOf, reportFailure, t, withApi, type CliContext, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
+import { usage } from '../usage.ts';
 import { withCommonOptions } from './common.ts';
 
 interface ImportOptions extends GlobalOptions {
@@ -68,7 +69,7 @@ export const importCommand: CommandModule = (program, ctx) => {
     .action(async (files: string[], opts: ImportOptions, cmd) => {
       const lang = langOf(opts);
       if (!opts.agency && opts.kind !== 'calendar' && opts.kind !== 'survey') {
-        cmd.error(t(lang, `--agency wajib untuk --kind ${opts.kind}`, `--agency is required for --kind ${opts.kind}`));
+        usage(cmd, t(lang, `--agency wajib untuk --kind ${opts.kind}`, `--agency is required for --kind ${opts.kind}`));
       }
       const bar = progressBar(ctx, lang);
       try {

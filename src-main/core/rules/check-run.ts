@@ -14,8 +14,14 @@ const RULE_SQL = [LOK01_SQL, LOK02_SQL, ELG01_SQL, JAM01_SQL, APR01_SQL, LAP01_S
 const BASIS = `CASE f.rule ${Object.values(CATALOGUE).map((r) => `WHEN '${r.id}' THEN ${quoteLiteral(r.basis)}`).join(' ')} END`;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A day that exists, written YYYY-MM-DD: Date.parse would roll 2025-02-31 over to 3 March, so the date must come back unchanged. */
+export function isIsoDate(value: string): boolean {
+  const day = new Date(`${value}T00:00:00Z`);
+  return ISO_DATE.test(value) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
+
 function checkDate(value: string | undefined, what: string): void {
-  if (value !== undefined && (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))) {
+  if (value !== undefined && !isIsoDate(value)) {
     throw new AppError('BAD_REQUEST', `${what} harus tanggal YYYY-MM-DD, bukan "${value}".`);
   }
 }
