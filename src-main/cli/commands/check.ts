@@ -30,6 +30,13 @@ function describe(r: RunChecksResult, lang: Lang): string[] {
   for (const f of r.findings) lines.push(`  ${f.rule} ${f.period} ${f.nip} ${f.name ?? ''} (${f.agency ?? '-'}, ${f.unit ?? '-'}): ${f.detail} [${f.basis}]`);
   lines.push(t(lang, 'Kepatuhan:', 'Compliance:'));
   for (const c of r.compliance) lines.push(complianceLine(c, lang));
+  if (r.complianceByRegion.some((g) => g.province !== null)) {
+    lines.push(t(lang, 'Kepatuhan per provinsi:', 'Compliance per province:'));
+    for (const g of r.complianceByRegion) {
+      const who = g.province ?? t(lang, '(provinsi tidak diketahui)', '(province unknown)');
+      lines.push(`  ${who}: ${pct(g.compliantEmployeeWeeks, g.employeeWeeks)} (${g.compliantEmployeeWeeks}/${g.employeeWeeks} ${t(lang, 'pegawai-minggu', 'employee-weeks')})`);
+    }
+  }
   return lines;
 }
 

@@ -22,7 +22,7 @@ export function isIsoDate(value: string): boolean {
 
 function checkDate(value: string | undefined, what: string): void {
   if (value !== undefined && !isIsoDate(value)) {
-    throw new AppError('BAD_REQUEST', `${what} harus tanggal YYYY-MM-DD, bukan "${value}".`);
+    throw new AppError('BAD_REQUEST', `${what} harus tanggal YYYY-MM-DD yang ada, bukan "${value}".`, `${what} must be an existing YYYY-MM-DD date, not "${value}".`);
   }
 }
 
