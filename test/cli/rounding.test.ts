@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunChecksResult } from '../../src-main/contract/rules-types.ts';
 import { pantau } from '../helpers/cli.ts';
-import { ROUNDING_AGENCY, ROUNDING_TOTAL, ROUNDING_UNITS, writeRoundingCsv } from '../helpers/rounding.ts';
+import { ROUNDING_AGENCY, ROUNDING_PERFORMANCE, ROUNDING_TOTAL, ROUNDING_UNITS, writePerformanceCsv, writeRoundingCsv } from '../helpers/rounding.ts';
+import { newcombe, wilson } from '../../src-main/core/compare/intervals.ts';
 import { tempDir } from '../helpers/workspace.ts';
 
 // rules.md §3: the rate is compliant / observed employee-weeks, shown with one decimal; cli.md: the
@@ -27,5 +28,24 @@ describe('pantau check shows the compliance rate with one decimal of the exact r
     const doc = JSON.parse(json.stdout) as RunChecksResult;
     const rates = doc.compliance.filter((c) => c.level === 'unit').map((c) => [c.unit, c.compliantEmployeeWeeks, c.employeeWeeks, c.rate]);
     expect(rates).toEqual([['Bagian A', 15, 19, 0.7895], ['Bagian B', 14, 17, 0.8235], ['Bagian C', 3, 5, 0.6]]);
+  });
+});
+
+describe('pantau compare shows rates, intervals and the difference from the counts', () => {
+  it('15 of 19 conventional is 78,9 %, not the 4-decimal 0.7895 rounded again', () => {
+    const dir = tempDir();
+    const db = join(dir, 'ws.duckdb');
+    for (const [kind, file] of [['attendance', writeRoundingCsv(dir)], ['performance', writePerformanceCsv(dir)]] as const) {
+      const r = pantau(['import', '--db', db, '--agency', ROUNDING_AGENCY, '--kind', kind, file]);
+      expect(r.status, r.stderr).toBe(0);
+    }
+    const human = pantau(['compare', '--db', db]);
+    expect(human.status, human.stderr).toBe(0);
+    const { conventional: k, flex: f } = ROUNDING_PERFORMANCE;
+    const one = (v: number) => (Math.round(v * 1000) / 10).toFixed(1).replace('.', ',');
+    const [lo, hi] = wilson(k.met, k.n);
+    expect(human.stdout).toContain(`konvensional: ${k.met}/${k.n} = 78,9 % (IK 95 % ${one(lo)} %–${one(hi)} %)`);
+    const [dlo, dhi] = newcombe(f.met, f.n, k.met, k.n);
+    expect(human.stdout).toContain(`selisih: ${one(f.met / f.n - k.met / k.n)} poin (IK 95 % ${one(dlo)} s.d. ${one(dhi)})`);
   });
 });

@@ -1,4 +1,5 @@
 import type { CompareResult, GroupComparison, GroupRate, SurveyFigures } from '../../contract/compare-types.ts';
+import { newcombe, wilson } from '../../core/compare/intervals.ts';
 import { langOf, reportFailure, t, withApi, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
 import { usage } from '../usage.ts';
 import { withCommonOptions } from './common.ts';
@@ -16,15 +17,23 @@ const num = (v: number, places: number, lang: Lang) => {
 };
 const pct = (v: number, lang: Lang) => `${num(100 * v, 1, lang)} %`;
 
+/*
+ * Rates, intervals and differences are shown from the counts: the result's figures are rounded to
+ * 4 decimals, and rounding those again to one decimal of a percentage can be off by 0,1.
+ */
+const share = (g: GroupRate) => g.met / g.n;
+
 function rate(g: GroupRate, minGroupSize: number, lang: Lang): string {
   if (g.rate === null || g.ci95 === null) return `n = ${g.n} (n < ${minGroupSize})`;
-  return `${g.met}/${g.n} = ${pct(g.rate, lang)} (IK 95 % ${pct(g.ci95[0], lang)}–${pct(g.ci95[1], lang)})`;
+  const [lo, hi] = wilson(g.met, g.n);
+  return `${g.met}/${g.n} = ${pct(share(g), lang)} (IK 95 % ${pct(lo, lang)}–${pct(hi, lang)})`;
 }
 
 function groups(label: string, c: GroupComparison, min: number, lang: Lang): string[] {
-  const d = c.difference;
-  const diff = d.value === null || d.ci95 === null ? '-'
-    : `${num(100 * d.value, 1, lang)} poin (IK 95 % ${num(100 * d.ci95[0], 1, lang)} s.d. ${num(100 * d.ci95[1], 1, lang)})`;
+  const { flex: f, conventional: k } = c;
+  const [lo, hi] = c.difference.value === null ? [0, 0] : newcombe(f.met, f.n, k.met, k.n);
+  const diff = c.difference.value === null ? '-'
+    : `${num(100 * (share(f) - share(k)), 1, lang)} poin (IK 95 % ${num(100 * lo, 1, lang)} s.d. ${num(100 * hi, 1, lang)})`;
   return [
     `${label}`,
     `    ${t(lang, 'fleksibel', 'flexible')}: ${rate(c.flex, min, lang)}`,
@@ -49,13 +58,15 @@ function describe(r: CompareResult, lang: Lang): string[] {
     ...p.byAgency.flatMap((a) => groups(`  ${a.agency}`, a, min, lang)),
   ];
   const ba = r.beforeAfter;
-  const side = (g: GroupRate) => (g.rate === null ? `n = ${g.n} (n < ${min})` : `${pct(g.rate, lang)} (n = ${g.n})`);
+  const side = (g: GroupRate) => (g.rate === null ? `n = ${g.n} (n < ${min})` : `${pct(share(g), lang)} (n = ${g.n})`);
+  const change = (g: { before: GroupRate; after: GroupRate }) => share(g.after) - share(g.before);
+  const did = ba.differenceInDifferences === null ? null : change(ba.starters) - change(ba.nonStarters);
   lines.push(
     t(lang, `Sebelum/sesudah mulai FWA (${ba.windowMonths} bulan; ${ba.startDates.join(', ') || 'tidak ada unit dengan tanggal mulai'})`,
       `Before/after the FWA start (${ba.windowMonths} months; ${ba.startDates.join(', ') || 'no unit has a start date'})`),
     `  ${t(lang, 'mulai FWA', 'started FWA')} (${ba.starters.units} unit): ${side(ba.starters.before)} → ${side(ba.starters.after)}`,
     `  ${t(lang, 'belum mulai', 'not started')} (${ba.nonStarters.units} unit): ${side(ba.nonStarters.before)} → ${side(ba.nonStarters.after)}`,
-    `  ${t(lang, 'selisih dari selisih', 'difference in differences')}: ${ba.differenceInDifferences === null ? '-' : `${num(100 * ba.differenceInDifferences, 1, lang)} poin`}`,
+    `  ${t(lang, 'selisih dari selisih', 'difference in differences')}: ${did === null ? '-' : `${num(100 * did, 1, lang)} poin`}`,
     t(lang, `Survei (acuan: puas ${num(r.survey.reference.satisfiedPct, 2, lang)} %, target tercapai ${num(r.survey.reference.metTargetPct, 2, lang)} %)`,
       `Survey (reference: satisfied ${num(r.survey.reference.satisfiedPct, 2, lang)} %, met target ${num(r.survey.reference.metTargetPct, 2, lang)} %)`),
     surveyLine(t(lang, 'Semua', 'All'), r.survey, lang),
