@@ -205,6 +205,17 @@ describe('bad rows are rejected with a reason, good rows imported', () => {
     expect((await rows(core, ATT_SELECT)).map((a) => [a.nip, a.row_no])).toEqual([[nip(9), 8]]);
   });
 
+  it('PPPK numbers (rules.md §1): digits 9–12 a year ≥ 2019, digit 13 = 2, digit 14 = 1–9', async () => {
+    const core = await freshCore();
+    // Birth date, PPPK year, 2, contracts, sex, sequence: 19900101 2019 2 1 1 001.
+    const ok = ['199001012019211001', '199001012024232002', '199001012031211001'];
+    const bad = ['199001012018211001', '199001012024201001'];
+    const r = await importRows(core, [...ok, ...bad].map((n) => GOOD(n, '06/10/2025')));
+    expect([r.rowsRead, r.rowsImported, r.rowsRejected]).toEqual([5, 3, 2]);
+    expect(r.rejects.map((x) => [x.row, x.value])).toEqual([[5, bad[0]], [6, bad[1]]]);
+    expect(r.rejects.every((x) => x.reason.endsWith('bukan TMT CPNS maupun kode PPPK yang valid'))).toBe(true);
+  });
+
   it('unknown status code and unknown mode', async () => {
     const core = await freshCore();
     const r = await importRows(core, [

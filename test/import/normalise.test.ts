@@ -329,7 +329,7 @@ describe('pt_nip and pt_nip_problem', () => {
       ['198609262025071001', 'NIP_APPOINTMENT'],
       ['198609262025061001', null],
       ['199001012018211001', 'NIP_APPOINTMENT'],
-      ['199001012026211001', 'NIP_APPOINTMENT'],
+      ['199001012026211001', null], // a PPPK year is bounded below only (rules.md §1)
       ['199001012021201001', 'NIP_APPOINTMENT'],
       ['199001012021231001', null],
       ['', null],

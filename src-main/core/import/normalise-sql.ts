@@ -242,7 +242,8 @@ const HELPERS: readonly string[] = [
   ),
   macro(
     'pt__nip_pppk(n, today)',
-    `substr(n, 13, 1) = '2' AND substr(n, 14, 1) <> '0' AND substr(n, 9, 4) BETWEEN '2019' AND strftime(today, '%Y')`,
+    // rules.md §1 bounds the PPPK year below only (≥ 2019), unlike the PNS appointment ("not in the future").
+    `substr(n, 13, 1) = '2' AND substr(n, 14, 1) <> '0' AND substr(n, 9, 4) >= '2019'`,
   ),
 ];
 
