@@ -1,4 +1,4 @@
-import type { ComplianceRow, RunChecksResult } from '../../contract/rules-types.ts';
+import type { ComplianceRow, Ratio, RunChecksResult } from '../../contract/rules-types.ts';
 import { langOf, reportFailure, t, withApi, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
 import { checkDateOptions, withCommonOptions } from './common.ts';
 
@@ -16,9 +16,12 @@ interface CheckOptions extends GlobalOptions {
 const pct = (compliant: number, observed: number) =>
   (observed === 0 ? '-' : `${(Math.round((compliant * 1000) / observed) / 10).toFixed(1).replace('.', ',')} %`);
 
-function complianceLine(r: ComplianceRow, lang: Lang): string {
-  const who = r.agency === null ? t(lang, 'SELURUH DATA', 'ALL DATA') : `${r.agency} — ${r.unit ?? t(lang, '(semua unit)', '(all units)')}`;
+function ratioLine(who: string, r: Ratio, lang: Lang): string {
   return `  ${who}: ${pct(r.compliantEmployeeWeeks, r.employeeWeeks)} (${r.compliantEmployeeWeeks}/${r.employeeWeeks} ${t(lang, 'pegawai-minggu', 'employee-weeks')})`;
+}
+
+function complianceLine(r: ComplianceRow, lang: Lang): string {
+  return ratioLine(r.agency === null ? t(lang, 'SELURUH DATA', 'ALL DATA') : `${r.agency} — ${r.unit ?? t(lang, '(semua unit)', '(all units)')}`, r, lang);
 }
 
 function describe(r: RunChecksResult, lang: Lang): string[] {
@@ -32,10 +35,7 @@ function describe(r: RunChecksResult, lang: Lang): string[] {
   for (const c of r.compliance) lines.push(complianceLine(c, lang));
   if (r.complianceByRegion.some((g) => g.province !== null)) {
     lines.push(t(lang, 'Kepatuhan per provinsi:', 'Compliance per province:'));
-    for (const g of r.complianceByRegion) {
-      const who = g.province ?? t(lang, '(provinsi tidak diketahui)', '(province unknown)');
-      lines.push(`  ${who}: ${pct(g.compliantEmployeeWeeks, g.employeeWeeks)} (${g.compliantEmployeeWeeks}/${g.employeeWeeks} ${t(lang, 'pegawai-minggu', 'employee-weeks')})`);
-    }
+    for (const g of r.complianceByRegion) lines.push(ratioLine(g.province ?? t(lang, '(provinsi tidak diketahui)', '(province unknown)'), g, lang));
   }
   return lines;
 }

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
-import { isIsoDate } from '../../core/rules/check-run.ts';
-import { t, type Lang } from '../context.ts';
+import { AppError, messageIn } from '../../contract/errors.ts';
+import { checkDate } from '../../core/rules/check-run.ts';
+import type { Lang } from '../context.ts';
 import { usage } from '../usage.ts';
 
 /** Options every workspace command shares; `serve` alone has a default workspace. */
@@ -11,12 +12,20 @@ export function withCommonOptions(cmd: Command, defaultDb?: string): Command {
     .addOption(new Option('--lang <lang>', 'bahasa pesan').choices(['id', 'en']).default('id'));
 }
 
+/** A request check of the core that fails before the workspace opens is wrong usage: exit 2, its own message. */
+export function asUsage(cmd: Command, lang: Lang, check: () => void): void {
+  try {
+    check();
+  } catch (err) {
+    if (err instanceof AppError) usage(cmd, messageIn(lang, err));
+    throw err;
+  }
+}
+
 /** --from and --to must be days that exist: the check would otherwise fail deep inside DuckDB. */
 export function checkDateOptions(cmd: Command, opts: { from?: string; to?: string }, lang: Lang): void {
-  for (const [flag, value] of [['--from', opts.from], ['--to', opts.to]] as const) {
-    if (value !== undefined && !isIsoDate(value)) {
-      usage(cmd, t(lang, `${flag} harus tanggal YYYY-MM-DD yang ada, bukan "${value}".`,
-        `${flag} must be a date that exists, written YYYY-MM-DD, not "${value}".`));
-    }
-  }
+  asUsage(cmd, lang, () => {
+    checkDate(opts.from, '--from');
+    checkDate(opts.to, '--to');
+  });
 }

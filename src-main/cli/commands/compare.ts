@@ -1,15 +1,13 @@
 import type { CompareResult, GroupComparison, GroupRate, SurveyFigures } from '../../contract/compare-types.ts';
-import { newcombe, wilson } from '../../core/compare/intervals.ts';
+import { checkPeriod } from '../../core/compare/compare.ts';
+import { exactDifference, exactDifferenceInDifferences, exactGroup } from '../../core/compare/exact.ts';
 import { langOf, reportFailure, t, withApi, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
-import { usage } from '../usage.ts';
-import { withCommonOptions } from './common.ts';
+import { asUsage, withCommonOptions } from './common.ts';
 
 interface CompareOptions extends GlobalOptions {
   agency?: string;
   period?: string;
 }
-
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 const num = (v: number, places: number, lang: Lang) => {
   const s = v.toFixed(places);
@@ -17,23 +15,17 @@ const num = (v: number, places: number, lang: Lang) => {
 };
 const pct = (v: number, lang: Lang) => `${num(100 * v, 1, lang)} %`;
 
-/*
- * Rates, intervals and differences are shown from the counts: the result's figures are rounded to
- * 4 decimals, and rounding those again to one decimal of a percentage can be off by 0,1.
- */
-const share = (g: GroupRate) => g.met / g.n;
-
+// Figures from the counts (exact.ts): the result's are rounded to 4 decimals already.
 function rate(g: GroupRate, minGroupSize: number, lang: Lang): string {
-  if (g.rate === null || g.ci95 === null) return `n = ${g.n} (n < ${minGroupSize})`;
-  const [lo, hi] = wilson(g.met, g.n);
-  return `${g.met}/${g.n} = ${pct(share(g), lang)} (IK 95 % ${pct(lo, lang)}–${pct(hi, lang)})`;
+  const e = exactGroup(g);
+  if (!e) return `n = ${g.n} (n < ${minGroupSize})`;
+  return `${g.met}/${g.n} = ${pct(e.rate, lang)} (IK 95 % ${pct(e.ci95[0], lang)}–${pct(e.ci95[1], lang)})`;
 }
 
 function groups(label: string, c: GroupComparison, min: number, lang: Lang): string[] {
-  const { flex: f, conventional: k } = c;
-  const [lo, hi] = c.difference.value === null ? [0, 0] : newcombe(f.met, f.n, k.met, k.n);
-  const diff = c.difference.value === null ? '-'
-    : `${num(100 * (share(f) - share(k)), 1, lang)} poin (IK 95 % ${num(100 * lo, 1, lang)} s.d. ${num(100 * hi, 1, lang)})`;
+  const d = exactDifference(c.flex, c.conventional);
+  const diff = d === null ? '-'
+    : `${num(100 * d.value, 1, lang)} poin (IK 95 % ${num(100 * d.ci95[0], 1, lang)} s.d. ${num(100 * d.ci95[1], 1, lang)})`;
   return [
     `${label}`,
     `    ${t(lang, 'fleksibel', 'flexible')}: ${rate(c.flex, min, lang)}`,
@@ -58,9 +50,11 @@ function describe(r: CompareResult, lang: Lang): string[] {
     ...p.byAgency.flatMap((a) => groups(`  ${a.agency}`, a, min, lang)),
   ];
   const ba = r.beforeAfter;
-  const side = (g: GroupRate) => (g.rate === null ? `n = ${g.n} (n < ${min})` : `${pct(share(g), lang)} (n = ${g.n})`);
-  const change = (g: { before: GroupRate; after: GroupRate }) => share(g.after) - share(g.before);
-  const did = ba.differenceInDifferences === null ? null : change(ba.starters) - change(ba.nonStarters);
+  const side = (g: GroupRate) => {
+    const e = exactGroup(g);
+    return e ? `${pct(e.rate, lang)} (n = ${g.n})` : `n = ${g.n} (n < ${min})`;
+  };
+  const did = exactDifferenceInDifferences(ba);
   lines.push(
     t(lang, `Sebelum/sesudah mulai FWA (${ba.windowMonths} bulan; ${ba.startDates.join(', ') || 'tidak ada unit dengan tanggal mulai'})`,
       `Before/after the FWA start (${ba.windowMonths} months; ${ba.startDates.join(', ') || 'no unit has a start date'})`),
@@ -81,10 +75,7 @@ export const compareCommand: CommandModule = (program, ctx) => {
     .option('--agency <code>', 'hanya satu instansi')
     .option('--period <YYYY-MM>', 'hanya catatan kinerja yang periodenya mencakup bulan ini')
     .action(async (opts: CompareOptions, cmd) => {
-      if (opts.period !== undefined && !PERIOD.test(opts.period)) {
-        usage(cmd, t(langOf(opts), `--period harus berbentuk YYYY-MM (mis. 2025-09), bukan "${opts.period}".`,
-          `--period must be written YYYY-MM (e.g. 2025-09), not "${opts.period}".`));
-      }
+      asUsage(cmd, langOf(opts), () => checkPeriod(opts.period));
       try {
         const result = await withApi(opts, (api) => api.compare({ agency: opts.agency, period: opts.period }));
         if (opts.json) ctx.out(JSON.stringify(result, null, 2));

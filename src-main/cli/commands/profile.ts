@@ -60,7 +60,7 @@ export const profileCommand: CommandModule = (program, ctx) => {
             await writeFile(opts.export, `${JSON.stringify(file, null, 2)}\n`);
             return ctx.out(opts.json ? JSON.stringify(file, null, 2) : `${file.profiles.length} profil diekspor ke ${opts.export}`);
           }
-          if (opts.import && imported) {
+          if (imported) {
             const result = await api.importProfiles({ file: imported });
             return ctx.out(opts.json ? JSON.stringify(result, null, 2) : `${result.profiles.length} profil diimpor dari ${opts.import}`);
           }

@@ -60,7 +60,7 @@ export const serveCommand: CommandModule = (program, ctx) => {
         const downloadDir = join(uploadDir, 'downloads');
         await mkdir(downloadDir);
         core = await createCore({
-          dbPath: resolve(opts.db ?? 'pantau.duckdb'), lang, tmpDir: tmpdir(), uploadDir, downloadDir, samplesDir: join(PACKAGE_ROOT, 'samples'),
+          dbPath: resolve(opts.db!), lang, tmpDir: tmpdir(), uploadDir, downloadDir, samplesDir: join(PACKAGE_ROOT, 'samples'),
         });
         const rendererDir = join(outDir, 'renderer');
         const { url, server } = await serve({ dispatcher: createDispatcher(core), rendererDir, port, uploadDir, downloadDir })

@@ -19,10 +19,18 @@ export const SURVEY_REFERENCE = {
 
 const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
+/** A request's period is a month, YYYY-MM (the CLI refuses it before opening the workspace). */
+export function checkPeriod(period: string | undefined): void {
+  if (period !== undefined && !PERIOD.test(period)) {
+    throw new AppError('BAD_REQUEST', `--period harus berbentuk YYYY-MM (mis. 2025-09), bukan "${period}".`,
+      `--period must be written YYYY-MM (e.g. 2025-09), not "${period}".`);
+  }
+}
+
 function monthRange(period: string | undefined): { monthStart: string | null; monthEnd: string | null } {
+  checkPeriod(period);
   if (period === undefined) return { monthStart: null, monthEnd: null };
-  const m = PERIOD.exec(period);
-  if (!m) throw new AppError('BAD_REQUEST', `Periode harus berbentuk YYYY-MM (mis. 2025-09), bukan "${period}".`, `The period must be YYYY-MM (e.g. 2025-09), not "${period}".`);
+  const m = PERIOD.exec(period)!;
   const year = Number(m[1]);
   const month = Number(m[2]);
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();

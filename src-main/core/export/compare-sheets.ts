@@ -1,6 +1,6 @@
 import type { BeforeAfterGroup, GroupComparison, GroupRate, SurveyFigures } from '../../contract/compare-types.ts';
 import type { ExportSheet } from '../../contract/export-types.ts';
-import { newcombe, wilson } from '../compare/intervals.ts';
+import { exactChange, exactDifference, exactDifferenceInDifferences, exactGroup } from '../compare/exact.ts';
 import type { ExportContext } from './export-context.ts';
 import { columnLetter, openSheet, writeRow, type Col, type Fmt, type Value } from './sheet-kit.ts';
 
@@ -8,27 +8,6 @@ type Level = 'Keseluruhan' | 'Instansi' | 'Unit';
 
 function small(ctx: ExportContext): string {
   return `n < ${ctx.compare.minGroupSize}`;
-}
-
-/*
- * The comparison's rates, differences and intervals come rounded to 4 decimals; under a 0.0% format
- * Excel would round them again (met 15 of 19: 0.7895 → 79,0 %, not 78,9 %). The cells take them
- * unrounded from the counts, with the interval functions compare uses.
- */
-
-/** A group's rate and Wilson interval, unrounded; null for a small group. */
-function exactGroup(g: GroupRate): { rate: number; ci95: [number, number] } | null {
-  return g.rate === null ? null : { rate: g.met / g.n, ci95: wilson(g.met, g.n) };
-}
-
-/** a − b with its Newcombe interval, unrounded; null when either group is small. */
-export function exactDifference(a: GroupRate, b: GroupRate): { value: number; ci95: [number, number] } | null {
-  return a.rate === null || b.rate === null ? null : { value: a.met / a.n - b.met / b.n, ci95: newcombe(a.met, a.n, b.met, b.n) };
-}
-
-/** after − before, unrounded; null when either side is small. */
-function exactChange(g: BeforeAfterGroup): number | null {
-  return g.change === null ? null : g.after.met / g.after.n - g.before.met / g.before.n;
 }
 
 /** n, met, rate and its interval; "n < 5" in place of the rate for a small group (rules.md §4). */
@@ -101,10 +80,7 @@ export function writeComparison(ctx: ExportContext): ExportSheet {
     'Sesudah: tercapai', 'Sesudah: persentase', 'Perubahan'], 'header');
   writeRow(ws, beforeAfterRow(ctx, 'Unit yang mulai FWA', ba.starters), undefined, BA_FMTS);
   writeRow(ws, beforeAfterRow(ctx, 'Unit yang belum FWA', ba.nonStarters), undefined, BA_FMTS);
-  const starters = exactChange(ba.starters);
-  const nonStarters = exactChange(ba.nonStarters);
-  const did = ba.differenceInDifferences === null || starters === null || nonStarters === null ? null : starters - nonStarters;
-  writeRow(ws, ['Selisih dari selisih', null, null, null, null, null, null, null, did ?? small(ctx)], 'bold', BA_FMTS);
+  writeRow(ws, ['Selisih dari selisih', null, null, null, null, null, null, null, exactDifferenceInDifferences(ba) ?? small(ctx)], 'bold', BA_FMTS);
   writeRow(ws, []);
   writeRow(ws, [`Sebaran predikat kinerja${whole ? ` (${whole.slice(2)})` : ''}`], 'section');
   writeRow(ws, ['Kelompok', 'Predikat', 'Jumlah'], 'header');

@@ -1,7 +1,9 @@
 import type { GroupRate } from '../../contract/compare-types.ts';
+import type { Ratio } from '../../contract/rules-types.ts';
 import type { ExportSheet } from '../../contract/export-types.ts';
 import { CATALOGUE } from '../rules/catalogue.ts';
-import { exactDifference, frac, group } from './compare-sheets.ts';
+import { exactDifference } from '../compare/exact.ts';
+import { frac, group } from './compare-sheets.ts';
 import { agencyName, exactRate, tanggal, type ExportContext } from './export-context.ts';
 import { colourRates, openSheet, writeRow, type Col, type Fmt, type Sheet, type Value } from './sheet-kit.ts';
 
@@ -67,28 +69,20 @@ export function writeSummary(ctx: ExportContext, figures: SummaryFigures): Expor
   row([]);
 
   if (ctx.kind === 'full') {
-    row(['Kepatuhan per instansi'], 'section');
-    row(['Instansi', 'Nama', 'Pegawai-minggu', 'Patuh', 'Kepatuhan'], 'header');
-    const agencies = run.compliance.filter((c) => c.level === 'agency');
-    let first = 0;
-    let last = 0;
-    for (const a of agencies) {
-      last = row([a.agency, agencyName(ctx, a.agency), a.employeeWeeks, a.compliantEmployeeWeeks, exactRate(a)], undefined, [undefined, undefined, I, I, P]);
-      first ||= last;
-    }
-    if (first) colourRates(ws, `E${first}:E${last}`);
-    row([]);
+    /** A section of [label, name, observed, compliant, rate] rows, rates coloured. */
+    const rateTable = (title: string, header: Value[], rows: [Value, Value, Ratio][]) => {
+      row([title], 'section');
+      row([...header, 'Pegawai-minggu', 'Patuh', 'Kepatuhan'], 'header');
+      const lines = rows.map(([label, name, r]) => row([label, name, r.employeeWeeks, r.compliantEmployeeWeeks, exactRate(r)], undefined, [undefined, undefined, I, I, P]));
+      if (lines.length) colourRates(ws, `E${lines[0]}:E${lines.at(-1)}`);
+      row([]);
+    };
+    rateTable('Kepatuhan per instansi', ['Instansi', 'Nama'],
+      run.compliance.filter((c) => c.level === 'agency').map((a) => [a.agency, agencyName(ctx, a.agency), a]));
     // Per region (rules.md §3), once any agency's profile names its province.
     if (run.complianceByRegion.some((r) => r.province !== null)) {
-      row(['Kepatuhan per provinsi'], 'section');
-      row(['Provinsi', null, 'Pegawai-minggu', 'Patuh', 'Kepatuhan'], 'header');
-      first = 0;
-      for (const r of run.complianceByRegion) {
-        last = row([r.province ?? '(provinsi tidak diketahui)', null, r.employeeWeeks, r.compliantEmployeeWeeks, exactRate(r)], undefined, [undefined, undefined, I, I, P]);
-        first ||= last;
-      }
-      colourRates(ws, `E${first}:E${last}`);
-      row([]);
+      rateTable('Kepatuhan per provinsi', ['Provinsi', null],
+        run.complianceByRegion.map((r) => [r.province ?? '(provinsi tidak diketahui)', null, r]));
     }
   }
 

@@ -15,14 +15,16 @@ const BASIS = `CASE f.rule ${Object.values(CATALOGUE).map((r) => `WHEN '${r.id}'
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A day that exists, written YYYY-MM-DD: Date.parse would roll 2025-02-31 over to 3 March, so the date must come back unchanged. */
-export function isIsoDate(value: string): boolean {
+function isIsoDate(value: string): boolean {
   const day = new Date(`${value}T00:00:00Z`);
   return ISO_DATE.test(value) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
 }
 
-function checkDate(value: string | undefined, what: string): void {
+/** A request's date must be a day that exists (the CLI refuses it before opening the workspace). */
+export function checkDate(value: string | undefined, what: string): void {
   if (value !== undefined && !isIsoDate(value)) {
-    throw new AppError('BAD_REQUEST', `${what} harus tanggal YYYY-MM-DD yang ada, bukan "${value}".`, `${what} must be an existing YYYY-MM-DD date, not "${value}".`);
+    throw new AppError('BAD_REQUEST', `${what} harus tanggal YYYY-MM-DD yang ada, bukan "${value}".`,
+      `${what} must be a date that exists, written YYYY-MM-DD, not "${value}".`);
   }
 }
 
