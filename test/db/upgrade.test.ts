@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src-main/core/index.ts';
-import { MIGRATIONS } from '../../src-main/core/db/migrations.ts';
+import { MIGRATIONS } from '../../src-main/core/db/migrations/index.ts';
 import { SAMPLES } from '../helpers/samples.ts';
 import { tempDir, TODAY } from '../helpers/workspace.ts';
 
