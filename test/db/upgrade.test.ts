@@ -18,6 +18,13 @@ async function openOldWorkspace(): Promise<Core> {
   return createCore({ dbPath, tmpDir: dir, now: () => TODAY, log: () => undefined });
 }
 
+async function catalog(core: Core): Promise<unknown[]> {
+  return core.db.all(`SELECT table_name, column_index, column_name, data_type, is_nullable FROM duckdb_columns()
+    WHERE schema_name = 'main' UNION ALL
+    SELECT sequence_name, NULL, NULL, NULL, NULL FROM duckdb_sequences() WHERE schema_name = 'main'
+    ORDER BY ALL`);
+}
+
 async function count(core: Core, table: string): Promise<number> {
   return (await core.db.one<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!.n;
 }
@@ -30,6 +37,18 @@ describe('a workspace written by the schema-3 release', () => {
       expect(versions.map((v) => v.version)).toEqual(MIGRATIONS.map((m) => m.version));
     } finally {
       core.close();
+    }
+  });
+
+  it('has the same tables, columns and sequences as a new workspace', async () => {
+    const old = await openOldWorkspace();
+    const dir = tempDir();
+    const fresh = await createCore({ dbPath: join(dir, 'new.duckdb'), tmpDir: dir, now: () => TODAY, log: () => undefined });
+    try {
+      expect(await catalog(old)).toEqual(await catalog(fresh));
+    } finally {
+      old.close();
+      fresh.close();
     }
   });
 
