@@ -1,5 +1,6 @@
 import { AppError } from '../../contract/errors.ts';
 import type { ImportBatch, ImportKind, RejectedRow, UndoImportResult } from '../../contract/import-types.ts';
+import { replacedTable } from '../db/canonical.ts';
 import type { Db } from '../db/database.ts';
 import { undoSql } from './import-sql.ts';
 import { KINDS } from './kinds.ts';
@@ -67,7 +68,7 @@ export async function undoBatch(db: Db, batch: string, now: Date): Promise<UndoI
     const removed = (await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${spec.table} WHERE batch_id = $batch`, { batch }))!.n;
     const sql = undoSql(spec);
     for (const statement of [...sql.drop, sql.handOver]) await db.run(statement, { batch });
-    const restored = (await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${spec.table}_replaced WHERE replaced_by = $batch`, { batch }))!.n;
+    const restored = (await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${replacedTable(spec.table)} WHERE replaced_by = $batch`, { batch }))!.n;
     await db.run(sql.restore, { batch });
     await db.run(sql.forget, { batch });
     await db.run(`UPDATE batches SET status = 'undone', undone_at = $at WHERE batch_id = $batch`, { batch, at: now.toISOString() });

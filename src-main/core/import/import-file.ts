@@ -4,6 +4,7 @@ import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { AppError } from '../../contract/errors.ts';
 import type { ImportFileRequest, MappingRecipe } from '../../contract/import-types.ts';
+import { replacedTable } from '../db/canonical.ts';
 import type { Db } from '../db/database.ts';
 import { stageCsv } from './csv-reader.ts';
 import { INSERT_READER_REJECTS_SQL, insertRejectsSql, mergeSql, normaliseSql, READER_ADJUST_SQL } from './import-sql.ts';
@@ -170,7 +171,7 @@ async function store(env: ImportEnv, input: StoreInput): Promise<ImportOutcome> 
     'SELECT count(*) AS read, count(*) FILTER (WHERE err IS NULL) AS ok FROM norm',
   ))!;
   const replaced = (await db.one<{ n: number }>(
-    `SELECT count(*) AS n FROM ${spec.table}_replaced WHERE replaced_by = $batch`, { batch },
+    `SELECT count(*) AS n FROM ${replacedTable(spec.table)} WHERE replaced_by = $batch`, { batch },
   ))!.n;
   const rowsRead = counts.read + staged.readerRejects;
   const rowsImported = counts.ok;

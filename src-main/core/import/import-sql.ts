@@ -1,7 +1,8 @@
-import type { ImportKind } from '../../contract/import-types.ts';
+import { canonicalColumns, replacedTable, type CanonicalTable, type ColumnsOf } from '../db/canonical.ts';
 import { quoteIdent } from '../db/database.ts';
 import type { FieldSpec, KindSpec, Parser } from './kinds.ts';
 import type { Staged } from './staging.ts';
+import { PRESENT_SQL } from '../vocabulary.ts';
 
 /** value: typed value from raw text r; error: code when r is non-empty but unreadable. */
 const PARSERS: Record<Parser, { value: (r: string) => string; error?: string }> = {
@@ -52,22 +53,29 @@ function usesLookup(field: FieldSpec): boolean {
   return field.parser !== 'text';
 }
 
-const PRESENT = `('HADIR', 'TERLAMBAT', 'PULANG_CEPAT')`;
 
-/** Per kind: canonical columns from the field values, and row errors that span fields. */
-const PROJECTIONS: Record<ImportKind, { columns: Record<string, string>; errors?: string[]; derived?: string }> = {
+interface Projection<C extends string = string> {
+  /** An expression over the field values for every canonical column. */
+  columns: Record<C, string>;
+  /** Row errors that span fields. */
+  errors?: string[];
+  derived?: string;
+}
+
+/** Per canonical table, from the fields of the one kind that fills it (KINDS[kind].table). */
+const PROJECTIONS: { [T in CanonicalTable]: Projection<ColumnsOf<T>> } = {
   attendance: {
     columns: {
       nip: f('nip'), date: f('date'), agency: '$agency', name: f('name'), unit_name: f('unitName'),
       status: `coalesce(${f('status')}, CASE WHEN ${f('checkIn')} IS NOT NULL OR ${f('checkOut')} IS NOT NULL THEN 'HADIR' END)`,
-      mode: `CASE WHEN coalesce(${f('status')}, 'HADIR') IN ${PRESENT} THEN coalesce(${f('mode')}, 'WFO') ELSE ${f('mode')} END`,
+      mode: `CASE WHEN coalesce(${f('status')}, 'HADIR') IN ${PRESENT_SQL} THEN coalesce(${f('mode')}, 'WFO') ELSE ${f('mode')} END`,
       check_in: f('checkIn'), check_out: f('checkOut'),
     },
     errors: [
       `CASE WHEN ${raw('status')} IS NULL AND ${f('checkIn')} IS NULL AND ${f('checkOut')} IS NULL THEN 'status|STATUS_MISSING' END`,
     ],
   },
-  roster: {
+  employees: {
     columns: {
       nip: f('nip'), name: f('name'), agency: '$agency', unit_name: f('unitName'), position: f('position'),
       field_duty: f('fieldDuty'), special_condition: f('specialCondition'), special_from: f('specialFrom'),
@@ -106,7 +114,7 @@ const PROJECTIONS: Record<ImportKind, { columns: Record<string, string>; errors?
       `CASE WHEN ${f('dateTo')} < coalesce(${f('dateFrom')}, ${f('date')}) THEN 'dateTo|DATE_RANGE' END`,
     ],
   },
-  reports: {
+  daily_reports: {
     columns: {
       nip: f('nip'), date: f('date'), agency: '$agency', activity: f('activity'), output: f('output'),
       verified: f('verified'),
@@ -186,7 +194,7 @@ export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
     ? `CASE WHEN stg.c${lastNamed} IS NULL THEN CAST(${fieldCount} AS VARCHAR) || ' dari ${staged.width}' END`
     : 'NULL::VARCHAR';
   const anyCell = [...spec.fields.map((fl) => `${raw(fl.name)} IS NOT NULL`), `_overflow IS NOT NULL`].join(' OR ');
-  const projection = PROJECTIONS[spec.kind];
+  const projection: Projection = PROJECTIONS[spec.table];
   const mapped = new Set(Object.values(staged.mapping.columns));
   const extras = spec.keepExtra
     ? staged.headers.map((h, i) => ({ h: h.trim(), i })).filter((x) => !mapped.has(x.i) && x.h !== '')
@@ -203,7 +211,7 @@ export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
     ...(projection.errors ?? []),
   ];
   const keyCols = spec.key.map(quoteIdent).join(', ');
-  const canonical = Object.keys(projection.columns).map((c) => `p.${quoteIdent(c)}`).join(', ');
+  const canonical = canonicalColumns(spec.table).map((c) => `p.${quoteIdent(c)}`).join(', ');
   const sql = `CREATE OR REPLACE TEMP TABLE norm AS
     WITH ${lookups.length ? `${lookups.join(',\n')},` : ''}
     v AS (SELECT ${rowNoSql(staged)} AS row_no, ${overflow} AS _overflow, ${short} AS _short, ${answers} AS _answers,
@@ -218,10 +226,6 @@ export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
       CASE WHEN p.err IS NULL AND p.row_no <> dup.last_row THEN dup.last_row END AS dup_of
     FROM p LEFT JOIN dup ON ${spec.key.map((k) => `p.${quoteIdent(k)} IS NOT DISTINCT FROM dup.${quoteIdent(k)}`).join(' AND ')}`;
   return { sql, extraKeys: extras.map((x) => x.h) };
-}
-
-export function canonicalColumns(kind: ImportKind): string[] {
-  return Object.keys(PROJECTIONS[kind].columns);
 }
 
 /** The value shown in a reject: the raw text of the column the problem is in. */
@@ -239,14 +243,19 @@ function keyMatch(spec: KindSpec, a: string, b: string): string {
   return spec.key.map((k) => `${a}.${quoteIdent(k)} = ${b}.${quoteIdent(k)}`).join(' AND ');
 }
 
+function columnList(spec: KindSpec): string {
+  return canonicalColumns(spec.table).map(quoteIdent).join(', ');
+}
+
 /** Newest wins: rows with a key in this batch move to the _replaced table first. */
 export function mergeSql(spec: KindSpec): { replace: string; remove: string; insert: string } {
   const t = quoteIdent(spec.table);
-  const replaced = quoteIdent(`${spec.table}_replaced`);
-  const cols = canonicalColumns(spec.kind).map(quoteIdent).join(', ');
+  const replaced = quoteIdent(replacedTable(spec.table));
+  const cols = columnList(spec);
   const hit = `EXISTS (SELECT 1 FROM norm n WHERE n.err IS NULL AND ${keyMatch(spec, 'n', 't')})`;
   return {
-    replace: `INSERT INTO ${replaced} SELECT t.*, $batch FROM ${t} t WHERE ${hit}`,
+    replace: `INSERT INTO ${replaced} (${cols}, batch_id, row_no, replaced_by)
+      SELECT ${cols}, batch_id, row_no, $batch FROM ${t} t WHERE ${hit}`,
     remove: `DELETE FROM ${t} t WHERE ${hit}`,
     insert: `INSERT INTO ${t} (${cols}, batch_id, row_no) SELECT ${cols}, $batch, row_no FROM norm WHERE err IS NULL`,
   };
@@ -258,8 +267,8 @@ export function mergeSql(spec: KindSpec): { replace: string; remove: string; ins
  */
 export function undoSql(spec: KindSpec): { drop: string[]; handOver: string; restore: string; forget: string } {
   const t = quoteIdent(spec.table);
-  const replaced = quoteIdent(`${spec.table}_replaced`);
-  const cols = canonicalColumns(spec.kind).map(quoteIdent).join(', ');
+  const replaced = quoteIdent(replacedTable(spec.table));
+  const cols = columnList(spec);
   return {
     drop: [`DELETE FROM ${t} WHERE batch_id = $batch`, `DELETE FROM ${replaced} WHERE batch_id = $batch`],
     handOver: `UPDATE ${replaced} r SET replaced_by = t.batch_id FROM ${t} t WHERE r.replaced_by = $batch AND ${keyMatch(spec, 'r', 't')}`,

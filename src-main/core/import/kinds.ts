@@ -1,4 +1,5 @@
 import type { ImportKind } from '../../contract/import-types.ts';
+import type { CanonicalTable, ColumnsOf } from '../db/canonical.ts';
 
 /** How a raw text cell becomes a typed value; each maps to a SQL macro in normalise-sql.ts. */
 export type Parser =
@@ -13,17 +14,21 @@ export interface FieldSpec {
   required?: boolean;
 }
 
-export interface KindSpec {
+interface KindSpecOf<T extends CanonicalTable> {
   kind: ImportKind;
-  table: string;
+  /** The canonical table the kind's rows are merged into. */
+  table: T;
   /** Natural key, as canonical table columns. */
-  key: string[];
+  key: ColumnsOf<T>[];
   fields: FieldSpec[];
   /** Header-level alternatives: at least one of each group must be mapped. */
   needOneOf?: string[][];
   /** Unmapped columns are kept as a JSON object of answers (survey). */
   keepExtra?: boolean;
 }
+
+/** One kind's spec; its key can name only columns of its own table. */
+export type KindSpec = { [T in CanonicalTable]: KindSpecOf<T> }[CanonicalTable];
 
 const F = {
   nip: { name: 'nip', parser: 'nip', required: true,

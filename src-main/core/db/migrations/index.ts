@@ -1,0 +1,19 @@
+/**
+ * The workspace schema as numbered migrations, applied in order by migrate(). Workspaces already
+ * hold the result of every released migration, so a released one is never edited: change the
+ * schema by adding the next numbered file (its SQL a plain literal, importing nothing), listing it
+ * here, and updating db/canonical.ts when a canonical table changes. test/db/migrations.test.ts
+ * holds each migration's SHA-256 and fails on an edit.
+ */
+import { migration as m001 } from './001-workspace.ts';
+import { migration as m002 } from './002-rule-checks.ts';
+import { migration as m003 } from './003-run-weeks.ts';
+import { migration as m004 } from './004-finding-periods.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004];

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, type Migration } from '../../src-main/core/db/migrations/index.ts';
+
+const DIR = join(import.meta.dirname, '..', '..', 'src-main', 'core', 'db', 'migrations');
+
+/**
+ * SHA-256 of each migration's version, name and SQL. Workspaces already hold what a released
+ * migration made, so its hash never changes here; a new migration adds its line.
+ */
+const RECORDED: Record<number, string> = {
+  1: '1932682b20a47e6cfc54cb645e75a8f28cd59ddceb3e29da379659f28b3e6e8c',
+  2: '3f3fcf20797016f2000f0f02919c7f7fe8ef3aedeaa839590ee0a3227aa439be',
+  3: 'ecffb26bcd8cea404b835c687b66e0fcd8e04aedb21c6267489b3d36b5f60211',
+  4: 'db6fa17a416140c146870b9f9785df382bc22835c396b4c109d937ed052dc729',
+};
+
+function sha256(m: Migration): string {
+  return createHash('sha256').update(JSON.stringify([m.version, m.name, m.sql])).digest('hex');
+}
+
+const files = readdirSync(DIR).filter((f) => /^\d{3}-.+\.ts$/.test(f)).sort();
+
+describe('numbered migrations', () => {
+  it('a released migration is never edited', () => {
+    for (const [version, hash] of Object.entries(RECORDED)) {
+      const m = MIGRATIONS.find((x) => x.version === Number(version));
+      expect(m, `migration ${version} was released and workspaces hold its result: it must stay`).toBeDefined();
+      expect(sha256(m!), `migration ${version} (${m!.name}) was released and has changed: restore it and add a new migration instead`)
+        .toBe(hash);
+    }
+  });
+
+  it('every migration has its SHA-256 recorded here', () => {
+    const missing = MIGRATIONS.filter((m) => RECORDED[m.version] === undefined).map((m) => `${m.version}: '${sha256(m)}'`);
+    expect(missing, 'record each new migration in RECORDED above').toEqual([]);
+  });
+
+  it('versions run 1..N without gaps, in order', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('the index lists every numbered file, in order, each file holding the version its name says', async () => {
+    expect(files).toHaveLength(MIGRATIONS.length);
+    for (const [i, file] of files.entries()) {
+      const mod = (await import(join(DIR, file))) as { migration: Migration };
+      expect(mod.migration, `${file} is listed at its place in migrations/index.ts`).toBe(MIGRATIONS[i]);
+      expect(mod.migration.version, file).toBe(Number(file.slice(0, 3)));
+    }
+  });
+
+  it('a migration file imports nothing at runtime and pastes nothing into its SQL', () => {
+    for (const file of files) {
+      const text = readFileSync(join(DIR, file), 'utf8');
+      const runtimeImports = [...text.matchAll(/^\s*import\s+(?!type\s)/gm)];
+      expect(runtimeImports, `${file} imports only types`).toEqual([]);
+      expect(text.includes('${'), `${file} has no interpolation`).toBe(false);
+    }
+  });
+});
