@@ -240,7 +240,10 @@ describe('the leadership workbook on the samples', () => {
     const rules = table(sheet(xl, 'Metode'), 'Aturan').slice(1);
     expect(rules.map((r) => [r[0], r[3]])).toEqual(RULES.map((r) => [r.id, r.basis]));
     const params = table(sheet(xl, 'Metode'), 'Instansi').slice(1);
-    expect(params.find((r) => r[0] === 'KEMENDAGRI' && r[2] === 'maxFlexDays')).toEqual(['KEMENDAGRI', 'nasional v1', 'maxFlexDays', 2, null, null]);
+    // A parameter is named by its label, with its unit: no profile key in a report a leader reads.
+    expect(params.find((r) => r[0] === 'KEMENDAGRI' && r[2] === 'Batas hari fleksibel lokasi per minggu'))
+      .toEqual(['KEMENDAGRI', 'nasional v1', 'Batas hari fleksibel lokasi per minggu', '2 hari', null, null]);
+    expect(params.some((r) => /^[a-z]+[A-Z]|^rules\./.test(String(r[2])))).toBe(false);
   });
 
   it('the manifest names every source batch with file, SHA-256 and rows, the run, the profile and the Pantau version', () => {
