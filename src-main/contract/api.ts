@@ -22,7 +22,7 @@ import type {
   ImportProfilesRequest,
   ImportProfilesResult,
   ProfilesFile,
-  RuleInfo,
+  ListRulesResult,
   RunChecksRequest,
   RunChecksResult,
   SetProfileRequest,
@@ -38,7 +38,7 @@ export interface CoreApi extends ViewsApi {
   batchRejects(req: BatchRejectsRequest, opts?: CallOptions): Promise<BatchRejectsResult>;
   listRecipes(req: Record<string, never>, opts?: CallOptions): Promise<ListRecipesResult>;
   saveRecipe(req: SaveRecipeRequest, opts?: CallOptions): Promise<RecipeEntry>;
-  listRules(req: Record<string, never>, opts?: CallOptions): Promise<{ rules: RuleInfo[] }>;
+  listRules(req: Record<string, never>, opts?: CallOptions): Promise<ListRulesResult>;
   getProfile(req: GetProfileRequest, opts?: CallOptions): Promise<EffectiveProfile>;
   setProfile(req: SetProfileRequest, opts?: CallOptions): Promise<EffectiveProfile>;
   exportProfiles(req: Record<string, never>, opts?: CallOptions): Promise<ProfilesFile>;

@@ -1,23 +1,47 @@
-export const RULE_IDS = ['LOK-01', 'LOK-02', 'ELG-01', 'JAM-01', 'APR-01', 'LAP-01', 'DIS-01'] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+/** A rule's id, e.g. "LOK-01". The rules are data (the core's RULES list), so the contract names no ids. */
+export type RuleId = string;
 
 export type AgencyLevel = 'pusat' | 'provinsi' | 'kabupaten' | 'kota';
 
-/** Rule parameters (rules.md §5); the same keys in the JSON file, the CLI and the app. */
+/** The span a finding covers: one day, one ISO week (Monday–Sunday), one calendar month or year. */
+export type PeriodKind = 'day' | 'week' | 'month' | 'year';
+
+/** A text in Bahasa Indonesia and English. */
+export interface Texts {
+  id: string;
+  en: string;
+}
+
+export type ParamType = 'integer' | 'decimal' | 'boolean' | 'date' | 'timeRange';
+export type ParamValue = number | boolean | string | null;
+
+/** One profile parameter: what the form shows, what --set accepts, what a check reads. */
+export interface ParamInfo {
+  /** The key in the profile file, the CLI and the app, e.g. maxFlexDays. */
+  key: string;
+  type: ParamType;
+  default: ParamValue;
+  /** Bounds of a number. */
+  min?: number;
+  max?: number;
+  /** The national ceiling: an agency may be stricter, never looser; a value above it is refused with `reason`. */
+  ceiling?: { max: number; reason: Texts };
+  /** A small set of allowed values shown as a choice (e.g. 5 or 6 working days). */
+  choices?: { value: ParamValue; label: Texts }[];
+  label: Texts;
+  /** What the number counts, e.g. hari/days. */
+  unit?: Texts;
+  hint?: Texts;
+  /** Which part of the product reads it. */
+  group: 'rules' | 'compare';
+}
+
+export type RuleSwitches = Record<RuleId, { enabled: boolean }>;
+
+/** Parameter values by key (ParamInfo.key), and each rule's switch: the same keys in the JSON file, the CLI and the app. */
 export interface ProfileParams {
-  maxFlexDays: number;
-  countNationalFwaDays: boolean;
-  workDays: number;
-  weeklyHours: number;
-  ramadanWeeklyHours: number;
-  ramadanFrom: string | null;
-  ramadanTo: string | null;
-  toleranceMinutes: number;
-  breakMonThu: string;
-  breakFri: string;
-  minGroupSize: number;
-  windowMonths: number;
-  rules: Record<RuleId, { enabled: boolean }>;
+  [key: string]: ParamValue | RuleSwitches;
+  rules: RuleSwitches;
 }
 
 export interface AgencyInfo {
@@ -31,7 +55,7 @@ export interface Profile extends AgencyInfo {
   agency: string | null;
   version: number;
   /** Only the keys this profile sets; the rest come from the national profile. */
-  overrides: Partial<Omit<ProfileParams, 'rules'>> & { rules?: Partial<Record<RuleId, { enabled: boolean }>> };
+  overrides: { [key: string]: ParamValue | RuleSwitches | undefined; rules?: RuleSwitches };
   savedAt: string;
 }
 
@@ -63,11 +87,20 @@ export interface ImportProfilesResult {
 
 export interface RuleInfo {
   id: RuleId;
-  title: { id: string; en: string };
-  explanation: { id: string; en: string };
+  title: Texts;
+  explanation: Texts;
   basis: string;
-  period: 'week' | 'date' | 'year';
+  period: PeriodKind;
+  /** Whether its findings count in the weekly compliance rate (only day and week rules can). */
+  weeklyRate: boolean;
+  /** Keys of the parameters it reads (ParamInfo.key), its own switch rules.<ID>.enabled included. */
   parameters: string[];
+}
+
+export interface ListRulesResult {
+  rules: RuleInfo[];
+  /** Every profile parameter, the rules' own included, in the order the form shows them. */
+  parameters: ParamInfo[];
 }
 
 export interface FindingSource {
@@ -81,7 +114,11 @@ export interface Finding {
   name: string | null;
   agency: string | null;
   unit: string | null;
+  /** An ISO date (day rules), ISO week 2025-W37 (week rules), YYYY-MM (month rules) or year (year rules). */
   period: string;
+  /** First and last day of the period, ISO dates. */
+  periodStart: string;
+  periodEnd: string;
   detail: string;
   basis: string;
   status: 'new' | 'open' | 'resolved';

@@ -1,29 +1,62 @@
-import { AppError } from './errors.ts';
-import { IMPORT_KINDS, type ImportKind, type MappingRecipe } from './import-types.ts';
 import type { MethodName } from './api.ts';
-import { VIEW_VALIDATORS } from './validate-views.ts';
+import { checkDate, checkPeriod } from './dates.ts';
+import { AppError } from './errors.ts';
+import { IMPORT_KINDS, type ImportKind } from './import-types.ts';
+
+/**
+ * The one gate of every transport (in-process, HTTP, Electron IPC): each allow-listed method's
+ * request is checked here before the core sees it, so the core can trust shapes, dates and months.
+ */
 
 type Obj = Record<string, unknown>;
 
 export const MIN_KEY_LENGTH = 8;
 
-function bad(message: string, messageEn?: string): never {
+function bad(message: string, messageEn: string): never {
   throw new AppError('BAD_REQUEST', message, messageEn);
 }
 
-function obj(v: unknown, what: string): Obj {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) bad(`${what} harus berupa objek`, `${{ permintaan: 'the request', berkas: 'each file' }[what] ?? what} must be an object`);
+const WHAT_EN: Record<string, string> = { permintaan: 'the request', berkas: 'each file' };
+
+function obj(v: unknown, what = 'permintaan'): Obj {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) bad(`${what} harus berupa objek`, `${WHAT_EN[what] ?? what} must be an object`);
   return v as Obj;
 }
 
-function str(o: Obj, key: string, optional = false): void {
+function text(o: Obj, key: string, optional = false, max = 4096): void {
   const v = o[key];
   if (v === undefined && optional) return;
-  if (typeof v !== 'string' || v.length === 0 || v.length > 4096) bad(`"${key}" harus berupa teks`, `"${key}" must be text`);
+  if (typeof v !== 'string' || v.length === 0 || v.length > max) bad(`"${key}" harus berupa teks`, `"${key}" must be text`);
+}
+
+function date(o: Obj, key: string): void {
+  const v = o[key];
+  if (v === undefined) return;
+  if (typeof v !== 'string') bad(`"${key}" harus tanggal YYYY-MM-DD`, `"${key}" must be a YYYY-MM-DD date`);
+  checkDate(v, `"${key}"`);
+}
+
+function month(o: Obj, key: string): void {
+  const v = o[key];
+  if (v === undefined) return;
+  if (typeof v !== 'string') bad(`"${key}" harus berbentuk YYYY-MM`, `"${key}" must be written YYYY-MM`);
+  checkPeriod(v, `"${key}"`);
+}
+
+function integer(o: Obj, key: string, min: number, max: number): void {
+  const v = o[key];
+  if (v === undefined) return;
+  if (!Number.isInteger(v) || (v as number) < min || (v as number) > max) bad(`"${key}" harus bilangan bulat ${min}–${max}`, `"${key}" must be an integer ${min}–${max}`);
+}
+
+function oneOf(o: Obj, key: string, values: readonly string[]): void {
+  const v = o[key];
+  if (v !== undefined && !values.includes(v as string)) bad(`"${key}" harus salah satu dari ${values.join(', ')}`, `"${key}" must be one of ${values.join(', ')}`);
 }
 
 function kind(o: Obj): void {
-  if (!IMPORT_KINDS.includes(o.kind as ImportKind)) bad(`"kind" harus salah satu dari ${IMPORT_KINDS.join(', ')}`, `"kind" must be one of ${IMPORT_KINDS.join(', ')}`);
+  oneOf(o, 'kind', IMPORT_KINDS as readonly ImportKind[]);
+  if (o.kind === undefined) bad(`"kind" harus salah satu dari ${IMPORT_KINDS.join(', ')}`, `"kind" must be one of ${IMPORT_KINDS.join(', ')}`);
 }
 
 function recipe(v: unknown): void {
@@ -41,84 +74,114 @@ function recipe(v: unknown): void {
 
 function fileReq(v: unknown): void {
   const f = obj(v, 'berkas');
-  str(f, 'path');
+  text(f, 'path');
   kind(f);
-  str(f, 'agency', true);
-  str(f, 'fileName', true);
-  recipe(f.mapping as MappingRecipe | undefined);
+  text(f, 'agency', true);
+  text(f, 'fileName', true);
+  recipe(f.mapping);
 }
+
+/** A rule id is data (the core's rule list); its shape is all a request can be checked for. */
+const RULE_ID = /^[A-Z]{3}-\d{2}$/;
+
+/** The screens' filter: agency, unit, rule, from, to. */
+function filter(body: unknown): Obj {
+  const o = obj(body);
+  text(o, 'agency', true);
+  text(o, 'unit', true);
+  if (o.rule !== undefined && !(typeof o.rule === 'string' && RULE_ID.test(o.rule))) bad('"rule" harus kode aturan seperti LOK-01', '"rule" must be a rule id such as LOK-01');
+  date(o, 'from');
+  date(o, 'to');
+  return o;
+}
+
+const SORTS = ['agency', 'unit', 'rule', 'nip', 'name', 'period', 'status'] as const;
 
 /** Request validators for the allow-listed methods; anything else is refused. */
 export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
   importFiles(body) {
-    const o = obj(body, 'permintaan');
+    const o = obj(body);
     if (!Array.isArray(o.files) || o.files.length === 0) bad('"files" harus daftar berkas yang tidak kosong', '"files" must be a non-empty list of files');
     o.files.forEach(fileReq);
   },
-  previewImport(body) {
-    fileReq(body);
-  },
-  listImports(body) {
-    obj(body, 'permintaan');
-  },
-  undoImport(body) {
-    str(obj(body, 'permintaan'), 'batch');
-  },
-  batchRejects(body) {
-    str(obj(body, 'permintaan'), 'batch');
-  },
-  listRecipes(body) {
-    obj(body, 'permintaan');
-  },
-  listRules(body) {
-    obj(body, 'permintaan');
-  },
-  getProfile(body) {
-    str(obj(body, 'permintaan'), 'agency', true);
-  },
+  previewImport: fileReq,
+  listImports: (body) => obj(body),
+  undoImport: (body) => text(obj(body), 'batch'),
+  batchRejects: (body) => text(obj(body), 'batch'),
+  listRecipes: (body) => obj(body),
+  listRules: (body) => obj(body),
+  getProfile: (body) => text(obj(body), 'agency', true),
   setProfile(body) {
-    const o = obj(body, 'permintaan');
-    str(o, 'agency', true);
+    const o = obj(body);
+    text(o, 'agency', true);
     const set = obj(o.set, 'set');
     if (Object.keys(set).length === 0) bad('"set" tidak boleh kosong', '"set" must not be empty');
     for (const [k, v] of Object.entries(set)) if (typeof v !== 'string') bad(`nilai "${k}" harus teks`, `the value of "${k}" must be text`);
   },
-  exportProfiles(body) {
-    obj(body, 'permintaan');
-  },
+  exportProfiles: (body) => obj(body),
   importProfiles(body) {
-    const file = obj(obj(body, 'permintaan').file, 'file');
+    const file = obj(obj(body).file, 'file');
     if (!Array.isArray(file.profiles)) bad('"file.profiles" harus daftar profil', '"file.profiles" must be a list of profiles');
   },
   runChecks(body) {
-    const o = obj(body, 'permintaan');
-    str(o, 'agency', true);
-    str(o, 'from', true);
-    str(o, 'to', true);
+    const o = obj(body);
+    text(o, 'agency', true);
+    date(o, 'from');
+    date(o, 'to');
   },
-  ...VIEW_VALIDATORS,
   compare(body) {
-    const o = obj(body, 'permintaan');
-    str(o, 'agency', true);
-    str(o, 'period', true);
+    const o = obj(body);
+    text(o, 'agency', true);
+    month(o, 'period');
   },
   exportWorkbook(body) {
-    const o = obj(body, 'permintaan');
-    str(o, 'out');
+    const o = obj(body);
+    text(o, 'out');
     if (!/\.xlsx$/i.test(o.out as string)) bad('"out" harus nama berkas .xlsx', '"out" must be an .xlsx file name');
-    for (const key of ['agency', 'unit', 'from', 'to']) str(o, key, true);
+    for (const key of ['agency', 'unit']) text(o, key, true);
+    date(o, 'from');
+    date(o, 'to');
     if (o.pseudonymize !== undefined) {
       const p = obj(o.pseudonymize, 'pseudonymize');
-      str(p, 'key');
+      text(p, 'key');
       // A short key can be guessed, and with it every code turned back into a NIP.
       if ((p.key as string).length < MIN_KEY_LENGTH) bad(`kunci penyamaran minimal ${MIN_KEY_LENGTH} karakter`, `the pseudonymization key must be at least ${MIN_KEY_LENGTH} characters`);
     }
   },
   saveRecipe(body) {
-    const o = obj(body, 'permintaan');
-    str(o, 'agency');
+    const o = obj(body);
+    text(o, 'agency');
     kind(o);
     recipe(o.recipe);
     if (o.recipe === undefined) bad('"recipe" wajib diisi', '"recipe" is required');
+  },
+  overview: filter,
+  complianceGrid: filter,
+  findings(body) {
+    const o = filter(body);
+    oneOf(o, 'status', ['new', 'open', 'resolved']);
+    text(o, 'nip', true, 64);
+    if (o.search !== undefined && (typeof o.search !== 'string' || o.search.length > 200)) bad('"search" harus teks pendek', '"search" must be short text');
+    oneOf(o, 'sort', SORTS);
+    if (o.desc !== undefined && typeof o.desc !== 'boolean') bad('"desc" harus true atau false', '"desc" must be true or false');
+    integer(o, 'offset', 0, Number.MAX_SAFE_INTEGER);
+    integer(o, 'limit', 1, 5000);
+  },
+  unitEmployees(body) {
+    const o = filter(body);
+    text(o, 'agency');
+    text(o, 'unit');
+  },
+  employeeDays(body) {
+    const o = obj(body);
+    text(o, 'nip', false, 64);
+    date(o, 'from');
+    date(o, 'to');
+  },
+  loadSamples: (body) => obj(body),
+  detectImport(body) {
+    const o = obj(body);
+    text(o, 'path');
+    text(o, 'fileName', true, 1024);
   },
 };

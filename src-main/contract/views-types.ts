@@ -128,7 +128,9 @@ export interface EmployeeDay {
 export interface EmployeeFinding {
   rule: RuleId;
   period: string;
-  week: string | null;
+  /** First and last day of the period (ISO dates): the calendar strip marks the days in between. */
+  periodStart: string;
+  periodEnd: string;
   detail: string;
   basis: string;
   status: FindingStatus;

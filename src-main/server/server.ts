@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, sep } from 'node:path';
 import type { ProgressEvent } from '../contract/progress.ts';
 import type { Dispatcher } from '../contract/wire.ts';
-import { DOWNLOAD_NAME } from '../core/views/uploads.ts';
+import { DOWNLOAD_NAME } from '../core/handles.ts';
 import { receiveUpload, UploadTooLarge } from './upload.ts';
 
 const TYPES: Record<string, string> = {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createClient, createDispatcher, inProcessTransport } from '../../src-main/contract/wire.ts';
 import type { CliContext } from '../../src-main/cli/context.ts';
 import { runCli } from '../../src-main/cli/run-cli.ts';
 import { pantau } from '../helpers/cli.ts';
@@ -60,10 +61,10 @@ describe('a date that does not exist (fixed bug: 2025-02-31 crashed inside DuckD
     expect(r.stderr).toBe('--from must be a date that exists, written YYYY-MM-DD, not "2025-02-31".');
   });
 
-  it('the core refuses it too, for the app and the browser', async () => {
-    const core = await freshCore();
-    await expect(core.runChecks({ from: '2025-02-31' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(core.runChecks({ from: '2024-02-29', to: '2024-03-01' })).resolves.toMatchObject({ from: '2024-02-29' });
+  it('the request validator refuses it too, for the app and the browser', async () => {
+    const api = createClient(inProcessTransport(createDispatcher(await freshCore())));
+    await expect(api.runChecks({ from: '2025-02-31' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(api.runChecks({ from: '2024-02-29', to: '2024-03-01' })).resolves.toMatchObject({ from: '2024-02-29' });
   });
 });
 

@@ -14,6 +14,7 @@ const RECORDED: Record<number, string> = {
   1: '1932682b20a47e6cfc54cb645e75a8f28cd59ddceb3e29da379659f28b3e6e8c',
   2: '3f3fcf20797016f2000f0f02919c7f7fe8ef3aedeaa839590ee0a3227aa439be',
   3: 'ecffb26bcd8cea404b835c687b66e0fcd8e04aedb21c6267489b3d36b5f60211',
+  4: 'db6fa17a416140c146870b9f9785df382bc22835c396b4c109d937ed052dc729',
 };
 
 function sha256(m: Migration): string {

@@ -72,6 +72,16 @@ describe('a workspace written by the schema-3 release', () => {
       );
       expect(runs).toEqual([{ run_id: 'r-000001', agency: AGENCY, findings: 1, profile_version: 'nasional v1 + PEMKOT-BOGOR v1' }]);
       expect(await count(core, "findings WHERE run_id = 'r-000001'")).toBe(1);
+      // Migration 4: the stored finding's period as dates, read from its label once.
+      const finding = (await core.db.one<{ period: string; first: string; last: string }>(
+        `SELECT period, strftime(period_start, '%Y-%m-%d') AS first, strftime(period_end, '%Y-%m-%d') AS last FROM findings`))!;
+      const span = (Date.parse(finding.last) - Date.parse(finding.first)) / 86_400_000;
+      expect(span).toBe(/^\d{4}-W\d{2}$/.test(finding.period) ? 6 : /^\d{4}$/.test(finding.period) ? 364 : 0);
+      expect(finding.period).toBe(await core.db.one<{ p: string }>(
+        `SELECT CASE WHEN period LIKE '%-W%' THEN strftime(period_start, '%G-W%V') WHEN length(period) = 4 THEN strftime(period_start, '%Y')
+           ELSE strftime(period_start, '%Y-%m-%d') END AS p FROM findings`).then((r) => r!.p));
+      // The screens' copy of the old run is dropped with the migration: they wait for the next check.
+      expect((await core.overview({})).run).toBeNull();
       const profile = await core.getProfile({ agency: AGENCY });
       expect([profile.name, profile.level, profile.province, profile.params.toleranceMinutes])
         .toEqual(['Pemerintah Kota Bogor', 'kota', 'Jawa Barat', 10]);

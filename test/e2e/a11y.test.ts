@@ -84,7 +84,7 @@ describe.skipIf(!HAVE_CHROMIUM)('accessibility of every screen (axe)', () => {
 
   it('Aturan, with a refused profile change shown', async () => {
     await goto('/aturan', 'Katalog aturan');
-    await page.getByLabel('Hari fleksibel lokasi per minggu', { exact: true }).fill('3');
+    await page.getByLabel('Batas hari fleksibel lokasi per minggu', { exact: true }).fill('3');
     await page.getByRole('button', { name: 'Simpan profil' }).click();
     await page.getByRole('alert').first().waitFor();
     await scan('aturan');

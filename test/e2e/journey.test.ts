@@ -99,11 +99,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the journey, in a browser against pantau serve'
     const rules = new RulesPage(page);
     await rules.choose('Pemerintah Kota Bogor (PEMKOT-BOGOR)');
     await rules.profile.getByText(/Versi efektif: nasional v1 \+ PEMKOT-BOGOR v1/).waitFor();
-    await rules.set('Hari fleksibel lokasi per minggu', '3');
+    await rules.set('Batas hari fleksibel lokasi per minggu', '3');
     await rules.save();
     await rules.profile.getByRole('alert').getByText(/Pasal 13 ayat \(1\)/).waitFor();
     await shot(page, '08-profile-refused', true);
-    await rules.set('Hari fleksibel lokasi per minggu', '1');
+    await rules.set('Batas hari fleksibel lokasi per minggu', '1');
     await rules.save();
     await rules.profile.getByText(/Profil disimpan sebagai nasional v1 \+ PEMKOT-BOGOR v2/).waitFor();
     await rules.profile.getByRole('button', { name: 'Jalankan ulang pemeriksaan' }).click();

@@ -11,7 +11,8 @@ import { compare } from '../../src-main/core/compare/compare.ts';
 import { newcombe, wilson } from '../../src-main/core/compare/intervals.ts';
 import { exportWorkbook } from '../../src-main/core/export/export-workbook.ts';
 import { createCore } from '../../src-main/core/index.ts';
-import { CATALOGUE } from '../../src-main/core/rules/catalogue.ts';
+import { RULES } from '../../src-main/core/rules/index.ts';
+import { createRuleBook } from '../../src-main/core/rules/rule-book.ts';
 import { pantau, ROOT } from '../helpers/cli.ts';
 import { expected, importSamples, SAMPLES } from '../helpers/samples.ts';
 import type { Db } from '../../src-main/core/db/database.ts';
@@ -21,6 +22,7 @@ import { readWithExcelJs, readWithOpenpyxl, sheet, table, values, type Plain, ty
 // Specification: issue 5 and ../shared/product.md §6; figures from rules.md §3–§4 as `pantau check`
 // and `pantau compare` give them, and the generator's hand count in samples/expected.json.
 
+const BOOK = createRuleBook(RULES);
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const expectedCompare = (JSON.parse(readFileSync(join(SAMPLES, 'expected.json'), 'utf8')) as {
   compare: { flex: { n: number; met: number }; conventional: { n: number; met: number } };
@@ -78,7 +80,7 @@ describe('the leadership workbook on the samples', () => {
       check = await core.runChecks({});
       full = await core.exportWorkbook({ out: out('full.xlsx') });
       unit = await core.exportWorkbook({ out: out('unit.xlsx'), unit: 'Biro Hukum' });
-      split = await exportWorkbook(core.db, { out: out('split.xlsx') }, { compare: (r) => compare(core.db, r) },
+      split = await exportWorkbook(core.db, { out: out('split.xlsx') }, { ruleBook: BOOK, compare: (r) => compare(core.db, BOOK, r) },
         { now: TODAY, lang: 'id', version: VERSION, maxRowsPerSheet: 4 });
       people = await personal(core.db);
     } finally {
@@ -171,7 +173,7 @@ describe('the leadership workbook on the samples', () => {
     expect(rows.map(key).sort()).toEqual(expected.findings.map((f) => [f.rule, f.nip, f.period, f.agency, f.unit].join(' ')).sort());
     for (const r of rows) {
       const f = check.findings.find((c) => c.rule === r[0] && c.nip === r[1] && c.period === r[5])!;
-      expect(r[9]).toBe(CATALOGUE[f.rule].basis);
+      expect(r[9]).toBe(BOOK.rule(f.rule)!.basis);
       expect(r[8]).toBe(f.detail);
       expect(r[11]).toMatch(/^presensi-2025-09-10\.(csv|xlsx)$/);
       expect(r[12]).toBe(f.sources.map((s) => s.row).join(', '));
@@ -236,9 +238,12 @@ describe('the leadership workbook on the samples', () => {
 
   it('the method sheet explains every rule with its article and the profile parameters used', () => {
     const rules = table(sheet(xl, 'Metode'), 'Aturan').slice(1);
-    expect(rules.map((r) => [r[0], r[3]])).toEqual(Object.values(CATALOGUE).map((r) => [r.id, r.basis]));
+    expect(rules.map((r) => [r[0], r[3]])).toEqual(RULES.map((r) => [r.id, r.basis]));
     const params = table(sheet(xl, 'Metode'), 'Instansi').slice(1);
-    expect(params.find((r) => r[0] === 'KEMENDAGRI' && r[2] === 'maxFlexDays')).toEqual(['KEMENDAGRI', 'nasional v1', 'maxFlexDays', 2, null, null]);
+    // A parameter is named by its label, with its unit: no profile key in a report a leader reads.
+    expect(params.find((r) => r[0] === 'KEMENDAGRI' && r[2] === 'Batas hari fleksibel lokasi per minggu'))
+      .toEqual(['KEMENDAGRI', 'nasional v1', 'Batas hari fleksibel lokasi per minggu', '2 hari', null, null]);
+    expect(params.some((r) => /^[a-z]+[A-Z]|^rules\./.test(String(r[2])))).toBe(false);
   });
 
   it('the manifest names every source batch with file, SHA-256 and rows, the run, the profile and the Pantau version', () => {

@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src-main/core/db/database.ts';
 import { migrate } from '../../src-main/core/db/migrations.ts';
-import { buildRunTables, wholeWeeks } from '../../src-main/core/rules/check-run.ts';
-import { CREATE_PROF, INSERT_PROF } from '../../src-main/core/rules/check-sql.ts';
-import { DIS01_SQL, JAM01_SQL } from '../../src-main/core/rules/jam-dis-sql.ts';
+import { runRange } from '../../src-main/core/rules/check-run.ts';
+import { DIS_01 } from '../../src-main/core/rules/dis-01.ts';
+import { RULES } from '../../src-main/core/rules/index.ts';
+import { JAM_01 } from '../../src-main/core/rules/jam-01.ts';
+import type { RuleDefinition } from '../../src-main/core/rules/rule.ts';
+import { createRuleBook } from '../../src-main/core/rules/rule-book.ts';
+import { buildSharedTables, createRunProfiles, type RunRange } from '../../src-main/core/rules/run-tables.ts';
 
-// Specification: /work/shared/rules.md §2 (JAM-01 in detail, DIS-01) and
-// /work/shared/domain.md §3.1 (PP 94/2021 bands). The engine's per-run tables
-// are built from hand-made attendance records so each rule is tested alone.
+// JAM-01 (net weekly hours) and DIS-01 (PP 94/2021 bands, docs/rules.md). The run's shared tables
+// are built from hand-made attendance records, so each rule is tested alone.
 
 type Status =
   | 'HADIR'
@@ -104,18 +107,22 @@ function range(from: number, to: number): number[] {
  * agency's profile in `prof`, and builds the run's tables over the records' dates as the engine does.
  * Ramadan is the profile's date range: from the first to the last record marked `ramadan`.
  */
-async function load(records: Rec[], setup: Setup = {}): Promise<{ from: string; to: string; weekFrom: string; weekTo: string }> {
+const BOOK = createRuleBook(RULES);
+
+async function load(records: Rec[], setup: Setup = {}): Promise<RunRange> {
   await db.run('DELETE FROM attendance; DELETE FROM calendar');
   const ramadan = records.filter((r) => r.ramadan).map((r) => r.date).sort();
   const inside = (d: string) => ramadan.length > 0 && d >= ramadan[0]! && d <= ramadan.at(-1)!;
   if (records.some((r) => !r.ramadan && inside(r.date))) throw new Error('Ramadan records must be contiguous');
-  await db.run(CREATE_PROF);
-  await db.run(INSERT_PROF, {
-    agency: AGENCY, maxFlex: 2, countFwa: false, workDays: setup.workDays ?? 5, weekly: setup.weeklyHours ?? 37.5,
-    ramadanWeekly: 32.5, ramadanFrom: ramadan[0] ?? null, ramadanTo: ramadan.at(-1) ?? null,
-    tolerance: setup.toleranceMinutes ?? 0, mtStart: '12:00', mtEnd: '13:00', friStart: '11:30', friEnd: '13:00',
-    enabled: 'JAM-01,DIS-01',
-  });
+  const { rules: _, ...defaults } = BOOK.defaults();
+  await createRunProfiles(db, BOOK, [{
+    agency: AGENCY,
+    values: {
+      ...defaults as Record<string, never>, workDays: setup.workDays ?? 5, weeklyHours: setup.weeklyHours ?? 37.5,
+      ramadanFrom: ramadan[0] ?? null, ramadanTo: ramadan.at(-1) ?? null, toleranceMinutes: setup.toleranceMinutes ?? 0,
+    },
+    enabled: ['JAM-01', 'DIS-01'],
+  }]);
   const json = records.map((r, i) => ({
     nip: r.nip ?? NIP,
     date: r.date,
@@ -140,19 +147,20 @@ async function load(records: Rec[], setup: Setup = {}): Promise<{ from: string; 
     { holidays: JSON.stringify(setup.holidays ?? []) },
   );
   const dates = records.map((r) => r.date).sort();
-  const range = { from: dates[0]!, to: dates.at(-1)! };
-  const weeks = wholeWeeks(range.from, range.to);
-  await buildRunTables(db, range, weeks);
-  return { ...range, ...weeks };
+  const range = runRange(dates[0]!, dates.at(-1)!);
+  await buildSharedTables(db, range);
+  return range;
 }
 
-async function jam(records: Rec[], setup: Setup = {}): Promise<Finding[]> {
-  return db.all<Finding>(JAM01_SQL, await load(records, setup));
+/** One rule's findings as the run writes them (its id, period label and week added), in a stable order. */
+async function findings(rule: RuleDefinition, records: Rec[], setup: Setup): Promise<Finding[]> {
+  const sql = createRuleBook([rule]).findingsSql();
+  return db.all<Finding>(`SELECT rule, nip, agency, name, unit, period, week, detail, sources FROM (${sql}) ORDER BY nip, period, agency`,
+    { ...await load(records, setup) });
 }
 
-async function dis(records: Rec[], setup: Setup = {}): Promise<Finding[]> {
-  return db.all<Finding>(DIS01_SQL, await load(records, setup));
-}
+const jam = (records: Rec[], setup: Setup = {}) => findings(JAM_01, records, setup);
+const dis = (records: Rec[], setup: Setup = {}) => findings(DIS_01, records, setup);
 
 /** The one finding's period, detail and sources, which is what every case asserts. */
 function summary(findings: Finding[]): { period: string; detail: string; sources: { batch: string; row: number }[] }[] {

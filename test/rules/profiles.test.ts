@@ -19,7 +19,7 @@ describe('rule profiles', () => {
     const p = await core.setProfile({ agency: 'KEMENKEU', set: { 'rules.APR-01.enabled': 'false' } });
     expect(p).toMatchObject({ version: 'nasional v1 + KEMENKEU v2', name: 'Kementerian Keuangan', level: 'pusat' });
     expect(p.params).toMatchObject({ maxFlexDays: 1, weeklyHours: 42.75 });
-    expect(p.params.rules['APR-01'].enabled).toBe(false);
+    expect(p.params.rules['APR-01']?.enabled).toBe(false);
     expect((await core.getProfile({ agency: 'OTHER' })).params.maxFlexDays).toBe(2);
   });
 

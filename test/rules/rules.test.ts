@@ -357,7 +357,7 @@ describe('profiles and rule switches', () => {
     const before = await c.runChecks({});
     expect(keys(before.findings)).toEqual([`ELG-01 ${budi.nip} 2025-09-16`, `LOK-01 ${ani.nip} 2025-W38`]);
     const p = await c.setProfile({ agency: AG, set: { 'rules.LOK-01.enabled': 'false' } });
-    expect(p.params.rules['LOK-01'].enabled).toBe(false);
+    expect(p.params.rules['LOK-01']?.enabled).toBe(false);
     const after = await c.runChecks({});
     expect(keys(after.findings)).toEqual([`ELG-01 ${budi.nip} 2025-09-16`]);
     // A finding of a disabled rule does not make the week non-compliant.
@@ -552,7 +552,7 @@ describe('compliance: compliant employee-weeks / observed employee-weeks', () =>
       agency: AG, unit: 'Unit Tiga', employeeWeeks: 3, compliantEmployeeWeeks: 3, rate: 1,
     });
     expect(complianceRow(r, AG, null)).toEqual({
-      agency: AG, unit: null, employeeWeeks: 9, compliantEmployeeWeeks: 7, rate: 0.7778,
+      agency: AG, unit: null, employeeWeeks: 9, compliantEmployeeWeeks: 7, rate: 7 / 9,
     });
     expect(complianceRow(r, AG2, 'Subbag Umum')).toEqual({
       agency: AG2, unit: 'Subbag Umum', employeeWeeks: 1, compliantEmployeeWeeks: 1, rate: 1,

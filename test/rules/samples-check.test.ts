@@ -51,7 +51,7 @@ describe('pantau check on the samples', () => {
 
   it('compliance per unit and per agency equals the hand count of the generator', () => {
     const ours = result.compliance.filter((c) => c.agency !== null)
-      .map((c) => [c.agency, c.unit ?? '(semua unit)', c.employeeWeeks, c.compliantEmployeeWeeks, c.rate]);
+      .map((c) => [c.agency, c.unit ?? '(semua unit)', c.employeeWeeks, c.compliantEmployeeWeeks, Math.round(c.rate! * 10_000) / 10_000]);
     const theirs = expected.compliance.map((c) => [c.agency, c.unit, c.employeeWeeks, c.compliantEmployeeWeeks, c.rate]);
     expect(ours.sort()).toEqual(theirs.sort());
     const all = result.compliance.find((c) => c.agency === null)!;

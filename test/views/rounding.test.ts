@@ -37,15 +37,6 @@ describe('the views API gives the app exact compliance rates', () => {
     }
   });
 
-  it('a summary stored with 4-decimal rates (before this fix) is read with its rates derived from the counts', async () => {
-    const core = await checked();
-    const stored = (await core.db.one<{ run_id: string; summary: string }>('SELECT run_id, summary FROM run_summaries'))!;
-    const old = JSON.parse(stored.summary) as { units: Rate[] };
-    for (const u of old.units) u.rate = Math.round((u.compliantEmployeeWeeks / u.employeeWeeks) * 10_000) / 10_000;
-    await core.db.run('UPDATE run_summaries SET summary = $s WHERE run_id = $r', { s: JSON.stringify(old), r: stored.run_id });
-    expect((await core.overview({})).units.map((u) => fmtPct(u.rate))).toEqual(ROUNDING_UNITS.map((u) => `${u.shown}${NBSP}%`));
-  });
-
   it('the unit × week grid and a unit’s employees', async () => {
     const core = await checked();
     const grid = await core.complianceGrid({});

@@ -4,12 +4,15 @@ import { createClient, createDispatcher, inProcessTransport } from '../../src-ma
 import { openDatabase, type Db } from '../../src-main/core/db/database.ts';
 import { createCore } from '../../src-main/core/index.ts';
 import { runChecks } from '../../src-main/core/rules/check-run.ts';
+import { RULES } from '../../src-main/core/rules/index.ts';
+import { createRuleBook } from '../../src-main/core/rules/rule-book.ts';
 import { storeRunWeeks } from '../../src-main/core/views/index.ts';
 import { overview } from '../../src-main/core/views/overview.ts';
 import { SAMPLES, expected } from '../helpers/samples.ts';
 import { TODAY, tempDir } from '../helpers/workspace.ts';
 import { afterEach } from 'vitest';
 
+const BOOK = createRuleBook(RULES);
 const open: { close(): void }[] = [];
 afterEach(() => open.splice(0).forEach((c) => c.close()));
 
@@ -101,23 +104,23 @@ describe('the screens read the stored run', () => {
     const db = await openDatabase(`${dir}/ws.duckdb`);
     open.push(db);
     const weeksOf = async (run: string) => (await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM run_weeks WHERE run_id = $run', { run }))!.n;
-    const before = await overview(db, {});
+    const before = await overview(db, BOOK, {});
     const firstWeeks = await weeksOf(first);
     expect(firstWeeks).toBeGreaterThan(0);
 
     // The run commits and its employee-weeks are written; then the step that stores its summary fails.
     const stopping: Db = { ...db, transaction: () => Promise.reject(new Error('berhenti')) };
-    await expect(runChecks(db, {}, TODAY, storeRunWeeks(stopping))).rejects.toThrow('berhenti');
+    await expect(runChecks(db, BOOK, {}, TODAY, storeRunWeeks(stopping, BOOK))).rejects.toThrow('berhenti');
     const stopped = (await db.one<{ run_id: string }>('SELECT run_id FROM runs ORDER BY seq DESC LIMIT 1'))!.run_id;
     expect(stopped).not.toBe(first);
-    const after = await overview(db, {});
+    const after = await overview(db, BOOK, {});
     expect(after.run?.run).toBe(first);
     expect({ ...after, run: null, data: null }).toEqual({ ...before, run: null, data: null });
     expect(await weeksOf(first)).toBe(firstWeeks);
 
     // The next run completes: it becomes the screens' run and only its employee-weeks stay.
-    const next = await runChecks(db, {}, TODAY, storeRunWeeks(db));
-    expect((await overview(db, {})).run?.run).toBe(next.run);
+    const next = await runChecks(db, BOOK, {}, TODAY, storeRunWeeks(db, BOOK));
+    expect((await overview(db, BOOK, {})).run?.run).toBe(next.run);
     expect(await db.one('SELECT count(DISTINCT run_id)::INTEGER AS runs FROM run_weeks')).toEqual({ runs: 1 });
     expect(await weeksOf(next.run)).toBe(firstWeeks);
   });

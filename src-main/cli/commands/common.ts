@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { AppError, messageIn } from '../../contract/errors.ts';
-import { checkDate } from '../../core/rules/check-run.ts';
+import { checkDate } from '../../contract/dates.ts';
 import type { Lang } from '../context.ts';
 import { usage } from '../usage.ts';
 

@@ -1,5 +1,5 @@
 import type { CompareResult, GroupComparison, GroupRate, SurveyFigures } from '../../contract/compare-types.ts';
-import { checkPeriod } from '../../core/compare/compare.ts';
+import { checkPeriod } from '../../contract/dates.ts';
 import { exactDifference, exactDifferenceInDifferences, exactGroup } from '../../core/compare/exact.ts';
 import { langOf, reportFailure, t, withApi, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
 import { asUsage, withCommonOptions } from './common.ts';

@@ -2,9 +2,9 @@ import type {
   BeforeAfter, BeforeAfterGroup, CompareRequest, CompareResult, Difference, GroupComparison, GroupRate,
   PerformanceComparison, RatingCount, SurveyFigures, SurveySummary,
 } from '../../contract/compare-types.ts';
-import { AppError } from '../../contract/errors.ts';
 import type { Db } from '../db/database.ts';
-import { effectiveProfile } from '../rules/profiles.ts';
+import { effectiveProfile, numberParam } from '../rules/profiles.ts';
+import type { RuleBook } from '../rules/rule-book.ts';
 import {
   BEFORE_AFTER_SQL, CMP_COUNTS_SQL, CMP_RATINGS_SQL, CREATE_CMP_RECORDS, START_DATES_SQL, SURVEY_SQL,
 } from './compare-sql.ts';
@@ -17,24 +17,11 @@ export const SURVEY_REFERENCE = {
   source: 'Survei FWA yang dikutip pemerintah saat menerbitkan PermenPANRB 4/2025 (survei fleksibilitas kerja Kemenkeu)',
 };
 
-const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-/** A request's period is a month, YYYY-MM (the CLI refuses it before opening the workspace). */
-export function checkPeriod(period: string | undefined): void {
-  if (period !== undefined && !PERIOD.test(period)) {
-    throw new AppError('BAD_REQUEST', `--period harus berbentuk YYYY-MM (mis. 2025-09), bukan "${period}".`,
-      `--period must be written YYYY-MM (e.g. 2025-09), not "${period}".`);
-  }
-}
-
 function monthRange(period: string | undefined): { monthStart: string | null; monthEnd: string | null } {
-  checkPeriod(period);
   if (period === undefined) return { monthStart: null, monthEnd: null };
-  const m = PERIOD.exec(period)!;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return { monthStart: `${m[1]}-${m[2]}-01`, monthEnd: `${m[1]}-${m[2]}-${String(last).padStart(2, '0')}` };
+  const [year, month] = period.split('-') as [string, string];
+  const last = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+  return { monthStart: `${year}-${month}-01`, monthEnd: `${year}-${month}-${String(last).padStart(2, '0')}` };
 }
 
 /** n, met and — when n reaches minGroupSize — the rate with its Wilson interval (4 decimals). */
@@ -154,11 +141,12 @@ async function survey(db: Db, agency: string | null, minGroupSize: number): Prom
 }
 
 /** rules.md §4 over the workspace; minGroupSize and windowMonths come from the scope's effective profile. */
-export async function compare(db: Db, req: CompareRequest): Promise<CompareResult> {
+export async function compare(db: Db, book: RuleBook, req: CompareRequest): Promise<CompareResult> {
   const agency = req.agency ?? null;
   const months = monthRange(req.period);
-  const profile = await effectiveProfile(db, agency);
-  const { minGroupSize, windowMonths } = profile.params;
+  const profile = await effectiveProfile(db, book, agency);
+  const minGroupSize = numberParam(profile.params, 'minGroupSize');
+  const windowMonths = numberParam(profile.params, 'windowMonths');
   return {
     agency,
     period: req.period ?? null,

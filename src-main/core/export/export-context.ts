@@ -3,6 +3,7 @@ import type { EffectiveProfile, Ratio } from '../../contract/rules-types.ts';
 import type { Db } from '../db/database.ts';
 import type { Lang } from '../import/reasons.ts';
 import type { StoredRun } from '../rules/check-run.ts';
+import type { RuleBook } from '../rules/rule-book.ts';
 import type { Pseudonymizer } from './pseudonym.ts';
 import type { Book } from './sheet-kit.ts';
 
@@ -14,6 +15,7 @@ export interface ExportContext {
   agency: string | null;
   unit: string | null;
   run: StoredRun;
+  ruleBook: RuleBook;
   compare: CompareResult;
   /** Effective profile per agency in scope (the national one when there is none). */
   profiles: EffectiveProfile[];

@@ -1,3 +1,5 @@
+import { FLEXIBLE_SQL, PRESENT_SQL } from '../vocabulary.ts';
+
 /**
  * SQL of the workbook. Everything here reads what a check run stored (`runs`, `findings`) or
  * what imports stored (`batches`, `rejects`, canonical tables); values are always bound.
@@ -7,18 +9,6 @@
 /** Batches in scope: the agency's own and those without one (the national calendar, a multi-agency survey). */
 const BATCH_SCOPE = `b.status = 'active' AND ($agency IS NULL OR b.agency = $agency OR b.agency IS NULL)`;
 
-/** First and last day of a finding's period: an ISO date, an ISO week (2025-W37) or a year (2025). */
-const PERIOD_FROM = `CASE
-    WHEN regexp_full_match(f.period, '\\d{4}-\\d{2}-\\d{2}') THEN CAST(f.period AS DATE)
-    WHEN regexp_full_match(f.period, '\\d{4}-W\\d{2}') THEN CAST(date_trunc('week', make_date(CAST(f.period[1:4] AS INTEGER), 1, 4)) AS DATE)
-      + CAST((CAST(f.period[7:8] AS INTEGER) - 1) * 7 AS INTEGER)
-    WHEN regexp_full_match(f.period, '\\d{4}') THEN make_date(CAST(f.period AS INTEGER), 1, 1) END`;
-
-const PERIOD_TO = `CASE
-    WHEN regexp_full_match(period, '\\d{4}-W\\d{2}') THEN period_from + 6
-    WHEN regexp_full_match(period, '\\d{4}') THEN make_date(CAST(period AS INTEGER), 12, 31)
-    ELSE period_from END`;
-
 /**
  * Every open finding of a run with its source rows named by file: `files` are the distinct file
  * names, `rows` the row numbers (prefixed by the file when a finding spans several files).
@@ -26,11 +16,11 @@ const PERIOD_TO = `CASE
  * who is older or longer in service.
  */
 export const FINDINGS_SQL = `WITH names AS (SELECT map_from_entries(list({'k': batch_id, 'v': file_name})) AS m FROM batches),
-  f AS (SELECT f.*, ${PERIOD_FROM} AS period_from FROM findings f
+  f AS (SELECT f.* FROM findings f
     WHERE f.run_id = $run AND f.status <> 'resolved' AND ($unit IS NULL OR f.unit = $unit)),
   named AS (SELECT f.*, list_transform(f.sources, s -> {'file': coalesce(names.m[s.batch], s.batch), 'row': s."row"}) AS src
     FROM f, names)
-  SELECT rule, nip, name, agency, unit, period, period_from, ${PERIOD_TO} AS period_to,
+  SELECT rule, nip, name, agency, unit, period, period_start, period_end,
     detail, basis, status,
     array_to_string(list_sort(list_distinct(list_transform(src, s -> s.file))), '; ') AS files,
     CASE WHEN length(list_distinct(list_transform(src, s -> s.file))) <= 1
@@ -41,7 +31,7 @@ export const FINDINGS_SQL = `WITH names AS (SELECT map_from_entries(list({'k': b
 
 export interface FindingRow {
   rule: string; nip: string; name: string | null; agency: string | null; unit: string | null; period: string;
-  period_from: Date | null; period_to: Date | null; detail: string; basis: string; status: string; files: string; rows: string;
+  period_start: Date; period_end: Date; detail: string; basis: string; status: string; files: string; rows: string;
 }
 
 export const FINDING_COUNTS_SQL = `SELECT rule, count(*) FILTER (WHERE status <> 'resolved') AS n,
@@ -50,8 +40,7 @@ export const FINDING_COUNTS_SQL = `SELECT rule, count(*) FILTER (WHERE status <>
 
 /** Employees seen in scope, and those with at least one flexible-location day (adoption). */
 export const HEADCOUNT_SQL = `SELECT count(DISTINCT a.nip) AS employees,
-    count(DISTINCT a.nip) FILTER (WHERE a.mode IN ('WFH', 'WFA', 'KANTOR_LAIN')
-      AND a.status IN ('HADIR', 'TERLAMBAT', 'PULANG_CEPAT')) AS flex_employees
+    count(DISTINCT a.nip) FILTER (WHERE a.mode IN ${FLEXIBLE_SQL} AND a.status IN ${PRESENT_SQL}) AS flex_employees
   FROM attendance a LEFT JOIN employees e ON e.nip = a.nip
   WHERE a.date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) AND ($agency IS NULL OR a.agency = $agency)
     AND ($unit IS NULL OR coalesce(e.unit_name, a.unit_name) = $unit)`;

@@ -11,6 +11,7 @@ import type { Db } from '../db/database.ts';
 import type { Lang } from '../import/reasons.ts';
 import { storeRun } from '../rules/check-run.ts';
 import { effectiveProfile } from '../rules/profiles.ts';
+import type { RuleBook } from '../rules/rule-book.ts';
 import { writeComparison, writeSurvey } from './compare-sheets.ts';
 import { writeUnitCompliance, writeUnitWeeks } from './compliance-sheet.ts';
 import { scopeParams, type ExportContext } from './export-context.ts';
@@ -24,6 +25,8 @@ import { EXCEL_ROWS, type Book } from './sheet-kit.ts';
 import { writeSummary, type SummaryFigures } from './summary-sheet.ts';
 
 export interface ExportDeps {
+  /** The rules the workbook reports, checks and explains. */
+  ruleBook: RuleBook;
   /** The flexible/conventional comparison over the same scope (rules.md §4). */
   compare(req: CompareRequest): Promise<CompareResult>;
 }
@@ -55,10 +58,10 @@ function comparePeriod(from: string | null, to: string | null): string | undefin
   return from && to && from.slice(0, 7) === to.slice(0, 7) ? from.slice(0, 7) : undefined;
 }
 
-async function profilesInScope(db: Db, agencies: (string | null)[]): Promise<EffectiveProfile[]> {
+async function profilesInScope(db: Db, book: RuleBook, agencies: (string | null)[]): Promise<EffectiveProfile[]> {
   const list = agencies.length ? agencies : [null];
   const profiles: EffectiveProfile[] = [];
-  for (const a of list) profiles.push(await effectiveProfile(db, a));
+  for (const a of list) profiles.push(await effectiveProfile(db, book, a));
   return profiles;
 }
 
@@ -118,13 +121,14 @@ export async function exportWorkbook(db: Db, req: ExportWorkbookRequest, deps: E
   const output = await openOutput(req.out);
   try {
     progress('check', null, null);
-    const run = await storeRun(db, { agency: agency ?? undefined, from: req.from, to: req.to }, opts.now);
+    const run = await storeRun(db, deps.ruleBook, { agency: agency ?? undefined, from: req.from, to: req.to }, opts.now);
     cancelled();
     const compare = await deps.compare({ agency: agency ?? undefined, period: comparePeriod(run.from, run.to) });
     const agencies = [...new Set(run.compliance.filter((c) => c.level === 'agency').map((c) => c.agency))];
     const ctx: ExportContext = {
       db, book: newBook(output, opts.now), kind: req.unit ? 'unit' : 'full', agency, unit: req.unit ?? null, run, compare,
-      profiles: await profilesInScope(db, agencies.length ? agencies : agency ? [agency] : []),
+      ruleBook: deps.ruleBook,
+      profiles: await profilesInScope(db, deps.ruleBook, agencies.length ? agencies : agency ? [agency] : []),
       pseudo: createPseudonymizer(req.pseudonymize?.key), now: opts.now, lang: opts.lang, version: opts.version,
       maxRowsPerSheet: Math.min(opts.maxRowsPerSheet ?? EXCEL_ROWS - 1, EXCEL_ROWS - 1),
       tick: async () => undefined,

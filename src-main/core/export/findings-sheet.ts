@@ -32,7 +32,7 @@ export async function writeFindings(ctx: ExportContext): Promise<ExportSheet[]> 
   for await (const chunk of ctx.db.stream<FindingRow & Record<string, unknown>>(FINDINGS_SQL, scopeParams(ctx))) {
     for (const f of chunk) {
       table.add([
-        f.rule, pseudo.nip(f.nip), pseudo.name(f.nip, f.name), f.agency, f.unit, f.period, f.period_from, f.period_to,
+        f.rule, pseudo.nip(f.nip), pseudo.name(f.nip, f.name), f.agency, f.unit, f.period, f.period_start, f.period_end,
         f.detail, f.basis, STATUS[f.status] ?? f.status, f.files, f.rows,
       ]);
     }

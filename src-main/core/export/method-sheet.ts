@@ -1,6 +1,5 @@
 import type { ExportSheet } from '../../contract/export-types.ts';
-import type { ProfileParams } from '../../contract/rules-types.ts';
-import { CATALOGUE } from '../rules/catalogue.ts';
+import type { ParamInfo, ProfileParams } from '../../contract/rules-types.ts';
 import type { ExportContext } from './export-context.ts';
 import { BANDS, openSheet, writeRow, type Col, type Value } from './sheet-kit.ts';
 
@@ -13,14 +12,21 @@ const COLS: Col[] = [
   { header: 'Parameter', width: 44 },
 ];
 
-const PERIOD = { week: 'minggu ISO', date: 'tanggal', year: 'tahun' } as const;
+const PERIOD = { day: 'tanggal', week: 'minggu ISO', month: 'bulan', year: 'tahun' } as const;
 const pct = (v: number) => `${String(v * 100).replace('.', ',')} %`;
 
-function paramRows(params: ProfileParams): [string, Value][] {
-  const { rules, ...rest } = params;
+/** Each parameter by its label, with its value and unit; then each rule's switch. */
+function paramRows(parameters: readonly ParamInfo[], params: ProfileParams): [string, Value][] {
+  const shown = (p: ParamInfo): Value => {
+    const v = params[p.key];
+    if (v === null || v === undefined) return '-';
+    if (typeof v === 'boolean') return v ? 'ya' : 'tidak';
+    if (typeof v === 'number') return p.unit ? `${String(v).replace('.', ',')} ${p.unit.id}` : v;
+    return typeof v === 'string' ? v : '-';
+  };
   return [
-    ...Object.entries(rest).map(([k, v]): [string, Value] => [k, v === null ? '-' : v]),
-    ...Object.entries(rules).map(([id, r]): [string, Value] => [`rules.${id}.enabled`, r.enabled]),
+    ...parameters.map((p): [string, Value] => [p.label.id, shown(p)]),
+    ...Object.entries(params.rules).map(([id, r]): [string, Value] => [`Aturan ${id} diperiksa`, r.enabled ? 'ya' : 'tidak']),
   ];
 }
 
@@ -47,16 +53,18 @@ export function writeMethod(ctx: ExportContext): ExportSheet {
   const name = 'Metode';
   const ws = openSheet(ctx.book, name, { cols: COLS, frozenRows: 1 });
   writeRow(ws, COLS.map((c) => c.header), 'header');
-  const rules = Object.values(CATALOGUE);
+  const { rules, parameters } = ctx.ruleBook.catalogue();
+  const label = (key: string) => parameters.find((p) => p.key === key)?.label.id;
   for (const r of rules) {
-    writeRow(ws, [r.id, r.title.id, r.explanation.id, r.basis, PERIOD[r.period], r.parameters.join(', ')], 'wrap');
+    const used = r.parameters.map(label).filter((l): l is string => l !== undefined);
+    writeRow(ws, [r.id, r.title.id, r.explanation.id, r.basis, PERIOD[r.period], used.join('; ') || '-'], 'wrap');
   }
   ws.autoFilter = `A1:F${rules.length + 1}`;
   writeRow(ws, []);
   writeRow(ws, ['Parameter profil yang dipakai'], 'section');
   writeRow(ws, ['Instansi', 'Versi profil', 'Parameter', 'Nilai'], 'header');
   for (const p of ctx.profiles) {
-    for (const [key, value] of paramRows(p.params)) writeRow(ws, [p.agency ?? 'nasional', p.version, key, value]);
+    for (const [key, value] of paramRows(parameters, p.params)) writeRow(ws, [p.agency ?? 'nasional', p.version, key, value]);
   }
   writeRow(ws, []);
   writeRow(ws, ['Catatan metode'], 'section');

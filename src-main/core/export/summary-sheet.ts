@@ -1,7 +1,6 @@
 import type { GroupRate } from '../../contract/compare-types.ts';
 import type { Ratio } from '../../contract/rules-types.ts';
 import type { ExportSheet } from '../../contract/export-types.ts';
-import { CATALOGUE } from '../rules/catalogue.ts';
 import { exactDifference } from '../compare/exact.ts';
 import { frac, group } from './compare-sheets.ts';
 import { agencyName, exactRate, tanggal, type ExportContext } from './export-context.ts';
@@ -88,7 +87,7 @@ export function writeSummary(ctx: ExportContext, figures: SummaryFigures): Expor
 
   row(['Temuan per aturan'], 'section');
   row(['Aturan', 'Dasar hukum', 'Temuan', 'Baru', 'Kepatuhan aturan'], 'header');
-  for (const rule of Object.values(CATALOGUE)) {
+  for (const rule of ctx.ruleBook.rules) {
     const counts = figures.byRule.find((r) => r.rule === rule.id);
     const ratio = ctx.kind === 'full' ? exactRate(run.complianceByRule.find((r) => r.rule === rule.id)) : null;
     row([`${rule.id} ${rule.title.id}`, rule.basis, counts?.n ?? 0, counts?.fresh ?? 0, ratio], undefined, [undefined, undefined, I, I, P]);

@@ -1,4 +1,3 @@
-import type { RuleId } from '../../contract/rules-types.ts';
 import type { EmployeeDaysRequest, EmployeeDaysResult, FindingStatus } from '../../contract/views-types.ts';
 import type { Db } from '../db/database.ts';
 import { latestRun } from './scope.ts';
@@ -24,7 +23,7 @@ export async function employeeDays(db: Db, req: EmployeeDaysRequest): Promise<Em
   const seen = roster ?? (await db.one<EmployeeRow & Record<string, unknown>>(EMPLOYEE_FROM_ATTENDANCE, { nip: req.nip }));
   const days = from && to ? await db.all<DayRow & Record<string, unknown>>(EMPLOYEE_DAYS, { nip: req.nip, from, to }) : [];
   const findings = run
-    ? await db.all<{ rule: RuleId; period: string; week: string | null; detail: string; basis: string; status: FindingStatus }>(
+    ? await db.all<{ rule: string; period: string; period_start: string; period_end: string; detail: string; basis: string; status: FindingStatus }>(
       EMPLOYEE_FINDINGS, { run: run.run, nip: req.nip })
     : [];
   return {
@@ -38,7 +37,9 @@ export async function employeeDays(db: Db, req: EmployeeDaysRequest): Promise<Em
       date: d.date, week: d.week, status: d.status, mode: d.mode, checkIn: d.check_in, checkOut: d.check_out,
       dayType: d.day_type, holidayName: d.description, weekend: d.weekend,
     })),
-    findings,
+    findings: findings.map((f) => ({
+      rule: f.rule, period: f.period, periodStart: f.period_start, periodEnd: f.period_end, detail: f.detail, basis: f.basis, status: f.status,
+    })),
   };
 }
 

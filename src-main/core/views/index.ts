@@ -1,25 +1,19 @@
-import type { CoreApi } from '../../contract/api.ts';
 import type { ViewsApi } from '../../contract/views-types.ts';
 import type { Db } from '../db/database.ts';
 import type { AfterStore } from '../rules/check-run.ts';
-import { detectImport } from './detect.ts';
+import type { RuleBook } from '../rules/rule-book.ts';
+import { queryArrow } from './arrow.ts';
 import { employeeDays } from './employee.ts';
 import { createFindingsView, unitEmployees } from './findings.ts';
-import { queryArrow } from './arrow.ts';
 import { overview, storeSummary } from './overview.ts';
-import { loadSamples } from './samples.ts';
 import { filterParams, latestRun } from './scope.ts';
 import { DROP_RUN_WEEKS, GRID, GRID_WEEKS, STORE_RUN_WEEKS } from './views-sql.ts';
 
-export { DOWNLOAD_NAME, resolveDownload, resolveUpload } from './uploads.ts';
-
 export interface ViewsEnv {
   db: Db;
-  samplesDir: string | undefined;
   /** Runs work on the one connection, one call at a time. */
   serial: <T>(work: () => Promise<T>) => Promise<T>;
-  /** Resolves upload handles to files. */
-  path: (p: string) => string;
+  book: RuleBook;
 }
 
 /**
@@ -27,24 +21,24 @@ export interface ViewsEnv {
  * employee-weeks and overview for the screens. The runs an export makes for itself have none,
  * so the screens keep showing the run the user last asked for.
  */
-export function storeRunWeeks(db: Db): AfterStore {
+export function storeRunWeeks(db: Db, book: RuleBook): AfterStore {
   return async (run) => {
     // A run's employee-weeks, then its summary, which makes it the screens' run and lets the earlier
     // run's employee-weeks go. Stopped in between, the screens keep showing the earlier run whole.
     await db.run(STORE_RUN_WEEKS, { run });
     await db.transaction(async () => {
-      await storeSummary(db, run);
+      await storeSummary(db, book, run);
       await db.run(DROP_RUN_WEEKS, { run });
     });
   };
 }
 
-/** The screens' read methods; `api` is the whole core, for loadSamples which composes other methods. */
-export function createViews(env: ViewsEnv, api: () => CoreApi): ViewsApi {
-  const { db, serial } = env;
+/** The screens' read methods over the latest stored run. */
+export function createViews(env: ViewsEnv): Omit<ViewsApi, 'loadSamples' | 'detectImport'> {
+  const { db, serial, book } = env;
   const findingsView = createFindingsView(db);
   return {
-    overview: (req) => serial(() => overview(db, req)),
+    overview: (req) => serial(() => overview(db, book, req)),
     complianceGrid: (req) =>
       serial(async () => {
         const run = await latestRun(db);
@@ -55,7 +49,5 @@ export function createViews(env: ViewsEnv, api: () => CoreApi): ViewsApi {
     findings: (req) => serial(() => findingsView.findings(req)),
     unitEmployees: (req) => serial(() => unitEmployees(db, req)),
     employeeDays: (req) => serial(() => employeeDays(db, req)),
-    loadSamples: (_req, opts) => loadSamples(api(), env.samplesDir, opts),
-    detectImport: (req) => serial(() => detectImport(db, { ...req, path: env.path(req.path) })),
   };
 }

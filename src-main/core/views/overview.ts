@@ -1,9 +1,9 @@
-import type { RuleId } from '../../contract/rules-types.ts';
-import type { AgencyEntry, OverviewResult, Rate, ViewFilter } from '../../contract/views-types.ts';
+import type { AgencyEntry, OverviewResult, ViewFilter } from '../../contract/views-types.ts';
 import type { Db } from '../db/database.ts';
+import type { RuleBook } from '../rules/rule-book.ts';
 import { filterParams, latestRun, ratio } from './scope.ts';
 import {
-  AGENCIES, BY_RULE, BY_UNIT, BY_WEEK, DATA_COUNTS, HEADLINE, OPEN_FINDINGS_COUNT, READ_SUMMARY, RUN_MONTHS, STORE_SUMMARY,
+  AGENCIES, byRuleSql, BY_UNIT, BY_WEEK, DATA_COUNTS, HEADLINE, OPEN_FINDINGS_COUNT, READ_SUMMARY, RUN_MONTHS, STORE_SUMMARY,
 } from './views-sql.ts';
 
 type Counted = { employee_weeks: number; compliant: number };
@@ -18,13 +18,13 @@ const EMPTY_HEADLINE: OverviewResult['headline'] = {
 };
 
 /** Headline, per unit, per week and per rule for one run inside a filter: a few aggregates over its employee-weeks. */
-async function summarise(db: Db, run: string, filter: ViewFilter): Promise<Summary> {
+async function summarise(db: Db, book: RuleBook, run: string, filter: ViewFilter): Promise<Summary> {
   const p = filterParams(run, filter);
   const h = (await db.one<Counted & { agencies: number; employees: number; flex_employees: number }>(HEADLINE, p))!;
   const findings = (await db.one<{ n: number }>(OPEN_FINDINGS_COUNT, p))!.n;
   const units = await db.all<Counted & { agency: string | null; unit: string; employees: number; findings: number }>(BY_UNIT, p);
   const weeks = await db.all<Counted & { week: string }>(BY_WEEK, p);
-  const rules = await db.all<Counted & { rule: RuleId; findings: number }>(BY_RULE, p);
+  const rules = await db.all<Counted & { rule: string; findings: number }>(byRuleSql(book.rules.map((r) => r.id)), p);
   const months = (await db.all<{ month: string }>(RUN_MONTHS, p)).map((m) => m.month);
   return {
     months,
@@ -34,23 +34,8 @@ async function summarise(db: Db, run: string, filter: ViewFilter): Promise<Summa
     },
     units: units.map((u) => ({ agency: u.agency, unit: u.unit, employees: u.employees, findings: u.findings, ...rate(u) })),
     weeks: weeks.map((w) => ({ week: w.week, ...rate(w) })),
-    // DIS-01 is yearly and stays out of the weekly rate (rules.md §3): its count only.
-    rules: rules.map((r) => ({ rule: r.rule, findings: r.findings, ...rate(r), ...(r.rule === 'DIS-01' ? { rate: null } : {}) })),
-  };
-}
-
-/**
- * A stored summary's rates, derived again from its counts: summaries stored before the rates were
- * left unrounded hold 4-decimal ones, which show wrongly with one decimal. DIS-01's null stays.
- */
-function exactRates(s: Summary): Summary {
-  const again = <T extends Rate>(r: T): T => ({ ...r, rate: r.rate === null ? null : ratio(r.employeeWeeks, r.compliantEmployeeWeeks) });
-  return {
-    ...s,
-    headline: { ...again(s.headline), adoption: ratio(s.headline.employees, s.headline.flexEmployees) },
-    units: s.units.map(again),
-    weeks: s.weeks.map(again),
-    rules: s.rules.map(again),
+    // A rule outside the weekly rate (DIS-01, yearly) has its count only (rules.md §3).
+    rules: rules.map((r) => ({ rule: r.rule, findings: r.findings, ...rate(r), ...(book.weeklyRateIds.includes(r.rule) ? {} : { rate: null }) })),
   };
 }
 
@@ -59,18 +44,18 @@ function unfiltered(f: ViewFilter): boolean {
 }
 
 /** Called by the check run once its findings and employee-weeks are stored: the run's own overview, kept with it. */
-export async function storeSummary(db: Db, run: string): Promise<void> {
-  await db.run(STORE_SUMMARY, { run, summary: JSON.stringify(await summarise(db, run, {})) });
+export async function storeSummary(db: Db, book: RuleBook, run: string): Promise<void> {
+  await db.run(STORE_SUMMARY, { run, summary: JSON.stringify(await summarise(db, book, run, {})) });
 }
 
 /** Ringkasan: headline figures, compliance per unit, per week and per rule, from the latest run. */
-export async function overview(db: Db, filter: ViewFilter): Promise<OverviewResult> {
+export async function overview(db: Db, book: RuleBook, filter: ViewFilter): Promise<OverviewResult> {
   const counts = (await db.one<{ batches: number; attendance_rows: number }>(DATA_COUNTS))!;
   const agencies = await db.all<AgencyEntry & Record<string, unknown>>(AGENCIES);
   const data = { batches: counts.batches, attendanceRows: counts.attendance_rows, agencies };
   const run = await latestRun(db);
   if (!run) return { run, data, months: [], headline: EMPTY_HEADLINE, units: [], weeks: [], rules: [] };
   const stored = unfiltered(filter) ? await db.one<{ summary: string }>(READ_SUMMARY, { run: run.run }) : undefined;
-  const summary = stored ? exactRates(JSON.parse(stored.summary) as Summary) : await summarise(db, run.run, filter);
+  const summary = stored ? (JSON.parse(stored.summary) as Summary) : await summarise(db, book, run.run, filter);
   return { run, data, ...summary };
 }

@@ -1,14 +1,15 @@
-import { RULE_IDS } from '../../contract/rules-types.ts';
-import { UNKNOWN_UNIT } from '../rules/check-sql.ts';
+import { judgedWeeks } from '../rules/compliance-sql.ts';
+import { UNKNOWN_UNIT } from '../rules/run-tables.ts';
+import { sqlList } from '../vocabulary.ts';
 
 /**
  * SQL of the screens' read methods. Every statement reads one stored run ($run) and the
  * filter parameters of `filterParams`: $agency, $unit, $rule, $from, $to (NULL = no filter).
  */
 
-/** Written by the check run while its tables exist: its observed employee-weeks (`ew`) with their flexible days. */
+/** Written by the check run while its tables exist: its observed employee-weeks with their flexible days. */
 export const STORE_RUN_WEEKS = `INSERT INTO run_weeks
-  SELECT $run, agency, unit, nip, name, week, flex_days::INTEGER, records::INTEGER FROM ew`;
+  SELECT $run, agency, unit, nip, name, week, flex_days::INTEGER, records::INTEGER FROM observed_weeks`;
 
 /** The screens show one run, the latest with its summary: earlier runs give their employee-weeks back. */
 export const DROP_RUN_WEEKS = `DELETE FROM run_weeks WHERE run_id <> $run`;
@@ -45,25 +46,26 @@ export const RUN_MONTHS = `SELECT strftime(m, '%Y-%m') AS month
 const WEEK_FROM = `strftime(CAST($from AS DATE), '%G-W%V')`;
 const WEEK_TO = `strftime(CAST($to AS DATE), '%G-W%V')`;
 
-/** Findings of the run inside the filter; the yearly DIS-01 (no week) follows the years of the period. */
+/**
+ * Findings of the run inside the filter. A finding of the weekly rate follows its week, as the
+ * employee-weeks do (whole ISO weeks around the dates); any other (DIS-01's year) its period.
+ */
 export const FINDINGS_IN_SCOPE = `SELECT * FROM findings WHERE run_id = $run
   AND ($agency IS NULL OR agency = $agency) AND ($unit IS NULL OR coalesce(unit, '${UNKNOWN_UNIT}') = $unit)
   AND ($rule IS NULL OR rule = $rule)
-  AND ($from IS NULL OR (week IS NOT NULL AND week >= ${WEEK_FROM}) OR (week IS NULL AND period >= strftime(CAST($from AS DATE), '%Y')))
-  AND ($to IS NULL OR (week IS NOT NULL AND week <= ${WEEK_TO}) OR (week IS NULL AND period <= strftime(CAST($to AS DATE), '%Y')))`;
+  AND ($from IS NULL OR CASE WHEN week IS NOT NULL THEN week >= ${WEEK_FROM} ELSE period_end >= CAST($from AS DATE) END)
+  AND ($to IS NULL OR CASE WHEN week IS NOT NULL THEN week <= ${WEEK_TO} ELSE period_start <= CAST($to AS DATE) END)`;
 
-/** Employee-weeks inside the filter, each marked compliant when no open finding (of $rule, if set) falls in it. */
+/** Employee-weeks inside the filter, each compliant when no open finding (of $rule, if set) falls in it. */
 const JUDGED = `ew AS (SELECT * FROM run_weeks WHERE run_id = $run
     AND ($agency IS NULL OR agency = $agency) AND ($unit IS NULL OR unit = $unit)
     AND ($from IS NULL OR week >= ${WEEK_FROM}) AND ($to IS NULL OR week <= ${WEEK_TO})),
-  bad AS (SELECT DISTINCT nip, week FROM findings WHERE run_id = $run AND status <> 'resolved' AND week IS NOT NULL
-    AND ($rule IS NULL OR rule = $rule)),
-  j AS (SELECT ew.*, bad.nip IS NULL AS ok FROM ew LEFT JOIN bad ON bad.nip = ew.nip AND bad.week = ew.week)`;
+  j AS (${judgedWeeks('ew', "(SELECT * FROM findings WHERE run_id = $run AND status <> 'resolved' AND ($rule IS NULL OR rule = $rule))")})`;
 
 export const HEADLINE = `WITH ${JUDGED}
   SELECT count(DISTINCT agency) AS agencies, count(DISTINCT nip) AS employees,
     count(DISTINCT nip) FILTER (WHERE flex_days > 0) AS flex_employees,
-    count(*) AS employee_weeks, count(*) FILTER (WHERE ok) AS compliant FROM j`;
+    count(*) AS employee_weeks, count(*) FILTER (WHERE is_compliant) AS compliant FROM j`;
 
 export const OPEN_FINDINGS_COUNT = `SELECT count(*) AS n FROM (${FINDINGS_IN_SCOPE}) WHERE status <> 'resolved'`;
 
@@ -71,18 +73,16 @@ export const BY_UNIT = `WITH ${JUDGED},
   f AS (SELECT agency, coalesce(unit, '${UNKNOWN_UNIT}') AS unit, count(*) AS findings
     FROM (${FINDINGS_IN_SCOPE}) WHERE status <> 'resolved' GROUP BY ALL)
   SELECT j.agency, j.unit, count(DISTINCT j.nip) AS employees, count(*) AS employee_weeks,
-    count(*) FILTER (WHERE j.ok) AS compliant, coalesce(any_value(f.findings), 0) AS findings
+    count(*) FILTER (WHERE j.is_compliant) AS compliant, coalesce(any_value(f.findings), 0) AS findings
   FROM j LEFT JOIN f ON f.agency IS NOT DISTINCT FROM j.agency AND f.unit = j.unit
   GROUP BY j.agency, j.unit ORDER BY j.agency, j.unit`;
 
 export const BY_WEEK = `WITH ${JUDGED}
-  SELECT week, count(*) AS employee_weeks, count(*) FILTER (WHERE ok) AS compliant FROM j GROUP BY week ORDER BY week`;
+  SELECT week, count(*) AS employee_weeks, count(*) FILTER (WHERE is_compliant) AS compliant FROM j GROUP BY week ORDER BY week`;
 
-const RULE_LIST = RULE_IDS.map((id) => `('${id}')`).join(', ');
-
-/** Per rule: its open findings and the share of employee-weeks none of its findings fall in. */
-export const BY_RULE = `WITH ${JUDGED},
-  rules(rule) AS (VALUES ${RULE_LIST}),
+/** Per rule of `ids`: its open findings and the share of employee-weeks none of its findings fall in. */
+export const byRuleSql = (ids: readonly string[]) => `WITH ${JUDGED},
+  rules(rule) AS (VALUES ${ids.map((id) => sqlList([id])).join(', ')}),
   hit AS (SELECT b.rule, count(*) AS n FROM ew
     JOIN (SELECT DISTINCT rule, nip, week FROM findings WHERE run_id = $run AND status <> 'resolved' AND week IS NOT NULL) b
     ON b.nip = ew.nip AND b.week = ew.week GROUP BY b.rule),
@@ -96,14 +96,14 @@ export const GRID_WEEKS = `SELECT DISTINCT week FROM run_weeks WHERE run_id = $r
 
 /** The unit × week heatmap; rates unrounded, as `ratio` gives them. */
 export const GRID = `WITH ${JUDGED}
-  SELECT agency, unit, week, count(*)::INTEGER AS employeeWeeks, count(*) FILTER (WHERE ok)::INTEGER AS compliant,
-    count(*) FILTER (WHERE ok) / count(*) AS rate
+  SELECT agency, unit, week, count(*)::INTEGER AS employeeWeeks, count(*) FILTER (WHERE is_compliant)::INTEGER AS compliant,
+    count(*) FILTER (WHERE is_compliant) / count(*) AS rate
   FROM j GROUP BY ALL ORDER BY agency, unit, week`;
 
 export const UNIT_EMPLOYEES = `WITH ${JUDGED},
   f AS (SELECT nip, count(*) AS n FROM (${FINDINGS_IN_SCOPE}) WHERE status <> 'resolved' GROUP BY nip)
-  SELECT j.nip, any_value(j.name) AS name, count(*)::INTEGER AS employeeWeeks, count(*) FILTER (WHERE j.ok)::INTEGER AS compliant,
-    count(*) FILTER (WHERE j.ok) / count(*) AS rate, sum(j.flex_days)::INTEGER AS flexDays,
+  SELECT j.nip, any_value(j.name) AS name, count(*)::INTEGER AS employeeWeeks, count(*) FILTER (WHERE j.is_compliant)::INTEGER AS compliant,
+    count(*) FILTER (WHERE j.is_compliant) / count(*) AS rate, sum(j.flex_days)::INTEGER AS flexDays,
     coalesce(any_value(f.n), 0)::INTEGER AS findings
   FROM j LEFT JOIN f ON f.nip = j.nip GROUP BY j.nip ORDER BY compliant / employeeWeeks, findings DESC, j.nip`;
 
@@ -126,5 +126,6 @@ export const EMPLOYEE_DAYS = `WITH cal AS (SELECT date, any_value(day_type ORDER
 export const EMPLOYEE_RANGE = `SELECT strftime(min(date), '%Y-%m-%d') AS lo, strftime(max(date), '%Y-%m-%d') AS hi
   FROM attendance WHERE nip = $nip`;
 
-export const EMPLOYEE_FINDINGS = `SELECT rule, period, week, detail, basis, status FROM findings
+export const EMPLOYEE_FINDINGS = `SELECT rule, period, strftime(period_start, '%Y-%m-%d') AS period_start,
+    strftime(period_end, '%Y-%m-%d') AS period_end, detail, basis, status FROM findings
   WHERE run_id = $run AND nip = $nip ORDER BY period, rule`;

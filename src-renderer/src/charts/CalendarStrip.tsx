@@ -5,6 +5,15 @@ import { useI18n, type MessageKey, type Translate } from '../i18n/i18n.tsx';
 const FLEX = new Set(['WFH', 'WFA', 'KANTOR_LAIN']);
 const LEAVE = new Set(['IZIN', 'SAKIT', 'CUTI', 'TUGAS_BELAJAR']);
 
+const DAY_MS = 86_400_000;
+const spanDays = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS + 1;
+
+/** The Monday of an ISO date's week, as an ISO date. */
+function mondayOf(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * DAY_MS).toISOString().slice(0, 10);
+}
+
 function kindOf(d: EmployeeDay): string {
   if (d.status === 'TANPA_KETERANGAN') return 'absent';
   if (d.status && LEAVE.has(d.status)) return 'leave';
@@ -26,12 +35,12 @@ function dayText(d: EmployeeDay, t: Translate): { main: string; sub: string; not
 export function CalendarStrip(props: { days: EmployeeDay[]; findings: EmployeeFinding[] }) {
   const { t } = useI18n();
   const open = props.findings.filter((f) => f.status !== 'resolved');
+  // A day finding outlines its day, a week finding its week (keyed by Monday); a year's stays in the list below.
   const byDay = new Map<string, EmployeeFinding[]>();
   const byWeek = new Map<string, EmployeeFinding[]>();
   for (const f of open) {
-    const target = /^\d{4}-\d{2}-\d{2}$/.test(f.period) ? byDay : byWeek;
-    const k = target === byDay ? f.period : (f.week ?? f.period);
-    target.set(k, [...(target.get(k) ?? []), f]);
+    const target = f.periodStart === f.periodEnd ? byDay : spanDays(f.periodStart, f.periodEnd) === 7 ? byWeek : null;
+    target?.set(f.periodStart, [...(target.get(f.periodStart) ?? []), f]);
   }
   const weeks = new Map<string, EmployeeDay[]>();
   for (const d of props.days) weeks.set(d.week, [...(weeks.get(d.week) ?? []), d]);
@@ -52,7 +61,7 @@ export function CalendarStrip(props: { days: EmployeeDay[]; findings: EmployeeFi
         </div>
         <ol className="cal-weeks" aria-label={t('emp.calendar')}>
           {[...weeks.entries()].map(([week, days]) => {
-            const wf = byWeek.get(week) ?? [];
+            const wf = byWeek.get(mondayOf(days[0]!.date)) ?? [];
             return (
               <li key={week} className={`cal-weekrow ${wf.length ? 'has-finding' : ''}`}>
                 <div className={`cal-week ${wf.length ? 'has-finding' : ''}`}>

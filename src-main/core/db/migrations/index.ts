@@ -8,6 +8,7 @@
 import { migration as m001 } from './001-workspace.ts';
 import { migration as m002 } from './002-rule-checks.ts';
 import { migration as m003 } from './003-run-weeks.ts';
+import { migration as m004 } from './004-finding-periods.ts';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004];

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { RULE_IDS, type OverviewResult, type RuleInfo } from '../../../../src-main/contract/index.ts';
+import type { OverviewResult, RuleInfo } from '../../../../src-main/contract/index.ts';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { useQuery } from '../../api/useQuery.ts';
 import { bandOf, TARGET } from '../../charts/bands.ts';
@@ -48,7 +48,8 @@ function Figures({ o, rules, checks }: { o: OverviewResult; rules: RuleInfo[]; c
   const ruleWidth = useWidth<HTMLDivElement>();
   const later = useAfterPaint();
   const titles = new Map(rules.map((r) => [r.id, pick(r.title)]));
-  const byRule = [...o.rules].sort((a, b) => RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule));
+  const order = rules.map((r) => r.id);
+  const byRule = [...o.rules].sort((a, b) => order.indexOf(a.rule) - order.indexOf(b.rule));
   const target = fmtPct(TARGET);
   return (
     <>

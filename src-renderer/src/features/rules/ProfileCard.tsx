@@ -1,34 +1,36 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { RULE_IDS, type EffectiveProfile, type RuleInfo } from '../../../../src-main/contract/index.ts';
+import type { EffectiveProfile, ParamInfo, RuleInfo } from '../../../../src-main/contract/index.ts';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { useDataVersion } from '../../api/DataVersion.tsx';
 import { errorText, useQuery } from '../../api/useQuery.ts';
 import { RunButton, shortVersion, useRunChecks } from '../../components/RunStatus.tsx';
 import { Card, Notice } from '../../components/ui.tsx';
-import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
 
 /** Form values keyed by the rules.md §5 keys, as text: what setProfile takes. */
 type Values = Record<string, string>;
 
-const NUMBER_KEYS = ['maxFlexDays', 'weeklyHours', 'ramadanWeeklyHours', 'toleranceMinutes', 'minGroupSize', 'windowMonths'] as const;
 const NEW = '__new__';
-const HINTED = new Set(['maxFlexDays']);
-const initialHint = (key: string) => (HINTED.has(key) ? `hint-${key}` : undefined);
 
-function valuesOf(p: EffectiveProfile): Values {
-  const v: Values = {
-    name: p.name ?? '', level: p.level ?? '', province: p.province ?? '',
-    countNationalFwaDays: String(p.params.countNationalFwaDays), workDays: String(p.params.workDays),
-    ramadanFrom: p.params.ramadanFrom ?? '', ramadanTo: p.params.ramadanTo ?? '',
-    breakMonThu: p.params.breakMonThu, breakFri: p.params.breakFri,
-  };
-  for (const k of NUMBER_KEYS) v[k] = String(p.params[k]);
-  for (const id of RULE_IDS) v[`rules.${id}.enabled`] = String(p.params.rules[id].enabled);
+/** What the form shows for a value: numbers with the app's decimal comma, booleans and dates as setProfile reads them. */
+function shown(v: unknown, lang: string): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return lang === 'id' ? String(v).replace('.', ',') : String(v);
+  return String(v);
+}
+
+function valuesOf(p: EffectiveProfile, parameters: ParamInfo[], rules: RuleInfo[], lang: string): Values {
+  const v: Values = { name: p.name ?? '', level: p.level ?? '', province: p.province ?? '' };
+  for (const param of parameters) v[param.key] = shown(p.params[param.key], lang);
+  for (const r of rules) v[`rules.${r.id}.enabled`] = String(p.params.rules[r.id]?.enabled ?? true);
   return v;
 }
 
-export function ProfileCard(props: { agency: string; onAgency: (a: string) => void; profile: EffectiveProfile | undefined; error: string | null; rules: RuleInfo[] }) {
-  const { t, pick } = useI18n();
+export function ProfileCard(props: {
+  agency: string; onAgency: (a: string) => void; profile: EffectiveProfile | undefined; error: string | null;
+  rules: RuleInfo[]; parameters: ParamInfo[];
+}) {
+  const { t, pick, lang } = useI18n();
   const api = useApi();
   const { changed } = useDataVersion();
   const checks = useRunChecks();
@@ -37,10 +39,10 @@ export function ProfileCard(props: { agency: string; onAgency: (a: string) => vo
   const [typed, setTyped] = useState('');
   const [choice, setChoice] = useState(props.agency);
   const [result, setResult] = useState<{ tone: 'ok' | 'error' | 'info'; text: string; key?: string } | null>(null);
-  const initial = props.profile ? valuesOf(props.profile) : {};
+  const initial = props.profile ? valuesOf(props.profile, props.parameters, props.rules, lang) : {};
   useEffect(() => {
-    if (props.profile) setValues(valuesOf(props.profile));
-  }, [props.profile]);
+    if (props.profile) setValues(valuesOf(props.profile, props.parameters, props.rules, lang));
+  }, [props.profile, props.parameters, props.rules, lang]);
   const agencies = (overview.data?.data.agencies ?? []).map((a) => ({ code: a.agency, name: a.name }));
   const isAgency = props.agency !== '';
   const set = (key: string, value: string) => setValues((v) => ({ ...v, [key]: value }));
@@ -58,19 +60,46 @@ export function ProfileCard(props: { agency: string; onAgency: (a: string) => vo
     }
   };
 
-  // The hint sits outside the label: it describes the field without becoming part of its name.
-  const field = (key: string, control: ReactNode, hint?: MessageKey) => (
+  // The hint and the unit sit outside the label: they describe the field without becoming part of its name.
+  const field = (key: string, label: string, control: ReactNode, note?: string) => (
     <div className="field" key={key}>
-      <label htmlFor={`param-${key}`}>{t(`param.${key}` as MessageKey)}</label>
+      <label htmlFor={`param-${key}`}>{label}</label>
       {control}
-      {hint && <span className="muted field-note" id={`hint-${key}`}>{t(hint)}</span>}
+      {note && <span className="muted field-note" id={`hint-${key}`}>{note}</span>}
     </div>
   );
-  const input = (key: string, type = 'text', extra: Record<string, string | number> = {}) => (
-    <input id={`param-${key}`} type={type} value={values[key] ?? ''} onChange={(e) => set(key, e.target.value)}
-      aria-invalid={result?.key === key || undefined}
-      aria-describedby={result?.key === key ? 'profile-error' : initialHint(key)} {...extra} />
+  const describedBy = (key: string, note: boolean) => (result?.key === key ? 'profile-error' : note ? `hint-${key}` : undefined);
+  const input = (key: string, note = false, extra: Record<string, string | number> = {}) => (
+    <input id={`param-${key}`} type="text" value={values[key] ?? ''} onChange={(e) => set(key, e.target.value)}
+      aria-invalid={result?.key === key || undefined} aria-describedby={describedBy(key, note)} {...extra} />
   );
+  /** One parameter's control, from its type: a choice, a checkbox, a date, a time range or a number typed as people write it. */
+  const param = (p: ParamInfo) => {
+    const note = [p.unit ? pick(p.unit) : '', p.hint ? pick(p.hint) : ''].filter(Boolean).join(' · ') || undefined;
+    if (p.type === 'boolean') {
+      return (
+        <label key={p.key} className="check">
+          <input type="checkbox" checked={values[p.key] === 'true'} onChange={(e) => set(p.key, String(e.target.checked))} />
+          {pick(p.label)}
+        </label>
+      );
+    }
+    if (p.choices) {
+      return field(p.key, pick(p.label), (
+        <select id={`param-${p.key}`} value={values[p.key] ?? ''} onChange={(e) => set(p.key, e.target.value)}>
+          {p.choices.map((c) => <option key={String(c.value)} value={String(c.value)}>{pick(c.label)}</option>)}
+        </select>
+      ));
+    }
+    const extra: Record<string, string | number> = p.type === 'date' ? { type: 'date' }
+      : p.type === 'timeRange' ? { pattern: '\\d{2}:\\d{2}-\\d{2}:\\d{2}', placeholder: '12:00-13:00' }
+        : { inputMode: p.type === 'integer' ? 'numeric' : 'decimal' };
+    return field(p.key, pick(p.label), input(p.key, note !== undefined, extra), note);
+  };
+  const groups: { group: ParamInfo['group']; legend: string }[] = [
+    { group: 'rules', legend: t('profile.params') },
+    { group: 'compare', legend: t('profile.compareParams') },
+  ];
   const selectProfile = (value: string) => {
     setChoice(value);
     setResult(null);
@@ -101,49 +130,31 @@ export function ProfileCard(props: { agency: string; onAgency: (a: string) => vo
         {isAgency && (
           <fieldset className="form-grid">
             <legend>{t('profile.identity')}</legend>
-            {field('name', input('name'))}
-            {field('level', (
+            {field('name', t('param.name'), input('name'))}
+            {field('level', t('param.level'), (
               <select id="param-level" value={values.level ?? ''} onChange={(e) => set('level', e.target.value)}>
                 <option value="">—</option>
                 {(['pusat', 'provinsi', 'kabupaten', 'kota'] as const).map((l) => <option key={l} value={l}>{t(`level.${l}`)}</option>)}
               </select>
             ))}
-            {field('province', input('province'))}
+            {field('province', t('param.province'), input('province'))}
           </fieldset>
         )}
-        <fieldset className="form-grid">
-          <legend>{t('profile.params')}</legend>
-          {field('maxFlexDays', input('maxFlexDays', 'number', { min: 0, max: 7, step: 1 }), 'param.maxFlexDays.hint')}
-          {field('workDays', (
-            <select id="param-workDays" value={values.workDays ?? '5'} onChange={(e) => set('workDays', e.target.value)}>
-              <option value="5">{t('param.days5')}</option><option value="6">{t('param.days6')}</option>
-            </select>
-          ))}
-          {field('weeklyHours', input('weeklyHours', 'number', { min: 1, max: 80, step: 0.25 }))}
-          {field('ramadanWeeklyHours', input('ramadanWeeklyHours', 'number', { min: 1, max: 80, step: 0.25 }))}
-          {field('ramadanFrom', input('ramadanFrom', 'date'))}
-          {field('ramadanTo', input('ramadanTo', 'date'))}
-          {field('breakMonThu', input('breakMonThu', 'text', { pattern: '\\d{2}:\\d{2}-\\d{2}:\\d{2}' }))}
-          {field('breakFri', input('breakFri', 'text', { pattern: '\\d{2}:\\d{2}-\\d{2}:\\d{2}' }))}
-          {field('toleranceMinutes', input('toleranceMinutes', 'number', { min: 0, max: 600, step: 1 }))}
-          {field('minGroupSize', input('minGroupSize', 'number', { min: 1, max: 1000, step: 1 }))}
-          {field('windowMonths', input('windowMonths', 'number', { min: 1, max: 36, step: 1 }))}
-          <label className="check">
-            <input type="checkbox" checked={values.countNationalFwaDays === 'true'} onChange={(e) => set('countNationalFwaDays', String(e.target.checked))} />
-            {t('param.countNationalFwaDays')}
-          </label>
-        </fieldset>
+        {groups.map(({ group, legend }) => (
+          <fieldset className="form-grid" key={group}>
+            <legend>{legend}</legend>
+            {props.parameters.filter((p) => p.group === group).map(param)}
+          </fieldset>
+        ))}
         <fieldset className="rule-toggles">
           <legend>{t('profile.rules')}</legend>
-          {RULE_IDS.map((id) => {
-            const rule = props.rules.find((r) => r.id === id);
-            return (
-              <label key={id} className="check">
-                <input type="checkbox" checked={values[`rules.${id}.enabled`] === 'true'} onChange={(e) => set(`rules.${id}.enabled`, String(e.target.checked))} />
-                <span className="rule-chip">{id}</span> {rule ? pick(rule.title) : ''}
-              </label>
-            );
-          })}
+          {props.rules.map((rule) => (
+            <label key={rule.id} className="check">
+              <input type="checkbox" checked={values[`rules.${rule.id}.enabled`] === 'true'}
+                onChange={(e) => set(`rules.${rule.id}.enabled`, String(e.target.checked))} />
+              <span className="rule-chip">{rule.id}</span> {pick(rule.title)}
+            </label>
+          ))}
         </fieldset>
         {result && (
           <div id={result.tone === 'error' ? 'profile-error' : undefined}>

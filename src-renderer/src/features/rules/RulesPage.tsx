@@ -9,12 +9,26 @@ import { ProfileFileCard } from './ProfileFileCard.tsx';
 
 /** Aturan: the catalogue with legal basis and explanations, the profiles (editable, Pasal 13 enforced), profile files. */
 export function RulesPage() {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
+  const fmtParam = (v: unknown) => (typeof v === 'number' ? v.toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID') : String(v));
   const api = useApi();
   const rules = useQuery(() => api.listRules({}), []);
   const [agency, setAgency] = useState('');
   const profile = useQuery(() => api.getProfile(agency ? { agency } : {}), [agency]);
   const enabled = profile.data?.params.rules;
+  const parameters = rules.data?.parameters ?? [];
+  // Each parameter by its label and current value ("Batas hari fleksibel lokasi per minggu: 2 hari"); the rule's own switch is the badge.
+  const paramText = (keys: string[]) => {
+    const parts = keys.flatMap((key) => {
+      const p = parameters.find((x) => x.key === key);
+      if (!p) return [];
+      const v = profile.data?.params[key];
+      const value = typeof v === 'boolean' ? t(v ? 'catalogue.yes' : 'catalogue.no')
+        : v === null || v === undefined ? '–' : `${fmtParam(v)}${p.unit ? ` ${pick(p.unit)}` : ''}`;
+      return [`${pick(p.label)}: ${value}`];
+    });
+    return parts.length ? ` · ${parts.join('; ')}` : '';
+  };
   return (
     <>
       <PageHead title={t('rulesPage.title')} subtitle={t('rulesPage.subtitle')} />
@@ -30,14 +44,15 @@ export function RulesPage() {
                     <span className={`badge ${on ? 'badge-resolved' : 'badge-muted'}`}>{on ? t('catalogue.enabled') : t('catalogue.disabled')}</span>
                   </div>
                   <p>{pick(r.explanation)}</p>
-                  <p className="muted basis">{r.basis} · {t(`catalogue.period.${r.period}`)} · {t('catalogue.params')}: <code>{r.parameters.join(', ')}</code></p>
+                  <p className="muted basis">{r.basis} · {t(`catalogue.period.${r.period}`)}{paramText(r.parameters)}</p>
                 </li>
               );
             })}
           </ul>
         </Card>
         <div className="stack">
-          <ProfileCard agency={agency} onAgency={setAgency} profile={profile.data} error={profile.error} rules={rules.data?.rules ?? []} />
+          <ProfileCard agency={agency} onAgency={setAgency} profile={profile.data} error={profile.error} rules={rules.data?.rules ?? []}
+            parameters={parameters} />
           <ProfileFileCard />
         </div>
       </div>

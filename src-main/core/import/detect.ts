@@ -1,9 +1,9 @@
 import { IMPORT_KINDS, type ImportBatch, type ImportKind } from '../../contract/import-types.ts';
 import type { DetectImportRequest, DetectImportResult } from '../../contract/views-types.ts';
 import type { Db } from '../db/database.ts';
-import { listBatches } from '../import/batches.ts';
-import { headerKey } from '../import/kinds.ts';
-import { previewKinds } from '../import/preview.ts';
+import { listBatches } from './batches.ts';
+import { headerKey } from './kinds.ts';
+import { previewKinds } from './preview.ts';
 
 type Candidate = DetectImportResult['candidates'][number] & { headers: string[]; layout: Layout };
 

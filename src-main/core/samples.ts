@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CoreApi } from '../../contract/api.ts';
-import { AppError } from '../../contract/errors.ts';
-import type { ImportKind } from '../../contract/import-types.ts';
-import type { CallOptions } from '../../contract/progress.ts';
-import type { LoadSamplesResult } from '../../contract/views-types.ts';
+import type { CoreApi } from '../contract/api.ts';
+import { AppError } from '../contract/errors.ts';
+import type { ImportKind } from '../contract/import-types.ts';
+import type { CallOptions } from '../contract/progress.ts';
+import type { LoadSamplesResult } from '../contract/views-types.ts';
 
 interface ManifestEntry {
   file: string;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { AppError } from '../../contract/errors.ts';
+import { AppError } from '../contract/errors.ts';
 
 /** Files a browser sent to `POST /upload` are named in requests by a handle, never by a server path. */
 export const UPLOAD_PREFIX = 'upload:';

@@ -1,0 +1,41 @@
+import { AppError, messageIn } from '../../contract/errors.ts';
+import type { ImportFileResult, ImportFilesRequest, ImportFilesResult } from '../../contract/import-types.ts';
+import type { CallOptions } from '../../contract/progress.ts';
+import { batchRejects } from './batches.ts';
+import { importFile, type ImportEnv } from './import-file.ts';
+
+function failed(file: string, req: { kind: ImportFileResult['kind']; agency?: string }, error: string): ImportFileResult {
+  return {
+    file, kind: req.kind, agency: req.agency ?? null, status: 'failed', batch: null, rowsRead: 0, rowsImported: 0,
+    rowsRejected: 0, rejects: [], warnings: [], error,
+  };
+}
+
+/**
+ * Imports each file as its own batch, one after the other: a file that fails is reported with its
+ * reason and stores nothing, and the next file is still imported. `resolve` turns a request's file
+ * (a path, or an upload handle) into the file to read.
+ */
+export async function importFiles(env: ImportEnv, req: ImportFilesRequest, resolve: (path: string) => string,
+  log: (err: unknown) => void, opts?: CallOptions): Promise<ImportFilesResult> {
+  const lang = env.lang ?? 'id';
+  const files: ImportFileResult[] = [];
+  for (const [fileIndex, request] of req.files.entries()) {
+    const file = { ...request, path: resolve(request.path) };
+    const name = file.fileName ?? file.path.split(/[\\/]/).pop() ?? file.path;
+    const progress = (phase: 'read' | 'check' | 'store', fraction: number | null, rows: number | null) =>
+      opts?.onProgress?.({ phase, file: name, fileIndex, fileCount: req.files.length, fraction, rows });
+    try {
+      if (opts?.signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
+      const outcome = await importFile(env, file, progress, opts?.signal);
+      const rejects = await batchRejects(env.db, outcome.batch, lang);
+      files.push({ file: name, kind: file.kind, status: 'imported', rejects, error: null, ...outcome });
+    } catch (err) {
+      if (!(err instanceof AppError)) log(err);
+      const message = err instanceof AppError ? messageIn(lang, err) : `${lang === 'en' ? 'Internal error' : 'Kesalahan internal'}: ${String(err)}`;
+      files.push(failed(name, file, message));
+    }
+    opts?.onProgress?.({ phase: 'done', file: name, fileIndex, fileCount: req.files.length, fraction: 1, rows: null });
+  }
+  return { files };
+}

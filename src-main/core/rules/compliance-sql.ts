@@ -1,0 +1,93 @@
+/**
+ * Compliance (rules.md §3): an observed employee-week is compliant when no finding of an enabled
+ * rule that counts in the weekly rate falls in it. The check run judges its `observed_weeks`; the
+ * screens judge a stored run's weeks under their filters — both through `judgedWeeks`.
+ */
+import { sqlList } from '../vocabulary.ts';
+import { UNKNOWN_UNIT, unitOf, weekOf } from './run-tables.ts';
+
+/**
+ * The employee-weeks of `weeks` (with nip and week label), each with `is_compliant`: no finding of
+ * `findings` (nip, week; week NULL for a rule outside the weekly rate) falls in it.
+ */
+export function judgedWeeks(weeks: string, findings: string): string {
+  return `SELECT w.*, b.nip IS NULL AS is_compliant
+FROM ${weeks} w
+LEFT JOIN (SELECT DISTINCT nip, week FROM ${findings} WHERE week IS NOT NULL) b ON b.nip = w.nip AND b.week = w.week`;
+}
+
+const WEEK_UNIT = unitOf('n', 'n.week_start');
+
+/** `observed_weeks`: the checked agencies' employee-weeks with a record in range, judged against the run's findings. */
+export const OBSERVED_WEEKS = `CREATE OR REPLACE TEMP TABLE observed_weeks AS
+WITH weeks AS (
+  SELECT
+    n.agency,
+    coalesce(${WEEK_UNIT.unit}, '${UNKNOWN_UNIT}') AS unit,
+    n.nip,
+    ${weekOf('n.week_start')} AS week,
+    n.records,
+    n.flex_days,
+    eu.name
+  FROM employee_weeks n
+  ${WEEK_UNIT.joins}
+  WHERE n.in_scope AND n.records > 0
+)
+${judgedWeeks('weeks', 'run_findings')}`;
+
+export const COMPLIANCE_SQL = `
+SELECT agency, unit, GROUPING(agency) AS g_agency, GROUPING(unit) AS g_unit,
+  count(*) AS employee_weeks, count(*) FILTER (WHERE is_compliant) AS compliant
+FROM observed_weeks
+GROUP BY GROUPING SETS ((agency, unit), (agency), ())
+ORDER BY g_agency, agency NULLS LAST, g_unit DESC, unit NULLS LAST`;
+
+/** The same ratio counting only one rule's findings, for each enabled rule of the weekly rate. */
+export function complianceByRuleSql(weeklyRateIds: readonly string[]): string {
+  return `
+WITH weeks AS (SELECT DISTINCT nip, week FROM observed_weeks),
+rules AS (
+  SELECT DISTINCT rule FROM (SELECT unnest(enabled_rules) AS rule FROM run_profiles)
+  WHERE rule IN ${sqlList(weeklyRateIds.length ? weeklyRateIds : [''])}
+),
+bad AS (
+  SELECT rule, count(*) AS n
+  FROM (SELECT DISTINCT rule, nip, week FROM run_findings WHERE week IS NOT NULL) b
+  WHERE EXISTS (SELECT 1 FROM weeks w WHERE w.nip = b.nip AND w.week = b.week)
+  GROUP BY rule
+)
+SELECT r.rule, t.n AS employee_weeks, t.n - coalesce(bad.n, 0) AS compliant
+FROM rules r
+CROSS JOIN (SELECT count(*) AS n FROM weeks) t
+LEFT JOIN bad ON bad.rule = r.rule
+ORDER BY r.rule`;
+}
+
+/** The trend: the overall ratio per ISO week. */
+export const COMPLIANCE_BY_WEEK_SQL = `
+SELECT week, count(*) AS employee_weeks, count(*) FILTER (WHERE is_compliant) AS compliant
+FROM (SELECT DISTINCT nip, week, is_compliant FROM observed_weeks)
+GROUP BY week
+ORDER BY week`;
+
+/** Per unit and ISO week (the unit × week heatmap, the workbook's week columns). */
+export const COMPLIANCE_BY_UNIT_WEEK_SQL = `
+SELECT agency, unit, week, count(*) AS employee_weeks, count(*) FILTER (WHERE is_compliant) AS compliant
+FROM observed_weeks
+GROUP BY agency, unit, week
+ORDER BY agency NULLS LAST, unit, week`;
+
+/** Employees checked without a roster entry (no exemption is known for them): a data-quality note. */
+export const NOT_IN_ROSTER_SQL = `
+SELECT w.nip, any_value(w.name) AS name, w.agency, sum(w.records)::INTEGER AS records
+FROM observed_weeks w
+WHERE NOT EXISTS (SELECT 1 FROM employees e WHERE e.nip = w.nip)
+GROUP BY w.nip, w.agency
+ORDER BY w.agency, w.nip`;
+
+/** Present days without a check-in or check-out: not counted for JAM-01, reported as a note. */
+export const MISSING_TIMES_SQL = `
+SELECT nip, strftime(date, '%Y-%m-%d') AS date, agency, {'batch': batch_id, 'row': row_no} AS source
+FROM rule_days
+WHERE in_range AND missing_time
+ORDER BY agency, nip, date`;

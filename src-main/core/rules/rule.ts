@@ -1,0 +1,44 @@
+import type { ParamInfo, PeriodKind, Texts } from '../../contract/rules-types.ts';
+
+/**
+ * One rule of the catalogue, whole: adding a rule is adding its module, one line in the RULES list
+ * (index.ts) and its tests. Everything else — the catalogue, the profile's switch and parameters,
+ * the check run, compliance, the screens' filters and the workbook — derives from this definition.
+ */
+export interface RuleDefinition {
+  /** Three capitals, a dash, two digits: LOK-01. */
+  id: string;
+  /** The span of one finding. */
+  period: PeriodKind;
+  /**
+   * Whether a finding makes the employee-week it falls in non-compliant (rules.md §3). Only day and
+   * week rules can; a year rule such as DIS-01 is reported per employee instead.
+   */
+  weeklyRate: boolean;
+  /** The legal basis, as the finding and the workbook cite it. */
+  basis: string;
+  title: Texts;
+  explanation: Texts;
+  /** Parameters only this rule reads; each becomes a profile key and a column of `run_profiles`. */
+  ownParameters?: ParamInfo[];
+  /** Keys of shared or other rules' parameters it reads too (listed in the catalogue). */
+  reads?: string[];
+  /**
+   * One SELECT over the check run's tables (run-tables.ts) and the canonical tables, with the bound
+   * parameters $from/$to (the checked dates) and $weekFrom/$weekTo (the whole ISO weeks around
+   * them), returning one row per finding:
+   *   nip, agency, name, unit, period_start DATE (the day; the Monday of the week; the 1st of the
+   *   month; 1 January), detail VARCHAR, sources STRUCT(batch VARCHAR, "row" INTEGER)[].
+   * The run adds the rule id, the period's label and last day, the week it counts in, and keeps only
+   * the agencies whose profile enables the rule.
+   */
+  sql: string;
+}
+
+/** How each period kind is written and where it ends, from its first day `start` (a DATE expression). */
+export const PERIOD_SQL: Record<PeriodKind, { label: (start: string) => string; end: (start: string) => string }> = {
+  day: { label: (s) => `strftime(${s}, '%Y-%m-%d')`, end: (s) => s },
+  week: { label: (s) => `strftime(${s}, '%G-W%V')`, end: (s) => `CAST(${s} + 6 AS DATE)` },
+  month: { label: (s) => `strftime(${s}, '%Y-%m')`, end: (s) => `last_day(${s})` },
+  year: { label: (s) => `strftime(${s}, '%Y')`, end: (s) => `make_date(year(${s}), 12, 31)` },
+};

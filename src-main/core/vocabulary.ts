@@ -1,0 +1,25 @@
+/**
+ * The canonical attendance values the checks, the comparison, the screens and the workbook read
+ * (the import's normalise-sql.ts maps what agencies write onto them). One list each, so "present"
+ * or "flexible" cannot mean one thing in a rule and another in a headcount.
+ */
+
+/** Statuses of a day at work (rules.md §1: hadir, terlambat, pulang cepat). */
+export const PRESENT_STATUSES = ['HADIR', 'TERLAMBAT', 'PULANG_CEPAT'] as const;
+
+/** Work modes that are flexibility of location (PermenPANRB 4/2025 Pasal 12 ayat (1)); DL is duty elsewhere, not one. */
+export const FLEXIBLE_MODES = ['WFH', 'WFA', 'KANTOR_LAIN'] as const;
+
+/** Unexcused absence: the status DIS-01 counts and JAM-01 counts as a day of zero hours. */
+export const UNEXCUSED = 'TANPA_KETERANGAN';
+
+/** Official travel: a mode (and status) never held to office hours. */
+export const OFFICIAL_TRAVEL_MODE = 'DL';
+
+/** A SQL list literal of fixed vocabulary values, for `x IN (...)`. */
+export function sqlList(values: readonly string[]): string {
+  return `(${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')})`;
+}
+
+export const PRESENT_SQL = sqlList(PRESENT_STATUSES);
+export const FLEXIBLE_SQL = sqlList(FLEXIBLE_MODES);
