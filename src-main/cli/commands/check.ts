@@ -1,5 +1,6 @@
 import type { ComplianceRow, Ratio, RunChecksResult } from '../../contract/rules-types.ts';
 import { langOf, reportFailure, t, withApi, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
+import { toJson } from '../output.ts';
 import { checkDateOptions, withCommonOptions } from './common.ts';
 
 interface CheckOptions extends GlobalOptions {
@@ -50,7 +51,7 @@ export const checkCommand: CommandModule = (program, ctx) => {
       checkDateOptions(cmd, opts, langOf(opts));
       try {
         const result = await withApi(opts, (api) => api.runChecks({ agency: opts.agency, from: opts.from, to: opts.to }));
-        if (opts.json) ctx.out(JSON.stringify(result, null, 2));
+        if (opts.json) ctx.out(toJson(result));
         else describe(result, langOf(opts)).forEach((line) => ctx.out(line));
       } catch (err) {
         reportFailure(ctx, opts, err);

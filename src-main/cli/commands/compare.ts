@@ -2,6 +2,7 @@ import type { CompareResult, GroupComparison, GroupRate, SurveyFigures } from '.
 import { checkPeriod } from '../../core/compare/compare.ts';
 import { exactDifference, exactDifferenceInDifferences, exactGroup } from '../../core/compare/exact.ts';
 import { langOf, reportFailure, t, withApi, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
+import { toJson } from '../output.ts';
 import { asUsage, withCommonOptions } from './common.ts';
 
 interface CompareOptions extends GlobalOptions {
@@ -78,7 +79,7 @@ export const compareCommand: CommandModule = (program, ctx) => {
       asUsage(cmd, langOf(opts), () => checkPeriod(opts.period));
       try {
         const result = await withApi(opts, (api) => api.compare({ agency: opts.agency, period: opts.period }));
-        if (opts.json) ctx.out(JSON.stringify(result, null, 2));
+        if (opts.json) ctx.out(toJson(result));
         else describe(result, langOf(opts)).forEach((line) => ctx.out(line));
       } catch (err) {
         reportFailure(ctx, opts, err);
