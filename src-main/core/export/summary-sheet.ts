@@ -2,7 +2,6 @@ import type { GroupRate } from '../../contract/compare-types.ts';
 import type { Ratio } from '../../contract/rules-types.ts';
 import type { ExportSheet } from '../../contract/export-types.ts';
 import { CATALOGUE } from '../rules/catalogue.ts';
-import { exactDifference } from '../compare/exact.ts';
 import { frac, group } from './compare-sheets.ts';
 import { agencyName, exactRate, tanggal, type ExportContext } from './export-context.ts';
 import { colourRates, openSheet, writeRow, type Col, type Fmt, type Sheet, type Value } from './sheet-kit.ts';
@@ -103,7 +102,7 @@ export function writeSummary(ctx: ExportContext, figures: SummaryFigures): Expor
   if (perf) {
     row(['Fleksibel', ...groupValues(ctx, perf.flex)], undefined, [undefined, I, I, P]);
     row(['Konvensional', ...groupValues(ctx, perf.conventional)], undefined, [undefined, I, I, P]);
-    row(['Selisih (fleksibel − konvensional)', null, null, exactDifference(perf.flex, perf.conventional)?.value ?? `n < ${compare.minGroupSize}`], 'bold', [undefined, I, I, P]);
+    row(['Selisih (fleksibel − konvensional)', null, null, perf.difference.value ?? `n < ${compare.minGroupSize}`], 'bold', [undefined, I, I, P]);
   } else {
     row(['Tidak ada catatan kinerja untuk cakupan ini']);
   }
