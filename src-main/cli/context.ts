@@ -6,6 +6,7 @@ import { AppError, messageIn } from '../contract/errors.ts';
 import { createClient, createDispatcher, inProcessTransport } from '../contract/wire.ts';
 import type { Lang } from '../core/import/reasons.ts';
 import { createCore, type Core } from '../core/index.ts';
+import { toJson } from './output.ts';
 
 export type { Lang };
 
@@ -51,7 +52,7 @@ export function reportFailure(ctx: CliContext, opts: GlobalOptions, err: unknown
   const code = err instanceof AppError ? err.code : 'INTERNAL';
   const message = messageIn(langOf(opts), err);
   ctx.err(message);
-  if (opts.json) ctx.out(JSON.stringify({ error: message, code }, null, 2));
+  if (opts.json) ctx.out(toJson({ error: message, code }));
   ctx.exitCode = 1;
 }
 

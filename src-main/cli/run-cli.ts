@@ -8,6 +8,7 @@ import { importsCommand } from './commands/imports.ts';
 import { profileCommand } from './commands/profile.ts';
 import { serveCommand } from './commands/serve.ts';
 import { undoCommand } from './commands/undo.ts';
+import { toJson } from './output.ts';
 import { argvLang, isHelp, usageMessage } from './usage.ts';
 
 /** Adding a command is adding its module to this list. */
@@ -30,7 +31,7 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
     if (err.code === 'commander.help') return 2;
     const message = usageMessage(err, argvLang(argv), program);
     ctx.err(message);
-    if (argv.includes('--json')) ctx.out(JSON.stringify({ error: message, code: 'BAD_REQUEST' }, null, 2));
+    if (argv.includes('--json')) ctx.out(toJson({ error: message, code: 'BAD_REQUEST' }));
     return 2;
   }
   return ctx.exitCode;

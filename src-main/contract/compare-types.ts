@@ -1,4 +1,10 @@
-/** Flexible versus conventional (rules.md §4). Rates are fractions in [0, 1]. */
+/**
+ * Flexible versus conventional (rules.md §4). Rates, intervals and differences are fractions in
+ * [0, 1] (differences in [−1, 1]) and the survey's shares percentages, all unrounded: each figure
+ * is rounded once, where it is shown (a workbook cell's number format, a screen, the CLI's JSON
+ * with 4 decimals for fractions and 2 for the survey's percentages). Rounded here, a difference
+ * of two rounded figures, or a rate shown with one decimal, would be rounded twice.
+ */
 
 export interface CompareRequest {
   agency?: string;
@@ -6,7 +12,7 @@ export interface CompareRequest {
   period?: string;
 }
 
-/** One group's met-target count. `rate` and `ci95` are null when n < minGroupSize ("n < 5"). */
+/** One group's met-target count. `rate` (met / n) and `ci95` are null when n < minGroupSize ("n < 5"). */
 export interface GroupRate {
   n: number;
   met: number;
@@ -48,7 +54,7 @@ export interface BeforeAfterGroup {
   units: number;
   before: GroupRate;
   after: GroupRate;
-  /** after − before; null when either side is small. */
+  /** after.rate − before.rate; null when either side is small. */
   change: number | null;
 }
 
@@ -69,8 +75,9 @@ export interface SurveyFigures {
   /** Participants with satisfaction 4 or 5, of those who answered the question. */
   satisfied: number;
   satisfiedAnswered: number;
-  /** Percent, two decimals; null when fewer than minGroupSize answered. */
+  /** Percent (0–100, unrounded; the survey reports it with two decimals); null when fewer than minGroupSize answered. */
   satisfiedPct: number | null;
+  /** 95 % Wilson score interval, in percent like satisfiedPct. */
   satisfiedCi95: [number, number] | null;
   metTarget: number;
   metTargetAnswered: number;

@@ -50,15 +50,19 @@ describe('group cells and the small-n rule', () => {
     expect(difference(small, groupRate(80, 66, 5))).toEqual({ value: null, ci95: null });
   });
 
-  it('a group at minGroupSize gets its rate and Wilson interval to four decimals', () => {
-    expect(groupRate(5, 4, 5)).toEqual({ n: 5, met: 4, rate: 0.8, ci95: [0.3755, 0.9638], small: false });
+  it('a group at minGroupSize gets its rate and Wilson interval, unrounded', () => {
+    const g = groupRate(5, 4, 5);
+    expect(g).toEqual({ n: 5, met: 4, rate: 4 / 5, ci95: wilson(4, 5), small: false });
+    expect(to4(g.ci95!)).toEqual([0.3755, 0.9638]);
   });
 
   it('an empty group is small whatever minGroupSize says', () => {
     expect(groupRate(0, 0, 0).small).toBe(true);
   });
 
-  it('the difference carries the Newcombe interval', () => {
-    expect(difference(groupRate(70, 56, 5), groupRate(80, 48, 5))).toEqual({ value: 0.2, ci95: [0.0524, 0.3339] });
+  it('the difference carries the Newcombe interval, unrounded', () => {
+    const d = difference(groupRate(70, 56, 5), groupRate(80, 48, 5));
+    expect(d).toEqual({ value: 56 / 70 - 48 / 80, ci95: newcombe(56, 70, 48, 80) });
+    expect([Number(d.value!.toFixed(4)), ...to4(d.ci95!)]).toEqual([0.2, 0.0524, 0.3339]);
   });
 });

@@ -8,8 +8,8 @@ import { freshCore, importOne } from '../helpers/workspace.ts';
 import { readWithExcelJs, sheet, table, values } from './xlsx.ts';
 
 // rules.md §3: compliant / observed employee-weeks, shown with one decimal. A rate cell formatted
-// 0.0% holds the exact ratio, so Excel rounds it once (and formulas get the true value): not the
-// 4-decimal rate of `check --json` (0.7895 for 15/19, which 0.0% shows as 79,0 %).
+// 0.0% holds the exact ratio, so Excel rounds it once (and formulas get the true value): a 4-decimal
+// rate, like `check --json` prints, would show 15/19 (0.7895) as 79,0 %.
 
 const A = ROUNDING_UNITS[0];
 const exact = (u: { compliant: number; employees: number }) => u.compliant / u.employees;
@@ -47,7 +47,7 @@ describe('the workbook’s compliance rate cells hold the exact ratio', () => {
     expect(weeks.slice(1).map((r) => [r[0], r[4]])).toEqual([[A.week, 15 / 19], ['Jumlah', 15 / 19]]);
     expect(values(sheet(unit, 'Ringkasan')).find((r) => r[0] === 'Tingkat kepatuhan')![2]).toBe(15 / 19);
 
-    // The comparison's rates and intervals likewise (a different ratio, the same double rounding).
+    // The comparison's rates, intervals and difference likewise.
     const { flex, conventional } = ROUNDING_PERFORMANCE;
     const overall = values(sheet(full, 'Perbandingan'))[1]!;
     expect(overall.slice(0, 17)).toEqual(['Keseluruhan', null, null,

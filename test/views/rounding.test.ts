@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Rate } from '../../src-main/contract/views-types.ts';
 import { rateText } from '../../src-renderer/src/features/compare/format.ts';
 import { fmtPct } from '../../src-renderer/src/i18n/format.ts';
-import { ROUNDING_AGENCY, ROUNDING_TOTAL, ROUNDING_UNITS, writeRoundingCsv } from '../helpers/rounding.ts';
+import { ROUNDING_AGENCY, ROUNDING_TOTAL, ROUNDING_UNITS, writePerformanceCsv, writeRoundingCsv } from '../helpers/rounding.ts';
 import { freshCore, importOne } from '../helpers/workspace.ts';
 
 // rules.md §3: compliant / observed employee-weeks, shown with one decimal. The views API hands the
@@ -51,10 +51,15 @@ describe('the views API gives the app exact compliance rates', () => {
 });
 
 describe('the app’s comparison rates', () => {
-  it('show met / n with one decimal, not compare’s 4-decimal rate rounded again', () => {
+  it('show compare’s exact rate with one decimal: 15 of 19 is 78,9 %, not 79,0 %', async () => {
+    const core = await freshCore();
+    for (const [kind, path] of [['attendance', writeRoundingCsv(core.dir)], ['performance', writePerformanceCsv(core.dir)]] as const) {
+      expect((await importOne(core, { path, kind, agency: ROUNDING_AGENCY })).error).toBeNull();
+    }
+    const { performance } = await core.compare({});
     const t = () => 'n < 5';
-    const group = (met: number, n: number) => ({ n, met, rate: Math.round((met / n) * 10_000) / 10_000, ci95: null, small: false });
-    expect([rateText(group(15, 19), t, 5), rateText(group(14, 17), t, 5)]).toEqual([`78,9${NBSP}%`, `82,4${NBSP}%`]);
+    expect(rateText(performance.conventional, t, 5)).toBe(`78,9${NBSP}%`);
+    expect(rateText({ n: 17, met: 14, rate: 14 / 17, ci95: null, small: false }, t, 5)).toBe(`82,4${NBSP}%`);
     expect(rateText({ n: 3, met: 2, rate: null, ci95: null, small: true }, t, 5)).toBe('n < 5');
   });
 });

@@ -1,5 +1,6 @@
 import type { ComplianceRow, Ratio, RunChecksResult } from '../../contract/rules-types.ts';
 import { langOf, reportFailure, t, withApi, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
+import { percent, toJson } from '../output.ts';
 import { checkDateOptions, withCommonOptions } from './common.ts';
 
 interface CheckOptions extends GlobalOptions {
@@ -8,16 +9,10 @@ interface CheckOptions extends GlobalOptions {
   to?: string;
 }
 
-/**
- * compliant / observed as a percentage with one decimal (rules.md §3), from the counts: `rate` is
- * already rounded to 4 decimals, and rounding that again shows 15/19 (78.947 %) as 79,0 %.
- * Integer arithmetic up to the last rounding: c × 1000 / n is exact enough for any count.
- */
-const pct = (compliant: number, observed: number) =>
-  (observed === 0 ? '-' : `${(Math.round((compliant * 1000) / observed) / 10).toFixed(1).replace('.', ',')} %`);
-
+/** compliant / observed with one decimal (rules.md §3), and the counts it comes from. */
 function ratioLine(who: string, r: Ratio, lang: Lang): string {
-  return `  ${who}: ${pct(r.compliantEmployeeWeeks, r.employeeWeeks)} (${r.compliantEmployeeWeeks}/${r.employeeWeeks} ${t(lang, 'pegawai-minggu', 'employee-weeks')})`;
+  const rate = r.rate === null ? '-' : percent(r.rate, lang);
+  return `  ${who}: ${rate} (${r.compliantEmployeeWeeks}/${r.employeeWeeks} ${t(lang, 'pegawai-minggu', 'employee-weeks')})`;
 }
 
 function complianceLine(r: ComplianceRow, lang: Lang): string {
@@ -50,7 +45,7 @@ export const checkCommand: CommandModule = (program, ctx) => {
       checkDateOptions(cmd, opts, langOf(opts));
       try {
         const result = await withApi(opts, (api) => api.runChecks({ agency: opts.agency, from: opts.from, to: opts.to }));
-        if (opts.json) ctx.out(JSON.stringify(result, null, 2));
+        if (opts.json) ctx.out(toJson(result));
         else describe(result, langOf(opts)).forEach((line) => ctx.out(line));
       } catch (err) {
         reportFailure(ctx, opts, err);

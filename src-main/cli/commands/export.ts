@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { ExportWorkbookResult } from '../../contract/export-types.ts';
 import { MIN_KEY_LENGTH } from '../../contract/validate.ts';
 import { langOf, reportFailure, t, withApi, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
+import { toJson } from '../output.ts';
 import { usage } from '../usage.ts';
 import { checkDateOptions, withCommonOptions } from './common.ts';
 
@@ -58,7 +59,7 @@ export const exportCommand: CommandModule = (program, ctx) => {
             { signal: ctx.signal },
           ),
         );
-        if (opts.json) ctx.out(JSON.stringify(result, null, 2));
+        if (opts.json) ctx.out(toJson(result));
         else describe(result, lang).forEach((line) => ctx.out(line));
       } catch (err) {
         reportFailure(ctx, opts, err);

@@ -7,6 +7,7 @@ import { IMPORT_KINDS, type ImportFileResult, type ImportKind, type MappingRecip
 import type { ProgressEvent } from '../../contract/progress.ts';
 import { VALIDATORS } from '../../contract/validate.ts';
 import { langOf, reportFailure, t, withApi, type CliContext, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
+import { toJson } from '../output.ts';
 import { usage } from '../usage.ts';
 import { withCommonOptions } from './common.ts';
 
@@ -81,7 +82,7 @@ export const importCommand: CommandModule = (program, ctx) => {
           ),
         );
         bar.stop();
-        if (opts.json) ctx.out(JSON.stringify(result, null, 2));
+        if (opts.json) ctx.out(toJson(result));
         else for (const f of result.files) describe(lang, f).forEach((line) => ctx.out(line));
         for (const f of result.files) if (f.status === 'failed') ctx.err(`${f.file}: ${f.error}`);
         ctx.exitCode = result.files.some((f) => f.status === 'failed') ? 1 : 0;

@@ -1,5 +1,6 @@
 import type { ImportBatch } from '../../contract/import-types.ts';
 import { langOf, reportFailure, t, withApi, type CommandModule, type GlobalOptions } from '../context.ts';
+import { toJson } from '../output.ts';
 import { withCommonOptions } from './common.ts';
 
 interface ImportsOptions extends GlobalOptions {
@@ -18,7 +19,7 @@ export const importsCommand: CommandModule = (program, ctx) => {
     .action(async (opts: ImportsOptions) => {
       try {
         const result = await withApi(opts, (api) => api.listImports({ includeUndone: opts.all ?? false }));
-        if (opts.json) return ctx.out(JSON.stringify(result, null, 2));
+        if (opts.json) return ctx.out(toJson(result));
         const lang = langOf(opts);
         if (result.batches.length === 0) return ctx.out(t(lang, 'Belum ada impor.', 'No imports yet.'));
         ctx.out(t(lang, 'batch     waktu                 jenis       instansi         diimpor/dibaca    berkas', 'batch     time                  kind        agency           imported/read     file'));

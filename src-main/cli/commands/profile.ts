@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../contract/errors.ts';
 import type { ProfilesFile } from '../../contract/rules-types.ts';
 import { langOf, reportFailure, t, withApi, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
+import { toJson } from '../output.ts';
 import { usage } from '../usage.ts';
 import { withCommonOptions } from './common.ts';
 
@@ -58,16 +59,16 @@ export const profileCommand: CommandModule = (program, ctx) => {
           if (opts.export) {
             const file = await api.exportProfiles({});
             await writeFile(opts.export, `${JSON.stringify(file, null, 2)}\n`);
-            return ctx.out(opts.json ? JSON.stringify(file, null, 2) : `${file.profiles.length} profil diekspor ke ${opts.export}`);
+            return ctx.out(opts.json ? toJson(file) : `${file.profiles.length} profil diekspor ke ${opts.export}`);
           }
           if (imported) {
             const result = await api.importProfiles({ file: imported });
-            return ctx.out(opts.json ? JSON.stringify(result, null, 2) : `${result.profiles.length} profil diimpor dari ${opts.import}`);
+            return ctx.out(opts.json ? toJson(result) : `${result.profiles.length} profil diimpor dari ${opts.import}`);
           }
           const profile = opts.set.length
             ? await api.setProfile({ agency: opts.agency, set })
             : await api.getProfile({ agency: opts.agency });
-          ctx.out(JSON.stringify(profile, null, 2));
+          ctx.out(toJson(profile));
         });
       } catch (err) {
         reportFailure(ctx, opts, err);

@@ -1,4 +1,5 @@
 import { langOf, reportFailure, t, withApi, type CommandModule, type GlobalOptions } from '../context.ts';
+import { toJson } from '../output.ts';
 import { withCommonOptions } from './common.ts';
 
 interface UndoOptions extends GlobalOptions {
@@ -12,7 +13,7 @@ export const undoCommand: CommandModule = (program, ctx) => {
     .action(async (opts: UndoOptions) => {
       try {
         const result = await withApi(opts, (api) => api.undoImport({ batch: opts.batch }));
-        if (opts.json) return ctx.out(JSON.stringify(result, null, 2));
+        if (opts.json) return ctx.out(toJson(result));
         ctx.out(t(langOf(opts),
           `${result.batch} dibatalkan: ${result.rowsRemoved} baris dihapus, ${result.rowsRestored} baris lama dikembalikan.`,
           `${result.batch} undone: ${result.rowsRemoved} rows removed, ${result.rowsRestored} earlier rows restored.`));

@@ -8,7 +8,7 @@ import type { RuleBook } from '../rules/rule-book.ts';
 import {
   BEFORE_AFTER_SQL, CMP_COUNTS_SQL, CMP_RATINGS_SQL, CREATE_CMP_RECORDS, START_DATES_SQL, SURVEY_SQL,
 } from './compare-sql.ts';
-import { newcombe, round, wilson } from './intervals.ts';
+import { newcombe, wilson } from './intervals.ts';
 
 /** The FWA survey the government cited with PermenPANRB 4/2025 (rules.md §4). */
 export const SURVEY_REFERENCE = {
@@ -24,18 +24,16 @@ function monthRange(period: string | undefined): { monthStart: string | null; mo
   return { monthStart: `${year}-${month}-01`, monthEnd: `${year}-${month}-${String(last).padStart(2, '0')}` };
 }
 
-/** n, met and — when n reaches minGroupSize — the rate with its Wilson interval (4 decimals). */
+/** n, met and — when n reaches minGroupSize — the rate with its Wilson interval, unrounded. */
 export function groupRate(n: number, met: number, minGroupSize: number): GroupRate {
   const small = n < minGroupSize || n === 0;
   if (small) return { n, met, rate: null, ci95: null, small: true };
-  const [lo, hi] = wilson(met, n);
-  return { n, met, rate: round(met / n, 4), ci95: [round(lo, 4), round(hi, 4)], small: false };
+  return { n, met, rate: met / n, ci95: wilson(met, n), small: false };
 }
 
 export function difference(a: GroupRate, b: GroupRate): Difference {
   if (a.small || b.small) return { value: null, ci95: null };
-  const [lo, hi] = newcombe(a.met, a.n, b.met, b.n);
-  return { value: round(a.met / a.n - b.met / b.n, 4), ci95: [round(lo, 4), round(hi, 4)] };
+  return { value: a.met / a.n - b.met / b.n, ci95: newcombe(a.met, a.n, b.met, b.n) };
 }
 
 interface CountRow {
@@ -91,12 +89,12 @@ async function beforeAfter(db: Db, agency: string | null, windowMonths: number, 
     const before = groupRate(cell('before')?.n ?? 0, cell('before')?.met ?? 0, minGroupSize);
     const after = groupRate(cell('after')?.n ?? 0, cell('after')?.met ?? 0, minGroupSize);
     const units = rows.find((r) => r.grp === grp && r.side === null)?.units ?? 0;
-    const change = before.small || after.small ? null : round(after.met / after.n - before.met / before.n, 4);
+    const change = before.small || after.small ? null : after.met / after.n - before.met / before.n;
     return { units, before, after, change };
   };
   const starters = group('starters');
   const nonStarters = group('nonStarters');
-  const did = starters.change === null || nonStarters.change === null ? null : round(starters.change - nonStarters.change, 4);
+  const did = starters.change === null || nonStarters.change === null ? null : starters.change - nonStarters.change;
   return { windowMonths, startDates: starts.map((s) => s.d), starters, nonStarters, differenceInDifferences: did };
 }
 
@@ -113,11 +111,11 @@ interface SurveyRow {
   met: number;
 }
 
-/** A share as a percentage with two decimals, as the survey reported them, with its Wilson interval. */
+/** A share as a percentage, as the survey reports it, with its Wilson interval; unrounded. */
 function pct(x: number, n: number, minGroupSize: number): { pct: number | null; ci: [number, number] | null } {
   if (n === 0 || n < minGroupSize) return { pct: null, ci: null };
   const [lo, hi] = wilson(x, n);
-  return { pct: round((100 * x) / n, 2), ci: [round(100 * lo, 2), round(100 * hi, 2)] };
+  return { pct: (100 * x) / n, ci: [100 * lo, 100 * hi] };
 }
 
 function surveyFigures(r: SurveyRow | undefined, minGroupSize: number): SurveyFigures {

@@ -32,8 +32,3 @@ export function newcombe(x1: number, n1: number, x2: number, n2: number, z = Z95
   const d = p1 - p2;
   return [d - Math.hypot(p1 - l1, u2 - p2), d + Math.hypot(u1 - p1, p2 - l2)];
 }
-
-export const round = (v: number, places: number): number => {
-  const f = 10 ** places;
-  return Math.round(v * f) / f;
-};

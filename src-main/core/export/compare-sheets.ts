@@ -1,6 +1,5 @@
 import type { BeforeAfterGroup, GroupComparison, GroupRate, SurveyFigures } from '../../contract/compare-types.ts';
 import type { ExportSheet } from '../../contract/export-types.ts';
-import { exactChange, exactDifference, exactDifferenceInDifferences, exactGroup } from '../compare/exact.ts';
 import type { ExportContext } from './export-context.ts';
 import { columnLetter, openSheet, writeRow, type Col, type Fmt, type Value } from './sheet-kit.ts';
 
@@ -12,8 +11,7 @@ function small(ctx: ExportContext): string {
 
 /** n, met, rate and its interval; "n < 5" in place of the rate for a small group (rules.md §4). */
 export function group(ctx: ExportContext, g: GroupRate): Value[] {
-  const e = exactGroup(g);
-  return [g.n, g.met, e?.rate ?? small(ctx), e?.ci95[0] ?? null, e?.ci95[1] ?? null];
+  return [g.n, g.met, g.rate ?? small(ctx), g.ci95?.[0] ?? null, g.ci95?.[1] ?? null];
 }
 
 const GROUP_COLS = (label: string): Col[] => [
@@ -37,10 +35,10 @@ const PERF_COLS: Col[] = [
 ];
 
 function perfRow(ctx: ExportContext, level: Level, agency: string | null, unit: string | null, c: GroupComparison): Value[] {
-  const d = exactDifference(c.flex, c.conventional);
+  const d = c.difference;
   return [
     level, agency, unit, ...group(ctx, c.flex), ...group(ctx, c.conventional),
-    d?.value ?? small(ctx), d?.ci95[0] ?? null, d?.ci95[1] ?? null, c.withoutAttendance,
+    d.value ?? small(ctx), d.ci95?.[0] ?? null, d.ci95?.[1] ?? null, c.withoutAttendance,
   ];
 }
 
@@ -57,7 +55,7 @@ function performanceRows(ctx: ExportContext): Value[][] {
 }
 
 function beforeAfterRow(ctx: ExportContext, label: string, g: BeforeAfterGroup): Value[] {
-  return [label, g.units, ...group(ctx, g.before).slice(0, 3), ...group(ctx, g.after).slice(0, 3), exactChange(g) ?? small(ctx)];
+  return [label, g.units, ...group(ctx, g.before).slice(0, 3), ...group(ctx, g.after).slice(0, 3), g.change ?? small(ctx)];
 }
 
 const BA_FMTS: (Fmt | undefined)[] = [undefined, 'int', 'int', 'int', 'pct', 'int', 'int', 'pct', 'pct'];
@@ -80,7 +78,7 @@ export function writeComparison(ctx: ExportContext): ExportSheet {
     'Sesudah: tercapai', 'Sesudah: persentase', 'Perubahan'], 'header');
   writeRow(ws, beforeAfterRow(ctx, 'Unit yang mulai FWA', ba.starters), undefined, BA_FMTS);
   writeRow(ws, beforeAfterRow(ctx, 'Unit yang belum FWA', ba.nonStarters), undefined, BA_FMTS);
-  writeRow(ws, ['Selisih dari selisih', null, null, null, null, null, null, null, exactDifferenceInDifferences(ba) ?? small(ctx)], 'bold', BA_FMTS);
+  writeRow(ws, ['Selisih dari selisih', null, null, null, null, null, null, null, ba.differenceInDifferences ?? small(ctx)], 'bold', BA_FMTS);
   writeRow(ws, []);
   writeRow(ws, [`Sebaran predikat kinerja${whole ? ` (${whole.slice(2)})` : ''}`], 'section');
   writeRow(ws, ['Kelompok', 'Predikat', 'Jumlah'], 'header');
@@ -110,9 +108,9 @@ const SURVEY_COLS: Col[] = [
   { header: '% target: IK 95 % atas', width: 11, fmt: 'pct2' },
 ];
 
-/** The survey reports percentages (88.5); the workbook stores fractions under a percent format. */
+/** The survey reports percentages (88.5); the workbook stores fractions under a percent format, which rounds them. */
 export const frac = (pct: number | null | undefined): number | null =>
-  pct === null || pct === undefined ? null : Math.round(pct * 100) / 10_000;
+  pct === null || pct === undefined ? null : pct / 100;
 
 function surveyRow(ctx: ExportContext, level: Level, agency: string | null, unit: string | null, s: SurveyFigures): Value[] {
   return [

@@ -1,5 +1,5 @@
 import type { CompareResult } from '../../contract/compare-types.ts';
-import type { EffectiveProfile, Ratio } from '../../contract/rules-types.ts';
+import type { EffectiveProfile } from '../../contract/rules-types.ts';
 import type { Db } from '../db/database.ts';
 import type { Lang } from '../import/reasons.ts';
 import type { StoredRun } from '../rules/check-run.ts';
@@ -34,14 +34,6 @@ export function scopeParams(ctx: ExportContext): { run: string; agency: string |
     run: ctx.run.run, agency: ctx.agency, unit: ctx.unit,
     from: ctx.run.from ?? '1900-01-01', to: ctx.run.to ?? '1900-01-01', salt: ctx.pseudo.orderSalt,
   };
-}
-
-/**
- * A compliance rate cell's value: compliant / observed, unrounded (rules.md §3). The run's `rate` is
- * rounded to 4 decimals, and a `0.0%` cell rounding that again shows 15/19 (78.947 %) as 79,0 %.
- */
-export function exactRate(r: Pick<Ratio, 'employeeWeeks' | 'compliantEmployeeWeeks'> | undefined): number | null {
-  return r?.employeeWeeks ? r.compliantEmployeeWeeks / r.employeeWeeks : null;
 }
 
 export function agencyName(ctx: ExportContext, agency: string | null): string {

@@ -1,9 +1,8 @@
 import type { GroupRate } from '../../contract/compare-types.ts';
 import type { Ratio } from '../../contract/rules-types.ts';
 import type { ExportSheet } from '../../contract/export-types.ts';
-import { exactDifference } from '../compare/exact.ts';
 import { frac, group } from './compare-sheets.ts';
-import { agencyName, exactRate, tanggal, type ExportContext } from './export-context.ts';
+import { agencyName, tanggal, type ExportContext } from './export-context.ts';
 import { colourRates, openSheet, writeRow, type Col, type Fmt, type Sheet, type Value } from './sheet-kit.ts';
 
 export interface SummaryFigures {
@@ -60,7 +59,7 @@ export function writeSummary(ctx: ExportContext, figures: SummaryFigures): Expor
     figures.employees ? figures.flexEmployees / figures.employees : null], undefined, [undefined, I, P]);
   row(['Pegawai-minggu teramati', all?.employeeWeeks ?? 0], undefined, [undefined, I]);
   row(['Pegawai-minggu patuh', all?.compliantEmployeeWeeks ?? 0], undefined, [undefined, I]);
-  const rateRow = row(['Tingkat kepatuhan', null, exactRate(all)], 'bold', [undefined, undefined, P]);
+  const rateRow = row(['Tingkat kepatuhan', null, all?.rate ?? null], 'bold', [undefined, undefined, P]);
   colourRates(ws, `C${rateRow}`);
   row(['Temuan', open], undefined, [undefined, I]);
   row(['Temuan baru sejak pemeriksaan sebelumnya', figures.byRule.reduce((n, r) => n + r.fresh, 0)], undefined, [undefined, I]);
@@ -72,7 +71,7 @@ export function writeSummary(ctx: ExportContext, figures: SummaryFigures): Expor
     const rateTable = (title: string, header: Value[], rows: [Value, Value, Ratio][]) => {
       row([title], 'section');
       row([...header, 'Pegawai-minggu', 'Patuh', 'Kepatuhan'], 'header');
-      const lines = rows.map(([label, name, r]) => row([label, name, r.employeeWeeks, r.compliantEmployeeWeeks, exactRate(r)], undefined, [undefined, undefined, I, I, P]));
+      const lines = rows.map(([label, name, r]) => row([label, name, r.employeeWeeks, r.compliantEmployeeWeeks, r.rate], undefined, [undefined, undefined, I, I, P]));
       if (lines.length) colourRates(ws, `E${lines[0]}:E${lines.at(-1)}`);
       row([]);
     };
@@ -89,7 +88,7 @@ export function writeSummary(ctx: ExportContext, figures: SummaryFigures): Expor
   row(['Aturan', 'Dasar hukum', 'Temuan', 'Baru', 'Kepatuhan aturan'], 'header');
   for (const rule of ctx.ruleBook.rules) {
     const counts = figures.byRule.find((r) => r.rule === rule.id);
-    const ratio = ctx.kind === 'full' ? exactRate(run.complianceByRule.find((r) => r.rule === rule.id)) : null;
+    const ratio = ctx.kind === 'full' ? run.complianceByRule.find((r) => r.rule === rule.id)?.rate ?? null : null;
     row([`${rule.id} ${rule.title.id}`, rule.basis, counts?.n ?? 0, counts?.fresh ?? 0, ratio], undefined, [undefined, undefined, I, I, P]);
   }
   row([]);
@@ -102,7 +101,7 @@ export function writeSummary(ctx: ExportContext, figures: SummaryFigures): Expor
   if (perf) {
     row(['Fleksibel', ...groupValues(ctx, perf.flex)], undefined, [undefined, I, I, P]);
     row(['Konvensional', ...groupValues(ctx, perf.conventional)], undefined, [undefined, I, I, P]);
-    row(['Selisih (fleksibel − konvensional)', null, null, exactDifference(perf.flex, perf.conventional)?.value ?? `n < ${compare.minGroupSize}`], 'bold', [undefined, I, I, P]);
+    row(['Selisih (fleksibel − konvensional)', null, null, perf.difference.value ?? `n < ${compare.minGroupSize}`], 'bold', [undefined, I, I, P]);
   } else {
     row(['Tidak ada catatan kinerja untuk cakupan ini']);
   }

@@ -2,12 +2,9 @@ import type { Difference, GroupRate } from '../../../../src-main/contract/compar
 import { fmtDecimal, fmtPct } from '../../i18n/format.ts';
 import type { Translate } from '../../i18n/i18n.tsx';
 
-/**
- * "81,6 %" or "n < 5", from met / n: `rate` is rounded to 4 decimals, and fmtPct rounding it again
- * shows 15 of 19 (78.947 %) as 79,0 %.
- */
+/** "81,6 %" or "n < 5". */
 export function rateText(g: GroupRate, t: Translate, min: number): string {
-  return g.rate === null ? t('common.nLess', { n: min }) : fmtPct(g.met / g.n);
+  return g.rate === null ? t('common.nLess', { n: min }) : fmtPct(g.rate);
 }
 
 export function ciText(ci: [number, number] | null): string {
