@@ -4,8 +4,8 @@
  * no attendance inside the record's period) and whether it met its target; the figures are then
  * counts over it. Parameters: $agency (NULL = all), $monthStart/$monthEnd (NULL = every period).
  */
-
-import { FLEXIBLE_SQL } from '../vocabulary.ts';
+import { FLEXIBLE_MODES } from '../../contract/vocabulary.ts';
+import { sqlList } from '../db/database.ts';
 
 /** Met target: capaian ≥ 100, or, without a capaian, predikat Sangat Baik or Baik. */
 const MET = `CASE WHEN p.achievement_pct IS NOT NULL THEN p.achievement_pct >= 100
@@ -23,7 +23,7 @@ export const CREATE_CMP_RECORDS = `CREATE OR REPLACE TEMP TABLE cmp_records AS
     WHERE ${IN_SCOPE}
       AND ($monthStart IS NULL OR (p.period_start <= CAST($monthStart AS DATE) AND p.period_end >= CAST($monthEnd AS DATE)))),
   seen AS (
-    SELECT r.nip, r.period_start, r.period_end, coalesce(bool_or(a.mode IN ${FLEXIBLE_SQL}), false) AS flex
+    SELECT r.nip, r.period_start, r.period_end, coalesce(bool_or(a.mode IN ${sqlList(FLEXIBLE_MODES)}), false) AS flex
     FROM (SELECT DISTINCT nip, period_start, period_end FROM rec) r
     JOIN attendance a ON a.nip = r.nip AND a.date BETWEEN r.period_start AND r.period_end
     GROUP BY ALL)

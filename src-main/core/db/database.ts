@@ -51,6 +51,11 @@ export function quoteLiteral(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
+/** A SQL list of fixed values (a vocabulary, rule ids), for `x IN (...)`. */
+export function sqlList(values: readonly string[]): string {
+  return `(${values.map(quoteLiteral).join(', ')})`;
+}
+
 /** DuckDB refuses named parameters a statement does not use; bind only those it does. */
 function usedParams(sql: string, params?: Params): Params | undefined {
   if (!params || Array.isArray(params)) return params;

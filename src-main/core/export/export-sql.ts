@@ -1,4 +1,5 @@
-import { FLEXIBLE_SQL, PRESENT_SQL } from '../vocabulary.ts';
+import { FLEXIBLE_MODES, PRESENT_STATUSES } from '../../contract/vocabulary.ts';
+import { sqlList } from '../db/database.ts';
 
 /**
  * SQL of the workbook. Everything here reads what a check run stored (`runs`, `findings`) or
@@ -40,7 +41,7 @@ export const FINDING_COUNTS_SQL = `SELECT rule, count(*) FILTER (WHERE status <>
 
 /** Employees seen in scope, and those with at least one flexible-location day (adoption). */
 export const HEADCOUNT_SQL = `SELECT count(DISTINCT a.nip) AS employees,
-    count(DISTINCT a.nip) FILTER (WHERE a.mode IN ${FLEXIBLE_SQL} AND a.status IN ${PRESENT_SQL}) AS flex_employees
+    count(DISTINCT a.nip) FILTER (WHERE a.mode IN ${sqlList(FLEXIBLE_MODES)} AND a.status IN ${sqlList(PRESENT_STATUSES)}) AS flex_employees
   FROM attendance a LEFT JOIN employees e ON e.nip = a.nip
   WHERE a.date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) AND ($agency IS NULL OR a.agency = $agency)
     AND ($unit IS NULL OR coalesce(e.unit_name, a.unit_name) = $unit)`;

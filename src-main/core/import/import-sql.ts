@@ -1,8 +1,8 @@
 import { canonicalColumns, replacedTable, type CanonicalTable, type ColumnsOf } from '../db/canonical.ts';
-import { quoteIdent } from '../db/database.ts';
+import { quoteIdent, sqlList } from '../db/database.ts';
 import type { FieldSpec, KindSpec, Parser } from './kinds.ts';
 import type { Staged } from './staging.ts';
-import { PRESENT_SQL } from '../vocabulary.ts';
+import { PRESENT_STATUSES } from '../../contract/vocabulary.ts';
 
 /** value: typed value from raw text r; error: code when r is non-empty but unreadable. */
 const PARSERS: Record<Parser, { value: (r: string) => string; error?: string }> = {
@@ -68,7 +68,7 @@ const PROJECTIONS: { [T in CanonicalTable]: Projection<ColumnsOf<T>> } = {
     columns: {
       nip: f('nip'), date: f('date'), agency: '$agency', name: f('name'), unit_name: f('unitName'),
       status: `coalesce(${f('status')}, CASE WHEN ${f('checkIn')} IS NOT NULL OR ${f('checkOut')} IS NOT NULL THEN 'HADIR' END)`,
-      mode: `CASE WHEN coalesce(${f('status')}, 'HADIR') IN ${PRESENT_SQL} THEN coalesce(${f('mode')}, 'WFO') ELSE ${f('mode')} END`,
+      mode: `CASE WHEN coalesce(${f('status')}, 'HADIR') IN ${sqlList(PRESENT_STATUSES)} THEN coalesce(${f('mode')}, 'WFO') ELSE ${f('mode')} END`,
       check_in: f('checkIn'), check_out: f('checkOut'),
     },
     errors: [

@@ -3,7 +3,7 @@
  * rule that counts in the weekly rate falls in it. The check run judges its `observed_weeks`; the
  * screens judge a stored run's weeks under their filters — both through `judgedWeeks`.
  */
-import { sqlList } from '../vocabulary.ts';
+import { sqlList } from '../db/database.ts';
 import { UNKNOWN_UNIT, unitOf, weekOf } from './run-tables.ts';
 
 /**

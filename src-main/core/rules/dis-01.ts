@@ -1,4 +1,4 @@
-import { UNEXCUSED } from '../vocabulary.ts';
+import { UNEXCUSED } from '../../contract/vocabulary.ts';
 import type { RuleDefinition } from './rule.ts';
 import { LABEL_CTES, periodRows, SOURCES_TYPE, sortedSources } from './run-tables.ts';
 

@@ -6,8 +6,8 @@
  * copied whole: once into `employee_weeks`, once into `rule_days`.
  */
 import type { ParamValue } from '../../contract/rules-types.ts';
-import type { Db } from '../db/database.ts';
-import { FLEXIBLE_SQL, OFFICIAL_TRAVEL_MODE, PRESENT_SQL, UNEXCUSED } from '../vocabulary.ts';
+import { type Db, sqlList } from '../db/database.ts';
+import { FLEXIBLE_MODES, OFFICIAL_TRAVEL_MODE, PRESENT_STATUSES, UNEXCUSED } from '../../contract/vocabulary.ts';
 import { paramColumns } from './parameters.ts';
 import type { RuleBook } from './rule-book.ts';
 
@@ -80,14 +80,14 @@ const OUT_M = minuteOfDay('a.check_out');
  * day missing a time is a data-quality note, not a short day).
  */
 export const JAM_COUNTED = `(d.working AND a.mode IS DISTINCT FROM '${OFFICIAL_TRAVEL_MODE}' AND (a.status = '${UNEXCUSED}'
-  OR (a.status IN ${PRESENT_SQL} AND a.check_in IS NOT NULL AND a.check_out IS NOT NULL)))`;
+  OR (a.status IN ${sqlList(PRESENT_STATUSES)} AND a.check_in IS NOT NULL AND a.check_out IS NOT NULL)))`;
 
 /** Net minutes of a counted day: span minus its overlap with the break; nothing for an unexcused day or a check-out before the check-in. */
 const NET = `CASE WHEN a.status = '${UNEXCUSED}' OR ${OUT_M} <= ${IN_M} THEN 0
   ELSE ${OUT_M} - ${IN_M} - coalesce(greatest(0, least(${OUT_M}, d.break_end) - greatest(${IN_M}, d.break_start)), 0) END`;
 
 /** A flexible-location working day. */
-const FLEX_DAY = `a.status IN ${PRESENT_SQL} AND a.mode IN ${FLEXIBLE_SQL}`;
+const FLEX_DAY = `a.status IN ${sqlList(PRESENT_STATUSES)} AND a.mode IN ${sqlList(FLEXIBLE_MODES)}`;
 
 /**
  * `employee_weeks`: every agency's employee-weeks of the run's weeks, from one aggregate; `in_scope`
@@ -168,7 +168,7 @@ export function unitOf(x: string, weekStartOf: string): { joins: string; unit: s
 export const UNIT_OF_RECORD = unitOf('a', weekStart('a.date'));
 
 /** A present day without a check-in or a check-out (not on official travel): a data-quality note. */
-const MISSING_TIME = `(a.status IN ${PRESENT_SQL} AND coalesce(a.mode, '') <> '${OFFICIAL_TRAVEL_MODE}' AND (a.check_in IS NULL OR a.check_out IS NULL))`;
+const MISSING_TIME = `(a.status IN ${sqlList(PRESENT_STATUSES)} AND coalesce(a.mode, '') <> '${OFFICIAL_TRAVEL_MODE}' AND (a.check_in IS NULL OR a.check_out IS NULL))`;
 
 /**
  * DIS-01 counts a calendar year up to the end of the checked dates, and a run of ten days may begin

@@ -1,6 +1,6 @@
+import { sqlList } from '../db/database.ts';
 import { judgedWeeks } from '../rules/compliance-sql.ts';
 import { UNKNOWN_UNIT } from '../rules/run-tables.ts';
-import { sqlList } from '../vocabulary.ts';
 
 /**
  * SQL of the screens' read methods. Every statement reads one stored run ($run) and the

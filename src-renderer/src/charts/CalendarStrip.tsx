@@ -1,8 +1,9 @@
 import type { EmployeeDay, EmployeeFinding } from '../../../src-main/contract/index.ts';
+import { FLEXIBLE_MODES, PRESENT_STATUSES } from '../../../src-main/contract/vocabulary.ts';
 import { fmtDayMonth, fmtLongDate, fmtWeekRange, weekNumber } from '../i18n/format.ts';
 import { useI18n, type MessageKey, type Translate } from '../i18n/i18n.tsx';
 
-const FLEX = new Set(['WFH', 'WFA', 'KANTOR_LAIN']);
+const FLEX = new Set<string>(FLEXIBLE_MODES);
 const LEAVE = new Set(['IZIN', 'SAKIT', 'CUTI', 'TUGAS_BELAJAR']);
 
 const DAY_MS = 86_400_000;
@@ -25,7 +26,7 @@ function kindOf(d: EmployeeDay): string {
 function dayText(d: EmployeeDay, t: Translate): { main: string; sub: string; note: string } {
   if (!d.status) return { main: d.holidayName ?? '', sub: '', note: '' };
   const status = t(`attStatus.${d.status}` as MessageKey);
-  const present = ['HADIR', 'TERLAMBAT', 'PULANG_CEPAT'].includes(d.status);
+  const present = (PRESENT_STATUSES as readonly string[]).includes(d.status);
   const mode = present && d.mode ? t(`mode.${d.mode}` as MessageKey) : null;
   const times = d.checkIn || d.checkOut ? `${d.checkIn ?? '–'} – ${d.checkOut ?? '–'}` : '';
   return { main: mode ?? status, sub: times, note: mode && d.status !== 'HADIR' ? status : (d.holidayName ?? '') };

@@ -1,7 +1,7 @@
 /**
  * The canonical attendance values the checks, the comparison, the screens and the workbook read
  * (the import's normalise-sql.ts maps what agencies write onto them). One list each, so "present"
- * or "flexible" cannot mean one thing in a rule and another in a headcount.
+ * or "flexible" cannot mean one thing in a rule and another in a headcount or on the calendar.
  */
 
 /** Statuses of a day at work (rules.md §1: hadir, terlambat, pulang cepat). */
@@ -15,11 +15,3 @@ export const UNEXCUSED = 'TANPA_KETERANGAN';
 
 /** Official travel: a mode (and status) never held to office hours. */
 export const OFFICIAL_TRAVEL_MODE = 'DL';
-
-/** A SQL list literal of fixed vocabulary values, for `x IN (...)`. */
-export function sqlList(values: readonly string[]): string {
-  return `(${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')})`;
-}
-
-export const PRESENT_SQL = sqlList(PRESENT_STATUSES);
-export const FLEXIBLE_SQL = sqlList(FLEXIBLE_MODES);
