@@ -1,5 +1,5 @@
 /**
- * SQL of the flexible/conventional comparison (rules.md §4). `cmp_records` holds one row per
+ * SQL of the flexible/conventional comparison (docs/rules.md). `cmp_records` holds one row per
  * performance record in scope with its group (flex, conventional, or NULL when the employee has
  * no attendance inside the record's period) and whether it met its target; the figures are then
  * counts over it. Parameters: $agency (NULL = all), $monthStart/$monthEnd (NULL = every period).
@@ -51,9 +51,10 @@ export const CMP_RATINGS_SQL = `SELECT grp AS "group", ${RATING_LABEL} AS rating
   ORDER BY grp DESC, n DESC, rating NULLS LAST`;
 
 /**
- * Before/after (rules.md §4): for each distinct fwaStart D, records of the units that started on D
- * and of the units that had not started by D + window, whose period lies wholly inside
- * [D − window, D) or [D, D + window). Records of units missing from the units table are left out.
+ * Before/after the FWA start, which PermenPANRB 4/2025 Pasal 35 asks monitoring to compare: for
+ * each distinct fwaStart D, records of the units that started on D and of the units that had not
+ * started by D + window, whose period lies wholly inside [D − window, D) or [D, D + window).
+ * Records of units missing from the units table are left out.
  */
 export const BEFORE_AFTER_SQL = `WITH starts AS (
     SELECT DISTINCT fwa_start AS d FROM units WHERE fwa_start IS NOT NULL AND ($agency IS NULL OR agency = $agency)),
@@ -78,7 +79,7 @@ export const BEFORE_AFTER_SQL = `WITH starts AS (
 export const START_DATES_SQL = `SELECT DISTINCT strftime(fwa_start, '%Y-%m-%d') AS d FROM units
   WHERE fwa_start IS NOT NULL AND ($agency IS NULL OR agency = $agency) ORDER BY d`;
 
-/** Survey tallies overall, per agency and per unit (rules.md §4, Kemenkeu-style). */
+/** Survey tallies overall, per agency and per unit, in the shares the Kemenkeu FWA survey reported. */
 export const SURVEY_SQL = `SELECT
     CASE WHEN grouping(agency) = 1 THEN 'all' WHEN grouping(unit_name) = 1 THEN 'agency' ELSE 'unit' END AS level,
     agency, unit_name AS unit,

@@ -19,7 +19,7 @@ interface CsvLayout {
 /**
  * Picks the delimiter under which a header row maps the most canonical fields. The header is
  * the first of the first rows with three known headers (a title block may sit above it), else
- * the first non-empty row as rules.md says for CSV, when that row maps at least one field.
+ * the first non-empty row, when that row maps at least one field (docs/import.md, File formats).
  */
 export function chooseLayout(text: string, spec: KindSpec, recipe?: MappingRecipe): CsvLayout | undefined {
   let best: (CsvLayout & { score: number }) | undefined;

@@ -187,7 +187,7 @@ WHERE list_contains(p.enabled_rules, f.rule)`, { ...range });
   return stored;
 }
 
-/** compliant / observed, unrounded: only what people read (and cli.md's JSON) rounds it. */
+/** compliant / observed, unrounded: only what people read (and the CLI's `--json`) rounds it. */
 function ratio(r: { employee_weeks: number; compliant: number }): Ratio {
   return { employeeWeeks: r.employee_weeks, compliantEmployeeWeeks: r.compliant, rate: r.employee_weeks ? r.compliant / r.employee_weeks : null };
 }

@@ -1,5 +1,5 @@
 /**
- * Compliance (rules.md §3): an observed employee-week is compliant when no finding of an enabled
+ * Compliance (docs/rules.md): an observed employee-week is compliant when no finding of an enabled
  * rule that counts in the weekly rate falls in it. The check run judges its `observed_weeks`; the
  * screens judge a stored run's weeks under their filters — both through `judgedWeeks`.
  */
