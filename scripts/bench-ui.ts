@@ -1,4 +1,4 @@
-// The screens under load, in headless Chromium against `pantau serve` (issue 6, "Performance"):
+// The screens under load, in headless Chromium against `pantau serve` (docs/benchmarks.md, Screens):
 // time from navigation to the rendered overview chart, and a scroll of the findings table from top
 // to bottom. node --import tsx scripts/bench-ui.ts --db WORKSPACE [--findings N]
 // WORKSPACE is copied first (the original is not changed); the copy is checked once (not timed) so

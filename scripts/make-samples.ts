@@ -214,7 +214,7 @@ const BOGOR: Spec = {
       attendance: 'nip_baru:nip|nama_lengkap:name|opd:unitName|tanggal_presensi:date|jam_datang:checkIn|jam_pulang:checkOut|keterangan_kehadiran:status|jenis_fwa:mode',
       performance: 'nip_baru:nip|nama_lengkap:name|tahun:year|bulan:period|capaian_kinerja:achievementPct|predikat_kinerja:rating',
       approvals: '', reports: 'nip_baru:nip|tanggal:date|uraian_kegiatan:activity|keluaran/output:output|status_verifikasi_atasan:verified' },
-    // Office days leave jenis_fwa empty (rules.md: empty mode on a present day is WFO).
+    // Office days leave jenis_fwa empty (an empty mode on a present day imports as WFO: docs/import.md, Values).
     date: (s) => s, attDate: longDate, time: (m) => hm(m), nip: (n) => n, yn: (b) => (b ? 'ya' : 'tidak'), pct: decComma,
     status: { ...WORDS, TERLAMBAT: 'Telat', TANPA_KETERANGAN: 'Tanpa Keterangan' },
     mode: { WFO: '', WFH: 'WFH', WFA: 'WFA', KANTOR_LAIN: 'Kantor Lain', DL: 'DL' },
@@ -286,7 +286,8 @@ function build(spec: Spec): Built {
     const pct = Math.round(Math.min(120, Math.max(62, rng.normal(fwa ? 106 : 104, 6))) * 100) / 100;
     return { nip: e.nip, month, pct, rating: rating(pct) };
   }));
-  // A few October records carry only the predikat, to exercise the rating fallback of rules.md §4.
+  // A few October records carry only the predikat, to exercise the rating fallback of the comparison
+  // (without a capaian, Sangat Baik or Baik meets the target).
   const oct = perf.filter((p) => p.month === 10);
   for (const p of oct.slice(oct.length - spec.blankPct)) p.pct = null;
   const order = new Map(emps.map((e, i) => [e.nip, String(i).padStart(3, '0')]));
@@ -406,7 +407,7 @@ function verify(b: Built, found: Finding[]): void {
 }
 const emps = (b: Built, i: number): string => must(b.emps[i], 'employee').nip;
 
-/** rules.md §4 flex vs conventional, counted straight from the model. */
+/** Flex vs conventional (docs/rules.md, Flexible versus conventional), counted straight from the model. */
 function compare(bs: Built[]) {
   const byAgency = bs.map((b) => {
     const g = { agency: b.code, flex: { n: 0, met: 0 }, conventional: { n: 0, met: 0 }, withoutAttendance: 0 };

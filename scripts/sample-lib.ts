@@ -1,8 +1,8 @@
 // Shared helpers for the sample generators: seeded randomness, the calendar and
 // Indonesian formats, NIPs, byte-stable file writers, and a small reference
-// implementation of the rules.md §2–3 checks. make-samples runs that reference
-// over its own model so a drifting baseline fails the build instead of
-// silently planting extra findings.
+// implementation of the checks and compliance of docs/rules.md. make-samples
+// runs that reference over its own model so a drifting baseline fails the
+// build instead of silently planting extra findings.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import iconv from 'iconv-lite';
@@ -63,7 +63,7 @@ export const hm = (min: number, sep = ':'): string => `${p2(Math.floor(min / 60)
 export const hoursText = (min: number): string => `${Math.floor(min / 60)} j ${p2(min % 60)} m`;
 export const decComma = (x: number): string => x.toFixed(2).replace('.', ',');
 
-// ---- NIP (rules.md §1, domain.md §4.3) ----
+// ---- NIP (docs/import.md, Values) ----
 /** PNS: birth YYYYMMDD + TMT CPNS YYYYMM + sex + seq; PPPK: birth + year + "2" + contract no. + sex + seq. */
 export function makeNip(rng: Rng, sex: 1 | 2, pppk: boolean, used: Set<string>): string {
   for (;;) {
@@ -76,7 +76,7 @@ export function makeNip(rng: Rng, sex: 1 | 2, pppk: boolean, used: Set<string>):
     }
   }
 }
-/** The validity rule of rules.md §1 with "today" pinned to the sample date; null when valid. */
+/** The import's NIP validity rule (docs/import.md, Values) with "today" pinned to the sample date; null when valid. */
 export function nipProblem(nip: string, today = '2025-11-01'): string | null {
   if (!/^\d{18}$/.test(nip)) return `${nip.length} digits`;
   const birth = `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`;
@@ -120,7 +120,7 @@ export async function writeXlsx(path: string, wb: ExcelJS.Workbook): Promise<voi
   writeFileSync(path, buf);
 }
 
-// ---- canonical model (rules.md §1) ----
+// ---- canonical model (the canonical values of docs/import.md) ----
 export type Status = 'HADIR' | 'TERLAMBAT' | 'PULANG_CEPAT' | 'IZIN' | 'SAKIT' | 'CUTI' | 'DINAS_LUAR'
   | 'TANPA_KETERANGAN' | 'LIBUR';
 export type FlexMode = 'WFH' | 'WFA' | 'KANTOR_LAIN';
@@ -205,7 +205,7 @@ export function checkAgency(a: AgencyModel): Finding[] {
 }
 
 export interface ComplianceRow { agency: string; unit: string; employeeWeeks: number; compliantEmployeeWeeks: number; rate: number }
-/** rules.md §3: observed employee-weeks without a finding (DIS-01 stays out), per unit and agency total. */
+/** Compliance (docs/rules.md): observed employee-weeks without a finding (DIS-01 stays out), per unit and agency total. */
 export function compliance(a: AgencyModel, findings: readonly Finding[]): ComplianceRow[] {
   const bad = new Set(findings.filter((f) => f.rule !== 'DIS-01')
     .map((f) => `${f.nip}|${f.period.includes('W') ? f.period : isoWeek(f.period)}`));
@@ -304,7 +304,10 @@ const SARAN = ['', '', '', '', '', 'Pertahankan FWA dengan evaluasi berkala', 'P
   'Perlu pelatihan aplikasi rapat daring bagi pimpinan', 'Sudah baik', 'Kurangi rapat mendadak di hari WFH'];
 const KENDALA = ['Jaringan', 'Perangkat', 'Koordinasi', 'Jaringan, Koordinasi', 'Tidak ada', 'Lainnya: listrik sering padam'];
 const pct2 = (k: number, n: number): number | null => (n ? Math.round((k / n) * 10000) / 100 : null);
-/** ~150 respondents; staff of FWA units mostly took part, others rarely. Returns the summary of rules.md §4. */
+/**
+ * ~150 respondents; staff of FWA units mostly took part, others rarely. Returns the survey summary
+ * (docs/rules.md, Flexible versus conventional).
+ */
 export function writeSurvey(path: string, agencies: { code: string; units: Unit[] }[]) {
   const rng = new Rng(505);
   const header = ['Timestamp', 'ID Responden', 'Instansi', 'Unit Kerja', 'Peran', 'Jenis Kelamin', 'Kelompok Usia',

@@ -12,7 +12,7 @@ export function roundTo(v: number, places: number): number {
   return Math.round(v * f) / f;
 }
 
-/** Fields that hold fractions (rates, their intervals, differences): 4 decimals in JSON (cli.md). */
+/** Fields that hold fractions (rates, their intervals, differences): 4 decimals in JSON (docs/decisions.md, Comparison). */
 const FRACTIONS = new Set(['rate', 'ci95', 'value', 'change', 'differenceInDifferences']);
 /** The survey's percentages and their intervals (satisfiedPct, metTargetCi95, ...): 2 decimals, as the survey reports them. */
 const PERCENTAGES = /[a-z](Pct|Ci95)$/;
@@ -34,7 +34,7 @@ export function roundFigures(key: string, value: unknown): unknown {
   return Array.isArray(value) ? value.map((v) => rounded(v, places)) : rounded(value, places);
 }
 
-/** The one JSON document a `--json` command prints, figures rounded as cli.md shows them. */
+/** The one JSON document a `--json` command prints, its figures rounded once, by field name (roundFigures). */
 export function toJson(value: unknown): string {
   return JSON.stringify(value, roundFigures, 2);
 }

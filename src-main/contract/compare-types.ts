@@ -1,5 +1,5 @@
 /**
- * Flexible versus conventional (rules.md §4). Rates, intervals and differences are fractions in
+ * Flexible versus conventional (docs/rules.md). Rates, intervals and differences are fractions in
  * [0, 1] (differences in [−1, 1]) and the survey's shares percentages, all unrounded: each figure
  * is rounded once, where it is shown (a workbook cell's number format, a screen, the CLI's JSON
  * with 4 decimals for fractions and 2 for the survey's percentages). Rounded here, a difference

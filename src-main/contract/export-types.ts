@@ -1,4 +1,4 @@
-/** The leadership workbook (product.md §6) and the compact report for one unit. */
+/** The leadership workbook (docs/workbook.md) and the compact report for one unit. */
 
 export interface ExportWorkbookRequest {
   /** Where to write the .xlsx (an absolute path chosen by the user; replaced if it exists). */

@@ -71,7 +71,7 @@ export interface GetProfileRequest {
 }
 export interface SetProfileRequest {
   agency?: string;
-  /** KEY=VALUE pairs with rules.md §5 keys, e.g. maxFlexDays=1, rules.APR-01.enabled=false, name=... */
+  /** KEY=VALUE pairs with profile keys (docs/rules.md, Profiles), e.g. maxFlexDays=1, rules.APR-01.enabled=false, name=... */
   set: Record<string, string>;
 }
 export interface ProfilesFile {
@@ -161,8 +161,9 @@ export interface RunChecksResult {
   complianceByRule: (Ratio & { rule: RuleId })[];
   complianceByWeek: (Ratio & { week: string })[];
   /**
-   * Per region (rules.md §3): the province of each agency's profile; an agency without one counts
-   * under province null. Employee-weeks belong to one agency, so a region is the sum of its agencies.
+   * Per region (docs/rules.md, Compliance): the province of each agency's profile; an agency
+   * without one counts under province null. Employee-weeks belong to one agency, so a region is
+   * the sum of its agencies.
    */
   complianceByRegion: (Ratio & { province: string | null })[];
   /** The same ratio per unit and week (units as in `compliance`). */
@@ -170,7 +171,7 @@ export interface RunChecksResult {
   dataQuality: DataQuality;
 }
 
-/** Notes that are not findings (rules.md §2–§3): they go to the data-quality report. */
+/** Notes that are not findings (docs/rules.md, JAM-01 and Compliance): they go to the data-quality report. */
 export interface DataQuality {
   /** Checked all the same, with no exemption known. */
   notInRoster: { nip: string; name: string | null; agency: string | null; records: number }[];

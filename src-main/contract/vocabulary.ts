@@ -4,7 +4,7 @@
  * or "flexible" cannot mean one thing in a rule and another in a headcount or on the calendar.
  */
 
-/** Statuses of a day at work (rules.md §1: hadir, terlambat, pulang cepat). */
+/** Statuses of a day at work (docs/rules.md, Terms: hadir, terlambat, pulang cepat). */
 export const PRESENT_STATUSES = ['HADIR', 'TERLAMBAT', 'PULANG_CEPAT'] as const;
 
 /** Work modes that are flexibility of location (PermenPANRB 4/2025 Pasal 12 ayat (1)); DL is duty elsewhere, not one. */

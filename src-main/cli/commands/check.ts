@@ -9,7 +9,7 @@ interface CheckOptions extends GlobalOptions {
   to?: string;
 }
 
-/** compliant / observed with one decimal (rules.md §3), and the counts it comes from. */
+/** compliant / observed with one decimal (docs/rules.md, Compliance), and the counts it comes from. */
 function ratioLine(who: string, r: Ratio, lang: Lang): string {
   const rate = r.rate === null ? '-' : percent(r.rate, lang);
   return `  ${who}: ${rate} (${r.compliantEmployeeWeeks}/${r.employeeWeeks} ${t(lang, 'pegawai-minggu', 'employee-weeks')})`;

@@ -10,7 +10,7 @@ import {
 } from './compare-sql.ts';
 import { newcombe, wilson } from './intervals.ts';
 
-/** The FWA survey the government cited with PermenPANRB 4/2025 (rules.md §4). */
+/** The FWA survey the government cited with PermenPANRB 4/2025 (docs/rules.md, Flexible versus conventional). */
 export const SURVEY_REFERENCE = {
   satisfiedPct: 90.22,
   metTargetPct: 90.73,
@@ -138,7 +138,7 @@ async function survey(db: Db, agency: string | null, minGroupSize: number): Prom
   };
 }
 
-/** rules.md §4 over the workspace; minGroupSize and windowMonths come from the scope's effective profile. */
+/** The comparison (docs/rules.md) over the workspace; minGroupSize and windowMonths come from the scope's effective profile. */
 export async function compare(db: Db, book: RuleBook, req: CompareRequest): Promise<CompareResult> {
   const agency = req.agency ?? null;
   const months = monthRange(req.period);

@@ -9,7 +9,7 @@ function small(ctx: ExportContext): string {
   return `n < ${ctx.compare.minGroupSize}`;
 }
 
-/** n, met, rate and its interval; "n < 5" in place of the rate for a small group (rules.md §4). */
+/** n, met, rate and its interval; "n < 5" in place of the rate for a group below minGroupSize. */
 export function group(ctx: ExportContext, g: GroupRate): Value[] {
   return [g.n, g.met, g.rate ?? small(ctx), g.ci95?.[0] ?? null, g.ci95?.[1] ?? null];
 }

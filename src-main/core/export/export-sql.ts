@@ -16,45 +16,92 @@ const BATCH_SCOPE = `b.status = 'active' AND ($agency IS NULL OR b.agency = $age
  * Pseudonymised ($salt set), people are ordered by a keyed hash: NIP order would give away
  * who is older or longer in service.
  */
-export const FINDINGS_SQL = `WITH names AS (SELECT map_from_entries(list({'k': batch_id, 'v': file_name})) AS m FROM batches),
-  f AS (SELECT f.* FROM findings f
-    WHERE f.run_id = $run AND f.status <> 'resolved' AND ($unit IS NULL OR f.unit = $unit)),
-  named AS (SELECT f.*, list_transform(f.sources, s -> {'file': coalesce(names.m[s.batch], s.batch), 'row': s."row"}) AS src
-    FROM f, names)
-  SELECT rule, nip, name, agency, unit, period, period_start, period_end,
-    detail, basis, status,
-    array_to_string(list_sort(list_distinct(list_transform(src, s -> s.file))), '; ') AS files,
-    CASE WHEN length(list_distinct(list_transform(src, s -> s.file))) <= 1
-      THEN array_to_string(list_transform(src, s -> CAST(s."row" AS VARCHAR)), ', ')
-      ELSE array_to_string(list_transform(src, s -> s.file || ': ' || CAST(s."row" AS VARCHAR)), '; ') END AS rows
-  FROM named ORDER BY agency NULLS LAST, unit NULLS LAST, rule,
-    CASE WHEN $salt IS NULL THEN nip ELSE md5($salt || nip) END, period`;
+export const FINDINGS_SQL = `
+WITH names AS (SELECT map_from_entries(list({'k': batch_id, 'v': file_name})) AS m FROM batches),
+f AS (
+  SELECT f.*
+  FROM findings f
+  WHERE f.run_id = $run AND f.status <> 'resolved' AND ($unit IS NULL OR f.unit = $unit)
+),
+named AS (
+  SELECT f.*, list_transform(f.sources, s -> {'file': coalesce(names.m[s.batch], s.batch), 'row': s."row"}) AS src
+  FROM f, names
+)
+SELECT
+  rule,
+  nip,
+  name,
+  agency,
+  unit,
+  period,
+  period_start,
+  period_end,
+  detail,
+  basis,
+  status,
+  array_to_string(list_sort(list_distinct(list_transform(src, s -> s.file))), '; ') AS files,
+  CASE WHEN length(list_distinct(list_transform(src, s -> s.file))) <= 1
+    THEN array_to_string(list_transform(src, s -> CAST(s."row" AS VARCHAR)), ', ')
+    ELSE array_to_string(list_transform(src, s -> s.file || ': ' || CAST(s."row" AS VARCHAR)), '; ') END AS rows
+FROM named
+ORDER BY agency NULLS LAST, unit NULLS LAST, rule, CASE WHEN $salt IS NULL THEN nip ELSE md5($salt || nip) END, period`;
 
 export interface FindingRow {
   rule: string; nip: string; name: string | null; agency: string | null; unit: string | null; period: string;
   period_start: Date; period_end: Date; detail: string; basis: string; status: string; files: string; rows: string;
 }
 
-export const FINDING_COUNTS_SQL = `SELECT rule, count(*) FILTER (WHERE status <> 'resolved') AS n,
-    count(*) FILTER (WHERE status = 'new') AS fresh, count(*) FILTER (WHERE status = 'resolved') AS resolved
-  FROM findings WHERE run_id = $run AND ($unit IS NULL OR unit = $unit) GROUP BY rule ORDER BY rule`;
+export const FINDING_COUNTS_SQL = `
+SELECT
+  rule,
+  count(*) FILTER (WHERE status <> 'resolved') AS n,
+  count(*) FILTER (WHERE status = 'new') AS fresh,
+  count(*) FILTER (WHERE status = 'resolved') AS resolved
+FROM findings
+WHERE run_id = $run AND ($unit IS NULL OR unit = $unit)
+GROUP BY rule
+ORDER BY rule`;
 
 /** Employees seen in scope, and those with at least one flexible-location day (adoption). */
-export const HEADCOUNT_SQL = `SELECT count(DISTINCT a.nip) AS employees,
-    count(DISTINCT a.nip) FILTER (WHERE a.mode IN ${sqlList(FLEXIBLE_MODES)} AND a.status IN ${sqlList(PRESENT_STATUSES)}) AS flex_employees
-  FROM attendance a LEFT JOIN employees e ON e.nip = a.nip
-  WHERE a.date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) AND ($agency IS NULL OR a.agency = $agency)
-    AND ($unit IS NULL OR coalesce(e.unit_name, a.unit_name) = $unit)`;
+export const HEADCOUNT_SQL = `
+SELECT
+  count(DISTINCT a.nip) AS employees,
+  count(DISTINCT a.nip) FILTER (WHERE a.mode IN ${sqlList(FLEXIBLE_MODES)} AND a.status IN ${sqlList(PRESENT_STATUSES)}) AS flex_employees
+FROM attendance a
+LEFT JOIN employees e ON e.nip = a.nip
+WHERE a.date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)
+  AND ($agency IS NULL OR a.agency = $agency)
+  AND ($unit IS NULL OR coalesce(e.unit_name, a.unit_name) = $unit)`;
 
 /** Agencies that use a unit name (units, roster, attendance): a unit report needs exactly one. */
-export const UNIT_AGENCIES_SQL = `SELECT DISTINCT agency FROM (
-    SELECT agency, unit_name FROM units UNION ALL SELECT agency, unit_name FROM employees
-    UNION ALL SELECT agency, unit_name FROM attendance)
-  WHERE unit_name = $unit AND agency IS NOT NULL AND ($agency IS NULL OR agency = $agency) ORDER BY agency`;
+export const UNIT_AGENCIES_SQL = `
+SELECT DISTINCT agency
+FROM (
+  SELECT agency, unit_name FROM units
+  UNION ALL SELECT agency, unit_name FROM employees
+  UNION ALL SELECT agency, unit_name FROM attendance
+)
+WHERE unit_name = $unit AND agency IS NOT NULL AND ($agency IS NULL OR agency = $agency)
+ORDER BY agency`;
 
-export const BATCHES_SQL = `SELECT b.batch_id, b.file_name, b.kind, b.agency, b.format, b.size, b.sha256,
-    b.imported_at, b.rows_read, b.rows_imported, b.rows_rejected, b.rows_replaced, b.mapping
-  FROM batches b WHERE ${BATCH_SCOPE} ORDER BY b.seq`;
+export const BATCHES_SQL = `
+SELECT
+  b.batch_id,
+  b.file_name,
+  b.kind,
+  b.agency,
+  b.format,
+  b.size,
+  b.sha256,
+  b.imported_at,
+  b.rows_read,
+  b.rows_imported,
+  b.rows_rejected,
+  b.rows_replaced,
+  b.mapping
+FROM batches b
+WHERE ${BATCH_SCOPE}
+ORDER BY b.seq`;
 
 export interface BatchRow {
   batch_id: string; file_name: string; kind: string; agency: string | null; format: string; size: number;
@@ -63,9 +110,21 @@ export interface BatchRow {
 }
 
 /** Rejected rows of the batches in scope, in file order. */
-export const REJECTS_SQL = `SELECT r.batch_id, b.file_name, b.kind, b.agency, r.row_no, r.column_name, r.value, r.code, r.detail
-  FROM rejects r JOIN batches b ON b.batch_id = r.batch_id
-  WHERE ${BATCH_SCOPE} ORDER BY b.seq, r.row_no, r.column_name`;
+export const REJECTS_SQL = `
+SELECT
+  r.batch_id,
+  b.file_name,
+  b.kind,
+  b.agency,
+  r.row_no,
+  r.column_name,
+  r.value,
+  r.code,
+  r.detail
+FROM rejects r
+JOIN batches b ON b.batch_id = r.batch_id
+WHERE ${BATCH_SCOPE}
+ORDER BY b.seq, r.row_no, r.column_name`;
 
 export interface RejectRow {
   batch_id: string; file_name: string; kind: string; agency: string | null; row_no: number; column_name: string;

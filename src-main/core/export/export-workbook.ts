@@ -27,7 +27,7 @@ import { writeSummary, type SummaryFigures } from './summary-sheet.ts';
 export interface ExportDeps {
   /** The rules the workbook reports, checks and explains. */
   ruleBook: RuleBook;
-  /** The flexible/conventional comparison over the same scope (rules.md §4). */
+  /** The flexible/conventional comparison over the same scope. */
   compare(req: CompareRequest): Promise<CompareResult>;
 }
 

@@ -77,7 +77,7 @@ export function writeSummary(ctx: ExportContext, figures: SummaryFigures): Expor
     };
     rateTable('Kepatuhan per instansi', ['Instansi', 'Nama'],
       run.compliance.filter((c) => c.level === 'agency').map((a) => [a.agency, agencyName(ctx, a.agency), a]));
-    // Per region (rules.md §3), once any agency's profile names its province.
+    // Per region (the province in each agency's profile), once any agency's profile names one.
     if (run.complianceByRegion.some((r) => r.province !== null)) {
       rateTable('Kepatuhan per provinsi', ['Provinsi', null],
         run.complianceByRegion.map((r) => [r.province ?? '(provinsi tidak diketahui)', null, r]));

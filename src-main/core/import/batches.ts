@@ -29,7 +29,10 @@ function toBatch(r: BatchRow): ImportBatch {
 
 export async function listBatches(db: Db, includeUndone: boolean): Promise<ImportBatch[]> {
   const rows = await db.all<BatchRow & Record<string, unknown>>(
-    `SELECT ${BATCH_COLUMNS} FROM batches WHERE $all OR status = 'active' ORDER BY seq`,
+    `SELECT ${BATCH_COLUMNS}
+FROM batches
+WHERE $all OR status = 'active'
+ORDER BY seq`,
     { all: includeUndone },
   );
   return rows.map(toBatch);

@@ -19,7 +19,7 @@ interface CsvLayout {
 /**
  * Picks the delimiter under which a header row maps the most canonical fields. The header is
  * the first of the first rows with three known headers (a title block may sit above it), else
- * the first non-empty row as rules.md says for CSV, when that row maps at least one field.
+ * the first non-empty row, when that row maps at least one field (docs/import.md, File formats).
  */
 export function chooseLayout(text: string, spec: KindSpec, recipe?: MappingRecipe): CsvLayout | undefined {
   let best: (CsvLayout & { score: number }) | undefined;
@@ -84,11 +84,13 @@ export const CSV_NULLSTR = '\u0001';
 function readCsvSql(width: number, parallel: boolean): string {
   // One overflow column beyond the header catches rows with an extra field.
   const columns = Array.from({ length: width + 1 }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-  return `CREATE OR REPLACE TEMP TABLE stg AS SELECT * FROM read_csv($path, header = false,
-    auto_detect = false, delim = $delim, quote = '"', escape = '"', skip = $skip, null_padding = true,
-    nullstr = $nullstr,
-    parallel = ${parallel}, columns = {${columns}}, store_rejects = true, rejects_table = 'stg_rejects',
-    rejects_scan = 'stg_scans', ignore_errors = true, max_line_size = 4000000)`;
+  return `CREATE OR REPLACE TEMP TABLE stg AS
+SELECT *
+FROM read_csv($path, header = false,
+  auto_detect = false, delim = $delim, quote = '"', escape = '"', skip = $skip, null_padding = true,
+  nullstr = $nullstr,
+  parallel = ${parallel}, columns = {${columns}}, store_rejects = true, rejects_table = 'stg_rejects',
+  rejects_scan = 'stg_scans', ignore_errors = true, max_line_size = 4000000)`;
 }
 
 export interface CsvBody {

@@ -148,8 +148,9 @@ async function store(env: ImportEnv, input: StoreInput): Promise<ImportOutcome> 
     Object.entries(staged.mapping.columns).map(([field, i]) => [field, (staged.headers[i] ?? '').trim()]),
   );
   await db.run(
-    `INSERT INTO batches VALUES ($batch, $seq, $file, $path, $size, $sha, $agency, $kind, $format, $enc, $delim,
-      $header, $mapping, $at, 0, 0, 0, 0, '[]', 'active', NULL)`,
+    `INSERT INTO batches
+VALUES ($batch, $seq, $file, $path, $size, $sha, $agency, $kind, $format, $enc, $delim,
+  $header, $mapping, $at, 0, 0, 0, 0, '[]', 'active', NULL)`,
     {
       batch, seq, file: input.req.fileName ?? basename(input.req.path), path: input.req.path, size: input.size,
       sha: input.hash, agency: input.agency, kind: spec.kind, format: staged.format,
@@ -176,8 +177,9 @@ async function store(env: ImportEnv, input: StoreInput): Promise<ImportOutcome> 
   const rowsRead = counts.read + staged.readerRejects;
   const rowsImported = counts.ok;
   await db.run(
-    `UPDATE batches SET rows_read = $read, rows_imported = $ok, rows_rejected = $rej, rows_replaced = $repl
-     WHERE batch_id = $batch`,
+    `UPDATE batches
+SET rows_read = $read, rows_imported = $ok, rows_rejected = $rej, rows_replaced = $repl
+WHERE batch_id = $batch`,
     { read: rowsRead, ok: rowsImported, rej: rowsRead - rowsImported, repl: replaced, batch },
   );
   if (input.recipe && input.agency) await storeRecipe(db, input.agency, spec.kind, input.recipe, env.now());
@@ -192,8 +194,11 @@ async function fileWarnings(env: ImportEnv, spec: KindSpec, staged: Staged, hash
     warnings.push(['Berkas tidak memiliki kolom mode kerja; setiap hari hadir dicatat sebagai WFO.', 'The file has no work mode column; every day present is recorded as WFO.']);
   }
   const same = await env.db.one<{ batch_id: string }>(
-    `SELECT batch_id FROM batches WHERE sha256 = $hash AND kind = $kind AND status = 'active' AND batch_id <> $batch
-     ORDER BY seq LIMIT 1`,
+    `SELECT batch_id
+FROM batches
+WHERE sha256 = $hash AND kind = $kind AND status = 'active' AND batch_id <> $batch
+ORDER BY seq
+LIMIT 1`,
     { hash, kind: spec.kind, batch },
   );
   if (same) {

@@ -44,8 +44,10 @@ function fieldError(field: FieldSpec, k: string): string {
  * codes in a million rows): each distinct value is parsed once and joined back by hash.
  */
 function lookupCte(field: FieldSpec, column: string): string {
-  return `${lookup(field.name)} AS (SELECT k, pt_text(k) AS r, ${PARSERS[field.parser].value('k')} AS v,
-    ${fieldError(field, 'k')} AS e FROM (SELECT DISTINCT coalesce(${column}, '') AS k FROM stg))`;
+  return `${lookup(field.name)} AS (
+  SELECT k, pt_text(k) AS r, ${PARSERS[field.parser].value('k')} AS v, ${fieldError(field, 'k')} AS e
+  FROM (SELECT DISTINCT coalesce(${column}, '') AS k FROM stg)
+)`;
 }
 
 /** Free text is only trimmed, which is cheaper than a join; codes, dates and NIPs go through lookups. */
@@ -150,7 +152,8 @@ function rowNoSql(staged: Staged): string {
  * by the skipped lines before it: `a` is how many staged rows precede each skipped line.
  */
 export const READER_ADJUST_SQL = `CREATE OR REPLACE TEMP TABLE stg_adj AS
-  SELECT line - $headerRow - row_number() OVER (ORDER BY line) AS a FROM stg_rejects`;
+SELECT line - $headerRow - row_number() OVER (ORDER BY line) AS a
+FROM stg_rejects`;
 
 const READER_ERRORS: Record<string, string> = {
   'TOO MANY COLUMNS': 'CSV_TOO_MANY_FIELDS',
@@ -160,9 +163,16 @@ const READER_ERRORS: Record<string, string> = {
   'LINE SIZE OVER MAXIMUM': 'CSV_LINE_TOO_LONG',
 };
 
-export const INSERT_READER_REJECTS_SQL = `INSERT INTO rejects SELECT $batch, line, '_row', csv_line,
+export const INSERT_READER_REJECTS_SQL = `INSERT INTO rejects
+SELECT
+  $batch,
+  line,
+  '_row',
+  csv_line,
   CASE error_type ${Object.entries(READER_ERRORS).map(([type, code]) => `WHEN '${type}' THEN '${code}'`).join(' ')}
-  ELSE 'CSV_UNREADABLE' END, NULL FROM stg_rejects`;
+    ELSE 'CSV_UNREADABLE' END,
+  NULL
+FROM stg_rejects`;
 
 /**
  * One set-based pass from `stg` to `norm`: every field parsed, the first problem of each
@@ -213,18 +223,42 @@ export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
   const keyCols = spec.key.map(quoteIdent).join(', ');
   const canonical = canonicalColumns(spec.table).map((c) => `p.${quoteIdent(c)}`).join(', ');
   const sql = `CREATE OR REPLACE TEMP TABLE norm AS
-    WITH ${lookups.length ? `${lookups.join(',\n')},` : ''}
-    v AS (SELECT ${rowNoSql(staged)} AS row_no, ${overflow} AS _overflow, ${short} AS _short, ${answers} AS _answers,
-      ${values.join(', ')} FROM stg ${joins}),
-    d AS (SELECT *${projection.derived ? `, ${projection.derived}` : ''} FROM v),
-    p AS (SELECT row_no, ${raw(spec.fields[0]!.name)} AS _key_text, ${columns.join(', ')}, coalesce(${errors.join(', ')}) AS err,
-      CASE WHEN err IS NOT NULL THEN ${rejectValueSql(spec)} END AS err_value FROM d WHERE ${anyCell}),
-    dup AS (SELECT ${keyCols}, max(row_no) AS last_row FROM p WHERE err IS NULL GROUP BY ALL HAVING count(*) > 1)
-    SELECT p.row_no, ${canonical},
-      CASE WHEN p.err IS NULL AND p.row_no <> dup.last_row THEN '${spec.fields[0]!.name}|DUPLICATE' ELSE p.err END AS err,
-      CASE WHEN p.err IS NULL AND p.row_no <> dup.last_row THEN p._key_text ELSE p.err_value END AS err_value,
-      CASE WHEN p.err IS NULL AND p.row_no <> dup.last_row THEN dup.last_row END AS dup_of
-    FROM p LEFT JOIN dup ON ${spec.key.map((k) => `p.${quoteIdent(k)} IS NOT DISTINCT FROM dup.${quoteIdent(k)}`).join(' AND ')}`;
+WITH ${lookups.length ? `${lookups.join(',\n')},` : ''}
+v AS (
+  SELECT
+    ${rowNoSql(staged)} AS row_no,
+    ${overflow} AS _overflow,
+    ${short} AS _short,
+    ${answers} AS _answers,
+    ${values.join(', ')}
+  FROM stg ${joins}
+),
+d AS (SELECT *${projection.derived ? `, ${projection.derived}` : ''} FROM v),
+p AS (
+  SELECT
+    row_no,
+    ${raw(spec.fields[0]!.name)} AS _key_text,
+    ${columns.join(', ')},
+    coalesce(${errors.join(', ')}) AS err,
+    CASE WHEN err IS NOT NULL THEN ${rejectValueSql(spec)} END AS err_value
+  FROM d
+  WHERE ${anyCell}
+),
+dup AS (
+  SELECT ${keyCols}, max(row_no) AS last_row
+  FROM p
+  WHERE err IS NULL
+  GROUP BY ALL
+  HAVING count(*) > 1
+)
+SELECT
+  p.row_no,
+  ${canonical},
+  CASE WHEN p.err IS NULL AND p.row_no <> dup.last_row THEN '${spec.fields[0]!.name}|DUPLICATE' ELSE p.err END AS err,
+  CASE WHEN p.err IS NULL AND p.row_no <> dup.last_row THEN p._key_text ELSE p.err_value END AS err_value,
+  CASE WHEN p.err IS NULL AND p.row_no <> dup.last_row THEN dup.last_row END AS dup_of
+FROM p
+LEFT JOIN dup ON ${spec.key.map((k) => `p.${quoteIdent(k)} IS NOT DISTINCT FROM dup.${quoteIdent(k)}`).join(' AND ')}`;
   return { sql, extraKeys: extras.map((x) => x.h) };
 }
 
@@ -235,8 +269,16 @@ function rejectValueSql(spec: KindSpec): string {
 }
 
 export function insertRejectsSql(): string {
-  return `INSERT INTO rejects SELECT $batch, row_no, split_part(err, '|', 1), err_value,
-    split_part(err, '|', 2), CAST(dup_of AS VARCHAR) FROM norm WHERE err IS NOT NULL`;
+  return `INSERT INTO rejects
+SELECT
+  $batch,
+  row_no,
+  split_part(err, '|', 1),
+  err_value,
+  split_part(err, '|', 2),
+  CAST(dup_of AS VARCHAR)
+FROM norm
+WHERE err IS NOT NULL`;
 }
 
 function keyMatch(spec: KindSpec, a: string, b: string): string {
@@ -255,9 +297,14 @@ export function mergeSql(spec: KindSpec): { replace: string; remove: string; ins
   const hit = `EXISTS (SELECT 1 FROM norm n WHERE n.err IS NULL AND ${keyMatch(spec, 'n', 't')})`;
   return {
     replace: `INSERT INTO ${replaced} (${cols}, batch_id, row_no, replaced_by)
-      SELECT ${cols}, batch_id, row_no, $batch FROM ${t} t WHERE ${hit}`,
+SELECT ${cols}, batch_id, row_no, $batch
+FROM ${t} t
+WHERE ${hit}`,
     remove: `DELETE FROM ${t} t WHERE ${hit}`,
-    insert: `INSERT INTO ${t} (${cols}, batch_id, row_no) SELECT ${cols}, $batch, row_no FROM norm WHERE err IS NULL`,
+    insert: `INSERT INTO ${t} (${cols}, batch_id, row_no)
+SELECT ${cols}, $batch, row_no
+FROM norm
+WHERE err IS NULL`,
   };
 }
 
@@ -271,8 +318,14 @@ export function undoSql(spec: KindSpec): { drop: string[]; handOver: string; res
   const cols = columnList(spec);
   return {
     drop: [`DELETE FROM ${t} WHERE batch_id = $batch`, `DELETE FROM ${replaced} WHERE batch_id = $batch`],
-    handOver: `UPDATE ${replaced} r SET replaced_by = t.batch_id FROM ${t} t WHERE r.replaced_by = $batch AND ${keyMatch(spec, 'r', 't')}`,
-    restore: `INSERT INTO ${t} (${cols}, batch_id, row_no) SELECT ${cols}, batch_id, row_no FROM ${replaced} WHERE replaced_by = $batch`,
+    handOver: `UPDATE ${replaced} r
+SET replaced_by = t.batch_id
+FROM ${t} t
+WHERE r.replaced_by = $batch AND ${keyMatch(spec, 'r', 't')}`,
+    restore: `INSERT INTO ${t} (${cols}, batch_id, row_no)
+SELECT ${cols}, batch_id, row_no
+FROM ${replaced}
+WHERE replaced_by = $batch`,
     forget: `DELETE FROM ${replaced} WHERE replaced_by = $batch`,
   };
 }

@@ -8,7 +8,7 @@ import type { Db } from '../db/database.ts';
  *
  * Staging conventions: an XLSX numeric cell arrives as NUM_MARK + String(n);
  * an XLSX date cell as 'YYYY-MM-DD[ HH:MM:SS]' or time-only 'HH:MM:SS';
- * anything else as the text in the file. Specification: rules.md §1.
+ * anything else as the text in the file. What each field accepts: docs/import.md, Values.
  *
  * How the SQL is shaped, and why:
  * - A macro argument is pasted in as an expression wherever the body names it,
@@ -242,7 +242,8 @@ const HELPERS: readonly string[] = [
   ),
   macro(
     'pt__nip_pppk(n, today)',
-    // rules.md §1 bounds the PPPK year below only (≥ 2019), unlike the PNS appointment ("not in the future").
+    // The PPPK year is bounded below only, by 2019, the first PPPK intake; unlike the PNS
+    // appointment month it is not checked against `today`.
     `substr(n, 13, 1) = '2' AND substr(n, 14, 1) <> '0' AND substr(n, 9, 4) >= '2019'`,
   ),
 ];

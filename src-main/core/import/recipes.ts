@@ -13,8 +13,9 @@ export async function storeRecipe(db: Db, agency: string, kind: ImportKind, reci
   const clean: MappingRecipe = { columns: { ...recipe.columns } };
   if (recipe.headerRow !== undefined) clean.headerRow = recipe.headerRow;
   await db.run(
-    `INSERT INTO recipes VALUES ($agency, $kind, $recipe, $at)
-     ON CONFLICT (agency, kind) DO UPDATE SET recipe = excluded.recipe, saved_at = excluded.saved_at`,
+    `INSERT INTO recipes
+VALUES ($agency, $kind, $recipe, $at)
+ON CONFLICT (agency, kind) DO UPDATE SET recipe = excluded.recipe, saved_at = excluded.saved_at`,
     { agency, kind, recipe: JSON.stringify(clean), at: at.toISOString() },
   );
   return { agency, kind, recipe: clean, savedAt: at.toISOString() };
@@ -22,7 +23,9 @@ export async function storeRecipe(db: Db, agency: string, kind: ImportKind, reci
 
 export async function listRecipes(db: Db): Promise<RecipeEntry[]> {
   const rows = await db.all<{ agency: string; kind: ImportKind; recipe: string; saved_at: string }>(
-    `SELECT agency, kind, recipe, strftime(saved_at, '%Y-%m-%dT%H:%M:%SZ') AS saved_at FROM recipes ORDER BY agency, kind`,
+    `SELECT agency, kind, recipe, strftime(saved_at, '%Y-%m-%dT%H:%M:%SZ') AS saved_at
+FROM recipes
+ORDER BY agency, kind`,
   );
   return rows.map((r) => ({ agency: r.agency, kind: r.kind, recipe: JSON.parse(r.recipe) as MappingRecipe, savedAt: r.saved_at }));
 }

@@ -110,8 +110,10 @@ export async function stageXlsx(
   const { headers, headerRow } = sheet;
   const columns = [`'row_no': 'INTEGER'`, ...headers.map((_, i) => `'c${i}': 'VARCHAR'`)].join(', ');
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE stg AS SELECT * FROM read_csv($path, header = false, auto_detect = false,
-      delim = ',', quote = '"', escape = '"', columns = {${columns}}, max_line_size = 4000000)`,
+    `CREATE OR REPLACE TEMP TABLE stg AS
+SELECT *
+FROM read_csv($path, header = false, auto_detect = false,
+  delim = ',', quote = '"', escape = '"', columns = {${columns}}, max_line_size = 4000000)`,
     { path: options.spoolPath },
   );
   return {

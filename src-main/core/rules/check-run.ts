@@ -10,8 +10,9 @@ import { buildSharedTables, createRunProfiles, DROP_RUN_TABLES, type RunRange } 
 
 async function scopeRange(db: Db, req: RunChecksRequest): Promise<{ from: string | null; to: string | null }> {
   const row = await db.one<{ lo: string | null; hi: string | null }>(
-    `SELECT strftime(min(date), '%Y-%m-%d') AS lo, strftime(max(date), '%Y-%m-%d') AS hi FROM attendance
-     WHERE $agency IS NULL OR agency = $agency`,
+    `SELECT strftime(min(date), '%Y-%m-%d') AS lo, strftime(max(date), '%Y-%m-%d') AS hi
+FROM attendance
+WHERE $agency IS NULL OR agency = $agency`,
     { agency: req.agency ?? null },
   );
   return { from: req.from ?? row?.lo ?? null, to: req.to ?? row?.hi ?? null };
@@ -57,8 +58,10 @@ const FINDING_COLUMNS = `rule, nip, name, agency, unit, period, strftime(period_
 
 async function readFindings(db: Db, run: string, resolved: boolean): Promise<Finding[]> {
   return db.json<Finding & Record<string, unknown>>(
-    `SELECT ${FINDING_COLUMNS} FROM findings WHERE run_id = $run AND (status = 'resolved') = $resolved
-     ORDER BY agency, rule, nip, period`,
+    `SELECT ${FINDING_COLUMNS}
+FROM findings
+WHERE run_id = $run AND (status = 'resolved') = $resolved
+ORDER BY agency, rule, nip, period`,
     { run, resolved },
   );
 }
@@ -112,8 +115,11 @@ async function check(db: Db, book: RuleBook, req: RunChecksRequest, now: Date, a
   const { from, to } = await scopeRange(db, req);
   const range = runRange(from ?? '1900-01-01', to ?? '1900-01-01');
   const agencies = (await db.all<{ agency: string }>(
-    `SELECT DISTINCT agency FROM attendance WHERE agency IS NOT NULL AND ($agency IS NULL OR agency = $agency)
-     AND date BETWEEN $from AND $to ORDER BY 1`,
+    `SELECT DISTINCT agency
+FROM attendance
+WHERE agency IS NOT NULL AND ($agency IS NULL OR agency = $agency)
+  AND date BETWEEN $from AND $to
+ORDER BY 1`,
     { agency: req.agency ?? null, ...range },
   )).map((r) => r.agency);
   const { version: profileVersion, provinces } = await loadProfiles(db, book, agencies);
@@ -127,8 +133,13 @@ WHERE list_contains(p.enabled_rules, f.rule)`, { ...range });
   const stored = await db.transaction(async () => {
     // The same scope is the same request: "everything imported" stays comparable as data arrives.
     const previous = await db.one<{ run_id: string }>(
-      `SELECT run_id FROM runs WHERE agency IS NOT DISTINCT FROM $agency AND requested_from IS NOT DISTINCT FROM CAST($from AS DATE)
-       AND requested_to IS NOT DISTINCT FROM CAST($to AS DATE) ORDER BY seq DESC LIMIT 1`,
+      `SELECT run_id
+FROM runs
+WHERE agency IS NOT DISTINCT FROM $agency
+  AND requested_from IS NOT DISTINCT FROM CAST($from AS DATE)
+  AND requested_to IS NOT DISTINCT FROM CAST($to AS DATE)
+ORDER BY seq DESC
+LIMIT 1`,
       { agency: req.agency ?? null, from: req.from ?? null, to: req.to ?? null },
     );
     const seq = (await db.one<{ n: number }>("SELECT nextval('run_seq') AS n"))!.n;
@@ -137,28 +148,62 @@ WHERE list_contains(p.enabled_rules, f.rule)`, { ...range });
     const columns = 'run_id, rule, nip, name, agency, unit, period, period_start, period_end, week, detail, basis, status, sources';
     await db.run(
       `INSERT INTO findings (${columns})
-       SELECT $run, f.rule, f.nip, f.name, f.agency, f.unit, f.period, f.period_start, f.period_end, f.week, f.detail, ${book.basisSql('f.rule')},
-         CASE WHEN o.rule IS NULL THEN 'new' ELSE 'open' END, f.sources
-       FROM run_findings f LEFT JOIN (SELECT * FROM findings WHERE run_id = $prev AND status <> 'resolved') o
-         ON o.rule = f.rule AND o.nip = f.nip AND o.period = f.period`,
+SELECT
+  $run,
+  f.rule,
+  f.nip,
+  f.name,
+  f.agency,
+  f.unit,
+  f.period,
+  f.period_start,
+  f.period_end,
+  f.week,
+  f.detail,
+  ${book.basisSql('f.rule')},
+  CASE WHEN o.rule IS NULL THEN 'new' ELSE 'open' END,
+  f.sources
+FROM run_findings f
+LEFT JOIN (SELECT * FROM findings WHERE run_id = $prev AND status <> 'resolved') o
+  ON o.rule = f.rule AND o.nip = f.nip AND o.period = f.period`,
       { run, prev },
     );
     await db.run(
       `INSERT INTO findings (${columns})
-       SELECT $run, o.rule, o.nip, o.name, o.agency, o.unit, o.period, o.period_start, o.period_end, o.week, o.detail, o.basis, 'resolved', o.sources
-       FROM findings o JOIN run_profiles p ON p.agency = o.agency
-       WHERE o.run_id = $prev AND o.status <> 'resolved' AND list_contains(p.enabled_rules, o.rule)
-         AND NOT EXISTS (SELECT 1 FROM run_findings f WHERE f.rule = o.rule AND f.nip = o.nip AND f.period = o.period)`,
+SELECT
+  $run,
+  o.rule,
+  o.nip,
+  o.name,
+  o.agency,
+  o.unit,
+  o.period,
+  o.period_start,
+  o.period_end,
+  o.week,
+  o.detail,
+  o.basis,
+  'resolved',
+  o.sources
+FROM findings o
+JOIN run_profiles p ON p.agency = o.agency
+WHERE o.run_id = $prev AND o.status <> 'resolved' AND list_contains(p.enabled_rules, o.rule)
+  AND NOT EXISTS (SELECT 1 FROM run_findings f WHERE f.rule = o.rule AND f.nip = o.nip AND f.period = o.period)`,
       { run, prev },
     );
     const counts = (await db.one<{ total: number; fresh: number; resolved: number }>(
-      `SELECT count(*) FILTER (WHERE status <> 'resolved') AS total, count(*) FILTER (WHERE status = 'new') AS fresh,
-         count(*) FILTER (WHERE status = 'resolved') AS resolved FROM findings WHERE run_id = $run`,
+      `SELECT
+  count(*) FILTER (WHERE status <> 'resolved') AS total,
+  count(*) FILTER (WHERE status = 'new') AS fresh,
+  count(*) FILTER (WHERE status = 'resolved') AS resolved
+FROM findings
+WHERE run_id = $run`,
       { run },
     ))!;
     await db.run(
-      `INSERT INTO runs VALUES ($run, $seq, $at, $agency, CAST($from AS DATE), CAST($to AS DATE), CAST($rFrom AS DATE),
-        CAST($rTo AS DATE), $version, $total, $fresh, $open, $resolved)`,
+      `INSERT INTO runs
+VALUES ($run, $seq, $at, $agency, CAST($from AS DATE), CAST($to AS DATE), CAST($rFrom AS DATE),
+  CAST($rTo AS DATE), $version, $total, $fresh, $open, $resolved)`,
       {
         run, seq, at: now.toISOString(), agency: req.agency ?? null, from, to, rFrom: req.from ?? null, rTo: req.to ?? null,
         version: profileVersion,
@@ -187,7 +232,7 @@ WHERE list_contains(p.enabled_rules, f.rule)`, { ...range });
   return stored;
 }
 
-/** compliant / observed, unrounded: only what people read (and cli.md's JSON) rounds it. */
+/** compliant / observed, unrounded: only what people read (and the CLI's `--json`) rounds it. */
 function ratio(r: { employee_weeks: number; compliant: number }): Ratio {
   return { employeeWeeks: r.employee_weeks, compliantEmployeeWeeks: r.compliant, rate: r.employee_weeks ? r.compliant / r.employee_weeks : null };
 }

@@ -1,5 +1,5 @@
 /**
- * Compliance (rules.md §3): an observed employee-week is compliant when no finding of an enabled
+ * Compliance (docs/rules.md): an observed employee-week is compliant when no finding of an enabled
  * rule that counts in the weekly rate falls in it. The check run judges its `observed_weeks`; the
  * screens judge a stored run's weeks under their filters — both through `judgedWeeks`.
  */
@@ -36,8 +36,13 @@ WITH weeks AS (
 ${judgedWeeks('weeks', 'run_findings')}`;
 
 export const COMPLIANCE_SQL = `
-SELECT agency, unit, GROUPING(agency) AS g_agency, GROUPING(unit) AS g_unit,
-  count(*) AS employee_weeks, count(*) FILTER (WHERE is_compliant) AS compliant
+SELECT
+  agency,
+  unit,
+  GROUPING(agency) AS g_agency,
+  GROUPING(unit) AS g_unit,
+  count(*) AS employee_weeks,
+  count(*) FILTER (WHERE is_compliant) AS compliant
 FROM observed_weeks
 GROUP BY GROUPING SETS ((agency, unit), (agency), ())
 ORDER BY g_agency, agency NULLS LAST, g_unit DESC, unit NULLS LAST`;
@@ -47,7 +52,8 @@ export function complianceByRuleSql(weeklyRateIds: readonly string[]): string {
   return `
 WITH weeks AS (SELECT DISTINCT nip, week FROM observed_weeks),
 rules AS (
-  SELECT DISTINCT rule FROM (SELECT unnest(enabled_rules) AS rule FROM run_profiles)
+  SELECT DISTINCT rule
+  FROM (SELECT unnest(enabled_rules) AS rule FROM run_profiles)
   WHERE rule IN ${sqlList(weeklyRateIds.length ? weeklyRateIds : [''])}
 ),
 bad AS (
@@ -72,7 +78,12 @@ ORDER BY week`;
 
 /** Per unit and ISO week (the unit × week heatmap, the workbook's week columns). */
 export const COMPLIANCE_BY_UNIT_WEEK_SQL = `
-SELECT agency, unit, week, count(*) AS employee_weeks, count(*) FILTER (WHERE is_compliant) AS compliant
+SELECT
+  agency,
+  unit,
+  week,
+  count(*) AS employee_weeks,
+  count(*) FILTER (WHERE is_compliant) AS compliant
 FROM observed_weeks
 GROUP BY agency, unit, week
 ORDER BY agency NULLS LAST, unit, week`;

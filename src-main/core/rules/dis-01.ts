@@ -4,7 +4,7 @@ import { LABEL_CTES, periodRows, SOURCES_TYPE, sortedSources } from './run-table
 
 const DISMISSAL = 'pemberhentian dengan hormat tidak atas permintaan sendiri';
 
-/** PP 94/2021 Pasal 8–11 bands for cumulative unexcused working days in a year (domain notes in docs/rules.md). */
+/** PP 94/2021 Pasal 8–11 bands for cumulative unexcused working days in a year (the table in docs/rules.md, DIS-01). */
 function bandCase(n: string): string {
   return `CASE
     WHEN ${n} >= 28 THEN '${DISMISSAL}'

@@ -1,7 +1,7 @@
 import type { RuleDefinition } from './rule.ts';
 import { LABEL_CTES, periodRows, SOURCES_TYPE, sortedSources, weekStart } from './run-tables.ts';
 
-/** "H j MM m": hours unpadded, minutes two digits (rules.md §2, e.g. `31 j 45 m`). */
+/** "H j MM m": hours unpadded, minutes two digits, as in the finding's detail (e.g. `31 j 45 m dari 37 j 30 m`). */
 function hoursText(minutes: string): string {
   return `printf('%d j %02d m', (${minutes}) // 60, (${minutes}) % 60)`;
 }

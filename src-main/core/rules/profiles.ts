@@ -61,7 +61,10 @@ function toProfile(r: ProfileRow): Profile {
 export async function latestProfile(db: Db, agency: string | null): Promise<Profile | undefined> {
   const row = await db.one<ProfileRow & Record<string, unknown>>(
     `SELECT agency, version, info, overrides, strftime(saved_at, '%Y-%m-%dT%H:%M:%SZ') AS saved_at
-     FROM profiles WHERE agency = $agency ORDER BY version DESC LIMIT 1`,
+FROM profiles
+WHERE agency = $agency
+ORDER BY version DESC
+LIMIT 1`,
     { agency: agency ?? '' },
   );
   return row ? toProfile(row) : undefined;
@@ -114,8 +117,10 @@ export async function setProfile(db: Db, book: RuleBook, agency: string | null, 
 
 export async function exportProfiles(db: Db): Promise<ProfilesFile> {
   const rows = await db.all<ProfileRow & Record<string, unknown>>(
-    `SELECT agency, version, info, overrides, strftime(saved_at, '%Y-%m-%dT%H:%M:%SZ') AS saved_at FROM profiles
-     QUALIFY version = max(version) OVER (PARTITION BY agency) ORDER BY agency`,
+    `SELECT agency, version, info, overrides, strftime(saved_at, '%Y-%m-%dT%H:%M:%SZ') AS saved_at
+FROM profiles
+QUALIFY version = max(version) OVER (PARTITION BY agency)
+ORDER BY agency`,
   );
   return { pantauProfiles: 1, profiles: rows.map(toProfile) };
 }

@@ -11,8 +11,9 @@ export interface RuleDefinition {
   /** The span of one finding. */
   period: PeriodKind;
   /**
-   * Whether a finding makes the employee-week it falls in non-compliant (rules.md §3). Only day and
-   * week rules can; a year rule such as DIS-01 is reported per employee instead.
+   * Whether a finding makes the employee-week it falls in non-compliant (docs/rules.md,
+   * Compliance). Only day and week rules can; a year rule such as DIS-01 is reported per employee
+   * instead.
    */
   weeklyRate: boolean;
   /** The legal basis, as the finding and the workbook cite it. */

@@ -125,11 +125,11 @@ FROM (
 GROUP BY agency, nip, week_start`;
 
 /**
- * The unit of an employee-week (rules.md §3): the roster's, else the one unit the employee's records
- * carry (`employee_units`, per employee, over every agency's records of the weeks), else the week's
- * most frequent, ties to the latest record (`week_units`, only for the employees whose records carry
- * several units). `employee_units` also holds the employee's name: the roster's, else one from the
- * records in range.
+ * The unit of an employee-week (docs/rules.md, Compliance): the roster's, else the one unit the
+ * employee's records carry (`employee_units`, per employee, over every agency's records of the
+ * weeks), else the week's most frequent, ties to the latest record (`week_units`, only for the
+ * employees whose records carry several units). `employee_units` also holds the employee's name:
+ * the roster's, else one from the records in range.
  */
 const EMPLOYEE_UNITS = `CREATE OR REPLACE TEMP TABLE employee_units AS
 SELECT
@@ -264,8 +264,8 @@ export const UNKNOWN_UNIT = '(unit tidak diketahui)';
 /**
  * Name and unit of an employee for one period, from `rows` (agency, nip, k, date, batch_id, row_no,
  * name, unit: every record of the periods that have a finding). The name is the one on the latest
- * record; the unit is the most frequent one (rules.md §3), ties going to the unit seen last, then
- * alphabetically, so that the choice never depends on scan order.
+ * record; the unit is the most frequent one (as for an employee-week's unit), ties going to the
+ * unit seen last, then alphabetically, so that the choice never depends on scan order.
  */
 export const LABEL_CTES = `
 label_name AS (

@@ -34,18 +34,25 @@ export function createFindingsView(db: Db) {
     const params = { ...filterParams(run, req), status: req.status ?? null, nip: req.nip ?? null, search: req.search?.trim() || null };
     await db.run(
       `CREATE OR REPLACE TEMP TABLE findings_view AS
-       WITH f AS (${FINDINGS_IN_SCOPE}
-         AND ($nip IS NULL OR nip = $nip)
-         AND ($search IS NULL OR contains(nip, $search) OR contains(lower(coalesce(name, '')), lower($search))))
-       SELECT row_number() OVER (ORDER BY ${orderBy(req)}) - 1 AS i, ${VIEW_COLUMNS}
-       FROM f WHERE $status IS NULL OR status = $status`,
+WITH f AS (${FINDINGS_IN_SCOPE}
+  AND ($nip IS NULL OR nip = $nip)
+  AND ($search IS NULL OR contains(nip, $search) OR contains(lower(coalesce(name, '')), lower($search)))
+)
+SELECT row_number() OVER (ORDER BY ${orderBy(req)}) - 1 AS i, ${VIEW_COLUMNS}
+FROM f
+WHERE $status IS NULL OR status = $status`,
       params,
     );
     const counts = await db.one<{ new: number; open: number; resolved: number }>(
-      `WITH f AS (${FINDINGS_IN_SCOPE} AND ($nip IS NULL OR nip = $nip)
-         AND ($search IS NULL OR contains(nip, $search) OR contains(lower(coalesce(name, '')), lower($search))))
-       SELECT count(*) FILTER (WHERE status = 'new') AS new, count(*) FILTER (WHERE status = 'open') AS open,
-         count(*) FILTER (WHERE status = 'resolved') AS resolved FROM f`,
+      `WITH f AS (${FINDINGS_IN_SCOPE}
+  AND ($nip IS NULL OR nip = $nip)
+  AND ($search IS NULL OR contains(nip, $search) OR contains(lower(coalesce(name, '')), lower($search)))
+)
+SELECT
+  count(*) FILTER (WHERE status = 'new') AS new,
+  count(*) FILTER (WHERE status = 'open') AS open,
+  count(*) FILTER (WHERE status = 'resolved') AS resolved
+FROM f`,
       params,
     );
     cachedKey = key;
@@ -65,7 +72,10 @@ export function createFindingsView(db: Db) {
       const total = (await db.one<{ n: number }>('SELECT count(*) AS n FROM findings_view'))!.n;
       const page = await queryArrow(
         db,
-        `SELECT * EXCLUDE (i) FROM findings_view WHERE i >= $offset AND i < $end ORDER BY i`,
+        `SELECT * EXCLUDE (i)
+FROM findings_view
+WHERE i >= $offset AND i < $end
+ORDER BY i`,
         { offset, end: offset + (req.limit ?? 200) },
       );
       return { run: run.run, total, counts, offset, rows: page.bytes };

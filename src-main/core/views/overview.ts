@@ -34,7 +34,7 @@ async function summarise(db: Db, book: RuleBook, run: string, filter: ViewFilter
     },
     units: units.map((u) => ({ agency: u.agency, unit: u.unit, employees: u.employees, findings: u.findings, ...rate(u) })),
     weeks: weeks.map((w) => ({ week: w.week, ...rate(w) })),
-    // A rule outside the weekly rate (DIS-01, yearly) has its count only (rules.md §3).
+    // A rule outside the weekly rate (DIS-01, yearly) has its count only: it judges a year, not employee-weeks.
     rules: rules.map((r) => ({ rule: r.rule, findings: r.findings, ...rate(r), ...(book.weeklyRateIds.includes(r.rule) ? {} : { rate: null }) })),
   };
 }

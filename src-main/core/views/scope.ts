@@ -26,8 +26,8 @@ export function filterParams(run: string, f: ViewFilter): Record<string, string 
 }
 
 /**
- * compliant / observed, unrounded: the screens show it with one decimal (rules.md §3), and a rate
- * rounded to 4 decimals first would show 15/19 (78.947 %) as 79,0 %.
+ * compliant / observed, unrounded: the screens show it with one decimal (docs/rules.md,
+ * Compliance), and a rate rounded to 4 decimals first would show 15/19 (78.947 %) as 79,0 %.
  */
 export function ratio(employeeWeeks: number, compliant: number): number | null {
   return employeeWeeks ? compliant / employeeWeeks : null;

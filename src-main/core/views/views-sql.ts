@@ -9,7 +9,8 @@ import { UNKNOWN_UNIT } from '../rules/run-tables.ts';
 
 /** Written by the check run while its tables exist: its observed employee-weeks with their flexible days. */
 export const STORE_RUN_WEEKS = `INSERT INTO run_weeks
-  SELECT $run, agency, unit, nip, name, week, flex_days::INTEGER, records::INTEGER FROM observed_weeks`;
+SELECT $run, agency, unit, nip, name, week, flex_days::INTEGER, records::INTEGER
+FROM observed_weeks`;
 
 /** The screens show one run, the latest with its summary: earlier runs give their employee-weeks back. */
 export const DROP_RUN_WEEKS = `DELETE FROM run_weeks WHERE run_id <> $run`;
@@ -17,31 +18,58 @@ export const DROP_RUN_WEEKS = `DELETE FROM run_weeks WHERE run_id <> $run`;
 export const STORE_SUMMARY = `INSERT OR REPLACE INTO run_summaries VALUES ($run, $summary)`;
 export const READ_SUMMARY = `SELECT summary FROM run_summaries WHERE run_id = $run`;
 
-export const LATEST_RUN = `SELECT r.run_id AS run, strftime(r.run_at, '%Y-%m-%dT%H:%M:%SZ') AS run_at, r.agency,
-    strftime(r.date_from, '%Y-%m-%d') AS "from", strftime(r.date_to, '%Y-%m-%d') AS "to", r.profile_version,
-    r.findings, r.new_findings, r.open_findings, r.resolved_findings,
-    coalesce(greatest((SELECT max(greatest(imported_at, coalesce(undone_at, imported_at))) FROM batches),
-      (SELECT max(saved_at) FROM profiles)) > r.run_at, false) AS stale
-  FROM runs r WHERE r.run_id IN (SELECT run_id FROM run_summaries) ORDER BY r.seq DESC LIMIT 1`;
+export const LATEST_RUN = `
+SELECT
+  r.run_id AS run,
+  strftime(r.run_at, '%Y-%m-%dT%H:%M:%SZ') AS run_at,
+  r.agency,
+  strftime(r.date_from, '%Y-%m-%d') AS "from",
+  strftime(r.date_to, '%Y-%m-%d') AS "to",
+  r.profile_version,
+  r.findings,
+  r.new_findings,
+  r.open_findings,
+  r.resolved_findings,
+  coalesce(greatest((SELECT max(greatest(imported_at, coalesce(undone_at, imported_at))) FROM batches),
+    (SELECT max(saved_at) FROM profiles)) > r.run_at, false) AS stale
+FROM runs r
+WHERE r.run_id IN (SELECT run_id FROM run_summaries)
+ORDER BY r.seq DESC
+LIMIT 1`;
 
-export const DATA_COUNTS = `SELECT
-    (SELECT count(*) FROM batches WHERE status = 'active' AND seq > 1) AS batches,
-    (SELECT count(*) FROM attendance) AS attendance_rows`;
+export const DATA_COUNTS = `
+SELECT
+  (SELECT count(*) FROM batches WHERE status = 'active' AND seq > 1) AS batches,
+  (SELECT count(*) FROM attendance) AS attendance_rows`;
 
 /** Agencies seen in imports or profiles, with the name, level and province of their latest profile. */
-export const AGENCIES = `WITH codes AS (
-    -- Stored rows carry their batch's agency (survey rows name their own): no scan of attendance.
-    SELECT DISTINCT agency FROM batches WHERE status = 'active' AND agency IS NOT NULL
-    UNION SELECT DISTINCT agency FROM survey
-    UNION SELECT agency FROM profiles WHERE agency <> ''),
-  info AS (SELECT agency, info FROM profiles WHERE agency <> '' QUALIFY row_number() OVER (PARTITION BY agency ORDER BY version DESC) = 1)
-  SELECT c.agency, json_extract_string(i.info, '$.name') AS name, json_extract_string(i.info, '$.level') AS level,
-    json_extract_string(i.info, '$.province') AS province
-  FROM codes c LEFT JOIN info i USING (agency) ORDER BY c.agency`;
+export const AGENCIES = `
+WITH codes AS (
+  -- Stored rows carry their batch's agency (survey rows name their own): no scan of attendance.
+  SELECT DISTINCT agency FROM batches WHERE status = 'active' AND agency IS NOT NULL
+  UNION SELECT DISTINCT agency FROM survey
+  UNION SELECT agency FROM profiles WHERE agency <> ''
+),
+info AS (
+  SELECT agency, info
+  FROM profiles
+  WHERE agency <> ''
+  QUALIFY row_number() OVER (PARTITION BY agency ORDER BY version DESC) = 1
+)
+SELECT
+  c.agency,
+  json_extract_string(i.info, '$.name') AS name,
+  json_extract_string(i.info, '$.level') AS level,
+  json_extract_string(i.info, '$.province') AS province
+FROM codes c
+LEFT JOIN info i USING (agency)
+ORDER BY c.agency`;
 
-export const RUN_MONTHS = `SELECT strftime(m, '%Y-%m') AS month
-  FROM runs r, generate_series(date_trunc('month', r.date_from), date_trunc('month', r.date_to), INTERVAL 1 MONTH) g(m)
-  WHERE r.run_id = $run ORDER BY 1`;
+export const RUN_MONTHS = `
+SELECT strftime(m, '%Y-%m') AS month
+FROM runs r, generate_series(date_trunc('month', r.date_from), date_trunc('month', r.date_to), INTERVAL 1 MONTH) g(m)
+WHERE r.run_id = $run
+ORDER BY 1`;
 
 const WEEK_FROM = `strftime(CAST($from AS DATE), '%G-W%V')`;
 const WEEK_TO = `strftime(CAST($to AS DATE), '%G-W%V')`;
@@ -50,82 +78,200 @@ const WEEK_TO = `strftime(CAST($to AS DATE), '%G-W%V')`;
  * Findings of the run inside the filter. A finding of the weekly rate follows its week, as the
  * employee-weeks do (whole ISO weeks around the dates); any other (DIS-01's year) its period.
  */
-export const FINDINGS_IN_SCOPE = `SELECT * FROM findings WHERE run_id = $run
-  AND ($agency IS NULL OR agency = $agency) AND ($unit IS NULL OR coalesce(unit, '${UNKNOWN_UNIT}') = $unit)
+export const FINDINGS_IN_SCOPE = `
+SELECT *
+FROM findings
+WHERE run_id = $run
+  AND ($agency IS NULL OR agency = $agency)
+  AND ($unit IS NULL OR coalesce(unit, '${UNKNOWN_UNIT}') = $unit)
   AND ($rule IS NULL OR rule = $rule)
   AND ($from IS NULL OR CASE WHEN week IS NOT NULL THEN week >= ${WEEK_FROM} ELSE period_end >= CAST($from AS DATE) END)
   AND ($to IS NULL OR CASE WHEN week IS NOT NULL THEN week <= ${WEEK_TO} ELSE period_start <= CAST($to AS DATE) END)`;
 
 /** Employee-weeks inside the filter, each compliant when no open finding (of $rule, if set) falls in it. */
-const JUDGED = `ew AS (SELECT * FROM run_weeks WHERE run_id = $run
-    AND ($agency IS NULL OR agency = $agency) AND ($unit IS NULL OR unit = $unit)
-    AND ($from IS NULL OR week >= ${WEEK_FROM}) AND ($to IS NULL OR week <= ${WEEK_TO})),
-  j AS (${judgedWeeks('ew', "(SELECT * FROM findings WHERE run_id = $run AND status <> 'resolved' AND ($rule IS NULL OR rule = $rule))")})`;
+const JUDGED = `ew AS (
+  SELECT *
+  FROM run_weeks
+  WHERE run_id = $run
+    AND ($agency IS NULL OR agency = $agency)
+    AND ($unit IS NULL OR unit = $unit)
+    AND ($from IS NULL OR week >= ${WEEK_FROM})
+    AND ($to IS NULL OR week <= ${WEEK_TO})
+),
+j AS (
+  ${judgedWeeks('ew', "(SELECT * FROM findings WHERE run_id = $run AND status <> 'resolved' AND ($rule IS NULL OR rule = $rule))")}
+)`;
 
-export const HEADLINE = `WITH ${JUDGED}
-  SELECT count(DISTINCT agency) AS agencies, count(DISTINCT nip) AS employees,
-    count(DISTINCT nip) FILTER (WHERE flex_days > 0) AS flex_employees,
-    count(*) AS employee_weeks, count(*) FILTER (WHERE is_compliant) AS compliant FROM j`;
+export const HEADLINE = `
+WITH ${JUDGED}
+SELECT
+  count(DISTINCT agency) AS agencies,
+  count(DISTINCT nip) AS employees,
+  count(DISTINCT nip) FILTER (WHERE flex_days > 0) AS flex_employees,
+  count(*) AS employee_weeks,
+  count(*) FILTER (WHERE is_compliant) AS compliant
+FROM j`;
 
-export const OPEN_FINDINGS_COUNT = `SELECT count(*) AS n FROM (${FINDINGS_IN_SCOPE}) WHERE status <> 'resolved'`;
+export const OPEN_FINDINGS_COUNT = `
+SELECT count(*) AS n
+FROM (${FINDINGS_IN_SCOPE})
+WHERE status <> 'resolved'`;
 
-export const BY_UNIT = `WITH ${JUDGED},
-  f AS (SELECT agency, coalesce(unit, '${UNKNOWN_UNIT}') AS unit, count(*) AS findings
-    FROM (${FINDINGS_IN_SCOPE}) WHERE status <> 'resolved' GROUP BY ALL)
-  SELECT j.agency, j.unit, count(DISTINCT j.nip) AS employees, count(*) AS employee_weeks,
-    count(*) FILTER (WHERE j.is_compliant) AS compliant, coalesce(any_value(f.findings), 0) AS findings
-  FROM j LEFT JOIN f ON f.agency IS NOT DISTINCT FROM j.agency AND f.unit = j.unit
-  GROUP BY j.agency, j.unit ORDER BY j.agency, j.unit`;
+export const BY_UNIT = `
+WITH ${JUDGED},
+f AS (
+  SELECT agency, coalesce(unit, '${UNKNOWN_UNIT}') AS unit, count(*) AS findings
+  FROM (${FINDINGS_IN_SCOPE})
+  WHERE status <> 'resolved'
+  GROUP BY ALL
+)
+SELECT
+  j.agency,
+  j.unit,
+  count(DISTINCT j.nip) AS employees,
+  count(*) AS employee_weeks,
+  count(*) FILTER (WHERE j.is_compliant) AS compliant,
+  coalesce(any_value(f.findings), 0) AS findings
+FROM j
+LEFT JOIN f ON f.agency IS NOT DISTINCT FROM j.agency AND f.unit = j.unit
+GROUP BY j.agency, j.unit
+ORDER BY j.agency, j.unit`;
 
-export const BY_WEEK = `WITH ${JUDGED}
-  SELECT week, count(*) AS employee_weeks, count(*) FILTER (WHERE is_compliant) AS compliant FROM j GROUP BY week ORDER BY week`;
+export const BY_WEEK = `
+WITH ${JUDGED}
+SELECT week, count(*) AS employee_weeks, count(*) FILTER (WHERE is_compliant) AS compliant
+FROM j
+GROUP BY week
+ORDER BY week`;
 
 /** Per rule of `ids`: its open findings and the share of employee-weeks none of its findings fall in. */
-export const byRuleSql = (ids: readonly string[]) => `WITH ${JUDGED},
-  rules(rule) AS (VALUES ${ids.map((id) => sqlList([id])).join(', ')}),
-  hit AS (SELECT b.rule, count(*) AS n FROM ew
-    JOIN (SELECT DISTINCT rule, nip, week FROM findings WHERE run_id = $run AND status <> 'resolved' AND week IS NOT NULL) b
-    ON b.nip = ew.nip AND b.week = ew.week GROUP BY b.rule),
-  cnt AS (SELECT rule, count(*) AS n FROM (${FINDINGS_IN_SCOPE}) WHERE status <> 'resolved' GROUP BY rule)
-  SELECT r.rule, (SELECT count(*) FROM ew) AS employee_weeks, (SELECT count(*) FROM ew) - coalesce(hit.n, 0) AS compliant,
-    coalesce(cnt.n, 0) AS findings
-  FROM rules r LEFT JOIN hit USING (rule) LEFT JOIN cnt USING (rule) ORDER BY r.rule`;
+export const byRuleSql = (ids: readonly string[]) => `
+WITH ${JUDGED},
+rules(rule) AS (VALUES ${ids.map((id) => sqlList([id])).join(', ')}),
+hit AS (
+  SELECT b.rule, count(*) AS n
+  FROM ew
+  JOIN (SELECT DISTINCT rule, nip, week FROM findings WHERE run_id = $run AND status <> 'resolved' AND week IS NOT NULL) b
+    ON b.nip = ew.nip AND b.week = ew.week
+  GROUP BY b.rule
+),
+cnt AS (
+  SELECT rule, count(*) AS n
+  FROM (${FINDINGS_IN_SCOPE})
+  WHERE status <> 'resolved'
+  GROUP BY rule
+)
+SELECT
+  r.rule,
+  (SELECT count(*) FROM ew) AS employee_weeks,
+  (SELECT count(*) FROM ew) - coalesce(hit.n, 0) AS compliant,
+  coalesce(cnt.n, 0) AS findings
+FROM rules r
+LEFT JOIN hit USING (rule)
+LEFT JOIN cnt USING (rule)
+ORDER BY r.rule`;
 
-export const GRID_WEEKS = `SELECT DISTINCT week FROM run_weeks WHERE run_id = $run
-  AND ($from IS NULL OR week >= ${WEEK_FROM}) AND ($to IS NULL OR week <= ${WEEK_TO}) ORDER BY week`;
+export const GRID_WEEKS = `
+SELECT DISTINCT week
+FROM run_weeks
+WHERE run_id = $run
+  AND ($from IS NULL OR week >= ${WEEK_FROM})
+  AND ($to IS NULL OR week <= ${WEEK_TO})
+ORDER BY week`;
 
 /** The unit × week heatmap; rates unrounded, as `ratio` gives them. */
-export const GRID = `WITH ${JUDGED}
-  SELECT agency, unit, week, count(*)::INTEGER AS employeeWeeks, count(*) FILTER (WHERE is_compliant)::INTEGER AS compliant,
-    count(*) FILTER (WHERE is_compliant) / count(*) AS rate
-  FROM j GROUP BY ALL ORDER BY agency, unit, week`;
+export const GRID = `
+WITH ${JUDGED}
+SELECT
+  agency,
+  unit,
+  week,
+  count(*)::INTEGER AS employeeWeeks,
+  count(*) FILTER (WHERE is_compliant)::INTEGER AS compliant,
+  count(*) FILTER (WHERE is_compliant) / count(*) AS rate
+FROM j
+GROUP BY ALL
+ORDER BY agency, unit, week`;
 
-export const UNIT_EMPLOYEES = `WITH ${JUDGED},
-  f AS (SELECT nip, count(*) AS n FROM (${FINDINGS_IN_SCOPE}) WHERE status <> 'resolved' GROUP BY nip)
-  SELECT j.nip, any_value(j.name) AS name, count(*)::INTEGER AS employeeWeeks, count(*) FILTER (WHERE j.is_compliant)::INTEGER AS compliant,
-    count(*) FILTER (WHERE j.is_compliant) / count(*) AS rate, sum(j.flex_days)::INTEGER AS flexDays,
-    coalesce(any_value(f.n), 0)::INTEGER AS findings
-  FROM j LEFT JOIN f ON f.nip = j.nip GROUP BY j.nip ORDER BY compliant / employeeWeeks, findings DESC, j.nip`;
+export const UNIT_EMPLOYEES = `
+WITH ${JUDGED},
+f AS (
+  SELECT nip, count(*) AS n
+  FROM (${FINDINGS_IN_SCOPE})
+  WHERE status <> 'resolved'
+  GROUP BY nip
+)
+SELECT
+  j.nip,
+  any_value(j.name) AS name,
+  count(*)::INTEGER AS employeeWeeks,
+  count(*) FILTER (WHERE j.is_compliant)::INTEGER AS compliant,
+  count(*) FILTER (WHERE j.is_compliant) / count(*) AS rate,
+  sum(j.flex_days)::INTEGER AS flexDays,
+  coalesce(any_value(f.n), 0)::INTEGER AS findings
+FROM j
+LEFT JOIN f ON f.nip = j.nip
+GROUP BY j.nip
+ORDER BY compliant / employeeWeeks, findings DESC, j.nip`;
 
-export const EMPLOYEE = `SELECT e.nip, e.name, e.agency, e.unit_name AS unit, e.position, e.field_duty, e.special_condition, e.discipline
-  FROM employees e WHERE e.nip = $nip`;
+export const EMPLOYEE = `
+SELECT
+  e.nip,
+  e.name,
+  e.agency,
+  e.unit_name AS unit,
+  e.position,
+  e.field_duty,
+  e.special_condition,
+  e.discipline
+FROM employees e
+WHERE e.nip = $nip`;
 
-export const EMPLOYEE_FROM_ATTENDANCE = `SELECT nip, any_value(name) AS name, any_value(agency) AS agency, any_value(unit_name) AS unit
-  FROM attendance WHERE nip = $nip GROUP BY nip`;
+export const EMPLOYEE_FROM_ATTENDANCE = `
+SELECT nip, any_value(name) AS name, any_value(agency) AS agency, any_value(unit_name) AS unit
+FROM attendance
+WHERE nip = $nip
+GROUP BY nip`;
 
 /** Every calendar day of the range, with the record of that day if any. */
-export const EMPLOYEE_DAYS = `WITH cal AS (SELECT date, any_value(day_type ORDER BY day_type = 'HOLIDAY' DESC) AS day_type,
-    any_value(description ORDER BY day_type = 'HOLIDAY' DESC) AS description FROM calendar GROUP BY date)
-  SELECT strftime(g.d, '%Y-%m-%d') AS date, strftime(g.d, '%G-W%V') AS week, a.status, a.mode,
-    left(CAST(a.check_in AS VARCHAR), 5) AS check_in, left(CAST(a.check_out AS VARCHAR), 5) AS check_out,
-    c.day_type, c.description, isodow(g.d) >= 6 AS weekend
-  FROM generate_series(CAST($from AS DATE), CAST($to AS DATE), INTERVAL 1 DAY) g(d)
-  LEFT JOIN attendance a ON a.nip = $nip AND a.date = g.d::DATE
-  LEFT JOIN cal c ON c.date = g.d::DATE ORDER BY g.d`;
+export const EMPLOYEE_DAYS = `
+WITH cal AS (
+  SELECT
+    date,
+    any_value(day_type ORDER BY day_type = 'HOLIDAY' DESC) AS day_type,
+    any_value(description ORDER BY day_type = 'HOLIDAY' DESC) AS description
+  FROM calendar
+  GROUP BY date
+)
+SELECT
+  strftime(g.d, '%Y-%m-%d') AS date,
+  strftime(g.d, '%G-W%V') AS week,
+  a.status,
+  a.mode,
+  left(CAST(a.check_in AS VARCHAR), 5) AS check_in,
+  left(CAST(a.check_out AS VARCHAR), 5) AS check_out,
+  c.day_type,
+  c.description,
+  isodow(g.d) >= 6 AS weekend
+FROM generate_series(CAST($from AS DATE), CAST($to AS DATE), INTERVAL 1 DAY) g(d)
+LEFT JOIN attendance a ON a.nip = $nip AND a.date = g.d::DATE
+LEFT JOIN cal c ON c.date = g.d::DATE
+ORDER BY g.d`;
 
-export const EMPLOYEE_RANGE = `SELECT strftime(min(date), '%Y-%m-%d') AS lo, strftime(max(date), '%Y-%m-%d') AS hi
-  FROM attendance WHERE nip = $nip`;
+export const EMPLOYEE_RANGE = `
+SELECT strftime(min(date), '%Y-%m-%d') AS lo, strftime(max(date), '%Y-%m-%d') AS hi
+FROM attendance
+WHERE nip = $nip`;
 
-export const EMPLOYEE_FINDINGS = `SELECT rule, period, strftime(period_start, '%Y-%m-%d') AS period_start,
-    strftime(period_end, '%Y-%m-%d') AS period_end, detail, basis, status FROM findings
-  WHERE run_id = $run AND nip = $nip ORDER BY period, rule`;
+export const EMPLOYEE_FINDINGS = `
+SELECT
+  rule,
+  period,
+  strftime(period_start, '%Y-%m-%d') AS period_start,
+  strftime(period_end, '%Y-%m-%d') AS period_end,
+  detail,
+  basis,
+  status
+FROM findings
+WHERE run_id = $run AND nip = $nip
+ORDER BY period, rule`;

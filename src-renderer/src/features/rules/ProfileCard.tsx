@@ -7,7 +7,7 @@ import { RunButton, shortVersion, useRunChecks } from '../../components/RunStatu
 import { Card, Notice } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-/** Form values keyed by the rules.md §5 keys, as text: what setProfile takes. */
+/** Form values keyed by the profile keys (docs/rules.md, Profiles), as text: what setProfile takes. */
 type Values = Record<string, string>;
 
 const NEW = '__new__';
