@@ -34,8 +34,17 @@ export interface ImportFilesRequest {
 
 export interface RejectedRow {
   row: number;
+  /** The sheet of a workbook the row is on; null for a text file. */
+  sheet?: string | null;
   column: string;
   value: string | null;
+  reason: string;
+}
+
+/** A row that by design holds no record (a total, a signature line, a row with no value in any mapped column). */
+export interface SkippedRow {
+  row: number;
+  sheet?: string | null;
   reason: string;
 }
 
@@ -45,10 +54,13 @@ export interface ImportFileResult {
   agency: string | null;
   status: 'imported' | 'failed';
   batch: string | null;
+  /** Every row of the file that could hold a record: rowsImported + rowsRejected + rowsSkipped. */
   rowsRead: number;
   rowsImported: number;
   rowsRejected: number;
+  rowsSkipped: number;
   rejects: RejectedRow[];
+  skipped: SkippedRow[];
   warnings: string[];
   error: string | null;
 }
@@ -73,6 +85,7 @@ export interface ImportBatch {
   rowsRead: number;
   rowsImported: number;
   rowsRejected: number;
+  rowsSkipped: number;
   rowsReplaced: number;
   status: 'active' | 'undone';
   undoneAt: string | null;

@@ -15,6 +15,7 @@ const RECORDED: Record<number, string> = {
   2: '3f3fcf20797016f2000f0f02919c7f7fe8ef3aedeaa839590ee0a3227aa439be',
   3: 'ecffb26bcd8cea404b835c687b66e0fcd8e04aedb21c6267489b3d36b5f60211',
   4: 'db6fa17a416140c146870b9f9785df382bc22835c396b4c109d937ed052dc729',
+  5: '62797ed12ae67ed9bfd58f790622b1cac504b66b1d5260d5007ca26502db49a9',
 };
 
 function sha256(m: Migration): string {

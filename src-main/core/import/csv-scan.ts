@@ -63,6 +63,72 @@ class Bytes {
   }
 }
 
+/**
+ * UTF-8 checked byte by byte (the Unicode standard's table of well-formed byte sequences), counting
+ * the well-formed multi-byte characters and the malformed sequences: a file with more of the second
+ * is not UTF-8 at all.
+ */
+export class Utf8Census {
+  multibyte = 0;
+  malformed = 0;
+  private need = 0;
+  private lo = 0x80;
+  private hi = 0xbf;
+
+  get pending(): boolean {
+    return this.need > 0;
+  }
+
+  /** Takes the next byte; false when it makes a sequence malformed. */
+  byte(b: number): boolean {
+    if (this.need > 0) {
+      if (b >= this.lo && b <= this.hi) {
+        this.lo = 0x80;
+        this.hi = 0xbf;
+        if (--this.need === 0) this.multibyte++;
+        return true;
+      }
+      this.reset();
+      this.malformed++;
+      if (b < 0x80) return false;
+      this.lead(b);
+      return false;
+    }
+    if (b < 0x80) return true;
+    return this.lead(b);
+  }
+
+  reset(): void {
+    this.need = 0;
+    this.lo = 0x80;
+    this.hi = 0xbf;
+  }
+
+  private lead(b: number): boolean {
+    if (b >= 0xc2 && b <= 0xdf) this.need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      this.need = 2;
+      if (b === 0xe0) this.lo = 0xa0;
+      if (b === 0xed) this.hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      this.need = 3;
+      if (b === 0xf0) this.lo = 0x90;
+      if (b === 0xf4) this.hi = 0x8f;
+    } else {
+      this.malformed++;
+      return false;
+    }
+    return true;
+  }
+}
+
+/** Counts a sample's well-formed and malformed UTF-8 (a sequence cut off at its end is neither). */
+export function utf8Census(bytes: Uint8Array): Utf8Census {
+  const census = new Utf8Census();
+  for (const b of bytes) census.byte(b);
+  return census;
+}
+
 const enum State {
   /** At the start of a field: only spaces so far (dropped if a quote follows). */
   FieldStart,
@@ -104,8 +170,7 @@ export class CsvScanner {
   written = 0;
   readonly rejects: ScanReject[] = [];
   /** Well-formed multi-byte UTF-8 characters and malformed sequences seen: whether the file is UTF-8 at all. */
-  multibyte = 0;
-  malformed = 0;
+  readonly utf8 = new Utf8Census();
 
   private readonly delim: number;
   private readonly width: number;
@@ -114,6 +179,9 @@ export class CsvScanner {
   private recordLine = 1;
   private state = State.FieldStart;
   private pendingCr = false;
+  /** The byte before this one, across chunks: CRLF inside quotes is one line. */
+  private lastByte = -1;
+  private prevCr = false;
   /** The current field's bytes, unquoted. */
   private field = new Bytes();
   /** Whether the field must be quoted when written (a separator, a quote or a line break in it). */
@@ -122,15 +190,13 @@ export class CsvScanner {
   /** The record's fields written in their plain form, separated; where each field starts. */
   private rec = new Bytes();
   private starts: number[] = [];
+  private anyQuoted = false;
   /** The record's raw bytes while it is short enough to read again (a quote that never closes). */
   private raw = new Bytes();
   private rawBytes = 0;
   private overlong = false;
   /** The field of the record's first malformed UTF-8. */
   private badField = -1;
-  private utf8Need = 0;
-  private utf8Lo = 0x80;
-  private utf8Hi = 0xbf;
   private out = new Bytes();
 
   constructor(private readonly layout: ScanLayout) {
@@ -176,6 +242,8 @@ export class CsvScanner {
         }
       }
       const b = chunk[i]!;
+      this.prevCr = this.lastByte === CR;
+      this.lastByte = b;
       if (b === 0) this.binary();
       if (this.pendingCr) {
         this.pendingCr = false;
@@ -183,7 +251,7 @@ export class CsvScanner {
       }
       if (++this.rawBytes > max) this.overlong = true;
       else this.raw.push(b);
-      if (validate && (b >= 0x80 || this.utf8Need > 0)) this.utf8(b);
+      if (validate && (b >= 0x80 || this.utf8.pending) && !this.utf8.byte(b) && this.badField < 0) this.badField = this.starts.length;
       let state = this.state;
       if (state === State.QuoteInQuoted) {
         if (b === QUOTE) {
@@ -197,11 +265,10 @@ export class CsvScanner {
       if (state === State.Quoted) {
         if (b === QUOTE) this.state = State.QuoteInQuoted;
         else if (b === LF || b === CR) {
-          // A line break inside quotes belongs to the field, written as LF.
-          this.line++;
-          if (b === CR) this.pendingCr = true;
+          // A line break inside quotes belongs to the field as it is; CRLF counts one line.
+          if (b === CR || !this.prevCr) this.line++;
           this.fieldSpecial = true;
-          this.keep(LF);
+          this.keep(b);
         } else {
           if (b === delim) this.fieldSpecial = true;
           this.keep(b);
@@ -256,7 +323,7 @@ export class CsvScanner {
     this.line++;
     this.recordLine = this.line;
     if (row <= this.layout.headerEndLine) return next;
-    if (count === 1 && chunk.subarray(from, end).every((c) => c === SPACE || c === TAB)) return next;
+    if (chunk.subarray(from, end).every((c) => c === SPACE || c === TAB || c === delim)) return next;
     this.records++;
     if (count <= this.lastNamed) {
       this.reject(row, '_row', `${count} dari ${this.width}`, 'CSV_TOO_FEW_FIELDS');
@@ -282,40 +349,10 @@ export class CsvScanner {
     if (!this.overlong) this.field.push(b);
   }
 
-  /** UTF-8, byte by byte (the Unicode standard's table of well-formed sequences): the first malformed one names its field. */
-  private utf8(b: number): void {
-    if (this.utf8Need > 0) {
-      if (b >= this.utf8Lo && b <= this.utf8Hi) {
-        this.utf8Lo = 0x80;
-        this.utf8Hi = 0xbf;
-        if (--this.utf8Need === 0) this.multibyte++;
-        return;
-      }
-      this.utf8Need = 0;
-      this.utf8Lo = 0x80;
-      this.utf8Hi = 0xbf;
-      this.bad();
-      if (b < 0x80) return;
-    }
-    if (b >= 0xc2 && b <= 0xdf) this.utf8Need = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
-      this.utf8Need = 2;
-      if (b === 0xe0) this.utf8Lo = 0xa0;
-      if (b === 0xed) this.utf8Hi = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      this.utf8Need = 3;
-      if (b === 0xf0) this.utf8Lo = 0x90;
-      if (b === 0xf4) this.utf8Hi = 0x8f;
-    } else this.bad();
-  }
-
-  private bad(): void {
-    this.malformed++;
-    if (this.badField < 0) this.badField = this.starts.length;
-  }
 
   /** Writes the field in its plain form: as it is, or quoted with its quotes doubled. */
   private endField(): void {
+    if (this.fieldQuoted) this.anyQuoted = true;
     const rec = this.rec;
     if (this.starts.length > 0) rec.push(this.delim);
     this.starts.push(rec.length);
@@ -351,17 +388,18 @@ export class CsvScanner {
   }
 
   private endRecord(): void {
-    const quoted = this.fieldQuoted;
     this.endField();
     const row = this.recordLine;
     const count = this.starts.length;
-    const blank = count === 1 && !quoted && this.rec.view().every((c) => c === SPACE || c === TAB);
+    // A line of nothing, or of separators and spaces only (the empty rows a spreadsheet exports), is no record.
+    const blank = !this.anyQuoted && this.rec.view().every((c) => c === SPACE || c === TAB || c === this.delim);
     if (!blank && row > this.layout.headerEndLine) {
       this.records++;
       this.judge(row, count);
     }
     this.rec.length = 0;
     this.starts = [];
+    this.anyQuoted = false;
     this.raw.length = 0;
     this.rawBytes = 0;
     this.overlong = false;
@@ -369,7 +407,7 @@ export class CsvScanner {
   }
 
   private judge(row: number, count: number): void {
-    if (this.overlong) return this.reject(row, '_row', `${this.rawBytes.toLocaleString('id-ID')} byte`, 'CSV_LINE_TOO_LONG');
+    if (this.overlong) return this.reject(row, '_row', null, 'CSV_LINE_TOO_LONG', this.rawBytes.toLocaleString('id-ID'));
     if (this.badField >= 0) return this.reject(row, this.column(this.badField), tooLong(this.fieldText(this.badField)), 'CSV_ENCODING');
     if (count > this.width) {
       const extra: string[] = [];
@@ -412,13 +450,14 @@ export class CsvScanner {
     if (firstBreak >= 0 && raw[firstBreak] === CR && raw[firstBreak + 1] === LF) firstBreak++;
     this.rec.length = 0;
     this.starts = [];
+    this.anyQuoted = false;
     this.field.length = 0;
     this.fieldSpecial = false;
     this.fieldQuoted = false;
     this.raw.length = 0;
     this.rawBytes = 0;
     this.badField = -1;
-    this.utf8Need = 0;
+    this.utf8.reset();
     this.state = State.FieldStart;
     if (row > this.layout.headerEndLine) {
       this.records++;

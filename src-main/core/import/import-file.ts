@@ -7,7 +7,7 @@ import type { ImportFileRequest, MappingRecipe } from '../../contract/import-typ
 import { replacedTable } from '../db/canonical.ts';
 import type { Db } from '../db/database.ts';
 import { stageCsv } from './csv-reader.ts';
-import { INSERT_READER_REJECTS_SQL, insertRejectsSql, mergeSql, normaliseSql, READER_ADJUST_SQL } from './import-sql.ts';
+import { INSERT_READER_REJECTS_SQL, insertRejectsSql, mergeSql, normaliseSql, SKIPPED_ROWS_SQL } from './import-sql.ts';
 import { KINDS, type KindSpec } from './kinds.ts';
 import type { Lang } from './reasons.ts';
 import { loadRecipe, storeRecipe } from './recipes.ts';
@@ -33,6 +33,7 @@ export interface ImportOutcome {
   rowsRead: number;
   rowsImported: number;
   rowsRejected: number;
+  rowsSkipped: number;
   warnings: string[];
 }
 
@@ -101,7 +102,6 @@ export async function importFile(
         'This survey file has no Instansi (agency) column, so an agency must be chosen when importing (--agency CODE).');
     }
     progress('check', null, null);
-    if (staged.readerRejects > 0) await db.run(READER_ADJUST_SQL, { headerRow: staged.headerRow });
     const norm = normaliseSql(spec, staged);
     const params: Record<string, string | number | null> = { agency, today: isoDate(env.now()) };
     norm.extraKeys.forEach((k, i) => (params[`h${i}`] = k));
@@ -119,7 +119,7 @@ export async function importFile(
     throw err;
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    await db.run('DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS norm; DROP TABLE IF EXISTS stg_adj; DROP TABLE IF EXISTS stg_rejects; DROP TABLE IF EXISTS stg_scans').catch(() => undefined);
+    await db.run('DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS norm; DROP TABLE IF EXISTS stg_rejects; DROP TABLE IF EXISTS stg_scans').catch(() => undefined);
     await rm(tmpFile, { force: true });
   }
 }
@@ -148,9 +148,10 @@ async function store(env: ImportEnv, input: StoreInput): Promise<ImportOutcome> 
     Object.entries(staged.mapping.columns).map(([field, i]) => [field, (staged.headers[i] ?? '').trim()]),
   );
   await db.run(
-    `INSERT INTO batches
+    `INSERT INTO batches (batch_id, seq, file_name, file_path, size, sha256, agency, kind, format, encoding, delimiter,
+  header_row, mapping, imported_at, rows_read, rows_imported, rows_rejected, rows_skipped, rows_replaced, warnings, status)
 VALUES ($batch, $seq, $file, $path, $size, $sha, $agency, $kind, $format, $enc, $delim,
-  $header, $mapping, $at, 0, 0, 0, 0, '[]', 'active', NULL)`,
+  $header, $mapping, $at, 0, 0, 0, 0, 0, '[]', 'active')`,
     {
       batch, seq, file: input.req.fileName ?? basename(input.req.path), path: input.req.path, size: input.size,
       sha: input.hash, agency: input.agency, kind: spec.kind, format: staged.format,
@@ -158,8 +159,12 @@ VALUES ($batch, $seq, $file, $path, $size, $sha, $agency, $kind, $format, $enc, 
       at: env.now().toISOString(),
     },
   );
-  if (staged.readerRejects > 0) await db.run(INSERT_READER_REJECTS_SQL, { batch });
+  if (staged.readerRejects.length > 0) {
+    const rejects = staged.readerRejects.map((r) => ({ row_no: r.row, column_name: r.column, value: r.value, code: r.code, detail: r.detail }));
+    await db.run(INSERT_READER_REJECTS_SQL, { batch, rejects: JSON.stringify(rejects) });
+  }
   await db.run(insertRejectsSql(), { batch });
+  await db.run(SKIPPED_ROWS_SQL, { batch });
   const { replace, remove, insert } = mergeSql(spec);
   // Nothing to replace in an empty table: skip two semi-joins over the whole file.
   const existing = await db.one<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${spec.table} LIMIT 1)`);
@@ -168,24 +173,34 @@ VALUES ($batch, $seq, $file, $path, $size, $sha, $agency, $kind, $format, $enc, 
     await db.run(remove, { batch });
   }
   await db.run(insert, { batch });
-  const counts = (await db.one<{ read: number; ok: number }>(
-    'SELECT count(*) AS read, count(*) FILTER (WHERE err IS NULL) AS ok FROM norm',
+  const counts = (await db.one<{ ok: number; bad: number; skipped: number }>(
+    `SELECT count(*) FILTER (WHERE err IS NULL) AS ok, count(*) FILTER (WHERE err IS NOT NULL) AS bad,
+       (SELECT count(*) FROM skips WHERE batch_id = $batch) AS skipped
+     FROM norm`,
+    { batch },
   ))!;
   const replaced = (await db.one<{ n: number }>(
     `SELECT count(*) AS n FROM ${replacedTable(spec.table)} WHERE replaced_by = $batch`, { batch },
   ))!.n;
-  const rowsRead = counts.read + staged.readerRejects;
+  const rowsRead = staged.records;
   const rowsImported = counts.ok;
+  const rowsRejected = counts.bad + staged.readerRejects.length;
+  const rowsSkipped = counts.skipped;
+  // The rows the reader counted in the file must all be accounted for: a file can fail, never come up short.
+  if (rowsImported + rowsRejected + rowsSkipped !== rowsRead) {
+    throw new AppError('IMPORT_FAILED',
+      `Berkas berisi ${rowsRead} baris data, tetapi ${rowsImported} diimpor, ${rowsRejected} ditolak dan ${rowsSkipped} dilewati: selisih ${rowsRead - rowsImported - rowsRejected - rowsSkipped}. Tidak ada yang disimpan dari berkas ini.`,
+      `The file has ${rowsRead} data rows, but ${rowsImported} were imported, ${rowsRejected} rejected and ${rowsSkipped} skipped: ${rowsRead - rowsImported - rowsRejected - rowsSkipped} unaccounted for. Nothing from this file was stored.`);
+  }
   await db.run(
-    `UPDATE batches
-SET rows_read = $read, rows_imported = $ok, rows_rejected = $rej, rows_replaced = $repl
-WHERE batch_id = $batch`,
-    { read: rowsRead, ok: rowsImported, rej: rowsRead - rowsImported, repl: replaced, batch },
+    `UPDATE batches SET rows_read = $read, rows_imported = $ok, rows_rejected = $rej, rows_skipped = $skip, rows_replaced = $repl
+     WHERE batch_id = $batch`,
+    { read: rowsRead, ok: rowsImported, rej: rowsRejected, skip: rowsSkipped, repl: replaced, batch },
   );
   if (input.recipe && input.agency) await storeRecipe(db, input.agency, spec.kind, input.recipe, env.now());
   // An abort on an idle connection interrupts nothing; checking here, before COMMIT, rolls it all back.
   if (input.signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
-  return { batch, agency: input.agency, rowsRead, rowsImported, rowsRejected: rowsRead - rowsImported, warnings: [] };
+  return { batch, agency: input.agency, rowsRead, rowsImported, rowsRejected, rowsSkipped, warnings: [] };
 }
 
 async function fileWarnings(env: ImportEnv, spec: KindSpec, staged: Staged, hash: string, batch: string): Promise<Array<[id: string, en: string]>> {

@@ -1,13 +1,13 @@
 import { AppError, messageIn } from '../../contract/errors.ts';
 import type { ImportFileResult, ImportFilesRequest, ImportFilesResult } from '../../contract/import-types.ts';
 import type { CallOptions } from '../../contract/progress.ts';
-import { batchRejects } from './batches.ts';
+import { batchRejects, batchSkips } from './batches.ts';
 import { importFile, type ImportEnv } from './import-file.ts';
 
 function failed(file: string, req: { kind: ImportFileResult['kind']; agency?: string }, error: string): ImportFileResult {
   return {
     file, kind: req.kind, agency: req.agency ?? null, status: 'failed', batch: null, rowsRead: 0, rowsImported: 0,
-    rowsRejected: 0, rejects: [], warnings: [], error,
+    rowsRejected: 0, rowsSkipped: 0, rejects: [], skipped: [], warnings: [], error,
   };
 }
 
@@ -29,7 +29,8 @@ export async function importFiles(env: ImportEnv, req: ImportFilesRequest, resol
       if (opts?.signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
       const outcome = await importFile(env, file, progress, opts?.signal);
       const rejects = await batchRejects(env.db, outcome.batch, lang);
-      files.push({ file: name, kind: file.kind, status: 'imported', rejects, error: null, ...outcome });
+      const skipped = await batchSkips(env.db, outcome.batch, lang);
+      files.push({ file: name, kind: file.kind, status: 'imported', rejects, skipped, error: null, ...outcome });
     } catch (err) {
       if (!(err instanceof AppError)) log(err);
       const message = err instanceof AppError ? messageIn(lang, err) : `${lang === 'en' ? 'Internal error' : 'Kesalahan internal'}: ${String(err)}`;

@@ -141,39 +141,6 @@ export interface NormaliseSql {
   extraKeys: string[];
 }
 
-function rowNoSql(staged: Staged): string {
-  if (staged.format === 'xlsx') return 'stg.row_no';
-  const base = `${Number(staged.headerRow)} + 1 + stg.rowid`;
-  return staged.readerRejects === 0 ? base : `${base} + (SELECT count(*) FROM stg_adj WHERE stg_adj.a <= stg.rowid)`;
-}
-
-/**
- * The CSV reader skips the lines it cannot split, so a staged row's position must be shifted
- * by the skipped lines before it: `a` is how many staged rows precede each skipped line.
- */
-export const READER_ADJUST_SQL = `CREATE OR REPLACE TEMP TABLE stg_adj AS
-SELECT line - $headerRow - row_number() OVER (ORDER BY line) AS a
-FROM stg_rejects`;
-
-const READER_ERRORS: Record<string, string> = {
-  'TOO MANY COLUMNS': 'CSV_TOO_MANY_FIELDS',
-  'UNQUOTED VALUE': 'CSV_QUOTE',
-  'INVALID ENCODING': 'CSV_ENCODING',
-  'INVALID UNICODE': 'CSV_ENCODING',
-  'LINE SIZE OVER MAXIMUM': 'CSV_LINE_TOO_LONG',
-};
-
-export const INSERT_READER_REJECTS_SQL = `INSERT INTO rejects
-SELECT
-  $batch,
-  line,
-  '_row',
-  csv_line,
-  CASE error_type ${Object.entries(READER_ERRORS).map(([type, code]) => `WHEN '${type}' THEN '${code}'`).join(' ')}
-    ELSE 'CSV_UNREADABLE' END,
-  NULL
-FROM stg_rejects`;
-
 /**
  * One set-based pass from `stg` to `norm`: every field parsed, the first problem of each
  * row named (column|code), and of rows sharing a natural key only the last one kept.
@@ -194,16 +161,8 @@ export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
     return [`pt_text(${cellExpr}) AS ${raw(fl.name)}`, `${PARSERS[fl.parser].value(cellExpr)} AS ${f(fl.name)}`,
       `${fieldError(fl, cellExpr)} AS ${err(fl.name)}`];
   });
-  const overflow = staged.overflowColumn ? `pt_text(stg.${staged.overflowColumn})` : 'NULL::VARCHAR';
-  // A CSV row that ends before the header's last named column was padded with NULLs by the
-  // reader (an empty field reads as ''): its fields cannot be placed under the header, so it is
-  // rejected, its value naming how many fields it has ("6 dari 8").
-  const lastNamed = staged.headers.map((h) => h.trim() !== '').lastIndexOf(true);
-  const fieldCount = Array.from({ length: staged.width }, (_, i) => `(stg.c${i} IS NOT NULL)::INTEGER`).join(' + ');
-  const short = staged.format === 'csv' && lastNamed >= 0
-    ? `CASE WHEN stg.c${lastNamed} IS NULL THEN CAST(${fieldCount} AS VARCHAR) || ' dari ${staged.width}' END`
-    : 'NULL::VARCHAR';
-  const anyCell = [...spec.fields.map((fl) => `${raw(fl.name)} IS NOT NULL`), `_overflow IS NOT NULL`].join(' OR ');
+  // A row with no value in any mapped column holds no record: it is skipped (SKIPPED_ROWS_SQL), not judged.
+  const anyCell = spec.fields.map((fl) => `${raw(fl.name)} IS NOT NULL`).join(' OR ');
   const projection: Projection = PROJECTIONS[spec.table];
   const mapped = new Set(Object.values(staged.mapping.columns));
   const extras = spec.keepExtra
@@ -216,7 +175,6 @@ export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
     ([name, expr]) => `${expr === '__answers__' ? '_answers' : expr} AS ${quoteIdent(name)}`,
   );
   const errors = [
-    `CASE WHEN _overflow IS NOT NULL THEN '_row|CSV_TOO_MANY_FIELDS' WHEN _short IS NOT NULL THEN '_row|CSV_TOO_FEW_FIELDS' END`,
     ...spec.fields.map((fl) => `'${fl.name}|' || ${err(fl.name)}`),
     ...(projection.errors ?? []),
   ];
@@ -226,9 +184,7 @@ export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
 WITH ${lookups.length ? `${lookups.join(',\n')},` : ''}
 v AS (
   SELECT
-    ${rowNoSql(staged)} AS row_no,
-    ${overflow} AS _overflow,
-    ${short} AS _short,
+    stg.row_no,
     ${answers} AS _answers,
     ${values.join(', ')}
   FROM stg ${joins}
@@ -265,11 +221,11 @@ LEFT JOIN dup ON ${spec.key.map((k) => `p.${quoteIdent(k)} IS NOT DISTINCT FROM 
 /** The value shown in a reject: the raw text of the column the problem is in. */
 function rejectValueSql(spec: KindSpec): string {
   const cases = spec.fields.map((fl) => `WHEN '${fl.name}' THEN ${raw(fl.name)}`).join(' ');
-  return `CASE split_part(err, '|', 1) ${cases} WHEN '_row' THEN coalesce(_overflow, _short) END`;
+  return `CASE split_part(err, '|', 1) ${cases} END`;
 }
 
 export function insertRejectsSql(): string {
-  return `INSERT INTO rejects
+  return `INSERT INTO rejects (batch_id, row_no, column_name, value, code, detail)
 SELECT
   $batch,
   row_no,
@@ -280,6 +236,17 @@ SELECT
 FROM norm
 WHERE err IS NOT NULL`;
 }
+
+/** The rows of `stg` that `norm` left out, having no value in any mapped column: skipped, with that reason. */
+export const SKIPPED_ROWS_SQL = `INSERT INTO skips (batch_id, row_no, code)
+SELECT $batch, s.row_no, 'NO_VALUES'
+FROM stg s
+ANTI JOIN norm n ON n.row_no = s.row_no`;
+
+/** The reader's own rejects (csv-scan.ts), as the rows of a JSON list. */
+export const INSERT_READER_REJECTS_SQL = `INSERT INTO rejects (batch_id, row_no, column_name, value, code, detail)
+SELECT $batch, row_no, column_name, value, code, detail
+FROM (SELECT unnest(from_json($rejects, '[{"row_no":"INTEGER","column_name":"VARCHAR","value":"VARCHAR","code":"VARCHAR","detail":"VARCHAR"}]'), recursive := true))`;
 
 function keyMatch(spec: KindSpec, a: string, b: string): string {
   return spec.key.map((k) => `${a}.${quoteIdent(k)} = ${b}.${quoteIdent(k)}`).join(' AND ');

@@ -1,4 +1,5 @@
 import { AppError } from '../../contract/errors.ts';
+import type { ScanReject } from './csv-scan.ts';
 import type { ColumnMapping } from './header.ts';
 import type { KindSpec } from './kinds.ts';
 import { NUM_MARK } from './normalise-sql.ts';
@@ -12,12 +13,14 @@ export interface Staged {
   width: number;
   delimiter: string | null;
   encoding: string | null;
-  /** Column holding cells beyond the header's width (CSV), or null. */
-  overflowColumn: string | null;
-  /** CSV rows are numbered by their position in `stg`; XLSX rows carry their sheet row in `row_no`. */
   format: 'csv' | 'xlsx';
-  /** Rows the CSV reader itself could not split; they stay in the temp table `stg_rejects`. */
-  readerRejects: number;
+  /**
+   * The data rows of the file, counted by the app as it read it (not by DuckDB): every one is in
+   * `stg` (its row number in `row_no`) or among `readerRejects`.
+   */
+  records: number;
+  /** Rows the reader could not place under the header (too long, not UTF-8, fields that do not fit). */
+  readerRejects: ScanReject[];
 }
 
 export function stripMark(text: string): string {

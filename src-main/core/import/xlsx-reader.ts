@@ -118,8 +118,8 @@ FROM read_csv($path, header = false, auto_detect = false,
   );
   return {
     headers, headerRow, mapping: mapColumns(headers, spec, recipe),
-    width: headers.length, delimiter: null, encoding: null, overflowColumn: null, format: 'xlsx',
-    readerRejects: 0,
+    width: headers.length, delimiter: null, encoding: null, format: 'xlsx',
+    records: sheet.records ?? 0, readerRejects: [],
   };
 }
 

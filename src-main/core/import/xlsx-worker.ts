@@ -35,6 +35,8 @@ export interface SheetFound {
   headers: string[];
   /** The first 20 data rows for a preview; none when they were spooled. */
   rows: string[][];
+  /** The data rows spooled, counted as they were written. */
+  records?: number;
 }
 
 export type XlsxMessage =
@@ -243,6 +245,7 @@ class SheetSpool {
   private spool: WriteStream | undefined;
   private buffer: string[] = [];
   private pending: Promise<void> = Promise.resolve();
+  private records = 0;
 
   constructor(
     private readonly spec: KindSpec,
@@ -273,7 +276,7 @@ class SheetSpool {
     this.flush();
     await this.pending;
     await new Promise<void>((done, fail) => this.spool!.end((err?: Error | null) => (err ? fail(err) : done())));
-    return this.found;
+    return { ...this.found!, records: this.records };
   }
 
   private start(): boolean {
@@ -290,6 +293,7 @@ class SheetSpool {
     let line = String(no);
     for (let i = 0; i < width; i++) line += `,${csvField(cells[i])}`;
     this.buffer.push(line);
+    this.records++;
     if (this.buffer.length >= 5000) this.flush();
   }
 
