@@ -48,6 +48,16 @@ export interface SkippedRow {
   reason: string;
 }
 
+/** One sheet of a workbook: a batch of its own. */
+export interface SheetResult {
+  sheet: string;
+  batch: string;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  rowsSkipped: number;
+}
+
 export interface ImportFileResult {
   file: string;
   kind: ImportKind;
@@ -59,6 +69,8 @@ export interface ImportFileResult {
   rowsImported: number;
   rowsRejected: number;
   rowsSkipped: number;
+  /** A workbook's sheets, each imported as its own batch (`batch` is the first); absent for a text file. */
+  sheets?: SheetResult[];
   rejects: RejectedRow[];
   skipped: SkippedRow[];
   warnings: string[];
@@ -89,6 +101,8 @@ export interface ImportBatch {
   rowsReplaced: number;
   status: 'active' | 'undone';
   undoneAt: string | null;
+  /** The sheet of a workbook this batch holds; null for a text file. */
+  sheet: string | null;
 }
 
 export interface ListImportsRequest {

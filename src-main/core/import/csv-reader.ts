@@ -90,7 +90,7 @@ function readCsvSql(width: number, parallel: boolean): string {
   return `CREATE OR REPLACE TEMP TABLE stg AS
 SELECT *
 FROM read_csv($path, header = false, auto_detect = false, delim = $delim, quote = '"', escape = '"', new_line = '\\n',
-  null_padding = true, parallel = ${parallel}, columns = {${columns}}, store_rejects = true, rejects_table = 'stg_rejects',
+  null_padding = true, parallel = ${parallel}, columns = {${columns}}, store_rejects = true, rejects_table = 'stg_reader_errors',
   rejects_scan = 'stg_scans', ignore_errors = true, max_line_size = ${MAX_RECORD_BYTES + 64})`;
 }
 
@@ -100,7 +100,7 @@ FROM read_csv($path, header = false, auto_detect = false, delim = $delim, quote 
  */
 async function readStaged(db: Db, tmpPath: string, delimiter: string, width: number, written: number): Promise<void> {
   const params = { path: tmpPath, delim: delimiter };
-  await db.run('DROP TABLE IF EXISTS stg_rejects; DROP TABLE IF EXISTS stg_scans');
+  await db.run('DROP TABLE IF EXISTS stg_reader_errors; DROP TABLE IF EXISTS stg_scans');
   try {
     await db.run(readCsvSql(width, true), params);
   } catch (err) {
@@ -109,7 +109,7 @@ async function readStaged(db: Db, tmpPath: string, delimiter: string, width: num
   }
   const read = (await db.one<{ n: number }>('SELECT count(*) AS n FROM stg'))!.n;
   if (read !== written) {
-    const first = await db.one<{ row_no: string }>('SELECT split_part(csv_line, $delim, 1) AS row_no FROM stg_rejects ORDER BY line LIMIT 1', params);
+    const first = await db.one<{ row_no: string }>('SELECT split_part(csv_line, $delim, 1) AS row_no FROM stg_reader_errors ORDER BY line LIMIT 1', params);
     const where = first ? ` (mulai baris ${first.row_no})` : '';
     const whereEn = first ? ` (from row ${first.row_no})` : '';
     throw new AppError('IMPORT_FAILED',
@@ -131,6 +131,11 @@ export async function readCsvBody(db: Db, path: string, sniffed: Sniffed, body: 
     scanner = await stageBody(path, encoding, 0, body, tmpPath);
   }
   await readStaged(db, tmpPath, body.delimiter, body.headers.length, scanner.written);
+  const rejects = scanner.rejects.map((r) => ({ row_no: r.row, column_name: r.column, value: r.value, code: r.code, detail: r.detail }));
+  await db.run(`CREATE OR REPLACE TEMP TABLE stg_rejects AS
+SELECT *
+FROM (SELECT unnest(from_json($rejects, '[{"row_no":"INTEGER","column_name":"VARCHAR","value":"VARCHAR","code":"VARCHAR","detail":"VARCHAR"}]'), recursive := true))`,
+  { rejects: JSON.stringify(rejects) });
   return { scanner, encoding };
 }
 
@@ -156,7 +161,8 @@ export async function stageCsv(
     delimiter: layout.delimiter,
     encoding,
     format: 'csv',
+    sheet: null,
     records: scanner.records,
-    readerRejects: scanner.rejects,
+    rejected: scanner.rejects.length,
   };
 }

@@ -1,19 +1,19 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { readdir, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../contract/errors.ts';
 import type { ImportFileRequest, MappingRecipe } from '../../contract/import-types.ts';
 import { replacedTable } from '../db/canonical.ts';
 import type { Db } from '../db/database.ts';
 import { stageCsv } from './csv-reader.ts';
-import { INSERT_READER_REJECTS_SQL, insertRejectsSql, mergeSql, normaliseSql, SKIPPED_ROWS_SQL } from './import-sql.ts';
+import { insertReaderRejectsSql, insertRejectsSql, mergeSql, normaliseSql, SKIPPED_ROWS_SQL } from './import-sql.ts';
 import { KINDS, type KindSpec } from './kinds.ts';
 import type { Lang } from './reasons.ts';
 import { loadRecipe, storeRecipe } from './recipes.ts';
 import { fileSize, sniffFile } from './sniff.ts';
-import { refuseMissing, type Staged } from './staging.ts';
-import { stageXlsx } from './xlsx-reader.ts';
+import { refuseMissing, type FilePart, type Staged } from './staging.ts';
+import { readXlsxParts } from './xlsx-reader.ts';
 
 export interface ImportEnv {
   db: Db;
@@ -27,15 +27,29 @@ export interface FileProgress {
   (phase: 'read' | 'check' | 'store', fraction: number | null, rows: number | null): void;
 }
 
+/** What one part of a file (the file itself, or one sheet of a workbook) became: one batch. */
+export interface PartOutcome {
+  sheet: string | null;
+  batch: string;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  rowsSkipped: number;
+}
+
 export interface ImportOutcome {
+  /** The first part's batch; a workbook of several sheets has one batch per sheet, in `parts`. */
   batch: string;
   agency: string | null;
   rowsRead: number;
   rowsImported: number;
   rowsRejected: number;
   rowsSkipped: number;
+  parts: PartOutcome[];
   warnings: string[];
 }
+
+type Warning = [id: string, en: string];
 
 async function sha256(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -47,15 +61,16 @@ function needsAgency(spec: KindSpec): boolean {
   return spec.kind !== 'calendar' && spec.kind !== 'survey';
 }
 
-async function stage(env: ImportEnv, req: ImportFileRequest, size: number, spec: KindSpec, recipe: MappingRecipe | undefined,
-  tmpFile: string, signal: AbortSignal | undefined, progress: FileProgress): Promise<Staged> {
+/** The file's parts as its reader finds them, with what the reader passed over (hidden or headerless sheets). */
+async function openParts(env: ImportEnv, req: ImportFileRequest, size: number, spec: KindSpec, recipe: MappingRecipe | undefined,
+  tmpBase: string, signal: AbortSignal | undefined, progress: FileProgress): Promise<{ parts: FilePart[]; warnings: Warning[] }> {
   const sniffed = await sniffFile(req.path, size);
   if (sniffed.format === 'xlsx') {
     const onBytes = (b: number) => progress('read', size ? b / size : null, null);
-    const options = { signal, onBytes, spoolPath: tmpFile, fileName: req.fileName };
-    return stageXlsx(env.db, req.path, spec, recipe, options);
+    return readXlsxParts(env.db, req.path, spec, recipe, { signal, onBytes, spoolBase: tmpBase, fileName: req.fileName });
   }
-  return withProgress(env, (f) => progress('read', f, null), () => stageCsv(env.db, req.path, sniffed, spec, recipe, tmpFile));
+  const staged = await withProgress(env, (f) => progress('read', f, null), () => stageCsv(env.db, req.path, sniffed, spec, recipe, `${tmpBase}.csv`));
+  return { parts: [{ sheet: null, load: async () => staged }], warnings: [] };
 }
 
 /** While a long query runs, reports DuckDB's own progress estimate. */
@@ -69,9 +84,12 @@ async function withProgress<T>(env: ImportEnv, report: (f: number | null) => voi
   }
 }
 
+const STAGING_TABLES = ['stg', 'stg_rejects', 'stg_reader_errors', 'stg_scans', 'norm'];
+
 /**
- * Imports one file as one batch, in one transaction: either every row is stored
- * or listed as rejected, or (on any failure) nothing from the file is stored.
+ * Imports one file in one transaction: every row is stored, listed as rejected or listed as
+ * skipped, each with its reason; on any failure nothing from the file is stored. A workbook's
+ * sheets are one batch each, so every stored row names its sheet through its batch.
  */
 export async function importFile(
   env: ImportEnv,
@@ -87,40 +105,73 @@ export async function importFile(
   }
   const size = await fileSize(req.path);
   const recipe = req.mapping ?? (agency ? await loadRecipe(db, agency, spec.kind) : undefined);
-  const tmpFile = join(env.tmpDir, `pantau-${process.pid}-${Date.now()}.csv`);
+  const tmpBase = join(env.tmpDir, `pantau-${process.pid}-${Date.now()}`);
   const onAbort = () => db.interrupt();
   signal?.addEventListener('abort', onAbort);
   try {
     progress('read', 0, null);
-    const [hash, staged] = await Promise.all([
+    const [hash, file] = await Promise.all([
       sha256(req.path),
-      stage(env, req, size, spec, recipe, tmpFile, signal, progress),
+      openParts(env, req, size, spec, recipe, tmpBase, signal, progress),
     ]);
-    if (staged.mapping.missing.length) refuseMissing(spec, staged.mapping.missing, staged.headers);
-    if (!agency && spec.kind === 'survey' && staged.mapping.columns.agency === undefined) {
-      throw new AppError('IMPORT_FAILED', 'Berkas survei ini tidak memiliki kolom Instansi, jadi instansi wajib dipilih saat impor (--agency KODE).',
-        'This survey file has no Instansi (agency) column, so an agency must be chosen when importing (--agency CODE).');
+    const outcome = await db.transaction(async () => {
+      const parts: PartOutcome[] = [];
+      let mode = false;
+      for (const part of file.parts) {
+        const staged = await part.load();
+        checkMapping(spec, staged, agency);
+        mode ||= staged.mapping.columns.mode !== undefined;
+        progress('check', null, null);
+        const norm = normaliseSql(spec, staged);
+        const params: Record<string, string | number | null> = { agency, today: isoDate(env.now()) };
+        norm.extraKeys.forEach((k, i) => (params[`h${i}`] = k));
+        await withProgress(env, (f) => progress('check', f, null), () => db.run(norm.sql, params));
+        if (signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
+        progress('store', null, null);
+        parts.push(await store(env, { req, spec, agency, size, hash, staged }));
+        await dropStaging(db);
+      }
+      if (req.mapping && agency) await storeRecipe(db, agency, spec.kind, req.mapping, env.now());
+      // An abort on an idle connection interrupts nothing; checking here, before COMMIT, rolls it all back.
+      if (signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
+      return { parts, mode };
+    });
+    const warnings = [...file.warnings, ...(await fileWarnings(env, spec, outcome.mode, hash, agency, outcome.parts.map((p) => p.batch)))];
+    for (const p of outcome.parts) {
+      await db.run('UPDATE batches SET warnings = $w WHERE batch_id = $batch', { w: JSON.stringify(warnings.map(([id]) => id)), batch: p.batch });
     }
-    progress('check', null, null);
-    const norm = normaliseSql(spec, staged);
-    const params: Record<string, string | number | null> = { agency, today: isoDate(env.now()) };
-    norm.extraKeys.forEach((k, i) => (params[`h${i}`] = k));
-    await withProgress(env, (f) => progress('check', f, null), () => db.run(norm.sql, params));
-    if (signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
-    progress('store', null, null);
-    const outcome = await db.transaction(() =>
-      store(env, { req, spec, agency, size, hash, staged, recipe: req.mapping, signal }),
-    );
-    const warnings = await fileWarnings(env, spec, staged, hash, outcome.batch);
-    await db.run('UPDATE batches SET warnings = $w WHERE batch_id = $batch', { w: JSON.stringify(warnings.map(([id]) => id)), batch: outcome.batch });
-    return { ...outcome, warnings: warnings.map((w) => w[env.lang === 'en' ? 1 : 0]) };
+    const sum = (k: 'rowsRead' | 'rowsImported' | 'rowsRejected' | 'rowsSkipped') => outcome.parts.reduce((n, p) => n + p[k], 0);
+    return {
+      batch: outcome.parts[0]!.batch, agency, parts: outcome.parts,
+      rowsRead: sum('rowsRead'), rowsImported: sum('rowsImported'), rowsRejected: sum('rowsRejected'), rowsSkipped: sum('rowsSkipped'),
+      warnings: warnings.map((w) => w[env.lang === 'en' ? 1 : 0]),
+    };
   } catch (err) {
     if (signal?.aborted || /INTERRUPT/i.test(String(err))) throw new AppError('CANCELLED', 'Impor dibatalkan; tidak ada data dari berkas ini yang disimpan.', 'Import cancelled; no data from this file was stored.');
     throw err;
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    await db.run('DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS norm; DROP TABLE IF EXISTS stg_rejects; DROP TABLE IF EXISTS stg_scans').catch(() => undefined);
-    await rm(tmpFile, { force: true });
+    await dropStaging(db).catch(() => undefined);
+    await removeSpools(tmpBase);
+  }
+}
+
+/** The staged copies of this file (`<tmpBase>.csv`, a workbook's `<tmpBase>-<n>.csv` and rejects). */
+async function removeSpools(tmpBase: string): Promise<void> {
+  const prefix = basename(tmpBase);
+  const names = await readdir(dirname(tmpBase)).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.startsWith(prefix)).map((n) => rm(join(dirname(tmpBase), n), { force: true })));
+}
+
+async function dropStaging(db: Db): Promise<void> {
+  await db.run(STAGING_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`).join('; '));
+}
+
+function checkMapping(spec: KindSpec, staged: Staged, agency: string | null): void {
+  if (staged.mapping.missing.length) refuseMissing(spec, staged.mapping.missing, staged.headers);
+  if (!agency && spec.kind === 'survey' && staged.mapping.columns.agency === undefined) {
+    throw new AppError('IMPORT_FAILED', 'Berkas survei ini tidak memiliki kolom Instansi, jadi instansi wajib dipilih saat impor (--agency KODE).',
+      'This survey file has no Instansi (agency) column, so an agency must be chosen when importing (--agency CODE).');
   }
 }
 
@@ -135,11 +186,10 @@ interface StoreInput {
   size: number;
   hash: string;
   staged: Staged;
-  recipe: MappingRecipe | undefined;
-  signal: AbortSignal | undefined;
 }
 
-async function store(env: ImportEnv, input: StoreInput): Promise<ImportOutcome> {
+/** One part as one batch: its rejects and skipped rows listed, its good rows merged by natural key. */
+async function store(env: ImportEnv, input: StoreInput): Promise<PartOutcome> {
   const { db } = env;
   const { spec, staged } = input;
   const seq = (await db.one<{ n: number }>("SELECT nextval('batch_seq') AS n"))!.n;
@@ -149,20 +199,17 @@ async function store(env: ImportEnv, input: StoreInput): Promise<ImportOutcome> 
   );
   await db.run(
     `INSERT INTO batches (batch_id, seq, file_name, file_path, size, sha256, agency, kind, format, encoding, delimiter,
-  header_row, mapping, imported_at, rows_read, rows_imported, rows_rejected, rows_skipped, rows_replaced, warnings, status)
+  header_row, mapping, imported_at, rows_read, rows_imported, rows_rejected, rows_skipped, rows_replaced, warnings, status, sheet)
 VALUES ($batch, $seq, $file, $path, $size, $sha, $agency, $kind, $format, $enc, $delim,
-  $header, $mapping, $at, 0, 0, 0, 0, 0, '[]', 'active')`,
+  $header, $mapping, $at, 0, 0, 0, 0, 0, '[]', 'active', $sheet)`,
     {
       batch, seq, file: input.req.fileName ?? basename(input.req.path), path: input.req.path, size: input.size,
       sha: input.hash, agency: input.agency, kind: spec.kind, format: staged.format,
       enc: staged.encoding, delim: staged.delimiter, header: staged.headerRow, mapping: JSON.stringify(mapping),
-      at: env.now().toISOString(),
+      at: env.now().toISOString(), sheet: staged.sheet,
     },
   );
-  if (staged.readerRejects.length > 0) {
-    const rejects = staged.readerRejects.map((r) => ({ row_no: r.row, column_name: r.column, value: r.value, code: r.code, detail: r.detail }));
-    await db.run(INSERT_READER_REJECTS_SQL, { batch, rejects: JSON.stringify(rejects) });
-  }
+  await db.run(insertReaderRejectsSql(), { batch });
   await db.run(insertRejectsSql(), { batch });
   await db.run(SKIPPED_ROWS_SQL, { batch });
   const { replace, remove, insert } = mergeSql(spec);
@@ -184,41 +231,44 @@ VALUES ($batch, $seq, $file, $path, $size, $sha, $agency, $kind, $format, $enc, 
   ))!.n;
   const rowsRead = staged.records;
   const rowsImported = counts.ok;
-  const rowsRejected = counts.bad + staged.readerRejects.length;
+  const rowsRejected = counts.bad + staged.rejected;
   const rowsSkipped = counts.skipped;
   // The rows the reader counted in the file must all be accounted for: a file can fail, never come up short.
-  if (rowsImported + rowsRejected + rowsSkipped !== rowsRead) {
+  const missing = rowsRead - rowsImported - rowsRejected - rowsSkipped;
+  if (missing !== 0) {
+    const where = staged.sheet ? ` (lembar ${staged.sheet})` : '';
+    const whereEn = staged.sheet ? ` (sheet ${staged.sheet})` : '';
     throw new AppError('IMPORT_FAILED',
-      `Berkas berisi ${rowsRead} baris data, tetapi ${rowsImported} diimpor, ${rowsRejected} ditolak dan ${rowsSkipped} dilewati: selisih ${rowsRead - rowsImported - rowsRejected - rowsSkipped}. Tidak ada yang disimpan dari berkas ini.`,
-      `The file has ${rowsRead} data rows, but ${rowsImported} were imported, ${rowsRejected} rejected and ${rowsSkipped} skipped: ${rowsRead - rowsImported - rowsRejected - rowsSkipped} unaccounted for. Nothing from this file was stored.`);
+      `Berkas berisi ${rowsRead} baris data${where}, tetapi ${rowsImported} diimpor, ${rowsRejected} ditolak dan ${rowsSkipped} dilewati: selisih ${missing}. Tidak ada yang disimpan dari berkas ini.`,
+      `The file has ${rowsRead} data rows${whereEn}, but ${rowsImported} were imported, ${rowsRejected} rejected and ${rowsSkipped} skipped: ${missing} unaccounted for. Nothing from this file was stored.`);
   }
   await db.run(
     `UPDATE batches SET rows_read = $read, rows_imported = $ok, rows_rejected = $rej, rows_skipped = $skip, rows_replaced = $repl
      WHERE batch_id = $batch`,
     { read: rowsRead, ok: rowsImported, rej: rowsRejected, skip: rowsSkipped, repl: replaced, batch },
   );
-  if (input.recipe && input.agency) await storeRecipe(db, input.agency, spec.kind, input.recipe, env.now());
-  // An abort on an idle connection interrupts nothing; checking here, before COMMIT, rolls it all back.
-  if (input.signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
-  return { batch, agency: input.agency, rowsRead, rowsImported, rowsRejected, rowsSkipped, warnings: [] };
+  return { sheet: staged.sheet, batch, rowsRead, rowsImported, rowsRejected, rowsSkipped };
 }
 
-async function fileWarnings(env: ImportEnv, spec: KindSpec, staged: Staged, hash: string, batch: string): Promise<Array<[id: string, en: string]>> {
-  const warnings: Array<[id: string, en: string]> = [];
-  if (spec.kind === 'attendance' && staged.mapping.columns.mode === undefined) {
+async function fileWarnings(env: ImportEnv, spec: KindSpec, mode: boolean, hash: string, agency: string | null, batches: string[]): Promise<Warning[]> {
+  const warnings: Warning[] = [];
+  if (spec.kind === 'attendance' && !mode) {
     warnings.push(['Berkas tidak memiliki kolom mode kerja; setiap hari hadir dicatat sebagai WFO.', 'The file has no work mode column; every day present is recorded as WFO.']);
   }
-  const same = await env.db.one<{ batch_id: string }>(
-    `SELECT batch_id
+  const same = await env.db.one<{ batch_id: string; agency: string | null }>(
+    `SELECT batch_id, agency
 FROM batches
-WHERE sha256 = $hash AND kind = $kind AND status = 'active' AND batch_id <> $batch
-ORDER BY seq
+WHERE sha256 = $hash AND kind = $kind AND status = 'active' AND NOT list_contains(string_split($batches, ','), batch_id)
+ORDER BY agency IS NOT DISTINCT FROM $agency DESC, seq
 LIMIT 1`,
-    { hash, kind: spec.kind, batch },
+    { hash, kind: spec.kind, batches: batches.join(','), agency },
   );
-  if (same) {
+  if (same && same.agency === agency) {
     warnings.push([`Isi berkas ini sama persis dengan impor ${same.batch_id}; baris dengan kunci yang sama diganti, tidak digandakan.`, `The contents of this file are identical to import ${same.batch_id}; rows with the same key were replaced, not duplicated.`]);
+  } else if (same) {
+    const other = same.agency ?? '-';
+    warnings.push([`Isi berkas ini sama persis dengan impor ${same.batch_id} untuk instansi ${other}: datanya kini tersimpan untuk dua instansi. Batalkan salah satu impor bila berkas ini hanya milik satu instansi.`,
+      `The contents of this file are identical to import ${same.batch_id} for agency ${other}: its data is now stored for two agencies. Undo one of the imports if the file belongs to one agency only.`]);
   }
   return warnings;
 }
-

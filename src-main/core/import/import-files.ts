@@ -27,10 +27,17 @@ export async function importFiles(env: ImportEnv, req: ImportFilesRequest, resol
       opts?.onProgress?.({ phase, file: name, fileIndex, fileCount: req.files.length, fraction, rows });
     try {
       if (opts?.signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
-      const outcome = await importFile(env, file, progress, opts?.signal);
-      const rejects = await batchRejects(env.db, outcome.batch, lang);
-      const skipped = await batchSkips(env.db, outcome.batch, lang);
-      files.push({ file: name, kind: file.kind, status: 'imported', rejects, skipped, error: null, ...outcome });
+      const { parts, ...outcome } = await importFile(env, file, progress, opts?.signal);
+      const rejects: ImportFileResult['rejects'] = [];
+      const skipped: ImportFileResult['skipped'] = [];
+      // The sheet is named once a workbook has several: with one, the row alone finds it.
+      const several = parts.length > 1;
+      for (const p of parts) {
+        rejects.push(...(await batchRejects(env.db, p.batch, lang, several)));
+        skipped.push(...(await batchSkips(env.db, p.batch, lang, several)));
+      }
+      const sheets = several ? { sheets: parts.map((p) => ({ ...p, sheet: p.sheet ?? '' })) } : {};
+      files.push({ file: name, kind: file.kind, status: 'imported', ...outcome, ...sheets, rejects, skipped, error: null });
     } catch (err) {
       if (!(err instanceof AppError)) log(err);
       const message = err instanceof AppError ? messageIn(lang, err) : `${lang === 'en' ? 'Internal error' : 'Kesalahan internal'}: ${String(err)}`;

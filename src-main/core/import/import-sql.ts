@@ -243,10 +243,15 @@ SELECT $batch, s.row_no, 'NO_VALUES'
 FROM stg s
 ANTI JOIN norm n ON n.row_no = s.row_no`;
 
-/** The reader's own rejects (csv-scan.ts), as the rows of a JSON list. */
-export const INSERT_READER_REJECTS_SQL = `INSERT INTO rejects (batch_id, row_no, column_name, value, code, detail)
+/** The rows the reader rejected itself (`stg_rejects`, see staging.ts). */
+export function insertReaderRejectsSql(): string {
+  return `INSERT INTO rejects (batch_id, row_no, column_name, value, code, detail)
 SELECT $batch, row_no, column_name, value, code, detail
-FROM (SELECT unnest(from_json($rejects, '[{"row_no":"INTEGER","column_name":"VARCHAR","value":"VARCHAR","code":"VARCHAR","detail":"VARCHAR"}]'), recursive := true))`;
+FROM stg_rejects`;
+}
+
+/** The columns of `stg_rejects`, as a reader's rejects spool file holds them. */
+export const STG_REJECTS_COLUMNS = `{'row_no': 'INTEGER', 'column_name': 'VARCHAR', 'value': 'VARCHAR', 'code': 'VARCHAR', 'detail': 'VARCHAR'}`;
 
 function keyMatch(spec: KindSpec, a: string, b: string): string {
   return spec.key.map((k) => `${a}.${quoteIdent(k)} = ${b}.${quoteIdent(k)}`).join(' AND ');
