@@ -7,7 +7,7 @@ import type { ImportFileRequest, MappingRecipe } from '../../contract/import-typ
 import { replacedTable } from '../db/canonical.ts';
 import type { Db } from '../db/database.ts';
 import { stageCsv } from './csv-reader.ts';
-import { insertReaderRejectsSql, insertRejectsSql, mergeSql, normaliseSql, SKIPPED_ROWS_SQL } from './import-sql.ts';
+import { insertReaderRejectsSql, insertRejectsSql, mergeSql, normaliseSql, skippedRowsSql } from './import-sql.ts';
 import { KINDS, type KindSpec } from './kinds.ts';
 import type { Lang } from './reasons.ts';
 import { loadRecipe, storeRecipe } from './recipes.ts';
@@ -84,7 +84,10 @@ async function withProgress<T>(env: ImportEnv, report: (f: number | null) => voi
   }
 }
 
-const STAGING_TABLES = ['stg', 'stg_rejects', 'stg_reader_errors', 'stg_scans', 'norm'];
+const STAGING_TABLES = ['stg', 'stg_rejects', 'stg_reader_errors', 'stg_scans'];
+
+/** A part's tables while the file is imported: its normalised rows and the rows its reader rejected. */
+const partTables = (k: number) => ({ norm: `norm_${k}`, rejects: `reader_rejects_${k}` });
 
 /**
  * Imports one file in one transaction: every row is stored, listed as rejected or listed as
@@ -108,34 +111,43 @@ export async function importFile(
   const tmpBase = join(env.tmpDir, `pantau-${process.pid}-${Date.now()}`);
   const onAbort = () => db.interrupt();
   signal?.addEventListener('abort', onAbort);
+  const created: string[] = [];
   try {
     progress('read', 0, null);
     const [hash, file] = await Promise.all([
       sha256(req.path),
       openParts(env, req, size, spec, recipe, tmpBase, signal, progress),
     ]);
-    const outcome = await db.transaction(async () => {
-      const parts: PartOutcome[] = [];
-      let mode = false;
-      for (const part of file.parts) {
-        const staged = await part.load();
-        checkMapping(spec, staged, agency);
-        mode ||= staged.mapping.columns.mode !== undefined;
-        progress('check', null, null);
-        const norm = normaliseSql(spec, staged);
-        const params: Record<string, string | number | null> = { agency, today: isoDate(env.now()) };
-        norm.extraKeys.forEach((k, i) => (params[`h${i}`] = k));
-        await withProgress(env, (f) => progress('check', f, null), () => db.run(norm.sql, params));
-        if (signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
-        progress('store', null, null);
-        parts.push(await store(env, { req, spec, agency, size, hash, staged }));
-        await dropStaging(db);
-      }
+    // Each part is read and normalised first, outside the transaction (rows a transaction has just
+    // written read slower in DuckDB); then all of them are stored in one.
+    const prepared: { k: number; staged: Staged }[] = [];
+    let mode = false;
+    for (const [k, part] of file.parts.entries()) {
+      const staged = await part.load();
+      checkMapping(spec, staged, agency);
+      mode ||= staged.mapping.columns.mode !== undefined;
+      progress('check', null, null);
+      const tables = partTables(k);
+      created.push(tables.norm, tables.rejects);
+      const norm = normaliseSql(spec, staged, tables.norm);
+      const params: Record<string, string | number | null> = { agency, today: isoDate(env.now()) };
+      norm.extraKeys.forEach((key, i) => (params[`h${i}`] = key));
+      await withProgress(env, (f) => progress('check', f, null), () => db.run(norm.sql, params));
+      await db.run(`CREATE OR REPLACE TEMP TABLE ${tables.rejects} AS SELECT * FROM stg_rejects`);
+      await dropStaging(db);
+      if (signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
+      prepared.push({ k, staged });
+    }
+    progress('store', null, null);
+    const parts = await db.transaction(async () => {
+      const stored: PartOutcome[] = [];
+      for (const { k, staged } of prepared) stored.push(await store(env, { req, spec, agency, size, hash, staged, tables: partTables(k) }));
       if (req.mapping && agency) await storeRecipe(db, agency, spec.kind, req.mapping, env.now());
       // An abort on an idle connection interrupts nothing; checking here, before COMMIT, rolls it all back.
       if (signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
-      return { parts, mode };
+      return stored;
     });
+    const outcome = { parts, mode };
     const warnings = [...file.warnings, ...(await fileWarnings(env, spec, outcome.mode, hash, agency, outcome.parts.map((p) => p.batch)))];
     for (const p of outcome.parts) {
       await db.run('UPDATE batches SET warnings = $w WHERE batch_id = $batch', { w: JSON.stringify(warnings.map(([id]) => id)), batch: p.batch });
@@ -152,6 +164,7 @@ export async function importFile(
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await dropStaging(db).catch(() => undefined);
+    if (created.length) await db.run(created.map((t) => `DROP TABLE IF EXISTS ${t}`).join('; ')).catch(() => undefined);
     await removeSpools(tmpBase);
   }
 }
@@ -186,6 +199,7 @@ interface StoreInput {
   size: number;
   hash: string;
   staged: Staged;
+  tables: { norm: string; rejects: string };
 }
 
 /** One part as one batch: its rejects and skipped rows listed, its good rows merged by natural key. */
@@ -209,10 +223,11 @@ VALUES ($batch, $seq, $file, $path, $size, $sha, $agency, $kind, $format, $enc, 
       at: env.now().toISOString(), sheet: staged.sheet,
     },
   );
-  await db.run(insertReaderRejectsSql(), { batch });
-  await db.run(insertRejectsSql(), { batch });
-  await db.run(SKIPPED_ROWS_SQL, { batch });
-  const { replace, remove, insert } = mergeSql(spec);
+  const { norm, rejects } = input.tables;
+  await db.run(insertReaderRejectsSql(rejects), { batch });
+  await db.run(insertRejectsSql(norm), { batch });
+  await db.run(skippedRowsSql(norm), { batch });
+  const { replace, remove, insert } = mergeSql(spec, norm);
   // Nothing to replace in an empty table: skip two semi-joins over the whole file.
   const existing = await db.one<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${spec.table} LIMIT 1)`);
   if (existing!.n > 0) {
@@ -221,10 +236,9 @@ VALUES ($batch, $seq, $file, $path, $size, $sha, $agency, $kind, $format, $enc, 
   }
   await db.run(insert, { batch });
   const counts = (await db.one<{ ok: number; bad: number; skipped: number }>(
-    `SELECT count(*) FILTER (WHERE err IS NULL) AS ok, count(*) FILTER (WHERE err IS NOT NULL) AS bad,
-       (SELECT count(*) FROM skips WHERE batch_id = $batch) AS skipped
-     FROM norm`,
-    { batch },
+    `SELECT count(*) FILTER (WHERE err IS NULL AND skip IS NULL) AS ok, count(*) FILTER (WHERE err IS NOT NULL) AS bad,
+       count(*) FILTER (WHERE skip IS NOT NULL) AS skipped
+     FROM ${norm}`,
   ))!;
   const replaced = (await db.one<{ n: number }>(
     `SELECT count(*) AS n FROM ${replacedTable(spec.table)} WHERE replaced_by = $batch`, { batch },

@@ -145,7 +145,7 @@ export interface NormaliseSql {
  * One set-based pass from `stg` to `norm`: every field parsed, the first problem of each
  * row named (column|code), and of rows sharing a natural key only the last one kept.
  */
-export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
+export function normaliseSql(spec: KindSpec, staged: Staged, target = 'norm'): NormaliseSql {
   const column = (fl: FieldSpec) => `stg.c${staged.mapping.columns[fl.name]}`;
   const joined = spec.fields.filter((fl) => staged.mapping.columns[fl.name] !== undefined && usesLookup(fl));
   const lookups = joined.map((fl) => lookupCte(fl, column(fl)));
@@ -161,7 +161,7 @@ export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
     return [`pt_text(${cellExpr}) AS ${raw(fl.name)}`, `${PARSERS[fl.parser].value(cellExpr)} AS ${f(fl.name)}`,
       `${fieldError(fl, cellExpr)} AS ${err(fl.name)}`];
   });
-  // A row with no value in any mapped column holds no record: it is skipped (SKIPPED_ROWS_SQL), not judged.
+  // A row with no value in any mapped column holds no record: it is skipped, not judged.
   const anyCell = spec.fields.map((fl) => `${raw(fl.name)} IS NOT NULL`).join(' OR ');
   const projection: Projection = PROJECTIONS[spec.table];
   const mapped = new Set(Object.values(staged.mapping.columns));
@@ -180,7 +180,7 @@ export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
   ];
   const keyCols = spec.key.map(quoteIdent).join(', ');
   const canonical = canonicalColumns(spec.table).map((c) => `p.${quoteIdent(c)}`).join(', ');
-  const sql = `CREATE OR REPLACE TEMP TABLE norm AS
+  const sql = `CREATE OR REPLACE TEMP TABLE ${target} AS
 WITH ${lookups.length ? `${lookups.join(',\n')},` : ''}
 v AS (
   SELECT
@@ -195,15 +195,15 @@ p AS (
     row_no,
     ${raw(spec.fields[0]!.name)} AS _key_text,
     ${columns.join(', ')},
-    coalesce(${errors.join(', ')}) AS err,
-    CASE WHEN err IS NOT NULL THEN ${rejectValueSql(spec)} END AS err_value
+    CASE WHEN ${anyCell} THEN coalesce(${errors.join(', ')}) END AS err,
+    CASE WHEN err IS NOT NULL THEN ${rejectValueSql(spec)} END AS err_value,
+    CASE WHEN NOT (${anyCell}) THEN 'NO_VALUES' END AS skip
   FROM d
-  WHERE ${anyCell}
 ),
 dup AS (
   SELECT ${keyCols}, max(row_no) AS last_row
   FROM p
-  WHERE err IS NULL
+  WHERE err IS NULL AND skip IS NULL
   GROUP BY ALL
   HAVING count(*) > 1
 )
@@ -212,7 +212,8 @@ SELECT
   ${canonical},
   CASE WHEN p.err IS NULL AND p.row_no <> dup.last_row THEN '${spec.fields[0]!.name}|DUPLICATE' ELSE p.err END AS err,
   CASE WHEN p.err IS NULL AND p.row_no <> dup.last_row THEN p._key_text ELSE p.err_value END AS err_value,
-  CASE WHEN p.err IS NULL AND p.row_no <> dup.last_row THEN dup.last_row END AS dup_of
+  CASE WHEN p.err IS NULL AND p.row_no <> dup.last_row THEN dup.last_row END AS dup_of,
+  p.skip
 FROM p
 LEFT JOIN dup ON ${spec.key.map((k) => `p.${quoteIdent(k)} IS NOT DISTINCT FROM dup.${quoteIdent(k)}`).join(' AND ')}`;
   return { sql, extraKeys: extras.map((x) => x.h) };
@@ -224,7 +225,7 @@ function rejectValueSql(spec: KindSpec): string {
   return `CASE split_part(err, '|', 1) ${cases} END`;
 }
 
-export function insertRejectsSql(): string {
+export function insertRejectsSql(norm = 'norm'): string {
   return `INSERT INTO rejects (batch_id, row_no, column_name, value, code, detail)
 SELECT
   $batch,
@@ -233,21 +234,23 @@ SELECT
   err_value,
   split_part(err, '|', 2),
   CAST(dup_of AS VARCHAR)
-FROM norm
+FROM ${norm}
 WHERE err IS NOT NULL`;
 }
 
-/** The rows of `stg` that `norm` left out, having no value in any mapped column: skipped, with that reason. */
-export const SKIPPED_ROWS_SQL = `INSERT INTO skips (batch_id, row_no, code)
-SELECT $batch, s.row_no, 'NO_VALUES'
-FROM stg s
-ANTI JOIN norm n ON n.row_no = s.row_no`;
+/** The rows with no value in any mapped column: skipped, with that reason. */
+export function skippedRowsSql(norm = 'norm'): string {
+  return `INSERT INTO skips (batch_id, row_no, code)
+SELECT $batch, row_no, skip
+FROM ${norm}
+WHERE skip IS NOT NULL`;
+}
 
-/** The rows the reader rejected itself (`stg_rejects`, see staging.ts). */
-export function insertReaderRejectsSql(): string {
+/** The rows the reader rejected itself (`stg_rejects`, see staging.ts, kept per part). */
+export function insertReaderRejectsSql(table = 'stg_rejects'): string {
   return `INSERT INTO rejects (batch_id, row_no, column_name, value, code, detail)
 SELECT $batch, row_no, column_name, value, code, detail
-FROM stg_rejects`;
+FROM ${table}`;
 }
 
 /** The columns of `stg_rejects`, as a reader's rejects spool file holds them. */
@@ -262,11 +265,11 @@ function columnList(spec: KindSpec): string {
 }
 
 /** Newest wins: rows with a key in this batch move to the _replaced table first. */
-export function mergeSql(spec: KindSpec): { replace: string; remove: string; insert: string } {
+export function mergeSql(spec: KindSpec, norm = 'norm'): { replace: string; remove: string; insert: string } {
   const t = quoteIdent(spec.table);
   const replaced = quoteIdent(replacedTable(spec.table));
   const cols = columnList(spec);
-  const hit = `EXISTS (SELECT 1 FROM norm n WHERE n.err IS NULL AND ${keyMatch(spec, 'n', 't')})`;
+  const hit = `EXISTS (SELECT 1 FROM ${norm} n WHERE n.err IS NULL AND n.skip IS NULL AND ${keyMatch(spec, 'n', 't')})`;
   return {
     replace: `INSERT INTO ${replaced} (${cols}, batch_id, row_no, replaced_by)
 SELECT ${cols}, batch_id, row_no, $batch
@@ -275,8 +278,8 @@ WHERE ${hit}`,
     remove: `DELETE FROM ${t} t WHERE ${hit}`,
     insert: `INSERT INTO ${t} (${cols}, batch_id, row_no)
 SELECT ${cols}, $batch, row_no
-FROM norm
-WHERE err IS NULL`,
+FROM ${norm}
+WHERE err IS NULL AND skip IS NULL`,
   };
 }
 
