@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src-main/contract/wire.ts';
 import { serve } from '../../src-main/server/server.ts';
-import { ROOT } from '../helpers/cli.ts';
+import { stubBuild } from '../helpers/cli.ts';
 import { importSamples } from '../helpers/samples.ts';
 import { freshCore } from '../helpers/workspace.ts';
 import { figure, FULL } from './figures.ts';
@@ -45,7 +45,7 @@ describe('browser-mode server: bad requests refused with 4xx, the server keeps s
     await core.runChecks({});
     const uploads = join(core.dir, 'up');
     mkdirSync(uploads);
-    const served = await serve({ dispatcher: createDispatcher(core), rendererDir: join(ROOT, 'out/renderer'), port: 0, uploadDir: uploads, maxUploadBytes: 4096 });
+    const served = await serve({ dispatcher: createDispatcher(core), rendererDir: stubBuild(core.dir).rendererDir, port: 0, uploadDir: uploads, maxUploadBytes: 4096 });
     try {
       const url = new URL(served.url);
       const port = Number(url.port);
