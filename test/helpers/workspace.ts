@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, afterEach, inject } from 'vitest';
 import type { ImportFileRequest, ImportFileResult } from '../../src-main/contract/import-types.ts';
-import { createCore, type Core } from '../../src-main/core/index.ts';
+import { createCore, type Core, type CoreConfig } from '../../src-main/core/index.ts';
 import { buildEmptyWorkspace, buildSamplesWorkspace, copyWorkspace, TODAY } from './templates.ts';
 
 export { TODAY };
@@ -38,9 +38,12 @@ export function suiteDir(): string {
   return makeTempDir(suiteCleanups);
 }
 
-async function openCore(dir: string, dbPath: string, list = cleanups): Promise<TestCore> {
-  const core = await createCore({ dbPath, tmpDir: dir, now: () => TODAY, log: () => undefined });
-  list.push(() => core.close());
+/** Options of the test's own on top of the tests' defaults (fixed today, quiet log). */
+export type CoreOptions = Partial<Omit<CoreConfig, 'dbPath'>>;
+
+async function openCore(dir: string, dbPath: string, config: CoreOptions = {}): Promise<TestCore> {
+  const core = await createCore({ dbPath, tmpDir: dir, now: () => TODAY, log: () => undefined, ...config });
+  cleanups.push(() => core.close());
   return Object.assign(core, { dir, dbPath });
 }
 
@@ -80,10 +83,10 @@ async function waitForTemplate(path: string): Promise<string> {
  * one workspace created once per run by the same createCore call, which is far quicker than
  * creating each; a `dir` that already holds a ws.duckdb opens that one.
  */
-export async function freshCore(dir = tempDir()): Promise<TestCore> {
+export async function freshCore(dir = tempDir(), config: CoreOptions = {}): Promise<TestCore> {
   const dbPath = join(dir, 'ws.duckdb');
   if (!existsSync(dbPath)) copyWorkspace(await template('emptyWorkspace', buildEmptyWorkspace), dir);
-  return openCore(dir, dbPath);
+  return openCore(dir, dbPath, config);
 }
 
 /**
@@ -96,8 +99,8 @@ export async function samplesWorkspace(dir = tempDir()): Promise<string> {
 }
 
 /** The samples' workspace copied and opened, closed after the test. */
-export async function samplesCore(dir = tempDir()): Promise<TestCore> {
-  return openCore(dir, await samplesWorkspace(dir));
+export async function samplesCore(dir = tempDir(), config: CoreOptions = {}): Promise<TestCore> {
+  return openCore(dir, await samplesWorkspace(dir), config);
 }
 
 /**

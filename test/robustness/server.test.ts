@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src-main/contract/wire.ts';
 import { serve } from '../../src-main/server/server.ts';
 import { stubBuild } from '../helpers/cli.ts';
-import { importSamples } from '../helpers/samples.ts';
-import { freshCore } from '../helpers/workspace.ts';
+import { samplesCore } from '../helpers/workspace.ts';
 import { figure, FULL } from './figures.ts';
 
 interface Raw { status: number; body: string }
@@ -40,8 +39,7 @@ function percentile(sorted: number[], p: number): number {
 
 describe('browser-mode server: bad requests refused with 4xx, the server keeps serving', () => {
   it('every bad request refused, every good one answered; under load 0 errors', async () => {
-    const core = await freshCore();
-    await importSamples(core);
+    const core = await samplesCore();
     await core.runChecks({});
     const uploads = join(core.dir, 'up');
     mkdirSync(uploads);
