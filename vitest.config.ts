@@ -3,7 +3,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // Three projects (docs/testing.md): `npx vitest run --project unit` and so on.
 
 /** After every test of every project: Object.prototype unchanged (the prototype-pollution canary). */
-const CANARY = 'test/robustness/canary-setup.ts';
+const CANARY = 'test/support/canary-setup.ts';
 
 /** Pure functions: no workspace file (DuckDB in memory at most), no child process, no build. */
 const UNIT = [
@@ -20,10 +20,10 @@ const UNIT = [
   'test/electron/settings.test.ts',
   'test/export/streaming.test.ts',
   'test/import/normalise.test.ts',
-  'test/robustness/dependencies.test.ts',
-  'test/robustness/figures.test.ts',
+  'test/package/dependencies.test.ts',
   'test/rules/db-json.test.ts',
   'test/rules/jam-dis.test.ts',
+  'test/scripts/robustness-gate.test.ts',
 ];
 
 /** Against the built app (out/): Chromium through playwright-core, the HTTP contract suite, the Electron runtime. */

@@ -6,7 +6,7 @@ import { createDispatcher } from '../../src-main/contract/wire.ts';
 import { serve } from '../../src-main/server/server.ts';
 import { stubBuild } from '../helpers/cli.ts';
 import { samplesCore } from '../helpers/workspace.ts';
-import { figure, FULL } from './figures.ts';
+import { figure, FULL } from '../support/figures.ts';
 
 interface Raw { status: number; body: string }
 

@@ -1,7 +1,7 @@
 import { statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { encodedExport, VARIANTS } from './encodings.ts';
+import { encodedExport, VARIANTS } from './encoding-matrix.ts';
 import { ZipWriter } from './zip-writer.ts';
 
 export interface Generated {

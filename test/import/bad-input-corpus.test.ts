@@ -6,7 +6,7 @@ import { guardZip } from '../../src-main/core/import/zip-guard.ts';
 import { ROOT } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/workspace.ts';
 import { countRows, runCorpus, summary } from './corpus-run.ts';
-import { figure, FULL } from './figures.ts';
+import { figure, FULL } from '../support/figures.ts';
 import { writeBigXlsx, writeEncodingFiles, writeProtoXlsx, writeTruncatedXlsx, writeZipBomb } from './generate.ts';
 
 const CSVKIT = join(ROOT, 'test/corpora/csvkit-examples');

@@ -1,6 +1,6 @@
 // The gate of `npm run robustness` (and so of CI): which runs it lets through.
 import { describe, expect, it } from 'vitest';
-import { figureBlock, robustnessProblems, type FigureLine } from './figures.ts';
+import { figureBlock, robustnessProblems, type FigureLine } from '../support/figures.ts';
 
 /** A clean full run, as the tests print it (the README's last run). */
 const CLEAN: FigureLine[] = [

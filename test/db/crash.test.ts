@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/workspace.ts';
 import { crashRounds, crashSummary } from './crash.ts';
-import { figure, FULL } from './figures.ts';
+import { figure, FULL } from '../support/figures.ts';
 
 // Also the CLI's crash-safety test since test/cli/crash.test.ts was folded in here: its one kill
 // once the import writes to the workspace is this test's first round.

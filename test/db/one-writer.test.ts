@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src-main/core/index.ts';
 import { pantau, pantauAsync, stubBuild } from '../helpers/cli.ts';
 import { csv, nip, tempDir, writeText } from '../helpers/workspace.ts';
-import { figure } from './figures.ts';
+import { figure } from '../support/figures.ts';
 
 // `pantau serve` serves a stand-in for the built app: the subject is the lock, not the pages.
 describe('one writer: the CLI against a workspace the browser-mode server holds', () => {
