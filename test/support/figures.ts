@@ -1,8 +1,5 @@
 import { appendFileSync } from 'node:fs';
 
-/** `npm run robustness` sets this: 20 kills, the 1,000,000-row workbook, the server load. */
-export const FULL = process.env.PANTAU_ROBUSTNESS === '1';
-
 /** Prints a measured figure and, under `npm run robustness`, hands it to the script's block. */
 export function figure(key: string, line: string, quiet = false): void {
   if (!quiet) console.log(line);
@@ -17,9 +14,9 @@ export interface FigureLine {
 }
 
 /**
- * The hardening tests `npm run robustness` runs at full size, by feature: the ones that print the
- * figures below, and the prototype-pollution and gate tests that ran with them. npm test runs
- * them too, small.
+ * The hardening tests `npm run robustness` runs at full size (test/support/sizes.ts), by feature:
+ * the ones that print the figures below, and the prototype-pollution and gate tests that ran with
+ * them. npm test runs them too, small.
  */
 export const ROBUSTNESS_TESTS = [
   'test/db/sql-sandbox.test.ts',
