@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // Three projects (docs/testing.md): `npx vitest run --project unit` and so on.
@@ -36,6 +37,9 @@ const E2E = [
 export default defineConfig({
   test: {
     pool: 'forks',
+    // Vitest's default, one worker fewer than the cores, is one worker on a 2-core machine; many
+    // tests spend their time waiting on a child process, the build or Chromium, so two share well.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [
@@ -47,7 +51,11 @@ export default defineConfig({
           name: 'integration',
           include: ['test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...UNIT, ...E2E],
-          setupFiles: [CANARY],
+          // The files of a worker share one module context: the core, DuckDB, exceljs and Arrow load
+          // once per worker (nearly a second per file otherwise). Each file is still evaluated anew,
+          // and the helpers' clean-up runs per test and per file (cleanup-setup.ts).
+          isolate: false,
+          setupFiles: [CANARY, 'test/support/cleanup-setup.ts'],
           globalSetup: ['test/support/workspaces.setup.ts'],
         },
       },

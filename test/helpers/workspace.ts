@@ -14,13 +14,23 @@ export { TODAY };
 export type TestCore = Core & { dir: string; dbPath: string };
 
 const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
 const suiteCleanups: (() => void)[] = [];
-afterAll(() => {
+
+/** Removes what the test made (its folders, its open workspaces). */
+export function cleanUpAfterTest(): void {
+  while (cleanups.length) cleanups.pop()!();
+}
+
+/** Removes what the file made for all its tests (suiteDir, workspaceTemplate). */
+export function cleanUpAfterFile(): void {
   while (suiteCleanups.length) suiteCleanups.pop()!();
-});
+}
+
+// Registered here for the file that first imports this module, and by test/support/cleanup-setup.ts
+// for every file: where Vitest runs several files in one module context (isolate: false), this
+// module is evaluated once. Each queue is emptied by whichever runs first.
+afterEach(cleanUpAfterTest);
+afterAll(cleanUpAfterFile);
 
 function makeTempDir(list: (() => void)[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'pantau-test-'));
@@ -59,12 +69,23 @@ function template(key: 'emptyWorkspace' | 'samplesWorkspace', build: (dbPath: st
     const provided = inject(key);
     if (provided) path = waitForTemplate(provided);
     else {
-      const dbPath = join(makeTempDir(suiteCleanups), `${key}.duckdb`);
+      const dbPath = join(processDir(), `${key}.duckdb`);
       path = build(dbPath).then(() => dbPath);
     }
     built.set(key, path);
   }
   return path;
+}
+
+/** A folder for this process's own templates, removed when it exits (it may outlive a file). */
+let ownDir: string | undefined;
+function processDir(): string {
+  if (!ownDir) {
+    const dir = mkdtempSync(join(tmpdir(), 'pantau-templates-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    ownDir = dir;
+  }
+  return ownDir;
 }
 
 async function waitForTemplate(path: string): Promise<string> {
