@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src-main/core/index.ts';
 import { pantau, pantauAsync, stubBuild } from '../helpers/cli.ts';
+import { pantauInProcess } from '../helpers/cli-in-process.ts';
 import { csv, nip, tempDir, writeText } from '../helpers/workspace.ts';
 import { figure } from '../support/figures.ts';
 
@@ -11,7 +12,9 @@ describe('one writer: the CLI against a workspace the browser-mode server holds'
     const dir = tempDir();
     const db = join(dir, 'ws.duckdb');
     const file = writeText(dir, 'presensi.csv', csv([['NIP', 'Tanggal', 'Kode Kehadiran'], [nip(1), '01/09/2025', 'H'], [nip(2), '01/09/2025', 'TK']]));
-    expect(pantau(['import', '--db', db, '--agency', 'A', '--kind', 'attendance', file]).status).toBe(0);
+    expect((await pantauInProcess(['import', '--db', db, '--agency', 'A', '--kind', 'attendance', file])).status).toBe(0);
+
+    // Two real processes: the server holding the workspace, and the CLI refused.
 
     const server = pantauAsync(['serve', '--db', db, '--port', '0'], stubBuild(dir).env);
     try {

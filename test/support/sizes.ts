@@ -21,7 +21,7 @@ export const SIZES = FULL
   }
   : {
     crashKills: 2,
-    crashRows: 100_000,
+    crashRows: 200_000,
     millionRowXlsx: process.env.PANTAU_BIG === '1',
     corpusChunk: 200,
     loadRequests: 100,
