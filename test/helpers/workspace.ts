@@ -60,7 +60,7 @@ async function openCore(dir: string, dbPath: string, config: CoreOptions = {}): 
 /**
  * A template workspace: the one the integration project's global setup builds in the background
  * (waited for here until its file appears), or, in a project without that setup, one built here
- * once for this file.
+ * once for this process.
  */
 const built = new Map<string, Promise<string>>();
 function template(key: 'emptyWorkspace' | 'samplesWorkspace', build: (dbPath: string) => Promise<void>): Promise<string> {
