@@ -60,32 +60,18 @@ async function openCore(dir: string, dbPath: string, config: CoreOptions = {}): 
 /**
  * A template workspace: the one the integration project's global setup builds in the background
  * (waited for here until its file appears), or, in a project without that setup, one built here
- * once for this process.
+ * for the file (Vitest may end a worker without its exit handlers, so nothing outlives the file).
  */
 const built = new Map<string, Promise<string>>();
-function template(key: 'emptyWorkspace' | 'samplesWorkspace', build: (dbPath: string) => Promise<void>): Promise<string> {
-  let path = built.get(key);
-  if (!path) {
-    const provided = inject(key);
-    if (provided) path = waitForTemplate(provided);
-    else {
-      const dbPath = join(processDir(), `${key}.duckdb`);
-      path = build(dbPath).then(() => dbPath);
-    }
-    built.set(key, path);
-  }
+async function template(key: 'emptyWorkspace' | 'samplesWorkspace', build: (dbPath: string) => Promise<void>): Promise<string> {
+  const provided = inject(key);
+  if (provided) return waitForTemplate(provided);
+  const cached = built.get(key);
+  if (cached && existsSync(await cached)) return cached;
+  const dbPath = join(suiteDir(), `${key}.duckdb`);
+  const path = build(dbPath).then(() => dbPath);
+  built.set(key, path);
   return path;
-}
-
-/** A folder for this process's own templates, removed when it exits (it may outlive a file). */
-let ownDir: string | undefined;
-function processDir(): string {
-  if (!ownDir) {
-    const dir = mkdtempSync(join(tmpdir(), 'pantau-templates-'));
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    ownDir = dir;
-  }
-  return ownDir;
 }
 
 async function waitForTemplate(path: string): Promise<string> {
