@@ -1,11 +1,18 @@
 // Prints the plain closing line CI reads: "N passed, N failed[, N skipped]".
 // Optional second argument: the exit status of `npm run robustness`, counted as one more check
-// (passed when 0), so that the line never reads "0 failed" while CI fails on robustness.
+// (passed when 0), so that the line never reads "0 failed" while CI fails on robustness. The
+// typecheck, which npm test runs beside Vitest (scripts/test.js), counts as one check too.
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const file = process.argv[2] ?? 'test-results/vitest.json';
 const robustness = process.argv[3];
-const extra = robustness === undefined ? { passed: 0, failed: 0 } : robustness === '0' ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+const typecheckFile = join(dirname(file), 'typecheck.json');
+const checks = [
+  ...(robustness === undefined ? [] : [robustness === '0']),
+  ...(existsSync(typecheckFile) ? [JSON.parse(readFileSync(typecheckFile, 'utf8')).passed === true] : []),
+];
+const extra = { passed: checks.filter(Boolean).length, failed: checks.filter((ok) => !ok).length };
 if (!existsSync(file)) {
   console.log(`${extra.passed} passed, ${1 + extra.failed} failed`);
   process.exit(0);

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pantau } from '../helpers/cli.ts';
+import { pantauInProcess } from '../helpers/cli-in-process.ts';
 import { freshCore } from '../helpers/workspace.ts';
 
 describe('one writer', () => {
+  // A child process: DuckDB's lock is between processes, and this test's core holds it.
   it('the CLI against a workspace another process holds says so clearly, and the workspace is untouched', async () => {
     const core = await freshCore();
     const r = pantau(['imports', '--db', core.dbPath, '--json']);
@@ -15,8 +17,8 @@ describe('one writer', () => {
     expect((await core.listImports({})).batches.map((b) => b.batch)).toEqual(['b-000001']);
   });
 
-  it('a folder that is not a workspace is refused with a message', () => {
-    const r = pantau(['imports', '--db', join(import.meta.dirname), '--json']);
+  it('a folder that is not a workspace is refused with a message', async () => {
+    const r = await pantauInProcess(['imports', '--db', join(import.meta.dirname), '--json']);
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).code).toBe('WORKSPACE_INVALID');
   });

@@ -1,11 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/cli.ts';
-import { tempDir, writeText } from '../helpers/workspace.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { ROOT, stubBuild } from '../helpers/cli.ts';
+import { pantauInProcess } from '../helpers/cli-in-process.ts';
+import { tempDir } from '../helpers/workspace.ts';
 
 const BIN = join(ROOT, 'bin/pantau.js');
 
@@ -17,23 +17,23 @@ function serveEnv(buildDir: string): NodeJS.ProcessEnv {
 describe('pantau serve', () => {
   it('a port already taken gives one line and exit 1 (fixed bug: an unhandled EADDRINUSE stack trace)', async () => {
     const dir = tempDir();
-    mkdirSync(join(dir, 'out/renderer'), { recursive: true });
-    writeText(join(dir, 'out/renderer'), 'index.html', '<!doctype html>');
+    const built = stubBuild(dir);
     const taken = createServer().listen(0, '127.0.0.1');
     await once(taken, 'listening');
     const port = (taken.address() as AddressInfo).port;
+    vi.stubEnv('PANTAU_BUILD_DIR', built.env.PANTAU_BUILD_DIR);
     try {
-      const r = spawnSync(process.execPath, [BIN, 'serve', '--db', join(dir, 'ws.duckdb'), '--port', String(port)], {
-        cwd: ROOT, encoding: 'utf8', env: serveEnv(join(dir, 'out')), timeout: 120_000,
-      });
+      const r = await pantauInProcess(['serve', '--db', join(dir, 'ws.duckdb'), '--port', String(port)]);
       expect(r.status).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(`Port ${port} sudah dipakai program lain; pilih port lain dengan --port, atau --port 0 untuk port bebas.\n`);
     } finally {
+      vi.unstubAllEnvs();
       taken.close();
     }
   });
 
+  // A real process: serve's start-up line, after the build it runs itself.
   it('builds the app itself when nothing is built yet, then serves it (fixed bug: "run npm run build first")', async () => {
     const dir = tempDir();
     const child = spawn(process.execPath, [BIN, 'serve', '--db', join(dir, 'ws.duckdb')], {

@@ -2,21 +2,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createClient, createDispatcher, inProcessTransport } from '../../src-main/contract/wire.ts';
-import type { CliContext } from '../../src-main/cli/context.ts';
-import { runCli } from '../../src-main/cli/run-cli.ts';
 import { pantau } from '../helpers/cli.ts';
+import { pantauInProcess } from '../helpers/cli-in-process.ts';
 import { freshCore, tempDir, writeText } from '../helpers/workspace.ts';
 
-/** The CLI in this process: wrong usage is found before any workspace opens, so no child process is needed. */
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
-    out: (s) => out.push(s), err: (s) => err.push(s), isTTY: false, exitCode: 0, signal: new AbortController().signal,
-  };
-  const status = await runCli(argv, ctx);
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+/** Wrong usage is found before any workspace opens: the CLI in this process, as the real one prints it. */
+const run = (...argv: string[]) => pantauInProcess(argv);
 
 describe('wrong usage exits 2 (fixed bug: these exited 1, or 0 without a command)', () => {
   it.each([
@@ -30,7 +21,7 @@ describe('wrong usage exits 2 (fixed bug: these exited 1, or 0 without a command
   ])('%s', async (_, args, message) => {
     const db = join(tempDir(), 'ws.duckdb');
     const r = await run(...args, ...(args.length > 1 ? ['--db', db] : []));
-    expect(r).toEqual({ status: 2, stdout: '', stderr: message });
+    expect(r).toEqual({ status: 2, stdout: '', stderr: `${message}\n` });
     expect(existsSync(db)).toBe(false);
   });
 
@@ -53,12 +44,12 @@ describe('a date that does not exist (fixed bug: 2025-02-31 crashed inside DuckD
     [['export', '--out', 'x.xlsx', '--to', '2025-02-30'], '--to harus tanggal YYYY-MM-DD yang ada, bukan "2025-02-30".'],
   ])('%j is wrong usage, naming the option and the value', async (args, message) => {
     const r = await run(...args, '--db', join(tempDir(), 'ws.duckdb'));
-    expect(r).toEqual({ status: 2, stdout: '', stderr: message });
+    expect(r).toEqual({ status: 2, stdout: '', stderr: `${message}\n` });
   });
 
   it('is in English with --lang en', async () => {
     const r = await run('check', '--db', join(tempDir(), 'ws.duckdb'), '--from', '2025-02-31', '--lang', 'en');
-    expect(r.stderr).toBe('--from must be a date that exists, written YYYY-MM-DD, not "2025-02-31".');
+    expect(r.stderr).toBe('--from must be a date that exists, written YYYY-MM-DD, not "2025-02-31".\n');
   });
 
   it('the request validator refuses it too, for the app and the browser', async () => {
@@ -70,20 +61,20 @@ describe('a date that does not exist (fixed bug: 2025-02-31 crashed inside DuckD
 
 describe("the option parser's errors in the user's language (fixed bug: commander's English)", () => {
   it('an unknown option', async () => {
-    expect((await run('check', '--db', 'ws.duckdb', '--bogus')).stderr).toBe('Opsi --bogus tidak dikenal.');
-    expect((await run('check', '--db', 'ws.duckdb', '--bogus', '--lang', 'en')).stderr).toBe('Unknown option --bogus.');
+    expect((await run('check', '--db', 'ws.duckdb', '--bogus')).stderr).toBe('Opsi --bogus tidak dikenal.\n');
+    expect((await run('check', '--db', 'ws.duckdb', '--bogus', '--lang', 'en')).stderr).toBe('Unknown option --bogus.\n');
   });
 
   it('a required option left out', async () => {
-    expect(await run('import', '--db', 'ws.duckdb', 'f.csv')).toEqual({ status: 2, stdout: '', stderr: 'Opsi --kind <kind> wajib diisi.' });
-    expect((await run('undo', '--db', 'ws.duckdb')).stderr).toBe('Opsi --batch <id> wajib diisi.');
-    expect((await run('undo', '--db', 'ws.duckdb', '--lang', 'en')).stderr).toBe('Option --batch <id> is required.');
+    expect(await run('import', '--db', 'ws.duckdb', 'f.csv')).toEqual({ status: 2, stdout: '', stderr: 'Opsi --kind <kind> wajib diisi.\n' });
+    expect((await run('undo', '--db', 'ws.duckdb')).stderr).toBe('Opsi --batch <id> wajib diisi.\n');
+    expect((await run('undo', '--db', 'ws.duckdb', '--lang', 'en')).stderr).toBe('Option --batch <id> is required.\n');
   });
 
   it('a value outside the choices names them', async () => {
     const r = await run('import', '--db', 'ws.duckdb', '--kind', 'gaji', 'f.csv');
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('--kind <kind> tidak menerima "gaji"; pilih salah satu dari attendance, roster, units, performance, approvals, reports, survey, calendar.');
+    expect(r.stderr).toBe('--kind <kind> tidak menerima "gaji"; pilih salah satu dari attendance, roster, units, performance, approvals, reports, survey, calendar.\n');
   });
 });
 
@@ -112,12 +103,12 @@ describe('profile --import of a file it cannot use (fixed bug: raw Node and JSON
   it('a missing file is named', async () => {
     const path = join(tempDir(), 'hilang.json');
     const r = await run('profile', '--db', join(tempDir(), 'ws.duckdb'), '--import', path);
-    expect(r).toEqual({ status: 1, stdout: '', stderr: `Berkas profil ${path} tidak ditemukan.` });
+    expect(r).toEqual({ status: 1, stdout: '', stderr: `Berkas profil ${path} tidak ditemukan.\n` });
   });
 
   it('a file that is not JSON is named', async () => {
     const path = writeText(tempDir(), 'rusak.json', '{ profil: 1 }');
     const r = await run('profile', '--db', join(tempDir(), 'ws.duckdb'), '--import', path, '--lang', 'en');
-    expect(r).toEqual({ status: 1, stdout: '', stderr: `Profile file ${path} is not valid JSON.` });
+    expect(r).toEqual({ status: 1, stdout: '', stderr: `Profile file ${path} is not valid JSON.\n` });
   });
 });

@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompareResult } from '../../src-main/contract/compare-types.ts';
-import { createCore } from '../../src-main/core/index.ts';
-import { pantau } from '../helpers/cli.ts';
-import { importSamples, SAMPLES } from '../helpers/samples.ts';
-import { TODAY } from '../helpers/workspace.ts';
+import { pantauInProcess as run } from '../helpers/cli-in-process.ts';
+import { SAMPLES } from '../helpers/samples.ts';
+import { samplesWorkspace, suiteDir } from '../helpers/workspace.ts';
 
 interface Counts { n: number; met: number }
 /** The generator's hand count of §4 over its own model (samples/expected.json). */
@@ -20,23 +17,16 @@ const expected = JSON.parse(readFileSync(join(SAMPLES, 'expected.json'), 'utf8')
 };
 
 describe('pantau compare on the samples', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pantau-compare-'));
-  const db = join(dir, 'ws.duckdb');
+  // compare only reads the workspace: one copy of the samples' workspace serves every test.
+  let db: string;
   let result: CompareResult;
 
   beforeAll(async () => {
-    const core = await createCore({ dbPath: db, tmpDir: dir, now: () => TODAY });
-    try {
-      await importSamples(core);
-    } finally {
-      core.close();
-    }
-    const run = pantau(['compare', '--db', db, '--json']);
-    expect(run.status).toBe(0);
-    result = JSON.parse(run.stdout) as CompareResult;
+    db = await samplesWorkspace(suiteDir());
+    const compared = await run(['compare', '--db', db, '--json']);
+    expect(compared.status).toBe(0);
+    result = JSON.parse(compared.stdout) as CompareResult;
   }, 180_000);
-
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('flex and conventional counts equal the generator’s hand count, overall and per agency', () => {
     const p = result.performance;
@@ -79,13 +69,13 @@ describe('pantau compare on the samples', () => {
     expect(result.beforeAfter.starters.before.n).toBeGreaterThan(0);
   });
 
-  it('prints a readable summary without --json, and refuses a malformed period as wrong usage (exit 2)', () => {
-    const text = pantau(['compare', '--db', db, '--agency', 'PEMKOT-BOGOR']);
+  it('prints a readable summary without --json, and refuses a malformed period as wrong usage (exit 2)', async () => {
+    const text = await run(['compare', '--db', db, '--agency', 'PEMKOT-BOGOR']);
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('PEMKOT-BOGOR');
     expect(text.stdout).toMatch(/fleksibel: 12\/13 = 92,3 %/);
     expect(text.stdout).toContain('acuan: puas 90,22 %');
-    const bad = pantau(['compare', '--db', db, '--period', 'September']);
+    const bad = await run(['compare', '--db', db, '--period', 'September']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--period harus berbentuk YYYY-MM');
   });

@@ -1,4 +1,4 @@
-// The built desktop app (out/, from `electron-vite build`, which `npm test` runs first) started in
+// The built desktop app (out/, from `electron-vite build`, which the e2e project's global setup runs) started in
 // a real Electron through Playwright: the security settings that test/electron checks with the
 // electron module mocked, asserted here on the running window. Needs an Electron binary; where
 // there is none (`npm ci` with ELECTRON_SKIP_BINARY_DOWNLOAD=1, as in CI) the suite is skipped and
@@ -51,7 +51,7 @@ describe.skipIf(!binary.found)('the desktop app at runtime (Electron through Pla
   let page: Page;
 
   beforeAll(async () => {
-    expect(existsSync(MAIN), `${MAIN} is missing: npm test builds it (electron-vite build) before Vitest`).toBe(true);
+    expect(existsSync(MAIN), `${MAIN} is missing: the e2e project builds it (electron-vite build) in its global setup`).toBe(true);
     dir = mkdtempSync(join(tmpdir(), 'pantau-electron-'));
     env = appEnv(dir);
     // No executablePath: Playwright then starts node_modules/electron's binary with its loader,

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/contract/errors.ts';
 import { VALIDATORS } from '../../src-main/contract/validate.ts';
 import { createPseudonymizer, pseudonymCode } from '../../src-main/core/export/pseudonym.ts';
 import { TableWriter } from '../../src-main/core/export/sheet-kit.ts';
-import { freshCore, importOne, nip, tempDir, writeText } from '../helpers/workspace.ts';
+import { freshCore, importOne, nip, tempDir, workspaceTemplate, writeText, type WorkspaceTemplate } from '../helpers/workspace.ts';
 import { formulaCells, readWithExcelJs, readWithOpenpyxl, sheet, values } from './xlsx.ts';
 
 // Specification: issue 5 items 3 (pseudonymisation) and 4 (formula injection, OWASP CSV injection).
@@ -35,16 +35,20 @@ function attendanceCsv(): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function workspace() {
-  const core = await freshCore();
-  const file = writeText(core.dir, 'presensi.csv', attendanceCsv());
-  const imported = await importOne(core, { path: file, kind: 'attendance', agency: 'PEMKOT-X' });
-  expect(imported.rowsRejected).toBe(2);
-  const names = await core.db.all<{ name: string; unit_name: string }>('SELECT DISTINCT name, unit_name FROM attendance ORDER BY name');
-  // The payloads must survive the import, or the checks below would prove nothing.
-  expect(names).toEqual([{ name: HYPERLINK, unit_name: PLUS }, { name: AT, unit_name: MINUS }]);
-  return core;
-}
+let imported: WorkspaceTemplate;
+beforeAll(async () => {
+  imported = await workspaceTemplate(async (core) => {
+    const file = writeText(core.dir, 'presensi.csv', attendanceCsv());
+    const result = await importOne(core, { path: file, kind: 'attendance', agency: 'PEMKOT-X' });
+    expect(result.rowsRejected).toBe(2);
+    const names = await core.db.all<{ name: string; unit_name: string }>('SELECT DISTINCT name, unit_name FROM attendance ORDER BY name');
+    // The payloads must survive the import, or the checks below would prove nothing.
+    expect(names).toEqual([{ name: HYPERLINK, unit_name: PLUS }, { name: AT, unit_name: MINUS }]);
+  });
+});
+
+/** The test's own copy of a workspace with attendanceCsv() imported (once for the file). */
+const workspace = () => imported.open();
 
 const xmlEscaped = (s: string) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 

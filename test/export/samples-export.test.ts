@@ -13,10 +13,11 @@ import { exportWorkbook } from '../../src-main/core/export/export-workbook.ts';
 import { createCore } from '../../src-main/core/index.ts';
 import { RULES } from '../../src-main/core/rules/index.ts';
 import { createRuleBook } from '../../src-main/core/rules/rule-book.ts';
-import { pantau, ROOT } from '../helpers/cli.ts';
-import { expected, importSamples, SAMPLES } from '../helpers/samples.ts';
+import { ROOT } from '../helpers/cli.ts';
+import { pantauInProcess } from '../helpers/cli-in-process.ts';
+import { expected, SAMPLES } from '../helpers/samples.ts';
 import type { Db } from '../../src-main/core/db/database.ts';
-import { TODAY } from '../helpers/workspace.ts';
+import { samplesWorkspace, TODAY } from '../helpers/workspace.ts';
 import { readWithExcelJs, readWithOpenpyxl, sheet, table, values, type Plain, type PyBook } from './xlsx.ts';
 
 // Specification: issue 5 and ../shared/product.md §6; figures from rules.md §3–§4 as `pantau check`
@@ -66,17 +67,12 @@ describe('the leadership workbook on the samples', () => {
   let people: { nips: string[]; names: string[] };
 
   beforeAll(async () => {
-    let core = await createCore({ dbPath: db, tmpDir: dir, now: () => TODAY });
-    try {
-      await importSamples(core);
-    } finally {
-      core.close();
-    }
+    await samplesWorkspace(dir);
     for (const copy of ['a', 'b', 'c']) copyFileSync(db, join(dir, `${copy}.duckdb`));
-    const run = pantau(['compare', '--db', db, '--json']);
+    const run = await pantauInProcess(['compare', '--db', db, '--json']);
     expect(run.status).toBe(0);
     cmp = JSON.parse(run.stdout) as CompareResult;
-    core = await createCore({ dbPath: db, tmpDir: dir, now: () => TODAY });
+    const core = await createCore({ dbPath: db, tmpDir: dir, now: () => TODAY });
     try {
       batches = (await core.listImports({})).batches;
       check = await core.runChecks({});

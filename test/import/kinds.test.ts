@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportFileResult, ImportKind } from '../../src-main/contract/import-types.ts';
 import type { Core } from '../../src-main/core/index.ts';
-import { pantau } from '../helpers/cli.ts';
+import { pantauInProcess } from '../helpers/cli-in-process.ts';
 import { csv, freshCore, importOne, nip, rows, writeText, writeXlsx } from '../helpers/workspace.ts';
 
 type Row = Record<string, unknown>;
@@ -230,7 +230,7 @@ describe('other kinds from CSV', () => {
     const [state] = await rows(core, `SELECT (SELECT list(batch_id) FROM batches) AS ids, (SELECT count(*) FROM survey) AS survey,
       (SELECT count(*) FROM rejects) AS rejects`);
     expect(state).toEqual({ ids: ['b-000001'], survey: 0, rejects: 0 });
-    const cli = pantau(['import', '--db', join(core.dir, 'cli.duckdb'), '--kind', 'survey', '--json', path]);
+    const cli = await pantauInProcess(['import', '--db', join(core.dir, 'cli.duckdb'), '--kind', 'survey', '--json', path]);
     expect(cli.status).toBe(1);
     expect(JSON.parse(cli.stdout).files[0]).toMatchObject({ status: 'failed', rowsImported: 0, error: expect.stringContaining('kolom Instansi') });
   });

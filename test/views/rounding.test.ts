@@ -1,23 +1,27 @@
 import { tableFromIPC } from 'apache-arrow';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Rate } from '../../src-main/contract/views-types.ts';
 import { rateText } from '../../src-renderer/src/features/compare/format.ts';
 import { fmtPct } from '../../src-renderer/src/i18n/format.ts';
 import { ROUNDING_AGENCY, ROUNDING_TOTAL, ROUNDING_UNITS, writePerformanceCsv, writeRoundingCsv } from '../helpers/rounding.ts';
-import { freshCore, importOne } from '../helpers/workspace.ts';
+import { freshCore, importOne, workspaceTemplate, type WorkspaceTemplate } from '../helpers/workspace.ts';
 
 // rules.md §3: compliant / observed employee-weeks, shown with one decimal. The views API hands the
 // app the unrounded ratio, so fmtPct rounds it once: 15/19 → 78,9 %, 14/17 → 82,4 %, 32/41 → 78,0 %.
 
 const NBSP = '\u00a0';
 
-async function checked() {
-  const core = await freshCore();
-  const imported = await importOne(core, { path: writeRoundingCsv(core.dir), kind: 'attendance', agency: ROUNDING_AGENCY });
-  expect(imported.error).toBeNull();
-  await core.runChecks({});
-  return core;
-}
+let template: WorkspaceTemplate;
+beforeAll(async () => {
+  template = await workspaceTemplate(async (core) => {
+    const imported = await importOne(core, { path: writeRoundingCsv(core.dir), kind: 'attendance', agency: ROUNDING_AGENCY });
+    expect(imported.error).toBeNull();
+    await core.runChecks({});
+  });
+});
+
+/** The test's own copy of the rounding workspace, imported and checked (once for the file). */
+const checked = () => template.open();
 
 const shown = (r: Rate) => [r.compliantEmployeeWeeks, r.employeeWeeks, r.rate, fmtPct(r.rate)];
 

@@ -1,5 +1,5 @@
 import { tableFromIPC } from 'apache-arrow';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createClient, createDispatcher, inProcessTransport } from '../../src-main/contract/wire.ts';
 import { openDatabase, type Db } from '../../src-main/core/db/database.ts';
 import { createCore } from '../../src-main/core/index.ts';
@@ -9,31 +9,35 @@ import { createRuleBook } from '../../src-main/core/rules/rule-book.ts';
 import { storeRunWeeks } from '../../src-main/core/views/index.ts';
 import { overview } from '../../src-main/core/views/overview.ts';
 import { SAMPLES, expected } from '../helpers/samples.ts';
-import { TODAY, tempDir } from '../helpers/workspace.ts';
-import { afterEach } from 'vitest';
+import { freshCore, samplesCore, samplesWorkspace, TODAY, tempDir, type TestCore } from '../helpers/workspace.ts';
 
 const BOOK = createRuleBook(RULES);
 const open: { close(): void }[] = [];
 afterEach(() => open.splice(0).forEach((c) => c.close()));
 
-async function samplesCore() {
-  const dir = tempDir();
-  const core = await createCore({ dbPath: `${dir}/ws.duckdb`, tmpDir: dir, now: () => TODAY, log: (e) => console.error(e), samplesDir: SAMPLES });
-  open.push(core);
-  const api = createClient(inProcessTransport(createDispatcher(core)));
-  return { core, api };
+const api = (core: TestCore) => createClient(inProcessTransport(createDispatcher(core)));
+
+/** A new workspace that can load the samples, through the codec. */
+async function emptyApi() {
+  return api(await freshCore(tempDir(), { samplesDir: SAMPLES, log: (e) => console.error(e) }));
+}
+
+/** The samples imported (a copy of the run's samples workspace) and checked once, through the codec. */
+async function checkedApi() {
+  const client = api(await samplesCore(tempDir(), { log: (e) => console.error(e) }));
+  const { run } = await client.runChecks({});
+  return { api: client, run };
 }
 
 describe('the screens read the stored run', () => {
   it('an empty workspace has no run and offers the samples', async () => {
-    const { api } = await samplesCore();
-    const o = await api.overview({});
+    const o = await (await emptyApi()).overview({});
     expect(o.run).toBeNull();
     expect(o.data.batches).toBe(0);
   });
 
   it('loadSamples imports every sample, names the agencies and runs the checks', async () => {
-    const { api } = await samplesCore();
+    const api = await emptyApi();
     const loaded = await api.loadSamples({});
     expect(loaded.files.every((f) => f.status === 'imported')).toBe(true);
     expect(loaded.run?.findings).toBe(expected.findings.length);
@@ -49,8 +53,7 @@ describe('the screens read the stored run', () => {
   });
 
   it('findings come as Arrow pages; the grid and a unit’s employees too', async () => {
-    const { api } = await samplesCore();
-    await api.loadSamples({});
+    const { api } = await checkedApi();
     const page = await api.findings({ limit: 3, offset: 1, sort: 'rule' });
     expect(page.total).toBe(expected.findings.length);
     const t = tableFromIPC(page.rows);
@@ -71,9 +74,9 @@ describe('the screens read the stored run', () => {
   });
 
   it('detectImport names the kind and, from earlier imports, the agency', async () => {
-    const { api } = await samplesCore();
-    expect(await api.detectImport({ path: `${SAMPLES}/pemprov-jateng/presensi-2025-09-10.csv` })).toMatchObject({ kind: 'attendance', agency: null });
-    await api.loadSamples({});
+    const empty = await emptyApi();
+    expect(await empty.detectImport({ path: `${SAMPLES}/pemprov-jateng/presensi-2025-09-10.csv` })).toMatchObject({ kind: 'attendance', agency: null });
+    const { api } = await checkedApi();
     for (const [file, kind, agency] of [
       ['pemprov-jateng/presensi-2025-09-10.csv', 'attendance', 'PEMPROV-JATENG'],
       ['kemendagri/pegawai.xlsx', 'roster', 'KEMENDAGRI'],
@@ -86,22 +89,21 @@ describe('the screens read the stored run', () => {
   });
 
   it('the screens keep the run the user asked for when an export makes its own', async () => {
-    const { api } = await samplesCore();
-    const loaded = await api.loadSamples({});
+    const { api, run } = await checkedApi();
     await api.exportWorkbook({ out: `${tempDir()}/book.xlsx`, agency: 'PEMKOT-BOGOR' });
     const o = await api.overview({});
-    expect(o.run?.run).toBe(loaded.run?.run);
+    expect(o.run?.run).toBe(run);
     expect(o.headline.agencies).toBe(3);
-    expect((await api.findings({ limit: 1 })).run).toBe(loaded.run?.run);
+    expect((await api.findings({ limit: 1 })).run).toBe(run);
   });
 
   it('a run whose summary is never written leaves the screens on the earlier run, whole', async () => {
     const dir = tempDir();
-    const core = await createCore({ dbPath: `${dir}/ws.duckdb`, tmpDir: dir, now: () => TODAY, samplesDir: SAMPLES });
-    const api = createClient(inProcessTransport(createDispatcher(core)));
-    const first = (await api.loadSamples({})).run!.run;
+    const path = await samplesWorkspace(dir);
+    const core = await createCore({ dbPath: path, tmpDir: dir, now: () => TODAY });
+    const first = (await core.runChecks({})).run;
     core.close();
-    const db = await openDatabase(`${dir}/ws.duckdb`);
+    const db = await openDatabase(path);
     open.push(db);
     const weeksOf = async (run: string) => (await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM run_weeks WHERE run_id = $run', { run }))!.n;
     const before = await overview(db, BOOK, {});

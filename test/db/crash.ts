@@ -105,7 +105,13 @@ export async function crashRounds(dir: string, kills: number, rows: number, seed
   await writeBigAttendance(big, rows);
   const small = join(dir, 'kecil.csv');
   writeFileSync(small, 'NIP,Tanggal,Kode Kehadiran\n198609262015051001,01/09/2025,H\n198609262015051002,01/09/2025,TK\n');
-  spawnSync(process.execPath, importArgs(db, small), { cwd: ROOT });
+  // A batch committed before any kill (in this process: only the kills need a process of their own).
+  const setup = await createCore({ dbPath: db, log: () => undefined });
+  try {
+    await setup.importFiles({ files: [{ path: small, kind: 'attendance', agency: 'A' }] });
+  } finally {
+    setup.close();
+  }
   // Calibration: how long a whole import takes here, so kills land anywhere in it.
   const scratch = join(dir, 'kalibrasi.duckdb');
   const t0 = Date.now();

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { freshCore, importOne, rows } from '../helpers/workspace.ts';
 import { PROTO_NAMES, writeProtoXlsx } from './generate.ts';
 
-describe('prototype canary (test/robustness/canary-setup.ts checks Object.prototype after every test)', () => {
+// test/support/canary-setup.ts checks Object.prototype after every test of every project.
+describe('prototype canary', () => {
   it('an XLSX whose shared strings are __proto__, constructor, ... imports them as plain text', async () => {
     const core = await freshCore();
     const { path } = await writeProtoXlsx(core.dir);

@@ -5,7 +5,7 @@ import type { ImportFileResult } from '../../src-main/contract/import-types.ts';
 import { guardZip } from '../../src-main/core/import/zip-guard.ts';
 import type { Core } from '../../src-main/core/index.ts';
 import { freshCore, importOne, rows } from '../helpers/workspace.ts';
-import { figure } from './figures.ts';
+import { figure } from '../support/figures.ts';
 import { writeBigXlsx, writeHeapBomb, writeZipBomb } from './generate.ts';
 
 /** Nothing from the refused file: only the national calendar batch, no attendance, no rejects. */

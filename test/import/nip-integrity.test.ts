@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { freshCore, importOne, rows, writeXlsx } from '../helpers/workspace.ts';
-import { figure } from './figures.ts';
+import { figure } from '../support/figures.ts';
 
 const HEADER = ['NIP', 'Nama', 'Tanggal', 'Jam Masuk', 'Jam Pulang', 'Kode Kehadiran', 'Mode Kerja'];
 /** Ten valid NIPs, some with a leading-zero sequence, both sexes. */

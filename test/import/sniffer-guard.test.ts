@@ -10,7 +10,7 @@ import { KINDS } from '../../src-main/core/import/kinds.ts';
 import { ROOT } from '../helpers/cli.ts';
 import { freshCore, importOne, nip, rows, writeText } from '../helpers/workspace.ts';
 import { clearMessage } from './corpus-run.ts';
-import { figure } from './figures.ts';
+import { figure } from '../support/figures.ts';
 
 /** Per template: a header the template maps in full and one row it imports as it is. */
 const TEMPLATES: Record<ImportKind, { header: string[]; good: string[] }> = {

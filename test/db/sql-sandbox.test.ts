@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.ts';
 import { csv, freshCore, importOne, nip, tempDir, writeText } from '../helpers/workspace.ts';
-import { figure } from './figures.ts';
+import { figure } from '../support/figures.ts';
 import { trySandboxEscapes } from './sql-sandbox.ts';
 
 describe('SQL sandbox: once a workspace is open DuckDB reaches only its staging folder', () => {

@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardZip } from '../../src-main/core/import/zip-guard.ts';
 import { ROOT } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/workspace.ts';
+import { figure } from '../support/figures.ts';
+import { SIZES } from '../support/sizes.ts';
 import { countRows, runCorpus, summary } from './corpus-run.ts';
-import { figure, FULL } from './figures.ts';
 import { writeBigXlsx, writeEncodingFiles, writeProtoXlsx, writeTruncatedXlsx, writeZipBomb } from './generate.ts';
 
 const CSVKIT = join(ROOT, 'test/corpora/csvkit-examples');
 /** The 1,000,000-row workbook takes minutes to write and import: `npm run robustness` always runs it. */
-const BIG = FULL || process.env.PANTAU_BIG === '1';
+const BIG = SIZES.millionRowXlsx;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -43,7 +44,7 @@ describe('bad-input corpus through the real CLI, one child process per group, wi
     const files = [...filesUnder(CSVKIT), ...generated.map((g) => g.path)];
     const known = new Map([...generated, ...(big ? [big] : [])].filter((g) => g.rows !== null).map((g) => [g.path, g.rows!]));
     const db = join(dir, 'ws.duckdb');
-    const outcomes = await runCorpus(db, files, { chunk: 30, timeoutMs: 60_000 });
+    const outcomes = await runCorpus(db, files, { chunk: SIZES.corpusChunk, timeoutMs: 60_000 });
     // In a process of its own, so its time is its own.
     if (big) outcomes.push(...(await runCorpus(db, [big.path], { chunk: 1, timeoutMs: 600_000 })));
     await countRows(db, outcomes, known);

@@ -1,8 +1,5 @@
 import { appendFileSync } from 'node:fs';
 
-/** `npm run robustness` sets this: 20 kills, the 1,000,000-row workbook, the server load. */
-export const FULL = process.env.PANTAU_ROBUSTNESS === '1';
-
 /** Prints a measured figure and, under `npm run robustness`, hands it to the script's block. */
 export function figure(key: string, line: string, quiet = false): void {
   if (!quiet) console.log(line);
@@ -15,6 +12,27 @@ export interface FigureLine {
   key: string;
   line: string;
 }
+
+/**
+ * The hardening tests `npm run robustness` runs at full size (test/support/sizes.ts), by feature:
+ * the ones that print the figures below, and the prototype-pollution and gate tests that ran with
+ * them. npm test runs them too, small.
+ */
+export const ROBUSTNESS_TESTS = [
+  'test/db/sql-sandbox.test.ts',
+  'test/package/dependencies.test.ts',
+  'test/import/csv-spectrum.test.ts',
+  'test/import/bad-input-corpus.test.ts',
+  'test/import/sniffer-guard.test.ts',
+  'test/import/xlsx-worker.test.ts',
+  'test/import/encoding-matrix.test.ts',
+  'test/import/nip-integrity.test.ts',
+  'test/import/prototype.test.ts',
+  'test/db/crash.test.ts',
+  'test/db/one-writer.test.ts',
+  'test/server/hardening.test.ts',
+  'test/scripts/robustness-gate.test.ts',
+] as const;
 
 /** Every figure `npm run robustness` must print, in the order it prints them. */
 export const FIGURE_ORDER = [

@@ -1,6 +1,9 @@
 // The gate of `npm run robustness` (and so of CI): which runs it lets through.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { figureBlock, robustnessProblems, type FigureLine } from './figures.ts';
+import { ROOT } from '../helpers/cli.ts';
+import { figureBlock, ROBUSTNESS_TESTS, robustnessProblems, type FigureLine } from '../support/figures.ts';
 
 /** A clean full run, as the tests print it (the README's last run). */
 const CLEAN: FigureLine[] = [
@@ -91,5 +94,9 @@ describe('the robustness gate', () => {
       .toEqual(['million: 1M-row XLSX: timeout, 0 imported, 0 rejected in 600.0 s (CLI start-up included)']);
     expect(robustnessProblems(replaced('load', 'http load: 2000 requests at concurrency 20 on complianceGrid, 3 errors, p50 1 ms, p99 2 ms, 5 req/s'), 0))
       .toEqual(['load: 3 errors']);
+  });
+
+  it('runs test files that exist (a moved file would otherwise drop out of the run)', () => {
+    expect(ROBUSTNESS_TESTS.filter((file) => !existsSync(join(ROOT, file)))).toEqual([]);
   });
 });

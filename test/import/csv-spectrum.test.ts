@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.ts';
 import { freshCore } from '../helpers/workspace.ts';
-import { figure } from './figures.ts';
+import { figure } from '../support/figures.ts';
 import { readCsvObjects } from './read-csv.ts';
 
 const CORPUS = join(ROOT, 'test/corpora/csv-spectrum');

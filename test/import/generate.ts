@@ -1,7 +1,7 @@
 import { statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { encodedExport, VARIANTS } from './encodings.ts';
+import { encodedExport, VARIANTS } from './encoding-matrix.ts';
 import { ZipWriter } from './zip-writer.ts';
 
 export interface Generated {
@@ -50,10 +50,11 @@ export async function writeZipBomb(path: string, inflated = 1.1 * 1024 ** 3, cla
   const zip = await workbookSkeleton(path);
   const row = '<row><c t="inlineStr"><is><t>198609262015051001</t></is></c></row>';
   const chunk = xml(row.repeat(Math.floor((1 << 20) / row.length)));
-  await zip.add('xl/worksheets/sheet1.xml', function* () {
-    yield xml('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>');
-    for (let n = 0; n * chunk.length < inflated; n++) yield chunk;
-    yield xml('</sheetData></worksheet>');
+  await zip.addRepeated('xl/worksheets/sheet1.xml', {
+    head: xml('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'),
+    chunk,
+    times: Math.ceil(inflated / chunk.length),
+    tail: xml('</sheetData></worksheet>'),
   }, claimed);
   await zip.close();
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.ts';
-import { figure } from './figures.ts';
+import { figure } from '../support/figures.ts';
 import { ADVISORIES, compareVersions, knownBad } from './known-bad.ts';
 
 describe('known-bad dependencies (the advisory database is out of reach, so the ranges live in known-bad.ts)', () => {

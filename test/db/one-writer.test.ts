@@ -1,19 +1,22 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src-main/core/index.ts';
-import { pantau, pantauAsync } from '../helpers/cli.ts';
+import { pantau, pantauAsync, stubBuild } from '../helpers/cli.ts';
+import { pantauInProcess } from '../helpers/cli-in-process.ts';
 import { csv, nip, tempDir, writeText } from '../helpers/workspace.ts';
-import { figure } from './figures.ts';
+import { figure } from '../support/figures.ts';
 
-// `pantau serve` needs the built renderer; `npm test` builds it first, `npm run robustness` too.
+// `pantau serve` serves a stand-in for the built app: the subject is the lock, not the pages.
 describe('one writer: the CLI against a workspace the browser-mode server holds', () => {
   it('lock: second writer refused with a message 1/1, 0 corruptions', async () => {
     const dir = tempDir();
     const db = join(dir, 'ws.duckdb');
     const file = writeText(dir, 'presensi.csv', csv([['NIP', 'Tanggal', 'Kode Kehadiran'], [nip(1), '01/09/2025', 'H'], [nip(2), '01/09/2025', 'TK']]));
-    expect(pantau(['import', '--db', db, '--agency', 'A', '--kind', 'attendance', file]).status).toBe(0);
+    expect((await pantauInProcess(['import', '--db', db, '--agency', 'A', '--kind', 'attendance', file])).status).toBe(0);
 
-    const server = pantauAsync(['serve', '--db', db, '--port', '0']);
+    // Two real processes: the server holding the workspace, and the CLI refused.
+
+    const server = pantauAsync(['serve', '--db', db, '--port', '0'], stubBuild(dir).env);
     try {
       await new Promise<void>((ready, fail) => {
         let out = '';

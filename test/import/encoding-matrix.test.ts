@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshCore, importOne, rows } from '../helpers/workspace.ts';
-import { encodedExport, VARIANTS } from './encodings.ts';
-import { figure } from './figures.ts';
+import { encodedExport, VARIANTS } from './encoding-matrix.ts';
+import { figure } from '../support/figures.ts';
 
 describe('encodings: one 20-row export in six encodings imports to byte-identical names', () => {
   it('encodings: 6/6 identical, 0 replacement characters', async () => {
