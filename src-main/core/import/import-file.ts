@@ -139,9 +139,16 @@ export async function importFile(
       prepared.push({ k, staged });
     }
     progress('store', null, null);
+    // Batch numbers are taken before the transaction, each committed at once: a sequence value taken
+    // inside a transaction that a crash cuts short is given out again, and rows such a transaction
+    // left behind (db/orphans.ts) must not share their batch with a later import.
+    const seqs: number[] = [];
+    for (const _ of prepared) seqs.push((await db.one<{ n: number }>("SELECT nextval('batch_seq') AS n"))!.n);
     const parts = await db.transaction(async () => {
       const stored: PartOutcome[] = [];
-      for (const { k, staged } of prepared) stored.push(await store(env, { req, spec, agency, size, hash, staged, tables: partTables(k) }));
+      for (const [i, { k, staged }] of prepared.entries()) {
+        stored.push(await store(env, { req, spec, agency, size, hash, staged, tables: partTables(k), seq: seqs[i]! }));
+      }
       if (req.mapping && agency) await storeRecipe(db, agency, spec.kind, req.mapping, env.now());
       // An abort on an idle connection interrupts nothing; checking here, before COMMIT, rolls it all back.
       if (signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
@@ -200,13 +207,14 @@ interface StoreInput {
   hash: string;
   staged: Staged;
   tables: { norm: string; rejects: string };
+  seq: number;
 }
 
 /** One part as one batch: its rejects and skipped rows listed, its good rows merged by natural key. */
 async function store(env: ImportEnv, input: StoreInput): Promise<PartOutcome> {
   const { db } = env;
   const { spec, staged } = input;
-  const seq = (await db.one<{ n: number }>("SELECT nextval('batch_seq') AS n"))!.n;
+  const { seq } = input;
   const batch = `b-${String(seq).padStart(6, '0')}`;
   const mapping = Object.fromEntries(
     Object.entries(staged.mapping.columns).map(([field, i]) => [field, (staged.headers[i] ?? '').trim()]),
