@@ -20,6 +20,7 @@ const UNIT = [
   'test/electron/security.test.ts',
   'test/electron/settings.test.ts',
   'test/export/streaming.test.ts',
+  'test/import/csv-scan.test.ts',
   'test/import/normalise.test.ts',
   'test/package/dependencies.test.ts',
   'test/rules/db-json.test.ts',

@@ -34,9 +34,28 @@ export interface ImportFilesRequest {
 
 export interface RejectedRow {
   row: number;
+  /** The sheet of a workbook the row is on; null for a text file. */
+  sheet?: string | null;
   column: string;
   value: string | null;
   reason: string;
+}
+
+/** A row that by design holds no record (a total, a signature line, a row with no value in any mapped column). */
+export interface SkippedRow {
+  row: number;
+  sheet?: string | null;
+  reason: string;
+}
+
+/** One sheet of a workbook: a batch of its own. */
+export interface SheetResult {
+  sheet: string;
+  batch: string;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  rowsSkipped: number;
 }
 
 export interface ImportFileResult {
@@ -45,10 +64,15 @@ export interface ImportFileResult {
   agency: string | null;
   status: 'imported' | 'failed';
   batch: string | null;
+  /** Every row of the file that could hold a record: rowsImported + rowsRejected + rowsSkipped. */
   rowsRead: number;
   rowsImported: number;
   rowsRejected: number;
+  rowsSkipped: number;
+  /** A workbook's sheets, each imported as its own batch (`batch` is the first); absent for a text file. */
+  sheets?: SheetResult[];
   rejects: RejectedRow[];
+  skipped: SkippedRow[];
   warnings: string[];
   error: string | null;
 }
@@ -73,9 +97,12 @@ export interface ImportBatch {
   rowsRead: number;
   rowsImported: number;
   rowsRejected: number;
+  rowsSkipped: number;
   rowsReplaced: number;
   status: 'active' | 'undone';
   undoneAt: string | null;
+  /** The sheet of a workbook this batch holds; null for a text file. */
+  sheet: string | null;
 }
 
 export interface ListImportsRequest {

@@ -10,6 +10,7 @@ import { exportWorkbook } from './export/export-workbook.ts';
 import { PANTAU_VERSION } from './export/version.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { migrate } from './db/migrations.ts';
+import { sweepOrphans } from './db/orphans.ts';
 import { batchRejects, listBatches, undoBatch } from './import/batches.ts';
 import { detectImport } from './import/detect.ts';
 import { importFile, type ImportEnv } from './import/import-file.ts';
@@ -93,6 +94,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   try {
     await installMacros(db);
     const { from } = await migrate(db);
+    if (db.recovered) {
+      const removed = await sweepOrphans(db);
+      if (removed > 0) log(new Error(`workspace reopened after a crash: ${removed} rows of unrecorded batches or runs removed`));
+    }
     if (from === 0) {
       const calendar = config.calendarPath ?? DEFAULT_CALENDAR;
       await importFile(env, { path: calendar, kind: 'calendar' }, () => undefined);

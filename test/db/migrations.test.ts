@@ -15,6 +15,7 @@ const RECORDED: Record<number, string> = {
   2: '3f3fcf20797016f2000f0f02919c7f7fe8ef3aedeaa839590ee0a3227aa439be',
   3: 'ecffb26bcd8cea404b835c687b66e0fcd8e04aedb21c6267489b3d36b5f60211',
   4: 'db6fa17a416140c146870b9f9785df382bc22835c396b4c109d937ed052dc729',
+  5: 'a324d38e2404d7498398e241353c1306034132a37b4ac965ce9b8f3a2164cb5c',
 };
 
 function sha256(m: Migration): string {

@@ -259,6 +259,8 @@ describe('pt_num and pt_int', () => {
       ['12,', null],
       ['--5', null],
       ['1.98609E+17', null],
+      // Fixed bug (found by the property test below): a number past a double's range read as infinity.
+      [`${M}1.98609E+172025`, null],
       ['Rp 100', null],
       ['abc', null],
       ['', null],

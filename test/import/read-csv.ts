@@ -15,10 +15,10 @@ export async function readCsvObjects(core: Core & { dir: string }, path: string,
   const sniffed = await sniffFile(path, await fileSize(path));
   const [header] = splitRecords(decodeSample(sniffed), delimiter, 1);
   if (!header) return { rows: [], rejects: 0, encoding: sniffed.encoding };
-  const width = header.cells.length;
   const staging = (await core.db.one<{ d: string }>("SELECT current_setting('temp_directory') AS d"))!.d;
   const tmp = join(staging, '..', `conformance-${Date.now()}.csv`);
-  const rejects = await readCsvBody(core.db, path, sniffed, { delimiter, skip: header.endLine, width }, tmp);
+  const { scanner } = await readCsvBody(core.db, path, sniffed, { delimiter, headerEndLine: header.endLine, headers: header.cells }, tmp);
+  const rejects = scanner.rejects.length;
   const cols = header.cells.map((_, i) => `c${i}`).join(', ');
   const raw = await core.db.all<Record<string, string | null>>(`SELECT ${cols} FROM stg`);
   await core.db.run('DROP TABLE IF EXISTS stg');

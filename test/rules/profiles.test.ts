@@ -47,6 +47,21 @@ describe('rule profiles', () => {
     await expect(core.setProfile({ agency: 'A', set: { maxFlexDays: '-1' } })).rejects.toThrow(/antara 0 dan 7/);
   });
 
+  it('a Ramadan date that does not exist is refused, and every check still runs (fixed bug: 2025-02-31 was stored, rolled over by Date.parse, and every check then failed in DuckDB)', async () => {
+    const core = await freshCore();
+    for (const agency of [undefined, 'A']) {
+      await expect(core.setProfile({ ...(agency ? { agency } : {}), set: { ramadanFrom: '2025-02-31' } })).rejects.toMatchObject({
+        code: 'PROFILE_REFUSED', message: 'ramadanFrom harus tanggal YYYY-MM-DD yang ada, bukan "2025-02-31".',
+      });
+    }
+    await expect(core.importProfiles({ file: { pantauProfiles: 1, profiles: [{ agency: null, version: 1, overrides: { ramadanTo: '2026-13-01' }, savedAt: '' }] } }))
+      .rejects.toMatchObject({ code: 'PROFILE_REFUSED' });
+    expect((await core.getProfile({})).params).toMatchObject({ ramadanFrom: null, ramadanTo: null });
+    await expect(core.runChecks({})).resolves.toMatchObject({ findings: [] });
+    const p = await core.setProfile({ set: { ramadanFrom: '2026-02-18', ramadanTo: '2026-03-19' } });
+    expect(p.params).toMatchObject({ ramadanFrom: '2026-02-18', ramadanTo: '2026-03-19' });
+  });
+
   it('an imported profile file with a null number is refused like an empty value, and nothing is stored', async () => {
     const core = await freshCore();
     const file = { pantauProfiles: 1 as const, profiles: [{ agency: 'A', overrides: { maxFlexDays: null } }] } as unknown as ProfilesFile;

@@ -4,6 +4,7 @@ import {
   type DuckDBAppender,
   type DuckDBValue,
 } from '@duckdb/node-api';
+import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { AppError } from '../../contract/errors.ts';
 
@@ -39,6 +40,8 @@ export interface Db {
   appender(table: string, schema?: string, catalog?: string): Promise<DuckDBAppender>;
   /** Fraction of the running query done, or null when DuckDB cannot tell. */
   progress(): number | null;
+  /** The workspace was not closed cleanly last time (its write-ahead log was still there). */
+  readonly recovered: boolean;
   interrupt(): void;
   close(): void;
 }
@@ -96,6 +99,8 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     allow_unsigned_extensions: 'false',
   };
   if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+  // DuckDB removes the write-ahead log on a clean close: one still there means the last process ended without closing.
+  const recovered = path !== ':memory:' && existsSync(`${path}.wal`);
   try {
     instance = await DuckDBInstance.create(path, config);
   } catch (err) {
@@ -111,7 +116,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
       throw err;
     }
   }
-  return createDb(instance, connection);
+  return createDb(instance, connection, recovered);
 }
 
 /**
@@ -141,9 +146,10 @@ function translateOpenError(path: string, err: unknown): Error {
   return new AppError('WORKSPACE_INVALID', `Workspace ${path} tidak dapat dibuka: ${message}`, `Workspace ${path} cannot be opened: ${message}`, { path });
 }
 
-function createDb(instance: DuckDBInstance, connection: DuckDBConnection): Db {
+function createDb(instance: DuckDBInstance, connection: DuckDBConnection, recovered: boolean): Db {
   let inTransaction = false;
   const db: Db = {
+    recovered,
     async run(sql, params) {
       await connection.run(sql, usedParams(sql, params));
     },

@@ -1,29 +1,29 @@
 import { AppError } from '../../contract/errors.ts';
-import type { ImportBatch, ImportKind, RejectedRow, UndoImportResult } from '../../contract/import-types.ts';
+import type { ImportBatch, ImportKind, RejectedRow, SkippedRow, UndoImportResult } from '../../contract/import-types.ts';
 import { replacedTable } from '../db/canonical.ts';
 import type { Db } from '../db/database.ts';
 import { undoSql } from './import-sql.ts';
 import { KINDS } from './kinds.ts';
-import { formatReject, type Lang } from './reasons.ts';
+import { formatReject, formatSkip, type Lang } from './reasons.ts';
 
 interface BatchRow {
   batch_id: string; file_name: string; kind: ImportKind; agency: string | null; sha256: string; size: number;
   format: 'csv' | 'xlsx'; encoding: string | null; delimiter: string | null; header_row: number; mapping: string;
-  imported_at: string; rows_read: number; rows_imported: number; rows_rejected: number; rows_replaced: number;
-  status: 'active' | 'undone'; undone_at: string | null;
+  imported_at: string; rows_read: number; rows_imported: number; rows_rejected: number; rows_skipped: number; rows_replaced: number;
+  status: 'active' | 'undone'; undone_at: string | null; sheet: string | null;
 }
 
 const BATCH_COLUMNS = `batch_id, file_name, kind, agency, sha256, size, format, encoding, delimiter, header_row, mapping,
-  strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS imported_at, rows_read, rows_imported, rows_rejected, rows_replaced,
-  status, strftime(undone_at, '%Y-%m-%dT%H:%M:%SZ') AS undone_at`;
+  strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS imported_at, rows_read, rows_imported, rows_rejected, rows_skipped, rows_replaced,
+  status, strftime(undone_at, '%Y-%m-%dT%H:%M:%SZ') AS undone_at, sheet`;
 
 function toBatch(r: BatchRow): ImportBatch {
   return {
     batch: r.batch_id, file: r.file_name, kind: r.kind, agency: r.agency, sha256: r.sha256, size: r.size,
     format: r.format, encoding: r.encoding, delimiter: r.delimiter, headerRow: r.header_row,
     mapping: JSON.parse(r.mapping) as Record<string, string>, importedAt: r.imported_at, rowsRead: r.rows_read,
-    rowsImported: r.rows_imported, rowsRejected: r.rows_rejected, rowsReplaced: r.rows_replaced, status: r.status,
-    undoneAt: r.undone_at,
+    rowsImported: r.rows_imported, rowsRejected: r.rows_rejected, rowsSkipped: r.rows_skipped, rowsReplaced: r.rows_replaced, status: r.status,
+    undoneAt: r.undone_at, sheet: r.sheet,
   };
 }
 
@@ -44,9 +44,13 @@ async function getBatch(db: Db, batch: string): Promise<ImportBatch> {
   return toBatch(row);
 }
 
-/** Rejected rows of a batch, reasons in the requested language, naming the file's own column header. */
-export async function batchRejects(db: Db, batch: string, lang: Lang): Promise<RejectedRow[]> {
+/**
+ * Rejected rows of a batch, reasons in the requested language, naming the file's own column header
+ * and, unless told otherwise (a workbook of one data sheet), the sheet.
+ */
+export async function batchRejects(db: Db, batch: string, lang: Lang, nameSheet = true): Promise<RejectedRow[]> {
   const info = await getBatch(db, batch);
+  const sheet = nameSheet ? info.sheet : null;
   const rows = await db.all<{ row_no: number; column_name: string; value: string | null; code: string; detail: string | null }>(
     'SELECT row_no, column_name, value, code, detail FROM rejects WHERE batch_id = $batch ORDER BY row_no, column_name',
     { batch },
@@ -55,11 +59,22 @@ export async function batchRejects(db: Db, batch: string, lang: Lang): Promise<R
     const column = r.column_name === '_row' ? '' : info.mapping[r.column_name] || r.column_name;
     return {
       row: r.row_no,
+      ...(sheet === null ? {} : { sheet }),
       column,
       value: r.value,
-      reason: formatReject(lang, r.row_no, column, r.value, r.code, r.detail),
+      reason: formatReject(lang, r.row_no, column, r.value, r.code, r.detail, sheet),
     };
   });
+}
+
+/** Skipped rows of a batch, with their reasons in the requested language. */
+export async function batchSkips(db: Db, batch: string, lang: Lang, nameSheet = true): Promise<SkippedRow[]> {
+  const sheet = nameSheet ? (await getBatch(db, batch)).sheet : null;
+  const rows = await db.all<{ row_no: number; code: string; detail: string | null }>(
+    'SELECT row_no, code, detail FROM skips WHERE batch_id = $batch ORDER BY row_no',
+    { batch },
+  );
+  return rows.map((r) => ({ row: r.row_no, ...(sheet === null ? {} : { sheet }), reason: formatSkip(lang, r.row_no, r.code, r.detail, sheet) }));
 }
 
 /** Removes one batch's rows and restores what it had replaced, in one transaction. */

@@ -1,9 +1,10 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
 import type { MappingRecipe } from '../../contract/import-types.ts';
+import { AppError } from '../../contract/errors.ts';
 import type { Db } from '../db/database.ts';
+import { CsvScanner } from './csv-scan.ts';
 import { DELIMITERS, splitRecords, type SampleRecord } from './csv-records.ts';
 import { findHeaderRow, mapColumns } from './header.ts';
 import type { KindSpec } from './kinds.ts';
@@ -57,65 +58,85 @@ export function csvSampleRows(sniffed: Sniffed): string[][] {
   return bestRows;
 }
 
-/**
- * Stages the file as UTF-8 at tmpPath, inside the only folder DuckDB may read (the SQL sandbox):
- * a UTF-8 file is copied as it is, anything else is transcoded.
- */
-async function transcode(path: string, sniffed: Sniffed, tmpPath: string): Promise<string> {
-  if (sniffed.encoding === 'utf-8') {
-    await copyFile(path, tmpPath);
-    return tmpPath;
-  }
-  await pipeline(
-    createReadStream(path, { start: sniffed.bom }),
-    iconv.decodeStream(sniffed.encoding ?? 'utf-8'),
-    iconv.encodeStream('utf-8'),
-    createWriteStream(tmpPath),
-  );
-  return tmpPath;
-}
-
-/**
- * The NULL string of the read: no real cell is exactly U+0001, so an empty field reads as ''
- * and only a field missing from a short row (padded by null_padding) reads as NULL.
- */
-export const CSV_NULLSTR = '\u0001';
-
-function readCsvSql(width: number, parallel: boolean): string {
-  // One overflow column beyond the header catches rows with an extra field.
-  const columns = Array.from({ length: width + 1 }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-  return `CREATE OR REPLACE TEMP TABLE stg AS
-SELECT *
-FROM read_csv($path, header = false,
-  auto_detect = false, delim = $delim, quote = '"', escape = '"', skip = $skip, null_padding = true,
-  nullstr = $nullstr,
-  parallel = ${parallel}, columns = {${columns}}, store_rejects = true, rejects_table = 'stg_rejects',
-  rejects_scan = 'stg_scans', ignore_errors = true, max_line_size = 4000000)`;
-}
+/** A record longer than this is rejected whole: no row of an agency export comes near it. */
+export const MAX_RECORD_BYTES = 4_000_000;
 
 export interface CsvBody {
   delimiter: string;
-  /** Physical lines before the first data row (the header's end line). */
-  skip: number;
-  /** Fields in the header; the data rows land in stg.c0..c{width-1}, extras in c{width}. */
-  width: number;
+  /** Physical line on which the header ends; the data follow it. */
+  headerEndLine: number;
+  headers: string[];
 }
 
 /**
- * The production read of a CSV body into the temp table `stg` (every column text, an empty field
- * '' and a field missing from a short row NULL), with rows DuckDB cannot parse in `stg_rejects`. Returns the number of those rejects.
+ * Stages the body of the file at tmpPath, inside the only folder DuckDB may read (the SQL sandbox),
+ * through the app's own scanner (csv-scan.ts): decoded to UTF-8 where it is not, every record
+ * counted, checked and written in one plain form.
  */
-export async function readCsvBody(db: Db, path: string, sniffed: Sniffed, body: CsvBody, tmpPath: string): Promise<number> {
-  const source = await transcode(path, sniffed, tmpPath);
-  const params = { path: source, delim: body.delimiter, skip: body.skip, nullstr: CSV_NULLSTR };
-  await db.run('DROP TABLE IF EXISTS stg_rejects; DROP TABLE IF EXISTS stg_scans');
+async function stageBody(path: string, encoding: string, bom: number, body: CsvBody, tmpPath: string): Promise<CsvScanner> {
+  const scanner = new CsvScanner({ ...body, maxRecordBytes: MAX_RECORD_BYTES, validateUtf8: encoding === 'utf-8' });
+  const source = createReadStream(path, { start: bom, highWaterMark: 1 << 20 });
+  const scan = async function* (chunks: AsyncIterable<Buffer | string>) {
+    for await (const chunk of chunks) yield scanner.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    yield scanner.end();
+  };
+  if (encoding === 'utf-8') await pipeline(source, scan, createWriteStream(tmpPath));
+  else await pipeline(source, iconv.decodeStream(encoding), iconv.encodeStream('utf-8'), scan, createWriteStream(tmpPath));
+  return scanner;
+}
+
+function readCsvSql(width: number, parallel: boolean): string {
+  const columns = [`'row_no': 'INTEGER'`, ...Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`)].join(', ');
+  return `CREATE OR REPLACE TEMP TABLE stg AS
+SELECT *
+FROM read_csv($path, header = false, auto_detect = false, delim = $delim, quote = '"', escape = '"', new_line = '\\n',
+  null_padding = true, parallel = ${parallel}, columns = {${columns}}, store_rejects = true, rejects_table = 'stg_reader_errors',
+  rejects_scan = 'stg_scans', ignore_errors = true, max_line_size = ${MAX_RECORD_BYTES + 64})`;
+}
+
+/**
+ * Reads a staged body into the temp table `stg` (row_no, then every column as text). DuckDB must
+ * read exactly the records the scanner wrote: a difference refuses the file, naming it.
+ */
+async function readStaged(db: Db, tmpPath: string, delimiter: string, width: number, written: number): Promise<void> {
+  const params = { path: tmpPath, delim: delimiter };
+  await db.run('DROP TABLE IF EXISTS stg_reader_errors; DROP TABLE IF EXISTS stg_scans');
   try {
-    await db.run(readCsvSql(body.width, true), params);
+    await db.run(readCsvSql(width, true), params);
   } catch (err) {
     if (!/quoted new ?lines/i.test(String(err))) throw err;
-    await db.run(readCsvSql(body.width, false), params);
+    await db.run(readCsvSql(width, false), params);
   }
-  return (await db.one<{ n: number }>('SELECT count(*) AS n FROM stg_rejects'))!.n;
+  const read = (await db.one<{ n: number }>('SELECT count(*) AS n FROM stg'))!.n;
+  if (read !== written) {
+    const first = await db.one<{ row_no: string }>('SELECT split_part(csv_line, $delim, 1) AS row_no FROM stg_reader_errors ORDER BY line LIMIT 1', params);
+    const where = first ? ` (mulai baris ${first.row_no})` : '';
+    const whereEn = first ? ` (from row ${first.row_no})` : '';
+    throw new AppError('IMPORT_FAILED',
+      `Pantau menghitung ${written} baris data yang dapat dibaca, tetapi pembaca CSV hanya memuat ${read}${where}. Tidak ada yang disimpan dari berkas ini; simpan ulang berkasnya sebagai CSV dari Excel lalu impor lagi.`,
+      `Pantau counted ${written} readable data rows, but the CSV reader loaded ${read}${whereEn}. Nothing from this file was stored; save the file again as CSV from Excel, then import it again.`);
+  }
+}
+
+/**
+ * The body of a CSV file into the temp table `stg`, counted and checked by the scanner on the way.
+ * A file taken for UTF-8 from its first bytes whose body is mostly not UTF-8 is read again as
+ * Windows-1252.
+ */
+export async function readCsvBody(db: Db, path: string, sniffed: Sniffed, body: CsvBody, tmpPath: string): Promise<{ scanner: CsvScanner; encoding: string }> {
+  let encoding = sniffed.encoding ?? 'utf-8';
+  let scanner = await stageBody(path, encoding, sniffed.bom, body, tmpPath);
+  if (encoding === 'utf-8' && sniffed.bom === 0 && scanner.utf8.malformed > scanner.utf8.multibyte) {
+    encoding = 'windows-1252';
+    scanner = await stageBody(path, encoding, 0, body, tmpPath);
+  }
+  await readStaged(db, tmpPath, body.delimiter, body.headers.length, scanner.written);
+  const rejects = scanner.rejects.map((r) => ({ row_no: r.row, column_name: r.column, value: r.value, code: r.code, detail: r.detail }));
+  await db.run(`CREATE OR REPLACE TEMP TABLE stg_rejects AS
+SELECT *
+FROM (SELECT unnest(from_json($rejects, '[{"row_no":"INTEGER","column_name":"VARCHAR","value":"VARCHAR","code":"VARCHAR","detail":"VARCHAR"}]'), recursive := true))`,
+  { rejects: JSON.stringify(rejects) });
+  return { scanner, encoding };
 }
 
 export async function stageCsv(
@@ -130,18 +151,18 @@ export async function stageCsv(
   const layout = chooseLayout(text, spec, recipe);
   if (!layout) refuseNoHeader(spec, csvSampleRows(sniffed));
   const header = layout.records[layout.headerIndex]!;
-  const mapping = mapColumns(header.cells, spec, recipe);
-  const width = header.cells.length;
-  const readerRejects = await readCsvBody(db, path, sniffed, { delimiter: layout.delimiter, skip: header.endLine, width }, tmpPath);
+  const body = { delimiter: layout.delimiter, headerEndLine: header.endLine, headers: header.cells };
+  const { scanner, encoding } = await readCsvBody(db, path, sniffed, body, tmpPath);
   return {
     headers: header.cells,
     headerRow: header.endLine,
-    mapping,
-    width,
+    mapping: mapColumns(header.cells, spec, recipe),
+    width: header.cells.length,
     delimiter: layout.delimiter,
-    encoding: sniffed.encoding,
-    overflowColumn: `c${width}`,
+    encoding,
     format: 'csv',
-    readerRejects,
+    sheet: null,
+    records: scanner.records,
+    rejected: scanner.rejects.length,
   };
 }

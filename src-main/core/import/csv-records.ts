@@ -33,7 +33,9 @@ export function splitRecords(text: string, delimiter: string, maxRecords: number
         i++;
       } else if (ch === '"') quoted = false;
       else {
-        if (ch === '\n') line++;
+        // CR, LF and CRLF each end a line, inside quotes as outside (the import's scanner counts the same way).
+        if (ch === '\n' && text[i - 1] !== '\r') line++;
+        else if (ch === '\r') line++;
         cell += ch;
       }
     } else if (ch === '"' && cell.trim() === '') {

@@ -1,19 +1,19 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { readdir, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../contract/errors.ts';
 import type { ImportFileRequest, MappingRecipe } from '../../contract/import-types.ts';
 import { replacedTable } from '../db/canonical.ts';
 import type { Db } from '../db/database.ts';
 import { stageCsv } from './csv-reader.ts';
-import { INSERT_READER_REJECTS_SQL, insertRejectsSql, mergeSql, normaliseSql, READER_ADJUST_SQL } from './import-sql.ts';
+import { insertReaderRejectsSql, insertRejectsSql, mergeSql, normaliseSql, skippedRowsSql } from './import-sql.ts';
 import { KINDS, type KindSpec } from './kinds.ts';
 import type { Lang } from './reasons.ts';
 import { loadRecipe, storeRecipe } from './recipes.ts';
 import { fileSize, sniffFile } from './sniff.ts';
-import { refuseMissing, type Staged } from './staging.ts';
-import { stageXlsx } from './xlsx-reader.ts';
+import { refuseMissing, type FilePart, type Staged } from './staging.ts';
+import { readXlsxParts } from './xlsx-reader.ts';
 
 export interface ImportEnv {
   db: Db;
@@ -27,14 +27,29 @@ export interface FileProgress {
   (phase: 'read' | 'check' | 'store', fraction: number | null, rows: number | null): void;
 }
 
+/** What one part of a file (the file itself, or one sheet of a workbook) became: one batch. */
+export interface PartOutcome {
+  sheet: string | null;
+  batch: string;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  rowsSkipped: number;
+}
+
 export interface ImportOutcome {
+  /** The first part's batch; a workbook of several sheets has one batch per sheet, in `parts`. */
   batch: string;
   agency: string | null;
   rowsRead: number;
   rowsImported: number;
   rowsRejected: number;
+  rowsSkipped: number;
+  parts: PartOutcome[];
   warnings: string[];
 }
+
+type Warning = [id: string, en: string];
 
 async function sha256(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -46,15 +61,16 @@ function needsAgency(spec: KindSpec): boolean {
   return spec.kind !== 'calendar' && spec.kind !== 'survey';
 }
 
-async function stage(env: ImportEnv, req: ImportFileRequest, size: number, spec: KindSpec, recipe: MappingRecipe | undefined,
-  tmpFile: string, signal: AbortSignal | undefined, progress: FileProgress): Promise<Staged> {
+/** The file's parts as its reader finds them, with what the reader passed over (hidden or headerless sheets). */
+async function openParts(env: ImportEnv, req: ImportFileRequest, size: number, spec: KindSpec, recipe: MappingRecipe | undefined,
+  tmpBase: string, signal: AbortSignal | undefined, progress: FileProgress): Promise<{ parts: FilePart[]; warnings: Warning[] }> {
   const sniffed = await sniffFile(req.path, size);
   if (sniffed.format === 'xlsx') {
     const onBytes = (b: number) => progress('read', size ? b / size : null, null);
-    const options = { signal, onBytes, spoolPath: tmpFile, fileName: req.fileName };
-    return stageXlsx(env.db, req.path, spec, recipe, options);
+    return readXlsxParts(env.db, req.path, spec, recipe, { signal, onBytes, spoolBase: tmpBase, fileName: req.fileName });
   }
-  return withProgress(env, (f) => progress('read', f, null), () => stageCsv(env.db, req.path, sniffed, spec, recipe, tmpFile));
+  const staged = await withProgress(env, (f) => progress('read', f, null), () => stageCsv(env.db, req.path, sniffed, spec, recipe, `${tmpBase}.csv`));
+  return { parts: [{ sheet: null, load: async () => staged }], warnings: [] };
 }
 
 /** While a long query runs, reports DuckDB's own progress estimate. */
@@ -68,9 +84,15 @@ async function withProgress<T>(env: ImportEnv, report: (f: number | null) => voi
   }
 }
 
+const STAGING_TABLES = ['stg', 'stg_rejects', 'stg_reader_errors', 'stg_scans'];
+
+/** A part's tables while the file is imported: its normalised rows and the rows its reader rejected. */
+const partTables = (k: number) => ({ norm: `norm_${k}`, rejects: `reader_rejects_${k}` });
+
 /**
- * Imports one file as one batch, in one transaction: either every row is stored
- * or listed as rejected, or (on any failure) nothing from the file is stored.
+ * Imports one file in one transaction: every row is stored, listed as rejected or listed as
+ * skipped, each with its reason; on any failure nothing from the file is stored. A workbook's
+ * sheets are one batch each, so every stored row names its sheet through its batch.
  */
 export async function importFile(
   env: ImportEnv,
@@ -86,41 +108,90 @@ export async function importFile(
   }
   const size = await fileSize(req.path);
   const recipe = req.mapping ?? (agency ? await loadRecipe(db, agency, spec.kind) : undefined);
-  const tmpFile = join(env.tmpDir, `pantau-${process.pid}-${Date.now()}.csv`);
+  const tmpBase = join(env.tmpDir, `pantau-${process.pid}-${Date.now()}`);
   const onAbort = () => db.interrupt();
   signal?.addEventListener('abort', onAbort);
+  const created: string[] = [];
   try {
     progress('read', 0, null);
-    const [hash, staged] = await Promise.all([
+    const [hash, file] = await Promise.all([
       sha256(req.path),
-      stage(env, req, size, spec, recipe, tmpFile, signal, progress),
+      openParts(env, req, size, spec, recipe, tmpBase, signal, progress),
     ]);
-    if (staged.mapping.missing.length) refuseMissing(spec, staged.mapping.missing, staged.headers);
-    if (!agency && spec.kind === 'survey' && staged.mapping.columns.agency === undefined) {
-      throw new AppError('IMPORT_FAILED', 'Berkas survei ini tidak memiliki kolom Instansi, jadi instansi wajib dipilih saat impor (--agency KODE).',
-        'This survey file has no Instansi (agency) column, so an agency must be chosen when importing (--agency CODE).');
+    // Each part is read and normalised first, outside the transaction (rows a transaction has just
+    // written read slower in DuckDB); then all of them are stored in one.
+    const prepared: { k: number; staged: Staged }[] = [];
+    let mode = false;
+    for (const [k, part] of file.parts.entries()) {
+      const staged = await part.load();
+      checkMapping(spec, staged, agency);
+      mode ||= staged.mapping.columns.mode !== undefined;
+      progress('check', null, null);
+      const tables = partTables(k);
+      created.push(tables.norm, tables.rejects);
+      const norm = normaliseSql(spec, staged, tables.norm);
+      const params: Record<string, string | number | null> = { agency, today: isoDate(env.now()) };
+      norm.extraKeys.forEach((key, i) => (params[`h${i}`] = key));
+      await withProgress(env, (f) => progress('check', f, null), () => db.run(norm.sql, params));
+      await db.run(`CREATE OR REPLACE TEMP TABLE ${tables.rejects} AS SELECT * FROM stg_rejects`);
+      await dropStaging(db);
+      if (signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
+      prepared.push({ k, staged });
     }
-    progress('check', null, null);
-    if (staged.readerRejects > 0) await db.run(READER_ADJUST_SQL, { headerRow: staged.headerRow });
-    const norm = normaliseSql(spec, staged);
-    const params: Record<string, string | number | null> = { agency, today: isoDate(env.now()) };
-    norm.extraKeys.forEach((k, i) => (params[`h${i}`] = k));
-    await withProgress(env, (f) => progress('check', f, null), () => db.run(norm.sql, params));
-    if (signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
     progress('store', null, null);
-    const outcome = await db.transaction(() =>
-      store(env, { req, spec, agency, size, hash, staged, recipe: req.mapping, signal }),
-    );
-    const warnings = await fileWarnings(env, spec, staged, hash, outcome.batch);
-    await db.run('UPDATE batches SET warnings = $w WHERE batch_id = $batch', { w: JSON.stringify(warnings.map(([id]) => id)), batch: outcome.batch });
-    return { ...outcome, warnings: warnings.map((w) => w[env.lang === 'en' ? 1 : 0]) };
+    // Batch numbers are taken before the transaction, each committed at once: a sequence value taken
+    // inside a transaction that a crash cuts short is given out again, and rows such a transaction
+    // left behind (db/orphans.ts) must not share their batch with a later import.
+    const seqs: number[] = [];
+    for (const _ of prepared) seqs.push((await db.one<{ n: number }>("SELECT nextval('batch_seq') AS n"))!.n);
+    const parts = await db.transaction(async () => {
+      const stored: PartOutcome[] = [];
+      for (const [i, { k, staged }] of prepared.entries()) {
+        stored.push(await store(env, { req, spec, agency, size, hash, staged, tables: partTables(k), seq: seqs[i]! }));
+      }
+      if (req.mapping && agency) await storeRecipe(db, agency, spec.kind, req.mapping, env.now());
+      // An abort on an idle connection interrupts nothing; checking here, before COMMIT, rolls it all back.
+      if (signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
+      return stored;
+    });
+    const outcome = { parts, mode };
+    const warnings = [...file.warnings, ...(await fileWarnings(env, spec, outcome.mode, hash, agency, outcome.parts.map((p) => p.batch)))];
+    for (const p of outcome.parts) {
+      await db.run('UPDATE batches SET warnings = $w WHERE batch_id = $batch', { w: JSON.stringify(warnings.map(([id]) => id)), batch: p.batch });
+    }
+    const sum = (k: 'rowsRead' | 'rowsImported' | 'rowsRejected' | 'rowsSkipped') => outcome.parts.reduce((n, p) => n + p[k], 0);
+    return {
+      batch: outcome.parts[0]!.batch, agency, parts: outcome.parts,
+      rowsRead: sum('rowsRead'), rowsImported: sum('rowsImported'), rowsRejected: sum('rowsRejected'), rowsSkipped: sum('rowsSkipped'),
+      warnings: warnings.map((w) => w[env.lang === 'en' ? 1 : 0]),
+    };
   } catch (err) {
     if (signal?.aborted || /INTERRUPT/i.test(String(err))) throw new AppError('CANCELLED', 'Impor dibatalkan; tidak ada data dari berkas ini yang disimpan.', 'Import cancelled; no data from this file was stored.');
     throw err;
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    await db.run('DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS norm; DROP TABLE IF EXISTS stg_adj; DROP TABLE IF EXISTS stg_rejects; DROP TABLE IF EXISTS stg_scans').catch(() => undefined);
-    await rm(tmpFile, { force: true });
+    await dropStaging(db).catch(() => undefined);
+    if (created.length) await db.run(created.map((t) => `DROP TABLE IF EXISTS ${t}`).join('; ')).catch(() => undefined);
+    await removeSpools(tmpBase);
+  }
+}
+
+/** The staged copies of this file (`<tmpBase>.csv`, a workbook's `<tmpBase>-<n>.csv` and rejects). */
+async function removeSpools(tmpBase: string): Promise<void> {
+  const prefix = basename(tmpBase);
+  const names = await readdir(dirname(tmpBase)).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.startsWith(prefix)).map((n) => rm(join(dirname(tmpBase), n), { force: true })));
+}
+
+async function dropStaging(db: Db): Promise<void> {
+  await db.run(STAGING_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`).join('; '));
+}
+
+function checkMapping(spec: KindSpec, staged: Staged, agency: string | null): void {
+  if (staged.mapping.missing.length) refuseMissing(spec, staged.mapping.missing, staged.headers);
+  if (!agency && spec.kind === 'survey' && staged.mapping.columns.agency === undefined) {
+    throw new AppError('IMPORT_FAILED', 'Berkas survei ini tidak memiliki kolom Instansi, jadi instansi wajib dipilih saat impor (--agency KODE).',
+      'This survey file has no Instansi (agency) column, so an agency must be chosen when importing (--agency CODE).');
   }
 }
 
@@ -135,32 +206,36 @@ interface StoreInput {
   size: number;
   hash: string;
   staged: Staged;
-  recipe: MappingRecipe | undefined;
-  signal: AbortSignal | undefined;
+  tables: { norm: string; rejects: string };
+  seq: number;
 }
 
-async function store(env: ImportEnv, input: StoreInput): Promise<ImportOutcome> {
+/** One part as one batch: its rejects and skipped rows listed, its good rows merged by natural key. */
+async function store(env: ImportEnv, input: StoreInput): Promise<PartOutcome> {
   const { db } = env;
   const { spec, staged } = input;
-  const seq = (await db.one<{ n: number }>("SELECT nextval('batch_seq') AS n"))!.n;
+  const { seq } = input;
   const batch = `b-${String(seq).padStart(6, '0')}`;
   const mapping = Object.fromEntries(
     Object.entries(staged.mapping.columns).map(([field, i]) => [field, (staged.headers[i] ?? '').trim()]),
   );
   await db.run(
-    `INSERT INTO batches
+    `INSERT INTO batches (batch_id, seq, file_name, file_path, size, sha256, agency, kind, format, encoding, delimiter,
+  header_row, mapping, imported_at, rows_read, rows_imported, rows_rejected, rows_skipped, rows_replaced, warnings, status, sheet)
 VALUES ($batch, $seq, $file, $path, $size, $sha, $agency, $kind, $format, $enc, $delim,
-  $header, $mapping, $at, 0, 0, 0, 0, '[]', 'active', NULL)`,
+  $header, $mapping, $at, 0, 0, 0, 0, 0, '[]', 'active', $sheet)`,
     {
       batch, seq, file: input.req.fileName ?? basename(input.req.path), path: input.req.path, size: input.size,
       sha: input.hash, agency: input.agency, kind: spec.kind, format: staged.format,
       enc: staged.encoding, delim: staged.delimiter, header: staged.headerRow, mapping: JSON.stringify(mapping),
-      at: env.now().toISOString(),
+      at: env.now().toISOString(), sheet: staged.sheet,
     },
   );
-  if (staged.readerRejects > 0) await db.run(INSERT_READER_REJECTS_SQL, { batch });
-  await db.run(insertRejectsSql(), { batch });
-  const { replace, remove, insert } = mergeSql(spec);
+  const { norm, rejects } = input.tables;
+  await db.run(insertReaderRejectsSql(rejects), { batch });
+  await db.run(insertRejectsSql(norm), { batch });
+  await db.run(skippedRowsSql(norm), { batch });
+  const { replace, remove, insert } = mergeSql(spec, norm);
   // Nothing to replace in an empty table: skip two semi-joins over the whole file.
   const existing = await db.one<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${spec.table} LIMIT 1)`);
   if (existing!.n > 0) {
@@ -168,42 +243,54 @@ VALUES ($batch, $seq, $file, $path, $size, $sha, $agency, $kind, $format, $enc, 
     await db.run(remove, { batch });
   }
   await db.run(insert, { batch });
-  const counts = (await db.one<{ read: number; ok: number }>(
-    'SELECT count(*) AS read, count(*) FILTER (WHERE err IS NULL) AS ok FROM norm',
+  const counts = (await db.one<{ ok: number; bad: number; skipped: number }>(
+    `SELECT count(*) FILTER (WHERE err IS NULL AND skip IS NULL) AS ok, count(*) FILTER (WHERE err IS NOT NULL) AS bad,
+       count(*) FILTER (WHERE skip IS NOT NULL) AS skipped
+     FROM ${norm}`,
   ))!;
   const replaced = (await db.one<{ n: number }>(
     `SELECT count(*) AS n FROM ${replacedTable(spec.table)} WHERE replaced_by = $batch`, { batch },
   ))!.n;
-  const rowsRead = counts.read + staged.readerRejects;
+  const rowsRead = staged.records;
   const rowsImported = counts.ok;
+  const rowsRejected = counts.bad + staged.rejected;
+  const rowsSkipped = counts.skipped;
+  // The rows the reader counted in the file must all be accounted for: a file can fail, never come up short.
+  const missing = rowsRead - rowsImported - rowsRejected - rowsSkipped;
+  if (missing !== 0) {
+    const where = staged.sheet ? ` (lembar ${staged.sheet})` : '';
+    const whereEn = staged.sheet ? ` (sheet ${staged.sheet})` : '';
+    throw new AppError('IMPORT_FAILED',
+      `Berkas berisi ${rowsRead} baris data${where}, tetapi ${rowsImported} diimpor, ${rowsRejected} ditolak dan ${rowsSkipped} dilewati: selisih ${missing}. Tidak ada yang disimpan dari berkas ini.`,
+      `The file has ${rowsRead} data rows${whereEn}, but ${rowsImported} were imported, ${rowsRejected} rejected and ${rowsSkipped} skipped: ${missing} unaccounted for. Nothing from this file was stored.`);
+  }
   await db.run(
-    `UPDATE batches
-SET rows_read = $read, rows_imported = $ok, rows_rejected = $rej, rows_replaced = $repl
-WHERE batch_id = $batch`,
-    { read: rowsRead, ok: rowsImported, rej: rowsRead - rowsImported, repl: replaced, batch },
+    `UPDATE batches SET rows_read = $read, rows_imported = $ok, rows_rejected = $rej, rows_skipped = $skip, rows_replaced = $repl
+     WHERE batch_id = $batch`,
+    { read: rowsRead, ok: rowsImported, rej: rowsRejected, skip: rowsSkipped, repl: replaced, batch },
   );
-  if (input.recipe && input.agency) await storeRecipe(db, input.agency, spec.kind, input.recipe, env.now());
-  // An abort on an idle connection interrupts nothing; checking here, before COMMIT, rolls it all back.
-  if (input.signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
-  return { batch, agency: input.agency, rowsRead, rowsImported, rowsRejected: rowsRead - rowsImported, warnings: [] };
+  return { sheet: staged.sheet, batch, rowsRead, rowsImported, rowsRejected, rowsSkipped };
 }
 
-async function fileWarnings(env: ImportEnv, spec: KindSpec, staged: Staged, hash: string, batch: string): Promise<Array<[id: string, en: string]>> {
-  const warnings: Array<[id: string, en: string]> = [];
-  if (spec.kind === 'attendance' && staged.mapping.columns.mode === undefined) {
+async function fileWarnings(env: ImportEnv, spec: KindSpec, mode: boolean, hash: string, agency: string | null, batches: string[]): Promise<Warning[]> {
+  const warnings: Warning[] = [];
+  if (spec.kind === 'attendance' && !mode) {
     warnings.push(['Berkas tidak memiliki kolom mode kerja; setiap hari hadir dicatat sebagai WFO.', 'The file has no work mode column; every day present is recorded as WFO.']);
   }
-  const same = await env.db.one<{ batch_id: string }>(
-    `SELECT batch_id
+  const same = await env.db.one<{ batch_id: string; agency: string | null }>(
+    `SELECT batch_id, agency
 FROM batches
-WHERE sha256 = $hash AND kind = $kind AND status = 'active' AND batch_id <> $batch
-ORDER BY seq
+WHERE sha256 = $hash AND kind = $kind AND status = 'active' AND NOT list_contains(string_split($batches, ','), batch_id)
+ORDER BY agency IS NOT DISTINCT FROM $agency DESC, seq
 LIMIT 1`,
-    { hash, kind: spec.kind, batch },
+    { hash, kind: spec.kind, batches: batches.join(','), agency },
   );
-  if (same) {
+  if (same && same.agency === agency) {
     warnings.push([`Isi berkas ini sama persis dengan impor ${same.batch_id}; baris dengan kunci yang sama diganti, tidak digandakan.`, `The contents of this file are identical to import ${same.batch_id}; rows with the same key were replaced, not duplicated.`]);
+  } else if (same) {
+    const other = same.agency ?? '-';
+    warnings.push([`Isi berkas ini sama persis dengan impor ${same.batch_id} untuk instansi ${other}: datanya kini tersimpan untuk dua instansi. Batalkan salah satu impor bila berkas ini hanya milik satu instansi.`,
+      `The contents of this file are identical to import ${same.batch_id} for agency ${other}: its data is now stored for two agencies. Undo one of the imports if the file belongs to one agency only.`]);
   }
   return warnings;
 }
-

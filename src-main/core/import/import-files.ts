@@ -1,13 +1,13 @@
 import { AppError, messageIn } from '../../contract/errors.ts';
 import type { ImportFileResult, ImportFilesRequest, ImportFilesResult } from '../../contract/import-types.ts';
 import type { CallOptions } from '../../contract/progress.ts';
-import { batchRejects } from './batches.ts';
+import { batchRejects, batchSkips } from './batches.ts';
 import { importFile, type ImportEnv } from './import-file.ts';
 
 function failed(file: string, req: { kind: ImportFileResult['kind']; agency?: string }, error: string): ImportFileResult {
   return {
     file, kind: req.kind, agency: req.agency ?? null, status: 'failed', batch: null, rowsRead: 0, rowsImported: 0,
-    rowsRejected: 0, rejects: [], warnings: [], error,
+    rowsRejected: 0, rowsSkipped: 0, rejects: [], skipped: [], warnings: [], error,
   };
 }
 
@@ -27,9 +27,17 @@ export async function importFiles(env: ImportEnv, req: ImportFilesRequest, resol
       opts?.onProgress?.({ phase, file: name, fileIndex, fileCount: req.files.length, fraction, rows });
     try {
       if (opts?.signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
-      const outcome = await importFile(env, file, progress, opts?.signal);
-      const rejects = await batchRejects(env.db, outcome.batch, lang);
-      files.push({ file: name, kind: file.kind, status: 'imported', rejects, error: null, ...outcome });
+      const { parts, ...outcome } = await importFile(env, file, progress, opts?.signal);
+      const rejects: ImportFileResult['rejects'] = [];
+      const skipped: ImportFileResult['skipped'] = [];
+      // The sheet is named once a workbook has several: with one, the row alone finds it.
+      const several = parts.length > 1;
+      for (const p of parts) {
+        rejects.push(...(await batchRejects(env.db, p.batch, lang, several)));
+        skipped.push(...(await batchSkips(env.db, p.batch, lang, several)));
+      }
+      const sheets = several ? { sheets: parts.map((p) => ({ ...p, sheet: p.sheet ?? '' })) } : {};
+      files.push({ file: name, kind: file.kind, status: 'imported', ...outcome, ...sheets, rejects, skipped, error: null });
     } catch (err) {
       if (!(err instanceof AppError)) log(err);
       const message = err instanceof AppError ? messageIn(lang, err) : `${lang === 'en' ? 'Internal error' : 'Kesalahan internal'}: ${String(err)}`;

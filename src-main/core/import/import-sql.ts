@@ -141,44 +141,11 @@ export interface NormaliseSql {
   extraKeys: string[];
 }
 
-function rowNoSql(staged: Staged): string {
-  if (staged.format === 'xlsx') return 'stg.row_no';
-  const base = `${Number(staged.headerRow)} + 1 + stg.rowid`;
-  return staged.readerRejects === 0 ? base : `${base} + (SELECT count(*) FROM stg_adj WHERE stg_adj.a <= stg.rowid)`;
-}
-
-/**
- * The CSV reader skips the lines it cannot split, so a staged row's position must be shifted
- * by the skipped lines before it: `a` is how many staged rows precede each skipped line.
- */
-export const READER_ADJUST_SQL = `CREATE OR REPLACE TEMP TABLE stg_adj AS
-SELECT line - $headerRow - row_number() OVER (ORDER BY line) AS a
-FROM stg_rejects`;
-
-const READER_ERRORS: Record<string, string> = {
-  'TOO MANY COLUMNS': 'CSV_TOO_MANY_FIELDS',
-  'UNQUOTED VALUE': 'CSV_QUOTE',
-  'INVALID ENCODING': 'CSV_ENCODING',
-  'INVALID UNICODE': 'CSV_ENCODING',
-  'LINE SIZE OVER MAXIMUM': 'CSV_LINE_TOO_LONG',
-};
-
-export const INSERT_READER_REJECTS_SQL = `INSERT INTO rejects
-SELECT
-  $batch,
-  line,
-  '_row',
-  csv_line,
-  CASE error_type ${Object.entries(READER_ERRORS).map(([type, code]) => `WHEN '${type}' THEN '${code}'`).join(' ')}
-    ELSE 'CSV_UNREADABLE' END,
-  NULL
-FROM stg_rejects`;
-
 /**
  * One set-based pass from `stg` to `norm`: every field parsed, the first problem of each
  * row named (column|code), and of rows sharing a natural key only the last one kept.
  */
-export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
+export function normaliseSql(spec: KindSpec, staged: Staged, target = 'norm'): NormaliseSql {
   const column = (fl: FieldSpec) => `stg.c${staged.mapping.columns[fl.name]}`;
   const joined = spec.fields.filter((fl) => staged.mapping.columns[fl.name] !== undefined && usesLookup(fl));
   const lookups = joined.map((fl) => lookupCte(fl, column(fl)));
@@ -194,16 +161,8 @@ export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
     return [`pt_text(${cellExpr}) AS ${raw(fl.name)}`, `${PARSERS[fl.parser].value(cellExpr)} AS ${f(fl.name)}`,
       `${fieldError(fl, cellExpr)} AS ${err(fl.name)}`];
   });
-  const overflow = staged.overflowColumn ? `pt_text(stg.${staged.overflowColumn})` : 'NULL::VARCHAR';
-  // A CSV row that ends before the header's last named column was padded with NULLs by the
-  // reader (an empty field reads as ''): its fields cannot be placed under the header, so it is
-  // rejected, its value naming how many fields it has ("6 dari 8").
-  const lastNamed = staged.headers.map((h) => h.trim() !== '').lastIndexOf(true);
-  const fieldCount = Array.from({ length: staged.width }, (_, i) => `(stg.c${i} IS NOT NULL)::INTEGER`).join(' + ');
-  const short = staged.format === 'csv' && lastNamed >= 0
-    ? `CASE WHEN stg.c${lastNamed} IS NULL THEN CAST(${fieldCount} AS VARCHAR) || ' dari ${staged.width}' END`
-    : 'NULL::VARCHAR';
-  const anyCell = [...spec.fields.map((fl) => `${raw(fl.name)} IS NOT NULL`), `_overflow IS NOT NULL`].join(' OR ');
+  // A row with no value in any mapped column holds no record: it is skipped, not judged.
+  const anyCell = spec.fields.map((fl) => `${raw(fl.name)} IS NOT NULL`).join(' OR ');
   const projection: Projection = PROJECTIONS[spec.table];
   const mapped = new Set(Object.values(staged.mapping.columns));
   const extras = spec.keepExtra
@@ -216,19 +175,16 @@ export function normaliseSql(spec: KindSpec, staged: Staged): NormaliseSql {
     ([name, expr]) => `${expr === '__answers__' ? '_answers' : expr} AS ${quoteIdent(name)}`,
   );
   const errors = [
-    `CASE WHEN _overflow IS NOT NULL THEN '_row|CSV_TOO_MANY_FIELDS' WHEN _short IS NOT NULL THEN '_row|CSV_TOO_FEW_FIELDS' END`,
     ...spec.fields.map((fl) => `'${fl.name}|' || ${err(fl.name)}`),
     ...(projection.errors ?? []),
   ];
   const keyCols = spec.key.map(quoteIdent).join(', ');
   const canonical = canonicalColumns(spec.table).map((c) => `p.${quoteIdent(c)}`).join(', ');
-  const sql = `CREATE OR REPLACE TEMP TABLE norm AS
+  const sql = `CREATE OR REPLACE TEMP TABLE ${target} AS
 WITH ${lookups.length ? `${lookups.join(',\n')},` : ''}
 v AS (
   SELECT
-    ${rowNoSql(staged)} AS row_no,
-    ${overflow} AS _overflow,
-    ${short} AS _short,
+    stg.row_no,
     ${answers} AS _answers,
     ${values.join(', ')}
   FROM stg ${joins}
@@ -239,15 +195,15 @@ p AS (
     row_no,
     ${raw(spec.fields[0]!.name)} AS _key_text,
     ${columns.join(', ')},
-    coalesce(${errors.join(', ')}) AS err,
-    CASE WHEN err IS NOT NULL THEN ${rejectValueSql(spec)} END AS err_value
+    CASE WHEN ${anyCell} THEN coalesce(${errors.join(', ')}) END AS err,
+    CASE WHEN err IS NOT NULL THEN ${rejectValueSql(spec)} END AS err_value,
+    CASE WHEN NOT (${anyCell}) THEN 'NO_VALUES' END AS skip
   FROM d
-  WHERE ${anyCell}
 ),
 dup AS (
   SELECT ${keyCols}, max(row_no) AS last_row
   FROM p
-  WHERE err IS NULL
+  WHERE err IS NULL AND skip IS NULL
   GROUP BY ALL
   HAVING count(*) > 1
 )
@@ -256,7 +212,8 @@ SELECT
   ${canonical},
   CASE WHEN p.err IS NULL AND p.row_no <> dup.last_row THEN '${spec.fields[0]!.name}|DUPLICATE' ELSE p.err END AS err,
   CASE WHEN p.err IS NULL AND p.row_no <> dup.last_row THEN p._key_text ELSE p.err_value END AS err_value,
-  CASE WHEN p.err IS NULL AND p.row_no <> dup.last_row THEN dup.last_row END AS dup_of
+  CASE WHEN p.err IS NULL AND p.row_no <> dup.last_row THEN dup.last_row END AS dup_of,
+  p.skip
 FROM p
 LEFT JOIN dup ON ${spec.key.map((k) => `p.${quoteIdent(k)} IS NOT DISTINCT FROM dup.${quoteIdent(k)}`).join(' AND ')}`;
   return { sql, extraKeys: extras.map((x) => x.h) };
@@ -265,11 +222,11 @@ LEFT JOIN dup ON ${spec.key.map((k) => `p.${quoteIdent(k)} IS NOT DISTINCT FROM 
 /** The value shown in a reject: the raw text of the column the problem is in. */
 function rejectValueSql(spec: KindSpec): string {
   const cases = spec.fields.map((fl) => `WHEN '${fl.name}' THEN ${raw(fl.name)}`).join(' ');
-  return `CASE split_part(err, '|', 1) ${cases} WHEN '_row' THEN coalesce(_overflow, _short) END`;
+  return `CASE split_part(err, '|', 1) ${cases} END`;
 }
 
-export function insertRejectsSql(): string {
-  return `INSERT INTO rejects
+export function insertRejectsSql(norm = 'norm'): string {
+  return `INSERT INTO rejects (batch_id, row_no, column_name, value, code, detail)
 SELECT
   $batch,
   row_no,
@@ -277,9 +234,27 @@ SELECT
   err_value,
   split_part(err, '|', 2),
   CAST(dup_of AS VARCHAR)
-FROM norm
+FROM ${norm}
 WHERE err IS NOT NULL`;
 }
+
+/** The rows with no value in any mapped column: skipped, with that reason. */
+export function skippedRowsSql(norm = 'norm'): string {
+  return `INSERT INTO skips (batch_id, row_no, code)
+SELECT $batch, row_no, skip
+FROM ${norm}
+WHERE skip IS NOT NULL`;
+}
+
+/** The rows the reader rejected itself (`stg_rejects`, see staging.ts, kept per part). */
+export function insertReaderRejectsSql(table = 'stg_rejects'): string {
+  return `INSERT INTO rejects (batch_id, row_no, column_name, value, code, detail)
+SELECT $batch, row_no, column_name, value, code, detail
+FROM ${table}`;
+}
+
+/** The columns of `stg_rejects`, as a reader's rejects spool file holds them. */
+export const STG_REJECTS_COLUMNS = `{'row_no': 'INTEGER', 'column_name': 'VARCHAR', 'value': 'VARCHAR', 'code': 'VARCHAR', 'detail': 'VARCHAR'}`;
 
 function keyMatch(spec: KindSpec, a: string, b: string): string {
   return spec.key.map((k) => `${a}.${quoteIdent(k)} = ${b}.${quoteIdent(k)}`).join(' AND ');
@@ -290,11 +265,11 @@ function columnList(spec: KindSpec): string {
 }
 
 /** Newest wins: rows with a key in this batch move to the _replaced table first. */
-export function mergeSql(spec: KindSpec): { replace: string; remove: string; insert: string } {
+export function mergeSql(spec: KindSpec, norm = 'norm'): { replace: string; remove: string; insert: string } {
   const t = quoteIdent(spec.table);
   const replaced = quoteIdent(replacedTable(spec.table));
   const cols = columnList(spec);
-  const hit = `EXISTS (SELECT 1 FROM norm n WHERE n.err IS NULL AND ${keyMatch(spec, 'n', 't')})`;
+  const hit = `EXISTS (SELECT 1 FROM ${norm} n WHERE n.err IS NULL AND n.skip IS NULL AND ${keyMatch(spec, 'n', 't')})`;
   return {
     replace: `INSERT INTO ${replaced} (${cols}, batch_id, row_no, replaced_by)
 SELECT ${cols}, batch_id, row_no, $batch
@@ -303,8 +278,8 @@ WHERE ${hit}`,
     remove: `DELETE FROM ${t} t WHERE ${hit}`,
     insert: `INSERT INTO ${t} (${cols}, batch_id, row_no)
 SELECT ${cols}, $batch, row_no
-FROM norm
-WHERE err IS NULL`,
+FROM ${norm}
+WHERE err IS NULL AND skip IS NULL`,
   };
 }
 

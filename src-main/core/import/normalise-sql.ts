@@ -217,6 +217,7 @@ const HELPERS: readonly string[] = [
     `CASE WHEN regexp_full_match(t, ${lit(TIME_FULL)})
        THEN TRY_CAST(rtrim(regexp_replace(t, ${lit(TIME_CANON)}, '\\1:\\2:\\3'), ':') AS TIME) END`,
   ),
+  macro('pt__finite(x)', `CASE WHEN isfinite(x) THEN x END`),
   macro(
     'pt__num_from_text(u)',
     `CASE
@@ -334,12 +335,13 @@ const PUBLIC_MACROS: readonly string[] = [
        CASE WHEN starts_with(s, ${MARK}) THEN pt__time_from_number(substr(s, 2)) END,
        pt__time_from_text(s))`,
   ),
-  // A numeric cell holds String(n) from JavaScript, which TRY_CAST reads exactly.
+  // A numeric cell holds String(n) from JavaScript, which TRY_CAST reads exactly. A number too large
+  // for a double (1E+400) reads as infinity: not a number a person meant, so none.
   macro(
     'pt_num(s)',
-    `coalesce(
+    `pt__finite(coalesce(
        CASE WHEN starts_with(s, ${MARK}) THEN TRY_CAST(substr(s, 2) AS DOUBLE) END,
-       pt__num_from_text(regexp_replace(s, '${SPACE}+', '', 'g')))`,
+       pt__num_from_text(regexp_replace(s, '${SPACE}+', '', 'g'))))`,
   ),
   macro('pt_int(s)', `CASE WHEN pt_num(s) = trunc(pt_num(s)) THEN TRY_CAST(pt_num(s) AS INTEGER) END`),
   macro('pt_nip(s)', `nullif(pt__nip_text(s), '')`),

@@ -38,11 +38,33 @@ const REASONS: Record<string, [id: string, en: string]> = {
     'kolom saja, lebih sedikit daripada judul kolom (periksa pemisah atau tanda kutip)',
     'fields only, fewer than the header (check the delimiter or quotes)',
   ],
-  CSV_QUOTE: ['berisi tanda kutip yang tidak seimbang', 'has unbalanced quotes'],
+  CSV_QUOTE: [
+    'membuka tanda kutip (") yang tidak pernah ditutup: {d} baris sesudahnya akan terbaca sebagai satu sel, jadi hanya baris ini yang ditolak dan baris sesudahnya dibaca seperti biasa',
+    'opens a quote (") that never closes: the {d} lines after it would read as one cell, so only this row is rejected and the lines after it are read as usual',
+  ],
   CSV_ENCODING: ['berisi karakter yang tidak dapat dibaca (pengodean teks)', 'contains unreadable characters (text encoding)'],
-  CSV_LINE_TOO_LONG: ['terlalu panjang', 'is too long'],
-  CSV_UNREADABLE: ['tidak dapat dibaca sebagai baris CSV', 'cannot be read as a CSV line'],
+  CSV_LINE_TOO_LONG: ['terlalu panjang ({d} byte; paling panjang 4.000.000 byte)', 'is too long ({d} bytes; at most 4,000,000 bytes)'],
+  XLSX_ROW_RANGE: ['berada di luar batas lembar Excel (nomor baris {d}; paling banyak 1.048.576)', 'lies beyond the rows an Excel sheet has (row number {d}; at most 1,048,576)'],
+  XLSX_CELL_TOO_LONG: ['terlalu panjang ({d} karakter; satu sel Excel paling banyak 32.767)', 'is too long ({d} characters; an Excel cell holds at most 32,767)'],
 };
+
+/** Why a row was skipped, by code: rows that by design hold no record. */
+const SKIP_REASONS: Record<string, [id: string, en: string]> = {
+  NO_VALUES: ['tidak berisi nilai pada kolom mana pun yang dipetakan', 'holds no value in any mapped column'],
+};
+
+/** baris 7 dilewati: tidak berisi nilai pada kolom mana pun yang dipetakan. */
+export function formatSkip(lang: Lang, row: number, code: string, detail: string | null, sheet: string | null = null): string {
+  const texts = SKIP_REASONS[code];
+  const text = (texts ? texts[lang === 'en' ? 1 : 0] : code).replaceAll('{d}', detail ?? '?');
+  return `${where(lang, row, sheet)} ${lang === 'en' ? 'skipped' : 'dilewati'}: ${text}`;
+}
+
+/** "baris 17", or "lembar Oktober, baris 17" for a sheet of a workbook. */
+function where(lang: Lang, row: number, sheet: string | null): string {
+  if (sheet === null) return lang === 'en' ? `row ${row}` : `baris ${row}`;
+  return lang === 'en' ? `sheet ${sheet}, row ${row}` : `lembar ${sheet}, baris ${row}`;
+}
 
 export function formatReject(
   lang: Lang,
@@ -51,10 +73,10 @@ export function formatReject(
   value: string | null,
   code: string,
   detail: string | null,
+  sheet: string | null = null,
 ): string {
   const texts = REASONS[code];
   const text = (texts ? texts[lang === 'en' ? 1 : 0] : code).replaceAll('{d}', detail ?? '?');
   const subject = [column, value === null || code === 'REQUIRED' ? '' : `"${value}"`].filter(Boolean).join(' ');
-  const where = lang === 'en' ? `row ${row}` : `baris ${row}`;
-  return `${where}: ${subject || (lang === 'en' ? 'row' : 'baris')} ${text}`;
+  return `${where(lang, row, sheet)}: ${subject || (lang === 'en' ? 'row' : 'baris')} ${text}`;
 }

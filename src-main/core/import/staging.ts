@@ -3,8 +3,14 @@ import type { ColumnMapping } from './header.ts';
 import type { KindSpec } from './kinds.ts';
 import { NUM_MARK } from './normalise-sql.ts';
 
-/** A file read into the temp table `stg` (columns c0..cN as text), ready for the SQL pass. */
+/**
+ * A file, or one sheet of a workbook, read into the temp tables `stg` (row_no, then columns c0..cN
+ * as text) and `stg_rejects` (row_no, column_name, value, code, detail: the rows the reader could
+ * not place under the header), ready for the SQL pass.
+ */
 export interface Staged {
+  /** The sheet of a workbook; null for a text file. */
+  sheet: string | null;
   headers: string[];
   /** 1-based row (line) of the header in the file. */
   headerRow: number;
@@ -12,12 +18,21 @@ export interface Staged {
   width: number;
   delimiter: string | null;
   encoding: string | null;
-  /** Column holding cells beyond the header's width (CSV), or null. */
-  overflowColumn: string | null;
-  /** CSV rows are numbered by their position in `stg`; XLSX rows carry their sheet row in `row_no`. */
   format: 'csv' | 'xlsx';
-  /** Rows the CSV reader itself could not split; they stay in the temp table `stg_rejects`. */
-  readerRejects: number;
+  /**
+   * The data rows, counted by the app as it read them (not by DuckDB): every one is in `stg` or in
+   * `stg_rejects`.
+   */
+  records: number;
+  /** Rows in `stg_rejects` (too long, not UTF-8, fields or cells that do not fit). */
+  rejected: number;
+}
+
+/** A part of a file the import stores as one batch: a text file whole, or one sheet of a workbook. */
+export interface FilePart {
+  sheet: string | null;
+  /** Reads the part into `stg` and `stg_rejects`. */
+  load(): Promise<Staged>;
 }
 
 export function stripMark(text: string): string {

@@ -5,8 +5,9 @@ import type { MappingRecipe } from '../../contract/import-types.ts';
 import type { Db } from '../db/database.ts';
 import { mapColumns } from './header.ts';
 import type { KindSpec } from './kinds.ts';
-import { refuseNoHeader, type Staged } from './staging.ts';
-import type { SheetFound, XlsxJob, XlsxMessage } from './xlsx-worker.ts';
+import { STG_REJECTS_COLUMNS } from './import-sql.ts';
+import { refuseNoHeader, type FilePart, type Staged } from './staging.ts';
+import type { SheetFound, SheetSpooled, XlsxJob, XlsxMessage } from './xlsx-worker.ts';
 import { bombRefusal, guardZip } from './zip-guard.ts';
 
 /**
@@ -19,8 +20,8 @@ import { bombRefusal, guardZip } from './zip-guard.ts';
 const XLSX_HEAP_MB = 256;
 
 export interface XlsxOptions {
-  /** Where the rows are spooled as CSV text for DuckDB to load in one statement. */
-  spoolPath: string;
+  /** Where each sheet's rows are spooled as CSV text for DuckDB to load in one statement: `<spoolBase>-<n>.csv`. */
+  spoolBase: string;
   /** The name messages give the file when the path is a temporary copy (uploads). */
   fileName?: string;
   signal?: AbortSignal;
@@ -39,8 +40,10 @@ function workerUrl(): URL {
   return new URL(`data:text/javascript,${encodeURIComponent(boot)}`);
 }
 
+/** The workbook reader's own error names the cause (an unexpected end, a broken part); it carries no cell content. */
 function damaged(cause: string): AppError {
-  return new AppError('IMPORT_FAILED', 'Berkas XLSX rusak atau tidak lengkap dan tidak dapat dibaca. Simpan ulang dari Excel lalu impor lagi.', 'The XLSX file is damaged or incomplete and cannot be read. Save it again from Excel, then import it again.', { cause });
+  return new AppError('IMPORT_FAILED', `Berkas XLSX tidak dapat dibaca (${cause}). Bila berkasnya rusak atau tidak lengkap, simpan ulang dari Excel lalu impor lagi.`,
+    `The XLSX file cannot be read (${cause}). If it is damaged or incomplete, save it again from Excel, then import it again.`, { cause });
 }
 
 function tooMuchMemory(fileName: string): AppError {
@@ -91,36 +94,45 @@ function readInWorker(job: XlsxJob, fileName: string, options: Pick<XlsxOptions,
   });
 }
 
+/** A sheet the worker spooled, read into `stg` and `stg_rejects`. */
+async function loadSheet(db: Db, sheet: SheetSpooled, spec: KindSpec, recipe: MappingRecipe | undefined): Promise<Staged> {
+  const { headers, headerRow } = sheet;
+  const columns = [`'row_no': 'INTEGER'`, ...headers.map((_, i) => `'c${i}': 'VARCHAR'`)].join(', ');
+  const read = (columns: string) => `SELECT *
+FROM read_csv($path, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', new_line = '\\n',
+  columns = ${columns}, max_line_size = 4000000)`;
+  await db.run(`CREATE OR REPLACE TEMP TABLE stg AS ${read(`{${columns}}`)}`, { path: sheet.dataPath });
+  await db.run(`CREATE OR REPLACE TEMP TABLE stg_rejects AS ${read(STG_REJECTS_COLUMNS)}`, { path: sheet.rejectsPath });
+  return {
+    sheet: sheet.sheet, headers, headerRow, mapping: mapColumns(headers, spec, recipe),
+    width: headers.length, delimiter: null, encoding: null, format: 'xlsx', records: sheet.records, rejected: sheet.rejected,
+  };
+}
+
 /**
- * Reads the first sheet that has the kind's header row into the temp table `stg` (row_no, c0..cN).
- * Rows above the header (title block) are skipped; empty rows too.
+ * Reads a workbook in a worker, which spools every visible sheet that has the kind's header row
+ * (rows above it, the title block, and empty rows left out); each sheet is one part of the import.
+ * Hidden sheets and sheets without the header are passed over and named in the warnings.
  */
-export async function stageXlsx(
+export async function readXlsxParts(
   db: Db,
   path: string,
   spec: KindSpec,
   recipe: MappingRecipe | undefined,
   options: XlsxOptions,
-): Promise<Staged> {
+): Promise<{ parts: FilePart[]; warnings: [string, string][] }> {
   // Sizes from the central directory first: a zip bomb is refused before anything is inflated.
   await guardZip(path);
-  const job: XlsxJob = { path, heapMb: XLSX_HEAP_MB, target: { kind: spec.kind, recipe }, spoolPath: options.spoolPath };
-  const { sheets: [sheet], firstRows } = await readInWorker(job, options.fileName ?? basename(path), options);
-  if (!sheet) refuseNoHeader(spec, firstRows);
-  const { headers, headerRow } = sheet;
-  const columns = [`'row_no': 'INTEGER'`, ...headers.map((_, i) => `'c${i}': 'VARCHAR'`)].join(', ');
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE stg AS
-SELECT *
-FROM read_csv($path, header = false, auto_detect = false,
-  delim = ',', quote = '"', escape = '"', columns = {${columns}}, max_line_size = 4000000)`,
-    { path: options.spoolPath },
-  );
-  return {
-    headers, headerRow, mapping: mapColumns(headers, spec, recipe),
-    width: headers.length, delimiter: null, encoding: null, overflowColumn: null, format: 'xlsx',
-    readerRejects: 0,
-  };
+  const job: XlsxJob = { path, heapMb: XLSX_HEAP_MB, target: { kind: spec.kind, recipe }, spoolBase: options.spoolBase };
+  const { spooled, hidden, firstRows } = await readInWorker(job, options.fileName ?? basename(path), options);
+  if (spooled.length === 0) refuseNoHeader(spec, firstRows);
+  const warnings: [string, string][] = [];
+  if (hidden.length) {
+    const names = hidden.map((n) => `"${n}"`).join(', ');
+    warnings.push([`Lembar tersembunyi tidak diimpor: ${names}. Tampilkan lembarnya di Excel bila datanya perlu diimpor.`,
+      `Hidden sheets were not imported: ${names}. Unhide them in Excel if their data should be imported.`]);
+  }
+  return { parts: spooled.map((sheet) => ({ sheet: sheet.sheet, load: () => loadSheet(db, sheet, spec, recipe) })), warnings };
 }
 
 /**

@@ -24,8 +24,11 @@ export type XlsxJob = {
   /** The heap the thread may fill; past it the thread ends itself. */
   heapMb: number;
 } & (
-  /** Import: every data row of the first sheet with the target's header row, spooled as CSV. */
-  | { target: XlsxTarget; spoolPath: string }
+  /**
+   * Import: every visible sheet with the target's header row, each spooled as CSV to
+   * `<spoolBase>-<n>.csv` (row_no, c0..cN) with its rejected rows in `<spoolBase>-<n>-rejects.csv`.
+   */
+  | { target: XlsxTarget; spoolBase: string }
   /** Previews and detection: each target's header and first data rows, the workbook read once. */
   | { targets: XlsxTarget[] }
 );
@@ -37,10 +40,23 @@ export interface SheetFound {
   rows: string[][];
 }
 
+/** A sheet an import spooled: its data rows and its rejected rows, each counted as it was written. */
+export interface SheetSpooled extends SheetFound {
+  sheet: string;
+  dataPath: string;
+  rejectsPath: string;
+  /** Data rows: written to the data spool or to the rejects spool. */
+  records: number;
+  rejected: number;
+}
+
 export type XlsxMessage =
   | { type: 'bytes'; bytes: number }
-  /** One entry per target, null where no sheet has its header row; any spool file is complete and closed. */
-  | { type: 'done'; sheets: (SheetFound | null)[]; firstRows: string[][] }
+  /**
+   * Previews: one entry per target, null where no sheet has its header row. Imports: the spooled
+   * sheets (complete and closed) and the hidden sheets passed over.
+   */
+  | { type: 'done'; sheets: (SheetFound | null)[]; spooled: SheetSpooled[]; hidden: string[]; firstRows: string[][] }
   | { type: 'damaged'; cause: string }
   | { type: 'inflated'; what: string; whatEn?: string }
   | { type: 'heap' };
@@ -160,11 +176,15 @@ async function* sheetRows(sheet: unknown, firstRows: string[][]): AsyncGenerator
   }
 }
 
-/** The rows a header may be on and the 20 non-empty rows after them: enough to preview any kind. */
-async function peekSheet(rows: AsyncIterable<Row>): Promise<Row[]> {
+/**
+ * The rows a header may be on and the 20 non-empty rows after them: enough to preview any kind.
+ * Reads from the sheet's iterator without closing it, so the rest of the sheet can still be read.
+ */
+async function peekSheet(rows: AsyncIterator<Row>): Promise<Row[]> {
   const peeked: Row[] = [];
   let after = 0;
-  for await (const row of rows) {
+  for (let next = await rows.next(); !next.done; next = await rows.next()) {
+    const row = next.value;
     if (row.no <= HEADER_SEARCH_ROWS) peeked.push(row);
     else if (!isBlank(row.cells)) {
       peeked.push(row);
@@ -181,9 +201,17 @@ function previewOf(rows: Row[], target: XlsxTarget): SheetFound | null {
   return { ...found, rows: data.map((r) => r.cells.slice(0, found.headers.length)) };
 }
 
+interface SheetReader extends AsyncIterable<ExcelJS.Row> {
+  name?: string;
+  state?: string;
+}
+
 /**
- * Reads sheets in order: for an import, until one has the target's header row (rows above it,
- * the title block, and empty rows are skipped); for previews, until every target found its sheet.
+ * Reads every sheet in order. An import spools each visible sheet that has the target's header
+ * row (rows above it, the title block, and empty rows are left out) and passes over hidden ones.
+ * A preview peeks at each sheet until every target found its sheet. A sheet is read to its end
+ * before the next one is, as the streaming reader needs; only reading stops early, when nothing
+ * after it is wanted.
  */
 async function read(): Promise<XlsxMessage> {
   const input = createReadStream(job.path);
@@ -198,26 +226,41 @@ async function read(): Promise<XlsxMessage> {
   });
   const targets = 'targets' in job ? job.targets : [job.target];
   const sheets: (SheetFound | null)[] = targets.map(() => null);
+  const spooled: SheetSpooled[] = [];
+  const hidden: string[] = [];
   const firstRows: string[][] = [];
+  let seen = 0;
   // Only errors of the workbook reader mean a damaged file; writing the spool is our own work.
   let reading = true;
   try {
-    for await (const sheet of reader) {
+    for await (const sheet of reader as AsyncIterable<SheetReader>) {
+      seen++;
+      const name = sheet.name ?? `Sheet${seen}`;
+      const total = (reader as unknown as { model?: { sheets?: unknown[] } }).model?.sheets?.length;
+      const last = total !== undefined && seen >= total;
+      if (sheet.state === 'hidden' || sheet.state === 'veryHidden') {
+        hidden.push(name);
+        continue;
+      }
       const rows = sheetRows(sheet, firstRows);
-      if ('spoolPath' in job) {
-        const staging = new SheetSpool(KINDS[job.target.kind], job.target.recipe, job.spoolPath);
+      if ('spoolBase' in job) {
+        const spool = new SheetSpool(KINDS[job.target.kind], job.target.recipe, `${job.spoolBase}-${spooled.length + 1}`);
         for await (const row of rows) {
-          if (!staging.add(row.no, row.cells)) break;
-          await staging.drained();
+          spool.add(row.no, row.cells);
+          await spool.drained();
         }
         reading = false;
-        sheets[0] = (await staging.finish()) ?? null;
+        const done = await spool.finish();
+        if (done) spooled.push({ ...done, sheet: name });
         reading = true;
       } else {
-        const peeked = await peekSheet(rows);
+        const iterator = rows[Symbol.asyncIterator]();
+        const peeked = await peekSheet(iterator);
         targets.forEach((t, i) => (sheets[i] ??= previewOf(peeked, t)));
+        if (sheets.every(Boolean) || last) break;
+        // The rest of the sheet is read (and dropped): the next sheet can only be read after it.
+        while (!(await iterator.next()).done);
       }
-      if (sheets.every(Boolean)) break;
     }
   } catch (err) {
     if (!reading) throw err;
@@ -225,7 +268,7 @@ async function read(): Promise<XlsxMessage> {
   } finally {
     input.destroy();
   }
-  return { type: 'done', sheets, firstRows };
+  return { type: 'done', sheets, spooled, hidden, firstRows };
 }
 
 /** A CSV field DuckDB reads back exactly: always quoted, quotes doubled; empty means NULL. */
@@ -233,71 +276,111 @@ function csvField(cell: string | undefined): string {
   return cell === undefined || cell === '' ? '' : `"${cell.replaceAll('"', '""')}"`;
 }
 
+/** Excel's own limits: a sheet has at most 1,048,576 rows and a cell at most 32,767 characters. */
+const MAX_ROW = 1_048_576;
+const MAX_CELL = 32_767;
+
 /**
  * One sheet: buffers the first rows until the header is known, then spools data rows as CSV
- * text (row_no, c0..cN) that DuckDB loads in one statement (far cheaper than a call per cell).
+ * text (row_no, c0..cN) that DuckDB loads in one statement (far cheaper than a call per cell), and
+ * the rows that cannot be placed under the header to the rejects spool (row_no, column, value,
+ * code, detail). A rejected row's content goes nowhere else: no log, no message.
  */
 class SheetSpool {
   private head: Row[] = [];
   private found: SheetFound | undefined;
-  private spool: WriteStream | undefined;
+  private data: WriteStream | undefined;
+  private rejects: WriteStream | undefined;
   private buffer: string[] = [];
+  private rejectBuffer: string[] = [];
   private pending: Promise<void> = Promise.resolve();
+  private records = 0;
+  private rejected = 0;
+  /** No header among the sheet's first rows: it holds none of this kind's data. */
+  private absent = false;
 
   constructor(
     private readonly spec: KindSpec,
     private readonly recipe: MappingRecipe | undefined,
-    private readonly spoolPath: string,
+    private readonly base: string,
   ) {}
 
-  /** Returns false when the sheet has no header in its first rows and can be skipped. */
-  add(no: number, cells: string[]): boolean {
+  add(no: number, cells: string[]): void {
+    if (this.absent) return;
     if (!this.found) {
       if (no <= HEADER_SEARCH_ROWS) {
         this.head.push({ no, cells });
-        return true;
+        return;
       }
-      if (!this.start()) return false;
+      // No header among the first rows: the sheet holds none of this kind's data; the rest is read past.
+      if (!this.start()) return;
     }
     this.append(no, cells);
-    return true;
   }
 
-  /** Waits when the spool file is behind, so memory stays bounded on huge sheets. */
+  /** Waits when a spool file is behind, so memory stays bounded on huge sheets. */
   drained(): Promise<void> {
     return this.pending;
   }
 
-  async finish(): Promise<SheetFound | undefined> {
-    if (!this.found && !this.start()) return undefined;
+  async finish(): Promise<Omit<SheetSpooled, 'sheet'> | undefined> {
+    if (this.absent || (!this.found && !this.start())) return undefined;
     this.flush();
     await this.pending;
-    await new Promise<void>((done, fail) => this.spool!.end((err?: Error | null) => (err ? fail(err) : done())));
-    return this.found;
+    const close = (stream: WriteStream) => new Promise<void>((done, fail) => stream.end((err?: Error | null) => (err ? fail(err) : done())));
+    await Promise.all([close(this.data!), close(this.rejects!)]);
+    return { ...this.found!, dataPath: `${this.base}.csv`, rejectsPath: `${this.base}-rejects.csv`, records: this.records, rejected: this.rejected };
   }
 
   private start(): boolean {
     this.found = locateHeader(this.head, this.spec, this.recipe);
-    if (!this.found) return false;
-    this.spool = createWriteStream(this.spoolPath);
+    if (!this.found) {
+      this.absent = true;
+      return false;
+    }
+    this.data = createWriteStream(`${this.base}.csv`);
+    this.rejects = createWriteStream(`${this.base}-rejects.csv`);
     for (const r of this.head) if (r.no > this.found.headerRow) this.append(r.no, r.cells);
+    this.head = [];
     return true;
   }
 
   private append(no: number, cells: string[]): void {
     if (isBlank(cells)) return;
-    const width = this.found!.headers.length;
-    let line = String(no);
-    for (let i = 0; i < width; i++) line += `,${csvField(cells[i])}`;
-    this.buffer.push(line);
-    if (this.buffer.length >= 5000) this.flush();
+    this.records++;
+    const headers = this.found!.headers;
+    const width = headers.length;
+    const reason = this.problem(no, cells, width);
+    if (reason) {
+      this.rejected++;
+      const [column, value, code, detail] = reason;
+      this.rejectBuffer.push([Math.min(no, MAX_ROW + 1), column, value, code, detail].map((v) => csvField(v === null ? undefined : String(v))).join(','));
+    } else {
+      let line = String(no);
+      for (let i = 0; i < width; i++) line += `,${csvField(cells[i])}`;
+      this.buffer.push(line);
+    }
+    if (this.buffer.length + this.rejectBuffer.length >= 5000) this.flush();
+  }
+
+  /** Why a row cannot be placed under the header: [column, value, code, detail], or null. */
+  private problem(no: number, cells: string[], width: number): [string, string | null, string, string | null] | null {
+    if (no > MAX_ROW) return ['_row', null, 'XLSX_ROW_RANGE', String(no)];
+    const long = cells.findIndex((c) => c.length > MAX_CELL);
+    if (long >= 0) return [this.found!.headers[long]?.trim() || `kolom ${long + 1}`, null, 'XLSX_CELL_TOO_LONG', String(cells[long]!.length)];
+    const extra = cells.slice(width).filter((c) => c.trim() !== '');
+    if (extra.length > 0) return ['_row', extra.join(', ').slice(0, 200), 'CSV_TOO_MANY_FIELDS', null];
+    return null;
   }
 
   private flush(): void {
-    if (this.buffer.length === 0) return;
-    const text = `${this.buffer.join('\n')}\n`;
+    const write = (stream: WriteStream, lines: string[]) => {
+      if (lines.length && !stream.write(`${lines.join('\n')}\n`)) this.pending = once(stream, 'drain').then(() => undefined);
+    };
+    write(this.data!, this.buffer);
+    write(this.rejects!, this.rejectBuffer);
     this.buffer = [];
-    if (!this.spool!.write(text)) this.pending = once(this.spool!, 'drain').then(() => undefined);
+    this.rejectBuffer = [];
   }
 }
 

@@ -130,6 +130,8 @@ FROM (${book.findingsSql()}) f
 JOIN run_profiles p ON p.agency = f.agency
 WHERE list_contains(p.enabled_rules, f.rule)`, { ...range });
   await db.run(OBSERVED_WEEKS);
+  // The run's number is taken before its transaction, committed at once (see import-file.ts).
+  const seq = (await db.one<{ n: number }>("SELECT nextval('run_seq') AS n"))!.n;
   const stored = await db.transaction(async () => {
     // The same scope is the same request: "everything imported" stays comparable as data arrives.
     const previous = await db.one<{ run_id: string }>(
@@ -142,7 +144,6 @@ ORDER BY seq DESC
 LIMIT 1`,
       { agency: req.agency ?? null, from: req.from ?? null, to: req.to ?? null },
     );
-    const seq = (await db.one<{ n: number }>("SELECT nextval('run_seq') AS n"))!.n;
     const run = `r-${String(seq).padStart(6, '0')}`;
     const prev = previous?.run_id ?? '';
     const columns = 'run_id, rule, nip, name, agency, unit, period, period_start, period_end, week, detail, basis, status, sources';

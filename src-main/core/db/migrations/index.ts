@@ -9,6 +9,7 @@ import { migration as m001 } from './001-workspace.ts';
 import { migration as m002 } from './002-rule-checks.ts';
 import { migration as m003 } from './003-run-weeks.ts';
 import { migration as m004 } from './004-finding-periods.ts';
+import { migration as m005 } from './005-skipped-rows.ts';
 
 export interface Migration {
   version: number;
@@ -16,4 +17,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005];

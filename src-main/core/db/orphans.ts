@@ -1,0 +1,38 @@
+import { CANONICAL_TABLE_NAMES, replacedTable } from './canonical.ts';
+import type { Db } from './database.ts';
+
+/**
+ * Rows a crash left behind. DuckDB writes the rows of a large insert into the workspace file before
+ * its transaction commits, and a process killed at the wrong moment can leave such rows to be read
+ * again on the next open, though the transaction never committed and so never recorded their
+ * batch or run. Batch and run numbers are taken outside those transactions, so such rows never
+ * share a number with a recorded batch or run: after a workspace was not closed cleanly, every row
+ * whose batch or run is not recorded is removed before anything reads it.
+ */
+const UNRECORDED_BATCH = (column: string) => `${column} NOT IN (SELECT batch_id FROM batches)`;
+const UNRECORDED_RUN = `run_id NOT IN (SELECT run_id FROM runs)`;
+
+const SWEEPS: [table: string, where: string][] = [
+  ...CANONICAL_TABLE_NAMES.flatMap((t): [string, string][] => [
+    [t, UNRECORDED_BATCH('batch_id')],
+    [replacedTable(t), `${UNRECORDED_BATCH('batch_id')} OR ${UNRECORDED_BATCH('replaced_by')}`],
+  ]),
+  ['rejects', UNRECORDED_BATCH('batch_id')],
+  ['skips', UNRECORDED_BATCH('batch_id')],
+  ['findings', UNRECORDED_RUN],
+  ['run_weeks', UNRECORDED_RUN],
+  ['run_summaries', UNRECORDED_RUN],
+];
+
+/** Removes the rows of unrecorded batches and runs; returns how many. */
+export async function sweepOrphans(db: Db): Promise<number> {
+  let removed = 0;
+  await db.transaction(async () => {
+    for (const [table, where] of SWEEPS) {
+      const n = (await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE ${where}`))!.n;
+      if (n > 0) await db.run(`DELETE FROM ${table} WHERE ${where}`);
+      removed += n;
+    }
+  });
+  return removed;
+}
