@@ -52,12 +52,17 @@ async function readRecipe(path: string, lang: Lang): Promise<MappingRecipe> {
 
 function describe(lang: Lang, f: ImportFileResult): string[] {
   if (f.status === 'failed') return [`${f.file}: ${t(lang, 'GAGAL', 'FAILED')} — ${f.error}`];
-  const head = t(
+  const counts = (c: { rowsRead: number; rowsImported: number; rowsRejected: number; rowsSkipped: number }) => t(
     lang,
-    `${f.file} → ${f.batch} (${f.kind}${f.agency ? `, ${f.agency}` : ''}): ${f.rowsRead} baris dibaca, ${f.rowsImported} diimpor, ${f.rowsRejected} ditolak`,
-    `${f.file} → ${f.batch} (${f.kind}${f.agency ? `, ${f.agency}` : ''}): ${f.rowsRead} rows read, ${f.rowsImported} imported, ${f.rowsRejected} rejected`,
+    `${c.rowsRead} baris dibaca, ${c.rowsImported} diimpor, ${c.rowsRejected} ditolak${c.rowsSkipped ? `, ${c.rowsSkipped} dilewati` : ''}`,
+    `${c.rowsRead} rows read, ${c.rowsImported} imported, ${c.rowsRejected} rejected${c.rowsSkipped ? `, ${c.rowsSkipped} skipped` : ''}`,
   );
-  return [head, ...f.rejects.map((r) => `  ${r.reason}`), ...f.warnings.map((w) => `  ${t(lang, 'peringatan', 'warning')}: ${w}`)];
+  const head = `${f.file} → ${f.batch} (${f.kind}${f.agency ? `, ${f.agency}` : ''}): ${counts(f)}`;
+  const sheets = (f.sheets ?? []).map((s) => `  ${t(lang, 'lembar', 'sheet')} ${s.sheet} → ${s.batch}: ${counts(s)}`);
+  return [
+    head, ...sheets, ...f.rejects.map((r) => `  ${r.reason}`), ...f.skipped.map((r) => `  ${r.reason}`),
+    ...f.warnings.map((w) => `  ${t(lang, 'peringatan', 'warning')}: ${w}`),
+  ];
 }
 
 export const importCommand: CommandModule = (program, ctx) => {
