@@ -132,7 +132,10 @@ export async function importFile(
       const norm = normaliseSql(spec, staged, tables.norm);
       const params: Record<string, string | number | null> = { agency, today: isoDate(env.now()) };
       norm.extraKeys.forEach((key, i) => (params[`h${i}`] = key));
-      await withProgress(env, (f) => progress('check', f, null), () => db.run(norm.sql, params));
+      await withProgress(env, (f) => progress('check', f, null), async () => {
+        await db.run(norm.sql, params);
+        if ((await db.one<{ n: number }>(norm.duplicates.candidates))!.n > 0) await db.run(norm.duplicates.mark);
+      });
       await db.run(`CREATE OR REPLACE TEMP TABLE ${tables.rejects} AS SELECT * FROM stg_rejects`);
       await dropStaging(db);
       if (signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');

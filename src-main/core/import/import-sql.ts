@@ -137,6 +137,8 @@ const PROJECTIONS: { [T in CanonicalTable]: Projection<ColumnsOf<T>> } = {
 
 export interface NormaliseSql {
   sql: string;
+  /** Run after `sql` when `candidates` counts any: rejects every earlier row of a repeated natural key. */
+  duplicates: { candidates: string; mark: string };
   /** Header texts bound as JSON keys of the kept extra answers. */
   extraKeys: string[];
 }
@@ -178,8 +180,6 @@ export function normaliseSql(spec: KindSpec, staged: Staged, target = 'norm'): N
     ...spec.fields.map((fl) => `'${fl.name}|' || ${err(fl.name)}`),
     ...(projection.errors ?? []),
   ];
-  const keyCols = spec.key.map(quoteIdent).join(', ');
-  const canonical = canonicalColumns(spec.table).map((c) => `p.${quoteIdent(c)}`).join(', ');
   const sql = `CREATE OR REPLACE TEMP TABLE ${target} AS
 WITH ${lookups.length ? `${lookups.join(',\n')},` : ''}
 v AS (
@@ -189,34 +189,42 @@ v AS (
     ${values.join(', ')}
   FROM stg ${joins}
 ),
-d AS (SELECT *${projection.derived ? `, ${projection.derived}` : ''} FROM v),
-p AS (
-  SELECT
-    row_no,
-    ${raw(spec.fields[0]!.name)} AS _key_text,
-    ${columns.join(', ')},
-    CASE WHEN ${anyCell} THEN coalesce(${errors.join(', ')}) END AS err,
-    CASE WHEN err IS NOT NULL THEN ${rejectValueSql(spec)} END AS err_value,
-    CASE WHEN NOT (${anyCell}) THEN 'NO_VALUES' END AS skip
-  FROM d
-),
-dup AS (
+d AS (SELECT *${projection.derived ? `, ${projection.derived}` : ''} FROM v)
+SELECT
+  row_no,
+  ${raw(spec.fields[0]!.name)} AS _key_text,
+  ${columns.join(', ')},
+  CASE WHEN ${anyCell} THEN coalesce(${errors.join(', ')}) END AS err,
+  CASE WHEN err IS NOT NULL THEN ${rejectValueSql(spec)} END AS err_value,
+  CAST(NULL AS INTEGER) AS dup_of,
+  CASE WHEN NOT (${anyCell}) THEN 'NO_VALUES' END AS skip
+FROM d`;
+  return { sql, duplicates: duplicatesSql(spec, target), extraKeys: extras.map((x) => x.h) };
+}
+
+/**
+ * Of rows sharing a natural key only the last is kept; each earlier one is rejected, naming it. Most
+ * files have none, and grouping millions of rows by a text key is dear: a cheap count by the key's
+ * hash first (`candidates`), and the exact grouping only over the rows whose hash repeats.
+ */
+function duplicatesSql(spec: KindSpec, norm: string): { candidates: string; mark: string } {
+  const keyCols = spec.key.map(quoteIdent).join(', ');
+  const good = `err IS NULL AND skip IS NULL`;
+  const repeated = `SELECT h FROM (SELECT hash(${keyCols}) AS h FROM ${norm} WHERE ${good}) GROUP BY h HAVING count(*) > 1`;
+  return {
+    candidates: `SELECT count(*) AS n FROM (${repeated})`,
+    mark: `UPDATE ${norm} n
+SET err = '${spec.fields[0]!.name}|DUPLICATE', err_value = n._key_text, dup_of = dup.last_row
+FROM (
   SELECT ${keyCols}, max(row_no) AS last_row
-  FROM p
-  WHERE err IS NULL AND skip IS NULL
+  FROM ${norm}
+  WHERE ${good} AND hash(${keyCols}) IN (${repeated})
   GROUP BY ALL
   HAVING count(*) > 1
-)
-SELECT
-  p.row_no,
-  ${canonical},
-  CASE WHEN p.err IS NULL AND p.row_no <> dup.last_row THEN '${spec.fields[0]!.name}|DUPLICATE' ELSE p.err END AS err,
-  CASE WHEN p.err IS NULL AND p.row_no <> dup.last_row THEN p._key_text ELSE p.err_value END AS err_value,
-  CASE WHEN p.err IS NULL AND p.row_no <> dup.last_row THEN dup.last_row END AS dup_of,
-  p.skip
-FROM p
-LEFT JOIN dup ON ${spec.key.map((k) => `p.${quoteIdent(k)} IS NOT DISTINCT FROM dup.${quoteIdent(k)}`).join(' AND ')}`;
-  return { sql, extraKeys: extras.map((x) => x.h) };
+) dup
+WHERE n.err IS NULL AND n.skip IS NULL AND ${spec.key.map((k) => `n.${quoteIdent(k)} IS NOT DISTINCT FROM dup.${quoteIdent(k)}`).join(' AND ')}
+  AND n.row_no <> dup.last_row`,
+  };
 }
 
 /** The value shown in a reject: the raw text of the column the problem is in. */
