@@ -6,7 +6,7 @@ import { pantauInProcess as run } from '../helpers/cli-in-process.ts';
 import { csv, importOne, nip, workspaceTemplate, writeText, type WorkspaceTemplate } from '../helpers/workspace.ts';
 import { readWithOpenpyxl } from './xlsx.ts';
 
-// Specification: ../shared/cli.md (`pantau export`, exit codes, --json) and issue 5 item 5.
+// `pantau export` as README.md's command table and docs/workbook.md describe it: exit codes, --json.
 
 const ROWS = [
   ['NIP', 'Nama', 'Unit Kerja', 'Tanggal', 'Jam Masuk', 'Jam Pulang', 'Kode Kehadiran', 'Mode Kerja'],

@@ -9,7 +9,7 @@ import { TableWriter } from '../../src-main/core/export/sheet-kit.ts';
 import { freshCore, importOne, nip, tempDir, workspaceTemplate, writeText, type WorkspaceTemplate } from '../helpers/workspace.ts';
 import { formulaCells, readWithExcelJs, readWithOpenpyxl, sheet, values } from './xlsx.ts';
 
-// Specification: issue 5 items 3 (pseudonymisation) and 4 (formula injection, OWASP CSV injection).
+// Pseudonymisation and formula injection (OWASP CSV injection) in the workbook, as docs/workbook.md describes them.
 
 const HYPERLINK = '=HYPERLINK("http://x","y")';
 const PLUS = '+SUM(1,2)';

@@ -20,8 +20,8 @@ import type { Db } from '../../src-main/core/db/database.ts';
 import { samplesWorkspace, TODAY } from '../helpers/workspace.ts';
 import { readWithExcelJs, readWithOpenpyxl, sheet, table, values, type Plain, type PyBook } from './xlsx.ts';
 
-// Specification: issue 5 and ../shared/product.md §6; figures from rules.md §3–§4 as `pantau check`
-// and `pantau compare` give them, and the generator's hand count in samples/expected.json.
+// The leadership workbook (docs/workbook.md) on the samples: its figures as `pantau check` and
+// `pantau compare` give them (docs/rules.md), and the generator's hand count in samples/expected.json.
 
 const BOOK = createRuleBook(RULES);
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src-main/core/db/database.ts';
 import { installMacros, NORMALISE_MACROS, NUM_MARK } from '../../src-main/core/import/normalise-sql.ts';
 
-// Specification: /work/shared/rules.md §1 (canonical values, cell formats, NIP).
+// The values docs/import.md ("Values") accepts: canonical codes, cell formats, NIP.
 
 const M = NUM_MARK;
 /** NIP checks depend on today; a fixed day keeps the examples true next year. */

@@ -1,4 +1,4 @@
-// Reliability check 3, "sniffer guard" (/work/shared/reliability.md, finding 1): for every import
+// The sniffer guard (docs/robustness.md): DuckDB's CSV sniffer can "succeed" on a broken file, so for every import
 // template, files whose delimiter or column count cannot be the template's are fed to the real
 // import (core API, as the app and the CLI call it), and none may be accepted.
 import { readFileSync } from 'node:fs';

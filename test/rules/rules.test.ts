@@ -6,8 +6,8 @@ import {
   keys, of, officeWeek, week, type Person, type TestCore,
 } from './rule-fixtures.ts';
 
-// Specification: /work/shared/rules.md §1 (canonical values), §2 (LOK-01, LOK-02, ELG-01,
-// APR-01, LAP-01, exemptions, weeks and working days), §3 (compliance) and §5 (profiles).
+// The rules as docs/rules.md states them: canonical values, LOK-01, LOK-02, ELG-01, APR-01, LAP-01,
+// exemptions, weeks and working days, compliance and profiles.
 // Every case goes through the public core API: CSV files imported with importFiles, then runChecks.
 // Every week below is complete (37 j 30 m net) so JAM-01 stays silent unless a case wants it.
 
