@@ -85,7 +85,7 @@ describe('the CSV scanner', () => {
 
   it('rejects the row where a quote opens and never closes, and reads the lines after it', () => {
     const r = scan('NIP,Nama,Tanggal\n1,"Ani,x\n2,Budi,y\n3,Citra,z\n');
-    expect(r.rejects).toEqual([{ row: 2, column: '_row', value: null, code: 'CSV_QUOTE', detail: '3' }]);
+    expect(r.rejects).toEqual([{ row: 2, column: '_row', value: null, code: 'CSV_QUOTE', detail: '2' }]);
     expect(r).toMatchObject({ out: '3,2,Budi,y\n4,3,Citra,z\n', records: 3, written: 2 });
   });
 

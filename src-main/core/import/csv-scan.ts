@@ -201,7 +201,6 @@ export class CsvScanner {
   /** The record's fields written in their plain form, separated; where each field starts. */
   private rec = new Bytes();
   private starts: number[] = [];
-  private anyQuoted = false;
   /** The record's raw bytes while it is short enough to read again (a quote that never closes). */
   private raw = new Bytes();
   private rawBytes = 0;
@@ -390,7 +389,6 @@ export class CsvScanner {
 
   /** Writes the field in its plain form: as it is, or quoted with its quotes doubled. */
   private endField(): void {
-    if (this.fieldQuoted) this.anyQuoted = true;
     const rec = this.rec;
     if (this.starts.length > 0) rec.push(this.delim);
     this.starts.push(rec.length);
@@ -429,15 +427,15 @@ export class CsvScanner {
     this.endField();
     const row = this.recordLine;
     const count = this.starts.length;
-    // A line of nothing, or of separators and spaces only (the empty rows a spreadsheet exports), is no record.
-    const blank = !this.anyQuoted && this.rec.view().every((c) => c === SPACE || c === TAB || c === this.delim);
+    // A line of nothing, or of separators, spaces and empty quoted cells only (the empty rows a
+    // spreadsheet exports), is no record: an empty cell is written without its quotes.
+    const blank = this.rec.view().every((c) => c === SPACE || c === TAB || c === this.delim);
     if (!blank && row > this.layout.headerEndLine) {
       this.records++;
       this.judge(row, count);
     }
     this.rec.length = 0;
     this.starts = [];
-    this.anyQuoted = false;
     this.raw.length = 0;
     this.rawBytes = 0;
     this.overlong = false;
@@ -484,7 +482,8 @@ export class CsvScanner {
    */
   private unclosedQuote(): void {
     const row = this.recordLine;
-    const consumed = this.line - row;
+    // The lines after the opening one; a line break that ends the file starts no line.
+    const consumed = this.line - row - (this.lastByte === LF || this.lastByte === CR ? 1 : 0);
     if (this.overlong) {
       throw new AppError('IMPORT_FAILED',
         `Baris ${row}: tanda kutip (") dibuka tetapi tidak pernah ditutup, sehingga ${consumed.toLocaleString('id-ID')} baris sesudahnya terbaca sebagai satu sel. Perbaiki tanda kutip di baris ${row}, lalu impor lagi.`,
@@ -495,7 +494,6 @@ export class CsvScanner {
     if (firstBreak >= 0 && raw[firstBreak] === CR && raw[firstBreak + 1] === LF) firstBreak++;
     this.rec.length = 0;
     this.starts = [];
-    this.anyQuoted = false;
     this.field.length = 0;
     this.fieldSpecial = false;
     this.fieldQuoted = false;
