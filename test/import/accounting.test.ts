@@ -32,7 +32,7 @@ function generated(c: Case): Promise<Generated> {
 /** What each file came to, for the figure. */
 interface Tally { file: string; refused: boolean; read: number; imported: number; rejected: number; skipped: number; short: boolean }
 const tallies: Tally[] = [];
-const peaks: { file: string; mib: number }[] = [];
+const peaks: { file: string; mib: number; bytes: number }[] = [];
 
 beforeAll(() => {
   dir = suiteDir();
@@ -150,20 +150,25 @@ describe('every byte accounted: each data row imported, rejected or skipped with
     });
 
     it('imports every file with a peak RSS under 1 GiB, counting as in-process', async () => {
+      // Soft: every file is measured, whichever fails.
       for (const c of CASES) {
         const g = await generated(c);
         const run = await cliImport(empty.file(), g.path);
         const f = run.result;
-        expect(f, `${g.name}: ${run.stderr.slice(0, 500)}`).toBeDefined();
-        peaks.push({ file: g.name, mib: run.maxRssKb / 1024 });
-        expect(run.maxRssKb * 1024, `${g.name}: peak RSS ${(run.maxRssKb / 1024).toFixed(0)} MiB`).toBeLessThan(GiB);
+        peaks.push({ file: g.name, mib: run.maxRssKb / 1024, bytes: g.bytes });
+        expect.soft(run.maxRssKb * 1024, `${g.name}: peak RSS ${(run.maxRssKb / 1024).toFixed(0)} MiB`).toBeLessThan(GiB);
+        if (!f) {
+          expect.soft(f, `${g.name}: no JSON from the CLI: ${run.stderr.slice(0, 500)}`).toBeDefined();
+          continue;
+        }
         const e = g.expected as Partial<Expected> & { refused?: RegExp };
-        if (e.refused) expect([f!.status, f!.error], g.name).toEqual(['failed', expect.stringMatching(e.refused)]);
+        if (e.refused) expect.soft([f.status, f.error], g.name).toEqual(['failed', expect.stringMatching(e.refused)]);
         else {
-          expect([f!.status, f!.rowsRead, f!.rowsImported, f!.rowsRejected, f!.rowsSkipped], g.name)
+          expect.soft([f.status, f.rowsRead, f.rowsImported, f.rowsRejected, f.rowsSkipped], g.name)
             .toEqual(['imported', e.records, e.imported, e.rejected, e.skipped]);
         }
       }
+      console.log(`peak RSS of pantau import, per file: ${peaks.map((p) => `${p.file} (${(p.bytes / 2 ** 20).toFixed(1)} MiB) ${p.mib.toFixed(0)} MiB`).join(', ')}`);
     }, 1_800_000);
   });
 });
