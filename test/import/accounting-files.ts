@@ -180,9 +180,6 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 const at = (row: number, sheet: string | null) => (sheet === null ? `baris ${row}` : `lembar ${sheet}, baris ${row}`);
 
-/** The row a reject names for a workbook row numbered past Excel's last (1,048,576). */
-export const PAST_LAST_ROW = 1_048_577;
-
 export const reason = {
   /** The extra fields as the row holds them; a long list may be cut short in the message. */
   tooMany: (row: number, extra: string, sheet: string | null = null) =>
@@ -202,12 +199,9 @@ export const reason = {
     new RegExp(`^${esc(at(row, sheet))}: NIP "${nipText}" punya kunci yang sama dengan baris ${kept} di berkas ini; baris ${kept} yang dipakai$`),
   cellTooLong: (row: number, sheet: string, column: string, chars: number) =>
     new RegExp(`^${esc(at(row, sheet))}: ${esc(column)} terlalu panjang \\(${chars} karakter; satu sel Excel paling banyak 32\\.767\\)$`),
-  /**
-   * A row numbered past Excel's last: the reject carries row 1,048,577 (the first past the last, as
-   * xlsx-worker.ts caps it; docs/import.md does not say), the reason its real number.
-   */
+  /** A row numbered past Excel's last: rejected under its own number, which the reason repeats. */
   rowRange: (row: number, sheet: string) =>
-    new RegExp(`^${esc(at(PAST_LAST_ROW, sheet))}: .*berada di luar batas lembar Excel \\(nomor baris ${row}; paling banyak 1\\.048\\.576\\)$`),
+    new RegExp(`^${esc(at(row, sheet))}: .*berada di luar batas lembar Excel \\(nomor baris ${row}; paling banyak 1\\.048\\.576\\)$`),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -378,8 +372,6 @@ const headerLine = (eol = '\n', delimiter = ',') => line(HEADER, delimiter) + eo
 export interface Case {
   /** The file's name, which says what it tests. */
   name: string;
-  /** A product bug this case shows (it fails until it is fixed): what the product does instead. */
-  bug?: string;
   generate(dir: string, size: AccountingSize): Promise<Generated>;
 }
 
@@ -697,8 +689,7 @@ class SheetRows {
   }
   reject(row: number, values: XCell[], code: RejectCode, why: (row: number, sheet: string | null) => RegExp): this {
     this.records++;
-    const reported = code === 'XLSX_ROW_RANGE' ? PAST_LAST_ROW : row;
-    this.rejects.push({ row: reported, sheet: this.named ? this.name : null, code, reason: why(row, this.named ? this.name : null) });
+    this.rejects.push({ row, sheet: this.named ? this.name : null, code, reason: why(row, this.named ? this.name : null) });
     return this.put(row, values);
   }
   counts(): Omit<BatchCounts, 'encoding'> {
@@ -803,8 +794,8 @@ export function accountingCases(size: AccountingSize): Case[] {
     plain('wide-1000-columns.xlsx', wideXlsx),
     plain('blank-lines.csv', blankLines),
     {
+      // Fixed bug: a row of empty quoted cells was counted and skipped, a lone "" rejected as "1 dari 8" kolom saja.
       name: 'empty-quoted-cells.csv', generate: emptyQuotedCells,
-      bug: 'a row of empty quoted cells is counted and skipped, a lone "" rejected as "1 dari 8" kolom saja',
     },
     plain('skipped-rows.csv', skippedRows),
     plain('workbook-sheets.xlsx', workbookSheets),

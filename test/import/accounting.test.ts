@@ -77,7 +77,7 @@ function tally(g: Generated, r: ImportFileResult, short: boolean): void {
 }
 
 describe('every byte accounted: each data row imported, rejected or skipped with its reason', () => {
-  it.each(CASES.map((c) => [c.bug ? `${c.name} (FAILS, product bug: ${c.bug})` : c.name, c] as const))('%s', async (_, c) => {
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_, c) => {
     const g = await generated(c);
     const core = await freshCore();
     const before = await stored(core);
@@ -132,7 +132,7 @@ describe('every byte accounted: each data row imported, rejected or skipped with
   }, 600_000);
 
   it('an unclosed quote\'s reason says how many lines follow its row, with or without a final line break '
-    + '(FAILS, product bug: with a final line break the count is one too many)', async () => {
+    + '(fixed bug: with a final line break the count was one too many)', async () => {
     const own = tempDir();
     for (const finalBreak of [false, true]) {
       const q = await unclosedQuoteLines(own, finalBreak);
