@@ -69,7 +69,7 @@ export interface ImportFileResult {
   rowsImported: number;
   rowsRejected: number;
   rowsSkipped: number;
-  /** A workbook's sheets, each imported as its own batch (`batch` is the first); absent for a text file. */
+  /** The sheets of a workbook that had several, each imported as its own batch (`batch` is the first). */
   sheets?: SheetResult[];
   rejects: RejectedRow[];
   skipped: SkippedRow[];

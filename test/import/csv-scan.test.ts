@@ -11,8 +11,27 @@ function scan(text: string | Uint8Array, layout: Partial<ScanLayout> = {}, chunk
   const parts: Uint8Array[] = [];
   for (let i = 0; i < bytes.length; i += chunk) parts.push(s.write(bytes.subarray(i, i + chunk)));
   parts.push(s.end());
-  const out = new TextDecoder().decode(Buffer.concat(parts));
+  // Each written record with the line it starts on, worked out from its index and the shifts.
+  const lines = new TextDecoder().decode(Buffer.concat(parts));
+  const first = (layout.headerEndLine ?? 1) + 1;
+  const records = splitWritten(lines);
+  const out = records.map((r, i) => `${first + i + (s.shifts.filter((x) => x.index <= i).at(-1)?.shift ?? 0)},${r}\n`).join('');
   return { out, records: s.records, written: s.written, rejects: s.rejects, multibyte: s.utf8.multibyte, malformed: s.utf8.malformed };
+}
+
+/** The written records (a quoted cell may hold a line break). */
+function splitWritten(text: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === '\n' && !quoted) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  return out;
 }
 
 describe('the CSV scanner', () => {
@@ -66,7 +85,7 @@ describe('the CSV scanner', () => {
 
   it('rejects the row where a quote opens and never closes, and reads the lines after it', () => {
     const r = scan('NIP,Nama,Tanggal\n1,"Ani,x\n2,Budi,y\n3,Citra,z\n');
-    expect(r.rejects).toEqual([{ row: 2, column: '_row', value: null, code: 'CSV_QUOTE', detail: '3' }]);
+    expect(r.rejects).toEqual([{ row: 2, column: '_row', value: null, code: 'CSV_QUOTE', detail: '2' }]);
     expect(r).toMatchObject({ out: '3,2,Budi,y\n4,3,Citra,z\n', records: 3, written: 2 });
   });
 

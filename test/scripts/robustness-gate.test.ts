@@ -18,6 +18,7 @@ const CLEAN: FigureLine[] = [
   { key: 'million', line: '1M-row XLSX: imported, 1000000 imported, 0 rejected in 33.4 s (CLI start-up included)' },
   { key: 'encodings', line: 'encodings: 6/6 identical, 0 replacement characters' },
   { key: 'nip', line: 'NIP: 10 kept identical, 8 rejected, 0 altered' },
+  { key: 'accounting', line: 'accounting: 23 files (2 refused whole, nothing stored), every row counted (1000 imported + 20 rejected + 3 skipped = 1023 read), 0 short, peak RSS 412 MiB (long-line-200mb.csv, the largest of 23 CLI imports)' },
   { key: 'canary', line: '12' },
   { key: 'canary', line: '5' },
   { key: 'crash', line: 'crash: 20 kills (1 once the import was writing), 20 clean reopens, 0 partial batches, 0 duplicates, retry imported once: yes (seed 20154)' },
@@ -37,10 +38,11 @@ describe('the robustness gate', () => {
 
   it('prints every figure in order, the canary counts summed into one line', () => {
     const block = figureBlock([...CLEAN].reverse());
-    expect(block).toHaveLength(16);
+    expect(block).toHaveLength(17);
     expect(block[0]).toBe('sql sandbox: 5/5 refused');
-    expect(block[11]).toBe('prototype canary: Object.prototype unchanged after each of 17 tests (a change fails that test)');
-    expect(block[15]).toMatch(/^http load:/);
+    expect(block[11]).toMatch(/^accounting:/);
+    expect(block[12]).toBe('prototype canary: Object.prototype unchanged after each of 17 tests (a change fails that test)');
+    expect(block[16]).toMatch(/^http load:/);
   });
 
   it('fails when vitest failed, even with clean figures', () => {
@@ -51,7 +53,7 @@ describe('the robustness gate', () => {
   it('fails when a figure is missing (a skipped test), the canary included', () => {
     expect(robustnessProblems(CLEAN.filter((l) => l.key !== 'load'), 0)).toEqual(['figure missing: load']);
     expect(robustnessProblems(CLEAN.filter((l) => l.key !== 'canary'), 0)).toEqual(['figure missing: canary']);
-    expect(robustnessProblems([], 0)).toHaveLength(15);
+    expect(robustnessProblems([], 0)).toHaveLength(16);
   });
 
   it('fails when the XLSX worker did not refuse a workbook', () => {
@@ -94,6 +96,22 @@ describe('the robustness gate', () => {
       .toEqual(['million: 1M-row XLSX: timeout, 0 imported, 0 rejected in 600.0 s (CLI start-up included)']);
     expect(robustnessProblems(replaced('load', 'http load: 2000 requests at concurrency 20 on complianceGrid, 3 errors, p50 1 ms, p99 2 ms, 5 req/s'), 0))
       .toEqual(['load: 3 errors']);
+  });
+
+  it('fails on a file whose rows were not all counted, on counts that do not add up, and on a peak RSS missing or not under 1 GiB', () => {
+    const accounting = (line: string) => robustnessProblems(replaced('accounting', line), 0);
+    const files = 'accounting: 23 files (2 refused whole, nothing stored)';
+    expect(accounting(`${files}, NOT every row counted (1000 imported + 20 rejected + 3 skipped = 1023 read), 1 short, peak RSS 412 MiB (x.csv, the largest of 23 CLI imports)`))
+      .toEqual(['accounting: 1 short']);
+    expect(accounting(`${files}, every row counted (1000 imported + 20 rejected + 3 skipped = 1024 read), 0 short, peak RSS 412 MiB (x.csv, the largest of 23 CLI imports)`))
+      .toEqual(['accounting: (1000 imported + 20 rejected + 3 skipped = 1024 read) does not add up']);
+    expect(accounting(`${files}, every row counted (1000 imported + 20 rejected + 3 skipped = 1023 read), 0 short, peak RSS 1024 MiB (x.csv, the largest of 23 CLI imports)`))
+      .toEqual(['accounting: peak RSS 1024 MiB, not under 1 GiB']);
+    expect(accounting(`${files}, every row counted (1000 imported + 20 rejected + 3 skipped = 1023 read), 0 short, peak RSS not measured (npm run robustness measures it)`))
+      .toEqual(['accounting: peak RSS not measured']);
+    expect(accounting('accounting: 23 files')).toEqual([
+      'accounting: no row count in "accounting: 23 files"', 'accounting: no short count in "accounting: 23 files"', 'accounting: peak RSS not measured',
+    ]);
   });
 
   it('runs test files that exist (a moved file would otherwise drop out of the run)', () => {

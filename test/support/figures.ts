@@ -27,6 +27,7 @@ export const ROBUSTNESS_TESTS = [
   'test/import/xlsx-worker.test.ts',
   'test/import/encoding-matrix.test.ts',
   'test/import/nip-integrity.test.ts',
+  'test/import/accounting.test.ts',
   'test/import/prototype.test.ts',
   'test/db/crash.test.ts',
   'test/db/one-writer.test.ts',
@@ -36,7 +37,7 @@ export const ROBUSTNESS_TESTS = [
 
 /** Every figure `npm run robustness` must print, in the order it prints them. */
 export const FIGURE_ORDER = [
-  'sandbox', 'deps', 'csv-spectrum', 'bad-input', 'sniffer', 'bomb', 'worker', 'million', 'encodings', 'nip', 'canary', 'crash', 'lock', 'http', 'load',
+  'sandbox', 'deps', 'csv-spectrum', 'bad-input', 'sniffer', 'bomb', 'worker', 'million', 'encodings', 'nip', 'accounting', 'canary', 'crash', 'lock', 'http', 'load',
 ] as const;
 
 /** The block of figures, one line each, in FIGURE_ORDER; the canary's lines are counts, summed into one line. */
@@ -49,7 +50,24 @@ export function figureBlock(lines: FigureLine[]): string[] {
 }
 
 /** Counts that must be zero wherever a figure states them. */
-const MUST_BE_ZERO = /\b(\d+) (crashes|timeouts|rows lost|partial batches|duplicates|corruptions|errors|known-bad versions|replacement characters|altered|accepted)\b/g;
+const MUST_BE_ZERO = /\b(\d+) (crashes|timeouts|rows lost|partial batches|duplicates|corruptions|errors|known-bad versions|replacement characters|altered|accepted|short)\b/g;
+
+/**
+ * The accounting figure (test/import/accounting.test.ts): its short files are counted by
+ * MUST_BE_ZERO; here, that its rows add up, and that the real CLI's peak RSS was measured and stayed
+ * under 1 GiB.
+ */
+function accountingProblems(line: string): string[] {
+  const problems: string[] = [];
+  const sum = /\((\d+) imported \+ (\d+) rejected \+ (\d+) skipped = (\d+) read\)/.exec(line);
+  if (!sum) problems.push(`accounting: no row count in "${line}"`);
+  else if (Number(sum[1]) + Number(sum[2]) + Number(sum[3]) !== Number(sum[4])) problems.push(`accounting: ${sum[0]} does not add up`);
+  if (!/\b\d+ short\b/.test(line)) problems.push(`accounting: no short count in "${line}"`);
+  const rss = /peak RSS (\d+) MiB/.exec(line);
+  if (!rss) problems.push('accounting: peak RSS not measured');
+  else if (Number(rss[1]) >= 1024) problems.push(`accounting: peak RSS ${rss[1]} MiB, not under 1 GiB`);
+  return problems;
+}
 
 /**
  * What is wrong with a robustness run, or nothing: the tests failed, a figure is missing, or a
@@ -83,6 +101,7 @@ export function robustnessProblems(lines: FigureLine[], vitestStatus: number | n
     if (key === 'sniffer' && !/\b\d+ accepted\b/.test(line)) problems.push(`sniffer: no accepted count in "${line}"`);
     if (key === 'million' && !line.startsWith('1M-row XLSX: imported,')) problems.push(`million: ${line}`);
     if (key === 'worker' && !line.includes(' refused ')) problems.push(`worker: ${line}`);
+    if (key === 'accounting') problems.push(...accountingProblems(line));
   }
   return problems;
 }

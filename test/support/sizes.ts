@@ -18,6 +18,11 @@ export const SIZES = FULL
     /** Requests of the server's load test (test/server/hardening.test.ts), and how many at once. */
     loadRequests: 2000,
     loadConcurrency: 20,
+    /** The files of "every byte accounted" (test/import/accounting.test.ts), and the CLI's peak RSS on each. */
+    accounting: {
+      rows: 20_000, wideCsvRows: 2_000, wideXlsxRows: 500, sheetRows: 10_000,
+      longLines: [64 * 2 ** 20, 200 * 2 ** 20], wideRejects: 100, memory: true,
+    },
   }
   : {
     crashKills: 2,
@@ -26,4 +31,8 @@ export const SIZES = FULL
     corpusChunk: 200,
     loadRequests: 100,
     loadConcurrency: 5,
+    accounting: {
+      rows: 200, wideCsvRows: 30, wideXlsxRows: 10, sheetRows: 30,
+      longLines: [5 * 2 ** 20], wideRejects: 1, memory: false,
+    },
   };

@@ -86,7 +86,7 @@ async function stageBody(path: string, encoding: string, bom: number, body: CsvB
 }
 
 function readCsvSql(width: number, parallel: boolean): string {
-  const columns = [`'row_no': 'INTEGER'`, ...Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`)].join(', ');
+  const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   return `CREATE OR REPLACE TEMP TABLE stg AS
 SELECT *
 FROM read_csv($path, header = false, auto_detect = false, delim = $delim, quote = '"', escape = '"', new_line = '\\n',
@@ -109,12 +109,9 @@ async function readStaged(db: Db, tmpPath: string, delimiter: string, width: num
   }
   const read = (await db.one<{ n: number }>('SELECT count(*) AS n FROM stg'))!.n;
   if (read !== written) {
-    const first = await db.one<{ row_no: string }>('SELECT split_part(csv_line, $delim, 1) AS row_no FROM stg_reader_errors ORDER BY line LIMIT 1', params);
-    const where = first ? ` (mulai baris ${first.row_no})` : '';
-    const whereEn = first ? ` (from row ${first.row_no})` : '';
     throw new AppError('IMPORT_FAILED',
-      `Pantau menghitung ${written} baris data yang dapat dibaca, tetapi pembaca CSV hanya memuat ${read}${where}. Tidak ada yang disimpan dari berkas ini; simpan ulang berkasnya sebagai CSV dari Excel lalu impor lagi.`,
-      `Pantau counted ${written} readable data rows, but the CSV reader loaded ${read}${whereEn}. Nothing from this file was stored; save the file again as CSV from Excel, then import it again.`);
+      `Pantau menghitung ${written} baris data yang dapat dibaca, tetapi pembaca CSV hanya memuat ${read}. Tidak ada yang disimpan dari berkas ini; simpan ulang berkasnya sebagai CSV dari Excel lalu impor lagi.`,
+      `Pantau counted ${written} readable data rows, but the CSV reader loaded ${read}. Nothing from this file was stored; save the file again as CSV from Excel, then import it again.`);
   }
 }
 
@@ -131,6 +128,11 @@ export async function readCsvBody(db: Db, path: string, sniffed: Sniffed, body: 
     scanner = await stageBody(path, encoding, 0, body, tmpPath);
   }
   await readStaged(db, tmpPath, body.delimiter, body.headers.length, scanner.written);
+  // Where a record's line departs from its position (see csv-scan.ts): read back by rowNoSql.
+  await db.run(`CREATE OR REPLACE TEMP TABLE stg_shifts AS
+SELECT *
+FROM (SELECT unnest(from_json($shifts, '[{"index":"BIGINT","shift":"INTEGER"}]'), recursive := true))`,
+  { shifts: JSON.stringify(scanner.shifts) });
   const rejects = scanner.rejects.map((r) => ({ row_no: r.row, column_name: r.column, value: r.value, code: r.code, detail: r.detail }));
   await db.run(`CREATE OR REPLACE TEMP TABLE stg_rejects AS
 SELECT *
@@ -162,6 +164,8 @@ export async function stageCsv(
     encoding,
     format: 'csv',
     sheet: null,
+    firstLine: body.headerEndLine + 1,
+    shifted: scanner.shifts.length > 0,
     records: scanner.records,
     rejected: scanner.rejects.length,
   };

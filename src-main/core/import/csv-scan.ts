@@ -9,6 +9,11 @@ import { AppError } from '../../contract/errors.ts';
  * where needed, ending in LF. Records that cannot be placed under the header are not written
  * but listed with the reason: too long, bytes that are not UTF-8, more or fewer fields than the
  * header, a quote that never closes.
+ *
+ * The records are written in the file's order, so DuckDB numbers them 0, 1, 2…; where a written
+ * record does not start on the line after the previous one (a rejected or blank line between, a
+ * quoted cell over several lines) the scanner notes the shift (`shifts`), from which a record's
+ * line is worked out again (rowNoSql in import-sql.ts). A plain file has no shift.
  */
 
 const LF = 0x0a;
@@ -168,6 +173,12 @@ export class CsvScanner {
   /** Data records in the file: written + rejected. */
   records = 0;
   written = 0;
+  /**
+   * Where the line of a written record departs from `firstLine + index`: from written record
+   * `index` on, add `shift` (each entry replaces the one before).
+   */
+  readonly shifts: { index: number; shift: number }[] = [];
+  private shift = 0;
   readonly rejects: ScanReject[] = [];
   /** Well-formed multi-byte UTF-8 characters and malformed sequences seen: whether the file is UTF-8 at all. */
   readonly utf8 = new Utf8Census();
@@ -190,7 +201,6 @@ export class CsvScanner {
   /** The record's fields written in their plain form, separated; where each field starts. */
   private rec = new Bytes();
   private starts: number[] = [];
-  private anyQuoted = false;
   /** The record's raw bytes while it is short enough to read again (a quote that never closes). */
   private raw = new Bytes();
   private rawBytes = 0;
@@ -235,7 +245,7 @@ export class CsvScanner {
     const delim = this.delim;
     for (let i = 0; i < chunk.length; i++) {
       if (this.state === State.FieldStart && this.starts.length === 0 && this.field.length === 0 && !this.pendingCr) {
-        const next = this.plainRecord(chunk, i);
+        const next = this.plainRecords(chunk, i);
         if (next > i) {
           i = next - 1;
           continue;
@@ -297,46 +307,73 @@ export class CsvScanner {
   }
 
   /**
-   * Most records are plain: no quote, no byte above ASCII, the whole record in this chunk. Such a
-   * record is found by looking for its line break, and copied as it is; anything else goes through
-   * the byte-by-byte reading. Returns the index after the record (and its line break), or `from`.
+   * Most records are plain: no quote, no byte above ASCII, the whole record in this chunk. A run of
+   * such records is found by looking for their line breaks and copied as it is (one copy for the
+   * run, where the file ends its lines with LF alone); anything else goes through the byte-by-byte
+   * reading. Returns the index of the first record it did not take.
    */
-  private plainRecord(chunk: Uint8Array, from: number): number {
+  private plainRecords(chunk: Uint8Array, from: number): number {
     const delim = this.delim;
-    let count = 1;
-    let i = from;
-    for (; i < chunk.length; i++) {
-      const b = chunk[i]!;
-      if (b === LF || b === CR) break;
-      if (b === delim) count++;
-      else if (b === QUOTE || b >= 0x80 || b === 0) return from;
-    }
-    if (i >= chunk.length || i - from > this.layout.maxRecordBytes) return from;
-    const end = i;
-    const row = this.line;
-    if (count > this.width || i === from) return from;
-    let next = i + 1;
-    if (chunk[i] === CR) {
-      if (next >= chunk.length) return from;
-      if (chunk[next] === LF) next++;
-    }
-    this.line++;
-    this.recordLine = this.line;
-    if (row <= this.layout.headerEndLine) return next;
-    if (chunk.subarray(from, end).every((c) => c === SPACE || c === TAB || c === delim)) return next;
-    this.records++;
-    if (count <= this.lastNamed) {
-      this.reject(row, '_row', `${count} dari ${this.width}`, 'CSV_TOO_FEW_FIELDS');
-      return next;
-    }
-    const digits = String(row);
+    const width = this.width;
+    const max = this.layout.maxRecordBytes;
+    const headerEnd = this.layout.headerEndLine;
     const out = this.out;
-    for (let k = 0; k < digits.length; k++) out.push(digits.charCodeAt(k));
-    out.push(delim);
-    out.append(chunk, from, end);
-    out.push(LF);
-    this.written++;
-    return next;
+    let at = from;
+    let runStart = -1;
+    let runEnd = -1;
+    const flush = () => {
+      if (runStart >= 0) out.append(chunk, runStart, runEnd);
+      runStart = -1;
+      runEnd = -1;
+    };
+    records: while (at < chunk.length) {
+      let count = 1;
+      let blank = true;
+      let i = at;
+      for (; i < chunk.length; i++) {
+        const b = chunk[i]!;
+        if (b === delim) count++;
+        else if (b > QUOTE) {
+          if (b >= 0x80) break records;
+          blank = false;
+        } else if (b === LF || b === CR) break;
+        else if (b === QUOTE || b === 0) break records;
+        else if (b !== SPACE && b !== TAB) blank = false;
+      }
+      if (i >= chunk.length || i - at > max || count > width || i === at) break;
+      const cr = chunk[i] === CR;
+      let next = i + 1;
+      if (cr) {
+        if (next >= chunk.length) break;
+        if (chunk[next] === LF) next++;
+      }
+      const row = this.line;
+      this.line++;
+      this.recordLine = this.line;
+      if (row <= headerEnd || blank) {
+        flush();
+      } else if (++this.records && count <= this.lastNamed) {
+        flush();
+        this.reject(row, '_row', `${count} dari ${width}`, 'CSV_TOO_FEW_FIELDS');
+      } else {
+        this.note(row);
+        if (!cr && runEnd === at) runEnd = next;
+        else {
+          flush();
+          if (cr) {
+            out.append(chunk, at, i);
+            out.push(LF);
+          } else {
+            runStart = at;
+            runEnd = next;
+          }
+        }
+        this.written++;
+      }
+      at = next;
+    }
+    flush();
+    return at;
   }
 
   private binary(): never {
@@ -352,7 +389,6 @@ export class CsvScanner {
 
   /** Writes the field in its plain form: as it is, or quoted with its quotes doubled. */
   private endField(): void {
-    if (this.fieldQuoted) this.anyQuoted = true;
     const rec = this.rec;
     if (this.starts.length > 0) rec.push(this.delim);
     this.starts.push(rec.length);
@@ -391,15 +427,15 @@ export class CsvScanner {
     this.endField();
     const row = this.recordLine;
     const count = this.starts.length;
-    // A line of nothing, or of separators and spaces only (the empty rows a spreadsheet exports), is no record.
-    const blank = !this.anyQuoted && this.rec.view().every((c) => c === SPACE || c === TAB || c === this.delim);
+    // A line of nothing, or of separators, spaces and empty quoted cells only (the empty rows a
+    // spreadsheet exports), is no record: an empty cell is written without its quotes.
+    const blank = this.rec.view().every((c) => c === SPACE || c === TAB || c === this.delim);
     if (!blank && row > this.layout.headerEndLine) {
       this.records++;
       this.judge(row, count);
     }
     this.rec.length = 0;
     this.starts = [];
-    this.anyQuoted = false;
     this.raw.length = 0;
     this.rawBytes = 0;
     this.overlong = false;
@@ -418,14 +454,21 @@ export class CsvScanner {
       if (extra.length > 0) return this.reject(row, '_row', tooLong(extra.join(this.layout.delimiter)), 'CSV_TOO_MANY_FIELDS');
     }
     if (count <= this.lastNamed) return this.reject(row, '_row', `${count} dari ${this.width}`, 'CSV_TOO_FEW_FIELDS');
+    this.note(row);
     const out = this.out;
-    const digits = String(row);
-    for (let k = 0; k < digits.length; k++) out.push(digits.charCodeAt(k));
-    out.push(this.delim);
     const end = count > this.width ? this.starts[this.width]! - 1 : this.rec.length;
     out.append(this.rec.data, 0, end);
     out.push(LF);
     this.written++;
+  }
+
+  /** Notes a shift when the record about to be written does not start where its index says. */
+  private note(row: number): void {
+    const shift = row - (this.layout.headerEndLine + 1) - this.written;
+    if (shift !== this.shift) {
+      this.shifts.push({ index: this.written, shift });
+      this.shift = shift;
+    }
   }
 
   private reject(row: number, column: string, value: string | null, code: ScanReject['code'], detail: string | null = null): void {
@@ -439,7 +482,8 @@ export class CsvScanner {
    */
   private unclosedQuote(): void {
     const row = this.recordLine;
-    const consumed = this.line - row;
+    // The lines after the opening one; a line break that ends the file starts no line.
+    const consumed = this.line - row - (this.lastByte === LF || this.lastByte === CR ? 1 : 0);
     if (this.overlong) {
       throw new AppError('IMPORT_FAILED',
         `Baris ${row}: tanda kutip (") dibuka tetapi tidak pernah ditutup, sehingga ${consumed.toLocaleString('id-ID')} baris sesudahnya terbaca sebagai satu sel. Perbaiki tanda kutip di baris ${row}, lalu impor lagi.`,
@@ -450,7 +494,6 @@ export class CsvScanner {
     if (firstBreak >= 0 && raw[firstBreak] === CR && raw[firstBreak + 1] === LF) firstBreak++;
     this.rec.length = 0;
     this.starts = [];
-    this.anyQuoted = false;
     this.field.length = 0;
     this.fieldSpecial = false;
     this.fieldQuoted = false;

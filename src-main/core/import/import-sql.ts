@@ -143,6 +143,16 @@ export interface NormaliseSql {
   extraKeys: string[];
 }
 
+/** A row's line in its file (see Staged). */
+function rowNoSql(staged: Staged): { expr: string; join: string } {
+  if (staged.format === 'xlsx') return { expr: 'stg.row_no', join: '' };
+  const shifted = staged.shifted === true;
+  return {
+    expr: `CAST(${Number(staged.firstLine)} + stg.rowid${shifted ? ' + coalesce(sh.shift, 0)' : ''} AS INTEGER)`,
+    join: shifted ? 'ASOF LEFT JOIN stg_shifts sh ON stg.rowid >= sh."index"' : '',
+  };
+}
+
 /**
  * One set-based pass from `stg` to `norm`: every field parsed, the first problem of each
  * row named (column|code), and of rows sharing a natural key only the last one kept.
@@ -165,6 +175,7 @@ export function normaliseSql(spec: KindSpec, staged: Staged, target = 'norm'): N
   });
   // A row with no value in any mapped column holds no record: it is skipped, not judged.
   const anyCell = spec.fields.map((fl) => `${raw(fl.name)} IS NOT NULL`).join(' OR ');
+  const rowNo = rowNoSql(staged);
   const projection: Projection = PROJECTIONS[spec.table];
   const mapped = new Set(Object.values(staged.mapping.columns));
   const extras = spec.keepExtra
@@ -184,10 +195,10 @@ export function normaliseSql(spec: KindSpec, staged: Staged, target = 'norm'): N
 WITH ${lookups.length ? `${lookups.join(',\n')},` : ''}
 v AS (
   SELECT
-    stg.row_no,
+    ${rowNo.expr} AS row_no,
     ${answers} AS _answers,
     ${values.join(', ')}
-  FROM stg ${joins}
+  FROM stg ${rowNo.join} ${joins}
 ),
 d AS (SELECT *${projection.derived ? `, ${projection.derived}` : ''} FROM v)
 SELECT

@@ -4,8 +4,8 @@ import type { KindSpec } from './kinds.ts';
 import { NUM_MARK } from './normalise-sql.ts';
 
 /**
- * A file, or one sheet of a workbook, read into the temp tables `stg` (row_no, then columns c0..cN
- * as text) and `stg_rejects` (row_no, column_name, value, code, detail: the rows the reader could
+ * A file, or one sheet of a workbook, read into the temp tables `stg` (columns c0..cN as text; a
+ * workbook's also row_no) and `stg_rejects` (row_no, column_name, value, code, detail: the rows the reader could
  * not place under the header), ready for the SQL pass.
  */
 export interface Staged {
@@ -18,7 +18,13 @@ export interface Staged {
   width: number;
   delimiter: string | null;
   encoding: string | null;
+  /**
+   * How a row of `stg` finds its row in the file: a workbook's rows carry it in `row_no`; a CSV's
+   * are numbered by their position from `firstLine`, shifted where `stg_shifts` says (`shifted`).
+   */
   format: 'csv' | 'xlsx';
+  firstLine?: number;
+  shifted?: boolean;
   /**
    * The data rows, counted by the app as it read them (not by DuckDB): every one is in `stg` or in
    * `stg_rejects`.

@@ -354,7 +354,7 @@ class SheetSpool {
     if (reason) {
       this.rejected++;
       const [column, value, code, detail] = reason;
-      this.rejectBuffer.push([Math.min(no, MAX_ROW + 1), column, value, code, detail].map((v) => csvField(v === null ? undefined : String(v))).join(','));
+      this.rejectBuffer.push([Math.min(no, 2 ** 31 - 1), column, value, code, detail].map((v) => csvField(v === null ? undefined : String(v))).join(','));
     } else {
       let line = String(no);
       for (let i = 0; i < width; i++) line += `,${csvField(cells[i])}`;
