@@ -15,7 +15,10 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
  * its header text (matched after normalisation) or by its 1-based position.
  */
 export interface MappingRecipe {
+  /** The row (line) on which the header starts, 1-based. */
   headerRow?: number;
+  /** How many rows the header spans (group labels over sub-labels); 1 when not given. */
+  headerRows?: number;
   columns: Record<string, string | number>;
 }
 

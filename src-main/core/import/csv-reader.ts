@@ -6,38 +6,42 @@ import { AppError } from '../../contract/errors.ts';
 import type { Db } from '../db/database.ts';
 import { CsvScanner } from './csv-scan.ts';
 import { DELIMITERS, splitRecords, type SampleRecord } from './csv-records.ts';
-import { findHeaderRow, mapColumns } from './header.ts';
+import { findHeader, mapColumns, type HeaderFound } from './header.ts';
 import type { KindSpec } from './kinds.ts';
 import { decodeSample, type Sniffed } from './sniff.ts';
 import { refuseNoHeader, type Staged } from './staging.ts';
 
-interface CsvLayout {
+export interface CsvLayout {
   delimiter: string;
   records: SampleRecord[];
-  headerIndex: number;
+  header: HeaderFound;
+  /** The physical line on which the header ends: the data follow it. */
+  headerEndLine: number;
 }
 
 /**
- * Picks the delimiter under which a header row maps the most canonical fields. The header is
- * the first of the first rows with three known headers (a title block may sit above it), else
- * the first non-empty row, when that row maps at least one field (docs/import.md, File formats).
+ * Picks the delimiter under which the header maps the most canonical fields. The header is the
+ * first of the first rows that, alone or with the rows under it, has three known headers (a title
+ * block may sit above it), else the first non-empty row, when that row maps at least one field
+ * (docs/import.md, File formats).
  */
 export function chooseLayout(text: string, spec: KindSpec, recipe?: MappingRecipe): CsvLayout | undefined {
   let best: (CsvLayout & { score: number }) | undefined;
   for (const delimiter of DELIMITERS) {
     const records = splitRecords(text, delimiter, 40);
     const cells = records.map((r) => r.cells);
-    // A recipe's headerRow is the line number the preview and the batch report, not the record index
-    // (blank lines are skipped as records).
-    const headerIndex = recipe?.headerRow !== undefined
-      ? recordAtLine(records, recipe.headerRow)
-      : (findHeaderRow(cells, spec, recipe) ?? 0);
-    if (headerIndex === undefined || records[headerIndex] === undefined) continue;
-    const header = records[headerIndex].cells;
-    const mapped = Object.keys(mapColumns(header, spec, recipe).columns).length;
+    // A recipe's headerRow is the line number the preview and the batch report show, not the record
+    // index (blank lines are not records).
+    const index = recipe?.headerRow !== undefined ? recordAtLine(records, recipe.headerRow) : undefined;
+    if (recipe?.headerRow !== undefined && index === undefined) continue;
+    const header = findHeader(cells, spec, index === undefined ? recipe : { ...recipe!, headerRow: index + 1 })
+      ?? (records[0] ? { index: 0, height: 1, headers: records[0].cells, keys: records[0].cells } : undefined);
+    if (!header) continue;
+    const mapped = Object.keys(mapColumns(header.headers, spec, recipe, header.keys).columns).length;
     if (mapped === 0) continue;
-    const score = mapped * 1000 + header.length;
-    if (!best || score > best.score) best = { delimiter, records, headerIndex, score };
+    const score = mapped * 1000 + header.headers.length;
+    const headerEndLine = records[header.index + header.height - 1]!.endLine;
+    if (!best || score > best.score) best = { delimiter, records, header, headerEndLine, score };
   }
   return best;
 }
@@ -152,14 +156,14 @@ export async function stageCsv(
   const text = decodeSample(sniffed);
   const layout = chooseLayout(text, spec, recipe);
   if (!layout) refuseNoHeader(spec, csvSampleRows(sniffed));
-  const header = layout.records[layout.headerIndex]!;
-  const body = { delimiter: layout.delimiter, headerEndLine: header.endLine, headers: header.cells };
+  const { header } = layout;
+  const body = { delimiter: layout.delimiter, headerEndLine: layout.headerEndLine, headers: header.headers };
   const { scanner, encoding } = await readCsvBody(db, path, sniffed, body, tmpPath);
   return {
-    headers: header.cells,
-    headerRow: header.endLine,
-    mapping: mapColumns(header.cells, spec, recipe),
-    width: header.cells.length,
+    headers: header.headers,
+    headerRow: layout.records[header.index]!.startLine,
+    mapping: mapColumns(header.headers, spec, recipe, header.keys),
+    width: header.headers.length,
     delimiter: layout.delimiter,
     encoding,
     format: 'csv',

@@ -247,8 +247,9 @@ VALUES ($batch, $seq, $file, $path, $size, $sha, $agency, $kind, $format, $enc, 
   }
   await db.run(insert, { batch });
   const counts = (await db.one<{ ok: number; bad: number; skipped: number }>(
-    `SELECT count(*) FILTER (WHERE err IS NULL AND skip IS NULL) AS ok, count(*) FILTER (WHERE err IS NOT NULL) AS bad,
-       count(*) FILTER (WHERE skip IS NOT NULL) AS skipped
+    `SELECT coalesce(sum(weight) FILTER (WHERE err IS NULL AND skip IS NULL), 0) AS ok,
+       coalesce(sum(weight) FILTER (WHERE err IS NOT NULL), 0) AS bad, coalesce(sum(weight) FILTER (WHERE skip IS NOT NULL), 0) AS skipped,
+       count(*) FILTER (WHERE err IS NULL AND skip IS NULL) AS records
      FROM ${norm}`,
   ))!;
   const replaced = (await db.one<{ n: number }>(

@@ -43,10 +43,10 @@ function fieldError(field: FieldSpec, k: string): string {
  * A column holds few distinct values (thousands of NIPs, a few hundred dates, a handful of
  * codes in a million rows): each distinct value is parsed once and joined back by hash.
  */
-function lookupCte(field: FieldSpec, column: string): string {
+function lookupCte(field: FieldSpec, column: string, table: string): string {
   return `${lookup(field.name)} AS (
   SELECT k, pt_text(k) AS r, ${PARSERS[field.parser].value('k')} AS v, ${fieldError(field, 'k')} AS e
-  FROM (SELECT DISTINCT coalesce(${column}, '') AS k FROM stg)
+  FROM (SELECT DISTINCT coalesce(${column}, '') AS k FROM ${table} stg)
 )`;
 }
 
@@ -154,13 +154,35 @@ function rowNoSql(staged: Staged): { expr: string; join: string } {
 }
 
 /**
- * One set-based pass from `stg` to `norm`: every field parsed, the first problem of each
- * row named (column|code), and of rows sharing a natural key only the last one kept.
+ * Where the normalising pass reads a part: a table (aliased `stg`), each field's text as an SQL
+ * expression over it, and each row's number in the file. A layout (layouts/) may give another
+ * table — one row per day cell of a wide sheet, one per employee-day of a scan log — whose rows
+ * each stand for `weight` rows of the file.
  */
-export function normaliseSql(spec: KindSpec, staged: Staged, target = 'norm'): NormaliseSql {
-  const column = (fl: FieldSpec) => `stg.c${staged.mapping.columns[fl.name]}`;
-  const joined = spec.fields.filter((fl) => staged.mapping.columns[fl.name] !== undefined && usesLookup(fl));
-  const lookups = joined.map((fl) => lookupCte(fl, column(fl)));
+export interface FieldSource {
+  table: string;
+  fields: Record<string, string>;
+  rowNo: { expr: string; join: string };
+  /** How many rows of the file a source row stands for (a day's scans); 1 when absent. */
+  weight?: string;
+}
+
+/** The part's own columns, as the header maps them, and any field given as a constant. */
+export function stagedSource(staged: Staged): FieldSource {
+  const fields: Record<string, string> = {};
+  for (const [name, i] of Object.entries(staged.mapping.columns)) fields[name] = `stg.c${i}`;
+  return { table: 'stg', fields, rowNo: rowNoSql(staged) };
+}
+
+/**
+ * One set-based pass from the source (`stg` unless a layout gives another) to `norm`: every field
+ * parsed, the first problem of each row named (column|code); duplicates are marked after it.
+ */
+export function normaliseSql(spec: KindSpec, staged: Staged, target = 'norm', source = stagedSource(staged)): NormaliseSql {
+  const column = (fl: FieldSpec) => source.fields[fl.name]!;
+  const has = (fl: FieldSpec) => source.fields[fl.name] !== undefined;
+  const joined = spec.fields.filter((fl) => has(fl) && usesLookup(fl));
+  const lookups = joined.map((fl) => lookupCte(fl, column(fl), source.table));
   // Every parser reads '' as it reads NULL, so NULL cells join as '' in a plain equality hash join.
   const joins = joined
     .map((fl) => `JOIN ${lookup(fl.name)} ON coalesce(${column(fl)}, '') = ${lookup(fl.name)}.k`)
@@ -169,13 +191,13 @@ export function normaliseSql(spec: KindSpec, staged: Staged, target = 'norm'): N
     if (joined.includes(fl)) {
       return [`${lookup(fl.name)}.r AS ${raw(fl.name)}`, `${lookup(fl.name)}.v AS ${f(fl.name)}`, `${lookup(fl.name)}.e AS ${err(fl.name)}`];
     }
-    const cellExpr = staged.mapping.columns[fl.name] === undefined ? 'NULL::VARCHAR' : column(fl);
+    const cellExpr = has(fl) ? column(fl) : 'NULL::VARCHAR';
     return [`pt_text(${cellExpr}) AS ${raw(fl.name)}`, `${PARSERS[fl.parser].value(cellExpr)} AS ${f(fl.name)}`,
       `${fieldError(fl, cellExpr)} AS ${err(fl.name)}`];
   });
   // A row with no value in any mapped column holds no record: it is skipped, not judged.
   const anyCell = spec.fields.map((fl) => `${raw(fl.name)} IS NOT NULL`).join(' OR ');
-  const rowNo = rowNoSql(staged);
+  const { rowNo } = source;
   const projection: Projection = PROJECTIONS[spec.table];
   const mapped = new Set(Object.values(staged.mapping.columns));
   const extras = spec.keepExtra
@@ -196,13 +218,15 @@ WITH ${lookups.length ? `${lookups.join(',\n')},` : ''}
 v AS (
   SELECT
     ${rowNo.expr} AS row_no,
+    ${source.weight ?? '1'} AS weight,
     ${answers} AS _answers,
     ${values.join(', ')}
-  FROM stg ${rowNo.join} ${joins}
+  FROM ${source.table} stg ${rowNo.join} ${joins}
 ),
 d AS (SELECT *${projection.derived ? `, ${projection.derived}` : ''} FROM v)
 SELECT
   row_no,
+  weight,
   ${raw(spec.fields[0]!.name)} AS _key_text,
   ${columns.join(', ')},
   CASE WHEN ${anyCell} THEN coalesce(${errors.join(', ')}) END AS err,

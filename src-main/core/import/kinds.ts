@@ -11,6 +11,8 @@ export interface FieldSpec {
   parser: Parser;
   /** Header texts after normalisation (see headerKey), most specific first. */
   synonyms: string[];
+  /** Taken only when the file has no column of `synonyms` (beside one, such a header is a schedule). */
+  fallbackSynonyms?: string[];
   required?: boolean;
 }
 
@@ -25,6 +27,8 @@ interface KindSpecOf<T extends CanonicalTable> {
   needOneOf?: string[][];
   /** Unmapped columns are kept as a JSON object of answers (survey). */
   keepExtra?: boolean;
+  /** Headers of scheduled times: never mapped, named as passed over in the import report. */
+  schedules?: { field: string; synonyms: string[] }[];
 }
 
 /** One kind's spec; its key can name only columns of its own table. */
@@ -47,12 +51,19 @@ const F = {
 export const KINDS: Record<ImportKind, KindSpec> = {
   attendance: {
     kind: 'attendance', table: 'attendance', key: ['nip', 'date'],
+    schedules: [
+      { field: 'checkIn', synonyms: ['jadwal masuk', 'harus c/in', 'must c/in', 'on duty', 'awal tugas', 'jam kerja'] },
+      { field: 'checkOut', synonyms: ['jadwal pulang', 'harus c/out', 'must c/out', 'off duty', 'akhir tugas'] },
+    ],
     fields: [
       F.nip, F.name, F.unitName, F.date,
+      // The scans, never the schedule: `jam masuk` is the scan only in a file with no header of the first list.
       { name: 'checkIn', parser: 'time',
-        synonyms: ['jam masuk', 'masuk', 'scan masuk', 'check in', 'check-in', 'checkin', 'jam datang'] },
+        synonyms: ['scan masuk', 'absen masuk', 'clock in', 'check in', 'check-in', 'checkin', 'masuk'],
+        fallbackSynonyms: ['jam masuk', 'jam datang'] },
       { name: 'checkOut', parser: 'time',
-        synonyms: ['jam pulang', 'pulang', 'scan pulang', 'check out', 'check-out', 'checkout', 'jam keluar'] },
+        synonyms: ['scan pulang', 'scan keluar', 'absen pulang', 'clock out', 'check out', 'check-out', 'checkout', 'pulang', 'keluar'],
+        fallbackSynonyms: ['jam pulang', 'jam keluar'] },
       { name: 'status', parser: 'status',
         synonyms: ['kode kehadiran', 'status kehadiran', 'keterangan kehadiran', 'kehadiran', 'status'] },
       { name: 'mode', parser: 'mode',

@@ -16,12 +16,14 @@ function fieldsOf(spec: KindSpec, columns: Record<string, number>) {
 function previewCsv(text: string, spec: KindSpec, recipe: MappingRecipe | undefined) {
   const layout = chooseLayout(text, spec, recipe);
   if (!layout) return undefined;
-  const header = layout.records[layout.headerIndex]!;
+  const { header } = layout;
+  const first = header.index + header.height;
   return {
     delimiter: layout.delimiter,
-    headerRow: header.endLine,
-    headers: header.cells,
-    rows: layout.records.slice(layout.headerIndex + 1, layout.headerIndex + 21).map((r) => r.cells),
+    headerRow: layout.records[header.index]!.startLine,
+    headers: header.headers,
+    keys: header.keys,
+    rows: layout.records.slice(first, first + 20).map((r) => r.cells),
   };
 }
 
@@ -29,6 +31,7 @@ interface Layout {
   delimiter: string | null;
   headerRow: number;
   headers: string[];
+  keys: string[];
   rows: string[][];
 }
 
@@ -38,7 +41,7 @@ interface Target {
 }
 
 function previewOf(sniffed: Sniffed, layout: Layout, { spec, recipe }: Target): PreviewImportResult {
-  const mapping = mapColumns(layout.headers, spec, recipe);
+  const mapping = mapColumns(layout.headers, spec, recipe, layout.keys);
   const warnings = mapping.missing.length ? [`Kolom wajib belum dipetakan: ${mapping.missing.join(', ')}.`] : [];
   return {
     format: sniffed.format,

@@ -67,8 +67,10 @@ export function refuseMissing(spec: KindSpec, missing: string[], headers: string
   throw new AppError(
     'IMPORT_FAILED',
     `Kolom wajib untuk jenis data "${spec.kind}" tidak ditemukan: ${missing.join(', ')}. ` +
-      `Judul kolom yang ada: ${headers.map((h) => `"${stripMark(h).trim()}"`).join(', ')}.`,
-    `Required columns for data kind "${spec.kind}" not found: ${missing.join(', ')}. Column headers present: ${headers.map((h) => `"${stripMark(h).trim()}"`).join(', ')}.`,
+      `Judul kolom yang ada: ${headers.map((h) => `"${stripMark(h).trim()}"`).join(', ')}. ` +
+      `Sebutkan kolomnya dalam resep pemetaan (--mapping, bagian "columns").`,
+    `Required columns for data kind "${spec.kind}" not found: ${missing.join(', ')}. Column headers present: ${headers.map((h) => `"${stripMark(h).trim()}"`).join(', ')}. ` +
+      `Name the columns in a mapping recipe (--mapping, its "columns").`,
     { kind: spec.kind, missing },
   );
 }
