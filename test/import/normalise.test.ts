@@ -367,6 +367,31 @@ describe('code maps', () => {
     ]);
   });
 
+  it('pt_status knows the words of real exports (rules.md, "More words seen in real exports")', async () => {
+    await expectTable('pt_status(v)', [
+      ['Ijin', 'IZIN'],
+      ['IJIN', 'IZIN'],
+      ['Alpha', 'TANPA_KETERANGAN'],
+      ['Alfa', 'TANPA_KETERANGAN'],
+      ['Mangkir', 'TANPA_KETERANGAN'],
+      ['Bolos', 'TANPA_KETERANGAN'],
+      ['Tugas Luar', 'DINAS_LUAR'],
+      ['Undangan', 'DINAS_LUAR'],
+      ['Isoman', 'SAKIT'],
+      ['Isolasi Mandiri', 'SAKIT'],
+      ['isolasi_mandiri', 'SAKIT'],
+    ]);
+  });
+
+  it('pt_status leaves codes whose meaning differs between agencies unknown (a recipe maps them)', async () => {
+    await expectTable('pt_status(v)', [
+      ['Tidak Absen', null],
+      ['TIDAK ABSEN', null],
+      ['Keluar Kantor', null],
+      ['keluar_kantor', null],
+    ]);
+  });
+
   it('pt_mode', async () => {
     await expectTable('pt_mode(v)', [
       ['WFO', 'WFO'],

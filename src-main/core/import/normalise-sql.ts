@@ -257,13 +257,19 @@ const STATUS_CODES: ReadonlyArray<readonly [string, string]> = [
   ...codes('PULANG_CEPAT', 'pc', 'psw', 'pulang cepat'),
   ...numberedCodes('PULANG_CEPAT', 'pc', 3),
   ...numberedCodes('PULANG_CEPAT', 'psw', 4),
-  ...codes('IZIN', 'i', 'izin'),
-  ...codes('SAKIT', 's', 'skt', 'sakit'),
+  ...codes('IZIN', 'i', 'izin', 'ijin'),
+  // Isoman (isolasi mandiri): the COVID-era word for staying home ill, still in older exports.
+  ...codes('SAKIT', 's', 'skt', 'sakit', 'isoman', 'isolasi mandiri'),
   ...codes('CUTI', 'c', 'ct', 'cb', 'cuti'),
-  ...codes('DINAS_LUAR', 'dl', 'td', 'dinas luar', 'tugas dinas'),
+  // Undangan: attending an invitation (a meeting, a training) elsewhere on official duty.
+  ...codes('DINAS_LUAR', 'dl', 'td', 'dinas luar', 'tugas dinas', 'tugas luar', 'undangan'),
   ...codes('TUGAS_BELAJAR', 'tb', 'tugas belajar'),
-  ...codes('TANPA_KETERANGAN', 'tk', 'a', 'alpa', 'alfa', 'tanpa keterangan'),
+  // Alpha/Alfa are spellings of alpa; mangkir and bolos are plain words for an unexcused absence.
+  ...codes('TANPA_KETERANGAN', 'tk', 'a', 'alpa', 'alfa', 'alpha', 'mangkir', 'bolos', 'tanpa keterangan'),
   ...codes('LIBUR', 'l', 'ln', 'lj', 'libur'),
+  // Not here, on purpose: 'tidak absen' (no scan, or not absent?) and 'keluar kantor' (left early,
+  // or out on duty?) mean different things in different agencies; they are rejected as unknown
+  // unless the agency's recipe maps them (recipe `values`).
 ];
 
 const MODE_CODES: ReadonlyArray<readonly [string, string]> = [
