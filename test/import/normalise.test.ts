@@ -145,6 +145,48 @@ describe('pt_date', () => {
     ]);
   });
 
+  it('reads English month abbreviations and two-digit years as 20yy (rules.md, "More words seen in real exports")', async () => {
+    await expectTable('pt_date(v)', [
+      ['14 Oct 2025', '2025-10-14'],
+      ['14-Jul-25', '2025-07-14'],
+      ['14-JUL-25', '2025-07-14'],
+      ['14 Oct 25', '2025-10-14'],
+      ['Selasa, 14 Okt 25', '2025-10-14'],
+      ['14/10/25', '2025-10-14'],
+      ['1/2/25', '2025-02-01'],
+      ['14-10-25', '2025-10-14'],
+      ['14/10/25 07:30', '2025-10-14'],
+      ['14-Jul-25 07:30:05', '2025-07-14'],
+      ['14/10/99', '2099-10-14'],
+      ['29/02/24', '2024-02-29'],
+      ['29/02/25', null],
+      ['14/10/2', null],
+      ['14/10/025', null],
+    ]);
+  });
+
+  it('pt_date_problem: unreadable, or implausible before 2000 or more than a year after today', async () => {
+    await expectTable(`pt_date_problem(v, ${TODAY})`, [
+      ['21/04/2025', null],
+      ['01/01/2000', null],
+      ['31/12/1999', 'DATE_IMPLAUSIBLE'],
+      ['01/01/1900', 'DATE_IMPLAUSIBLE'],
+      [`${M}2`, 'DATE_IMPLAUSIBLE'],
+      [`${M}36525`, 'DATE_IMPLAUSIBLE'], // 1999-12-31: a number column mapped to a date
+      [`${M}36526`, null],
+      ['01/06/2026', null],
+      ['02/06/2026', 'DATE_IMPLAUSIBLE'],
+      ['14/10/99', 'DATE_IMPLAUSIBLE'],
+      ['31/12/2100', 'DATE_IMPLAUSIBLE'],
+      ['31/02/2025', 'DATE_INVALID'],
+      ['abc', 'DATE_INVALID'],
+      [`${M}99999`, 'DATE_INVALID'],
+      ['', null],
+      ['  ', null],
+      [null, null],
+    ]);
+  });
+
   it('reads day-first and knows leap years', async () => {
     await expectTable('pt_date(v)', [
       ['04/05/2025', '2025-05-04'],
@@ -154,7 +196,7 @@ describe('pt_date', () => {
     ]);
   });
 
-  it('rejects impossible dates, two-digit years and years outside 1900-2100', async () => {
+  it('rejects impossible dates, two-digit years with dots and years outside 1900-2100', async () => {
     await expectTable('pt_date(v)', [
       ['31/02/2025', null],
       ['29/02/2025', null],
@@ -164,8 +206,8 @@ describe('pt_date', () => {
       ['32/01/2025', null],
       ['2025-13-01', null],
       ['2025-00-10', null],
-      ['21/04/25', null],
-      ['21 April 25', null],
+      ['21.04.25', null],
+      ['2025/4/21/25', null],
       ['31/12/1899', null],
       ['01/01/2101', null],
       ['21/04-2025', null],
@@ -695,6 +737,10 @@ function textualDates(date: Ymd): string[] {
     `${idDay} ${d} ${idMonth} ${y}`,
     `${at(EN_DAYS, weekday)}, ${d} ${at(EN_MONTHS, m - 1)} ${y}`,
     `${idDay}, ${d} ${idMonth} ${y}`.toUpperCase(),
+    // A two-digit year is 20yy.
+    ...(y >= 2000 && y <= 2099
+      ? [`${dd}/${mm}/${String(y).slice(2)}`, `${d}-${mm}-${String(y).slice(2)}`, `${dd}-${at(EN_MONTHS, m - 1).slice(0, 3)}-${String(y).slice(2)}`]
+      : []),
   ];
 }
 
@@ -864,6 +910,7 @@ describe('properties: robustness', () => {
     'status': pt_status(v), 'mode': pt_mode(v), 'bool': pt_bool(v), 'discipline': pt_discipline(v),
     'service': pt_service(v), 'approvalStatus': pt_approval_status(v), 'dayType': pt_day_type(v),
     'verified': pt_verified(v), 'kind': pt_approval_kind(v), 'satisfaction': pt_satisfaction(v),
+    'dateProblem': pt_date_problem(v, ${TODAY}),
     'periodStart': CAST(pt_period(w, v).s AS VARCHAR), 'periodEnd': CAST(pt_period(w, v).e AS VARCHAR)
   }`;
   // Near-misses of real formats reach deeper into the macros than random text.
@@ -892,6 +939,8 @@ describe('properties: robustness', () => {
     const empty = r.text === null;
     const rules: Array<[string, boolean]> = [
       ['date', r.date === null || ISO_DATE.test(String(r.date))],
+      ['dateProblem', empty ? r.dateProblem === null
+        : r.date === null ? r.dateProblem === 'DATE_INVALID' : oneOf(r.dateProblem, ['DATE_IMPLAUSIBLE'])],
       ['time', r.time === null || CLOCK_TIME.test(String(r.time))],
       ['num', r.num === null || Number.isFinite(r.num)],
       ['int', r.int === null || Number.isInteger(r.int)],

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ImportFileResult, ImportKind } from '../../src-main/contract/import-types.ts';
+import { formatReject } from '../../src-main/core/import/reasons.ts';
 import { csv, freshCore, importOne, nip, rows, writeText, type TestCore } from '../helpers/workspace.ts';
 
 const AG = 'PEMKOT-X';
@@ -73,5 +74,63 @@ describe('header synonyms of BKN systems and real exports (rules.md §1)', () =>
       if (mapping[field] !== want) wrong.push({ kind, headers, field, want, got: mapping[field] ?? null });
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+interface RejectRow extends Record<string, unknown> {
+  row_no: number;
+  column_name: string;
+  value: string | null;
+  code: string;
+}
+
+async function rejectsOf(core: TestCore, batch: string | null): Promise<RejectRow[]> {
+  return rows<RejectRow>(core, `SELECT row_no, column_name, value, code FROM rejects WHERE batch_id = '${batch}' ORDER BY row_no`);
+}
+
+describe('implausible dates (rules.md §1: before 2000, or more than a year after today)', () => {
+  // Tests run on 2026-11-22 (TODAY): 2027-11-22 is the last plausible day.
+  // [kind, headers, the row, the field named in the reject (null: imported)]
+  const table: ReadonlyArray<readonly [ImportKind, string[], string[], string | null]> = [
+    ['attendance', ['NIP', 'Tanggal', 'Kode Kehadiran'], [nip(1), '31/12/1999', 'H'], 'date'],
+    ['attendance', ['NIP', 'Tanggal', 'Kode Kehadiran'], [nip(1), '01/01/2000', 'H'], null],
+    ['attendance', ['NIP', 'Tanggal', 'Kode Kehadiran'], [nip(1), '22/11/2027', 'H'], null],
+    ['attendance', ['NIP', 'Tanggal', 'Kode Kehadiran'], [nip(1), '23/11/2027', 'H'], 'date'],
+    ['attendance', ['NIP', 'Tanggal', 'Kode Kehadiran'], [nip(1), '1/1/99', 'H'], 'date'],
+    ['performance', ['NIP', 'Tahun', 'Periode', 'Predikat'], [nip(1), '1999', 'Januari', 'Baik'], 'year'],
+    ['performance', ['NIP', 'Tahun', 'Periode', 'Predikat'], [nip(1), '', 'Januari 1999', 'Baik'], 'period'],
+    ['performance', ['NIP', 'Tahun', 'Periode', 'Predikat'], [nip(1), '2025', '01/01/1999 s.d. 31/12/1999', 'Baik'], 'period'],
+    ['performance', ['NIP', 'Tahun', 'Periode', 'Predikat'], [nip(1), '2028', 'Tahunan', 'Baik'], 'year'],
+    ['performance', ['NIP', 'Tahun', 'Periode', 'Predikat'], [nip(1), '2027', 'Tahunan', 'Baik'], null],
+    ['approvals', ['NIP', 'Tanggal Mulai', 'Tanggal Selesai', 'Status'], [nip(1), '01/01/1999', '02/01/2025', 'Disetujui'], 'dateFrom'],
+    ['approvals', ['NIP', 'Tanggal Mulai', 'Tanggal Selesai', 'Status'], [nip(1), '01/01/2025', '01/01/2099', 'Disetujui'], 'dateTo'],
+    ['approvals', ['NIP', 'Tanggal', 'Status'], [nip(1), '01/01/1999', 'Disetujui'], 'date'],
+    ['reports', ['NIP', 'Tanggal', 'Uraian Kegiatan'], [nip(1), '01/01/1970', 'Rapat'], 'date'],
+    ['calendar', ['Tanggal', 'Jenis Hari'], ['25/12/1999', 'Libur Nasional'], 'date'],
+    ['roster', ['NIP', 'Keadaan Khusus', 'Keadaan Khusus Mulai', 'Keadaan Khusus Selesai'], [nip(1), 'Ya', '01/01/1999', ''], 'specialFrom'],
+    ['roster', ['NIP', 'Keadaan Khusus', 'Keadaan Khusus Mulai', 'Keadaan Khusus Selesai'], [nip(1), 'Ya', '', '31/12/2099'], 'specialTo'],
+    ['units', ['Nama Unit', 'Tanggal Mulai FWA'], ['Biro Umum', '45000'], null],
+    ['units', ['Nama Unit', 'Tanggal Mulai FWA'], ['Biro Umum', '1/1/1990'], 'fwaStart'],
+  ];
+
+  it('rejects each with DATE_IMPLAUSIBLE, naming the column', async () => {
+    const core = await freshCore();
+    const wrong: unknown[] = [];
+    for (const [i, [kind, headers, row, field]] of table.entries()) {
+      const r = await importCsv(core, kind, [headers, row], `dates-${i}.csv`);
+      const got = (await rejectsOf(core, r.batch)).map((x) => `${x.column_name}|${x.code}`);
+      const want = field === null ? [] : [`${field}|DATE_IMPLAUSIBLE`];
+      if (JSON.stringify(got) !== JSON.stringify(want)) wrong.push({ kind, row, want, got });
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('says why in the reject, in Bahasa Indonesia and in English', async () => {
+    const core = await freshCore();
+    const r = await importCsv(core, 'attendance', [['NIP', 'Tgl', 'Kode Kehadiran'], [nip(1), '31/12/1999', 'H']]);
+    expect(r.rejects).toEqual([{ row: 2, column: 'Tgl', value: '31/12/1999',
+      reason: 'baris 2: Tgl "31/12/1999" di luar rentang yang masuk akal (sebelum 2000 atau lebih dari setahun ke depan); mungkin kolom yang salah dipetakan' }]);
+    expect(formatReject('en', 2, 'Tgl', '31/12/1999', 'DATE_IMPLAUSIBLE', null)).toBe(
+      'row 2: Tgl "31/12/1999" is outside the plausible range (before 2000 or more than a year ahead); perhaps the wrong column was mapped');
   });
 });

@@ -96,15 +96,19 @@ const YMD_FULL = loose(String.raw`${YEAR}(?:/\d{1,2}/\d{1,2}|-\d{1,2}-\d{1,2}|\.
 const YMD_CANON = String.raw`(?s)^${SPACE}*(\d{4})\D(\d{1,2})\D(\d{1,2}).*`;
 const DMY_FULL = loose(String.raw`\d{1,2}(?:/\d{1,2}/|-\d{1,2}-|\.\d{1,2}\.)${YEAR}(?:${CLOCK})?`);
 const DMY_CANON = String.raw`(?s)^${SPACE}*(\d{1,2})\D(\d{1,2})\D(\d{4}).*`;
-const NAMED_FULL = loose(String.raw`(?:${DAY_NAME}\s*,?\s*)?\d{1,2}[\s./-]+[a-z]+[\s./-]+${YEAR}(?:${CLOCK})?`);
+// A two-digit year is 20yy ('14/10/25', '14-Jul-25': what Excel shows for a short date in English
+// settings); only with '/' or '-', as '07.31.05' is a time.
+const DMY2_FULL = loose(String.raw`\d{1,2}(?:/\d{1,2}/|-\d{1,2}-)\d{2}(?:${CLOCK})?`);
+const DMY2_CANON = String.raw`(?s)^${SPACE}*(\d{1,2})\D(\d{1,2})\D(\d{2}).*`;
+const NAMED_FULL = loose(String.raw`(?:${DAY_NAME}\s*,?\s*)?\d{1,2}[\s./-]+[a-z]+[\s./-]+(?:${YEAR}|\d{2})(?:${CLOCK})?`);
 // Unanchored: day names hold no digits, so the first number is the day.
-const NAMED_PARTS = String.raw`(\d{1,2})[\s./-]+([A-Za-z]+)[\s./-]+(\d{4})`;
+const NAMED_PARTS = String.raw`(\d{1,2})[\s./-]+([A-Za-z]+)[\s./-]+(\d{4}|\d{2})`;
 const COMPACT_FULL = loose(String.raw`${YEAR}\d{4}`);
 const COMPACT_CANON = String.raw`^${SPACE}*(\d{4})(\d{2})(\d{2})${SPACE}*$`;
 const SERIAL_FULL = loose(String.raw`\d{5}(?:\.\d+)?`);
 
 // Times. Ranges live in the full match so that 24:00, 25:61 or 7:5 never pass.
-const DATE_PREFIX = String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|(?:${DAY_NAME}\s*,?\s*)?\d{1,2}[\s./-]+[a-z]+[\s./-]+\d{4})`;
+const DATE_PREFIX = String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{1,2}[-/]\d{1,2}[-/]\d{2}|(?:${DAY_NAME}\s*,?\s*)?\d{1,2}[\s./-]+[a-z]+[\s./-]+(?:\d{4}|\d{2}))`;
 const TIME_FULL = loose(
   String.raw`(?:${DATE_PREFIX}(?:\s+|t))?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[:.][0-5]\d(?:[.,]\d+)?)?${ZONE}`,
 );
@@ -127,6 +131,9 @@ const UNTIL = String.raw`\s*(?:s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?|hingga|to|[
 const RANGE_DMY = String.raw`(?i)^${SPACE}*(\d{1,2})[/.-](\d{1,2})[/.-](${YEAR})${UNTIL}(\d{1,2})[/.-](\d{1,2})[/.-](${YEAR})${SPACE}*$`;
 const RANGE_YMD = String.raw`(?i)^${SPACE}*(${YEAR})[/.-](\d{1,2})[/.-](\d{1,2})${UNTIL}(${YEAR})[/.-](\d{1,2})[/.-](\d{1,2})${SPACE}*$`;
 const RANGE_CANON = String.raw`^(\d{4}-\d{1,2}-\d{1,2})\|(\d{4}-\d{1,2}-\d{1,2})$`;
+
+/** The first plausible date of any record (see pt_date_check). */
+const PLAUSIBLE_FROM = '2000-01-01';
 
 const SERIAL_MAX = 73415; // 1899-12-30 + 73415 days = 2100-12-31
 
@@ -180,9 +187,10 @@ const HELPERS: readonly string[] = [
     'pt__serial(k)',
     `CASE WHEN k BETWEEN 2 AND ${SERIAL_MAX} THEN DATE '1899-12-30' + CAST(k AS INTEGER) END`,
   ),
+  // right('20' || y, 4): a two-digit year is 20yy, a four-digit one stays as it is.
   macro(
     'pt__named_date(t)',
-    `TRY_CAST(regexp_extract(t, ${lit(NAMED_PARTS)}, 3) || '-' || pt__month(regexp_extract(t, ${lit(NAMED_PARTS)}, 2))
+    `TRY_CAST(right('20' || regexp_extract(t, ${lit(NAMED_PARTS)}, 3), 4) || '-' || pt__month(regexp_extract(t, ${lit(NAMED_PARTS)}, 2))
        || '-' || regexp_extract(t, ${lit(NAMED_PARTS)}, 1) AS DATE)`,
   ),
   macro(
@@ -190,6 +198,7 @@ const HELPERS: readonly string[] = [
     `CASE
        WHEN regexp_full_match(t, ${lit(YMD_FULL)}) THEN TRY_CAST(regexp_replace(t, ${lit(YMD_CANON)}, '\\1-\\2-\\3') AS DATE)
        WHEN regexp_full_match(t, ${lit(DMY_FULL)}) THEN TRY_CAST(regexp_replace(t, ${lit(DMY_CANON)}, '\\3-\\2-\\1') AS DATE)
+       WHEN regexp_full_match(t, ${lit(DMY2_FULL)}) THEN TRY_CAST(regexp_replace(t, ${lit(DMY2_CANON)}, '20\\3-\\2-\\1') AS DATE)
        WHEN regexp_full_match(t, ${lit(NAMED_FULL)}) THEN pt__named_date(t)
        WHEN regexp_full_match(t, ${lit(COMPACT_FULL)}) THEN TRY_CAST(regexp_replace(t, ${lit(COMPACT_CANON)}, '\\1-\\2-\\3') AS DATE)
        WHEN regexp_full_match(t, ${lit(SERIAL_FULL)}) THEN pt__serial(TRY_CAST(regexp_extract(t, '\\d{5}', 0) AS INTEGER))
@@ -335,6 +344,17 @@ const PUBLIC_MACROS: readonly string[] = [
        CASE WHEN starts_with(s, ${MARK}) THEN pt__date_from_number(substr(s, 2)) END,
        pt__date_from_text(s))`,
   ),
+  // A date no export of this product's subject can mean: before 2000 (no FWA, no digital attendance
+  // export; such a date is nearly always a number column mapped to a date, its values read as Excel
+  // serials) or more than a year after today (approvals and holiday calendars are planned ahead, by
+  // months, not years). NULL when d is plausible, DATE_INVALID when there is no date at all.
+  macro(
+    'pt_date_check(d, today)',
+    `CASE (d BETWEEN DATE ${lit(PLAUSIBLE_FROM)} AND CAST(coalesce(today, current_date) AS DATE) + INTERVAL 1 YEAR)
+       WHEN true THEN NULL WHEN false THEN 'DATE_IMPLAUSIBLE' ELSE 'DATE_INVALID' END`,
+  ),
+  // The problem of a date cell, NULL when it is empty or a plausible date.
+  macro('pt_date_problem(s, today)', `CASE WHEN pt_text(s) IS NOT NULL THEN pt_date_check(pt_date(s), today) END`),
   macro(
     'pt_time(s)',
     `coalesce(
