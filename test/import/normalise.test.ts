@@ -231,14 +231,14 @@ describe('pt_time', () => {
       ['07:31', '07:31:00'],
       ['7:31', '07:31:00'],
       ['07.31', '07:31:00'],
-      ['07:31:05', '07:31:05'],
-      ['07.31.05', '07:31:05'],
+      ['07:31:05', '07:31:00'],
+      ['07.31.05', '07:31:00'],
       ['07:31 WIB', '07:31:00'],
       ['07:31 WITA', '07:31:00'],
       ['07:31 WIT', '07:31:00'],
       ['07.31wib', '07:31:00'],
-      ['23:59:59', '23:59:59'],
-      ['00:00', '00:00:00'],
+      ['23:59:59', '23:59:00'],
+      ['00:01', '00:01:00'],
       ['2025-04-21 07:30:00', '07:30:00'],
       ['2025-04-21T07:30:00', '07:30:00'],
       ['21/04/2025 16.05', '16:05:00'],
@@ -246,7 +246,61 @@ describe('pt_time', () => {
       [`${M}0.5`, '12:00:00'],
       [`${M}45768.3125`, '07:30:00'],
       [`${M}0.31250001`, '07:30:00'],
-      [`${M}0`, '00:00:00'],
+      [`${M}${1 / 1440}`, '00:01:00'],
+    ]);
+  });
+
+  it('keeps times to the minute: seconds are dropped, never rounded', async () => {
+    await expectTable('pt_time(v)', [
+      ['07:30:59', '07:30:00'],
+      ['07.30.59', '07:30:00'],
+      ['07:30:59,9', '07:30:00'],
+      ['2025-04-21 07:30:59', '07:30:00'],
+      ['21/04/2025 07:30:59', '07:30:00'],
+      ['23:59:59', '23:59:00'],
+      [`${M}${(7 * 3600 + 30 * 60 + 59) / 86400}`, '07:30:00'],
+      [`${M}${45768 + (7 * 3600 + 30 * 60 + 59) / 86400}`, '07:30:00'],
+    ]);
+  });
+
+  it('reads the placeholders of a missing scan as no time (rules.md, "Placeholders")', async () => {
+    await expectTable('pt_time(v)', [
+      ['00:00', null],
+      ['00:00:00', null],
+      ['00.00', null],
+      ['0:00', null],
+      ['00:00:30', null],
+      ['-', null],
+      ['--:--', null],
+      ['—', null],
+      ['–', null],
+      ['2025-04-21 00:00:00', null],
+      [`${M}0`, null],
+      [`${M}45768`, null],
+    ]);
+  });
+
+  it('pt_time_problem: an unreadable time, but never a placeholder or an empty cell', async () => {
+    await expectTable('pt_time_problem(v)', [
+      ['07:31', null],
+      ['07:31:05', null],
+      [`${M}0.3125`, null],
+      ['00:00', null],
+      ['00:00:00', null],
+      ['-', null],
+      [' - ', null],
+      ['--:--', null],
+      ['—', null],
+      ['–', null],
+      [`${M}0`, null],
+      ['', null],
+      ['  ', null],
+      [null, null],
+      ['25:61', 'TIME_INVALID'],
+      ['abc', 'TIME_INVALID'],
+      ['- -', 'TIME_INVALID'],
+      ['---', 'TIME_INVALID'],
+      [`${M}-0.5`, 'TIME_INVALID'],
     ]);
   });
 
@@ -265,11 +319,13 @@ describe('pt_time', () => {
     ]);
   });
 
-  it('rounds a day fraction to the nearest second, wrapping at midnight', async () => {
+  it('reads a day fraction to the second, as Excel shows it, before the seconds are dropped', async () => {
     await expectTable('pt_time(v)', [
       [`${M}${(7 * 3600 + 30 * 60 + 0.4) / 86400}`, '07:30:00'],
-      [`${M}${(7 * 3600 + 30 * 60 + 0.6) / 86400}`, '07:30:01'],
-      [`${M}0.999999999`, '00:00:00'],
+      [`${M}${(7 * 3600 + 31 * 60 - 0.4) / 86400}`, '07:31:00'],
+      [`${M}${(7 * 3600 + 31 * 60) / 86400 - 1e-12}`, '07:31:00'],
+      [`${M}${(7 * 3600 + 30 * 60 + 58.6) / 86400}`, '07:30:00'],
+      [`${M}0.999999999`, null],
     ]);
   });
 });
@@ -798,17 +854,19 @@ describe('properties: times and numbers', () => {
           const hm = `${pad2(h)}:${pad2(m)}`;
           const hms = `${hm}:${pad2(s)}`;
           const fraction = (h * 3600 + m * 60 + s) / 86400;
+          // Kept to the minute; 00:00 is the placeholder of a missing scan.
+          const want = h === 0 && m === 0 ? null : `${hm}:00`;
           return [
-            [hm, `${hm}:00`],
-            [`${pad2(h)}.${pad2(m)}`, `${hm}:00`],
-            [`${h}:${pad2(m)}`, `${hm}:00`],
-            [`${hm} WIB`, `${hm}:00`],
-            [hms, hms],
-            [`${pad2(h)}.${pad2(m)}.${pad2(s)}`, hms],
-            [`2025-04-21 ${hms}`, hms],
-            [`2025-04-21T${hms}`, hms],
-            [`${M}${fraction}`, hms],
-            [`${M}${serial + fraction}`, hms],
+            [hm, want],
+            [`${pad2(h)}.${pad2(m)}`, want],
+            [`${h}:${pad2(m)}`, want],
+            [`${hm} WIB`, want],
+            [hms, want],
+            [`${pad2(h)}.${pad2(m)}.${pad2(s)}`, want],
+            [`2025-04-21 ${hms}`, want],
+            [`2025-04-21T${hms}`, want],
+            [`${M}${fraction}`, want],
+            [`${M}${serial + fraction}`, want],
           ] as const;
         });
         const got = await asText(
@@ -910,7 +968,7 @@ describe('properties: robustness', () => {
     'status': pt_status(v), 'mode': pt_mode(v), 'bool': pt_bool(v), 'discipline': pt_discipline(v),
     'service': pt_service(v), 'approvalStatus': pt_approval_status(v), 'dayType': pt_day_type(v),
     'verified': pt_verified(v), 'kind': pt_approval_kind(v), 'satisfaction': pt_satisfaction(v),
-    'dateProblem': pt_date_problem(v, ${TODAY}),
+    'dateProblem': pt_date_problem(v, ${TODAY}), 'timeProblem': pt_time_problem(v),
     'periodStart': CAST(pt_period(w, v).s AS VARCHAR), 'periodEnd': CAST(pt_period(w, v).e AS VARCHAR)
   }`;
   // Near-misses of real formats reach deeper into the macros than random text.
@@ -941,7 +999,8 @@ describe('properties: robustness', () => {
       ['date', r.date === null || ISO_DATE.test(String(r.date))],
       ['dateProblem', empty ? r.dateProblem === null
         : r.date === null ? r.dateProblem === 'DATE_INVALID' : oneOf(r.dateProblem, ['DATE_IMPLAUSIBLE'])],
-      ['time', r.time === null || CLOCK_TIME.test(String(r.time))],
+      ['time', r.time === null || (CLOCK_TIME.test(String(r.time)) && String(r.time).endsWith(':00') && r.time !== '00:00:00')],
+      ['timeProblem', oneOf(r.timeProblem, ['TIME_INVALID']) && (r.timeProblem === null || (r.time === null && !empty))],
       ['num', r.num === null || Number.isFinite(r.num)],
       ['int', r.int === null || Number.isInteger(r.int)],
       ['problem', oneOf(r.problem, PROBLEMS) && (r.nip !== null || r.problem === null)],

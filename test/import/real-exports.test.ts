@@ -134,3 +134,37 @@ describe('implausible dates (rules.md §1: before 2000, or more than a year afte
       'row 2: Tgl "31/12/1999" is outside the plausible range (before 2000 or more than a year ahead); perhaps the wrong column was mapped');
   });
 });
+
+const ATT = ['NIP', 'Tanggal', 'Jam Masuk', 'Jam Pulang', 'Kode Kehadiran'];
+const ATT_SELECT = `SELECT strftime(date, '%Y-%m-%d') AS date, status, mode, CAST(check_in AS VARCHAR) AS check_in,
+  CAST(check_out AS VARCHAR) AS check_out FROM attendance WHERE agency = '${AG}' ORDER BY date`;
+
+describe('time cells of real exports (rules.md, "Placeholders")', () => {
+  it('reads 00:00, 00:00:00, -, --:-- and — as no scan, and keeps times to the minute', async () => {
+    const core = await freshCore();
+    const r = await importCsv(core, 'attendance', [ATT,
+      [nip(1), '01/10/2025', '07:31:59', '00:00', ''],
+      [nip(1), '02/10/2025', '00:00:00', '16:05:30', ''],
+      [nip(1), '03/10/2025', '-', '--:--', 'S'],
+      [nip(1), '06/10/2025', '—', '—', 'I'],
+      [nip(1), '07/10/2025', '--:--', '-', ''],
+      [nip(1), '08/10/2025', '07.30.59', '16.00.01', 'H'],
+    ]);
+    expect(await rows(core, ATT_SELECT)).toEqual([
+      { date: '2025-10-01', status: 'HADIR', mode: 'WFO', check_in: '07:31:00', check_out: null },
+      { date: '2025-10-02', status: 'HADIR', mode: 'WFO', check_in: null, check_out: '16:05:00' },
+      { date: '2025-10-03', status: 'SAKIT', mode: null, check_in: null, check_out: null },
+      { date: '2025-10-06', status: 'IZIN', mode: null, check_in: null, check_out: null },
+      { date: '2025-10-08', status: 'HADIR', mode: 'WFO', check_in: '07:30:00', check_out: '16:00:00' },
+    ]);
+    // No status and only placeholders: no time either, so the status is missing (never a bad time).
+    expect((await rejectsOf(core, r.batch)).map((x) => [x.row_no, x.column_name, x.code])).toEqual([[6, 'status', 'STATUS_MISSING']]);
+  });
+
+  it('still rejects a time it cannot read', async () => {
+    const core = await freshCore();
+    const r = await importCsv(core, 'attendance', [ATT, [nip(1), '01/10/2025', '25:61', '16:00', 'H'], [nip(1), '02/10/2025', '- -', '16:00', 'H']]);
+    expect((await rejectsOf(core, r.batch)).map((x) => [x.row_no, x.column_name, x.value, x.code])).toEqual([
+      [2, 'checkIn', '25:61', 'TIME_INVALID'], [3, 'checkIn', '- -', 'TIME_INVALID']]);
+  });
+});

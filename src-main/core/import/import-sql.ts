@@ -12,7 +12,7 @@ const PARSERS: Record<Parser, { value: (r: string) => string; error?: string; pr
   nip: { value: (r) => `pt_nip(${r})` },
   text: { value: (r) => `pt_text(${r})` },
   date: { value: (r) => `pt_date(${r})`, problem: (r) => `pt_date_problem(${r}, $today)` },
-  time: { value: (r) => `pt_time(${r})`, error: 'TIME_INVALID' },
+  time: { value: (r) => `pt_time(${r})`, problem: (r) => `pt_time_problem(${r})` },
   status: { value: (r) => `pt_status(${r})`, error: 'STATUS_UNKNOWN' },
   mode: { value: (r) => `pt_mode(${r})`, error: 'MODE_UNKNOWN' },
   bool: { value: (r) => `pt_bool(${r})`, error: 'BOOL_UNKNOWN' },

@@ -115,6 +115,10 @@ const TIME_FULL = loose(
 // Lazy prefix: the only place where the rest can run to the end is the clock.
 const TIME_CANON = String.raw`(?is)^.*?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[.,]\d+)?${ZONE}${SPACE}*$`;
 
+// A time cell of a missing scan, besides 00:00 (which pt_time reads as no time): dashes as
+// attendance systems print them, and the en dash Excel's autocorrect makes of one.
+const TIME_PLACEHOLDERS = ['-', '--', '–', '—', '--:--', '--.--', '--:--:--'];
+
 // Indonesian numbers: with a comma, dots group thousands; without one only a
 // strict 1.234(.567) is grouped, otherwise a dot is the decimal point.
 const NUM_GROUPED = String.raw`[+-]?(?:(?:\d{1,3}(?:\.\d{3})+|\d+),\d+|\d{1,3}(?:\.\d{3})+)%?`;
@@ -213,18 +217,27 @@ const HELPERS: readonly string[] = [
        WHEN regexp_full_match(x, '\\d{1,6}(?:\\.\\d+)?') THEN pt__serial(TRY_CAST(split_part(x, '.', 1) AS INTEGER))
      END`,
   ),
-  // Excel keeps a time as a fraction of a day; a date-time keeps it after the point.
+  // Excel keeps a time as a fraction of a day; a date-time keeps it after the point. It is read to
+  // the second as Excel shows it (07:31 is stored as 07:30:59.99999...), then the seconds dropped.
   macro(
     'pt__time_from_number(x)',
     `CASE WHEN regexp_full_match(x, '\\d+(?:\\.\\d+)?(?:e-\\d+)?') THEN
        TIME '00:00:00' + to_seconds(
-         CAST(round((TRY_CAST(x AS DOUBLE) - floor(TRY_CAST(x AS DOUBLE))) * 86400) AS INTEGER) % 86400)
+         CAST(round((TRY_CAST(x AS DOUBLE) - floor(TRY_CAST(x AS DOUBLE))) * 86400) AS INTEGER) % 86400 // 60 * 60)
      END`,
   ),
+  // Seconds are checked by TIME_FULL, then left out of the value: times are kept to the minute.
   macro(
     'pt__time_from_text(t)',
     `CASE WHEN regexp_full_match(t, ${lit(TIME_FULL)})
-       THEN TRY_CAST(rtrim(regexp_replace(t, ${lit(TIME_CANON)}, '\\1:\\2:\\3'), ':') AS TIME) END`,
+       THEN TRY_CAST(regexp_replace(t, ${lit(TIME_CANON)}, '\\1:\\2') AS TIME) END`,
+  ),
+  // Any time the cell holds, 00:00 included.
+  macro(
+    'pt__time_any(s)',
+    `coalesce(
+       CASE WHEN starts_with(s, ${MARK}) THEN pt__time_from_number(substr(s, 2)) END,
+       pt__time_from_text(s))`,
   ),
   macro('pt__finite(x)', `CASE WHEN isfinite(x) THEN x END`),
   macro(
@@ -355,11 +368,15 @@ const PUBLIC_MACROS: readonly string[] = [
   ),
   // The problem of a date cell, NULL when it is empty or a plausible date.
   macro('pt_date_problem(s, today)', `CASE WHEN pt_text(s) IS NOT NULL THEN pt_date_check(pt_date(s), today) END`),
+  // 00:00 is what attendance systems write for a missing scan (rules.md calls it a placeholder);
+  // a scan at midnight itself is not told apart from it.
+  macro('pt_time(s)', `nullif(pt__time_any(s), TIME '00:00:00')`),
+  // The problem of a time cell: TIME_INVALID unless it is empty, a time or a placeholder.
   macro(
-    'pt_time(s)',
-    `coalesce(
-       CASE WHEN starts_with(s, ${MARK}) THEN pt__time_from_number(substr(s, 2)) END,
-       pt__time_from_text(s))`,
+    'pt_time_problem(s)',
+    `CASE WHEN pt_text(s) IS NOT NULL AND pt__time_any(s) IS NULL
+            AND pt__clean(s) NOT IN (${TIME_PLACEHOLDERS.map(lit).join(', ')})
+       THEN 'TIME_INVALID' END`,
   ),
   // A numeric cell holds String(n) from JavaScript, which TRY_CAST reads exactly. A number too large
   // for a double (1E+400) reads as infinity: not a number a person meant, so none.
