@@ -103,6 +103,58 @@ describe('pt_text and pt_key', () => {
   });
 });
 
+describe("Excel's text marker (a leading ')", () => {
+  it('is dropped from every cell before any parsing', async () => {
+    // [macro call over v, cell, result]
+    const table: ReadonlyArray<readonly [string, Cell, Cell]> = [
+      ['pt_text(v)', "'abc", 'abc'],
+      ['pt_text(v)', "  'abc ", 'abc'],
+      ['pt_text(v)', "'  abc", 'abc'],
+      ['pt_text(v)', "'", null],
+      ['pt_text(v)', "''abc", "'abc"],
+      ['pt_text(v)', "Jum'at", "Jum'at"],
+      ['pt_key(v)', "'Hadir", 'hadir'],
+      ['pt_key(v)', "'", null],
+      ['pt_status(v)', "'H", 'HADIR'],
+      ['pt_status(v)', "'TK", 'TANPA_KETERANGAN'],
+      ['pt_mode(v)', "'WFH", 'WFH'],
+      ['pt_bool(v)', "'Ya", 'true'],
+      ['pt_bool(v)', "'", 'false'],
+      ['pt_discipline(v)', "'-", 'NONE'],
+      ['pt_approval_status(v)', "'Disetujui", 'APPROVED'],
+      ['pt_approval_kind(v)', "'Rumah", 'RUMAH'],
+      ['pt_date(v)', "'21/04/2025", '2025-04-21'],
+      ['pt_date(v)', "'2025-04-21", '2025-04-21'],
+      ['pt_date(v)', "'20250421", '2025-04-21'],
+      ['pt_date(v)', "'45768", '2025-04-21'],
+      ['pt_date(v)', "'14/10/25", '2025-10-14'],
+      ['pt_date(v)', "'14-Jul-25", '2025-07-14'],
+      ['pt_date(v)', "'Senin, 21 April 2025", '2025-04-21'],
+      [`pt_date_problem(v, ${TODAY})`, "'", null],
+      ['pt_time(v)', "'07:31", '07:31:00'],
+      ['pt_time(v)', "'2025-04-21 07:31:00", '07:31:00'],
+      ['pt_time_problem(v)', "'07:31", null],
+      ['pt_time_problem(v)', "'--:--", null],
+      ['pt_time_problem(v)', "'", null],
+      ['pt_num(v)', "'90,22", '90.22'],
+      ['pt_num(v)', "'1.250,5", '1250.5'],
+      ['pt_int(v)', "'2025", '2025'],
+      ['pt_satisfaction(v)', "'4", '4'],
+      ['pt_nip(v)', "'198609262015051001", '198609262015051001'],
+      [`pt_nip_problem(v, ${TODAY})`, "'198609262015051001", null],
+      ["CAST(pt_period(v, 'Januari').s AS VARCHAR)", "'2025", '2025-01-01'],
+      ["CAST(pt_period('2025', v).e AS VARCHAR)", "'Triwulan I", '2025-03-31'],
+      ["CAST(pt_period('', v).e AS VARCHAR)", "'01/01/2025 s.d. 30/06/2025", '2025-06-30'],
+    ];
+    const wrong: unknown[] = [];
+    for (const [expr, input, want] of table) {
+      const [got] = await asText(expr, [input]);
+      if (got !== want) wrong.push({ expr, input, want, got });
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe('pt_date', () => {
   it('accepts every documented date format', async () => {
     await expectTable('pt_date(v)', [

@@ -63,6 +63,8 @@ describe('header synonyms of BKN systems and real exports (rules.md §1)', () =>
     // An exception column is a status column, the last choice after the usual ones.
     ['attendance', ['NIP', 'Tanggal', 'Pengecualian'], 'status', 'Pengecualian'],
     ['attendance', ['NIP', 'Tanggal', 'Pengecualian', 'Status Kehadiran'], 'status', 'Status Kehadiran'],
+    // Excel's text marker in a header cell.
+    ['attendance', ["'NIP", "'Tanggal", "'Jam Masuk"], 'checkIn', "'Jam Masuk"],
   ];
 
   it('maps each header to its field', async () => {
@@ -166,5 +168,20 @@ describe('time cells of real exports (rules.md, "Placeholders")', () => {
     const r = await importCsv(core, 'attendance', [ATT, [nip(1), '01/10/2025', '25:61', '16:00', 'H'], [nip(1), '02/10/2025', '- -', '16:00', 'H']]);
     expect((await rejectsOf(core, r.batch)).map((x) => [x.row_no, x.column_name, x.value, x.code])).toEqual([
       [2, 'checkIn', '25:61', 'TIME_INVALID'], [3, 'checkIn', '- -', 'TIME_INVALID']]);
+  });
+});
+
+describe("Excel's text marker (rules.md §1: a leading ' is dropped from every cell, NIPs included)", () => {
+  it('imports a row whose every cell starts with it', async () => {
+    const core = await freshCore();
+    const r = await importCsv(core, 'attendance', [[...ATT, 'Mode Kerja', 'Unit Kerja'],
+      [`'${nip(1)}`, "'01/10/2025", "'07:31", "'16:00", "'H", "'WFH", "'Biro Umum"],
+      [`'${nip(1)}`, "'02/10/2025", "'", "'", "'S", "'", "'"]]);
+    expect(r.rejects).toEqual([]);
+    expect(await rows(core, `SELECT nip, unit_name FROM attendance WHERE agency = '${AG}' ORDER BY date`)).toEqual([
+      { nip: nip(1), unit_name: 'Biro Umum' }, { nip: nip(1), unit_name: null }]);
+    expect(await rows(core, ATT_SELECT)).toEqual([
+      { date: '2025-10-01', status: 'HADIR', mode: 'WFH', check_in: '07:31:00', check_out: '16:00:00' },
+      { date: '2025-10-02', status: 'SAKIT', mode: null, check_in: null, check_out: null }]);
   });
 });

@@ -148,9 +148,10 @@ export const KINDS: Record<ImportKind, KindSpec> = {
   },
 };
 
-/** Same normalisation as the SQL macro pt_key: case, spaces, underscores, dots, (hints). */
+/** Same normalisation as the SQL macro pt_key: Excel's text marker ('), case, spaces, underscores, dots, (hints). */
 export function headerKey(text: string): string {
   return text
+    .replace(/^\s*'/, '')
     .replace(/\u00a0/g, ' ')
     .toLowerCase()
     .replace(/\([^)]*\)/g, ' ')

@@ -84,27 +84,32 @@ const YEAR = String.raw`(?:19\d\d|20\d\d|2100)`;
 const ZONE = String.raw`(?:\s*(?:wib|wita|wit|z))?`;
 const CLOCK = String.raw`(?:\s+|t)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?${ZONE}`;
 
-/** A full-match pattern on the raw cell: any case, surrounding whitespace allowed. */
+// Excel's text marker: a cell typed as '0812 or '21/04/2025 keeps the apostrophe in CSV exports
+// (and some systems write it to keep a NIP as text). It is dropped from every cell, as the start of
+// every pattern: one apostrophe, before or after leading whitespace.
+const OPEN = String.raw`${SPACE}*(?:'${SPACE}*)?`;
+
+/** A full-match pattern on the raw cell: any case, surrounding whitespace and the text marker allowed. */
 function loose(pattern: string): string {
-  return `(?i)${SPACE}*${pattern}${SPACE}*`;
+  return `(?i)${OPEN}${pattern}${SPACE}*`;
 }
 
 // Dates. Alternations keep both separators equal (RE2 has no back-references);
 // the *_CANON patterns rewrite a recognised cell to 'Y-M-D' for TRY_CAST, which
 // rejects impossible days such as 31/02. YEAR keeps years in 1900-2100.
 const YMD_FULL = loose(String.raw`${YEAR}(?:/\d{1,2}/\d{1,2}|-\d{1,2}-\d{1,2}|\.\d{1,2}\.\d{1,2})(?:${CLOCK})?`);
-const YMD_CANON = String.raw`(?s)^${SPACE}*(\d{4})\D(\d{1,2})\D(\d{1,2}).*`;
+const YMD_CANON = String.raw`(?s)^${OPEN}(\d{4})\D(\d{1,2})\D(\d{1,2}).*`;
 const DMY_FULL = loose(String.raw`\d{1,2}(?:/\d{1,2}/|-\d{1,2}-|\.\d{1,2}\.)${YEAR}(?:${CLOCK})?`);
-const DMY_CANON = String.raw`(?s)^${SPACE}*(\d{1,2})\D(\d{1,2})\D(\d{4}).*`;
+const DMY_CANON = String.raw`(?s)^${OPEN}(\d{1,2})\D(\d{1,2})\D(\d{4}).*`;
 // A two-digit year is 20yy ('14/10/25', '14-Jul-25': what Excel shows for a short date in English
 // settings); only with '/' or '-', as '07.31.05' is a time.
 const DMY2_FULL = loose(String.raw`\d{1,2}(?:/\d{1,2}/|-\d{1,2}-)\d{2}(?:${CLOCK})?`);
-const DMY2_CANON = String.raw`(?s)^${SPACE}*(\d{1,2})\D(\d{1,2})\D(\d{2}).*`;
+const DMY2_CANON = String.raw`(?s)^${OPEN}(\d{1,2})\D(\d{1,2})\D(\d{2}).*`;
 const NAMED_FULL = loose(String.raw`(?:${DAY_NAME}\s*,?\s*)?\d{1,2}[\s./-]+[a-z]+[\s./-]+(?:${YEAR}|\d{2})(?:${CLOCK})?`);
 // Unanchored: day names hold no digits, so the first number is the day.
 const NAMED_PARTS = String.raw`(\d{1,2})[\s./-]+([A-Za-z]+)[\s./-]+(\d{4}|\d{2})`;
 const COMPACT_FULL = loose(String.raw`${YEAR}\d{4}`);
-const COMPACT_CANON = String.raw`^${SPACE}*(\d{4})(\d{2})(\d{2})${SPACE}*$`;
+const COMPACT_CANON = String.raw`^${OPEN}(\d{4})(\d{2})(\d{2})${SPACE}*$`;
 const SERIAL_FULL = loose(String.raw`\d{5}(?:\.\d+)?`);
 
 // Times. Ranges live in the full match so that 24:00, 25:61 or 7:5 never pass.
@@ -132,8 +137,8 @@ const SCIENTIFIC = String.raw`[+-]?\d+(?:,\d+)?[eE][+-]?\d+`;
 
 // Period ranges ('01/01/2025 s.d. 31/12/2025') are rewritten to 'Y-M-D|Y-M-D'.
 const UNTIL = String.raw`\s*(?:s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?|hingga|to|[-–—])\s*`;
-const RANGE_DMY = String.raw`(?i)^${SPACE}*(\d{1,2})[/.-](\d{1,2})[/.-](${YEAR})${UNTIL}(\d{1,2})[/.-](\d{1,2})[/.-](${YEAR})${SPACE}*$`;
-const RANGE_YMD = String.raw`(?i)^${SPACE}*(${YEAR})[/.-](\d{1,2})[/.-](\d{1,2})${UNTIL}(${YEAR})[/.-](\d{1,2})[/.-](\d{1,2})${SPACE}*$`;
+const RANGE_DMY = String.raw`(?i)^${OPEN}(\d{1,2})[/.-](\d{1,2})[/.-](${YEAR})${UNTIL}(\d{1,2})[/.-](\d{1,2})[/.-](${YEAR})${SPACE}*$`;
+const RANGE_YMD = String.raw`(?i)^${OPEN}(${YEAR})[/.-](\d{1,2})[/.-](\d{1,2})${UNTIL}(${YEAR})[/.-](\d{1,2})[/.-](\d{1,2})${SPACE}*$`;
 const RANGE_CANON = String.raw`^(\d{4}-\d{1,2}-\d{1,2})\|(\d{4}-\d{1,2}-\d{1,2})$`;
 
 /** The first plausible date of any record (see pt_date_check). */
@@ -170,20 +175,21 @@ function periodCodes(): Array<[string, number]> {
 
 /** Internal helpers (pt__*); installed first because the public macros expand them. */
 const HELPERS: readonly string[] = [
-  // The mark and surrounding whitespace stripped; '' rather than NULL. Most
-  // cells have neither, and the cheap test spares them the global replace.
+  // The mark, the text marker and surrounding whitespace stripped; '' rather than NULL.
+  // Most cells have none, and the cheap test spares them the global replace.
   macro(
     'pt__clean(s)',
-    `CASE WHEN regexp_matches(s, '^(?:\\x{1F}|${SPACE})|${SPACE}$')
-       THEN regexp_replace(s, '^\\x{1F}?${SPACE}*|${SPACE}+$', '', 'g') ELSE s END`,
+    `CASE WHEN regexp_matches(s, '^(?:\\x{1F}|${SPACE}|'')|${SPACE}$')
+       THEN regexp_replace(s, '^\\x{1F}?${OPEN.replaceAll("'", "''")}|${SPACE}+$', '', 'g') ELSE s END`,
   ),
   // pt_key without its NULL for '': nullif would name the whole chain twice. The
-  // mark joins the whitespace class; it can only lead, so trim() drops it.
+  // mark joins the whitespace class; it can only lead, so trim() drops it, as it
+  // drops the text marker turned into a space.
   macro(
     'pt__key(s)',
     `trim(regexp_replace(
        replace(replace(regexp_replace(lower(s), '\\([^()]*\\)', '', 'g'), '_', ' '), '.', ''),
-       '(?:${SPACE}|\\x{1F})+', ' ', 'g'))`,
+       '^(?:${SPACE}|\\x{1F})*''|(?:${SPACE}|\\x{1F})+', ' ', 'g'))`,
   ),
   macro('pt__month(k)', `${mapLiteral(MONTH_NAMES)}[lower(k)]`),
   // Excel's day 0 is 1899-12-30 (its phantom 1900-02-29 shifts the epoch).
@@ -384,7 +390,7 @@ const PUBLIC_MACROS: readonly string[] = [
     'pt_num(s)',
     `pt__finite(coalesce(
        CASE WHEN starts_with(s, ${MARK}) THEN TRY_CAST(substr(s, 2) AS DOUBLE) END,
-       pt__num_from_text(regexp_replace(s, '${SPACE}+', '', 'g'))))`,
+       pt__num_from_text(regexp_replace(s, '^${SPACE}*''|${SPACE}+', '', 'g'))))`,
   ),
   macro('pt_int(s)', `CASE WHEN pt_num(s) = trunc(pt_num(s)) THEN TRY_CAST(pt_num(s) AS INTEGER) END`),
   macro('pt_nip(s)', `nullif(pt__nip_text(s), '')`),
@@ -449,7 +455,7 @@ const PERIOD_MACROS: readonly string[] = [
   ),
   // A Tahun cell: four digits, as text or as an Excel number (2025 or 2025.0).
   // One regex, where pt_int expands to about twenty: pt_period names its year twice.
-  macro('pt__year(s)', `TRY_CAST(regexp_extract(s, ${lit(String.raw`^\x{1F}?${SPACE}*(\d{4})(?:[.,]0+)?${SPACE}*$`)}, 1) AS INTEGER)`),
+  macro('pt__year(s)', `TRY_CAST(regexp_extract(s, ${lit(String.raw`^\x{1F}?${OPEN}(\d{4})(?:[.,]0+)?${SPACE}*$`)}, 1) AS INTEGER)`),
   // The year of Tahun or one written into the period ('Januari 2025'); NULL
   // when both are given and disagree.
   macro('pt__one_year(a, b)', 'CASE WHEN coalesce(a = b, true) THEN coalesce(a, b) END'),
