@@ -4,12 +4,15 @@ import type { FieldSpec, KindSpec, Parser } from './kinds.ts';
 import type { Staged } from './staging.ts';
 import { PRESENT_STATUSES } from '../../contract/vocabulary.ts';
 
-/** value: typed value from raw text r; error: code when r is non-empty but unreadable. */
-const PARSERS: Record<Parser, { value: (r: string) => string; error?: string }> = {
+/**
+ * value: typed value from raw text r; error: code when r is non-empty but unreadable; problem, where
+ * a parser has more to say than one code: an expression giving the code, NULL when r is fine.
+ */
+const PARSERS: Record<Parser, { value: (r: string) => string; error?: string; problem?: (r: string) => string }> = {
   nip: { value: (r) => `pt_nip(${r})` },
   text: { value: (r) => `pt_text(${r})` },
-  date: { value: (r) => `pt_date(${r})`, error: 'DATE_INVALID' },
-  time: { value: (r) => `pt_time(${r})`, error: 'TIME_INVALID' },
+  date: { value: (r) => `pt_date(${r})`, problem: (r) => `pt_date_problem(${r}, $today)` },
+  time: { value: (r) => `pt_time(${r})`, problem: (r) => `pt_time_problem(${r})` },
   status: { value: (r) => `pt_status(${r})`, error: 'STATUS_UNKNOWN' },
   mode: { value: (r) => `pt_mode(${r})`, error: 'MODE_UNKNOWN' },
   bool: { value: (r) => `pt_bool(${r})`, error: 'BOOL_UNKNOWN' },
@@ -34,8 +37,9 @@ function fieldError(field: FieldSpec, k: string): string {
   const parts: string[] = [];
   if (field.required) parts.push(`WHEN pt_text(${k}) IS NULL THEN 'REQUIRED'`);
   if (field.parser === 'nip') parts.push(`WHEN pt_nip_problem(${k}, $today) IS NOT NULL THEN pt_nip_problem(${k}, $today)`);
-  const code = PARSERS[field.parser].error;
-  if (code) parts.push(`WHEN pt_text(${k}) IS NOT NULL AND ${PARSERS[field.parser].value(k)} IS NULL THEN '${code}'`);
+  const { error: code, problem } = PARSERS[field.parser];
+  if (problem) parts.push(`WHEN ${problem(k)} IS NOT NULL THEN ${problem(k)}`);
+  else if (code) parts.push(`WHEN pt_text(${k}) IS NOT NULL AND ${PARSERS[field.parser].value(k)} IS NULL THEN '${code}'`);
   return parts.length ? `CASE ${parts.join(' ')} END` : 'NULL::VARCHAR';
 }
 
@@ -102,7 +106,11 @@ const PROJECTIONS: { [T in CanonicalTable]: Projection<ColumnsOf<T>> } = {
       period_label: `coalesce(${raw('period')}, ${raw('year')})`, achievement_pct: f('achievementPct'),
       rating: f('rating'),
     },
-    errors: [`CASE WHEN _period.s IS NULL THEN 'period|PERIOD_INVALID' END`],
+    // An implausible period is named by the cell that gave its year: the period when it holds one.
+    errors: [`CASE WHEN _period.s IS NULL THEN 'period|PERIOD_INVALID'
+      WHEN pt_date_check(_period.s, $today) IS NOT NULL
+        THEN CASE WHEN ${raw('year')} IS NULL OR coalesce(regexp_matches(${raw('period')}, '\\d{4}'), false) THEN 'period' ELSE 'year' END
+          || '|DATE_IMPLAUSIBLE' END`],
   },
   approvals: {
     columns: {

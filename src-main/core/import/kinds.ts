@@ -38,9 +38,13 @@ const F = {
   nip: { name: 'nip', parser: 'nip', required: true,
     synonyms: ['nip', 'nip baru', 'nip/ni pppk', 'nip/nippppk', 'ni pppk', 'nomor induk pegawai', 'no induk pegawai'] },
   name: { name: 'name', parser: 'text', synonyms: ['nama', 'nama pegawai', 'nama lengkap'] },
+  // The work unit before the regional office: SIASN (BKN's civil-service system) lists carry
+  // `unor nama` (unit organisasi, the employee's own unit) beside `skpd`, which names the whole
+  // regional office, as `opd` does; a file with both is mapped to the unit.
   unitName: { name: 'unitName', parser: 'text',
-    synonyms: ['unit kerja', 'satuan kerja', 'satker', 'opd', 'unit organisasi', 'nama unit', 'nama unit kerja', 'sub unit kerja'] },
-  position: { name: 'position', parser: 'text', synonyms: ['jabatan', 'nama jabatan'] },
+    synonyms: ['unit kerja', 'unor nama', 'nama unor', 'unor', 'satuan kerja', 'satker', 'unit organisasi', 'nama unit',
+      'nama unit kerja', 'skpd', 'opd', 'sub unit kerja'] },
+  position: { name: 'position', parser: 'text', synonyms: ['jabatan', 'jabatan nama', 'nama jabatan'] },
   date: { name: 'date', parser: 'date', required: true,
     synonyms: ['tanggal', 'tgl', 'hari/tanggal', 'tanggal presensi', 'tgl presensi', 'tanggal absen'] },
   serviceType: { name: 'serviceType', parser: 'service', synonyms: ['jenis layanan'] },
@@ -64,8 +68,10 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       { name: 'checkOut', parser: 'time',
         synonyms: ['scan pulang', 'scan keluar', 'absen pulang', 'clock out', 'check out', 'check-out', 'checkout', 'pulang', 'keluar'],
         fallbackSynonyms: ['jam pulang', 'jam keluar'] },
+      // Pengecualian (exception): exports that list only the days off the normal pattern (leave,
+      // duty, sickness) name their code column so; the usual names come first.
       { name: 'status', parser: 'status',
-        synonyms: ['kode kehadiran', 'status kehadiran', 'keterangan kehadiran', 'kehadiran', 'status'] },
+        synonyms: ['kode kehadiran', 'status kehadiran', 'keterangan kehadiran', 'kehadiran', 'status', 'pengecualian'] },
       { name: 'mode', parser: 'mode',
         synonyms: ['mode kerja', 'lokasi kerja', 'jenis lokasi', 'tempat kerja', 'wfo/wfh/wfa', 'jenis fwa'] },
     ],
@@ -103,7 +109,9 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       { name: 'period', parser: 'text', synonyms: ['periode', 'periode penilaian', 'bulan'] },
       { name: 'achievementPct', parser: 'number',
         synonyms: ['capaian target', 'capaian', 'capaian kinerja', 'persentase capaian'] },
-      { name: 'rating', parser: 'text', synonyms: ['predikat kinerja', 'predikat kinerja periodik', 'predikat'] },
+      // e-Kinerja (BKN's performance system) writes the predikat as `hasil akhir` or `penilaian kinerja`.
+      { name: 'rating', parser: 'text',
+        synonyms: ['predikat kinerja', 'predikat kinerja periodik', 'predikat', 'hasil akhir', 'penilaian kinerja'] },
     ],
   },
   approvals: {
@@ -151,9 +159,10 @@ export const KINDS: Record<ImportKind, KindSpec> = {
   },
 };
 
-/** Same normalisation as the SQL macro pt_key: case, spaces, underscores, dots, (hints). */
+/** Same normalisation as the SQL macro pt_key: Excel's text marker ('), case, spaces, underscores, dots, (hints). */
 export function headerKey(text: string): string {
   return text
+    .replace(/^\s*'/, '')
     .replace(/\u00a0/g, ' ')
     .toLowerCase()
     .replace(/\([^)]*\)/g, ' ')

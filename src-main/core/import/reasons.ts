@@ -7,6 +7,10 @@ export type Lang = 'id' | 'en';
 const REASONS: Record<string, [id: string, en: string]> = {
   REQUIRED: ['kosong, padahal wajib diisi', 'is empty but required'],
   DATE_INVALID: ['bukan tanggal yang valid', 'is not a valid date'],
+  DATE_IMPLAUSIBLE: [
+    'di luar rentang yang masuk akal (sebelum 2000 atau lebih dari setahun ke depan); mungkin kolom yang salah dipetakan',
+    'is outside the plausible range (before 2000 or more than a year ahead); perhaps the wrong column was mapped',
+  ],
   TIME_INVALID: ['bukan jam yang valid (contoh: 07:30)', 'is not a valid time (e.g. 07:30)'],
   STATUS_UNKNOWN: ['bukan kode kehadiran yang dikenal', 'is not a known attendance code'],
   STATUS_MISSING: ['kosong dan tidak ada jam masuk/pulang', 'is empty and there is no check-in/check-out time'],
