@@ -86,16 +86,26 @@ export interface RecordsQuery {
   /** One column `j`: each record's JSON text, in the records' order. */
   sql: string;
   count: string;
-  params: Record<string, string>;
+  params: Record<string, string | number>;
 }
 
-/** The records of one kind inside the filter, ordered by agency, NIP and the natural key (unique), then batch and row. */
-export function recordsQuery(f: RecordsFilter): RecordsQuery {
+/** One page of the records: `limit` records from `offset`. */
+export interface Page {
+  offset: number;
+  limit: number;
+}
+
+/**
+ * The records of one kind inside the filter, ordered by agency, NIP and the natural key (unique),
+ * then batch and row. The rows are sorted (and paged) as stored and turned into JSON on the way
+ * out, so a sort of millions of records holds their columns, not their JSON texts.
+ */
+export function recordsQuery(f: RecordsFilter, page?: Page): RecordsQuery {
   checkRecordsFilter(f);
   const table = quoteIdent(tableOf(f.kind));
   const columns = columnsOf(f.kind);
   const where: string[] = [];
-  const params: Record<string, string> = {};
+  const params: Record<string, string | number> = {};
   if (f.agency !== undefined) {
     where.push('agency = $agency');
     params.agency = f.agency;
@@ -117,8 +127,13 @@ export function recordsQuery(f: RecordsFilter): RecordsQuery {
   const struct = columns.map((c) => `${quoteLiteral(fieldName(c.name))}: ${valueSql(c)}`).join(', ');
   const names = columns.map((c) => c.name);
   const order = [...new Set(['agency', 'nip', ...KINDS[f.kind].key, 'batch_id', 'row_no'])].filter((n) => names.includes(n)).map(quoteIdent);
+  let limit = '';
+  if (page) {
+    limit = '\nLIMIT $limit OFFSET $offset';
+    Object.assign(params, { limit: page.limit, offset: page.offset });
+  }
   return {
-    sql: `SELECT CAST(to_json({${struct}}) AS VARCHAR) AS j\nFROM ${table}${filter}\nORDER BY ${order.join(', ')}`,
+    sql: `SELECT CAST(to_json({${struct}}) AS VARCHAR) AS j\nFROM (\nSELECT *\nFROM ${table}${filter}\nORDER BY ${order.join(', ')}${limit}\n) r`,
     count: `SELECT count(*) AS n\nFROM ${table}${filter}`,
     params,
   };

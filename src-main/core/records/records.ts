@@ -12,11 +12,11 @@ const DEFAULT_LIMIT = 1000;
 
 /** One page of a kind's records (the app's data views): the filter's total and the records from `offset`. */
 export async function listRecords(db: Db, req: ListRecordsRequest): Promise<ListRecordsResult> {
-  const query = recordsQuery(req);
-  await assertKnownAgency(db, req.agency);
   const offset = req.offset ?? 0;
+  const query = recordsQuery(req, { offset, limit: req.limit ?? DEFAULT_LIMIT });
+  await assertKnownAgency(db, req.agency);
   const total = (await db.one<{ n: number }>(query.count, query.params))?.n ?? 0;
-  const page = await db.columns(`${query.sql}\nLIMIT ${req.limit ?? DEFAULT_LIMIT} OFFSET ${offset}`, query.params);
+  const page = await db.columns(query.sql, query.params);
   const records = (page.columns[0] ?? []).map((text) => JSON.parse(text as string) as CanonicalRecord);
   return { kind: req.kind, fields: recordFields(req.kind), total, offset, records };
 }
