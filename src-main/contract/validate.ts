@@ -2,6 +2,7 @@ import type { MethodName } from './api.ts';
 import { checkDate, checkPeriod } from './dates.ts';
 import { AppError } from './errors.ts';
 import { IMPORT_KINDS, type ImportKind } from './import-types.ts';
+import { RECORDS_PAGE_MAX } from './records-types.ts';
 
 /**
  * The one gate of every transport (in-process, HTTP, Electron IPC): each allow-listed method's
@@ -177,6 +178,16 @@ export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
     text(o, 'nip', false, 64);
     date(o, 'from');
     date(o, 'to');
+  },
+  listRecords(body) {
+    const o = obj(body);
+    kind(o);
+    text(o, 'agency', true);
+    text(o, 'nip', true, 64);
+    date(o, 'from');
+    date(o, 'to');
+    integer(o, 'offset', 0, Number.MAX_SAFE_INTEGER);
+    integer(o, 'limit', 1, RECORDS_PAGE_MAX);
   },
   loadSamples: (body) => obj(body),
   detectImport(body) {
