@@ -78,8 +78,9 @@ describe('cutting a data line under the labels', () => {
     // Numbers right-aligned, ending where "Menit" ends (45): one starts two columns before the label.
     expect(cutLine(place([0, nip], [20, 'Ani'], [38, '1234567'], [48, 'x']), labels)).toEqual([nip, 'Ani', '1234567', 'x']);
     expect(cutLine(place([0, nip], [20, 'Ani'], [43, '12'], [48, 'x']), labels)).toEqual([nip, 'Ani', '12', 'x']);
-    // A long value of the column before runs past 40 and pushes the rest of its line one column right.
-    expect(cutLine(place([0, nip], [20, 'Kepala Subbagian Umum'], [45, '5'], [49, 'x']), labels))
+    // A long value of the column before runs past 40 and pushes the rest of its line right: the
+    // writer starts the Menit column two blanks after it, at 43, and right-aligns 5 in it (at 47).
+    expect(cutLine(place([0, nip], [20, 'Kepala Subbagian Umum'], [47, '5'], [51, 'x']), labels))
       .toEqual([nip, 'Kepala Subbagian Umum', '5', 'x']);
   });
 

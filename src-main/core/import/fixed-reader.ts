@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import type { MappingRecipe } from '../../contract/import-types.ts';
 import type { SampleRecord } from './csv-records.ts';
 import { HEADER_SEARCH_ROWS, mapColumns } from './header.ts';
@@ -129,8 +130,9 @@ function insideValue(t: string, at: number): boolean {
  *   right-aligned under a label shorter than itself, or a value set a little to the left. The cut
  *   moves left to its start.
  * - any other value began in the left-hand column and is longer than its column: the cut moves
- *   right to its end, and the rest of the line is taken as pushed right by as much (printf-style
- *   writers push what follows a long value), so every later cut moves with it.
+ *   right to its end, and the rest of the line is taken as pushed right (printf-style writers push
+ *   what follows a long value) so that the next column starts two blanks after it; every later cut
+ *   moves as far.
  * A value that ends exactly where the next label starts and is followed by a tab has filled its
  * column: the tab moved the rest of the line to the next tab stop, and the later cuts move as far.
  */
@@ -152,7 +154,8 @@ export function cutPositions(text: string, labels: readonly Label[]): number[] {
       if (apart && ps >= labels[i - 1]!.end + drift) cut = ps;
       else {
         const pe = phraseEnd(text, cut);
-        drift += pe - cut;
+        // The next value starts two blanks after this one at the earliest.
+        drift += pe + 2 - cut;
         cut = pe;
       }
     }
@@ -231,8 +234,16 @@ export function findFixedHeader(text: string, spec: KindSpec, recipe?: MappingRe
     const header = line && at(line);
     return header && (header.mapped > 0 || force) && header.labels.length > 0 ? header : undefined;
   }
-  const candidates = textLines(text).filter((l) => !isNoRow(l.text)).slice(0, HEADER_SEARCH_ROWS).map(at);
-  return candidates.find((h) => h.mapped >= neededHeaders(spec)) ?? (force ? candidates.find((h) => h.mapped > 0) : undefined);
+  let fallback: FixedHeader | undefined;
+  let seen = 0;
+  for (const line of textLines(text, HEADER_SEARCH_ROWS * 20)) {
+    if (isNoRow(line.text)) continue;
+    if (++seen > HEADER_SEARCH_ROWS) break;
+    const header = at(line);
+    if (header.mapped >= neededHeaders(spec)) return header;
+    if (force && !fallback && header.mapped > 0) fallback = header;
+  }
+  return fallback;
 }
 
 /** A delimited reading of the sample (csv-reader.ts, chooseLayout). */
@@ -367,8 +378,6 @@ function csvCell(cell: string): string {
   return cell.includes('"') || cell.includes(',') ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
-const NEWLINE = Buffer.of(LF);
-
 /**
  * Fixed-width text in, CSV records out, one line out for every line in, so the scanner's line
  * numbers are the file's. Lines up to the header pass as they are but for `"` and `,` (so that
@@ -379,23 +388,29 @@ const NEWLINE = Buffer.of(LF);
  */
 export class FixedToCsv {
   private line = 1;
+  /** The current line's bytes so far, when it began in an earlier chunk. */
   private parts: Uint8Array[] = [];
   private length = 0;
   /** The current line is passed through as it comes (title block, header, an over-long line). */
-  private passing = false;
+  private passing: boolean;
   private pendingCr = false;
+  /** What this chunk has produced: buffers, and records of well-formed text not yet encoded. */
+  private out: Uint8Array[] = [];
+  private text = '';
 
   constructor(private readonly header: FixedHeader, private readonly maxLineBytes: number) {
     this.passing = this.line <= header.line;
   }
 
   write(chunk: Uint8Array): Uint8Array {
-    const out: Uint8Array[] = [];
     let i = 0;
     if (this.pendingCr) {
       this.pendingCr = false;
       if (chunk[0] === LF) i = 1;
     }
+    // A chunk of ASCII only (most are) needs no check of its lines' UTF-8.
+    const ascii = isAscii(chunk);
+    const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
     let nextLf = -2;
     let nextCr = -2;
     while (i < chunk.length) {
@@ -403,57 +418,86 @@ export class FixedToCsv {
       if (nextCr !== -1 && nextCr < i) nextCr = chunk.indexOf(CR, i);
       const end = nextLf < 0 ? nextCr : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
       if (end < 0) {
-        this.take(chunk.subarray(i), out);
+        this.take(chunk.subarray(i));
         break;
       }
-      this.take(chunk.subarray(i, end), out);
-      this.endLine(out);
+      if (!this.passing && this.parts.length === 0 && end - i < this.maxLineBytes) {
+        // The whole line is in this chunk.
+        if (ascii) this.record(buf.toString('latin1', i, end), false);
+        else this.recordBytes(chunk.subarray(i, end));
+        this.text += '\n';
+        this.line++;
+        this.passing = this.line <= this.header.line;
+      } else {
+        this.take(chunk.subarray(i, end));
+        this.endLine();
+      }
       i = end + 1;
       if (chunk[end] === CR) {
         if (i >= chunk.length) this.pendingCr = true;
         else if (chunk[i] === LF) i++;
       }
     }
-    return Buffer.concat(out);
+    return this.flush();
   }
 
   end(): Uint8Array {
-    const out: Uint8Array[] = [];
-    if (this.length > 0) this.endLine(out);
-    return Buffer.concat(out);
+    if (this.length > 0) this.endLine();
+    return this.flush();
   }
 
-  private take(bytes: Uint8Array, out: Uint8Array[]): void {
+  private flush(): Uint8Array {
+    this.push(null);
+    const bytes = this.out.length === 1 ? this.out[0]! : Buffer.concat(this.out);
+    this.out = [];
+    return bytes;
+  }
+
+  /** Adds bytes to the output, after the text gathered so far. */
+  private push(bytes: Uint8Array | null): void {
+    if (this.text) {
+      this.out.push(Buffer.from(this.text, 'utf8'));
+      this.text = '';
+    }
+    if (bytes) this.out.push(bytes);
+  }
+
+  private take(bytes: Uint8Array): void {
     if (bytes.length === 0) return;
+    this.length += bytes.length;
     if (this.passing) {
-      out.push(harmless(bytes));
-      this.length += bytes.length;
+      this.push(harmless(bytes));
       return;
     }
     this.parts.push(bytes.slice());
-    this.length += bytes.length;
     // The scanner counts a line's break in its length: a line of maxLineBytes is already too long.
     if (this.length >= this.maxLineBytes) {
       this.passing = true;
-      for (const p of this.parts) out.push(harmless(p));
+      for (const p of this.parts) this.push(harmless(p));
       this.parts = [];
     }
   }
 
-  private endLine(out: Uint8Array[]): void {
-    if (!this.passing) out.push(this.record(this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts)));
-    out.push(NEWLINE);
+  private endLine(): void {
+    if (!this.passing) this.recordBytes(this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts));
+    this.text += '\n';
     this.parts = [];
     this.length = 0;
     this.line++;
     this.passing = this.line <= this.header.line;
   }
 
-  private record(bytes: Uint8Array): Uint8Array {
+  private recordBytes(bytes: Uint8Array): void {
     const { text, escaped } = decodeLine(bytes);
-    if (isNoRow(text)) return new Uint8Array(0);
-    const cells = cutLine(text, this.header.labels);
-    return encodeLine(cells.map(csvCell).join(','), escaped);
+    this.record(text, escaped);
+  }
+
+  /** A data line as one CSV record (nothing for a line that holds no row). */
+  private record(line: string, escaped: boolean): void {
+    if (isNoRow(line)) return;
+    const record = cutLine(line, this.header.labels).map(csvCell).join(',');
+    if (escaped) this.push(encodeLine(record, true));
+    else this.text += record;
   }
 }
 
