@@ -6,6 +6,7 @@ import { AppError } from '../../contract/errors.ts';
 import type { Db } from '../db/database.ts';
 import { CsvScanner } from './csv-scan.ts';
 import { DELIMITERS, splitRecords, type SampleRecord } from './csv-records.ts';
+import { fixedLayout, FixedToCsv, type FixedHeader } from './fixed-reader.ts';
 import { findHeader, mapColumns, type HeaderFound } from './header.ts';
 import type { KindSpec } from './kinds.ts';
 import { decodeSample, type Sniffed } from './sniff.ts';
@@ -72,16 +73,26 @@ export interface CsvBody {
   headers: string[];
 }
 
+/** Rewrites the decoded body before the scanner reads it (fixed-width text into CSV records, line for line). */
+export interface BodyFilter {
+  write(chunk: Uint8Array): Uint8Array;
+  end(): Uint8Array;
+}
+
 /**
  * Stages the body of the file at tmpPath, inside the only folder DuckDB may read (the SQL sandbox),
  * through the app's own scanner (csv-scan.ts): decoded to UTF-8 where it is not, every record
  * counted, checked and written in one plain form.
  */
-async function stageBody(path: string, encoding: string, bom: number, body: CsvBody, tmpPath: string): Promise<CsvScanner> {
+async function stageBody(path: string, encoding: string, bom: number, body: CsvBody, tmpPath: string, filter?: BodyFilter): Promise<CsvScanner> {
   const scanner = new CsvScanner({ ...body, maxRecordBytes: MAX_RECORD_BYTES, validateUtf8: encoding === 'utf-8' });
   const source = createReadStream(path, { start: bom, highWaterMark: 1 << 20 });
   const scan = async function* (chunks: AsyncIterable<Buffer | string>) {
-    for await (const chunk of chunks) yield scanner.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    for await (const chunk of chunks) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      yield scanner.write(filter ? filter.write(bytes) : bytes);
+    }
+    if (filter) yield scanner.write(filter.end());
     yield scanner.end();
   };
   if (encoding === 'utf-8') await pipeline(source, scan, createWriteStream(tmpPath));
@@ -124,12 +135,13 @@ async function readStaged(db: Db, tmpPath: string, delimiter: string, width: num
  * A file taken for UTF-8 from its first bytes whose body is mostly not UTF-8 is read again as
  * Windows-1252.
  */
-export async function readCsvBody(db: Db, path: string, sniffed: Sniffed, body: CsvBody, tmpPath: string): Promise<{ scanner: CsvScanner; encoding: string }> {
+export async function readCsvBody(db: Db, path: string, sniffed: Sniffed, body: CsvBody, tmpPath: string,
+  filter?: () => BodyFilter): Promise<{ scanner: CsvScanner; encoding: string }> {
   let encoding = sniffed.encoding ?? 'utf-8';
-  let scanner = await stageBody(path, encoding, sniffed.bom, body, tmpPath);
+  let scanner = await stageBody(path, encoding, sniffed.bom, body, tmpPath, filter?.());
   if (encoding === 'utf-8' && sniffed.bom === 0 && scanner.utf8.malformed > scanner.utf8.multibyte) {
     encoding = 'windows-1252';
-    scanner = await stageBody(path, encoding, 0, body, tmpPath);
+    scanner = await stageBody(path, encoding, 0, body, tmpPath, filter?.());
   }
   await readStaged(db, tmpPath, body.delimiter, body.headers.length, scanner.written);
   // Where a record's line departs from its position (see csv-scan.ts): read back by rowNoSql.
@@ -155,6 +167,8 @@ export async function stageCsv(
 ): Promise<Staged> {
   const text = decodeSample(sniffed);
   const layout = chooseLayout(text, spec, recipe);
+  const fixed = fixedLayout(text, spec, recipe, layout);
+  if (fixed) return stageFixed(db, path, sniffed, spec, recipe, tmpPath, fixed);
   if (!layout) refuseNoHeader(spec, csvSampleRows(sniffed));
   const { header } = layout;
   const body = { delimiter: layout.delimiter, headerEndLine: layout.headerEndLine, headers: header.headers };
@@ -169,6 +183,32 @@ export async function stageCsv(
     format: 'csv',
     sheet: null,
     firstLine: body.headerEndLine + 1,
+    shifted: scanner.shifts.length > 0,
+    records: scanner.records,
+    rejected: scanner.rejects.length,
+  };
+}
+
+/**
+ * A fixed-width text file (fixed-reader.ts): each line cut under the header's labels and scanned as
+ * a CSV record of its own, so that it is counted, checked and numbered as a CSV file's rows are.
+ */
+async function stageFixed(db: Db, path: string, sniffed: Sniffed, spec: KindSpec, recipe: MappingRecipe | undefined,
+  tmpPath: string, fixed: FixedHeader): Promise<Staged> {
+  const headers = fixed.labels.map((l) => l.text);
+  const body = { delimiter: ',', headerEndLine: fixed.line, headers };
+  const { scanner, encoding } = await readCsvBody(db, path, sniffed, body, tmpPath, () => new FixedToCsv(fixed, MAX_RECORD_BYTES));
+  return {
+    headers,
+    headerRow: fixed.line,
+    mapping: mapColumns(headers, spec, recipe),
+    width: headers.length,
+    delimiter: null,
+    encoding,
+    format: 'csv',
+    layout: 'fixed',
+    sheet: null,
+    firstLine: fixed.line + 1,
     shifted: scanner.shifts.length > 0,
     records: scanner.records,
     rejected: scanner.rejects.length,

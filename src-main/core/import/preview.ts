@@ -2,6 +2,7 @@ import type { MappingRecipe, PreviewImportRequest, PreviewImportResult } from '.
 import type { Db } from '../db/database.ts';
 import { chooseLayout } from './csv-reader.ts';
 import { splitRecords } from './csv-records.ts';
+import { fixedLayout, fixedSampleRows } from './fixed-reader.ts';
 import { mapColumns } from './header.ts';
 import { KINDS, type KindSpec } from './kinds.ts';
 import { loadRecipe } from './recipes.ts';
@@ -15,6 +16,11 @@ function fieldsOf(spec: KindSpec, columns: Record<string, number>) {
 
 function previewCsv(text: string, spec: KindSpec, recipe: MappingRecipe | undefined) {
   const layout = chooseLayout(text, spec, recipe);
+  const fixed = fixedLayout(text, spec, recipe, layout);
+  if (fixed) {
+    const headers = fixed.labels.map((l) => l.text);
+    return { delimiter: null, headerRow: fixed.line, headers, keys: headers, rows: fixedSampleRows(text, fixed, 20) };
+  }
   if (!layout) return undefined;
   const { header } = layout;
   const first = header.index + header.height;

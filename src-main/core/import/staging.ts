@@ -23,6 +23,11 @@ export interface Staged {
    * are numbered by their position from `firstLine`, shifted where `stg_shifts` says (`shifted`).
    */
   format: 'csv' | 'xlsx';
+  /**
+   * `fixed`: a text file of fixed-width columns (fixed-reader.ts), read through the CSV path line for
+   * line (`delimiter` null); absent for a delimited file or a workbook. For the import report's `layout`.
+   */
+  layout?: 'fixed';
   firstLine?: number;
   shifted?: boolean;
   /**
