@@ -25,7 +25,7 @@ import { listRecords, streamRecords, type RecordsSink } from './records/records.
 import { resolveDownload, resolveUpload } from './handles.ts';
 import { runChecks } from './rules/check-run.ts';
 import { RULES } from './rules/index.ts';
-import { effectiveProfile, exportProfiles, importProfiles, setProfile } from './rules/profiles.ts';
+import { effectiveProfile, exportProfiles, importProfiles, numberParam, setProfile } from './rules/profiles.ts';
 import type { RuleDefinition } from './rules/rule.ts';
 import { createRuleBook } from './rules/rule-book.ts';
 import { loadSamples } from './samples.ts';
@@ -93,8 +93,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const lang = config.lang ?? 'id';
   const now = config.now ?? (() => new Date());
   const log = config.log ?? ((err) => console.error(err));
-  const env: ImportEnv = { db, tmpDir: sandbox, now, lang };
   const book = createRuleBook(config.rules ?? RULES);
+  const profile = async (agency: string | null) => {
+    const { params } = await effectiveProfile(db, book, agency);
+    return { workDays: numberParam(params, 'workDays'), dayStartsAt: String(params.dayStartsAt) };
+  };
+  const env: ImportEnv = { db, tmpDir: sandbox, now, lang, profile };
   const serial = createQueue();
   try {
     await installMacros(db);

@@ -6,8 +6,8 @@ import { AppError } from '../../contract/errors.ts';
 import type { Db } from '../db/database.ts';
 import { CsvScanner } from './csv-scan.ts';
 import { DELIMITERS, splitRecords, type SampleRecord } from './csv-records.ts';
-import { fixedLayout, FixedToCsv, type FixedHeader } from './fixed-reader.ts';
-import { findHeader, mapColumns, type HeaderFound } from './header.ts';
+import { fixedLayout, FixedToCsv, textLines, type FixedHeader } from './fixed-reader.ts';
+import { findHeader, mapColumns, mappedCount, type HeaderFound } from './header.ts';
 import type { KindSpec } from './kinds.ts';
 import { decodeSample, type Sniffed } from './sniff.ts';
 import { refuseNoHeader, type Staged } from './staging.ts';
@@ -38,7 +38,7 @@ export function chooseLayout(text: string, spec: KindSpec, recipe?: MappingRecip
     const header = findHeader(cells, spec, index === undefined ? recipe : { ...recipe!, headerRow: index + 1 })
       ?? (records[0] ? { index: 0, height: 1, headers: records[0].cells, keys: records[0].cells } : undefined);
     if (!header) continue;
-    const mapped = Object.keys(mapColumns(header.headers, spec, recipe, header.keys).columns).length;
+    const mapped = mappedCount(header.headers, spec, recipe, header.keys);
     if (mapped === 0) continue;
     const score = mapped * 1000 + header.headers.length;
     const headerEndLine = records[header.index + header.height - 1]!.endLine;
@@ -186,6 +186,7 @@ export async function stageCsv(
     shifted: scanner.shifts.length > 0,
     records: scanner.records,
     rejected: scanner.rejects.length,
+    title: layout.records.slice(0, header.index).map((r) => r.cells),
   };
 }
 
@@ -208,6 +209,7 @@ async function stageFixed(db: Db, path: string, sniffed: Sniffed, spec: KindSpec
     format: 'csv',
     layout: 'fixed',
     sheet: null,
+    title: textLines(decodeSample(sniffed), fixed.line - 1).map((l) => [l.text]),
     firstLine: fixed.line + 1,
     shifted: scanner.shifts.length > 0,
     records: scanner.records,

@@ -88,11 +88,24 @@ export function mapColumns(headers: string[], spec: KindSpec, recipe?: MappingRe
     const field = spec.fields.find((f) => columns[f.name] !== undefined && (f.synonyms.includes(key) || f.fallbackSynonyms?.includes(key)));
     if (field) ignored.push({ column, reason: field.fallbackSynonyms?.includes(key) ? 'SCHEDULE' : 'SECOND_COLUMN', field: field.name });
   });
-  const missing = spec.fields.filter((f) => f.required && columns[f.name] === undefined).map((f) => f.name);
+  const missing = spec.fields
+    .filter((f) => f.required && columns[f.name] === undefined && (f.orField === undefined || columns[f.orField] === undefined))
+    .map((f) => f.name);
   for (const group of spec.needOneOf ?? []) {
     if (!group.some((g) => columns[g] !== undefined)) missing.push(group.join('/'));
   }
   return { columns, missing, ignored };
+}
+
+/**
+ * How many fields a header maps; the day columns of a wide attendance sheet (`1`…`31`) count as its
+ * date, so that `NIP`, `Nama`, `1`, `2`, … is a header.
+ */
+export function mappedCount(headers: string[], spec: KindSpec, recipe?: MappingRecipe, keys?: string[]): number {
+  const mapping = mapColumns(headers, spec, recipe, keys);
+  const days = spec.kind === 'attendance' && mapping.columns.date === undefined
+    && (keys ?? headers).filter((k) => /^\s*(0?[1-9]|[12]\d|3[01])\s*$/.test(k)).length >= 7;
+  return Object.keys(mapping.columns).length + (days ? 1 : 0);
 }
 
 /** A header found in a file's first rows: where it starts, how many rows it takes, its columns. */
@@ -146,7 +159,7 @@ export function findHeader(rows: string[][], spec: KindSpec, recipe?: MappingRec
     const slice = rows.slice(index, index + height);
     if (slice.length < height) return undefined;
     const { headers, keys } = joinHeaderRows(slice);
-    const mapped = Object.keys(mapColumns(headers, spec, recipe, keys).columns).length;
+    const mapped = mappedCount(headers, spec, recipe, keys);
     return { index, height, headers, keys, mapped };
   };
   if (recipe?.headerRow !== undefined) {

@@ -14,6 +14,8 @@ export interface FieldSpec {
   /** Taken only when the file has no column of `synonyms` (beside one, such a header is a schedule). */
   fallbackSynonyms?: string[];
   required?: boolean;
+  /** A required field another field may stand in for (a device PIN resolved to the NIP). */
+  orField?: string;
 }
 
 interface KindSpecOf<T extends CanonicalTable> {
@@ -35,8 +37,14 @@ interface KindSpecOf<T extends CanonicalTable> {
 export type KindSpec = { [T in CanonicalTable]: KindSpecOf<T> }[CanonicalTable];
 
 const F = {
+  // `nik` (the national identity number) only where no NIP column is: a 16-digit value in it is then
+  // rejected as a NIK (rules.md §1, Device PINs).
   nip: { name: 'nip', parser: 'nip', required: true,
-    synonyms: ['nip', 'nip baru', 'nip/ni pppk', 'nip/nippppk', 'ni pppk', 'nomor induk pegawai', 'no induk pegawai'] },
+    synonyms: ['nip', 'nip baru', 'nip/ni pppk', 'nip/nippppk', 'ni pppk', 'nomor induk pegawai', 'no induk pegawai'],
+    fallbackSynonyms: ['nik'] },
+  // A device PIN or card number: the roster's `pin` column, by which scan exports are resolved to NIPs.
+  pin: { name: 'pin', parser: 'text',
+    synonyms: ['pin', 'no id', 'id mesin', 'user id', 'userid', 'ac-no', 'ac no', 'no akun', 'emp no', 'nopeg', 'no pin', 'id pegawai mesin', 'badgenumber'] },
   name: { name: 'name', parser: 'text', synonyms: ['nama', 'nama pegawai', 'nama lengkap'] },
   // The work unit before the regional office: SIASN (BKN's civil-service system) lists carry
   // `unor nama` (unit organisasi, the employee's own unit) beside `skpd`, which names the whole
@@ -60,7 +68,7 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       { field: 'checkOut', synonyms: ['jadwal pulang', 'harus c/out', 'must c/out', 'off duty', 'akhir tugas'] },
     ],
     fields: [
-      F.nip, F.name, F.unitName, F.date,
+      { ...F.nip, orField: 'pin' }, F.pin, F.name, F.unitName, F.date,
       // The scans, never the schedule: `jam masuk` is the scan only in a file with no header of the first list.
       { name: 'checkIn', parser: 'time',
         synonyms: ['scan masuk', 'absen masuk', 'clock in', 'check in', 'check-in', 'checkin', 'masuk'],
@@ -74,12 +82,21 @@ export const KINDS: Record<ImportKind, KindSpec> = {
         synonyms: ['kode kehadiran', 'status kehadiran', 'keterangan kehadiran', 'kehadiran', 'status', 'pengecualian'] },
       { name: 'mode', parser: 'mode',
         synonyms: ['mode kerja', 'lokasi kerja', 'jenis lokasi', 'tempat kerja', 'wfo/wfh/wfa', 'jenis fwa'] },
+      // True with no other status on a working day is an unexcused absence (rules.md §1, Placeholders).
+      { name: 'absent', parser: 'bool', synonyms: ['absent', 'bolos', 'alpa', 'tidak hadir'] },
+      // A scan log's clock event (layout `scans`): date and time in one cell, or the time beside `date`.
+      { name: 'scanTime', parser: 'text',
+        synonyms: ['waktu', 'jam', 'time', 'checktime', 'check time', 'waktu scan', 'jam scan', 'tanggal/jam', 'tanggal jam',
+          'tanggal & jam', 'date/time', 'datetime', 'date time', 'tanggal dan jam', 'waktu absen', 'jam absen', 'scan'] },
+      // Kept, never used for pairing: terminals record whatever key was pressed.
+      { name: 'scanState', parser: 'text',
+        synonyms: ['state', 'status scan', 'jenis scan', 'checktype', 'check type', 'in/out', 'tipe', 'new state'] },
     ],
   },
   roster: {
     kind: 'roster', table: 'employees', key: ['nip'],
     fields: [
-      F.nip, F.name, F.unitName, F.position,
+      F.nip, F.name, F.unitName, F.position, F.pin,
       { name: 'fieldDuty', parser: 'bool', synonyms: ['tugas luar kantor'] },
       F.specialCondition,
       { name: 'specialFrom', parser: 'date',

@@ -13,7 +13,10 @@ const REASONS: Record<string, [id: string, en: string]> = {
   ],
   TIME_INVALID: ['bukan jam yang valid (contoh: 07:30)', 'is not a valid time (e.g. 07:30)'],
   STATUS_UNKNOWN: ['bukan kode kehadiran yang dikenal', 'is not a known attendance code'],
-  STATUS_MISSING: ['kosong dan tidak ada jam masuk/pulang', 'is empty and there is no check-in/check-out time'],
+  PIN_UNKNOWN: [
+    'tidak ada di daftar pegawai instansi ini (kolom PIN); impor daftar pegawai dengan kolom PIN lebih dahulu',
+    "is not in this agency's roster (its PIN column); import a roster with a PIN column first",
+  ],
   MODE_UNKNOWN: ['bukan mode kerja yang dikenal (WFO/WFH/WFA/Kantor Lain/DL)', 'is not a known work mode (WFO/WFH/WFA/Kantor Lain/DL)'],
   BOOL_UNKNOWN: ['bukan Ya/Tidak', 'is not Ya/Tidak (yes/no)'],
   DISCIPLINE_UNKNOWN: ['bukan status hukuman disiplin yang dikenal', 'is not a known discipline status'],
@@ -55,6 +58,12 @@ const REASONS: Record<string, [id: string, en: string]> = {
 /** Why a row was skipped, by code: rows that by design hold no record. */
 const SKIP_REASONS: Record<string, [id: string, en: string]> = {
   NO_VALUES: ['tidak berisi nilai pada kolom mana pun yang dipetakan', 'holds no value in any mapped column'],
+  TOTAL: ['baris jumlah atau ringkasan, bukan data', 'a total or summary row, not data'],
+  SIGNATURE: ['bagian blok tanda tangan', 'part of the signature block'],
+  REPEATED_HEADER: ['judul kolom yang diulang', 'a repeated header row'],
+  UNLABELLED_TOTAL: ['tanpa pengenal dan hanya berisi angka (baris jumlah)', 'has no identifier and holds numbers only (a total row)'],
+  DAY_OFF: ['hari libur (bukan hari kerja) tanpa status dan tanpa jam', 'a day off (not a working day) with no status and no time'],
+  NO_RECORD: ['tanpa status dan tanpa jam masuk/pulang: tidak ada catatan hari itu', 'no status and no check-in/check-out time: no record that day'],
 };
 
 /** baris 7 dilewati: tidak berisi nilai pada kolom mana pun yang dipetakan. */

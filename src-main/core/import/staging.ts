@@ -37,6 +37,8 @@ export interface Staged {
   records: number;
   /** Rows in `stg_rejects` (too long, not UTF-8, fields or cells that do not fit). */
   rejected: number;
+  /** The title block: the non-empty rows above the header, as cells. */
+  title?: string[][];
 }
 
 /** A part of a file the import stores as one batch: a text file whole, or one sheet of a workbook. */

@@ -42,6 +42,8 @@ export interface SheetFound {
   keys: string[];
   /** The first 20 data rows for a preview; none when they were spooled. */
   rows: string[][];
+  /** The title block: the non-empty rows above the header. */
+  title: string[][];
 }
 
 /** A sheet an import spooled: its data rows and its rejected rows, each counted as it was written. */
@@ -169,7 +171,8 @@ function locateHeader(rows: Row[], spec: KindSpec, recipe?: MappingRecipe): Shee
   if (!found) return undefined;
   const first = rows[found.index]!;
   const last = rows[found.index + found.height - 1]!;
-  return { headerRow: first.no, headerEnd: last.no, headers: found.headers, keys: found.keys, rows: [] };
+  const title = rows.slice(0, found.index).map((r) => r.cells).filter((c) => !isBlank(c));
+  return { headerRow: first.no, headerEnd: last.no, headers: found.headers, keys: found.keys, rows: [], title };
 }
 
 /** A sheet's rows as text cells; the first five of the workbook are kept for the no-header message. */
