@@ -296,7 +296,9 @@ export function normaliseSql(spec: KindSpec, staged: Staged, target = 'norm', so
   // Totals, signature lines and repeated headers have no readable key: only such rows are looked at
   // (a text key, as a unit's name, reads anything, so every row is).
   const keyField = spec.fields[0]!;
-  const keyBad = keyField.parser === 'text' ? 'true' : `(${err(keyField.name)} IS NOT NULL OR _source_err IS NOT NULL)`;
+  const sourceErr = `coalesce(${[...(source.errors ?? []), 'NULL::VARCHAR'].join(', ')})`;
+  const keyErr = joined.includes(keyField) ? `${lookup(keyField.name)}.e` : fieldError(keyField, has(keyField) ? column(keyField) : 'NULL::VARCHAR');
+  const keyBad = keyField.parser === 'text' ? 'true' : `(${keyErr} IS NOT NULL OR ${sourceErr} IS NOT NULL)`;
   const skips = [
     `CASE WHEN _key_bad THEN _row_skip END`,
     ...(projection.skips ?? []),
@@ -309,14 +311,13 @@ v AS (
     ${source.weight ?? '1'} AS weight,
     ${answers} AS _answers,
     ${source.rejectColumn ?? 'NULL::VARCHAR'} AS _reject_column,
-    coalesce(${[...(source.errors ?? []), 'NULL::VARCHAR'].join(', ')}) AS _source_err,
+    ${sourceErr} AS _source_err,
+    ${keyBad} AS _key_bad,
+    CASE WHEN ${keyBad} THEN ${source.skip ?? 'NULL::VARCHAR'} END AS _row_skip,
     ${values.join(', ')}
   FROM ${source.table} stg ${rowNo.join} ${source.joins ?? ''} ${joins}
 ),
-d AS (
-  SELECT *, ${keyBad} AS _key_bad, CASE WHEN ${keyBad} THEN ${source.skip ?? 'NULL::VARCHAR'} END AS _row_skip${projection.derived ? `, ${projection.derived}` : ''}
-  FROM v
-),
+d AS (SELECT *${projection.derived ? `, ${projection.derived}` : ''} FROM v),
 s AS (SELECT *, CASE WHEN NOT (${anyCell}) THEN 'NO_VALUES' ELSE coalesce(${skips.join(', ')}) END AS skip FROM d)
 SELECT
   row_no,
