@@ -86,7 +86,8 @@ export function mapColumns(headers: string[], spec: KindSpec, recipe?: MappingRe
       return;
     }
     const field = spec.fields.find((f) => columns[f.name] !== undefined && (f.synonyms.includes(key) || f.fallbackSynonyms?.includes(key)));
-    if (field) ignored.push({ column, reason: field.fallbackSynonyms?.includes(key) ? 'SCHEDULE' : 'SECOND_COLUMN', field: field.name });
+    // Beside a scan column, `jam masuk` is the schedule; any other fallback beside its field is a second column.
+    if (field) ignored.push({ column, reason: field.parser === 'time' && field.fallbackSynonyms?.includes(key) ? 'SCHEDULE' : 'SECOND_COLUMN', field: field.name });
   });
   const missing = spec.fields
     .filter((f) => f.required && columns[f.name] === undefined && (f.orField === undefined || columns[f.orField] === undefined))

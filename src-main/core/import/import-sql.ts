@@ -225,8 +225,8 @@ export function withPins(source: FieldSource, staged: Staged): FieldSource {
 }
 
 // First cells of rows that hold no record (rules.md §1, "Rows that hold no record"), after pt_key.
-const TOTAL_ROW = String.raw`^(?:jumlah|total|sub ?total|grand total|rata-rata|rata rata|rerata|rekapitulasi)`;
-const SIGNATURE_ROW = String.raw`^(?:mengetahui|kepala|nip\s*[:\d]|nip$|an\s|a/n|plt\s|plh\s|pj\s|sekretaris|dicetak|tanggal cetak|ttd|tertanda|disahkan|diketahui|dibuat oleh|yang membuat)`;
+const TOTAL_ROW = String.raw`^(?:jumlah|total|sub ?total|grand total|rata-rata|rata rata|rerata|rekapitulasi)\b`;
+const SIGNATURE_ROW = String.raw`^(?:mengetahui|kepala\b|nip\s*[:\d]|nip$|an\s|a/n\b|plt\s|plh\s|pj\s|sekretaris\b|dicetak|tanggal cetak|ttd\b|tertanda|disahkan|diketahui|dibuat oleh|yang membuat)`;
 const NUMBER_CELL = String.raw`^\s*[-+]?[0-9][0-9.,]*\s*%?\s*$`;
 
 /**
@@ -343,7 +343,7 @@ function signatureSql(norm: string): { candidates: string; mark: string } {
   return {
     candidates: `SELECT count(*) AS n FROM ${norm} WHERE skip = 'SIGNATURE'`,
     mark: `UPDATE ${norm} SET skip = 'SIGNATURE', err = NULL, err_value = NULL, err_column = NULL
-WHERE key_bad AND skip IS NULL AND row_no > ${start}`,
+WHERE key_bad AND skip IS DISTINCT FROM 'SIGNATURE' AND row_no > ${start}`,
   };
 }
 

@@ -79,7 +79,9 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       // Pengecualian (exception): exports that list only the days off the normal pattern (leave,
       // duty, sickness) name their code column so; the usual names come first.
       { name: 'status', parser: 'status',
-        synonyms: ['kode kehadiran', 'status kehadiran', 'keterangan kehadiran', 'kehadiran', 'status', 'pengecualian'] },
+        synonyms: ['kode kehadiran', 'status kehadiran', 'keterangan kehadiran', 'kehadiran', 'status', 'pengecualian'],
+        // A daily sheet's last column, `Keterangan`, holds the day's status (Sakit, Izin, DL) when no column above does.
+        fallbackSynonyms: ['keterangan', 'ket'] },
       { name: 'mode', parser: 'mode',
         synonyms: ['mode kerja', 'lokasi kerja', 'jenis lokasi', 'tempat kerja', 'wfo/wfh/wfa', 'jenis fwa'] },
       // True with no other status on a working day is an unexcused absence (rules.md §1, Placeholders).

@@ -400,6 +400,7 @@ const PUBLIC_MACROS: readonly string[] = [
        WHEN coalesce(pt__nip_text(s), '') = '' THEN NULL
        WHEN starts_with(s, ${MARK}) OR regexp_full_match(pt__nip_text(s), ${lit(SCIENTIFIC)}) THEN 'NIP_NUMBER'
        WHEN NOT regexp_full_match(pt__nip_text(s), '[0-9]+') THEN 'NIP_NOT_DIGITS'
+       WHEN length(pt__nip_text(s)) = 16 THEN 'NIP_NIK'
        WHEN length(pt__nip_text(s)) <> 18 THEN 'NIP_LENGTH'
        WHEN NOT coalesce(pt__nip_birth_ok(pt__nip_text(s), coalesce(today, current_date)), false) THEN 'NIP_BIRTHDATE'
        WHEN substr(pt__nip_text(s), 15, 1) NOT IN ('1', '2') THEN 'NIP_SEX'

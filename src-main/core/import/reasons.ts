@@ -36,6 +36,7 @@ const REASONS: Record<string, [id: string, en: string]> = {
   ],
   NIP_NOT_DIGITS: ['berisi karakter selain angka', 'contains characters other than digits'],
   NIP_LENGTH: ['tidak 18 digit', 'is not 18 digits'],
+  NIP_NIK: ['16 digit: ini NIK (nomor induk kependudukan), bukan NIP; berkas perlu kolom NIP atau PIN mesin', 'has 16 digits: it is a NIK (national identity number), not a NIP; the file needs a NIP or device PIN column'],
   NIP_BIRTHDATE: ['tidak valid: digit 1–8 bukan tanggal lahir yang mungkin', 'is invalid: digits 1–8 are not a plausible birth date'],
   NIP_SEX: ['tidak valid: digit ke-15 (jenis kelamin) harus 1 atau 2', 'is invalid: digit 15 (sex) must be 1 or 2'],
   NIP_APPOINTMENT: ['tidak valid: digit 9–14 bukan TMT CPNS maupun kode PPPK yang valid', 'is invalid: digits 9–14 are neither an appointment month nor a PPPK code'],

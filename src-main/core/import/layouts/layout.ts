@@ -111,14 +111,6 @@ function refuseConstant(field: 'date' | 'period', staged: Staged): never {
       `Give it with --period YYYY-MM (or "constants": {"period": "YYYY-MM"} in the recipe).`);
 }
 
-function checkOption(field: 'date' | 'period', value: string): void {
-  const ok = field === 'date' ? /^\d{4}-\d{2}-\d{2}$/.test(value) && datesIn(value)[0] === value : /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
-  if (!ok) {
-    throw new AppError('BAD_REQUEST', field === 'date' ? `--date harus tanggal YYYY-MM-DD, bukan "${value}".` : `--period harus bulan YYYY-MM, bukan "${value}".`,
-      field === 'date' ? `--date must be a date YYYY-MM-DD, not "${value}".` : `--period must be a month YYYY-MM, not "${value}".`);
-  }
-}
-
 /**
  * How one part is read: its layout, the source of its fields, and the values it holds in no column
  * (a daily sheet's date, a wide sheet's or a performance file's month), each with where it came from.
@@ -129,16 +121,9 @@ export async function planPart(db: Db, spec: KindSpec, staged: Staged, where: Wh
   const constants: Record<string, FoundConstant> = {};
   const fieldConstants: FieldConstants = {};
   const cols = staged.mapping.columns;
-  const option = (field: 'date' | 'period') => {
-    const v = req[field];
-    if (v !== undefined) checkOption(field, v);
-    return v;
-  };
-  const recipeValue = (field: 'date' | 'period') => {
-    const v = recipe?.constants?.[field];
-    if (v !== undefined) checkOption(field, String(v));
-    return v === undefined ? undefined : String(v);
-  };
+  // Both were checked where they came in (contract/validate.ts): the request, and the recipe when saved.
+  const option = (field: 'date' | 'period') => req[field];
+  const recipeValue = (field: 'date' | 'period') => recipe?.constants?.[field];
   let month: YearMonth | undefined;
   const needsMonth = (layout === 'wide' && dayColumns(staged.headers).some((d) => d.day !== undefined))
     || (spec.kind === 'performance' && cols.period === undefined && cols.year === undefined);
