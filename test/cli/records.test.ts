@@ -31,7 +31,7 @@ const EXPECTED: Record<ImportKind, CanonicalRecord[]> = {
   ],
   roster: [{
     agency: AG, nip: ani, name: 'Ani', unitName: 'Bagian Umum', position: 'Analis', fieldDuty: true, specialCondition: true,
-    specialFrom: '2025-09-01', specialTo: '2025-09-30', discipline: 'NONE', serviceType: 'FRONTLINE', batch: batchOf('pegawai.csv'), row: 2,
+    specialFrom: '2025-09-01', specialTo: '2025-09-30', discipline: 'NONE', serviceType: 'FRONTLINE', pin: '0107', batch: batchOf('pegawai.csv'), row: 2,
   }],
   units: [{ agency: AG, unitName: 'Bagian Umum', unitCode: 'U.01', parentUnit: 'U', serviceType: 'ADMIN', fwaStart: '2025-09-01', batch: batchOf('unit.csv'), row: 2 }],
   performance: [
@@ -109,7 +109,7 @@ describe('pantau records --csv', () => {
     const perf = await run(['records', '--db', template.file(), '--kind', 'performance', '--csv', '--from', '2025-10-01']);
     expect(perf.stdout.split('\n')[1]).toBe(`${AG},${ani},2025-10-01,2025-10-31,Ani,,2025,Oktober,101.5,Sangat Baik,${batchOf('kinerja.csv')},3`);
     const roster = await run(['records', '--db', template.file(), '--kind', 'roster', '--csv']);
-    expect(roster.stdout.split('\n')[1]).toContain(',Analis,true,true,2025-09-01,2025-09-30,NONE,FRONTLINE,');
+    expect(roster.stdout.split('\n')[1]).toContain(',Analis,true,true,2025-09-01,2025-09-30,NONE,FRONTLINE,0107,');
     const none = await run(['records', '--db', template.file(), '--kind', 'units', '--agency', OTHER, '--csv']);
     expect(none.stdout).toBe('\uFEFFagency,unitName,unitCode,parentUnit,serviceType,fwaStart,batch,row\n');
   });
@@ -120,8 +120,8 @@ describe('pantau records, for people', () => {
     const r = await run(['records', '--db', template.file(), '--kind', 'roster']);
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')).toEqual([
-      'agency  nip  name  unitName  position  fieldDuty  specialCondition  specialFrom  specialTo  discipline  serviceType  batch  row',
-      `${AG}  ${ani}  Ani  Bagian Umum  Analis  ya  ya  2025-09-01  2025-09-30  NONE  FRONTLINE  ${batchOf('pegawai.csv')}  2`,
+      'agency  nip  name  unitName  position  fieldDuty  specialCondition  specialFrom  specialTo  discipline  serviceType  pin  batch  row',
+      `${AG}  ${ani}  Ani  Bagian Umum  Analis  ya  ya  2025-09-01  2025-09-30  NONE  FRONTLINE  0107  ${batchOf('pegawai.csv')}  2`,
       '1 catatan roster.',
       '',
     ]);

@@ -113,7 +113,7 @@ describe('finding the fixed-width header', () => {
 
   it('is the first line whose labels map three known headers, under a title block', () => {
     const h = findFixedHeader(`${title}${HEADER}\n1    x\n`, ATT);
-    expect(h).toMatchObject({ line: 4, mapped: 5 });
+    expect(h).toMatchObject({ line: 4, mapped: 6 });
     expect(h!.labels.map((l) => l.text)).toEqual(['No.', 'NIP', 'Nama', 'Tanggal', 'Jam Masuk', 'Jam Pulang', 'Keterangan']);
   });
 

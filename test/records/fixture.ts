@@ -24,8 +24,8 @@ export const FILES: { kind: ImportKind; agency?: string; name: string; rows: str
   {
     kind: 'roster', agency: AG, name: 'pegawai.csv', rows: [
       ['NIP', 'Nama', 'Unit Kerja', 'Jabatan', 'Tugas Luar Kantor', 'Keadaan Khusus', 'Keadaan Khusus Mulai', 'Keadaan Khusus Selesai',
-        'Hukuman Disiplin', 'Jenis Layanan'],
-      [nip(1), 'Ani', 'Bagian Umum', 'Analis', 'Ya', 'Ya', '01/09/2025', '30/09/2025', 'Tidak', 'Layanan Langsung'],
+        'Hukuman Disiplin', 'Jenis Layanan', 'PIN'],
+      [nip(1), 'Ani', 'Bagian Umum', 'Analis', 'Ya', 'Ya', '01/09/2025', '30/09/2025', 'Tidak', 'Layanan Langsung', '0107'],
     ],
   },
   {
