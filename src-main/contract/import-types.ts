@@ -186,6 +186,8 @@ export interface PreviewImportResult {
   headerRow: number;
   headers: string[];
   fields: FieldMapping[];
+  /** The layout the import will read the file in (rows, scans, wide, fixed). */
+  layout: LayoutId;
   rows: string[][];
   recipeUsed: boolean;
   warnings: string[];

@@ -46,15 +46,15 @@ export function dayColumns(headers: readonly string[]): { column: number; day?: 
 }
 
 /** Wide: a week's worth of day columns at least, and no date column. */
-const looksWide = (spec: KindSpec, staged: Staged) =>
+const looksWide = (spec: KindSpec, staged: Pick<Staged, 'headers' | 'mapping'>) =>
   spec.kind === 'attendance' && staged.mapping.columns.date === undefined && dayColumns(staged.headers).length >= 7;
 
 /** Scans: a clock-event column and no check-in or check-out column. */
-const looksScans = (spec: KindSpec, staged: Staged) =>
+const looksScans = (spec: KindSpec, staged: Pick<Staged, 'mapping'>) =>
   spec.kind === 'attendance' && staged.mapping.columns.scanTime !== undefined
   && staged.mapping.columns.checkIn === undefined && staged.mapping.columns.checkOut === undefined;
 
-export function detectLayout(spec: KindSpec, staged: Staged, recipe: MappingRecipe | undefined): LayoutId {
+export function detectLayout(spec: KindSpec, staged: Pick<Staged, 'headers' | 'mapping'> & { layout?: Staged['layout'] }, recipe: MappingRecipe | undefined): LayoutId {
   if (recipe?.layout) return recipe.layout;
   if (staged.layout) return staged.layout;
   if (looksWide(spec, staged)) return 'wide';
@@ -75,7 +75,7 @@ interface Where {
 }
 
 /** Where the date or month is looked for, in order: option, recipe, title block, sheet name, file name. */
-function lookFor<T>(staged: Staged, { req, recipe }: Where, option: string | undefined, fromRecipe: string | undefined,
+function lookFor<T>(staged: Pick<Staged, 'title' | 'sheet'>, { req, recipe }: Where, option: string | undefined, fromRecipe: string | undefined,
   read: (lines: string[]) => T | undefined): { value: T | string; from: ConstantSource } | undefined {
   if (option) return { value: option, from: 'option' };
   if (fromRecipe) return { value: fromRecipe, from: 'recipe' };
@@ -94,7 +94,7 @@ function lookFor<T>(staged: Staged, { req, recipe }: Where, option: string | und
 const fileMonth = (lines: string[]) => monthsIn(lines.join('\n'))[0];
 const fileDate = (lines: string[]) => titleDate(lines) ?? (lines.length === 1 ? datesIn(lines[0]!)[0] : undefined);
 
-function refuseConstant(field: 'date' | 'period', staged: Staged): never {
+function refuseConstant(field: 'date' | 'period', staged: Pick<Staged, 'sheet'>): never {
   const where = staged.sheet ? ` (lembar ${staged.sheet})` : '';
   const whereEn = staged.sheet ? ` (sheet ${staged.sheet})` : '';
   if (field === 'date') {
@@ -116,6 +116,22 @@ function refuseConstant(field: 'date' | 'period', staged: Staged): never {
  * (a daily sheet's date, a wide sheet's or a performance file's month), each with where it came from.
  */
 export async function planPart(db: Db, spec: KindSpec, staged: Staged, where: Where, dayStartsAt: string): Promise<PartPlan> {
+  const { layout, constants, fieldConstants, month } = findConstants(spec, staged, where);
+  const ctx: LayoutContext = { db, spec, staged, month, dayStartsAt };
+  let source: FieldSource;
+  if (layout === 'wide') source = withPins(await wideSource(ctx), staged);
+  // A scan log resolves PINs itself, scan by scan, before it groups the scans into days.
+  else if (layout === 'scans') source = await scansSource(ctx);
+  else source = stagedSource(staged, fieldConstants);
+  return { layout, source, constants };
+}
+
+type PartFound = Pick<Staged, 'headers' | 'mapping' | 'title' | 'sheet'> & { layout?: Staged['layout'] };
+
+/** The part's layout and the values it holds in no column; refuses when one it needs is nowhere. */
+export function findConstants(spec: KindSpec, staged: PartFound, where: Where): {
+  layout: LayoutId; constants: Record<string, FoundConstant>; fieldConstants: FieldConstants; month?: YearMonth;
+} {
   const { recipe, req } = where;
   const layout = detectLayout(spec, staged, recipe);
   const constants: Record<string, FoundConstant> = {};
@@ -144,11 +160,5 @@ export async function planPart(db: Db, spec: KindSpec, staged: Staged, where: Wh
     constants.date = { value: String(found.value), from: found.from };
     fieldConstants.date = String(found.value);
   }
-  const ctx: LayoutContext = { db, spec, staged, month, dayStartsAt };
-  let source: FieldSource;
-  if (layout === 'wide') source = withPins(await wideSource(ctx), staged);
-  // A scan log resolves PINs itself, scan by scan, before it groups the scans into days.
-  else if (layout === 'scans') source = await scansSource(ctx);
-  else source = stagedSource(staged, fieldConstants);
-  return { layout, source, constants };
+  return { layout, constants, fieldConstants, month };
 }
