@@ -47,6 +47,37 @@ function expectedDays(scans: Scan[]): Rec[] {
   }).sort((a, b) => (a.nip + a.date).localeCompare(b.nip + b.date));
 }
 
+describe('scan export headers map (ZKTeco, att2000, Solution, Fingerspot)', () => {
+  const cases: ReadonlyArray<readonly [string[], Record<string, string>]> = [
+    [['AC-No.', 'No.', 'Name', 'Time', 'State', 'New State', 'Exception', 'Operation'], { pin: 'AC-No.', scanTime: 'Time', scanState: 'State' }],
+    [['USERID', 'CHECKTIME', 'CHECKTYPE', 'VERIFYCODE', 'SENSORID'], { pin: 'USERID', scanTime: 'CHECKTIME', scanState: 'CHECKTYPE' }],
+    [['No. ID', 'Nama', 'Tanggal', 'Jam', 'Status', 'Verifikasi', 'Mesin'], { pin: 'No. ID', name: 'Nama', date: 'Tanggal', scanTime: 'Jam', scanState: 'Status' }],
+    [['No. ID', 'Nama', 'Tanggal', 'Waktu', 'Status'], { pin: 'No. ID', date: 'Tanggal', scanTime: 'Waktu', scanState: 'Status' }],
+    [['PIN', 'Nama', 'Tanggal Scan', 'Jam', 'Verifikasi', 'IO', 'SN'], { pin: 'PIN', date: 'Tanggal Scan', scanTime: 'Jam', scanState: 'IO' }],
+    [['PIN', 'Nama', 'Tanggal Scan', 'Verifikasi', 'I/O'], { pin: 'PIN', scanTime: 'Tanggal Scan', scanState: 'I/O' }],
+  ];
+  for (const [headers, want] of cases) {
+    it(headers.join(' | '), async () => {
+      const core = await freshCore();
+      await importText(core, 'roster', 'roster.csv', csv([['NIP', 'Nama', 'PIN'], [nip(9), 'Sembilan', '9']]));
+      const cell = (h: string) => {
+        const k = h.toLowerCase();
+        if (['ac-no.', 'userid', 'no. id', 'pin'].includes(k)) return '9';
+        if (k === 'time' || k === 'checktime' || (k === 'tanggal scan' && !headers.includes('Jam'))) return '14/10/2025 07:31:05';
+        if (k === 'tanggal' || k === 'tanggal scan') return '14/10/2025';
+        if (k === 'jam' || k === 'waktu') return '07:31:05';
+        return '0';
+      };
+      const result = await importText(core, 'attendance', 'log.csv', csv([headers, headers.map(cell)]));
+      expect(result.layout).toBe('scans');
+      expect(result.mapping).toMatchObject(want);
+      expect(result.mapping?.status).toBeUndefined();
+      expect([result.rowsImported, result.records]).toEqual([1, 1]);
+      expect(await records(core)).toEqual([{ nip: nip(9), date: '2025-10-14', status: 'HADIR', mode: 'WFO', check_in: '07:31', check_out: null }]);
+    });
+  }
+});
+
 describe('scans layout (rules.md §1)', () => {
   it('Solution-style NIP + Tanggal + Jam: one record per employee-day, first and last scan to the minute, state not used', async () => {
     const core = await freshCore();
@@ -73,5 +104,91 @@ describe('scans layout (rules.md §1)', () => {
     // The Status column of a scan log is the terminal's state, not the attendance code.
     expect(result.mapping?.scanState).toBe('Status');
     expect(result.mapping?.status).toBeUndefined();
+  });
+
+  it('one cell holding date and time (ZKTeco "Time"): the same grouping; a single-scan day has checkIn only', async () => {
+    const core = await freshCore();
+    const table = [['AC-No.', 'No.', 'NIP', 'Name', 'Time', 'State', 'New State', 'Exception', 'Operation'],
+      ['7', '1', nip(3), 'A', '14/10/2025 07:31:05', 'C/In', '', '', ''],
+      ['7', '2', nip(3), 'A', '14/10/2025 16:02:44', 'C/In', '', '', ''],
+      ['7', '3', nip(3), 'A', '15/10/2025 07:58:00', 'C/In', '', '', ''],
+      ['7', '4', nip(3), 'A', '15/10/2025 07:58:30', 'C/Out', '', '', ''],
+    ];
+    const result = await importText(core, 'attendance', 'zk.csv', csv(table));
+    expect(result.layout).toBe('scans');
+    expect(result.mapping?.scanTime).toBe('Time');
+    expect(result.mapping?.scanState).toBe('State');
+    expect([result.rowsImported, result.records]).toEqual([4, 2]);
+    expect(await records(core)).toEqual([
+      { nip: nip(3), date: '2025-10-14', status: 'HADIR', mode: 'WFO', check_in: '07:31', check_out: '16:02' },
+      // Two scans in one minute: a double tap, no check-out (times are kept to the minute).
+      { nip: nip(3), date: '2025-10-15', status: 'HADIR', mode: 'WFO', check_in: '07:58', check_out: null },
+    ]);
+  });
+
+  it('a day with a single scan gets only checkIn', async () => {
+    const core = await freshCore();
+    const table = [['NIP', 'Tanggal', 'Jam'], [nip(4), '2025-10-16', '16:45:10']];
+    const result = await importText(core, 'attendance', 'single.csv', csv(table));
+    expect([result.rowsImported, result.records]).toEqual([1, 1]);
+    expect(await records(core)).toEqual([{ nip: nip(4), date: '2025-10-16', status: 'HADIR', mode: 'WFO', check_in: '16:45', check_out: null }]);
+  });
+
+  it('device PINs resolved through the roster; an unknown PIN rejects each of its rows', async () => {
+    const core = await freshCore();
+    await importText(core, 'roster', 'roster.csv', csv([['NIP', 'Nama', 'PIN'], [nip(5), 'Lima', '105'], [`'${nip(6)}`, 'Enam', "'106"]]));
+    const table = [['PIN', 'Nama', 'Tanggal Scan', 'Jam', 'Verifikasi', 'IO', 'SN'],
+      ['105', 'Lima', '14-10-2025', '07:10:00', 'Finger', '0', 'SN1'],
+      ["'106", 'Enam', '14-10-2025', '07:20:00', 'Finger', '1', 'SN1'],
+      ['999', 'Asing', '14-10-2025', '07:30:00', 'Finger', '0', 'SN1'],
+      ['105', 'Lima', '14-10-2025', '16:10:00', 'Finger', '1', 'SN1'],
+      ['999', 'Asing', '14-10-2025', '16:30:00', 'Finger', '1', 'SN1'],
+    ];
+    const result = await importText(core, 'attendance', 'fingerspot.csv', csv(table));
+    expect(result.layout).toBe('scans');
+    expect(result.mapping?.pin).toBe('PIN');
+    expect(result.mapping?.date).toBe('Tanggal Scan');
+    expect(result.mapping?.scanTime).toBe('Jam');
+    expect(result.mapping?.scanState).toBe('IO');
+    expect([result.rowsRead, result.rowsImported, result.rowsRejected, result.records]).toEqual([5, 3, 2, 2]);
+    expect(await records(core)).toEqual([
+      { nip: nip(5), date: '2025-10-14', status: 'HADIR', mode: 'WFO', check_in: '07:10', check_out: '16:10' },
+      { nip: nip(6), date: '2025-10-14', status: 'HADIR', mode: 'WFO', check_in: '07:20', check_out: null },
+    ]);
+    // File rows: the header is line 1, so the 999 scans are lines 4 and 6.
+    expect(await rejects(core, result.batch)).toEqual([
+      { row_no: 4, column_name: 'pin', value: '999', code: 'PIN_UNKNOWN' },
+      { row_no: 6, column_name: 'pin', value: '999', code: 'PIN_UNKNOWN' },
+    ]);
+    expect(result.rejects).toHaveLength(2);
+  });
+
+  it('dayStartsAt 05:00 (profile): a 02:10 scan is the checkOut of the day before', async () => {
+    const core = await freshCore();
+    await core.setProfile({ agency: AG, set: { dayStartsAt: '05:00' } });
+    const table = [['NIP', 'Waktu'],
+      [nip(7), '2025-10-14 19:02:00'],
+      [nip(7), '2025-10-15 02:10:30'],
+      [nip(7), '2025-10-15 19:00:00'],
+    ];
+    const result = await importText(core, 'attendance', 'night.csv', csv(table));
+    expect([result.rowsImported, result.records]).toEqual([3, 2]);
+    expect(await records(core)).toEqual([
+      { nip: nip(7), date: '2025-10-14', status: 'HADIR', mode: 'WFO', check_in: '19:02', check_out: '02:10' },
+      { nip: nip(7), date: '2025-10-15', status: 'HADIR', mode: 'WFO', check_in: '19:00', check_out: null },
+    ]);
+  });
+
+  it('an unreadable time rejects its row only', async () => {
+    const core = await freshCore();
+    const table = [['NIP', 'Tanggal', 'Jam'],
+      [nip(8), '14/10/2025', '07:30:00'],
+      [nip(8), '14/10/2025', '25:99'],
+      [nip(8), '14/10/2025', '16:00:00'],
+    ];
+    const result = await importText(core, 'attendance', 'bad-time.csv', csv(table));
+    expect([result.rowsRead, result.rowsImported, result.rowsRejected, result.records]).toEqual([3, 2, 1, 1]);
+    expect(await rejects(core, result.batch)).toEqual([{ row_no: 3, column_name: 'scanTime', value: '25:99', code: 'TIME_INVALID' }]);
+    expect(await records(core)).toEqual([{ nip: nip(8), date: '2025-10-14', status: 'HADIR', mode: 'WFO', check_in: '07:30', check_out: '16:00' }]);
   });
 });
