@@ -3,6 +3,7 @@
  * attendance record per employee-day (first scan in, last scan out), through the public core API.
  * Expected values are computed from what each test writes.
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportFileResult, ImportKind, MappingRecipe } from '../../src-main/contract/import-types.ts';
 import { csv, freshCore, importOne, nip, rows, writeText, type TestCore } from '../helpers/workspace.ts';
@@ -190,5 +191,46 @@ describe('scans layout (rules.md §1)', () => {
     expect([result.rowsRead, result.rowsImported, result.rowsRejected, result.records]).toEqual([3, 2, 1, 1]);
     expect(await rejects(core, result.batch)).toEqual([{ row_no: 3, column_name: 'scanTime', value: '25:99', code: 'TIME_INVALID' }]);
     expect(await records(core)).toEqual([{ nip: nip(8), date: '2025-10-14', status: 'HADIR', mode: 'WFO', check_in: '07:30', check_out: '16:00' }]);
+  });
+
+  it('attlog.dat (no header, tab-separated) is read without a recipe; PINs through the roster', async () => {
+    const core = await freshCore();
+    await importText(core, 'roster', 'roster.csv', csv([['NIP', 'Nama', 'PIN'], [nip(10), 'Sepuluh', '1'], [nip(11), 'Sebelas', '22']]));
+    // PIN, date-time, verify, state, work code, reserved — as the terminal writes them (the state says
+    // nothing reliable: 0 on the evening scan).
+    const lines = [
+      ['    1', '2025-10-14 07:31:05', '1', '0', '0', '0'],
+      ['   22', '2025-10-14 07:40:12', '15', '0', '0', '0'],
+      ['    1', '2025-10-14 16:05:00', '1', '0', '0', '0'],
+      ['   22', '2025-10-14 16:20:59', '15', '1', '0', '0'],
+      ['   22', '2025-10-15 07:35:00', '15', '0', '0', '0'],
+      ['   77', '2025-10-15 07:36:00', '1', '0', '0', '0'],
+    ];
+    const text = lines.map((l) => l.join('\t')).join('\r\n') + '\r\n';
+    const result = await importText(core, 'attendance', 'attlog.dat', text);
+    expect(result.layout).toBe('scans');
+    expect(result.mapping).toMatchObject({ pin: '#1', scanTime: '#2', scanState: '#4' });
+    expect([result.rowsRead, result.rowsImported, result.rowsRejected, result.records]).toEqual([6, 5, 1, 3]);
+    expect(await rejects(core, result.batch)).toEqual([{ row_no: 6, column_name: 'pin', value: '77', code: 'PIN_UNKNOWN' }]);
+    expect(await records(core)).toEqual([
+      { nip: nip(10), date: '2025-10-14', status: 'HADIR', mode: 'WFO', check_in: '07:31', check_out: '16:05' },
+      { nip: nip(11), date: '2025-10-14', status: 'HADIR', mode: 'WFO', check_in: '07:40', check_out: '16:20' },
+      { nip: nip(11), date: '2025-10-15', status: 'HADIR', mode: 'WFO', check_in: '07:35', check_out: null },
+    ]);
+    const preview = await core.previewImport({ path: join(core.dir, 'attlog.dat'), kind: 'attendance', agency: AG });
+    expect(preview.headerRow).toBe(0);
+    expect(preview.headers).toEqual(['#1', '#2', '#3', '#4', '#5', '#6']);
+    expect(preview.fields.find((f) => f.field === 'scanTime')?.column).toBe(1);
+    expect(preview.rows[0]![1]).toBe('2025-10-14 07:31:05');
+  });
+
+  it('a recipe with header: false maps a headerless file by column number', async () => {
+    const core = await freshCore();
+    const text = csv([[nip(12), '14/10/2025 07:00:00', 'WFH'], [nip(12), '14/10/2025 15:30:00', 'WFH']], ';');
+    const mapping: MappingRecipe = { header: false, columns: { nip: 1, scanTime: 2, mode: 3 } };
+    const result = await importText(core, 'attendance', 'log.csv', text, mapping);
+    expect(result.layout).toBe('scans');
+    expect([result.rowsRead, result.rowsImported, result.records]).toEqual([2, 2, 1]);
+    expect(await records(core)).toEqual([{ nip: nip(12), date: '2025-10-14', status: 'HADIR', mode: 'WFH', check_in: '07:00', check_out: '15:30' }]);
   });
 });
