@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportFileResult, ImportKind, MappingRecipe } from '../../src-main/contract/import-types.ts';
-import { csv, freshCore, importOne, nip, rows, writeText, type TestCore } from '../helpers/workspace.ts';
+import { csv, freshCore, importOne, nip, rows, writeText, writeXlsx, type TestCore } from '../helpers/workspace.ts';
 
 const AG = 'PEMKOT-X';
 
@@ -232,5 +232,32 @@ describe('scans layout (rules.md §1)', () => {
     expect(result.layout).toBe('scans');
     expect([result.rowsRead, result.rowsImported, result.records]).toEqual([2, 2, 1]);
     expect(await records(core)).toEqual([{ nip: nip(12), date: '2025-10-14', status: 'HADIR', mode: 'WFH', check_in: '07:00', check_out: '15:30' }]);
+  });
+
+  it('a row that holds no scan (a repeated header) is skipped on its own', async () => {
+    const core = await freshCore();
+    const table = [['NIP', 'Tanggal', 'Jam'],
+      [nip(13), '14/10/2025', '07:30:00'],
+      ['NIP', 'Tanggal', 'Jam'],
+      [nip(13), '14/10/2025', '17:00:00'],
+    ];
+    const result = await importText(core, 'attendance', 'skips.csv', csv(table));
+    expect([result.rowsRead, result.rowsImported, result.rowsRejected, result.rowsSkipped, result.records]).toEqual([3, 2, 0, 1, 1]);
+    expect(result.skipped.map((x) => x.row)).toEqual([3]);
+    expect(await records(core)).toEqual([{ nip: nip(13), date: '2025-10-14', status: 'HADIR', mode: 'WFO', check_in: '07:30', check_out: '17:00' }]);
+  });
+
+  it('a workbook scan log: date and time cells', async () => {
+    const core = await freshCore();
+    const path = await writeXlsx(core.dir, 'scan.xlsx', [
+      ['NIP', 'Tanggal', 'Jam', 'Status'],
+      [nip(14), new Date(Date.UTC(2025, 9, 14)), new Date(Date.UTC(1899, 11, 30, 7, 31, 5)), 'Masuk'],
+      [nip(14), new Date(Date.UTC(2025, 9, 14)), new Date(Date.UTC(1899, 11, 30, 16, 2, 0)), 'Masuk'],
+    ]);
+    const result = await importOne(core, { path, kind: 'attendance', agency: AG });
+    expect(result.error).toBeNull();
+    expect(result.layout).toBe('scans');
+    expect([result.rowsRead, result.rowsImported, result.records]).toEqual([2, 2, 1]);
+    expect(await records(core)).toEqual([{ nip: nip(14), date: '2025-10-14', status: 'HADIR', mode: 'WFO', check_in: '07:31', check_out: '16:02' }]);
   });
 });
