@@ -247,6 +247,19 @@ describe('scans layout (rules.md §1)', () => {
     expect(await records(core)).toEqual([{ nip: nip(13), date: '2025-10-14', status: 'HADIR', mode: 'WFO', check_in: '07:30', check_out: '17:00' }]);
   });
 
+  it('a listed day without a scan holds no record: skipped NO_RECORD, or DAY_OFF on a weekend', async () => {
+    const core = await freshCore();
+    const table = [['NIP', 'Tanggal', 'Jam'],
+      [nip(15), '14/10/2025', '07:30:00'],
+      [nip(15), '15/10/2025', ''],
+      [nip(15), '18/10/2025', ''],
+    ];
+    const result = await importText(core, 'attendance', 'gaps.csv', csv(table));
+    expect([result.rowsRead, result.rowsImported, result.rowsRejected, result.rowsSkipped, result.records]).toEqual([3, 1, 0, 2, 1]);
+    expect(await rows(core, `SELECT row_no, code FROM skips WHERE batch_id = '${result.batch}' ORDER BY row_no`))
+      .toEqual([{ row_no: 3, code: 'NO_RECORD' }, { row_no: 4, code: 'DAY_OFF' }]);
+  });
+
   it('a workbook scan log: date and time cells', async () => {
     const core = await freshCore();
     const path = await writeXlsx(core.dir, 'scan.xlsx', [
