@@ -127,6 +127,14 @@ describe('scans layout (rules.md §1)', () => {
     ]);
   });
 
+  it('12-hour clocks (AM/PM, as US-style ZKTeco software writes them) are read as 24-hour times', async () => {
+    const core = await freshCore();
+    const table = [['NIP', 'Time'], [nip(16), '14/10/2025 7:31:05 AM'], [nip(16), '14/10/2025 12:15:00 PM'], [nip(16), '14/10/2025 4:02:44 PM']];
+    const result = await importText(core, 'attendance', 'ampm.csv', csv(table));
+    expect([result.rowsImported, result.records]).toEqual([3, 1]);
+    expect(await records(core)).toEqual([{ nip: nip(16), date: '2025-10-14', status: 'HADIR', mode: 'WFO', check_in: '07:31', check_out: '16:02' }]);
+  });
+
   it('a day with a single scan gets only checkIn', async () => {
     const core = await freshCore();
     const table = [['NIP', 'Tanggal', 'Jam'], [nip(4), '2025-10-16', '16:45:10']];
