@@ -230,6 +230,8 @@ describe('scans layout (rules.md §1)', () => {
     expect(preview.headers).toEqual(['#1', '#2', '#3', '#4', '#5', '#6']);
     expect(preview.fields.find((f) => f.field === 'scanTime')?.column).toBe(1);
     expect(preview.rows[0]![1]).toBe('2025-10-14 07:31:05');
+    // The import dialog's kind detection finds it too.
+    expect((await core.detectImport({ path: join(core.dir, 'attlog.dat') })).kind).toBe('attendance');
   });
 
   it('a recipe with header: false maps a headerless file by column number', async () => {
