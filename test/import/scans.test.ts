@@ -159,6 +159,7 @@ describe('scans layout (rules.md §1)', () => {
     expect(result.mapping?.date).toBe('Tanggal Scan');
     expect(result.mapping?.scanTime).toBe('Jam');
     expect(result.mapping?.scanState).toBe('IO');
+    expect(result.ignored?.map((x) => x.column)).not.toContain('Tanggal Scan');
     expect([result.rowsRead, result.rowsImported, result.rowsRejected, result.records]).toEqual([5, 3, 2, 2]);
     expect(await records(core)).toEqual([
       { nip: nip(5), date: '2025-10-14', status: 'HADIR', mode: 'WFO', check_in: '07:10', check_out: '16:10' },

@@ -44,6 +44,7 @@ function scanMapping(staged: Staged): Record<string, number> {
   const cols = staged.mapping.columns;
   if (cols.status !== undefined) {
     if (cols.scanState === undefined) cols.scanState = cols.status;
+    else staged.mapping.ignored.push({ column: cols.status, reason: 'SECOND_COLUMN', field: 'scanState' });
     delete cols.status;
   }
   // An absent flag or a check-in column means nothing here (a scan log has neither; see detectLayout).
@@ -51,7 +52,11 @@ function scanMapping(staged: Staged): Record<string, number> {
   if (cols.date === undefined) {
     const used = new Set(Object.values(cols));
     const i = staged.headers.findIndex((h, k) => !used.has(k) && SCAN_DATE_HEADERS.includes(headerKey(h)));
-    if (i >= 0) cols.date = i;
+    if (i >= 0) {
+      cols.date = i;
+      // `Tanggal Scan` is also a synonym of the scan time: beside `Jam` the mapping passed it over as a second column.
+      staged.mapping.ignored = staged.mapping.ignored.filter((x) => x.column !== i);
+    }
   }
   return cols;
 }
