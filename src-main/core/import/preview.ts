@@ -24,7 +24,7 @@ function fieldsOf(spec: KindSpec, columns: Record<string, number>, supplied: str
 
 function previewCsv(text: string, spec: KindSpec, recipe: MappingRecipe | undefined) {
   const layout = chooseLayout(text, spec, recipe);
-  const fixed = fixedLayout(text, spec, recipe, layout);
+  const fixed = layout?.headerless ? undefined : fixedLayout(text, spec, recipe, layout);
   if (fixed) {
     const headers = fixed.labels.map((l) => l.text);
     return { delimiter: null, headerRow: fixed.line, headers, keys: headers, rows: fixedSampleRows(text, fixed, 20) };
@@ -34,11 +34,13 @@ function previewCsv(text: string, spec: KindSpec, recipe: MappingRecipe | undefi
   const first = header.index + header.height;
   return {
     delimiter: layout.delimiter,
-    headerRow: layout.records[header.index]!.startLine,
+    // A headerless file (a device log) has no header row: 0, and its columns are mapped by number.
+    headerRow: layout.headerless ? 0 : layout.records[header.index]!.startLine,
     headers: header.headers,
     keys: header.keys,
     rows: layout.records.slice(first, first + 20).map((r) => r.cells),
     title: layout.records.slice(0, header.index).map((r) => r.cells),
+    recipe: layout.headerless,
   };
 }
 
@@ -50,6 +52,8 @@ interface Layout {
   rows: string[][];
   title?: string[][];
   sheet?: string;
+  /** The mapping of a headerless file, by column number (csv-reader.ts, CsvLayout.headerless). */
+  recipe?: MappingRecipe;
 }
 
 interface Target {
@@ -60,9 +64,9 @@ interface Target {
 const FROM_ID = { option: 'pilihan impor', recipe: 'resep', title: 'judul di atas tabel', sheet: 'nama lembar', 'file name': 'nama berkas' } as const;
 
 function previewOf(sniffed: Sniffed, path: string, layout: Layout, { spec, recipe }: Target): PreviewImportResult {
-  const mapping = mapColumns(layout.headers, spec, recipe, layout.keys);
+  const mapping = mapColumns(layout.headers, spec, layout.recipe ?? recipe, layout.keys);
   const part = { headers: layout.headers, mapping, title: layout.title, sheet: layout.sheet ?? null };
-  const found = detectLayout(spec, part, recipe);
+  const found = detectLayout(spec, part, layout.recipe ?? recipe);
   const supplied = layoutFields(found);
   const notes: string[] = [];
   // The date or month the import will take from the title or the names, said before it is taken.

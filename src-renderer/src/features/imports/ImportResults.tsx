@@ -3,7 +3,7 @@ import type { ImportFileResult, RejectedRow } from '../../../../src-main/contrac
 import { Card } from '../../components/ui.tsx';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
 import { fmtInt } from '../../i18n/format.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 
 /** Every rejected row with its row number, column, value and reason; virtualised, so no cap. */
 export function RejectsTable({ rejects, label }: { rejects: RejectedRow[]; label: string }) {
@@ -39,9 +39,9 @@ function Guesses({ result: r }: { result: ImportFileResult }) {
       <summary>{t('imports.guesses')}</summary>
       <ul className="muted">
         {r.layout && <li>{t('imports.layout')}: {t(`imports.layout.${r.layout}`)}</li>}
-        {mapping.length > 0 && <li>{t('imports.columns')}: {mapping.map(([field, header]) => `${field} ← "${header}"`).join(', ')}</li>}
+        {mapping.length > 0 && <li>{t('imports.columns')}: {mapping.map(([field, header]) => `${t(`field.${field}` as MessageKey)} ← "${header}"`).join(', ')}</li>}
         {Object.entries(r.constants ?? {}).map(([field, c]) => (
-          <li key={field}>{t('imports.constant', { field, value: c.value, from: t(`imports.from.${c.from}`) })}</li>
+          <li key={field}>{t('imports.constant', { field: t(`field.${field}` as MessageKey), value: c.value, from: t(`imports.from.${c.from}` as MessageKey) })}</li>
         ))}
         {(r.ignored ?? []).map((x) => <li key={x.column}>{t('imports.ignored', { column: x.column, reason: x.reason })}</li>)}
       </ul>
