@@ -104,9 +104,10 @@ export function mapColumns(headers: string[], spec: KindSpec, recipe?: MappingRe
  */
 export function mappedCount(headers: string[], spec: KindSpec, recipe?: MappingRecipe, keys?: string[]): number {
   const mapping = mapColumns(headers, spec, recipe, keys);
+  // Counted as two, so that `TANGGAL` over `1`…`31` beats the row above it alone, where `TANGGAL` maps to the date.
   const days = spec.kind === 'attendance' && mapping.columns.date === undefined
-    && (keys ?? headers).filter((k) => /^\s*(0?[1-9]|[12]\d|3[01])\s*$/.test(k)).length >= 7;
-  return Object.keys(mapping.columns).length + (days ? 1 : 0);
+    && (keys ?? headers).filter((k) => /^(0?[1-9]|[12]\d|3[01])$/.test(headerKey(k))).length >= 7;
+  return Object.keys(mapping.columns).length + (days ? 2 : 0);
 }
 
 /** A header found in a file's first rows: where it starts, how many rows it takes, its columns. */

@@ -186,6 +186,8 @@ export const KINDS: Record<ImportKind, KindSpec> = {
 /** Same normalisation as the SQL macro pt_key: Excel's text marker ('), case, spaces, underscores, dots, (hints). */
 export function headerKey(text: string): string {
   return text
+    // A workbook's number cell carries the reader's mark (a day header `1`…`31`).
+    .replace(/\u001f/g, '')
     .replace(/^\s*'/, '')
     .replace(/\u00a0/g, ' ')
     .toLowerCase()

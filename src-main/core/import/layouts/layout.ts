@@ -35,7 +35,8 @@ export interface LayoutContext {
 export function dayColumns(headers: readonly string[]): { column: number; day?: number; date?: string }[] {
   const out: { column: number; day?: number; date?: string }[] = [];
   headers.forEach((h, column) => {
-    const key = headerKey(h);
+    // A header over two rows joins its labels: `TANGGAL 14` is day 14.
+    const key = headerKey(h).replace(/^(?:tanggal|tgl|hari|date|day)\s+(?=\d{1,2}$)/, '');
     if (/^\d{1,2}$/.test(key) && Number(key) >= 1 && Number(key) <= 31) out.push({ column, day: Number(key) });
     else {
       const [date] = datesIn(key);

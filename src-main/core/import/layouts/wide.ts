@@ -93,7 +93,14 @@ SELECT row_no, NULL::VARCHAR AS row_skip, ${[...identNulls, ''].join(', ')} fals
 FROM b WHERE NOT whole AND row_no NOT IN (SELECT row_no FROM filled)`);
   // The reader counted sheet rows; a wide part's rows are its day cells (and the rows without one),
   // each imported, rejected or skipped on its own. The reader's own rejects stay rows of the file.
-  const n = (await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM stg_wide'))!.n;
+  const { n, rows } = (await db.one<{ n: number; rows: number }>('SELECT count(*)::INTEGER AS n, count(DISTINCT row_no)::INTEGER AS rows FROM stg_wide'))!;
+  // Every sheet row the reader counted is in stg_wide at least once: checked against the reader's
+  // count before the day cells replace it.
+  if (rows + staged.rejected !== staged.records) {
+    throw new AppError('IMPORT_FAILED',
+      `Lembar berisi ${staged.records} baris data, tetapi ${rows + staged.rejected} terbaca sebagai baris rekap. Tidak ada yang disimpan dari berkas ini.`,
+      `The sheet has ${staged.records} data rows, but ${rows + staged.rejected} were read as recap rows. Nothing from this file was stored.`);
+  }
   staged.records = n + staged.rejected;
   const fields: Record<string, string> = {};
   for (const f of idents) fields[f] = `stg.${quoteIdent(f)}`;
