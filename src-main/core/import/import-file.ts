@@ -118,8 +118,8 @@ async function withProgress<T>(env: ImportEnv, report: (f: number | null) => voi
   }
 }
 
-// stg_scan_*: the scan layout's tables (layouts/scans.ts).
-const STAGING_TABLES = ['stg', 'stg_rejects', 'stg_shifts', 'stg_reader_errors', 'stg_scans', 'stg_scan_rows', 'stg_scan_days', 'stg_scan_keys', 'stg_scan_dates'];
+// stg_scan_*: the scan layout's tables (layouts/scans.ts); stg_wide: the wide layout's (layouts/wide.ts).
+const STAGING_TABLES = ['stg', 'stg_rejects', 'stg_shifts', 'stg_reader_errors', 'stg_scans', 'stg_scan_rows', 'stg_scan_days', 'stg_scan_keys', 'stg_scan_dates', 'stg_wide'];
 
 /** A part's tables while the file is imported: its normalised rows and the rows its reader rejected. */
 const partTables = (k: number) => ({ norm: `norm_${k}`, rejects: `reader_rejects_${k}` });
