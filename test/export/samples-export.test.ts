@@ -294,18 +294,21 @@ describe('the leadership workbook on the samples', () => {
   });
 
   it('findings past the sheet limit continue on "Temuan (2)", each sheet with its header and filter', async () => {
-    expect(split.sheets.filter((s) => s.name.startsWith('Temuan'))).toEqual([
-      { name: 'Temuan', rows: 4 }, { name: 'Temuan (2)', rows: 4 }, { name: 'Temuan (3)', rows: 2 },
-    ]);
-    expect(split.sheets.filter((s) => s.name.startsWith('Kualitas data')).map((s) => s.rows)).toEqual([4, 4]);
+    // maxRowsPerSheet 4: the findings and the data-quality rows of expected.json, four to a sheet.
+    const chunks = (n: number) => Array.from({ length: Math.ceil(n / 4) }, (_, i) => Math.min(4, n - 4 * i));
+    const names = chunks(expected.findings.length).map((rows, i) => ({ name: i ? `Temuan (${i + 1})` : 'Temuan', rows }));
+    expect(names.length).toBeGreaterThan(2);
+    expect(split.sheets.filter((s) => s.name.startsWith('Temuan'))).toEqual(names);
+    const quality = expected.dataQuality.missingTimes.length + expected.badRows.length + expected.duplicates.length;
+    expect(split.sheets.filter((s) => s.name.startsWith('Kualitas data')).map((s) => s.rows)).toEqual(chunks(quality));
     const wb = await readWithExcelJs(out('split.xlsx'));
-    const parts = ['Temuan', 'Temuan (2)', 'Temuan (3)'].map((n) => values(sheet(wb, n)));
+    const parts = names.map((n) => values(sheet(wb, n.name)));
     for (const p of parts) expect(p[0]).toEqual(FINDING_HEADER);
     const whole = values(sheet(xl, 'Temuan')).slice(1).map((r) => r.slice(0, 10));
     expect(parts.flatMap((p) => p.slice(1)).map((r) => r.slice(0, 10))).toEqual(whole);
     const pySplit = readWithOpenpyxl(out('split.xlsx'));
     expect(pySplit.sheets.filter((s) => s.name.startsWith('Temuan')).map((s) => [s.filter, s.freeze]))
-      .toEqual([['A1:M5', 'D2'], ['A1:M5', 'D2'], ['A1:M3', 'D2']]);
+      .toEqual(names.map((n) => [`A1:M${n.rows + 1}`, 'D2']));
   });
 
   it('a pseudonymised export contains no original NIP or name anywhere, and says so without the key', () => {
