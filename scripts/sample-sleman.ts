@@ -134,7 +134,8 @@ const signature = (title: string): string[] => ['Mengetahui,', title, SIGNER.nam
 
 function unitsFile(b: SlemanBuilt): SlemanFile {
   const rows = b.units.map((u) => [u.code, u.name, u.parent, SERVICE[u.service], u.fwaStart ? dmy(u.fwaStart) : '']);
-  writeText(`samples/${DIR}/unit-kerja.csv`, csvText([['Kode Unit', 'Nama Unit', 'Kode Unit Atasan', 'Jenis Layanan', 'Tanggal Mulai FWA'], ...rows], ',', '\n'), 'utf8');
+  // Headers of its own (not Bogor's kode_unit/nama_unit), so an earlier import still names the agency of each file.
+  writeText(`samples/${DIR}/unit-kerja.csv`, csvText([['Kode Unit Kerja', 'Nama Unit Kerja', 'Induk Unit', 'Jenis Layanan', 'TMT FWA'], ...rows], ',', '\n'), 'utf8');
   return { file: `${DIR}/unit-kerja.csv`, kind: 'units', name: `Daftar unit kerja — ${NAME}`, layout: 'rows', dataRows: rows.length, skippedRows: 0, records: rows.length };
 }
 
