@@ -16,8 +16,57 @@ export interface CsvLayout {
   delimiter: string;
   records: SampleRecord[];
   header: HeaderFound;
-  /** The physical line on which the header ends: the data follow it. */
+  /** The physical line on which the header ends: the data follow it (0: no header, line 1 is data). */
   headerEndLine: number;
+  /**
+   * A file with no header row: its columns are named `#1`…`#N` and mapped by number, by this recipe
+   * (the caller's with `header: false`, or the device log's own, see ATTLOG_RECIPE).
+   */
+  headerless?: MappingRecipe;
+}
+
+/**
+ * The raw log of ZKTeco-type terminals (`attlog.dat`, also written by Solution and Fingerspot
+ * devices): no header, tab-separated PIN, `YYYY-MM-DD HH:MM:SS`, verify mode, state, work code,
+ * reserved. Recognised by its lines alone (rules.md §1, `scans`).
+ */
+const ATTLOG_LINE = /^\s*[0-9A-Za-z]+\t\s*\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}(?::\d{2})?\s*(?:\t|$)/;
+export const ATTLOG_RECIPE: MappingRecipe = { header: false, layout: 'scans', columns: { pin: 1, scanTime: 2, scanState: 4 } };
+
+/** How many of the first non-empty lines must look like device log lines. */
+const ATTLOG_SAMPLE = 5;
+
+function looksAttlog(text: string): boolean {
+  const lines = text.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '').slice(0, ATTLOG_SAMPLE + 1);
+  // The sample may end inside its last line: that one is not judged.
+  const judged = lines.length > ATTLOG_SAMPLE ? lines.slice(0, ATTLOG_SAMPLE) : lines;
+  return judged.length > 0 && judged.every((l) => ATTLOG_LINE.test(l));
+}
+
+/**
+ * A file read without a header row, its columns named `#1`…`#N`: the delimiter is the one that
+ * splits the first records into the most fields, the same number in most of them.
+ */
+function headerlessLayout(text: string, recipe: MappingRecipe): CsvLayout | undefined {
+  let best: { delimiter: string; records: SampleRecord[]; width: number; score: number } | undefined;
+  for (const delimiter of DELIMITERS) {
+    const records = splitRecords(text, delimiter, 40);
+    if (records.length === 0) continue;
+    const widths = records.map((r) => r.cells.length);
+    const width = Math.max(...widths);
+    const common = widths.filter((w) => w === width).length;
+    const score = width > 1 ? width * 1000 + common : 0;
+    if (!best || score > best.score) best = { delimiter, records, width, score };
+  }
+  if (!best) return undefined;
+  const headers = Array.from({ length: best.width }, (_, i) => `#${i + 1}`);
+  return {
+    delimiter: best.delimiter,
+    records: best.records,
+    header: { index: 0, height: 0, headers, keys: headers },
+    headerEndLine: 0,
+    headerless: recipe,
+  };
 }
 
 /**
@@ -27,6 +76,7 @@ export interface CsvLayout {
  * (docs/import.md, File formats).
  */
 export function chooseLayout(text: string, spec: KindSpec, recipe?: MappingRecipe): CsvLayout | undefined {
+  if (recipe?.header === false) return headerlessLayout(text, recipe);
   let best: (CsvLayout & { score: number }) | undefined;
   for (const delimiter of DELIMITERS) {
     const records = splitRecords(text, delimiter, 40);
@@ -44,6 +94,7 @@ export function chooseLayout(text: string, spec: KindSpec, recipe?: MappingRecip
     const headerEndLine = records[header.index + header.height - 1]!.endLine;
     if (!best || score > best.score) best = { delimiter, records, header, headerEndLine, score };
   }
+  if (!best && spec.kind === 'attendance' && looksAttlog(text)) return headerlessLayout(text, ATTLOG_RECIPE);
   return best;
 }
 
@@ -167,16 +218,17 @@ export async function stageCsv(
 ): Promise<Staged> {
   const text = decodeSample(sniffed);
   const layout = chooseLayout(text, spec, recipe);
-  const fixed = fixedLayout(text, spec, recipe, layout);
+  const fixed = layout?.headerless ? undefined : fixedLayout(text, spec, recipe, layout);
   if (fixed) return stageFixed(db, path, sniffed, spec, recipe, tmpPath, fixed);
   if (!layout) refuseNoHeader(spec, csvSampleRows(sniffed));
   const { header } = layout;
+  // Headerless: line 1 is data (headerEndLine 0), and the scanner counts from it as from any header.
   const body = { delimiter: layout.delimiter, headerEndLine: layout.headerEndLine, headers: header.headers };
   const { scanner, encoding } = await readCsvBody(db, path, sniffed, body, tmpPath);
   return {
     headers: header.headers,
-    headerRow: layout.records[header.index]!.startLine,
-    mapping: mapColumns(header.headers, spec, recipe, header.keys),
+    headerRow: layout.headerless ? 0 : layout.records[header.index]!.startLine,
+    mapping: mapColumns(header.headers, spec, layout.headerless ?? recipe, header.keys),
     width: header.headers.length,
     delimiter: layout.delimiter,
     encoding,

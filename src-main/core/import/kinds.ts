@@ -44,7 +44,9 @@ const F = {
     fallbackSynonyms: ['nik'] },
   // A device PIN or card number: the roster's `pin` column, by which scan exports are resolved to NIPs.
   pin: { name: 'pin', parser: 'text',
-    synonyms: ['pin', 'no id', 'id mesin', 'user id', 'userid', 'ac-no', 'ac no', 'no akun', 'emp no', 'nopeg', 'no pin', 'id pegawai mesin', 'badgenumber'] },
+    // ZKTeco's SDK and att2000 tables write `EnrollNumber`/`Enroll No`; some Indonesian device software `No. Absen`/`ID Absen`.
+    synonyms: ['pin', 'no id', 'id mesin', 'user id', 'userid', 'ac-no', 'ac no', 'no akun', 'emp no', 'nopeg', 'no pin', 'id pegawai mesin', 'badgenumber',
+      'enroll number', 'enrollnumber', 'enroll no', 'no absen', 'id absen'] },
   name: { name: 'name', parser: 'text', synonyms: ['nama', 'nama pegawai', 'nama lengkap'] },
   // The work unit before the regional office: SIASN (BKN's civil-service system) lists carry
   // `unor nama` (unit organisasi, the employee's own unit) beside `skpd`, which names the whole
@@ -89,10 +91,13 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       // A scan log's clock event (layout `scans`): date and time in one cell, or the time beside `date`.
       { name: 'scanTime', parser: 'text',
         synonyms: ['waktu', 'jam', 'time', 'checktime', 'check time', 'waktu scan', 'jam scan', 'tanggal/jam', 'tanggal jam',
-          'tanggal & jam', 'date/time', 'datetime', 'date time', 'tanggal dan jam', 'waktu absen', 'jam absen', 'scan'] },
+          'tanggal & jam', 'date/time', 'datetime', 'date time', 'tanggal dan jam', 'waktu absen', 'jam absen', 'scan',
+          // Fingerspot's scan log: `Tanggal Scan` holds date and time where no `Jam` column is; beside one it is the date (layouts/scans.ts).
+          'scan time', 'tanggal scan'] },
       // Kept, never used for pairing: terminals record whatever key was pressed.
       { name: 'scanState', parser: 'text',
-        synonyms: ['state', 'status scan', 'jenis scan', 'checktype', 'check type', 'in/out', 'tipe', 'new state'] },
+        synonyms: ['state', 'status scan', 'jenis scan', 'checktype', 'check type', 'in/out', 'tipe', 'new state',
+          'io', 'i/o', 'inout', 'in out', 'jenis absen'] },
     ],
   },
   roster: {

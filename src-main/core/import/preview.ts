@@ -16,7 +16,7 @@ function fieldsOf(spec: KindSpec, columns: Record<string, number>) {
 
 function previewCsv(text: string, spec: KindSpec, recipe: MappingRecipe | undefined) {
   const layout = chooseLayout(text, spec, recipe);
-  const fixed = fixedLayout(text, spec, recipe, layout);
+  const fixed = layout?.headerless ? undefined : fixedLayout(text, spec, recipe, layout);
   if (fixed) {
     const headers = fixed.labels.map((l) => l.text);
     return { delimiter: null, headerRow: fixed.line, headers, keys: headers, rows: fixedSampleRows(text, fixed, 20) };
@@ -26,10 +26,12 @@ function previewCsv(text: string, spec: KindSpec, recipe: MappingRecipe | undefi
   const first = header.index + header.height;
   return {
     delimiter: layout.delimiter,
-    headerRow: layout.records[header.index]!.startLine,
+    // A headerless file (a device log) has no header row: 0, and its columns are mapped by number.
+    headerRow: layout.headerless ? 0 : layout.records[header.index]!.startLine,
     headers: header.headers,
     keys: header.keys,
     rows: layout.records.slice(first, first + 20).map((r) => r.cells),
+    recipe: layout.headerless,
   };
 }
 
@@ -39,6 +41,8 @@ interface Layout {
   headers: string[];
   keys: string[];
   rows: string[][];
+  /** The mapping of a headerless file, by column number (csv-reader.ts, CsvLayout.headerless). */
+  recipe?: MappingRecipe;
 }
 
 interface Target {
@@ -47,7 +51,7 @@ interface Target {
 }
 
 function previewOf(sniffed: Sniffed, layout: Layout, { spec, recipe }: Target): PreviewImportResult {
-  const mapping = mapColumns(layout.headers, spec, recipe, layout.keys);
+  const mapping = mapColumns(layout.headers, spec, layout.recipe ?? recipe, layout.keys);
   const warnings = mapping.missing.length ? [`Kolom wajib belum dipetakan: ${mapping.missing.join(', ')}.`] : [];
   return {
     format: sniffed.format,

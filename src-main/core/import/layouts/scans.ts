@@ -44,6 +44,7 @@ function scanMapping(staged: Staged): Record<string, number> {
   const cols = staged.mapping.columns;
   if (cols.status !== undefined) {
     if (cols.scanState === undefined) cols.scanState = cols.status;
+    else staged.mapping.ignored.push({ column: cols.status, reason: 'SECOND_COLUMN', field: 'scanState' });
     delete cols.status;
   }
   // An absent flag or a check-in column means nothing here (a scan log has neither; see detectLayout).
@@ -51,13 +52,24 @@ function scanMapping(staged: Staged): Record<string, number> {
   if (cols.date === undefined) {
     const used = new Set(Object.values(cols));
     const i = staged.headers.findIndex((h, k) => !used.has(k) && SCAN_DATE_HEADERS.includes(headerKey(h)));
-    if (i >= 0) cols.date = i;
+    if (i >= 0) {
+      cols.date = i;
+      // `Tanggal Scan` is also a synonym of the scan time: beside `Jam` the mapping passed it over as a second column.
+      staged.mapping.ignored = staged.mapping.ignored.filter((x) => x.column !== i);
+    }
   }
   return cols;
 }
 
 // A scan cell split into its date part (may be empty) and its clock; AM/PM as ZKTeco's US-style exports write it.
 const CLOCK_SPLIT = quoteLiteral(String.raw`(?is)^[\s']*(.*?)[\sT,]*(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)(?:[.,]\d+)?\s*([ap]\.?m\.?)?\s*(?:wib|wita|wit)?\s*$`);
+
+/**
+ * A row with an employee and a date but no time: some exports list the days without a scan so. As in
+ * the rows layout, such a row is the export's way of writing "no record" (skipped NO_RECORD, or
+ * DAY_OFF on a day off): it is handed to the normalising pass with its date and no error.
+ */
+const NO_SCAN = `'scanTime|NO_SCAN'`;
 
 export async function scansSource(ctx: LayoutContext): Promise<FieldSource> {
   const { db, staged } = ctx;
@@ -104,7 +116,7 @@ placed AS (
     coalesce(scans.own_date, col_dates.v) + scans.clock AS s_ts,
     CASE
       WHEN ids.id IS NULL THEN NULL
-      WHEN scans.blank IS NULL OR scans.blank THEN 'scanTime|REQUIRED'
+      WHEN scans.blank IS NULL OR scans.blank THEN ${cols.date === undefined ? `'scanTime|REQUIRED'` : NO_SCAN}
       WHEN scans.clock IS NULL THEN 'scanTime|TIME_INVALID'
       WHEN scans.bad_own_date THEN 'scanTime|DATE_INVALID'
       WHEN scans.own_date IS NOT NULL THEN NULL
@@ -164,9 +176,10 @@ FROM stg_scan_days d JOIN keys ON keys.id = d.id JOIN dates ON dates.day = d.day
 WHERE NOT keys.bad AND NOT dates.bad
 UNION ALL
 SELECT r.row_no, 1, ${byPin ? 'pins.nip' : 'r.id_raw'}, ${byPin ? 'r.id_raw' : 'r.pin_raw'},
-  CASE WHEN r.grouped THEN strftime(r.day, '%Y-%m-%d') WHEN starts_with(r.err, 'date|') THEN r.date_raw END,
+  CASE WHEN r.grouped THEN strftime(r.day, '%Y-%m-%d') WHEN starts_with(r.err, 'date|') OR r.err = ${NO_SCAN} THEN r.date_raw END,
   CASE WHEN r.grouped THEN strftime(r.ts, '%H:%M') END, NULL, r.scan_raw, r.name, r.unit_name, r.mode, r.scan_state,
-  coalesce(${byPin ? `CASE WHEN r.id IS NOT NULL AND pins.nip IS NULL THEN 'pin|PIN_UNKNOWN' END` : 'NULL'}, r.err), r.skip
+  coalesce(${byPin ? `CASE WHEN r.id IS NOT NULL AND pins.nip IS NULL THEN 'pin|PIN_UNKNOWN' END` : 'NULL'},
+    CASE WHEN r.err <> ${NO_SCAN} THEN r.err END), r.skip
 FROM loose r ${byPin ? 'LEFT JOIN pins ON pins.pin = r.id' : ''}
 )`;
   const fields: Record<string, string> = {
