@@ -50,6 +50,8 @@ export async function wideSource(ctx: LayoutContext): Promise<FieldSource> {
   const t = 'cell';
   const range = `regexp_full_match(${t}, ${quoteLiteral(TIME_RANGE)})`;
   const identNames = idents.map(quoteIdent);
+  const keyField = cols.nip !== undefined ? 'nip' : 'pin';
+  const wholeIdents = idents.map((f) => (f === keyField ? `coalesce(${quoteIdent(f)}, label) AS ${quoteIdent(f)}` : quoteIdent(f)));
   const identNulls = idents.map((f) => `NULL::VARCHAR AS ${quoteIdent(f)}`);
   const noCell = ['day_column', 'date', 'status', 'mode', 'check_in', 'check_out'].map((c) => `NULL::VARCHAR AS ${c}`);
   await db.run(`CREATE OR REPLACE TEMP TABLE stg_wide AS
@@ -62,6 +64,9 @@ WITH b AS (
     -- A total or signature row is one row whatever it holds under the days; a row whose key reads as
     -- digits is an employee's even so (the skip would not be taken for it).
     row_skip IS NOT NULL AND NOT coalesce(regexp_full_match(pt_nip(${key}), '[0-9]+'), false) AS whole,
+    -- Its label (\`Jumlah\` under a \`No\` column) stands in for an empty key: a row with no value in
+    -- any field would be skipped as holding none, not as the total it is.
+    CASE WHEN whole THEN coalesce(${staged.headers.map((_, i) => `nullif(pt_text(stg.c${i}), '')`).join(', ')}) END AS label,
     [${cells.join(', ')}] AS days
   FROM stg ${rowNo.join}
 ),
@@ -80,7 +85,7 @@ SELECT row_no, row_skip, ${[...identNames, ''].join(', ')} key_ok, day_column, d
   CASE WHEN ${range} THEN nullif(regexp_extract(${t}, ${quoteLiteral(TIME_RANGE)}, 2), '') END AS check_out
 FROM filled
 UNION ALL BY NAME
-SELECT row_no, row_skip, ${[...identNames, ''].join(', ')} key_ok, ${noCell.join(', ')}
+SELECT row_no, row_skip, ${[...wholeIdents, ''].join(', ')} key_ok, ${noCell.join(', ')}
 FROM b WHERE whole
 UNION ALL BY NAME
 -- An employee with no day recorded, a blank line, a name under a signature: one row, no values.
