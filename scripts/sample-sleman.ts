@@ -158,7 +158,7 @@ async function wideFile(b: SlemanBuilt): Promise<SlemanFile> {
   });
   const head = ['No', 'NIP', 'Nama', 'Unit Kerja'];
   head.forEach((h, j) => { ws.getCell(5, j + 1).value = h; });
-  // Day headers as text, as the web application writes them (a workbook's numeric 1…31 are read too: rules.md §1).
+  // Day headers as text, as the web application writes them.
   for (let d = 1; d <= days; d++) ws.getCell(5, head.length + d).value = String(d);
   let cells = 0;
   b.emps.forEach((e, i) => {
@@ -174,8 +174,8 @@ async function wideFile(b: SlemanBuilt): Promise<SlemanFile> {
     }
   });
   const sig = signature(`Kepala ${b.units[0]?.name ?? ''}`);
-  // Under the names: the wide reader does not yet take a block written under the day columns for a signature block.
-  sig.forEach((t, k) => { ws.getCell(6 + b.emps.length + 1 + k, 3).value = t; });
+  // At the right, under the last weeks' day columns, where the printed page puts it: each line is skipped once, not per day cell.
+  sig.forEach((t, k) => { ws.getCell(6 + b.emps.length + 1 + k, head.length + 24).value = t; });
   await writeXlsx(`samples/${DIR}/rekap-absensi-2025-09.xlsx`, wb);
   return { file: `${DIR}/rekap-absensi-2025-09.xlsx`, kind: 'attendance', name: `Rekap absensi bulanan September 2025 — ${NAME}`, layout: 'wide',
     dataRows: cells + sig.length, skippedRows: sig.length, records: cells, constants: { period: { value: '2025-09', from: 'title' } } };
