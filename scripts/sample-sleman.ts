@@ -158,8 +158,8 @@ async function wideFile(b: SlemanBuilt): Promise<SlemanFile> {
   });
   const head = ['No', 'NIP', 'Nama', 'Unit Kerja'];
   head.forEach((h, j) => { ws.getCell(5, j + 1).value = h; });
-  // Day headers as text, as the web application writes them.
-  for (let d = 1; d <= days; d++) ws.getCell(5, head.length + d).value = String(d);
+  // Day headers as numbers, as Excel keeps a typed 1…30.
+  for (let d = 1; d <= days; d++) ws.getCell(5, head.length + d).value = d;
   let cells = 0;
   b.emps.forEach((e, i) => {
     const r = 6 + i;
