@@ -1,6 +1,7 @@
 // npm run bench: import speed and memory against raw DuckDB / bare exceljs, same files, same run.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -48,6 +49,36 @@ console.log(line('bare exceljs streaming iteration, XLSX', iterXlsx));
 console.log(line('Pantau import, XLSX', importXlsx));
 console.log(`\nCSV import / raw read_csv: ${(importCsv.seconds / rawCsv.seconds).toFixed(2)}× (goal ≤ 1.5×)`);
 console.log(`XLSX import / bare iteration: ${(importXlsx.seconds / iterXlsx.seconds).toFixed(2)}× (goal ≤ 1.25×)`);
+
+// A scan log against the same number of rows as a rows file: each of the first rows with both
+// times becomes its two clock events (NIP, date, time), so the log holds SCAN_ROWS scans.
+async function scanFiles(source: string, scans: number): Promise<{ rows: string; log: string }> {
+  const rows = join(dir, `presensi-rows-${scans}.csv`);
+  const log = join(dir, `presensi-scans-${scans}.csv`);
+  if (existsSync(rows) && existsSync(log)) return { rows, log };
+  const lines = createInterface({ input: createReadStream(source) });
+  const rowOut: string[] = [];
+  const logOut: string[] = ['NIP,Tanggal,Jam,Status'];
+  for await (const line of lines) {
+    if (rowOut.length === 0) { rowOut.push(line); continue; }
+    if (rowOut.length <= scans) rowOut.push(line);
+    const c = line.split(',');
+    if (logOut.length <= scans && c[5] && c[6]) logOut.push(`${c[1]},${c[4]},${c[5]}:05,C/In`, `${c[1]},${c[4]},${c[6]}:40,C/Out`);
+    if (rowOut.length > scans && logOut.length > scans) break;
+  }
+  lines.close();
+  writeFileSync(rows, `${rowOut.join('\n')}\n`);
+  writeFileSync(log, `${logOut.slice(0, scans + 1).join('\n')}\n`);
+  return { rows, log };
+}
+const SCANS = arg('--scans', 500_000);
+const scanInput = await scanFiles(csv, SCANS);
+const importRows = run('import', scanInput.rows);
+const importScans = run('import', scanInput.log);
+console.log(`\n| measurement | rows | time | speed | peak memory |\n|---|---|---|---|---|`);
+console.log(line('Pantau import, rows layout', importRows));
+console.log(line('Pantau import, scans layout (same number of lines)', importScans));
+console.log(`Scan log / rows file: ${(importScans.seconds / importRows.seconds).toFixed(2)}× (goal < 3×)`);
 
 const checkCsv = ensure(CHECK_ROWS, 'csv');
 const lok01 = run('lok01-only', checkCsv); // builds the workspace first (not timed)

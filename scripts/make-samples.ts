@@ -1,5 +1,5 @@
 // Regenerates every file under samples/ except README.md (npm run samples): three agencies
-// with their own export layouts, a baseline that breaks no rule, planted breaches and
+// with their own export layouts (and a fourth, Sleman, in the layouts of real exports: sample-sleman.ts), a baseline that breaks no rule, planted breaches and
 // negatives, bad rows for the importer, and the expected results. Everything comes from
 // fixed seeds, so reruns are byte-identical.
 import ExcelJS from 'exceljs';
@@ -8,8 +8,9 @@ import {
   BULAN, Ctx, Rng, checkAgency, compliance, csvText, decComma, dmy, hm, isFlex, isoWeek, longDate, makeNip, nipProblem,
   spacedNip, toDate, weekday, workingDays, writeSurvey, writeText, writeXlsx,
   type AgencyModel, type Approval, type BadRow, type Day, type Discipline, type Emp, type Encoding,
-  type Finding, type FlexMode, type Mode, type Status, type Unit,
+  type Finding, type FlexMode, type Mode, type Report, type Status, type Unit,
 } from './sample-lib.js';
+import * as SLEMAN from './sample-sleman.js';
 
 const WORKDAYS = workingDays('2025-09-01', '2025-10-31');
 type Kind = 'units' | 'roster' | 'attendance' | 'performance' | 'approvals' | 'reports';
@@ -225,7 +226,7 @@ const BOGOR: Spec = {
 // ---------------------------------------------------------------- generation
 interface Perf { nip: string; month: number; pct: number | null; rating: string }
 interface Built extends AgencyModel {
-  spec: Spec; bad: BadRow[]; dupes: Set<Day>; perf: Perf[]; negatives: { nip: string | null; story: string }[];
+  spec: Spec; bad: BadRow[]; dupes: Set<Day>; perf: Perf[]; negatives: { nip: string | null; story: string }[]; reports: Report[];
 }
 const rating = (x: number): string => (x >= 110 ? 'Sangat Baik' : x >= 100 ? 'Baik' : x >= 90 ? 'Butuh Perbaikan' : x >= 75 ? 'Kurang' : 'Sangat Kurang');
 
@@ -374,6 +375,8 @@ async function writeSheet(path: string, kind: Kind, cs: [string, string][], recs
 
 interface FileInfo {
   file: string; agency: string | null; kind: string; name: string; level: string | null; province: string | null; dataRows: number;
+  /** Sleman's layouts (sample-sleman.ts); the other files are one record per data row. */
+  layout?: string; skippedRows?: number; records?: number; constants?: Record<string, { value: string; from: string }>;
   badRows: { file: string; row: number; column: string; value: string; reason: string }[];
   duplicates: { file: string; rows: number[]; nip: string; date: string }[];
 }
@@ -396,19 +399,21 @@ async function writeTable(b: Built, kind: Kind): Promise<FileInfo | null> {
 // ---------------------------------------------------------------- expected results
 /** Fails the run when the reference checks find anything but the planted findings. */
 function verify(b: Built, found: Finding[]): void {
-  const want = b.spec.plants.flatMap((p, i) => (p.expect ?? []).map((x) => ({ ...x, nip: emps(b, i) })));
+  verifyModel(b, found, b.spec.plants.flatMap((p, i) => (p.expect ?? []).map((x) => ({ ...x, nip: emps(b, i) }))), b.bad);
+}
+function verifyModel(b: AgencyModel, found: Finding[], want: { rule: string; nip: string; period: string; netMinutes?: number }[], bad: BadRow[]): void {
   const key = (x: { rule: string; nip: string; period: string }): string => `${x.rule} ${x.nip} ${x.period}`;
   const got = new Set(found.map(key)), exp = new Set(want.map(key));
   const problems = [...[...got].filter((k) => !exp.has(k)).map((k) => `unplanned ${k}`), ...[...exp].filter((k) => !got.has(k)).map((k) => `missing ${k}`)];
   for (const w of want) if (w.netMinutes !== undefined && found.find((f) => key(f) === key(w))?.netMinutes !== w.netMinutes) problems.push(`net minutes of ${key(w)}`);
   for (const e of b.emps) if (nipProblem(e.nip)) problems.push(`invalid NIP ${e.nip}`);
-  for (const x of b.bad) if (x.column === 'nip' && typeof x.value === 'string' && !nipProblem(x.value)) problems.push(`bad NIP ${x.value} is valid`);
+  for (const x of bad) if (x.column === 'nip' && typeof x.value === 'string' && !nipProblem(x.value)) problems.push(`bad NIP ${x.value} is valid`);
   if (problems.length) throw new Error(`${b.code}: ${problems.join('; ')}`);
 }
 const emps = (b: Built, i: number): string => must(b.emps[i], 'employee').nip;
 
 /** Flex vs conventional (docs/rules.md, Flexible versus conventional), counted straight from the model. */
-function compare(bs: Built[]) {
+function compare(bs: (AgencyModel & { perf: Perf[] })[]) {
   const byAgency = bs.map((b) => {
     const g = { agency: b.code, flex: { n: 0, met: 0 }, conventional: { n: 0, met: 0 }, withoutAttendance: 0 };
     for (const p of b.perf) {
@@ -426,11 +431,22 @@ function compare(bs: Built[]) {
 }
 
 const built = [KEMENDAGRI, JATENG, BOGOR].map(build);
-const findings = built.flatMap((b) => { const f = checkAgency(b); verify(b, f); return f; });
+const sleman = SLEMAN.buildSleman();
+const slemanWant = sleman.plants.flatMap((p) => (p.expect ?? []).map((x) => ({ ...x, nip: p.nip })));
+const findings = [...built.flatMap((b) => { const f = checkAgency(b); verify(b, f); return f; }),
+  ...(() => { const f = checkAgency(sleman); verifyModel(sleman, f, slemanWant, []); return f; })()];
+const slemanFiles = await SLEMAN.writeSleman(sleman);
 const files: FileInfo[] = [];
 for (const kind of ['units', 'roster', 'attendance', 'performance', 'approvals', 'reports'] as const) {
   for (const b of built) { const f = await writeTable(b, kind); if (f) files.push(f); }
+  // Sleman's after the others of the same kind, so its roster (with the PINs) is in before any attendance.
+  for (const f of kind in slemanFiles ? slemanFiles[kind as keyof typeof slemanFiles] : []) {
+    files.push({ ...f, agency: SLEMAN.CODE, level: SLEMAN.LEVEL, province: SLEMAN.PROVINCE, badRows: [], duplicates: [] });
+  }
 }
+// The present days without both times (rules.md, JAM-01: data-quality notes), from the models.
+const missingTimes = [...built, sleman].flatMap((b) => b.days.filter((d) => ['HADIR', 'TERLAMBAT', 'PULANG_CEPAT'].includes(d.status)
+  && d.mode !== 'DL' && (d.inMin === null || d.outMin === null)).map((d) => ({ agency: b.code, nip: d.nip, date: d.date })));
 const survey = writeSurvey('samples/survei-fwa-2025.csv', built.map((b) => ({ code: b.code, units: b.units.filter((u) => !b.units.some((v) => v.parent === u.code)) })));
 files.push({ file: 'survei-fwa-2025.csv', agency: null, kind: 'survey', name: 'Survei kepuasan dan capaian kinerja FWA 2025 (Google Form)',
   level: null, province: null, dataRows: survey.rows, badRows: [], duplicates: [] });
@@ -441,15 +457,21 @@ const expected = {
   attendancePeriod: { from: '2025-09-01', to: '2025-10-31' },
   findings: findings.map(({ rule, nip, name, agency, unit, period, detail, netMinutes, requiredMinutes }) =>
     ({ rule, nip, name, agency, unit, period, detail, ...(netMinutes === undefined ? {} : { netMinutes, requiredMinutes }) })),
-  plantedCases: built.flatMap((b) => b.spec.plants.map((p, i) => ({ agency: b.code, nip: emps(b, i), name: must(b.emps[i], 'e').name,
+  plantedCases: [...built.flatMap((b) => b.spec.plants.map((p, i) => ({ agency: b.code, nip: emps(b, i), name: must(b.emps[i], 'e').name,
     kind: p.expect ? 'finding' : p.negative ? 'negative' : 'bad-input', case: p.story }))),
-  negatives: built.flatMap((b) => b.negatives.map((n) => ({ agency: b.code, nip: n.nip, case: n.story }))),
+    ...sleman.plants.map((p) => ({ agency: sleman.code, nip: p.nip, name: p.name, kind: p.kind, case: p.story }))],
+  negatives: [...built.flatMap((b) => b.negatives.map((n) => ({ agency: b.code, nip: n.nip, case: n.story }))),
+    ...sleman.negatives.map((story) => ({ agency: sleman.code, nip: null, case: story }))],
   badRows: files.flatMap((f) => f.badRows),
   duplicates: files.flatMap((f) => f.duplicates),
-  files: files.map((f) => ({ file: f.file, agency: f.agency, kind: f.kind, dataRows: f.dataRows, badRows: f.badRows.length,
-    duplicateRows: f.duplicates.length })),
-  compliance: built.flatMap((b) => compliance(b, findings.filter((f) => f.agency === b.code))),
-  compare: compare(built),
+  // dataRows = rowsRead as the import counts rows (a scan line, a filled day cell, skipped rows included);
+  // records = the canonical records written (employee-days of a scan log).
+  files: files.map((f) => ({ file: f.file, agency: f.agency, kind: f.kind, layout: f.layout ?? 'rows', dataRows: f.dataRows,
+    badRows: f.badRows.length, duplicateRows: f.duplicates.length, skippedRows: f.skippedRows ?? 0,
+    records: f.records ?? f.dataRows - f.badRows.length - f.duplicates.length, ...(f.constants ? { constants: f.constants } : {}) })),
+  compliance: [...built, sleman].flatMap((b) => compliance(b, findings.filter((f) => f.agency === b.code))),
+  dataQuality: { missingTimes },
+  compare: compare([...built, sleman]),
   survey: survey.summary,
 };
 writeFileSync('samples/expected.json', `${JSON.stringify(expected, null, 2)}\n`);
@@ -478,7 +500,13 @@ function expectedMarkdown(x: typeof expected): string {
     'Duplicates (same NIP and date twice, identical content, so either "newest wins" or a reject leaves the findings unchanged):', '',
     table(['file', 'rows', 'nip', 'date'], x.duplicates.map((d) => [d.file, d.rows.join(' and '), d.nip, d.date])), '',
     '## Data rows per file (rows below the header)', '',
-    table(['file', 'agency', 'kind', 'data rows', 'bad rows', 'duplicate rows'], x.files.map((f) => [f.file, f.agency, f.kind, f.dataRows, f.badRows, f.duplicateRows])), '',
+    'Rows as the import counts them (rowsRead = imported + rejected + skipped): a scan line each in a scan log, a filled day cell each in a',
+    'wide recap, and the skipped rows (JUMLAH rows, signature blocks) each once. Records: the attendance records written (employee-days).', '',
+    table(['file', 'agency', 'kind', 'layout', 'data rows', 'bad rows', 'duplicate rows', 'skipped rows', 'records', 'read from the title'],
+      x.files.map((f) => [f.file, f.agency, f.kind, f.layout, f.dataRows, f.badRows, f.duplicateRows, f.skippedRows, f.records,
+        Object.entries('constants' in f ? f.constants ?? {} : {}).map(([k, v]) => `${k} ${v.value}`).join(', ')])), '',
+    '## Data quality (present days without both times: not counted for JAM-01, listed as notes)', '',
+    table(['agency', 'nip', 'date'], x.dataQuality.missingTimes.map((m) => [m.agency, m.nip, m.date])), '',
     '## Compliance per agency (rules.md §3; per unit in expected.json)', '',
     table(['agency', 'employee-weeks', 'compliant', 'rate'], x.compliance.filter((r) => r.unit === '(semua unit)')
       .map((r) => [r.agency, r.employeeWeeks, r.compliantEmployeeWeeks, `${(r.rate * 100).toFixed(1)} %`])), '',

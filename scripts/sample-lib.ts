@@ -143,7 +143,8 @@ export interface Finding {
 }
 export interface AgencyModel {
   code: string; units: Unit[]; emps: Emp[]; days: Day[];
-  approvals: Approval[] | null; reports: Report[];
+  /** null: the agency files no approvals (no APR-01) or no daily reports (no LAP-01), as rules.md says. */
+  approvals: Approval[] | null; reports: Report[] | null;
 }
 
 export const FLEX: ReadonlySet<string> = new Set(['WFH', 'WFA', 'KANTOR_LAIN']);
@@ -185,7 +186,7 @@ export function checkAgency(a: AgencyModel): Finding[] {
       if (e.unit.service === 'FRONTLINE' && !exempt(d.date)) add('LOK-02', d.date, `${d.mode} di unit layanan langsung`);
       if (e.discipline !== 'NONE') add('ELG-01', d.date, `${d.mode} saat hukuman disiplin ${e.discipline}`);
       if (a.approvals && !approved(d.date, false)) add('APR-01', d.date, `${d.mode} tanpa persetujuan yang disetujui`);
-      if (!a.reports.some((r) => r.nip === e.nip && r.date === d.date)) add('LAP-01', d.date, `${d.mode} tanpa laporan harian`);
+      if (a.reports && !a.reports.some((r) => r.nip === e.nip && r.date === d.date)) add('LAP-01', d.date, `${d.mode} tanpa laporan harian`);
     }
     for (const [w, n] of flexPerWeek) if (n > 2) add('LOK-01', w, `${n} hari fleksibel lokasi dalam seminggu (maks. 2)`);
     const hours = new Map<string, { net: number; req: number }>();

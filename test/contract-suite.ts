@@ -72,10 +72,28 @@ export function describeContract(label: string, connect: Connect): void {
       expect(phases).toContain('done');
     });
 
+    it('listRecords pages a kind\'s records; an unknown agency is NOT_FOUND with the known ones in its details', async () => {
+      const core = await freshCore();
+      const { api, transport } = await connected(core);
+      await api.importFiles({ files: [{ path: 'samples/pemkot-bogor/unit-kerja.csv', kind: 'units', agency: 'PEMKOT-BOGOR' }] });
+      const all = await api.listRecords({ kind: 'units' });
+      expect(all).toEqual(await core.listRecords({ kind: 'units' }));
+      expect(all.fields).toEqual(['agency', 'unitName', 'unitCode', 'parentUnit', 'serviceType', 'fwaStart', 'batch', 'row']);
+      const page = await api.listRecords({ kind: 'units', offset: 2, limit: 3 });
+      expect([page.total, page.offset, page.records]).toEqual([all.total, 2, all.records.slice(2, 5)]);
+      await expect(api.listRecords({ kind: 'units', agency: 'PEMKOT-BOGOT' })).rejects.toMatchObject({
+        code: 'NOT_FOUND', details: { agency: 'PEMKOT-BOGOT', known: ['PEMKOT-BOGOR'] },
+      });
+      await expect(api.runChecks({ agency: 'PEMKOT-BOGOT' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(JSON.parse(await transport('listRecords', JSON.stringify({ kind: 'units', limit: 10_001 }))).error.code).toBe('BAD_REQUEST');
+      expect(JSON.parse(await transport('listRecords', JSON.stringify({ kind: 'gaji' }))).error.code).toBe('BAD_REQUEST');
+      expect(JSON.parse(await transport('listRecords', JSON.stringify({ kind: 'units', nip: '1' }))).error.code).toBe('BAD_REQUEST');
+    });
+
     it('every CoreApi method is allow-listed', () => {
       expect([...METHODS].sort()).toEqual([
         'batchRejects', 'compare', 'complianceGrid', 'detectImport', 'employeeDays', 'exportProfiles', 'exportWorkbook', 'findings', 'getProfile',
-        'importFiles', 'importProfiles', 'listImports', 'listRecipes', 'listRules', 'loadSamples', 'overview', 'previewImport',
+        'importFiles', 'importProfiles', 'listImports', 'listRecipes', 'listRecords', 'listRules', 'loadSamples', 'overview', 'previewImport',
         'runChecks', 'saveRecipe', 'setProfile', 'undoImport', 'unitEmployees',
       ]);
     });

@@ -23,14 +23,25 @@ describe('the samples import with every row accounted for', () => {
     for (const [file, result] of await importSamples(core)) results.set(file, result);
   }, 120_000);
 
-  it('every file of the manifest imports, with the row counts the generator wrote', () => {
+  it('every file of the manifest imports, with the row counts, layout and records the generator wrote', () => {
     for (const e of expected.files) {
       const r = results.get(e.file)!;
-      expect({ file: e.file, status: r.status, read: r.rowsRead, rejected: r.rowsRejected }).toEqual({
-        file: e.file, status: 'imported', read: e.dataRows, rejected: e.badRows + e.duplicateRows,
+      expect({ file: e.file, status: r.status, error: r.error, layout: r.layout, read: r.rowsRead, rejected: r.rowsRejected,
+        skipped: r.rowsSkipped, records: r.records }).toEqual({
+        file: e.file, status: 'imported', error: null, layout: e.layout, read: e.dataRows, rejected: e.badRows + e.duplicateRows,
+        skipped: e.skippedRows, records: e.records,
       });
-      expect(r.rowsImported + r.rowsRejected).toBe(r.rowsRead);
+      expect(r.rowsImported + r.rowsRejected + r.rowsSkipped).toBe(r.rowsRead);
+      // A date or month written only in the title block (a daily sheet, a TPP workbook, a wide recap).
+      if (e.constants) expect(r.constants, e.file).toEqual(expect.objectContaining(e.constants));
     }
+  });
+
+  it('the attendance stored is the generator\'s model: one record per employee-day, wherever the file put it', async () => {
+    // Each model day is in exactly one file, so the records written add up to the rows in the table.
+    const written = expected.files.filter((f) => f.kind === 'attendance').reduce((n, f) => n + f.records, 0);
+    const stored = await core.db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM (SELECT DISTINCT agency, nip, date FROM attendance)');
+    expect(stored!.n).toBe(written);
   });
 
   it('each planted bad row is rejected at its spreadsheet row, column and value', async () => {

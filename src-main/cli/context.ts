@@ -34,14 +34,17 @@ export function t(lang: Lang, id: string, en: string): string {
   return lang === 'en' ? en : id;
 }
 
-/** Opens the workspace and hands the command a client that goes through the wire codec. */
-export async function withApi<T>(opts: GlobalOptions, work: (api: CoreApi) => Promise<T>): Promise<T> {
+/**
+ * Opens the workspace and hands the command a client that goes through the wire codec (and the core
+ * itself, for what is no transport method: `records` streams through core.streamRecords).
+ */
+export async function withApi<T>(opts: GlobalOptions, work: (api: CoreApi, core: Core) => Promise<T>): Promise<T> {
   if (!opts.db) throw new AppError('BAD_REQUEST', t(langOf(opts), 'Opsi --db FILE wajib diisi.', 'Option --db FILE is required.'));
   let core: Core | undefined;
   try {
     core = await createCore({ dbPath: resolve(opts.db), lang: langOf(opts), tmpDir: tmpdir() });
     const api = createClient(inProcessTransport(createDispatcher(core)));
-    return await work(api);
+    return await work(api, core);
   } finally {
     core?.close();
   }

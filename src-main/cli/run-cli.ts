@@ -6,13 +6,14 @@ import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { importsCommand } from './commands/imports.ts';
 import { profileCommand } from './commands/profile.ts';
+import { recordsCommand } from './commands/records.ts';
 import { serveCommand } from './commands/serve.ts';
 import { undoCommand } from './commands/undo.ts';
 import { toJson } from './output.ts';
 import { argvLang, isHelp, usageMessage } from './usage.ts';
 
 /** Adding a command is adding its module to this list. */
-const COMMANDS: CommandModule[] = [importCommand, importsCommand, undoCommand, checkCommand, compareCommand, exportCommand, profileCommand, serveCommand];
+const COMMANDS: CommandModule[] = [importCommand, importsCommand, undoCommand, checkCommand, compareCommand, exportCommand, profileCommand, recordsCommand, serveCommand];
 
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   const program = new Command('pantau')

@@ -1,6 +1,7 @@
 import type { CompareRequest, CompareResult } from './compare-types.ts';
 import type { ExportWorkbookRequest, ExportWorkbookResult } from './export-types.ts';
 import type { CallOptions } from './progress.ts';
+import type { ListRecordsRequest, ListRecordsResult } from './records-types.ts';
 import type {
   BatchRejectsRequest,
   BatchRejectsResult,
@@ -46,6 +47,7 @@ export interface CoreApi extends ViewsApi {
   runChecks(req: RunChecksRequest, opts?: CallOptions): Promise<RunChecksResult>;
   compare(req: CompareRequest, opts?: CallOptions): Promise<CompareResult>;
   exportWorkbook(req: ExportWorkbookRequest, opts?: CallOptions): Promise<ExportWorkbookResult>;
+  listRecords(req: ListRecordsRequest, opts?: CallOptions): Promise<ListRecordsResult>;
 }
 
 export type MethodName = keyof CoreApi;

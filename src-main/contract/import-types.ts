@@ -15,9 +15,27 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
  * its header text (matched after normalisation) or by its 1-based position.
  */
 export interface MappingRecipe {
+  /** The layout of the file (rules.md §1, Layouts of real exports); guessed when not given. */
+  layout?: LayoutId;
+  /** The row (line) on which the header starts, 1-based. */
   headerRow?: number;
+  /** How many rows the header spans (group labels over sub-labels); 1 when not given. */
+  headerRows?: number;
+  /** false: the file has no header row; its columns are named by number ("#1", "#2", …). */
+  header?: boolean;
   columns: Record<string, string | number>;
+  /** Values the file holds in no column: a daily file's `date` (YYYY-MM-DD), a month's `period` (YYYY-MM). */
+  constants?: { date?: string; period?: string };
+  /** Per field, a file's own codes and the canonical values they stand for: {"status": {"TIDAK ABSEN": "TANPA_KETERANGAN"}}. */
+  values?: Record<string, Record<string, string>>;
 }
+
+/** How a file lays out its records: one per row, one per clock event, one column per day, fixed-width text. */
+export type LayoutId = 'rows' | 'scans' | 'wide' | 'fixed';
+export const LAYOUTS: readonly LayoutId[] = ['rows', 'scans', 'wide', 'fixed'];
+
+/** Where a value the file holds in no column came from. */
+export type ConstantSource = 'option' | 'recipe' | 'title' | 'sheet' | 'file name';
 
 export interface ImportFileRequest {
   path: string;
@@ -26,6 +44,10 @@ export interface ImportFileRequest {
   mapping?: MappingRecipe;
   /** Name to record when the path is a temporary copy (uploads). */
   fileName?: string;
+  /** The month (YYYY-MM) of a file that holds it in no column (a wide sheet, a performance file). */
+  period?: string;
+  /** The date (YYYY-MM-DD) of a daily file that holds it in no column. */
+  date?: string;
 }
 
 export interface ImportFilesRequest {
@@ -52,6 +74,10 @@ export interface SkippedRow {
 export interface SheetResult {
   sheet: string;
   batch: string;
+  layout: LayoutId;
+  records: number;
+  mapping: Record<string, string>;
+  constants: Record<string, { value: string; from: ConstantSource }>;
   rowsRead: number;
   rowsImported: number;
   rowsRejected: number;
@@ -69,6 +95,16 @@ export interface ImportFileResult {
   rowsImported: number;
   rowsRejected: number;
   rowsSkipped: number;
+  /** How the file lays out its records, as found (or as the recipe says). */
+  layout?: LayoutId;
+  /** Canonical records written: rowsImported for one record per row; fewer for a scan log. */
+  records?: number;
+  /** Per canonical field, the file's header (or "#N" for column N) that supplied it. */
+  mapping?: Record<string, string>;
+  /** Values the file holds in no column (a date, a period) and where each came from. */
+  constants?: Record<string, { value: string; from: ConstantSource }>;
+  /** Every column (or hidden sheet) passed over, with the reason. */
+  ignored?: { column: string; reason: string }[];
   /** The sheets of a workbook that had several, each imported as its own batch (`batch` is the first). */
   sheets?: SheetResult[];
   rejects: RejectedRow[];
@@ -150,6 +186,8 @@ export interface PreviewImportResult {
   headerRow: number;
   headers: string[];
   fields: FieldMapping[];
+  /** The layout the import will read the file in (rows, scans, wide, fixed). */
+  layout: LayoutId;
   rows: string[][];
   recipeUsed: boolean;
   warnings: string[];

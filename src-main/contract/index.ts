@@ -3,6 +3,7 @@ export * from './errors.ts';
 export * from './export-types.ts';
 export * from './import-types.ts';
 export * from './progress.ts';
+export * from './records-types.ts';
 export * from './rules-types.ts';
 export * from './wire.ts';
 export * from './views-types.ts';

@@ -12,7 +12,7 @@ export interface Texts {
   en: string;
 }
 
-export type ParamType = 'integer' | 'decimal' | 'boolean' | 'date' | 'timeRange';
+export type ParamType = 'integer' | 'decimal' | 'boolean' | 'date' | 'time' | 'timeRange';
 export type ParamValue = number | boolean | string | null;
 
 /** One profile parameter: what the form shows, what --set accepts, what a check reads. */

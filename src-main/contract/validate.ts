@@ -1,7 +1,8 @@
 import type { MethodName } from './api.ts';
 import { checkDate, checkPeriod } from './dates.ts';
 import { AppError } from './errors.ts';
-import { IMPORT_KINDS, type ImportKind } from './import-types.ts';
+import { IMPORT_KINDS, LAYOUTS, type ImportKind } from './import-types.ts';
+import { RECORDS_PAGE_MAX } from './records-types.ts';
 
 /**
  * The one gate of every transport (in-process, HTTP, Electron IPC): each allow-listed method's
@@ -65,10 +66,27 @@ function recipe(v: unknown): void {
   if (r.headerRow !== undefined && !(Number.isInteger(r.headerRow) && (r.headerRow as number) >= 1)) {
     bad('"headerRow" harus bilangan bulat ≥ 1', '"headerRow" must be an integer ≥ 1');
   }
-  const cols = obj(r.columns, 'mapping.columns');
+  if (r.headerRows !== undefined && !(Number.isInteger(r.headerRows) && (r.headerRows as number) >= 1 && (r.headerRows as number) <= 3)) {
+    bad('"headerRows" harus 1, 2 atau 3', '"headerRows" must be 1, 2 or 3');
+  }
+  if (r.header !== undefined && typeof r.header !== 'boolean') bad('"header" harus true atau false', '"header" must be true or false');
+  oneOf(r, 'layout', LAYOUTS);
+  const cols = obj(r.columns ?? {}, 'mapping.columns');
   for (const [k, c] of Object.entries(cols)) {
     const ok = (typeof c === 'string' && c.length > 0) || (Number.isInteger(c) && (c as number) >= 1);
     if (!ok) bad(`kolom untuk "${k}" harus nama judul kolom atau nomor kolom ≥ 1`, `the column for "${k}" must be a column header or a column number ≥ 1`);
+  }
+  if (r.constants !== undefined) {
+    const c = obj(r.constants, 'mapping.constants');
+    date(c, 'date');
+    month(c, 'period');
+  }
+  if (r.values !== undefined) {
+    for (const [field, codes] of Object.entries(obj(r.values, 'mapping.values'))) {
+      for (const [code, value] of Object.entries(obj(codes, `mapping.values.${field}`))) {
+        if (typeof value !== 'string' || code === '') bad(`"values.${field}" memetakan kode ke nilai teks`, `"values.${field}" maps codes to text values`);
+      }
+    }
   }
 }
 
@@ -78,6 +96,8 @@ function fileReq(v: unknown): void {
   kind(f);
   text(f, 'agency', true);
   text(f, 'fileName', true);
+  date(f, 'date');
+  month(f, 'period');
   recipe(f.mapping);
 }
 
@@ -177,6 +197,16 @@ export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
     text(o, 'nip', false, 64);
     date(o, 'from');
     date(o, 'to');
+  },
+  listRecords(body) {
+    const o = obj(body);
+    kind(o);
+    text(o, 'agency', true);
+    text(o, 'nip', true, 64);
+    date(o, 'from');
+    date(o, 'to');
+    integer(o, 'offset', 0, Number.MAX_SAFE_INTEGER);
+    integer(o, 'limit', 1, RECORDS_PAGE_MAX);
   },
   loadSamples: (body) => obj(body),
   detectImport(body) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CoreApi } from '../contract/api.ts';
 import type { CallOptions } from '../contract/progress.ts';
+import type { RecordsFilter } from '../contract/records-types.ts';
 import { compare } from './compare/compare.ts';
 import { exportWorkbook } from './export/export-workbook.ts';
 import { PANTAU_VERSION } from './export/version.ts';
@@ -19,10 +20,12 @@ import { installMacros } from './import/normalise-sql.ts';
 import { previewImport } from './import/preview.ts';
 import type { Lang } from './import/reasons.ts';
 import { listRecipes, storeRecipe } from './import/recipes.ts';
+import { assertKnownAgency } from './records/known-agencies.ts';
+import { listRecords, streamRecords, type RecordsSink } from './records/records.ts';
 import { resolveDownload, resolveUpload } from './handles.ts';
 import { runChecks } from './rules/check-run.ts';
 import { RULES } from './rules/index.ts';
-import { effectiveProfile, exportProfiles, importProfiles, setProfile } from './rules/profiles.ts';
+import { effectiveProfile, exportProfiles, importProfiles, numberParam, setProfile } from './rules/profiles.ts';
 import type { RuleDefinition } from './rules/rule.ts';
 import { createRuleBook } from './rules/rule-book.ts';
 import { loadSamples } from './samples.ts';
@@ -52,6 +55,8 @@ export interface CoreConfig {
 export interface Core extends CoreApi {
   /** For the in-process owner (tests, benchmarks); never exposed through a transport. */
   readonly db: Db;
+  /** Every record of a kind, chunk by chunk (`pantau records`); in-process only: a wire answer is one document. */
+  streamRecords(req: RecordsFilter, sink: RecordsSink, opts?: CallOptions): Promise<{ count: number }>;
   close(): void;
 }
 
@@ -88,8 +93,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const lang = config.lang ?? 'id';
   const now = config.now ?? (() => new Date());
   const log = config.log ?? ((err) => console.error(err));
-  const env: ImportEnv = { db, tmpDir: sandbox, now, lang };
   const book = createRuleBook(config.rules ?? RULES);
+  const profile = async (agency: string | null) => {
+    const { params } = await effectiveProfile(db, book, agency);
+    return { workDays: numberParam(params, 'workDays'), dayStartsAt: String(params.dayStartsAt) };
+  };
+  const env: ImportEnv = { db, tmpDir: sandbox, now, lang, profile };
   const serial = createQueue();
   try {
     await installMacros(db);
@@ -126,16 +135,25 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     setProfile: (req) => serial(() => db.transaction(() => setProfile(db, book, req.agency ?? null, req.set, now()))),
     exportProfiles: () => serial(() => exportProfiles(db)),
     importProfiles: (req) => serial(() => db.transaction(async () => ({ profiles: await importProfiles(db, book, req.file, now()) }))),
-    runChecks: (req) => serial(() => runChecks(db, book, req, now(), storeRunWeeks(db, book))),
-    compare: (req) => serial(() => compare(db, book, req)),
+    runChecks: (req) => serial(async () => {
+      await assertKnownAgency(db, req.agency);
+      return runChecks(db, book, req, now(), storeRunWeeks(db, book));
+    }),
+    compare: (req) => serial(async () => {
+      await assertKnownAgency(db, req.agency);
+      return compare(db, book, req);
+    }),
     exportWorkbook: (req, opts?: CallOptions) =>
       serial(async () => {
+        await assertKnownAgency(db, req.agency);
         const out = resolveDownload(req.out, config.downloadDir);
         const result = await exportWorkbook(db, { ...req, out }, { ruleBook: book, compare: (r) => compare(db, book, r) },
           { ...opts, now: now(), lang, version: PANTAU_VERSION });
         // A browser gets back the name it gave, not a path on the server.
         return out === req.out ? result : { ...result, out: req.out };
       }),
+    listRecords: (req) => serial(() => listRecords(db, req)),
+    streamRecords: (req, sink, opts) => serial(() => streamRecords(db, req, sink, opts)),
     db,
     close: () => {
       db.close();

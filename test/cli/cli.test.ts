@@ -22,7 +22,9 @@ describe('pantau import / imports / undo', () => {
     expect(doc).toEqual({
       files: [{
         file: 'presensi.csv', kind: 'attendance', agency: 'PEMKOT-X', status: 'imported', batch: 'b-000002',
-        rowsRead: 2, rowsImported: 1, rowsRejected: 1, rowsSkipped: 0, skipped: [],
+        rowsRead: 2, rowsImported: 1, rowsRejected: 1, rowsSkipped: 0, skipped: [], layout: 'rows', records: 1,
+        mapping: { nip: 'NIP', name: 'Nama', date: 'Tanggal', checkIn: 'Jam Masuk', checkOut: 'Jam Pulang', status: 'Kode Kehadiran', mode: 'Mode Kerja' },
+        constants: {}, ignored: [],
         rejects: [{ row: 3, column: 'Tanggal', value: '2025-02-31', reason: 'baris 3: Tanggal "2025-02-31" bukan tanggal yang valid' }],
         warnings: [], error: null,
       }],

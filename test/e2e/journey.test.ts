@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fmtPct } from '../../src-renderer/src/i18n/format.ts';
+import { expected, manifest } from '../helpers/samples.ts';
 import { HAVE_CHROMIUM, launch, openPage, shot } from './support/browser.ts';
 import { writeMessyAttendance } from './support/messy.ts';
 import { CompliancePage, ImportsPage, OverviewPage, RulesPage, Shell } from './support/pages.ts';
@@ -40,10 +42,15 @@ describe.skipIf(!HAVE_CHROMIUM)('the journey, in a browser against pantau serve'
     await shot(page, '01-empty-workspace');
     const overview = new OverviewPage(page);
     await overview.loadSamples();
-    expect(await overview.kpi('Instansi').textContent()).toBe('3');
-    expect(await overview.kpi('Temuan').textContent()).toBe('10');
-    expect(await overview.kpi('Tingkat kepatuhan').textContent()).toBe('98,9\u00a0%');
-    await expect(overview.unitsChart.locator('.recharts-bar-rectangle').count()).resolves.toBe(15);
+    // The samples' own account (samples/expected.json): agencies, findings, compliance and units.
+    const totals = expected.compliance.filter((c) => c.unit === '(semua unit)');
+    const sum = (k: 'employeeWeeks' | 'compliantEmployeeWeeks') => totals.reduce((n, c) => n + c[k], 0);
+    expect(await overview.kpi('Instansi').textContent()).toBe(String(new Set(manifest.flatMap((m) => (m.agency ? [m.agency] : []))).size));
+    expect(await overview.kpi('Temuan').textContent()).toBe(String(expected.findings.length));
+    expect(await overview.kpi('Tingkat kepatuhan').textContent()).toBe(fmtPct(sum('compliantEmployeeWeeks') / sum('employeeWeeks')));
+    // The chart shows the first 15 units until asked for all (UnitsCard).
+    await expect(overview.unitsChart.locator('.recharts-bar-rectangle').count()).resolves
+      .toBe(Math.min(15, expected.compliance.filter((c) => c.unit !== '(semua unit)').length));
     await shot(page, '02-overview');
   }, STEP);
 

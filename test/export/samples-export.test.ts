@@ -15,7 +15,7 @@ import { RULES } from '../../src-main/core/rules/index.ts';
 import { createRuleBook } from '../../src-main/core/rules/rule-book.ts';
 import { ROOT } from '../helpers/cli.ts';
 import { pantauInProcess } from '../helpers/cli-in-process.ts';
-import { expected, SAMPLES } from '../helpers/samples.ts';
+import { expected, manifest, SAMPLES } from '../helpers/samples.ts';
 import type { Db } from '../../src-main/core/db/database.ts';
 import { samplesWorkspace, TODAY } from '../helpers/workspace.ts';
 import { readWithExcelJs, readWithOpenpyxl, sheet, table, values, type Plain, type PyBook } from './xlsx.ts';
@@ -106,9 +106,11 @@ describe('the leadership workbook on the samples', () => {
     expect(values(sheet(xl, 'Temuan'))[0]).toEqual(FINDING_HEADER);
     const temuan = py.sheets.find((s) => s.name === 'Temuan')!;
     expect(temuan.rows[0]!.map((c) => c[0])).toEqual(FINDING_HEADER);
-    expect([temuan.freeze, temuan.filter]).toEqual(['D2', 'A1:M11']);
+    expect([temuan.freeze, temuan.filter]).toEqual(['D2', `A1:M${expected.findings.length + 1}`]);
     expect(py.sheets.find((s) => s.name === 'Kepatuhan per unit')!.freeze).toBe('C2');
-    expect(py.sheets.find((s) => s.name === 'Kualitas data')!.filter).toBe('A1:K9');
+    // Header, the present days without both times, then each rejected row (bad rows and the earlier of each duplicate pair).
+    const quality = expected.dataQuality.missingTimes.length + expected.badRows.length + expected.duplicates.length;
+    expect(py.sheets.find((s) => s.name === 'Kualitas data')!.filter).toBe(`A1:K${quality + 1}`);
     expect(py.sheets.every((s) => s.landscape)).toBe(true);
   });
 
@@ -143,7 +145,9 @@ describe('the leadership workbook on the samples', () => {
     const rateCells = pyRows.slice(1).flatMap((r) => r.slice(4)).filter((c) => c[0] !== null);
     expect(rateCells.length).toBeGreaterThan(100);
     expect(rateCells.every((c) => c[1] === 'n' && c[2] === '0.0%' && typeof c[0] === 'number')).toBe(true);
-    expect(py.sheets.find((s) => s.name === 'Kepatuhan per unit')!.conditional).toEqual(['E2:N17']);
+    // Header, one row per unit, the total row.
+    const unitRows = expected.compliance.filter((c) => c.unit !== '(semua unit)').length;
+    expect(py.sheets.find((s) => s.name === 'Kepatuhan per unit')!.conditional).toEqual([`E2:N${unitRows + 2}`]);
     const summary = py.sheets.find((s) => s.name === 'Ringkasan')!.rows;
     const headline = summary.find((r) => r[0]![0] === 'Tingkat kepatuhan')!;
     expect(headline[2]).toEqual([exact(check.compliance.find((c) => c.level === 'all')!), 'n', '0.0%']);
@@ -153,7 +157,7 @@ describe('the leadership workbook on the samples', () => {
     const rows = values(sheet(xl, 'Ringkasan'));
     const find = (label: string) => rows.find((r) => r[0] === label);
     expect(rows[2]![0]).toBe('Periode: 01/09/2025 s.d. 31/10/2025');
-    expect(find('Pegawai-minggu teramati')![1]).toBe(810);
+    expect(find('Pegawai-minggu teramati')![1]).toBe(expected.compliance.filter((c) => c.unit === '(semua unit)').reduce((n, c) => n + c.employeeWeeks, 0));
     expect(find('Temuan')![1]).toBe(expected.findings.length);
     const agencies = table(sheet(xl, 'Ringkasan'), 'Instansi').slice(1).map((r) => [r[0], r[2], r[3], r[4]]);
     expect(agencies).toEqual(check.compliance.filter((c) => c.level === 'agency')
@@ -175,7 +179,9 @@ describe('the leadership workbook on the samples', () => {
       const f = check.findings.find((c) => c.rule === r[0] && c.nip === r[1] && c.period === r[5])!;
       expect(r[9]).toBe(BOOK.rule(f.rule)!.basis);
       expect(r[8]).toBe(f.detail);
-      expect(r[11]).toMatch(/^presensi-2025-09-10\.(csv|xlsx)$/);
+      // The attendance file the finding's rows came from: one of its agency's in the manifest.
+      const own = manifest.filter((m) => m.agency === f.agency && m.kind === 'attendance').map((m) => m.file.split('/').pop());
+      expect(own).toContain(r[11]);
       expect(r[12]).toBe(f.sources.map((s) => s.row).join(', '));
       expect(r[6]).toBeInstanceOf(Date);
     }
@@ -288,18 +294,21 @@ describe('the leadership workbook on the samples', () => {
   });
 
   it('findings past the sheet limit continue on "Temuan (2)", each sheet with its header and filter', async () => {
-    expect(split.sheets.filter((s) => s.name.startsWith('Temuan'))).toEqual([
-      { name: 'Temuan', rows: 4 }, { name: 'Temuan (2)', rows: 4 }, { name: 'Temuan (3)', rows: 2 },
-    ]);
-    expect(split.sheets.filter((s) => s.name.startsWith('Kualitas data')).map((s) => s.rows)).toEqual([4, 4]);
+    // maxRowsPerSheet 4: the findings and the data-quality rows of expected.json, four to a sheet.
+    const chunks = (n: number) => Array.from({ length: Math.ceil(n / 4) }, (_, i) => Math.min(4, n - 4 * i));
+    const names = chunks(expected.findings.length).map((rows, i) => ({ name: i ? `Temuan (${i + 1})` : 'Temuan', rows }));
+    expect(names.length).toBeGreaterThan(2);
+    expect(split.sheets.filter((s) => s.name.startsWith('Temuan'))).toEqual(names);
+    const quality = expected.dataQuality.missingTimes.length + expected.badRows.length + expected.duplicates.length;
+    expect(split.sheets.filter((s) => s.name.startsWith('Kualitas data')).map((s) => s.rows)).toEqual(chunks(quality));
     const wb = await readWithExcelJs(out('split.xlsx'));
-    const parts = ['Temuan', 'Temuan (2)', 'Temuan (3)'].map((n) => values(sheet(wb, n)));
+    const parts = names.map((n) => values(sheet(wb, n.name)));
     for (const p of parts) expect(p[0]).toEqual(FINDING_HEADER);
     const whole = values(sheet(xl, 'Temuan')).slice(1).map((r) => r.slice(0, 10));
     expect(parts.flatMap((p) => p.slice(1)).map((r) => r.slice(0, 10))).toEqual(whole);
     const pySplit = readWithOpenpyxl(out('split.xlsx'));
     expect(pySplit.sheets.filter((s) => s.name.startsWith('Temuan')).map((s) => [s.filter, s.freeze]))
-      .toEqual([['A1:M5', 'D2'], ['A1:M5', 'D2'], ['A1:M3', 'D2']]);
+      .toEqual(names.map((n) => [`A1:M${n.rows + 1}`, 'D2']));
   });
 
   it('a pseudonymised export contains no original NIP or name anywhere, and says so without the key', () => {

@@ -39,7 +39,7 @@ async function importRows(core: Counted, data: string[][], header = HEADER): Pro
   const r = await importBytes(core, 'presensi.csv', csv([header, ...data]));
   expect(r.error).toBeNull();
   expect(r.status).toBe('imported');
-  expect(r.rowsRead).toBe(r.rowsImported + r.rowsRejected);
+  expect(r.rowsRead).toBe(r.rowsImported + r.rowsRejected + r.rowsSkipped);
   return r;
 }
 
@@ -90,12 +90,11 @@ describe('files that cannot be read are refused and store nothing', () => {
     await expectNothingStored(core);
   });
 
-  it('a header without the key column Tanggal names the missing column', async () => {
+  it('a file with no date column, whose title and name give no date either, asks for --date', async () => {
     const core = await freshCore();
     const r = await importBytes(core, 'tanpa-tanggal.csv', csv([['NIP', 'Nama', 'Jam Masuk', 'Jam Pulang', 'Kode Kehadiran'],
       [nip(1), 'Budi', '07:30', '16:00', 'H']]));
-    expectFailed(r, 'Kolom wajib untuk jenis data "attendance" tidak ditemukan: date.',
-      'Judul kolom yang ada: "NIP", "Nama", "Jam Masuk", "Jam Pulang", "Kode Kehadiran"');
+    expectFailed(r, 'Tanggal data tidak ditemukan', 'tidak ada kolom tanggal', '--date YYYY-MM-DD');
     await expectNothingStored(core);
   });
 
@@ -223,12 +222,13 @@ describe('bad rows are rejected with a reason, good rows imported', () => {
       [nip(1), 'Budi', '07/10/2025', '07:30', '16:00', 'H', 'Kafe'],
       [nip(1), 'Budi', '08/10/2025', '', '', '', ''],
       GOOD(nip(1), '09/10/2025')]);
-    expect([r.rowsRead, r.rowsImported, r.rowsRejected]).toEqual([4, 1, 3]);
+    expect([r.rowsRead, r.rowsImported, r.rowsRejected, r.rowsSkipped]).toEqual([4, 1, 2, 1]);
     expect(r.rejects).toEqual([
       { row: 2, column: 'Kode Kehadiran', value: 'HX', reason: 'baris 2: Kode Kehadiran "HX" bukan kode kehadiran yang dikenal' },
       { row: 3, column: 'Mode Kerja', value: 'Kafe', reason: 'baris 3: Mode Kerja "Kafe" bukan mode kerja yang dikenal (WFO/WFH/WFA/Kantor Lain/DL)' },
-      { row: 4, column: 'Kode Kehadiran', value: null, reason: 'baris 4: Kode Kehadiran kosong dan tidak ada jam masuk/pulang' },
     ]);
+    // A working day with no status and no time is the export's way of writing "no record" (rules.md §1).
+    expect(r.skipped).toEqual([{ row: 4, reason: 'baris 4 dilewati: tanpa status dan tanpa jam masuk/pulang: tidak ada catatan hari itu' }]);
     expect((await rows(core, ATT_SELECT)).map((a) => [a.date, a.status, a.mode])).toEqual([['2025-10-09', 'HADIR', 'WFO']]);
   });
 

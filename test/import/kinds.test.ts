@@ -77,7 +77,7 @@ describe('attendance from CSV', () => {
     expect(got.map((g) => [g.date, g.status, g.mode, g.check_in, g.check_out])).toEqual([
       ['2025-04-21', 'HADIR', 'WFO', '07:45:00', '16:30:00'],
       ['2025-04-22', 'HADIR', 'WFH', null, '16:30:00'],
-      ['2025-04-23', 'HADIR', 'WFO', '07:02:09', null]]);
+      ['2025-04-23', 'HADIR', 'WFO', '07:02:00', null]]);
     expect(await rejectCount(core, r.batch)).toBe(0);
   });
 

@@ -103,6 +103,58 @@ describe('pt_text and pt_key', () => {
   });
 });
 
+describe("Excel's text marker (a leading ')", () => {
+  it('is dropped from every cell before any parsing', async () => {
+    // [macro call over v, cell, result]
+    const table: ReadonlyArray<readonly [string, Cell, Cell]> = [
+      ['pt_text(v)', "'abc", 'abc'],
+      ['pt_text(v)', "  'abc ", 'abc'],
+      ['pt_text(v)', "'  abc", 'abc'],
+      ['pt_text(v)', "'", null],
+      ['pt_text(v)', "''abc", "'abc"],
+      ['pt_text(v)', "Jum'at", "Jum'at"],
+      ['pt_key(v)', "'Hadir", 'hadir'],
+      ['pt_key(v)', "'", null],
+      ['pt_status(v)', "'H", 'HADIR'],
+      ['pt_status(v)', "'TK", 'TANPA_KETERANGAN'],
+      ['pt_mode(v)', "'WFH", 'WFH'],
+      ['pt_bool(v)', "'Ya", 'true'],
+      ['pt_bool(v)', "'", 'false'],
+      ['pt_discipline(v)', "'-", 'NONE'],
+      ['pt_approval_status(v)', "'Disetujui", 'APPROVED'],
+      ['pt_approval_kind(v)', "'Rumah", 'RUMAH'],
+      ['pt_date(v)', "'21/04/2025", '2025-04-21'],
+      ['pt_date(v)', "'2025-04-21", '2025-04-21'],
+      ['pt_date(v)', "'20250421", '2025-04-21'],
+      ['pt_date(v)', "'45768", '2025-04-21'],
+      ['pt_date(v)', "'14/10/25", '2025-10-14'],
+      ['pt_date(v)', "'14-Jul-25", '2025-07-14'],
+      ['pt_date(v)', "'Senin, 21 April 2025", '2025-04-21'],
+      [`pt_date_problem(v, ${TODAY})`, "'", null],
+      ['pt_time(v)', "'07:31", '07:31:00'],
+      ['pt_time(v)', "'2025-04-21 07:31:00", '07:31:00'],
+      ['pt_time_problem(v)', "'07:31", null],
+      ['pt_time_problem(v)', "'--:--", null],
+      ['pt_time_problem(v)', "'", null],
+      ['pt_num(v)', "'90,22", '90.22'],
+      ['pt_num(v)', "'1.250,5", '1250.5'],
+      ['pt_int(v)', "'2025", '2025'],
+      ['pt_satisfaction(v)', "'4", '4'],
+      ['pt_nip(v)', "'198609262015051001", '198609262015051001'],
+      [`pt_nip_problem(v, ${TODAY})`, "'198609262015051001", null],
+      ["CAST(pt_period(v, 'Januari').s AS VARCHAR)", "'2025", '2025-01-01'],
+      ["CAST(pt_period('2025', v).e AS VARCHAR)", "'Triwulan I", '2025-03-31'],
+      ["CAST(pt_period('', v).e AS VARCHAR)", "'01/01/2025 s.d. 30/06/2025", '2025-06-30'],
+    ];
+    const wrong: unknown[] = [];
+    for (const [expr, input, want] of table) {
+      const [got] = await asText(expr, [input]);
+      if (got !== want) wrong.push({ expr, input, want, got });
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe('pt_date', () => {
   it('accepts every documented date format', async () => {
     await expectTable('pt_date(v)', [
@@ -145,6 +197,48 @@ describe('pt_date', () => {
     ]);
   });
 
+  it('reads English month abbreviations and two-digit years as 20yy (rules.md, "More words seen in real exports")', async () => {
+    await expectTable('pt_date(v)', [
+      ['14 Oct 2025', '2025-10-14'],
+      ['14-Jul-25', '2025-07-14'],
+      ['14-JUL-25', '2025-07-14'],
+      ['14 Oct 25', '2025-10-14'],
+      ['Selasa, 14 Okt 25', '2025-10-14'],
+      ['14/10/25', '2025-10-14'],
+      ['1/2/25', '2025-02-01'],
+      ['14-10-25', '2025-10-14'],
+      ['14/10/25 07:30', '2025-10-14'],
+      ['14-Jul-25 07:30:05', '2025-07-14'],
+      ['14/10/99', '2099-10-14'],
+      ['29/02/24', '2024-02-29'],
+      ['29/02/25', null],
+      ['14/10/2', null],
+      ['14/10/025', null],
+    ]);
+  });
+
+  it('pt_date_problem: unreadable, or implausible before 2000 or more than a year after today', async () => {
+    await expectTable(`pt_date_problem(v, ${TODAY})`, [
+      ['21/04/2025', null],
+      ['01/01/2000', null],
+      ['31/12/1999', 'DATE_IMPLAUSIBLE'],
+      ['01/01/1900', 'DATE_IMPLAUSIBLE'],
+      [`${M}2`, 'DATE_IMPLAUSIBLE'],
+      [`${M}36525`, 'DATE_IMPLAUSIBLE'], // 1999-12-31: a number column mapped to a date
+      [`${M}36526`, null],
+      ['01/06/2026', null],
+      ['02/06/2026', 'DATE_IMPLAUSIBLE'],
+      ['14/10/99', 'DATE_IMPLAUSIBLE'],
+      ['31/12/2100', 'DATE_IMPLAUSIBLE'],
+      ['31/02/2025', 'DATE_INVALID'],
+      ['abc', 'DATE_INVALID'],
+      [`${M}99999`, 'DATE_INVALID'],
+      ['', null],
+      ['  ', null],
+      [null, null],
+    ]);
+  });
+
   it('reads day-first and knows leap years', async () => {
     await expectTable('pt_date(v)', [
       ['04/05/2025', '2025-05-04'],
@@ -154,7 +248,7 @@ describe('pt_date', () => {
     ]);
   });
 
-  it('rejects impossible dates, two-digit years and years outside 1900-2100', async () => {
+  it('rejects impossible dates, two-digit years with dots and years outside 1900-2100', async () => {
     await expectTable('pt_date(v)', [
       ['31/02/2025', null],
       ['29/02/2025', null],
@@ -164,8 +258,8 @@ describe('pt_date', () => {
       ['32/01/2025', null],
       ['2025-13-01', null],
       ['2025-00-10', null],
-      ['21/04/25', null],
-      ['21 April 25', null],
+      ['21.04.25', null],
+      ['2025/4/21/25', null],
       ['31/12/1899', null],
       ['01/01/2101', null],
       ['21/04-2025', null],
@@ -189,14 +283,14 @@ describe('pt_time', () => {
       ['07:31', '07:31:00'],
       ['7:31', '07:31:00'],
       ['07.31', '07:31:00'],
-      ['07:31:05', '07:31:05'],
-      ['07.31.05', '07:31:05'],
+      ['07:31:05', '07:31:00'],
+      ['07.31.05', '07:31:00'],
       ['07:31 WIB', '07:31:00'],
       ['07:31 WITA', '07:31:00'],
       ['07:31 WIT', '07:31:00'],
       ['07.31wib', '07:31:00'],
-      ['23:59:59', '23:59:59'],
-      ['00:00', '00:00:00'],
+      ['23:59:59', '23:59:00'],
+      ['00:01', '00:01:00'],
       ['2025-04-21 07:30:00', '07:30:00'],
       ['2025-04-21T07:30:00', '07:30:00'],
       ['21/04/2025 16.05', '16:05:00'],
@@ -204,7 +298,61 @@ describe('pt_time', () => {
       [`${M}0.5`, '12:00:00'],
       [`${M}45768.3125`, '07:30:00'],
       [`${M}0.31250001`, '07:30:00'],
-      [`${M}0`, '00:00:00'],
+      [`${M}${1 / 1440}`, '00:01:00'],
+    ]);
+  });
+
+  it('keeps times to the minute: seconds are dropped, never rounded', async () => {
+    await expectTable('pt_time(v)', [
+      ['07:30:59', '07:30:00'],
+      ['07.30.59', '07:30:00'],
+      ['07:30:59,9', '07:30:00'],
+      ['2025-04-21 07:30:59', '07:30:00'],
+      ['21/04/2025 07:30:59', '07:30:00'],
+      ['23:59:59', '23:59:00'],
+      [`${M}${(7 * 3600 + 30 * 60 + 59) / 86400}`, '07:30:00'],
+      [`${M}${45768 + (7 * 3600 + 30 * 60 + 59) / 86400}`, '07:30:00'],
+    ]);
+  });
+
+  it('reads the placeholders of a missing scan as no time (rules.md, "Placeholders")', async () => {
+    await expectTable('pt_time(v)', [
+      ['00:00', null],
+      ['00:00:00', null],
+      ['00.00', null],
+      ['0:00', null],
+      ['00:00:30', null],
+      ['-', null],
+      ['--:--', null],
+      ['—', null],
+      ['–', null],
+      ['2025-04-21 00:00:00', null],
+      [`${M}0`, null],
+      [`${M}45768`, null],
+    ]);
+  });
+
+  it('pt_time_problem: an unreadable time, but never a placeholder or an empty cell', async () => {
+    await expectTable('pt_time_problem(v)', [
+      ['07:31', null],
+      ['07:31:05', null],
+      [`${M}0.3125`, null],
+      ['00:00', null],
+      ['00:00:00', null],
+      ['-', null],
+      [' - ', null],
+      ['--:--', null],
+      ['—', null],
+      ['–', null],
+      [`${M}0`, null],
+      ['', null],
+      ['  ', null],
+      [null, null],
+      ['25:61', 'TIME_INVALID'],
+      ['abc', 'TIME_INVALID'],
+      ['- -', 'TIME_INVALID'],
+      ['---', 'TIME_INVALID'],
+      [`${M}-0.5`, 'TIME_INVALID'],
     ]);
   });
 
@@ -223,11 +371,13 @@ describe('pt_time', () => {
     ]);
   });
 
-  it('rounds a day fraction to the nearest second, wrapping at midnight', async () => {
+  it('reads a day fraction to the second, as Excel shows it, before the seconds are dropped', async () => {
     await expectTable('pt_time(v)', [
       [`${M}${(7 * 3600 + 30 * 60 + 0.4) / 86400}`, '07:30:00'],
-      [`${M}${(7 * 3600 + 30 * 60 + 0.6) / 86400}`, '07:30:01'],
-      [`${M}0.999999999`, '00:00:00'],
+      [`${M}${(7 * 3600 + 31 * 60 - 0.4) / 86400}`, '07:31:00'],
+      [`${M}${(7 * 3600 + 31 * 60) / 86400 - 1e-12}`, '07:31:00'],
+      [`${M}${(7 * 3600 + 30 * 60 + 58.6) / 86400}`, '07:30:00'],
+      [`${M}0.999999999`, null],
     ]);
   });
 });
@@ -364,6 +514,31 @@ describe('code maps', () => {
       ['x', null],
       ['', null],
       [null, null],
+    ]);
+  });
+
+  it('pt_status knows the words of real exports (rules.md, "More words seen in real exports")', async () => {
+    await expectTable('pt_status(v)', [
+      ['Ijin', 'IZIN'],
+      ['IJIN', 'IZIN'],
+      ['Alpha', 'TANPA_KETERANGAN'],
+      ['Alfa', 'TANPA_KETERANGAN'],
+      ['Mangkir', 'TANPA_KETERANGAN'],
+      ['Bolos', 'TANPA_KETERANGAN'],
+      ['Tugas Luar', 'DINAS_LUAR'],
+      ['Undangan', 'DINAS_LUAR'],
+      ['Isoman', 'SAKIT'],
+      ['Isolasi Mandiri', 'SAKIT'],
+      ['isolasi_mandiri', 'SAKIT'],
+    ]);
+  });
+
+  it('pt_status leaves codes whose meaning differs between agencies unknown (a recipe maps them)', async () => {
+    await expectTable('pt_status(v)', [
+      ['Tidak Absen', null],
+      ['TIDAK ABSEN', null],
+      ['Keluar Kantor', null],
+      ['keluar_kantor', null],
     ]);
   });
 
@@ -670,6 +845,10 @@ function textualDates(date: Ymd): string[] {
     `${idDay} ${d} ${idMonth} ${y}`,
     `${at(EN_DAYS, weekday)}, ${d} ${at(EN_MONTHS, m - 1)} ${y}`,
     `${idDay}, ${d} ${idMonth} ${y}`.toUpperCase(),
+    // A two-digit year is 20yy.
+    ...(y >= 2000 && y <= 2099
+      ? [`${dd}/${mm}/${String(y).slice(2)}`, `${d}-${mm}-${String(y).slice(2)}`, `${dd}-${at(EN_MONTHS, m - 1).slice(0, 3)}-${String(y).slice(2)}`]
+      : []),
   ];
 }
 
@@ -727,17 +906,19 @@ describe('properties: times and numbers', () => {
           const hm = `${pad2(h)}:${pad2(m)}`;
           const hms = `${hm}:${pad2(s)}`;
           const fraction = (h * 3600 + m * 60 + s) / 86400;
+          // Kept to the minute; 00:00 is the placeholder of a missing scan.
+          const want = h === 0 && m === 0 ? null : `${hm}:00`;
           return [
-            [hm, `${hm}:00`],
-            [`${pad2(h)}.${pad2(m)}`, `${hm}:00`],
-            [`${h}:${pad2(m)}`, `${hm}:00`],
-            [`${hm} WIB`, `${hm}:00`],
-            [hms, hms],
-            [`${pad2(h)}.${pad2(m)}.${pad2(s)}`, hms],
-            [`2025-04-21 ${hms}`, hms],
-            [`2025-04-21T${hms}`, hms],
-            [`${M}${fraction}`, hms],
-            [`${M}${serial + fraction}`, hms],
+            [hm, want],
+            [`${pad2(h)}.${pad2(m)}`, want],
+            [`${h}:${pad2(m)}`, want],
+            [`${hm} WIB`, want],
+            [hms, want],
+            [`${pad2(h)}.${pad2(m)}.${pad2(s)}`, want],
+            [`2025-04-21 ${hms}`, want],
+            [`2025-04-21T${hms}`, want],
+            [`${M}${fraction}`, want],
+            [`${M}${serial + fraction}`, want],
           ] as const;
         });
         const got = await asText(
@@ -839,6 +1020,7 @@ describe('properties: robustness', () => {
     'status': pt_status(v), 'mode': pt_mode(v), 'bool': pt_bool(v), 'discipline': pt_discipline(v),
     'service': pt_service(v), 'approvalStatus': pt_approval_status(v), 'dayType': pt_day_type(v),
     'verified': pt_verified(v), 'kind': pt_approval_kind(v), 'satisfaction': pt_satisfaction(v),
+    'dateProblem': pt_date_problem(v, ${TODAY}), 'timeProblem': pt_time_problem(v),
     'periodStart': CAST(pt_period(w, v).s AS VARCHAR), 'periodEnd': CAST(pt_period(w, v).e AS VARCHAR)
   }`;
   // Near-misses of real formats reach deeper into the macros than random text.
@@ -867,7 +1049,10 @@ describe('properties: robustness', () => {
     const empty = r.text === null;
     const rules: Array<[string, boolean]> = [
       ['date', r.date === null || ISO_DATE.test(String(r.date))],
-      ['time', r.time === null || CLOCK_TIME.test(String(r.time))],
+      ['dateProblem', empty ? r.dateProblem === null
+        : r.date === null ? r.dateProblem === 'DATE_INVALID' : oneOf(r.dateProblem, ['DATE_IMPLAUSIBLE'])],
+      ['time', r.time === null || (CLOCK_TIME.test(String(r.time)) && String(r.time).endsWith(':00') && r.time !== '00:00:00')],
+      ['timeProblem', oneOf(r.timeProblem, ['TIME_INVALID']) && (r.timeProblem === null || (r.time === null && !empty))],
       ['num', r.num === null || Number.isFinite(r.num)],
       ['int', r.int === null || Number.isInteger(r.int)],
       ['problem', oneOf(r.problem, PROBLEMS) && (r.nip !== null || r.problem === null)],

@@ -70,7 +70,7 @@ describe('XLSX attendance', () => {
     expect(await storedRejects(core, r.batch)).toEqual([{ row_no: 8, column_name: 'date', value: '31/09/2025', code: 'DATE_INVALID' }]);
     expect(await rows(core, ATT_SELECT)).toEqual([
       { nip: nip(1), date: '2025-10-06', status: 'HADIR', mode: 'WFO', check_in: '07:31:00', check_out: '16:05:00', row_no: 6 },
-      { nip: nip(1), date: '2025-10-07', status: 'TERLAMBAT', mode: 'WFH', check_in: '07:45:30', check_out: '16:00:00', row_no: 7 },
+      { nip: nip(1), date: '2025-10-07', status: 'TERLAMBAT', mode: 'WFH', check_in: '07:45:00', check_out: '16:00:00', row_no: 7 },
     ]);
   });
 
@@ -87,8 +87,8 @@ describe('XLSX attendance', () => {
     expect(r.rejects).toEqual([]);
     expect(await batchInfo(core, r.batch)).toMatchObject({ header_row: 4 });
     expect((await rows(core, ATT_SELECT)).map(({ nip: _n, ...v }) => v)).toEqual([
-      { date: '2025-04-21', status: 'HADIR', mode: 'WFO', check_in: '07:02:00', check_out: '15:59:59', row_no: 5 },
-      { date: '2025-04-22', status: 'HADIR', mode: 'WFH', check_in: '07:15:00', check_out: '16:30:05', row_no: 6 },
+      { date: '2025-04-21', status: 'HADIR', mode: 'WFO', check_in: '07:02:00', check_out: '15:59:00', row_no: 5 },
+      { date: '2025-04-22', status: 'HADIR', mode: 'WFH', check_in: '07:15:00', check_out: '16:30:00', row_no: 6 },
       { date: '2025-04-23', status: 'HADIR', mode: 'WFA', check_in: '07:20:00', check_out: '16:00:00', row_no: 7 },
       { date: '2025-04-24', status: 'CUTI', mode: null, check_in: null, check_out: null, row_no: 8 },
     ]);

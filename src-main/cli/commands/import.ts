@@ -9,12 +9,15 @@ import { VALIDATORS } from '../../contract/validate.ts';
 import { langOf, reportFailure, t, withApi, type CliContext, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
 import { toJson } from '../output.ts';
 import { usage } from '../usage.ts';
+import { isIsoDate, isMonth } from '../../contract/dates.ts';
 import { withCommonOptions } from './common.ts';
 
 interface ImportOptions extends GlobalOptions {
   agency?: string;
   kind: ImportKind;
   mapping?: string;
+  period?: string;
+  date?: string;
 }
 
 const PHASES: Record<ProgressEvent['phase'], [string, string]> = {
@@ -57,12 +60,34 @@ function describe(lang: Lang, f: ImportFileResult): string[] {
     `${c.rowsRead} baris dibaca, ${c.rowsImported} diimpor, ${c.rowsRejected} ditolak${c.rowsSkipped ? `, ${c.rowsSkipped} dilewati` : ''}`,
     `${c.rowsRead} rows read, ${c.rowsImported} imported, ${c.rowsRejected} rejected${c.rowsSkipped ? `, ${c.rowsSkipped} skipped` : ''}`,
   );
-  const head = `${f.file} → ${f.batch} (${f.kind}${f.agency ? `, ${f.agency}` : ''}): ${counts(f)}`;
+  const records = f.records !== undefined && f.records !== f.rowsImported ? t(lang, ` → ${f.records} catatan`, ` → ${f.records} records`) : '';
+  const head = `${f.file} → ${f.batch} (${f.kind}${f.agency ? `, ${f.agency}` : ''}): ${counts(f)}${records}`;
   const sheets = (f.sheets ?? []).map((s) => `  ${t(lang, 'lembar', 'sheet')} ${s.sheet} → ${s.batch}: ${counts(s)}`);
   return [
-    head, ...sheets, ...f.rejects.map((r) => `  ${r.reason}`), ...f.skipped.map((r) => `  ${r.reason}`),
+    head, ...sheets, ...guesses(lang, f), ...f.rejects.map((r) => `  ${r.reason}`), ...f.skipped.map((r) => `  ${r.reason}`),
     ...f.warnings.map((w) => `  ${t(lang, 'peringatan', 'warning')}: ${w}`),
   ];
+}
+
+const LAYOUT_NAMES: Record<string, [string, string]> = {
+  rows: ['satu baris per catatan', 'one row per record'],
+  scans: ['log pindaian mesin (satu baris per pindaian)', 'device scan log (one row per scan)'],
+  wide: ['satu kolom per hari', 'one column per day'],
+  fixed: ['teks lebar tetap', 'fixed-width text'],
+};
+const FROM: Record<string, [string, string]> = {
+  option: ['opsi perintah', 'command option'], recipe: ['resep', 'recipe'], title: ['judul di atas tabel', 'title above the table'],
+  sheet: ['nama lembar', 'sheet name'], 'file name': ['nama berkas', 'file name'],
+};
+
+/** What the import guessed, so that a wrong guess is seen: layout, each field's column, values from elsewhere, columns passed over. */
+function guesses(lang: Lang, f: ImportFileResult): string[] {
+  const out: string[] = [];
+  if (f.layout) out.push(`  ${t(lang, 'tata letak', 'layout')}: ${f.layout} (${t(lang, ...LAYOUT_NAMES[f.layout]!)})`);
+  if (f.mapping) out.push(`  ${t(lang, 'kolom', 'columns')}: ${Object.entries(f.mapping).map(([field, h]) => `${field} ← "${h}"`).join(', ')}`);
+  for (const [field, c] of Object.entries(f.constants ?? {})) out.push(`  ${field} = ${c.value} (${t(lang, 'dari', 'from')} ${t(lang, ...FROM[c.from]!)})`);
+  for (const x of f.ignored ?? []) out.push(`  ${t(lang, 'dilewati', 'passed over')}: "${x.column}" — ${x.reason}`);
+  return out;
 }
 
 export const importCommand: CommandModule = (program, ctx) => {
@@ -71,18 +96,26 @@ export const importCommand: CommandModule = (program, ctx) => {
     .addOption(new Option('--kind <kind>', 'jenis data').choices(IMPORT_KINDS).makeOptionMandatory())
     .option('--agency <code>', 'kode instansi')
     .option('--mapping <recipe.json>', 'resep pemetaan kolom (disimpan untuk instansi dan jenis ini)')
+    .option('--period <YYYY-MM>', 'bulan data, bila berkas tidak menyebutnya di kolom (rekap per hari, kinerja)')
+    .option('--date <YYYY-MM-DD>', 'tanggal data, bila berkas harian tidak menyebutnya di kolom')
     .argument('<files...>')
     .action(async (files: string[], opts: ImportOptions, cmd) => {
       const lang = langOf(opts);
       if (!opts.agency && opts.kind !== 'calendar' && opts.kind !== 'survey') {
         usage(cmd, t(lang, `--agency wajib untuk --kind ${opts.kind}`, `--agency is required for --kind ${opts.kind}`));
       }
+      if (opts.period !== undefined && !isMonth(opts.period)) {
+        usage(cmd, t(lang, `--period harus berbentuk YYYY-MM (mis. 2025-10), bukan "${opts.period}"`, `--period must be written YYYY-MM (e.g. 2025-10), not "${opts.period}"`));
+      }
+      if (opts.date !== undefined && !isIsoDate(opts.date)) {
+        usage(cmd, t(lang, `--date harus tanggal YYYY-MM-DD yang ada, bukan "${opts.date}"`, `--date must be a date that exists, written YYYY-MM-DD, not "${opts.date}"`));
+      }
       const bar = progressBar(ctx, lang);
       try {
         const mapping = opts.mapping ? await readRecipe(resolve(opts.mapping), lang) : undefined;
         const result = await withApi(opts, (api) =>
           api.importFiles(
-            { files: files.map((f) => ({ path: resolve(f), kind: opts.kind, agency: opts.agency, mapping })) },
+            { files: files.map((f) => ({ path: resolve(f), kind: opts.kind, agency: opts.agency, mapping, period: opts.period, date: opts.date })) },
             { onProgress: (e) => bar.update(e), signal: ctx.signal },
           ),
         );

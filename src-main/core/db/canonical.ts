@@ -18,7 +18,7 @@ export const CANONICAL = {
   employees: {
     nip: 'VARCHAR NOT NULL', name: 'VARCHAR', agency: 'VARCHAR', unit_name: 'VARCHAR', position: 'VARCHAR',
     field_duty: 'BOOLEAN NOT NULL', special_condition: 'BOOLEAN NOT NULL', special_from: 'DATE', special_to: 'DATE',
-    discipline: 'VARCHAR NOT NULL', service_type: 'VARCHAR',
+    discipline: 'VARCHAR NOT NULL', service_type: 'VARCHAR', pin: 'VARCHAR',
   },
   attendance: {
     nip: 'VARCHAR NOT NULL', date: 'DATE NOT NULL', agency: 'VARCHAR', name: 'VARCHAR', unit_name: 'VARCHAR',

@@ -6,39 +6,95 @@ import { AppError } from '../../contract/errors.ts';
 import type { Db } from '../db/database.ts';
 import { CsvScanner } from './csv-scan.ts';
 import { DELIMITERS, splitRecords, type SampleRecord } from './csv-records.ts';
-import { findHeaderRow, mapColumns } from './header.ts';
+import { fixedLayout, FixedToCsv, textLines, type FixedHeader } from './fixed-reader.ts';
+import { findHeader, mapColumns, mappedCount, type HeaderFound } from './header.ts';
 import type { KindSpec } from './kinds.ts';
 import { decodeSample, type Sniffed } from './sniff.ts';
 import { refuseNoHeader, type Staged } from './staging.ts';
 
-interface CsvLayout {
+export interface CsvLayout {
   delimiter: string;
   records: SampleRecord[];
-  headerIndex: number;
+  header: HeaderFound;
+  /** The physical line on which the header ends: the data follow it (0: no header, line 1 is data). */
+  headerEndLine: number;
+  /**
+   * A file with no header row: its columns are named `#1`…`#N` and mapped by number, by this recipe
+   * (the caller's with `header: false`, or the device log's own, see ATTLOG_RECIPE).
+   */
+  headerless?: MappingRecipe;
 }
 
 /**
- * Picks the delimiter under which a header row maps the most canonical fields. The header is
- * the first of the first rows with three known headers (a title block may sit above it), else
- * the first non-empty row, when that row maps at least one field (docs/import.md, File formats).
+ * The raw log of ZKTeco-type terminals (`attlog.dat`, also written by Solution and Fingerspot
+ * devices): no header, tab-separated PIN, `YYYY-MM-DD HH:MM:SS`, verify mode, state, work code,
+ * reserved. Recognised by its lines alone (rules.md §1, `scans`).
+ */
+const ATTLOG_LINE = /^\s*[0-9A-Za-z]+\t\s*\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}(?::\d{2})?\s*(?:\t|$)/;
+export const ATTLOG_RECIPE: MappingRecipe = { header: false, layout: 'scans', columns: { pin: 1, scanTime: 2, scanState: 4 } };
+
+/** How many of the first non-empty lines must look like device log lines. */
+const ATTLOG_SAMPLE = 5;
+
+function looksAttlog(text: string): boolean {
+  const lines = text.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '').slice(0, ATTLOG_SAMPLE + 1);
+  // The sample may end inside its last line: that one is not judged.
+  const judged = lines.length > ATTLOG_SAMPLE ? lines.slice(0, ATTLOG_SAMPLE) : lines;
+  return judged.length > 0 && judged.every((l) => ATTLOG_LINE.test(l));
+}
+
+/**
+ * A file read without a header row, its columns named `#1`…`#N`: the delimiter is the one that
+ * splits the first records into the most fields, the same number in most of them.
+ */
+function headerlessLayout(text: string, recipe: MappingRecipe): CsvLayout | undefined {
+  let best: { delimiter: string; records: SampleRecord[]; width: number; score: number } | undefined;
+  for (const delimiter of DELIMITERS) {
+    const records = splitRecords(text, delimiter, 40);
+    if (records.length === 0) continue;
+    const widths = records.map((r) => r.cells.length);
+    const width = Math.max(...widths);
+    const common = widths.filter((w) => w === width).length;
+    const score = width > 1 ? width * 1000 + common : 0;
+    if (!best || score > best.score) best = { delimiter, records, width, score };
+  }
+  if (!best) return undefined;
+  const headers = Array.from({ length: best.width }, (_, i) => `#${i + 1}`);
+  return {
+    delimiter: best.delimiter,
+    records: best.records,
+    header: { index: 0, height: 0, headers, keys: headers },
+    headerEndLine: 0,
+    headerless: recipe,
+  };
+}
+
+/**
+ * Picks the delimiter under which the header maps the most canonical fields. The header is the
+ * first of the first rows that, alone or with the rows under it, has three known headers (a title
+ * block may sit above it), else the first non-empty row, when that row maps at least one field
+ * (docs/import.md, File formats).
  */
 export function chooseLayout(text: string, spec: KindSpec, recipe?: MappingRecipe): CsvLayout | undefined {
+  if (recipe?.header === false) return headerlessLayout(text, recipe);
   let best: (CsvLayout & { score: number }) | undefined;
   for (const delimiter of DELIMITERS) {
     const records = splitRecords(text, delimiter, 40);
     const cells = records.map((r) => r.cells);
-    // A recipe's headerRow is the line number the preview and the batch report, not the record index
-    // (blank lines are skipped as records).
-    const headerIndex = recipe?.headerRow !== undefined
-      ? recordAtLine(records, recipe.headerRow)
-      : (findHeaderRow(cells, spec, recipe) ?? 0);
-    if (headerIndex === undefined || records[headerIndex] === undefined) continue;
-    const header = records[headerIndex].cells;
-    const mapped = Object.keys(mapColumns(header, spec, recipe).columns).length;
+    // A recipe's headerRow is the line number the preview and the batch report show, not the record
+    // index (blank lines are not records).
+    const index = recipe?.headerRow !== undefined ? recordAtLine(records, recipe.headerRow) : undefined;
+    if (recipe?.headerRow !== undefined && index === undefined) continue;
+    const header = findHeader(cells, spec, index === undefined ? recipe : { ...recipe!, headerRow: index + 1 })
+      ?? (records[0] ? { index: 0, height: 1, headers: records[0].cells, keys: records[0].cells } : undefined);
+    if (!header) continue;
+    const mapped = mappedCount(header.headers, spec, recipe, header.keys);
     if (mapped === 0) continue;
-    const score = mapped * 1000 + header.length;
-    if (!best || score > best.score) best = { delimiter, records, headerIndex, score };
+    const score = mapped * 1000 + header.headers.length;
+    const headerEndLine = records[header.index + header.height - 1]!.endLine;
+    if (!best || score > best.score) best = { delimiter, records, header, headerEndLine, score };
   }
+  if (!best && spec.kind === 'attendance' && looksAttlog(text)) return headerlessLayout(text, ATTLOG_RECIPE);
   return best;
 }
 
@@ -68,16 +124,26 @@ export interface CsvBody {
   headers: string[];
 }
 
+/** Rewrites the decoded body before the scanner reads it (fixed-width text into CSV records, line for line). */
+export interface BodyFilter {
+  write(chunk: Uint8Array): Uint8Array;
+  end(): Uint8Array;
+}
+
 /**
  * Stages the body of the file at tmpPath, inside the only folder DuckDB may read (the SQL sandbox),
  * through the app's own scanner (csv-scan.ts): decoded to UTF-8 where it is not, every record
  * counted, checked and written in one plain form.
  */
-async function stageBody(path: string, encoding: string, bom: number, body: CsvBody, tmpPath: string): Promise<CsvScanner> {
+async function stageBody(path: string, encoding: string, bom: number, body: CsvBody, tmpPath: string, filter?: BodyFilter): Promise<CsvScanner> {
   const scanner = new CsvScanner({ ...body, maxRecordBytes: MAX_RECORD_BYTES, validateUtf8: encoding === 'utf-8' });
   const source = createReadStream(path, { start: bom, highWaterMark: 1 << 20 });
   const scan = async function* (chunks: AsyncIterable<Buffer | string>) {
-    for await (const chunk of chunks) yield scanner.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    for await (const chunk of chunks) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      yield scanner.write(filter ? filter.write(bytes) : bytes);
+    }
+    if (filter) yield scanner.write(filter.end());
     yield scanner.end();
   };
   if (encoding === 'utf-8') await pipeline(source, scan, createWriteStream(tmpPath));
@@ -120,12 +186,13 @@ async function readStaged(db: Db, tmpPath: string, delimiter: string, width: num
  * A file taken for UTF-8 from its first bytes whose body is mostly not UTF-8 is read again as
  * Windows-1252.
  */
-export async function readCsvBody(db: Db, path: string, sniffed: Sniffed, body: CsvBody, tmpPath: string): Promise<{ scanner: CsvScanner; encoding: string }> {
+export async function readCsvBody(db: Db, path: string, sniffed: Sniffed, body: CsvBody, tmpPath: string,
+  filter?: () => BodyFilter): Promise<{ scanner: CsvScanner; encoding: string }> {
   let encoding = sniffed.encoding ?? 'utf-8';
-  let scanner = await stageBody(path, encoding, sniffed.bom, body, tmpPath);
+  let scanner = await stageBody(path, encoding, sniffed.bom, body, tmpPath, filter?.());
   if (encoding === 'utf-8' && sniffed.bom === 0 && scanner.utf8.malformed > scanner.utf8.multibyte) {
     encoding = 'windows-1252';
-    scanner = await stageBody(path, encoding, 0, body, tmpPath);
+    scanner = await stageBody(path, encoding, 0, body, tmpPath, filter?.());
   }
   await readStaged(db, tmpPath, body.delimiter, body.headers.length, scanner.written);
   // Where a record's line departs from its position (see csv-scan.ts): read back by rowNoSql.
@@ -151,20 +218,51 @@ export async function stageCsv(
 ): Promise<Staged> {
   const text = decodeSample(sniffed);
   const layout = chooseLayout(text, spec, recipe);
+  const fixed = layout?.headerless ? undefined : fixedLayout(text, spec, recipe, layout);
+  if (fixed) return stageFixed(db, path, sniffed, spec, recipe, tmpPath, fixed);
   if (!layout) refuseNoHeader(spec, csvSampleRows(sniffed));
-  const header = layout.records[layout.headerIndex]!;
-  const body = { delimiter: layout.delimiter, headerEndLine: header.endLine, headers: header.cells };
+  const { header } = layout;
+  // Headerless: line 1 is data (headerEndLine 0), and the scanner counts from it as from any header.
+  const body = { delimiter: layout.delimiter, headerEndLine: layout.headerEndLine, headers: header.headers };
   const { scanner, encoding } = await readCsvBody(db, path, sniffed, body, tmpPath);
   return {
-    headers: header.cells,
-    headerRow: header.endLine,
-    mapping: mapColumns(header.cells, spec, recipe),
-    width: header.cells.length,
+    headers: header.headers,
+    headerRow: layout.headerless ? 0 : layout.records[header.index]!.startLine,
+    mapping: mapColumns(header.headers, spec, layout.headerless ?? recipe, header.keys),
+    width: header.headers.length,
     delimiter: layout.delimiter,
     encoding,
     format: 'csv',
     sheet: null,
     firstLine: body.headerEndLine + 1,
+    shifted: scanner.shifts.length > 0,
+    records: scanner.records,
+    rejected: scanner.rejects.length,
+    title: layout.records.slice(0, header.index).map((r) => r.cells),
+  };
+}
+
+/**
+ * A fixed-width text file (fixed-reader.ts): each line cut under the header's labels and scanned as
+ * a CSV record of its own, so that it is counted, checked and numbered as a CSV file's rows are.
+ */
+async function stageFixed(db: Db, path: string, sniffed: Sniffed, spec: KindSpec, recipe: MappingRecipe | undefined,
+  tmpPath: string, fixed: FixedHeader): Promise<Staged> {
+  const headers = fixed.labels.map((l) => l.text);
+  const body = { delimiter: ',', headerEndLine: fixed.line, headers };
+  const { scanner, encoding } = await readCsvBody(db, path, sniffed, body, tmpPath, () => new FixedToCsv(fixed, MAX_RECORD_BYTES));
+  return {
+    headers,
+    headerRow: fixed.line,
+    mapping: mapColumns(headers, spec, recipe),
+    width: headers.length,
+    delimiter: null,
+    encoding,
+    format: 'csv',
+    layout: 'fixed',
+    sheet: null,
+    title: textLines(decodeSample(sniffed), fixed.line - 1).map((l) => [l.text]),
+    firstLine: fixed.line + 1,
     shifted: scanner.shifts.length > 0,
     records: scanner.records,
     rejected: scanner.rejects.length,

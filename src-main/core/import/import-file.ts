@@ -13,6 +13,8 @@ import type { Lang } from './reasons.ts';
 import { loadRecipe, storeRecipe } from './recipes.ts';
 import { fileSize, sniffFile } from './sniff.ts';
 import { refuseMissing, type FilePart, type Staged } from './staging.ts';
+import { detectLayout, layoutFields, planPart, type FoundConstant, type PartPlan } from './layouts/layout.ts';
+import type { LayoutId } from '../../contract/import-types.ts';
 import { readXlsxParts } from './xlsx-reader.ts';
 
 export interface ImportEnv {
@@ -21,6 +23,8 @@ export interface ImportEnv {
   now: () => Date;
   /** The language of the warnings an import answers with; the workspace keeps them in Indonesian. */
   lang?: Lang;
+  /** The agency's effective profile parameters the import reads (workDays, dayStartsAt). */
+  profile: (agency: string | null) => Promise<{ workDays: number; dayStartsAt: string }>;
 }
 
 export interface FileProgress {
@@ -35,6 +39,34 @@ export interface PartOutcome {
   rowsImported: number;
   rowsRejected: number;
   rowsSkipped: number;
+  /** Canonical records written (a scan log's rows make fewer). */
+  records: number;
+  layout: LayoutId;
+  /** Per field, the header (or "#N") of the column that supplied it. */
+  mapping: Record<string, string>;
+  constants: Record<string, FoundConstant>;
+  ignored: IgnoredReport[];
+}
+
+/** A column passed over, by its header, with the reason's code and the field it would have been. */
+export interface IgnoredReport {
+  column: string;
+  code: 'SCHEDULE' | 'SECOND_COLUMN' | 'HIDDEN_SHEET';
+  field?: string;
+}
+
+/** A column's name in the report: its header, or "#N" (1-based) when it has none. */
+function columnName(staged: Staged, i: number): string {
+  const h = (staged.headers[i] ?? '').trim();
+  return h === '' ? `#${i + 1}` : h;
+}
+
+function mappingReport(staged: Staged): Record<string, string> {
+  return Object.fromEntries(Object.entries(staged.mapping.columns).map(([field, i]) => [field, columnName(staged, i)]));
+}
+
+function ignoredReport(staged: Staged): IgnoredReport[] {
+  return staged.mapping.ignored.map((x) => ({ column: columnName(staged, x.column), code: x.reason, field: x.field }));
 }
 
 export interface ImportOutcome {
@@ -47,6 +79,8 @@ export interface ImportOutcome {
   rowsSkipped: number;
   parts: PartOutcome[];
   warnings: string[];
+  /** Hidden sheets of a workbook, passed over. */
+  hidden: string[];
 }
 
 type Warning = [id: string, en: string];
@@ -63,14 +97,14 @@ function needsAgency(spec: KindSpec): boolean {
 
 /** The file's parts as its reader finds them, with what the reader passed over (hidden or headerless sheets). */
 async function openParts(env: ImportEnv, req: ImportFileRequest, size: number, spec: KindSpec, recipe: MappingRecipe | undefined,
-  tmpBase: string, signal: AbortSignal | undefined, progress: FileProgress): Promise<{ parts: FilePart[]; warnings: Warning[] }> {
+  tmpBase: string, signal: AbortSignal | undefined, progress: FileProgress): Promise<{ parts: FilePart[]; warnings: Warning[]; hidden: string[] }> {
   const sniffed = await sniffFile(req.path, size);
   if (sniffed.format === 'xlsx') {
     const onBytes = (b: number) => progress('read', size ? b / size : null, null);
     return readXlsxParts(env.db, req.path, spec, recipe, { signal, onBytes, spoolBase: tmpBase, fileName: req.fileName });
   }
   const staged = await withProgress(env, (f) => progress('read', f, null), () => stageCsv(env.db, req.path, sniffed, spec, recipe, `${tmpBase}.csv`));
-  return { parts: [{ sheet: null, load: async () => staged }], warnings: [] };
+  return { parts: [{ sheet: null, load: async () => staged }], warnings: [], hidden: [] };
 }
 
 /** While a long query runs, reports DuckDB's own progress estimate. */
@@ -84,7 +118,9 @@ async function withProgress<T>(env: ImportEnv, report: (f: number | null) => voi
   }
 }
 
-const STAGING_TABLES = ['stg', 'stg_rejects', 'stg_shifts', 'stg_reader_errors', 'stg_scans'];
+// stg_scan_*: the scan layout's tables (layouts/scans.ts); stg_wide: a wide sheet's day cells (layouts/wide.ts).
+const STAGING_TABLES = ['stg', 'stg_rejects', 'stg_shifts', 'stg_reader_errors', 'stg_scans', 'stg_scan_rows', 'stg_scan_days', 'stg_scan_keys',
+  'stg_scan_dates', 'stg_wide'];
 
 /** A part's tables while the file is imported: its normalised rows and the rows its reader rejected. */
 const partTables = (k: number) => ({ norm: `norm_${k}`, rejects: `reader_rejects_${k}` });
@@ -108,6 +144,7 @@ export async function importFile(
   }
   const size = await fileSize(req.path);
   const recipe = req.mapping ?? (agency ? await loadRecipe(db, agency, spec.kind) : undefined);
+  const profile = await env.profile(agency);
   const tmpBase = join(env.tmpDir, `pantau-${process.pid}-${Date.now()}`);
   const onAbort = () => db.interrupt();
   signal?.addEventListener('abort', onAbort);
@@ -120,26 +157,28 @@ export async function importFile(
     ]);
     // Each part is read and normalised first, outside the transaction (rows a transaction has just
     // written read slower in DuckDB); then all of them are stored in one.
-    const prepared: { k: number; staged: Staged }[] = [];
+    const prepared: { k: number; staged: Staged; plan: PartPlan }[] = [];
     let mode = false;
     for (const [k, part] of file.parts.entries()) {
       const staged = await part.load();
-      checkMapping(spec, staged, agency);
-      mode ||= staged.mapping.columns.mode !== undefined;
+      checkMapping(spec, staged, agency, detectLayout(spec, staged, recipe));
       progress('check', null, null);
+      const plan = await planPart(db, spec, staged, { req, recipe }, profile.dayStartsAt);
+      mode ||= plan.source.fields.mode !== undefined;
       const tables = partTables(k);
       created.push(tables.norm, tables.rejects);
-      const norm = normaliseSql(spec, staged, tables.norm);
-      const params: Record<string, string | number | null> = { agency, today: isoDate(env.now()) };
+      const norm = normaliseSql(spec, staged, tables.norm, plan.source, recipe?.values);
+      const params: Record<string, string | number | null> = { agency, today: isoDate(env.now()), work_days: profile.workDays };
       norm.extraKeys.forEach((key, i) => (params[`h${i}`] = key));
       await withProgress(env, (f) => progress('check', f, null), async () => {
         await db.run(norm.sql, params);
+        if ((await db.one<{ n: number }>(norm.signature.candidates))!.n > 0) await db.run(norm.signature.mark);
         if ((await db.one<{ n: number }>(norm.duplicates.candidates))!.n > 0) await db.run(norm.duplicates.mark);
       });
       await db.run(`CREATE OR REPLACE TEMP TABLE ${tables.rejects} AS SELECT * FROM stg_rejects`);
       await dropStaging(db);
       if (signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
-      prepared.push({ k, staged });
+      prepared.push({ k, staged, plan });
     }
     progress('store', null, null);
     // Batch numbers are taken before the transaction, each committed at once: a sequence value taken
@@ -149,8 +188,8 @@ export async function importFile(
     for (const _ of prepared) seqs.push((await db.one<{ n: number }>("SELECT nextval('batch_seq') AS n"))!.n);
     const parts = await db.transaction(async () => {
       const stored: PartOutcome[] = [];
-      for (const [i, { k, staged }] of prepared.entries()) {
-        stored.push(await store(env, { req, spec, agency, size, hash, staged, tables: partTables(k), seq: seqs[i]! }));
+      for (const [i, { k, staged, plan }] of prepared.entries()) {
+        stored.push(await store(env, { req, spec, agency, size, hash, staged, plan, tables: partTables(k), seq: seqs[i]! }));
       }
       if (req.mapping && agency) await storeRecipe(db, agency, spec.kind, req.mapping, env.now());
       // An abort on an idle connection interrupts nothing; checking here, before COMMIT, rolls it all back.
@@ -166,7 +205,7 @@ export async function importFile(
     return {
       batch: outcome.parts[0]!.batch, agency, parts: outcome.parts,
       rowsRead: sum('rowsRead'), rowsImported: sum('rowsImported'), rowsRejected: sum('rowsRejected'), rowsSkipped: sum('rowsSkipped'),
-      warnings: warnings.map((w) => w[env.lang === 'en' ? 1 : 0]),
+      warnings: warnings.map((w) => w[env.lang === 'en' ? 1 : 0]), hidden: file.hidden,
     };
   } catch (err) {
     if (signal?.aborted || /INTERRUPT/i.test(String(err))) throw new AppError('CANCELLED', 'Impor dibatalkan; tidak ada data dari berkas ini yang disimpan.', 'Import cancelled; no data from this file was stored.');
@@ -190,8 +229,13 @@ async function dropStaging(db: Db): Promise<void> {
   await db.run(STAGING_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`).join('; '));
 }
 
-function checkMapping(spec: KindSpec, staged: Staged, agency: string | null): void {
-  if (staged.mapping.missing.length) refuseMissing(spec, staged.mapping.missing, staged.headers);
+/** Fields a part may hold in no column: what its layout supplies, and a date or period found elsewhere (layouts/layout.ts). */
+const SUPPLIED_ELSEWHERE = ['date', 'year/period'];
+
+function checkMapping(spec: KindSpec, staged: Staged, agency: string | null, layout: LayoutId): void {
+  const supplied = new Set([...layoutFields(layout), ...SUPPLIED_ELSEWHERE]);
+  const missing = staged.mapping.missing.filter((m) => !supplied.has(m));
+  if (missing.length) refuseMissing(spec, missing, staged.headers);
   if (!agency && spec.kind === 'survey' && staged.mapping.columns.agency === undefined) {
     throw new AppError('IMPORT_FAILED', 'Berkas survei ini tidak memiliki kolom Instansi, jadi instansi wajib dipilih saat impor (--agency KODE).',
       'This survey file has no Instansi (agency) column, so an agency must be chosen when importing (--agency CODE).');
@@ -203,6 +247,7 @@ export function isoDate(d: Date): string {
 }
 
 interface StoreInput {
+  plan: PartPlan;
   req: ImportFileRequest;
   spec: KindSpec;
   agency: string | null;
@@ -219,19 +264,21 @@ async function store(env: ImportEnv, input: StoreInput): Promise<PartOutcome> {
   const { spec, staged } = input;
   const { seq } = input;
   const batch = `b-${String(seq).padStart(6, '0')}`;
-  const mapping = Object.fromEntries(
-    Object.entries(staged.mapping.columns).map(([field, i]) => [field, (staged.headers[i] ?? '').trim()]),
-  );
+  const { plan } = input;
+  const mapping = mappingReport(staged);
+  const ignored = ignoredReport(staged);
   await db.run(
     `INSERT INTO batches (batch_id, seq, file_name, file_path, size, sha256, agency, kind, format, encoding, delimiter,
-  header_row, mapping, imported_at, rows_read, rows_imported, rows_rejected, rows_skipped, rows_replaced, warnings, status, sheet)
+  header_row, mapping, imported_at, rows_read, rows_imported, rows_rejected, rows_skipped, rows_replaced, warnings, status, sheet,
+  layout, constants, ignored, records)
 VALUES ($batch, $seq, $file, $path, $size, $sha, $agency, $kind, $format, $enc, $delim,
-  $header, $mapping, $at, 0, 0, 0, 0, 0, '[]', 'active', $sheet)`,
+  $header, $mapping, $at, 0, 0, 0, 0, 0, '[]', 'active', $sheet, $layout, $constants, $ignored, 0)`,
     {
       batch, seq, file: input.req.fileName ?? basename(input.req.path), path: input.req.path, size: input.size,
       sha: input.hash, agency: input.agency, kind: spec.kind, format: staged.format,
       enc: staged.encoding, delim: staged.delimiter, header: staged.headerRow, mapping: JSON.stringify(mapping),
-      at: env.now().toISOString(), sheet: staged.sheet,
+      at: env.now().toISOString(), sheet: staged.sheet, layout: plan.layout, constants: JSON.stringify(plan.constants),
+      ignored: JSON.stringify(ignored),
     },
   );
   const { norm, rejects } = input.tables;
@@ -246,9 +293,10 @@ VALUES ($batch, $seq, $file, $path, $size, $sha, $agency, $kind, $format, $enc, 
     await db.run(remove, { batch });
   }
   await db.run(insert, { batch });
-  const counts = (await db.one<{ ok: number; bad: number; skipped: number }>(
-    `SELECT count(*) FILTER (WHERE err IS NULL AND skip IS NULL) AS ok, count(*) FILTER (WHERE err IS NOT NULL) AS bad,
-       count(*) FILTER (WHERE skip IS NOT NULL) AS skipped
+  const counts = (await db.one<{ ok: number; bad: number; skipped: number; records: number }>(
+    `SELECT coalesce(sum(weight) FILTER (WHERE err IS NULL AND skip IS NULL), 0) AS ok,
+       coalesce(sum(weight) FILTER (WHERE err IS NOT NULL), 0) AS bad, coalesce(sum(weight) FILTER (WHERE skip IS NOT NULL), 0) AS skipped,
+       count(*) FILTER (WHERE err IS NULL AND skip IS NULL) AS records
      FROM ${norm}`,
   ))!;
   const replaced = (await db.one<{ n: number }>(
@@ -268,11 +316,15 @@ VALUES ($batch, $seq, $file, $path, $size, $sha, $agency, $kind, $format, $enc, 
       `The file has ${rowsRead} data rows${whereEn}, but ${rowsImported} were imported, ${rowsRejected} rejected and ${rowsSkipped} skipped: ${missing} unaccounted for. Nothing from this file was stored.`);
   }
   await db.run(
-    `UPDATE batches SET rows_read = $read, rows_imported = $ok, rows_rejected = $rej, rows_skipped = $skip, rows_replaced = $repl
+    `UPDATE batches SET rows_read = $read, rows_imported = $ok, rows_rejected = $rej, rows_skipped = $skip, rows_replaced = $repl,
+       records = $records
      WHERE batch_id = $batch`,
-    { read: rowsRead, ok: rowsImported, rej: rowsRejected, skip: rowsSkipped, repl: replaced, batch },
+    { read: rowsRead, ok: rowsImported, rej: rowsRejected, skip: rowsSkipped, repl: replaced, records: counts.records, batch },
   );
-  return { sheet: staged.sheet, batch, rowsRead, rowsImported, rowsRejected, rowsSkipped };
+  return {
+    sheet: staged.sheet, batch, rowsRead, rowsImported, rowsRejected, rowsSkipped, records: counts.records,
+    layout: plan.layout, mapping, constants: plan.constants, ignored,
+  };
 }
 
 async function fileWarnings(env: ImportEnv, spec: KindSpec, mode: boolean, hash: string, agency: string | null, batches: string[]): Promise<Warning[]> {

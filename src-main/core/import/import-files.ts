@@ -2,7 +2,16 @@ import { AppError, messageIn } from '../../contract/errors.ts';
 import type { ImportFileResult, ImportFilesRequest, ImportFilesResult } from '../../contract/import-types.ts';
 import type { CallOptions } from '../../contract/progress.ts';
 import { batchRejects, batchSkips } from './batches.ts';
-import { importFile, type ImportEnv } from './import-file.ts';
+import { importFile, type IgnoredReport, type ImportEnv } from './import-file.ts';
+import type { Lang } from './reasons.ts';
+
+/** Why a column (or a hidden sheet) was passed over, in the user's language. */
+function ignoredReason(lang: Lang, x: IgnoredReport): string {
+  const en = lang === 'en';
+  if (x.code === 'SCHEDULE') return en ? `a schedule (${x.field}), not the scanned time` : `jadwal (${x.field}), bukan jam pindaian`;
+  if (x.code === 'SECOND_COLUMN') return en ? `a second column for ${x.field}; the leftmost one is used` : `kolom kedua untuk ${x.field}; yang dipakai kolom paling kiri`;
+  return en ? 'a hidden sheet: not imported' : 'lembar tersembunyi: tidak diimpor';
+}
 
 function failed(file: string, req: { kind: ImportFileResult['kind']; agency?: string }, error: string): ImportFileResult {
   return {
@@ -36,8 +45,20 @@ export async function importFiles(env: ImportEnv, req: ImportFilesRequest, resol
         rejects.push(...(await batchRejects(env.db, p.batch, lang, several)));
         skipped.push(...(await batchSkips(env.db, p.batch, lang, several)));
       }
-      const sheets = several ? { sheets: parts.map((p) => ({ ...p, sheet: p.sheet ?? '' })) } : {};
-      files.push({ file: name, kind: file.kind, status: 'imported', ...outcome, ...sheets, rejects, skipped, error: null });
+      const sheets = several
+        ? { sheets: parts.map(({ ignored: _, ...p }) => ({ ...p, sheet: p.sheet ?? '' })) }
+        : {};
+      const first = parts[0]!;
+      const ignored = [
+        ...parts.flatMap((p) => p.ignored.map((x) => ({ column: several ? `${p.sheet}: ${x.column}` : x.column, reason: ignoredReason(lang, x) }))),
+        ...outcome.hidden.map((sheet) => ({ column: sheet, reason: ignoredReason(lang, { column: sheet, code: 'HIDDEN_SHEET' }) })),
+      ];
+      const { hidden: _, ...counts } = outcome;
+      files.push({
+        file: name, kind: file.kind, status: 'imported', ...counts, layout: first.layout,
+        records: parts.reduce((n, p) => n + p.records, 0), mapping: first.mapping, constants: first.constants, ignored,
+        ...sheets, rejects, skipped, error: null,
+      });
     } catch (err) {
       if (!(err instanceof AppError)) log(err);
       const message = err instanceof AppError ? messageIn(lang, err) : `${lang === 'en' ? 'Internal error' : 'Kesalahan internal'}: ${String(err)}`;

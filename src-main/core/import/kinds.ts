@@ -11,7 +11,11 @@ export interface FieldSpec {
   parser: Parser;
   /** Header texts after normalisation (see headerKey), most specific first. */
   synonyms: string[];
+  /** Taken only when the file has no column of `synonyms` (beside one, such a header is a schedule). */
+  fallbackSynonyms?: string[];
   required?: boolean;
+  /** A required field another field may stand in for (a device PIN resolved to the NIP). */
+  orField?: string;
 }
 
 interface KindSpecOf<T extends CanonicalTable> {
@@ -25,18 +29,32 @@ interface KindSpecOf<T extends CanonicalTable> {
   needOneOf?: string[][];
   /** Unmapped columns are kept as a JSON object of answers (survey). */
   keepExtra?: boolean;
+  /** Headers of scheduled times: never mapped, named as passed over in the import report. */
+  schedules?: { field: string; synonyms: string[] }[];
 }
 
 /** One kind's spec; its key can name only columns of its own table. */
 export type KindSpec = { [T in CanonicalTable]: KindSpecOf<T> }[CanonicalTable];
 
 const F = {
+  // `nik` (the national identity number) only where no NIP column is: a 16-digit value in it is then
+  // rejected as a NIK (rules.md §1, Device PINs).
   nip: { name: 'nip', parser: 'nip', required: true,
-    synonyms: ['nip', 'nip baru', 'nip/ni pppk', 'nip/nippppk', 'ni pppk', 'nomor induk pegawai', 'no induk pegawai'] },
+    synonyms: ['nip', 'nip baru', 'nip/ni pppk', 'nip/nippppk', 'ni pppk', 'nomor induk pegawai', 'no induk pegawai'],
+    fallbackSynonyms: ['nik'] },
+  // A device PIN or card number: the roster's `pin` column, by which scan exports are resolved to NIPs.
+  pin: { name: 'pin', parser: 'text',
+    // ZKTeco's SDK and att2000 tables write `EnrollNumber`/`Enroll No`; some Indonesian device software `No. Absen`/`ID Absen`.
+    synonyms: ['pin', 'no id', 'id mesin', 'user id', 'userid', 'ac-no', 'ac no', 'no akun', 'emp no', 'nopeg', 'no pin', 'id pegawai mesin', 'badgenumber',
+      'enroll number', 'enrollnumber', 'enroll no', 'no absen', 'id absen'] },
   name: { name: 'name', parser: 'text', synonyms: ['nama', 'nama pegawai', 'nama lengkap'] },
+  // The work unit before the regional office: SIASN (BKN's civil-service system) lists carry
+  // `unor nama` (unit organisasi, the employee's own unit) beside `skpd`, which names the whole
+  // regional office, as `opd` does; a file with both is mapped to the unit.
   unitName: { name: 'unitName', parser: 'text',
-    synonyms: ['unit kerja', 'satuan kerja', 'satker', 'opd', 'unit organisasi', 'nama unit', 'nama unit kerja', 'sub unit kerja'] },
-  position: { name: 'position', parser: 'text', synonyms: ['jabatan', 'nama jabatan'] },
+    synonyms: ['unit kerja', 'unor nama', 'nama unor', 'unor', 'satuan kerja', 'satker', 'unit organisasi', 'nama unit',
+      'nama unit kerja', 'skpd', 'opd', 'sub unit kerja'] },
+  position: { name: 'position', parser: 'text', synonyms: ['jabatan', 'jabatan nama', 'nama jabatan'] },
   date: { name: 'date', parser: 'date', required: true,
     synonyms: ['tanggal', 'tgl', 'hari/tanggal', 'tanggal presensi', 'tgl presensi', 'tanggal absen'] },
   serviceType: { name: 'serviceType', parser: 'service', synonyms: ['jenis layanan'] },
@@ -47,22 +65,45 @@ const F = {
 export const KINDS: Record<ImportKind, KindSpec> = {
   attendance: {
     kind: 'attendance', table: 'attendance', key: ['nip', 'date'],
+    schedules: [
+      { field: 'checkIn', synonyms: ['jadwal masuk', 'harus c/in', 'must c/in', 'on duty', 'awal tugas', 'jam kerja'] },
+      { field: 'checkOut', synonyms: ['jadwal pulang', 'harus c/out', 'must c/out', 'off duty', 'akhir tugas'] },
+    ],
     fields: [
-      F.nip, F.name, F.unitName, F.date,
+      { ...F.nip, orField: 'pin' }, F.pin, F.name, F.unitName, F.date,
+      // The scans, never the schedule: `jam masuk` is the scan only in a file with no header of the first list.
       { name: 'checkIn', parser: 'time',
-        synonyms: ['jam masuk', 'masuk', 'scan masuk', 'check in', 'check-in', 'checkin', 'jam datang'] },
+        synonyms: ['scan masuk', 'absen masuk', 'clock in', 'check in', 'check-in', 'checkin', 'masuk'],
+        fallbackSynonyms: ['jam masuk', 'jam datang'] },
       { name: 'checkOut', parser: 'time',
-        synonyms: ['jam pulang', 'pulang', 'scan pulang', 'check out', 'check-out', 'checkout', 'jam keluar'] },
+        synonyms: ['scan pulang', 'scan keluar', 'absen pulang', 'clock out', 'check out', 'check-out', 'checkout', 'pulang', 'keluar'],
+        fallbackSynonyms: ['jam pulang', 'jam keluar'] },
+      // Pengecualian (exception): exports that list only the days off the normal pattern (leave,
+      // duty, sickness) name their code column so; the usual names come first.
       { name: 'status', parser: 'status',
-        synonyms: ['kode kehadiran', 'status kehadiran', 'keterangan kehadiran', 'kehadiran', 'status'] },
+        synonyms: ['kode kehadiran', 'status kehadiran', 'keterangan kehadiran', 'kehadiran', 'status', 'pengecualian'],
+        // A daily sheet's last column, `Keterangan`, holds the day's status (Sakit, Izin, DL) when no column above does.
+        fallbackSynonyms: ['keterangan', 'ket'] },
       { name: 'mode', parser: 'mode',
         synonyms: ['mode kerja', 'lokasi kerja', 'jenis lokasi', 'tempat kerja', 'wfo/wfh/wfa', 'jenis fwa'] },
+      // True with no other status on a working day is an unexcused absence (rules.md §1, Placeholders).
+      { name: 'absent', parser: 'bool', synonyms: ['absent', 'bolos', 'alpa', 'tidak hadir'] },
+      // A scan log's clock event (layout `scans`): date and time in one cell, or the time beside `date`.
+      { name: 'scanTime', parser: 'text',
+        synonyms: ['waktu', 'jam', 'time', 'checktime', 'check time', 'waktu scan', 'jam scan', 'tanggal/jam', 'tanggal jam',
+          'tanggal & jam', 'date/time', 'datetime', 'date time', 'tanggal dan jam', 'waktu absen', 'jam absen', 'scan',
+          // Fingerspot's scan log: `Tanggal Scan` holds date and time where no `Jam` column is; beside one it is the date (layouts/scans.ts).
+          'scan time', 'tanggal scan'] },
+      // Kept, never used for pairing: terminals record whatever key was pressed.
+      { name: 'scanState', parser: 'text',
+        synonyms: ['state', 'status scan', 'jenis scan', 'checktype', 'check type', 'in/out', 'tipe', 'new state',
+          'io', 'i/o', 'inout', 'in out', 'jenis absen'] },
     ],
   },
   roster: {
     kind: 'roster', table: 'employees', key: ['nip'],
     fields: [
-      F.nip, F.name, F.unitName, F.position,
+      F.nip, F.name, F.unitName, F.position, F.pin,
       { name: 'fieldDuty', parser: 'bool', synonyms: ['tugas luar kantor'] },
       F.specialCondition,
       { name: 'specialFrom', parser: 'date',
@@ -92,7 +133,9 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       { name: 'period', parser: 'text', synonyms: ['periode', 'periode penilaian', 'bulan'] },
       { name: 'achievementPct', parser: 'number',
         synonyms: ['capaian target', 'capaian', 'capaian kinerja', 'persentase capaian'] },
-      { name: 'rating', parser: 'text', synonyms: ['predikat kinerja', 'predikat kinerja periodik', 'predikat'] },
+      // e-Kinerja (BKN's performance system) writes the predikat as `hasil akhir` or `penilaian kinerja`.
+      { name: 'rating', parser: 'text',
+        synonyms: ['predikat kinerja', 'predikat kinerja periodik', 'predikat', 'hasil akhir', 'penilaian kinerja'] },
     ],
   },
   approvals: {
@@ -140,9 +183,12 @@ export const KINDS: Record<ImportKind, KindSpec> = {
   },
 };
 
-/** Same normalisation as the SQL macro pt_key: case, spaces, underscores, dots, (hints). */
+/** Same normalisation as the SQL macro pt_key: Excel's text marker ('), case, spaces, underscores, dots, (hints). */
 export function headerKey(text: string): string {
   return text
+    // A workbook's number cell carries the reader's mark (a day header `1`…`31`).
+    .replace(/\u001f/g, '')
+    .replace(/^\s*'/, '')
     .replace(/\u00a0/g, ' ')
     .toLowerCase()
     .replace(/\([^)]*\)/g, ' ')

@@ -84,32 +84,45 @@ const YEAR = String.raw`(?:19\d\d|20\d\d|2100)`;
 const ZONE = String.raw`(?:\s*(?:wib|wita|wit|z))?`;
 const CLOCK = String.raw`(?:\s+|t)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?${ZONE}`;
 
-/** A full-match pattern on the raw cell: any case, surrounding whitespace allowed. */
+// Excel's text marker: a cell typed as '0812 or '21/04/2025 keeps the apostrophe in CSV exports
+// (and some systems write it to keep a NIP as text). It is dropped from every cell, as the start of
+// every pattern: one apostrophe, before or after leading whitespace.
+const OPEN = String.raw`${SPACE}*(?:'${SPACE}*)?`;
+
+/** A full-match pattern on the raw cell: any case, surrounding whitespace and the text marker allowed. */
 function loose(pattern: string): string {
-  return `(?i)${SPACE}*${pattern}${SPACE}*`;
+  return `(?i)${OPEN}${pattern}${SPACE}*`;
 }
 
 // Dates. Alternations keep both separators equal (RE2 has no back-references);
 // the *_CANON patterns rewrite a recognised cell to 'Y-M-D' for TRY_CAST, which
 // rejects impossible days such as 31/02. YEAR keeps years in 1900-2100.
 const YMD_FULL = loose(String.raw`${YEAR}(?:/\d{1,2}/\d{1,2}|-\d{1,2}-\d{1,2}|\.\d{1,2}\.\d{1,2})(?:${CLOCK})?`);
-const YMD_CANON = String.raw`(?s)^${SPACE}*(\d{4})\D(\d{1,2})\D(\d{1,2}).*`;
+const YMD_CANON = String.raw`(?s)^${OPEN}(\d{4})\D(\d{1,2})\D(\d{1,2}).*`;
 const DMY_FULL = loose(String.raw`\d{1,2}(?:/\d{1,2}/|-\d{1,2}-|\.\d{1,2}\.)${YEAR}(?:${CLOCK})?`);
-const DMY_CANON = String.raw`(?s)^${SPACE}*(\d{1,2})\D(\d{1,2})\D(\d{4}).*`;
-const NAMED_FULL = loose(String.raw`(?:${DAY_NAME}\s*,?\s*)?\d{1,2}[\s./-]+[a-z]+[\s./-]+${YEAR}(?:${CLOCK})?`);
+const DMY_CANON = String.raw`(?s)^${OPEN}(\d{1,2})\D(\d{1,2})\D(\d{4}).*`;
+// A two-digit year is 20yy ('14/10/25', '14-Jul-25': what Excel shows for a short date in English
+// settings); only with '/' or '-', as '07.31.05' is a time.
+const DMY2_FULL = loose(String.raw`\d{1,2}(?:/\d{1,2}/|-\d{1,2}-)\d{2}(?:${CLOCK})?`);
+const DMY2_CANON = String.raw`(?s)^${OPEN}(\d{1,2})\D(\d{1,2})\D(\d{2}).*`;
+const NAMED_FULL = loose(String.raw`(?:${DAY_NAME}\s*,?\s*)?\d{1,2}[\s./-]+[a-z]+[\s./-]+(?:${YEAR}|\d{2})(?:${CLOCK})?`);
 // Unanchored: day names hold no digits, so the first number is the day.
-const NAMED_PARTS = String.raw`(\d{1,2})[\s./-]+([A-Za-z]+)[\s./-]+(\d{4})`;
+const NAMED_PARTS = String.raw`(\d{1,2})[\s./-]+([A-Za-z]+)[\s./-]+(\d{4}|\d{2})`;
 const COMPACT_FULL = loose(String.raw`${YEAR}\d{4}`);
-const COMPACT_CANON = String.raw`^${SPACE}*(\d{4})(\d{2})(\d{2})${SPACE}*$`;
+const COMPACT_CANON = String.raw`^${OPEN}(\d{4})(\d{2})(\d{2})${SPACE}*$`;
 const SERIAL_FULL = loose(String.raw`\d{5}(?:\.\d+)?`);
 
 // Times. Ranges live in the full match so that 24:00, 25:61 or 7:5 never pass.
-const DATE_PREFIX = String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|(?:${DAY_NAME}\s*,?\s*)?\d{1,2}[\s./-]+[a-z]+[\s./-]+\d{4})`;
+const DATE_PREFIX = String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{1,2}[-/]\d{1,2}[-/]\d{2}|(?:${DAY_NAME}\s*,?\s*)?\d{1,2}[\s./-]+[a-z]+[\s./-]+(?:\d{4}|\d{2}))`;
 const TIME_FULL = loose(
   String.raw`(?:${DATE_PREFIX}(?:\s+|t))?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[:.][0-5]\d(?:[.,]\d+)?)?${ZONE}`,
 );
 // Lazy prefix: the only place where the rest can run to the end is the clock.
 const TIME_CANON = String.raw`(?is)^.*?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[.,]\d+)?${ZONE}${SPACE}*$`;
+
+// A time cell of a missing scan, besides 00:00 (which pt_time reads as no time): dashes as
+// attendance systems print them, and the en dash Excel's autocorrect makes of one.
+const TIME_PLACEHOLDERS = ['-', '--', '–', '—', '--:--', '--.--', '--:--:--'];
 
 // Indonesian numbers: with a comma, dots group thousands; without one only a
 // strict 1.234(.567) is grouped, otherwise a dot is the decimal point.
@@ -124,9 +137,12 @@ const SCIENTIFIC = String.raw`[+-]?\d+(?:,\d+)?[eE][+-]?\d+`;
 
 // Period ranges ('01/01/2025 s.d. 31/12/2025') are rewritten to 'Y-M-D|Y-M-D'.
 const UNTIL = String.raw`\s*(?:s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?|hingga|to|[-–—])\s*`;
-const RANGE_DMY = String.raw`(?i)^${SPACE}*(\d{1,2})[/.-](\d{1,2})[/.-](${YEAR})${UNTIL}(\d{1,2})[/.-](\d{1,2})[/.-](${YEAR})${SPACE}*$`;
-const RANGE_YMD = String.raw`(?i)^${SPACE}*(${YEAR})[/.-](\d{1,2})[/.-](\d{1,2})${UNTIL}(${YEAR})[/.-](\d{1,2})[/.-](\d{1,2})${SPACE}*$`;
+const RANGE_DMY = String.raw`(?i)^${OPEN}(\d{1,2})[/.-](\d{1,2})[/.-](${YEAR})${UNTIL}(\d{1,2})[/.-](\d{1,2})[/.-](${YEAR})${SPACE}*$`;
+const RANGE_YMD = String.raw`(?i)^${OPEN}(${YEAR})[/.-](\d{1,2})[/.-](\d{1,2})${UNTIL}(${YEAR})[/.-](\d{1,2})[/.-](\d{1,2})${SPACE}*$`;
 const RANGE_CANON = String.raw`^(\d{4}-\d{1,2}-\d{1,2})\|(\d{4}-\d{1,2}-\d{1,2})$`;
+
+/** The first plausible date of any record (see pt_date_check). */
+const PLAUSIBLE_FROM = '2000-01-01';
 
 const SERIAL_MAX = 73415; // 1899-12-30 + 73415 days = 2100-12-31
 
@@ -159,20 +175,21 @@ function periodCodes(): Array<[string, number]> {
 
 /** Internal helpers (pt__*); installed first because the public macros expand them. */
 const HELPERS: readonly string[] = [
-  // The mark and surrounding whitespace stripped; '' rather than NULL. Most
-  // cells have neither, and the cheap test spares them the global replace.
+  // The mark, the text marker and surrounding whitespace stripped; '' rather than NULL.
+  // Most cells have none, and the cheap test spares them the global replace.
   macro(
     'pt__clean(s)',
-    `CASE WHEN regexp_matches(s, '^(?:\\x{1F}|${SPACE})|${SPACE}$')
-       THEN regexp_replace(s, '^\\x{1F}?${SPACE}*|${SPACE}+$', '', 'g') ELSE s END`,
+    `CASE WHEN regexp_matches(s, '^(?:\\x{1F}|${SPACE}|'')|${SPACE}$')
+       THEN regexp_replace(s, '^\\x{1F}?${OPEN.replaceAll("'", "''")}|${SPACE}+$', '', 'g') ELSE s END`,
   ),
   // pt_key without its NULL for '': nullif would name the whole chain twice. The
-  // mark joins the whitespace class; it can only lead, so trim() drops it.
+  // mark joins the whitespace class; it can only lead, so trim() drops it, as it
+  // drops the text marker turned into a space.
   macro(
     'pt__key(s)',
     `trim(regexp_replace(
        replace(replace(regexp_replace(lower(s), '\\([^()]*\\)', '', 'g'), '_', ' '), '.', ''),
-       '(?:${SPACE}|\\x{1F})+', ' ', 'g'))`,
+       '^(?:${SPACE}|\\x{1F})*''|(?:${SPACE}|\\x{1F})+', ' ', 'g'))`,
   ),
   macro('pt__month(k)', `${mapLiteral(MONTH_NAMES)}[lower(k)]`),
   // Excel's day 0 is 1899-12-30 (its phantom 1900-02-29 shifts the epoch).
@@ -180,9 +197,10 @@ const HELPERS: readonly string[] = [
     'pt__serial(k)',
     `CASE WHEN k BETWEEN 2 AND ${SERIAL_MAX} THEN DATE '1899-12-30' + CAST(k AS INTEGER) END`,
   ),
+  // right('20' || y, 4): a two-digit year is 20yy, a four-digit one stays as it is.
   macro(
     'pt__named_date(t)',
-    `TRY_CAST(regexp_extract(t, ${lit(NAMED_PARTS)}, 3) || '-' || pt__month(regexp_extract(t, ${lit(NAMED_PARTS)}, 2))
+    `TRY_CAST(right('20' || regexp_extract(t, ${lit(NAMED_PARTS)}, 3), 4) || '-' || pt__month(regexp_extract(t, ${lit(NAMED_PARTS)}, 2))
        || '-' || regexp_extract(t, ${lit(NAMED_PARTS)}, 1) AS DATE)`,
   ),
   macro(
@@ -190,6 +208,7 @@ const HELPERS: readonly string[] = [
     `CASE
        WHEN regexp_full_match(t, ${lit(YMD_FULL)}) THEN TRY_CAST(regexp_replace(t, ${lit(YMD_CANON)}, '\\1-\\2-\\3') AS DATE)
        WHEN regexp_full_match(t, ${lit(DMY_FULL)}) THEN TRY_CAST(regexp_replace(t, ${lit(DMY_CANON)}, '\\3-\\2-\\1') AS DATE)
+       WHEN regexp_full_match(t, ${lit(DMY2_FULL)}) THEN TRY_CAST(regexp_replace(t, ${lit(DMY2_CANON)}, '20\\3-\\2-\\1') AS DATE)
        WHEN regexp_full_match(t, ${lit(NAMED_FULL)}) THEN pt__named_date(t)
        WHEN regexp_full_match(t, ${lit(COMPACT_FULL)}) THEN TRY_CAST(regexp_replace(t, ${lit(COMPACT_CANON)}, '\\1-\\2-\\3') AS DATE)
        WHEN regexp_full_match(t, ${lit(SERIAL_FULL)}) THEN pt__serial(TRY_CAST(regexp_extract(t, '\\d{5}', 0) AS INTEGER))
@@ -204,18 +223,27 @@ const HELPERS: readonly string[] = [
        WHEN regexp_full_match(x, '\\d{1,6}(?:\\.\\d+)?') THEN pt__serial(TRY_CAST(split_part(x, '.', 1) AS INTEGER))
      END`,
   ),
-  // Excel keeps a time as a fraction of a day; a date-time keeps it after the point.
+  // Excel keeps a time as a fraction of a day; a date-time keeps it after the point. It is read to
+  // the second as Excel shows it (07:31 is stored as 07:30:59.99999...), then the seconds dropped.
   macro(
     'pt__time_from_number(x)',
     `CASE WHEN regexp_full_match(x, '\\d+(?:\\.\\d+)?(?:e-\\d+)?') THEN
        TIME '00:00:00' + to_seconds(
-         CAST(round((TRY_CAST(x AS DOUBLE) - floor(TRY_CAST(x AS DOUBLE))) * 86400) AS INTEGER) % 86400)
+         CAST(round((TRY_CAST(x AS DOUBLE) - floor(TRY_CAST(x AS DOUBLE))) * 86400) AS INTEGER) % 86400 // 60 * 60)
      END`,
   ),
+  // Seconds are checked by TIME_FULL, then left out of the value: times are kept to the minute.
   macro(
     'pt__time_from_text(t)',
     `CASE WHEN regexp_full_match(t, ${lit(TIME_FULL)})
-       THEN TRY_CAST(rtrim(regexp_replace(t, ${lit(TIME_CANON)}, '\\1:\\2:\\3'), ':') AS TIME) END`,
+       THEN TRY_CAST(regexp_replace(t, ${lit(TIME_CANON)}, '\\1:\\2') AS TIME) END`,
+  ),
+  // Any time the cell holds, 00:00 included.
+  macro(
+    'pt__time_any(s)',
+    `coalesce(
+       CASE WHEN starts_with(s, ${MARK}) THEN pt__time_from_number(substr(s, 2)) END,
+       pt__time_from_text(s))`,
   ),
   macro('pt__finite(x)', `CASE WHEN isfinite(x) THEN x END`),
   macro(
@@ -257,13 +285,19 @@ const STATUS_CODES: ReadonlyArray<readonly [string, string]> = [
   ...codes('PULANG_CEPAT', 'pc', 'psw', 'pulang cepat'),
   ...numberedCodes('PULANG_CEPAT', 'pc', 3),
   ...numberedCodes('PULANG_CEPAT', 'psw', 4),
-  ...codes('IZIN', 'i', 'izin'),
-  ...codes('SAKIT', 's', 'skt', 'sakit'),
+  ...codes('IZIN', 'i', 'izin', 'ijin'),
+  // Isoman (isolasi mandiri): the COVID-era word for staying home ill, still in older exports.
+  ...codes('SAKIT', 's', 'skt', 'sakit', 'isoman', 'isolasi mandiri'),
   ...codes('CUTI', 'c', 'ct', 'cb', 'cuti'),
-  ...codes('DINAS_LUAR', 'dl', 'td', 'dinas luar', 'tugas dinas'),
+  // Undangan: attending an invitation (a meeting, a training) elsewhere on official duty.
+  ...codes('DINAS_LUAR', 'dl', 'td', 'dinas luar', 'tugas dinas', 'tugas luar', 'undangan'),
   ...codes('TUGAS_BELAJAR', 'tb', 'tugas belajar'),
-  ...codes('TANPA_KETERANGAN', 'tk', 'a', 'alpa', 'alfa', 'tanpa keterangan'),
+  // Alpha/Alfa are spellings of alpa; mangkir and bolos are plain words for an unexcused absence.
+  ...codes('TANPA_KETERANGAN', 'tk', 'a', 'alpa', 'alfa', 'alpha', 'mangkir', 'bolos', 'tanpa keterangan'),
   ...codes('LIBUR', 'l', 'ln', 'lj', 'libur'),
+  // Not here, on purpose: 'tidak absen' (no scan, or not absent?) and 'keluar kantor' (left early,
+  // or out on duty?) mean different things in different agencies; they are rejected as unknown
+  // unless the agency's recipe maps them (recipe `values`).
 ];
 
 const MODE_CODES: ReadonlyArray<readonly [string, string]> = [
@@ -329,11 +363,26 @@ const PUBLIC_MACROS: readonly string[] = [
        CASE WHEN starts_with(s, ${MARK}) THEN pt__date_from_number(substr(s, 2)) END,
        pt__date_from_text(s))`,
   ),
+  // A date no export of this product's subject can mean: before 2000 (no FWA, no digital attendance
+  // export; such a date is nearly always a number column mapped to a date, its values read as Excel
+  // serials) or more than a year after today (approvals and holiday calendars are planned ahead, by
+  // months, not years). NULL when d is plausible, DATE_INVALID when there is no date at all.
   macro(
-    'pt_time(s)',
-    `coalesce(
-       CASE WHEN starts_with(s, ${MARK}) THEN pt__time_from_number(substr(s, 2)) END,
-       pt__time_from_text(s))`,
+    'pt_date_check(d, today)',
+    `CASE (d BETWEEN DATE ${lit(PLAUSIBLE_FROM)} AND CAST(coalesce(today, current_date) AS DATE) + INTERVAL 1 YEAR)
+       WHEN true THEN NULL WHEN false THEN 'DATE_IMPLAUSIBLE' ELSE 'DATE_INVALID' END`,
+  ),
+  // The problem of a date cell, NULL when it is empty or a plausible date.
+  macro('pt_date_problem(s, today)', `CASE WHEN pt_text(s) IS NOT NULL THEN pt_date_check(pt_date(s), today) END`),
+  // 00:00 is what attendance systems write for a missing scan (rules.md calls it a placeholder);
+  // a scan at midnight itself is not told apart from it.
+  macro('pt_time(s)', `nullif(pt__time_any(s), TIME '00:00:00')`),
+  // The problem of a time cell: TIME_INVALID unless it is empty, a time or a placeholder.
+  macro(
+    'pt_time_problem(s)',
+    `CASE WHEN pt_text(s) IS NOT NULL AND pt__time_any(s) IS NULL
+            AND pt__clean(s) NOT IN (${TIME_PLACEHOLDERS.map(lit).join(', ')})
+       THEN 'TIME_INVALID' END`,
   ),
   // A numeric cell holds String(n) from JavaScript, which TRY_CAST reads exactly. A number too large
   // for a double (1E+400) reads as infinity: not a number a person meant, so none.
@@ -341,7 +390,7 @@ const PUBLIC_MACROS: readonly string[] = [
     'pt_num(s)',
     `pt__finite(coalesce(
        CASE WHEN starts_with(s, ${MARK}) THEN TRY_CAST(substr(s, 2) AS DOUBLE) END,
-       pt__num_from_text(regexp_replace(s, '${SPACE}+', '', 'g'))))`,
+       pt__num_from_text(regexp_replace(s, '^${SPACE}*''|${SPACE}+', '', 'g'))))`,
   ),
   macro('pt_int(s)', `CASE WHEN pt_num(s) = trunc(pt_num(s)) THEN TRY_CAST(pt_num(s) AS INTEGER) END`),
   macro('pt_nip(s)', `nullif(pt__nip_text(s), '')`),
@@ -351,6 +400,7 @@ const PUBLIC_MACROS: readonly string[] = [
        WHEN coalesce(pt__nip_text(s), '') = '' THEN NULL
        WHEN starts_with(s, ${MARK}) OR regexp_full_match(pt__nip_text(s), ${lit(SCIENTIFIC)}) THEN 'NIP_NUMBER'
        WHEN NOT regexp_full_match(pt__nip_text(s), '[0-9]+') THEN 'NIP_NOT_DIGITS'
+       WHEN length(pt__nip_text(s)) = 16 THEN 'NIP_NIK'
        WHEN length(pt__nip_text(s)) <> 18 THEN 'NIP_LENGTH'
        WHEN NOT coalesce(pt__nip_birth_ok(pt__nip_text(s), coalesce(today, current_date)), false) THEN 'NIP_BIRTHDATE'
        WHEN substr(pt__nip_text(s), 15, 1) NOT IN ('1', '2') THEN 'NIP_SEX'
@@ -406,7 +456,7 @@ const PERIOD_MACROS: readonly string[] = [
   ),
   // A Tahun cell: four digits, as text or as an Excel number (2025 or 2025.0).
   // One regex, where pt_int expands to about twenty: pt_period names its year twice.
-  macro('pt__year(s)', `TRY_CAST(regexp_extract(s, ${lit(String.raw`^\x{1F}?${SPACE}*(\d{4})(?:[.,]0+)?${SPACE}*$`)}, 1) AS INTEGER)`),
+  macro('pt__year(s)', `TRY_CAST(regexp_extract(s, ${lit(String.raw`^\x{1F}?${OPEN}(\d{4})(?:[.,]0+)?${SPACE}*$`)}, 1) AS INTEGER)`),
   // The year of Tahun or one written into the period ('Januari 2025'); NULL
   // when both are given and disagree.
   macro('pt__one_year(a, b)', 'CASE WHEN coalesce(a = b, true) THEN coalesce(a, b) END'),

@@ -2,26 +2,45 @@ import type { MappingRecipe, PreviewImportRequest, PreviewImportResult } from '.
 import type { Db } from '../db/database.ts';
 import { chooseLayout } from './csv-reader.ts';
 import { splitRecords } from './csv-records.ts';
+import { fixedLayout, fixedSampleRows } from './fixed-reader.ts';
 import { mapColumns } from './header.ts';
 import { KINDS, type KindSpec } from './kinds.ts';
 import { loadRecipe } from './recipes.ts';
 import { decodeSample, fileSize, sniffFile, type Sniffed } from './sniff.ts';
 import { refuseNoHeader, stripMark } from './staging.ts';
+import { detectLayout, findConstants, layoutFields } from './layouts/layout.ts';
+import { basename } from 'node:path';
+import { AppError } from '../../contract/errors.ts';
 import { previewXlsx } from './xlsx-reader.ts';
 
-function fieldsOf(spec: KindSpec, columns: Record<string, number>) {
-  return spec.fields.map((f) => ({ field: f.name, required: Boolean(f.required), column: columns[f.name] ?? null }));
+/** A field is required unless another stands in for it (a PIN for the NIP) or the layout supplies it (a wide sheet's dates). */
+function fieldsOf(spec: KindSpec, columns: Record<string, number>, supplied: string[]) {
+  return spec.fields.map((f) => ({
+    field: f.name,
+    required: Boolean(f.required) && !supplied.includes(f.name) && (f.orField === undefined || columns[f.orField] === undefined),
+    column: columns[f.name] ?? null,
+  }));
 }
 
 function previewCsv(text: string, spec: KindSpec, recipe: MappingRecipe | undefined) {
   const layout = chooseLayout(text, spec, recipe);
+  const fixed = layout?.headerless ? undefined : fixedLayout(text, spec, recipe, layout);
+  if (fixed) {
+    const headers = fixed.labels.map((l) => l.text);
+    return { delimiter: null, headerRow: fixed.line, headers, keys: headers, rows: fixedSampleRows(text, fixed, 20) };
+  }
   if (!layout) return undefined;
-  const header = layout.records[layout.headerIndex]!;
+  const { header } = layout;
+  const first = header.index + header.height;
   return {
     delimiter: layout.delimiter,
-    headerRow: header.endLine,
-    headers: header.cells,
-    rows: layout.records.slice(layout.headerIndex + 1, layout.headerIndex + 21).map((r) => r.cells),
+    // A headerless file (a device log) has no header row: 0, and its columns are mapped by number.
+    headerRow: layout.headerless ? 0 : layout.records[header.index]!.startLine,
+    headers: header.headers,
+    keys: header.keys,
+    rows: layout.records.slice(first, first + 20).map((r) => r.cells),
+    title: layout.records.slice(0, header.index).map((r) => r.cells),
+    recipe: layout.headerless,
   };
 }
 
@@ -29,7 +48,12 @@ interface Layout {
   delimiter: string | null;
   headerRow: number;
   headers: string[];
+  keys: string[];
   rows: string[][];
+  title?: string[][];
+  sheet?: string;
+  /** The mapping of a headerless file, by column number (csv-reader.ts, CsvLayout.headerless). */
+  recipe?: MappingRecipe;
 }
 
 interface Target {
@@ -37,16 +61,36 @@ interface Target {
   recipe: MappingRecipe | undefined;
 }
 
-function previewOf(sniffed: Sniffed, layout: Layout, { spec, recipe }: Target): PreviewImportResult {
-  const mapping = mapColumns(layout.headers, spec, recipe);
-  const warnings = mapping.missing.length ? [`Kolom wajib belum dipetakan: ${mapping.missing.join(', ')}.`] : [];
+const FROM_ID = { option: 'pilihan impor', recipe: 'resep', title: 'judul di atas tabel', sheet: 'nama lembar', 'file name': 'nama berkas' } as const;
+
+function previewOf(sniffed: Sniffed, path: string, layout: Layout, { spec, recipe }: Target): PreviewImportResult {
+  const mapping = mapColumns(layout.headers, spec, layout.recipe ?? recipe, layout.keys);
+  const part = { headers: layout.headers, mapping, title: layout.title, sheet: layout.sheet ?? null };
+  const found = detectLayout(spec, part, layout.recipe ?? recipe);
+  const supplied = layoutFields(found);
+  const notes: string[] = [];
+  // The date or month the import will take from the title or the names, said before it is taken.
+  try {
+    const { constants } = findConstants(spec, part, { req: { path, fileName: basename(path) }, recipe });
+    for (const [field, c] of Object.entries(constants)) {
+      supplied.push(field === 'period' ? 'year/period' : field);
+      notes.push(`${field === 'date' ? 'Tanggal' : 'Bulan'} ${c.value} diambil dari ${FROM_ID[c.from]}.`);
+    }
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    notes.push(err.message);
+    supplied.push('date', 'year/period');
+  }
+  const missing = mapping.missing.filter((m) => !supplied.includes(m));
+  const warnings = [...(missing.length ? [`Kolom wajib belum dipetakan: ${missing.join(', ')}.`] : []), ...notes];
   return {
     format: sniffed.format,
     encoding: sniffed.encoding,
     delimiter: layout.delimiter,
     headerRow: layout.headerRow,
     headers: layout.headers.map((h) => stripMark(h).trim()),
-    fields: fieldsOf(spec, mapping.columns),
+    fields: fieldsOf(spec, mapping.columns, supplied),
+    layout: found,
     rows: layout.rows.map((r) => r.map(stripMark)),
     recipeUsed: recipe !== undefined,
     warnings,
@@ -80,7 +124,7 @@ export async function previewKinds(
     layouts = targets.map((t) => previewCsv(text, t.spec, t.recipe));
     firstRows = splitRecords(text, ',', 5).map((r) => r.cells);
   }
-  const previews = layouts.map((layout, i) => (layout ? previewOf(sniffed, layout, targets[i]!) : null));
+  const previews = layouts.map((layout, i) => (layout ? previewOf(sniffed, path, layout, targets[i]!) : null));
   return { previews, firstRows };
 }
 

@@ -7,9 +7,16 @@ export type Lang = 'id' | 'en';
 const REASONS: Record<string, [id: string, en: string]> = {
   REQUIRED: ['kosong, padahal wajib diisi', 'is empty but required'],
   DATE_INVALID: ['bukan tanggal yang valid', 'is not a valid date'],
+  DATE_IMPLAUSIBLE: [
+    'di luar rentang yang masuk akal (sebelum 2000 atau lebih dari setahun ke depan); mungkin kolom yang salah dipetakan',
+    'is outside the plausible range (before 2000 or more than a year ahead); perhaps the wrong column was mapped',
+  ],
   TIME_INVALID: ['bukan jam yang valid (contoh: 07:30)', 'is not a valid time (e.g. 07:30)'],
   STATUS_UNKNOWN: ['bukan kode kehadiran yang dikenal', 'is not a known attendance code'],
-  STATUS_MISSING: ['kosong dan tidak ada jam masuk/pulang', 'is empty and there is no check-in/check-out time'],
+  PIN_UNKNOWN: [
+    'tidak ada di daftar pegawai instansi ini (kolom PIN); impor daftar pegawai dengan kolom PIN lebih dahulu',
+    "is not in this agency's roster (its PIN column); import a roster with a PIN column first",
+  ],
   MODE_UNKNOWN: ['bukan mode kerja yang dikenal (WFO/WFH/WFA/Kantor Lain/DL)', 'is not a known work mode (WFO/WFH/WFA/Kantor Lain/DL)'],
   BOOL_UNKNOWN: ['bukan Ya/Tidak', 'is not Ya/Tidak (yes/no)'],
   DISCIPLINE_UNKNOWN: ['bukan status hukuman disiplin yang dikenal', 'is not a known discipline status'],
@@ -29,6 +36,7 @@ const REASONS: Record<string, [id: string, en: string]> = {
   ],
   NIP_NOT_DIGITS: ['berisi karakter selain angka', 'contains characters other than digits'],
   NIP_LENGTH: ['tidak 18 digit', 'is not 18 digits'],
+  NIP_NIK: ['16 digit: ini NIK (nomor induk kependudukan), bukan NIP; berkas perlu kolom NIP atau PIN mesin', 'has 16 digits: it is a NIK (national identity number), not a NIP; the file needs a NIP or device PIN column'],
   NIP_BIRTHDATE: ['tidak valid: digit 1–8 bukan tanggal lahir yang mungkin', 'is invalid: digits 1–8 are not a plausible birth date'],
   NIP_SEX: ['tidak valid: digit ke-15 (jenis kelamin) harus 1 atau 2', 'is invalid: digit 15 (sex) must be 1 or 2'],
   NIP_APPOINTMENT: ['tidak valid: digit 9–14 bukan TMT CPNS maupun kode PPPK yang valid', 'is invalid: digits 9–14 are neither an appointment month nor a PPPK code'],
@@ -51,6 +59,12 @@ const REASONS: Record<string, [id: string, en: string]> = {
 /** Why a row was skipped, by code: rows that by design hold no record. */
 const SKIP_REASONS: Record<string, [id: string, en: string]> = {
   NO_VALUES: ['tidak berisi nilai pada kolom mana pun yang dipetakan', 'holds no value in any mapped column'],
+  TOTAL: ['baris jumlah atau ringkasan, bukan data', 'a total or summary row, not data'],
+  SIGNATURE: ['bagian blok tanda tangan', 'part of the signature block'],
+  REPEATED_HEADER: ['judul kolom yang diulang', 'a repeated header row'],
+  UNLABELLED_TOTAL: ['tanpa pengenal dan hanya berisi angka (baris jumlah)', 'has no identifier and holds numbers only (a total row)'],
+  DAY_OFF: ['hari libur (bukan hari kerja) tanpa status dan tanpa jam', 'a day off (not a working day) with no status and no time'],
+  NO_RECORD: ['tanpa status dan tanpa jam masuk/pulang: tidak ada catatan hari itu', 'no status and no check-in/check-out time: no record that day'],
 };
 
 /** baris 7 dilewati: tidak berisi nilai pada kolom mana pun yang dipetakan. */

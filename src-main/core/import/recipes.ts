@@ -12,6 +12,7 @@ export async function loadRecipe(db: Db, agency: string, kind: ImportKind): Prom
 export async function storeRecipe(db: Db, agency: string, kind: ImportKind, recipe: MappingRecipe, at: Date): Promise<RecipeEntry> {
   const clean: MappingRecipe = { columns: { ...recipe.columns } };
   if (recipe.headerRow !== undefined) clean.headerRow = recipe.headerRow;
+  if (recipe.headerRows !== undefined) clean.headerRows = recipe.headerRows;
   await db.run(
     `INSERT INTO recipes
 VALUES ($agency, $kind, $recipe, $at)

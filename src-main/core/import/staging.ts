@@ -23,6 +23,11 @@ export interface Staged {
    * are numbered by their position from `firstLine`, shifted where `stg_shifts` says (`shifted`).
    */
   format: 'csv' | 'xlsx';
+  /**
+   * `fixed`: a text file of fixed-width columns (fixed-reader.ts), read through the CSV path line for
+   * line (`delimiter` null); absent for a delimited file or a workbook. For the import report's `layout`.
+   */
+  layout?: 'fixed';
   firstLine?: number;
   shifted?: boolean;
   /**
@@ -32,6 +37,8 @@ export interface Staged {
   records: number;
   /** Rows in `stg_rejects` (too long, not UTF-8, fields or cells that do not fit). */
   rejected: number;
+  /** The title block: the non-empty rows above the header, as cells. */
+  title?: string[][];
 }
 
 /** A part of a file the import stores as one batch: a text file whole, or one sheet of a workbook. */
@@ -67,8 +74,10 @@ export function refuseMissing(spec: KindSpec, missing: string[], headers: string
   throw new AppError(
     'IMPORT_FAILED',
     `Kolom wajib untuk jenis data "${spec.kind}" tidak ditemukan: ${missing.join(', ')}. ` +
-      `Judul kolom yang ada: ${headers.map((h) => `"${stripMark(h).trim()}"`).join(', ')}.`,
-    `Required columns for data kind "${spec.kind}" not found: ${missing.join(', ')}. Column headers present: ${headers.map((h) => `"${stripMark(h).trim()}"`).join(', ')}.`,
+      `Judul kolom yang ada: ${headers.map((h) => `"${stripMark(h).trim()}"`).join(', ')}. ` +
+      `Sebutkan kolomnya dalam resep pemetaan (--mapping, bagian "columns").`,
+    `Required columns for data kind "${spec.kind}" not found: ${missing.join(', ')}. Column headers present: ${headers.map((h) => `"${stripMark(h).trim()}"`).join(', ')}. ` +
+      `Name the columns in a mapping recipe (--mapping, its "columns").`,
     { kind: spec.kind, missing },
   );
 }

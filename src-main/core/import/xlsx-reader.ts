@@ -96,7 +96,7 @@ function readInWorker(job: XlsxJob, fileName: string, options: Pick<XlsxOptions,
 
 /** A sheet the worker spooled, read into `stg` and `stg_rejects`. */
 async function loadSheet(db: Db, sheet: SheetSpooled, spec: KindSpec, recipe: MappingRecipe | undefined): Promise<Staged> {
-  const { headers, headerRow } = sheet;
+  const { headers, headerRow, keys } = sheet;
   const columns = [`'row_no': 'INTEGER'`, ...headers.map((_, i) => `'c${i}': 'VARCHAR'`)].join(', ');
   const read = (columns: string) => `SELECT *
 FROM read_csv($path, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', new_line = '\\n',
@@ -104,7 +104,7 @@ FROM read_csv($path, header = false, auto_detect = false, delim = ',', quote = '
   await db.run(`CREATE OR REPLACE TEMP TABLE stg AS ${read(`{${columns}}`)}`, { path: sheet.dataPath });
   await db.run(`CREATE OR REPLACE TEMP TABLE stg_rejects AS ${read(STG_REJECTS_COLUMNS)}`, { path: sheet.rejectsPath });
   return {
-    sheet: sheet.sheet, headers, headerRow, mapping: mapColumns(headers, spec, recipe),
+    sheet: sheet.sheet, headers, headerRow, mapping: mapColumns(headers, spec, recipe, keys), title: sheet.title,
     width: headers.length, delimiter: null, encoding: null, format: 'xlsx', records: sheet.records, rejected: sheet.rejected,
   };
 }
@@ -120,7 +120,7 @@ export async function readXlsxParts(
   spec: KindSpec,
   recipe: MappingRecipe | undefined,
   options: XlsxOptions,
-): Promise<{ parts: FilePart[]; warnings: [string, string][] }> {
+): Promise<{ parts: FilePart[]; warnings: [string, string][]; hidden: string[] }> {
   // Sizes from the central directory first: a zip bomb is refused before anything is inflated.
   await guardZip(path);
   const job: XlsxJob = { path, heapMb: XLSX_HEAP_MB, target: { kind: spec.kind, recipe }, spoolBase: options.spoolBase };
@@ -132,7 +132,7 @@ export async function readXlsxParts(
     warnings.push([`Lembar tersembunyi tidak diimpor: ${names}. Tampilkan lembarnya di Excel bila datanya perlu diimpor.`,
       `Hidden sheets were not imported: ${names}. Unhide them in Excel if their data should be imported.`]);
   }
-  return { parts: spooled.map((sheet) => ({ sheet: sheet.sheet, load: () => loadSheet(db, sheet, spec, recipe) })), warnings };
+  return { parts: spooled.map((sheet) => ({ sheet: sheet.sheet, load: () => loadSheet(db, sheet, spec, recipe) })), warnings, hidden };
 }
 
 /**

@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { ImportKind, MappingRecipe } from '../../contract/import-types.ts';
-import { findHeaderRow, HEADER_SEARCH_ROWS } from './header.ts';
+import { findHeader, HEADER_SEARCH_ROWS } from './header.ts';
 import { KINDS, type KindSpec } from './kinds.ts';
 import { NUM_MARK } from './normalise-sql.ts';
 import { ZIP_LIMITS } from './zip-guard.ts';
@@ -34,10 +34,16 @@ export type XlsxJob = {
 );
 
 export interface SheetFound {
+  /** The sheet row the header starts on, and the one it ends on (a header may span rows). */
   headerRow: number;
+  headerEnd: number;
   headers: string[];
+  /** Each column's last label, by which it is matched to a field. */
+  keys: string[];
   /** The first 20 data rows for a preview; none when they were spooled. */
   rows: string[][];
+  /** The title block: the non-empty rows above the header. */
+  title: string[][];
 }
 
 /** A sheet an import spooled: its data rows and its rejected rows, each counted as it was written. */
@@ -158,13 +164,15 @@ function rowCells(values: unknown): string[] {
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
 
 function locateHeader(rows: Row[], spec: KindSpec, recipe?: MappingRecipe): SheetFound | undefined {
-  if (recipe?.headerRow !== undefined) {
-    const row = rows.find((r) => r.no === recipe.headerRow);
-    return row ? { headerRow: row.no, headers: row.cells, rows: [] } : undefined;
-  }
-  const index = findHeaderRow(rows.map((r) => r.cells), spec, recipe);
-  const row = index === undefined ? undefined : rows[index];
-  return row ? { headerRow: row.no, headers: row.cells, rows: [] } : undefined;
+  // A recipe names the sheet row; the header search counts the rows the sheet has.
+  const at = recipe?.headerRow !== undefined ? rows.findIndex((r) => r.no === recipe.headerRow) : undefined;
+  if (at === -1) return undefined;
+  const found = findHeader(rows.map((r) => r.cells), spec, at === undefined ? recipe : { ...recipe!, headerRow: at + 1 });
+  if (!found) return undefined;
+  const first = rows[found.index]!;
+  const last = rows[found.index + found.height - 1]!;
+  const title = rows.slice(0, found.index).map((r) => r.cells).filter((c) => !isBlank(c));
+  return { headerRow: first.no, headerEnd: last.no, headers: found.headers, keys: found.keys, rows: [], title };
 }
 
 /** A sheet's rows as text cells; the first five of the workbook are kept for the no-header message. */
@@ -197,7 +205,7 @@ async function peekSheet(rows: AsyncIterator<Row>): Promise<Row[]> {
 function previewOf(rows: Row[], target: XlsxTarget): SheetFound | null {
   const found = locateHeader(rows.filter((r) => r.no <= HEADER_SEARCH_ROWS), KINDS[target.kind], target.recipe);
   if (!found) return null;
-  const data = rows.filter((r) => r.no > found.headerRow && !isBlank(r.cells)).slice(0, PREVIEW_ROWS);
+  const data = rows.filter((r) => r.no > found.headerEnd && !isBlank(r.cells)).slice(0, PREVIEW_ROWS);
   return { ...found, rows: data.map((r) => r.cells.slice(0, found.headers.length)) };
 }
 
@@ -340,7 +348,7 @@ class SheetSpool {
     }
     this.data = createWriteStream(`${this.base}.csv`);
     this.rejects = createWriteStream(`${this.base}-rejects.csv`);
-    for (const r of this.head) if (r.no > this.found.headerRow) this.append(r.no, r.cells);
+    for (const r of this.head) if (r.no > this.found.headerEnd) this.append(r.no, r.cells);
     this.head = [];
     return true;
   }

@@ -18,6 +18,12 @@ export const SHARED_PARAMETERS: ParamInfo[] = [
     ],
   },
   {
+    // Read by the import: a scan log's scans before it belong to the day before (night shifts).
+    key: 'dayStartsAt', type: 'time', default: '00:00', group: 'rules',
+    label: { id: 'Hari presensi dimulai pukul', en: 'The attendance day starts at' },
+    hint: { id: 'Pindaian sebelum jam ini dihitung untuk hari sebelumnya (sif malam: 05:00).', en: 'Scans before this time count for the day before (night shifts: 05:00).' },
+  },
+  {
     key: 'minGroupSize', type: 'integer', default: 5, min: 1, max: 1000, group: 'compare',
     label: { id: 'Ukuran kelompok terkecil', en: 'Smallest group size' }, unit: { id: 'catatan', en: 'records' },
     hint: { id: 'Kelompok yang lebih kecil ditulis "n < …" tanpa angka.', en: 'Smaller groups are shown as "n < …" without a figure.' },
@@ -66,6 +72,14 @@ function date(p: ParamInfo, value: string): string | null {
   return value.trim();
 }
 
+function time(p: ParamInfo, value: string): string {
+  const m = /^(\d{2}):(\d{2})$/.exec(value.trim());
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) {
+    refuse(`${p.key} harus jam seperti 05:00, bukan "${value}".`, `${p.key} must be a time such as 05:00, not "${value}".`, p.key);
+  }
+  return value.trim();
+}
+
 function timeRange(p: ParamInfo, value: string): string {
   const m = TIME_RANGE.exec(value.trim());
   if (!m || Number(m[1]) > 23 || Number(m[3]) > 23 || Number(m[2]) > 59 || Number(m[4]) > 59 || m[1]! + m[2]! >= m[3]! + m[4]!) {
@@ -81,6 +95,7 @@ export function parseParam(p: ParamInfo, value: string): ParamValue {
     case 'decimal': return number(p, value);
     case 'boolean': return parseBoolean(p.key, value);
     case 'date': return date(p, value);
+    case 'time': return time(p, value);
     case 'timeRange': return timeRange(p, value);
   }
 }
@@ -91,7 +106,7 @@ export function paramColumn(key: string): string {
 }
 
 const SQL_TYPE: Record<Exclude<ParamInfo['type'], 'timeRange'>, string> = {
-  integer: 'INTEGER', decimal: 'DOUBLE', boolean: 'BOOLEAN', date: 'DATE',
+  integer: 'INTEGER', decimal: 'DOUBLE', boolean: 'BOOLEAN', date: 'DATE', time: 'TIME',
 };
 
 /** Columns of `run_profiles` for the parameters: a time range is two TIME columns, <column>_start and <column>_end. */

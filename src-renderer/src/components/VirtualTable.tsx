@@ -146,6 +146,9 @@ export function VirtualTable<T>(props: {
           role="rowgroup"
           className="vt-body"
           ref={body}
+          // The scrolling box itself takes focus, so a keyboard scrolls it as a mouse does (axe:
+          // scrollable-region-focusable); the grid around it keeps the row-by-row keys.
+          tabIndex={total * rowHeight > height ? 0 : undefined}
           style={{ height: Math.min(height, Math.max(rowHeight, total * rowHeight)) }}
           onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         >

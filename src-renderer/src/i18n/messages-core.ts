@@ -44,7 +44,7 @@ export const CORE_MESSAGES = {
   'overview.title': ['Ringkasan', 'Overview'],
   'overview.subtitle': ['Kepatuhan pelaksanaan fleksibilitas kerja per unit, minggu dan aturan', 'Compliance with the flexible-work rules per unit, week and rule'],
   'empty.title': ['Workspace ini masih kosong', 'This workspace is empty'],
-  'empty.body': ['Impor berkas presensi, pegawai, unit kerja dan kinerja dari instansi Anda, atau muat data contoh tiga instansi (Kemendagri, Pemprov Jawa Tengah, Pemkot Bogor) untuk melihat cara kerja Pantau.', 'Import attendance, roster, unit and performance files from your agencies, or load the sample data of three agencies (Kemendagri, Central Java province, Bogor city) to see how Pantau works.'],
+  'empty.body': ['Impor berkas presensi, pegawai, unit kerja dan kinerja dari instansi Anda, atau muat data contoh empat instansi (Kemendagri, Pemprov Jawa Tengah, Pemkot Bogor, Pemkab Sleman) untuk melihat cara kerja Pantau.', 'Import attendance, roster, unit and performance files from your agencies, or load the sample data of four agencies (Kemendagri, Central Java province, Bogor city, Sleman regency) to see how Pantau works.'],
   'empty.samples': ['Muat data contoh', 'Load sample data'],
   'empty.loadingSamples': ['Memuat data contoh dan menjalankan pemeriksaan…', 'Loading the sample data and running the checks…'],
   'empty.step1': ['presensi, pegawai, unit kerja, kinerja dan survei; Pantau mengenali kolomnya dan melaporkan setiap baris yang ditolak.', 'attendance, roster, units, performance and survey; Pantau recognises the columns and reports every rejected row.'],

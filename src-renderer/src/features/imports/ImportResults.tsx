@@ -3,7 +3,7 @@ import type { ImportFileResult, RejectedRow } from '../../../../src-main/contrac
 import { Card } from '../../components/ui.tsx';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
 import { fmtInt } from '../../i18n/format.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 
 /** Every rejected row with its row number, column, value and reason; virtualised, so no cap. */
 export function RejectsTable({ rejects, label }: { rejects: RejectedRow[]; label: string }) {
@@ -27,6 +27,28 @@ export function RejectsTable({ rejects, label }: { rejects: RejectedRow[]; label
   );
 }
 
+/**
+ * What the import guessed about the file, so that a wrong guess is seen before anyone signs a
+ * figure: the layout, the column of each field, values read from elsewhere, columns passed over.
+ */
+function Guesses({ result: r }: { result: ImportFileResult }) {
+  const { t } = useI18n();
+  const mapping = Object.entries(r.mapping ?? {});
+  return (
+    <details style={{ marginTop: 6 }} open={Object.keys(r.constants ?? {}).length > 0 || (r.ignored ?? []).length > 0 || r.layout !== 'rows'}>
+      <summary>{t('imports.guesses')}</summary>
+      <ul className="muted">
+        {r.layout && <li>{t('imports.layout')}: {t(`imports.layout.${r.layout}`)}</li>}
+        {mapping.length > 0 && <li>{t('imports.columns')}: {mapping.map(([field, header]) => `${t(`field.${field}` as MessageKey)} ← "${header}"`).join(', ')}</li>}
+        {Object.entries(r.constants ?? {}).map(([field, c]) => (
+          <li key={field}>{t('imports.constant', { field: t(`field.${field}` as MessageKey), value: c.value, from: t(`imports.from.${c.from}` as MessageKey) })}</li>
+        ))}
+        {(r.ignored ?? []).map((x) => <li key={x.column}>{t('imports.ignored', { column: x.column, reason: x.reason })}</li>)}
+      </ul>
+    </details>
+  );
+}
+
 export function ImportResults({ results }: { results: ImportFileResult[] }) {
   const { t } = useI18n();
   return (
@@ -39,13 +61,24 @@ export function ImportResults({ results }: { results: ImportFileResult[] }) {
             <span className="muted">{t(`kind.${r.kind}`)}{r.agency ? ` · ${r.agency}` : ''}{r.batch ? ` · ${r.batch}` : ''}</span>
           </div>
           {r.error ? <p className="notice notice-error" style={{ marginTop: 6 }}>{r.error}</p> : (
-            <p className="muted">{t('imports.resultLine', { read: fmtInt(r.rowsRead), ok: fmtInt(r.rowsImported), rejected: fmtInt(r.rowsRejected) })}</p>
+            <p className="muted">
+              {t('imports.resultLine', { read: fmtInt(r.rowsRead), ok: fmtInt(r.rowsImported), rejected: fmtInt(r.rowsRejected) })}
+              {r.rowsSkipped > 0 && t('imports.skippedLine', { n: fmtInt(r.rowsSkipped) })}
+              {r.records !== undefined && r.records !== r.rowsImported && t('imports.recordsLine', { n: fmtInt(r.records) })}
+            </p>
           )}
+          {r.status === 'imported' && <Guesses result={r} />}
           {r.warnings.length > 0 && <ul>{r.warnings.map((w) => <li key={w}>{w}</li>)}</ul>}
           {r.rejects.length > 0 && (
             <details open={r.rejects.length <= 20} style={{ marginTop: 6 }}>
               <summary>{t('imports.rejects', { n: fmtInt(r.rejects.length) })}</summary>
               <RejectsTable rejects={r.rejects} label={`${t('imports.rejects', { n: fmtInt(r.rejects.length) })} — ${r.file}`} />
+            </details>
+          )}
+          {r.skipped.length > 0 && (
+            <details style={{ marginTop: 6 }}>
+              <summary>{t('imports.skipped', { n: fmtInt(r.skipped.length) })}</summary>
+              <ul className="muted">{r.skipped.slice(0, 200).map((x) => <li key={`${x.sheet ?? ''}-${x.row}`}>{x.reason}</li>)}</ul>
             </details>
           )}
         </div>

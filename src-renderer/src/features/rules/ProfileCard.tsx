@@ -93,6 +93,7 @@ export function ProfileCard(props: {
     }
     const extra: Record<string, string | number> = p.type === 'date' ? { type: 'date' }
       : p.type === 'timeRange' ? { pattern: '\\d{2}:\\d{2}-\\d{2}:\\d{2}', placeholder: '12:00-13:00' }
+      : p.type === 'time' ? { pattern: '\\d{2}:\\d{2}', placeholder: '05:00' }
         : { inputMode: p.type === 'integer' ? 'numeric' : 'decimal' };
     return field(p.key, pick(p.label), input(p.key, note !== undefined, extra), note);
   };

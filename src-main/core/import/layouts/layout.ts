@@ -1,0 +1,165 @@
+import { AppError } from '../../../contract/errors.ts';
+import type { ConstantSource, ImportFileRequest, LayoutId, MappingRecipe } from '../../../contract/import-types.ts';
+import type { Db } from '../../db/database.ts';
+import { stagedSource, withPins, type FieldConstants, type FieldSource } from '../import-sql.ts';
+import { headerKey, type KindSpec } from '../kinds.ts';
+import type { Staged } from '../staging.ts';
+import { scansSource } from './scans.ts';
+import { MONTH_NAME_ID, monthsIn, datesIn, titleDate, titleLines, titleMonth, ymText, type YearMonth } from './title.ts';
+import { wideSource } from './wide.ts';
+
+/** A value the file holds in no column, and where it came from (the import report's `constants`). */
+export interface FoundConstant {
+  value: string;
+  from: ConstantSource;
+}
+
+export interface PartPlan {
+  layout: LayoutId;
+  source: FieldSource;
+  constants: Record<string, FoundConstant>;
+}
+
+/** What a layout reads besides the staged part. */
+export interface LayoutContext {
+  db: Db;
+  spec: KindSpec;
+  staged: Staged;
+  /** The month of a wide sheet's day columns when they are day numbers. */
+  month?: YearMonth;
+  /** Scans before this wall-clock time (HH:MM) belong to the day before. */
+  dayStartsAt: string;
+}
+
+/** Day columns of a wide sheet: headers `1`…`31`, `01`…`31`, or dates. */
+export function dayColumns(headers: readonly string[]): { column: number; day?: number; date?: string }[] {
+  const out: { column: number; day?: number; date?: string }[] = [];
+  headers.forEach((h, column) => {
+    // A header over two rows joins its labels: `TANGGAL 14` is day 14.
+    const key = headerKey(h).replace(/^(?:tanggal|tgl|hari|date|day)\s+(?=\d{1,2}$)/, '');
+    if (/^\d{1,2}$/.test(key) && Number(key) >= 1 && Number(key) <= 31) out.push({ column, day: Number(key) });
+    else {
+      const [date] = datesIn(key);
+      if (date && datesIn(key).length === 1 && key.replace(/[^a-z0-9]/g, '').length <= 20) out.push({ column, date });
+    }
+  });
+  return out;
+}
+
+/** Wide: a week's worth of day columns at least, and no date column. */
+const looksWide = (spec: KindSpec, staged: Pick<Staged, 'headers' | 'mapping'>) =>
+  spec.kind === 'attendance' && staged.mapping.columns.date === undefined && dayColumns(staged.headers).length >= 7;
+
+/** Scans: a clock-event column and no check-in or check-out column. */
+const looksScans = (spec: KindSpec, staged: Pick<Staged, 'mapping'>) =>
+  spec.kind === 'attendance' && staged.mapping.columns.scanTime !== undefined
+  && staged.mapping.columns.checkIn === undefined && staged.mapping.columns.checkOut === undefined;
+
+export function detectLayout(spec: KindSpec, staged: Pick<Staged, 'headers' | 'mapping'> & { layout?: Staged['layout'] }, recipe: MappingRecipe | undefined): LayoutId {
+  if (recipe?.layout) return recipe.layout;
+  if (staged.layout) return staged.layout;
+  if (looksWide(spec, staged)) return 'wide';
+  if (looksScans(spec, staged)) return 'scans';
+  return 'rows';
+}
+
+/** The fields a layout supplies itself, so a file of that layout needs no column for them. */
+export function layoutFields(layout: LayoutId): string[] {
+  if (layout === 'wide') return ['date'];
+  if (layout === 'scans') return ['date'];
+  return [];
+}
+
+interface Where {
+  req: Pick<ImportFileRequest, 'period' | 'date' | 'fileName' | 'path'>;
+  recipe: MappingRecipe | undefined;
+}
+
+/** Where the date or month is looked for, in order: option, recipe, title block, sheet name, file name. */
+function lookFor<T>(staged: Pick<Staged, 'title' | 'sheet'>, { req, recipe }: Where, option: string | undefined, fromRecipe: string | undefined,
+  read: (lines: string[]) => T | undefined): { value: T | string; from: ConstantSource } | undefined {
+  if (option) return { value: option, from: 'option' };
+  if (fromRecipe) return { value: fromRecipe, from: 'recipe' };
+  const title = read(titleLines(staged.title ?? []));
+  if (title !== undefined) return { value: title, from: 'title' };
+  if (staged.sheet) {
+    const sheet = read([staged.sheet]);
+    if (sheet !== undefined) return { value: sheet, from: 'sheet' };
+  }
+  const name = (req.fileName ?? req.path).split(/[\\/]/).pop()!;
+  const file = read([name.replace(/\.[a-z0-9]+$/i, '')]);
+  if (file !== undefined) return { value: file, from: 'file name' };
+  return undefined;
+}
+
+const fileMonth = (lines: string[]) => monthsIn(lines.join('\n'))[0];
+const fileDate = (lines: string[]) => titleDate(lines) ?? (lines.length === 1 ? datesIn(lines[0]!)[0] : undefined);
+
+function refuseConstant(field: 'date' | 'period', staged: Pick<Staged, 'sheet'>): never {
+  const where = staged.sheet ? ` (lembar ${staged.sheet})` : '';
+  const whereEn = staged.sheet ? ` (sheet ${staged.sheet})` : '';
+  if (field === 'date') {
+    throw new AppError('IMPORT_FAILED',
+      `Tanggal data tidak ditemukan${where}: tidak ada kolom tanggal, dan judul, nama lembar maupun nama berkas tidak menyebut tanggal. ` +
+        `Beri tanggalnya dengan --date YYYY-MM-DD (atau "constants": {"date": "YYYY-MM-DD"} dalam resep).`,
+      `The date of the data was not found${whereEn}: there is no date column, and neither the title, the sheet name nor the file name gives a date. ` +
+        `Give it with --date YYYY-MM-DD (or "constants": {"date": "YYYY-MM-DD"} in the recipe).`);
+  }
+  throw new AppError('IMPORT_FAILED',
+    `Bulan data tidak ditemukan${where}: tidak ada kolom periode, dan judul, nama lembar maupun nama berkas tidak menyebut bulan. ` +
+      `Beri bulannya dengan --period YYYY-MM (atau "constants": {"period": "YYYY-MM"} dalam resep).`,
+    `The month of the data was not found${whereEn}: there is no period column, and neither the title, the sheet name nor the file name gives a month. ` +
+      `Give it with --period YYYY-MM (or "constants": {"period": "YYYY-MM"} in the recipe).`);
+}
+
+/**
+ * How one part is read: its layout, the source of its fields, and the values it holds in no column
+ * (a daily sheet's date, a wide sheet's or a performance file's month), each with where it came from.
+ */
+export async function planPart(db: Db, spec: KindSpec, staged: Staged, where: Where, dayStartsAt: string): Promise<PartPlan> {
+  const { layout, constants, fieldConstants, month } = findConstants(spec, staged, where);
+  const ctx: LayoutContext = { db, spec, staged, month, dayStartsAt };
+  let source: FieldSource;
+  if (layout === 'wide') source = withPins(await wideSource(ctx), staged);
+  // A scan log resolves PINs itself, scan by scan, before it groups the scans into days.
+  else if (layout === 'scans') source = await scansSource(ctx);
+  else source = stagedSource(staged, fieldConstants);
+  return { layout, source, constants };
+}
+
+type PartFound = Pick<Staged, 'headers' | 'mapping' | 'title' | 'sheet'> & { layout?: Staged['layout'] };
+
+/** The part's layout and the values it holds in no column; refuses when one it needs is nowhere. */
+export function findConstants(spec: KindSpec, staged: PartFound, where: Where): {
+  layout: LayoutId; constants: Record<string, FoundConstant>; fieldConstants: FieldConstants; month?: YearMonth;
+} {
+  const { recipe, req } = where;
+  const layout = detectLayout(spec, staged, recipe);
+  const constants: Record<string, FoundConstant> = {};
+  const fieldConstants: FieldConstants = {};
+  const cols = staged.mapping.columns;
+  // Both were checked where they came in (contract/validate.ts): the request, and the recipe when saved.
+  const option = (field: 'date' | 'period') => req[field];
+  const recipeValue = (field: 'date' | 'period') => recipe?.constants?.[field];
+  let month: YearMonth | undefined;
+  const needsMonth = (layout === 'wide' && dayColumns(staged.headers).some((d) => d.day !== undefined))
+    || (spec.kind === 'performance' && cols.period === undefined && cols.year === undefined);
+  const needsDate = (layout === 'rows' || layout === 'fixed') && cols.date === undefined && spec.fields.some((f) => f.name === 'date' && f.required);
+  if (needsMonth) {
+    const found = lookFor(staged, where, option('period'), recipeValue('period'), (l) => fileMonth(l) ?? titleMonth(l));
+    if (!found) refuseConstant('period', staged);
+    month = typeof found.value === 'string' ? { year: Number(found.value.slice(0, 4)), month: Number(found.value.slice(5, 7)) } : found.value;
+    constants.period = { value: ymText(month), from: found.from };
+    if (spec.kind === 'performance') {
+      fieldConstants.year = String(month.year);
+      fieldConstants.period = MONTH_NAME_ID[month.month - 1];
+    }
+  }
+  if (needsDate) {
+    const found = lookFor(staged, where, option('date'), recipeValue('date'), fileDate);
+    if (!found) refuseConstant('date', staged);
+    constants.date = { value: String(found.value), from: found.from };
+    fieldConstants.date = String(found.value);
+  }
+  return { layout, constants, fieldConstants, month };
+}
