@@ -57,8 +57,8 @@ describe('a daily sheet whose date is only in its title (rules.md §1)', () => {
     const r = await importText(core, 'harian.csv', DAILY);
     expect(r.mapping).toEqual({ nip: 'NIP', name: 'Nama', checkIn: 'Scan Masuk', checkOut: 'Scan Pulang', status: 'Keterangan' });
     expect(r.ignored).toEqual([
-      { column: 'Jadwal Masuk', reason: 'jadwal (checkIn), bukan jam pindaian' },
-      { column: 'Jadwal Pulang', reason: 'jadwal (checkOut), bukan jam pindaian' },
+      { column: 'Jadwal Masuk', reason: 'jadwal, bukan jam pindaian; yang dipakai "Scan Masuk"' },
+      { column: 'Jadwal Pulang', reason: 'jadwal, bukan jam pindaian; yang dipakai "Scan Pulang"' },
     ]);
   });
 
@@ -197,5 +197,21 @@ describe('a performance file whose period is only in its title', () => {
     expect([r.rowsImported, r.rowsSkipped]).toEqual([1, 1]);
     expect(await rows(core, `SELECT CAST(period_start AS VARCHAR) AS s, CAST(period_end AS VARCHAR) AS e, achievement_pct AS pct, rating FROM performance`))
       .toEqual([{ s: '2025-02-01', e: '2025-02-28', pct: 95.5, rating: 'Baik' }]);
+  });
+});
+
+describe('the import dialog names the kind of real exports', () => {
+  // Fixed bug: a note in the preview ("Tanggal … diambil dari judul") counted as a missing column,
+  // and a wide sheet's day columns counted for nothing, so both files were offered as rosters.
+  it('a daily sheet dated in its title and a wide recap are attendance, not a roster', async () => {
+    const core = await freshCore();
+    const daily = writeText(core.dir, 'harian.csv', DAILY);
+    const wide = writeText(core.dir, 'rekap.csv', csv([
+      ['REKAP ABSENSI BULAN OKTOBER 2025'],
+      ['NIP', 'Nama', 'Unit Kerja', ...Array.from({ length: 31 }, (_, i) => String(i + 1))],
+      [nip(1), 'Ani', 'Bagian Umum', 'H', 'WFH', ...Array.from({ length: 29 }, () => '')],
+    ]));
+    expect((await core.detectImport({ path: daily })).kind).toBe('attendance');
+    expect((await core.detectImport({ path: wide })).kind).toBe('attendance');
   });
 });
