@@ -175,6 +175,17 @@ describe('recipes: values and constants (rules.md §1, Recipes)', () => {
     expect((await rows<{ status: string }>(core, ATT)).map((x) => x.status)).toEqual(['TANPA_KETERANGAN', 'HADIR']);
   });
 
+  it('a saved recipe\'s column that a later file lacks fails that file, naming the column and the recipe', async () => {
+    const core = await freshCore();
+    const odd = (header: string) => csv([['ID Pegawai', header, 'Kode'], [nip(1), '13/10/2025', 'H']]);
+    const first = await importText(core, 'sept.csv', odd('Hari Kerja'), { mapping: { columns: { nip: 'ID Pegawai', date: 'Hari Kerja', status: 'Kode' } } });
+    expect(first.rowsImported).toBe(1);
+    const later = await importText(core, 'okt.csv', odd('Tanggal Kerja'));
+    expect(later.status).toBe('failed');
+    expect(later.error).toBe('Kolom "Hari Kerja" untuk isian date yang disebut resep tersimpan instansi PEMKOT-X untuk jenis data attendance '
+      + 'tidak ada di berkas ini. Perbaiki resepnya atau beri resep baru dengan --mapping.');
+  });
+
   it('a recipe\'s constant date is used for a file with no date column, and its source named', async () => {
     const core = await freshCore();
     const r = await importText(core, 'x.csv', csv([['NIP', 'Kode Kehadiran'], [nip(1), 'H']]), { mapping: { columns: {}, constants: { date: '2025-10-13' } } });
