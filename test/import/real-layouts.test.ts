@@ -57,8 +57,8 @@ describe('a daily sheet whose date is only in its title (rules.md §1)', () => {
     const r = await importText(core, 'harian.csv', DAILY);
     expect(r.mapping).toEqual({ nip: 'NIP', name: 'Nama', checkIn: 'Scan Masuk', checkOut: 'Scan Pulang', status: 'Keterangan' });
     expect(r.ignored).toEqual([
-      { column: 'Jadwal Masuk', reason: 'jadwal (checkIn), bukan jam pindaian' },
-      { column: 'Jadwal Pulang', reason: 'jadwal (checkOut), bukan jam pindaian' },
+      { column: 'Jadwal Masuk', reason: 'jadwal, bukan jam pindaian; yang dipakai "Scan Masuk"' },
+      { column: 'Jadwal Pulang', reason: 'jadwal, bukan jam pindaian; yang dipakai "Scan Pulang"' },
     ]);
   });
 
@@ -175,6 +175,17 @@ describe('recipes: values and constants (rules.md §1, Recipes)', () => {
     expect((await rows<{ status: string }>(core, ATT)).map((x) => x.status)).toEqual(['TANPA_KETERANGAN', 'HADIR']);
   });
 
+  it('a saved recipe\'s column that a later file lacks fails that file, naming the column and the recipe', async () => {
+    const core = await freshCore();
+    const odd = (header: string) => csv([['ID Pegawai', header, 'Kode'], [nip(1), '13/10/2025', 'H']]);
+    const first = await importText(core, 'sept.csv', odd('Hari Kerja'), { mapping: { columns: { nip: 'ID Pegawai', date: 'Hari Kerja', status: 'Kode' } } });
+    expect(first.rowsImported).toBe(1);
+    const later = await importText(core, 'okt.csv', odd('Tanggal Kerja'));
+    expect(later.status).toBe('failed');
+    expect(later.error).toBe('Kolom "Hari Kerja" untuk isian date yang disebut resep tersimpan instansi PEMKOT-X untuk jenis data attendance '
+      + 'tidak ada di berkas ini. Perbaiki resepnya atau beri resep baru dengan --mapping.');
+  });
+
   it('a recipe\'s constant date is used for a file with no date column, and its source named', async () => {
     const core = await freshCore();
     const r = await importText(core, 'x.csv', csv([['NIP', 'Kode Kehadiran'], [nip(1), 'H']]), { mapping: { columns: {}, constants: { date: '2025-10-13' } } });
@@ -197,5 +208,21 @@ describe('a performance file whose period is only in its title', () => {
     expect([r.rowsImported, r.rowsSkipped]).toEqual([1, 1]);
     expect(await rows(core, `SELECT CAST(period_start AS VARCHAR) AS s, CAST(period_end AS VARCHAR) AS e, achievement_pct AS pct, rating FROM performance`))
       .toEqual([{ s: '2025-02-01', e: '2025-02-28', pct: 95.5, rating: 'Baik' }]);
+  });
+});
+
+describe('the import dialog names the kind of real exports', () => {
+  // Fixed bug: a note in the preview ("Tanggal … diambil dari judul") counted as a missing column,
+  // and a wide sheet's day columns counted for nothing, so both files were offered as rosters.
+  it('a daily sheet dated in its title and a wide recap are attendance, not a roster', async () => {
+    const core = await freshCore();
+    const daily = writeText(core.dir, 'harian.csv', DAILY);
+    const wide = writeText(core.dir, 'rekap.csv', csv([
+      ['REKAP ABSENSI BULAN OKTOBER 2025'],
+      ['NIP', 'Nama', 'Unit Kerja', ...Array.from({ length: 31 }, (_, i) => String(i + 1))],
+      [nip(1), 'Ani', 'Bagian Umum', 'H', 'WFH', ...Array.from({ length: 29 }, () => '')],
+    ]));
+    expect((await core.detectImport({ path: daily })).kind).toBe('attendance');
+    expect((await core.detectImport({ path: wide })).kind).toBe('attendance');
   });
 });

@@ -15,8 +15,11 @@ async function candidates(db: Db, path: string): Promise<Candidate[]> {
   for (const [i, p] of previews.entries()) {
     // Null: this kind's headers are not in the file.
     if (!p) continue;
-    const mapped = p.fields.filter((f) => f.column !== null).length;
-    const missing = p.fields.filter((f) => f.required && f.column === null).length + (p.warnings.length && !missingRequired(p) ? 1 : 0);
+    // A wide sheet's day columns and a scan log's clock column stand for the fields they supply.
+    const mapped = p.fields.filter((f) => f.column !== null).length + (p.layout === 'wide' || p.layout === 'scans' ? 2 : 0);
+    // A missing group (year or period) is named only in the warning; notes (a date read from the title) are not missing.
+    const group = p.warnings.some((w) => w.startsWith('Kolom wajib')) && !missingRequired(p);
+    const missing = p.fields.filter((f) => f.required && f.column === null).length + (group ? 1 : 0);
     found.push({ kind: IMPORT_KINDS[i]!, mapped, fields: p.fields.length, missing, headers: p.headers, layout: p });
   }
   return found.sort((a, b) => a.missing - b.missing || b.mapped - a.mapped || b.mapped / b.fields - a.mapped / a.fields);

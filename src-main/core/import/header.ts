@@ -21,6 +21,8 @@ export interface ColumnMapping {
   /** required fields (and needOneOf groups, joined by "/") that no column holds */
   missing: string[];
   ignored: IgnoredColumn[];
+  /** Columns a recipe names that the file does not have: the file is refused (rules.md §1, Recipes). */
+  absent: { field: string; column: string | number }[];
 }
 
 function guessColumn(keys: string[], synonyms: readonly string[], used: Set<number>): number | undefined {
@@ -62,9 +64,12 @@ export function mapColumns(headers: string[], spec: KindSpec, recipe?: MappingRe
   const keys = (keyTexts ?? headers).map(headerKey);
   const columns: Record<string, number> = {};
   const used = new Set<number>();
+  const absent: { field: string; column: string | number }[] = [];
   for (const [field, ref] of Object.entries(recipe?.columns ?? {})) {
     const index = recipeColumn(keys, headers, ref);
-    if (index !== undefined && spec.fields.some((f) => f.name === field)) {
+    if (!spec.fields.some((f) => f.name === field)) continue;
+    if (index === undefined) absent.push({ field, column: ref });
+    else {
       columns[field] = index;
       used.add(index);
     }
@@ -95,7 +100,7 @@ export function mapColumns(headers: string[], spec: KindSpec, recipe?: MappingRe
   for (const group of spec.needOneOf ?? []) {
     if (!group.some((g) => columns[g] !== undefined)) missing.push(group.join('/'));
   }
-  return { columns, missing, ignored };
+  return { columns, missing, ignored, absent };
 }
 
 /**

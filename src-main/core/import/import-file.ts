@@ -161,7 +161,7 @@ export async function importFile(
     let mode = false;
     for (const [k, part] of file.parts.entries()) {
       const staged = await part.load();
-      checkMapping(spec, staged, agency, detectLayout(spec, staged, recipe));
+      checkMapping(spec, staged, agency, detectLayout(spec, staged, recipe), req.mapping === undefined);
       progress('check', null, null);
       const plan = await planPart(db, spec, staged, { req, recipe }, profile.dayStartsAt);
       mode ||= plan.source.fields.mode !== undefined;
@@ -232,7 +232,18 @@ async function dropStaging(db: Db): Promise<void> {
 /** Fields a part may hold in no column: what its layout supplies, and a date or period found elsewhere (layouts/layout.ts). */
 const SUPPLIED_ELSEWHERE = ['date', 'year/period'];
 
-function checkMapping(spec: KindSpec, staged: Staged, agency: string | null, layout: LayoutId): void {
+function checkMapping(spec: KindSpec, staged: Staged, agency: string | null, layout: LayoutId, saved: boolean): void {
+  const [gone] = staged.mapping.absent;
+  if (gone) {
+    const column = typeof gone.column === 'number' ? `kolom ke-${gone.column}` : `"${gone.column}"`;
+    const columnEn = typeof gone.column === 'number' ? `column ${gone.column}` : `"${gone.column}"`;
+    const recipe = saved ? `resep tersimpan instansi ${agency} untuk jenis data ${spec.kind}` : 'resep pemetaan (--mapping)';
+    const recipeEn = saved ? `the saved recipe of agency ${agency} for data kind ${spec.kind}` : 'the mapping recipe (--mapping)';
+    throw new AppError('IMPORT_FAILED',
+      `Kolom ${column} untuk isian ${gone.field} yang disebut ${recipe} tidak ada di berkas ini. Perbaiki resepnya atau beri resep baru dengan --mapping.`,
+      `Column ${columnEn} for field ${gone.field}, named by ${recipeEn}, is not in this file. Correct the recipe or give a new one with --mapping.`,
+      { kind: spec.kind });
+  }
   const supplied = new Set([...layoutFields(layout), ...SUPPLIED_ELSEWHERE]);
   const missing = staged.mapping.missing.filter((m) => !supplied.has(m));
   if (missing.length) refuseMissing(spec, missing, staged.headers);

@@ -5,11 +5,16 @@ import { batchRejects, batchSkips } from './batches.ts';
 import { importFile, type IgnoredReport, type ImportEnv } from './import-file.ts';
 import type { Lang } from './reasons.ts';
 
-/** Why a column (or a hidden sheet) was passed over, in the user's language. */
-function ignoredReason(lang: Lang, x: IgnoredReport): string {
+/**
+ * Why a column (or a hidden sheet) was passed over, in the user's language, naming the column that
+ * was taken instead (a header the user knows, not a field name of the code).
+ */
+function ignoredReason(lang: Lang, x: IgnoredReport, mapping: Record<string, string>): string {
   const en = lang === 'en';
-  if (x.code === 'SCHEDULE') return en ? `a schedule (${x.field}), not the scanned time` : `jadwal (${x.field}), bukan jam pindaian`;
-  if (x.code === 'SECOND_COLUMN') return en ? `a second column for ${x.field}; the leftmost one is used` : `kolom kedua untuk ${x.field}; yang dipakai kolom paling kiri`;
+  const used = x.field !== undefined ? mapping[x.field] : undefined;
+  const instead = used ? (en ? `; "${used}" is used` : `; yang dipakai "${used}"`) : '';
+  if (x.code === 'SCHEDULE') return (en ? 'a schedule, not a scanned time' : 'jadwal, bukan jam pindaian') + instead;
+  if (x.code === 'SECOND_COLUMN') return (en ? 'a second column for the same field' : 'kolom kedua untuk isian yang sama') + instead;
   return en ? 'a hidden sheet: not imported' : 'lembar tersembunyi: tidak diimpor';
 }
 
@@ -50,8 +55,8 @@ export async function importFiles(env: ImportEnv, req: ImportFilesRequest, resol
         : {};
       const first = parts[0]!;
       const ignored = [
-        ...parts.flatMap((p) => p.ignored.map((x) => ({ column: several ? `${p.sheet}: ${x.column}` : x.column, reason: ignoredReason(lang, x) }))),
-        ...outcome.hidden.map((sheet) => ({ column: sheet, reason: ignoredReason(lang, { column: sheet, code: 'HIDDEN_SHEET' }) })),
+        ...parts.flatMap((p) => p.ignored.map((x) => ({ column: several ? `${p.sheet}: ${x.column}` : x.column, reason: ignoredReason(lang, x, p.mapping) }))),
+        ...outcome.hidden.map((sheet) => ({ column: sheet, reason: ignoredReason(lang, { column: sheet, code: 'HIDDEN_SHEET' }, {}) })),
       ];
       const { hidden: _, ...counts } = outcome;
       files.push({

@@ -228,6 +228,7 @@ export function withPins(source: FieldSource, staged: Staged): FieldSource {
 const TOTAL_ROW = String.raw`^(?:jumlah|total|sub ?total|grand total|rata-rata|rata rata|rerata|rekapitulasi)\b`;
 const SIGNATURE_ROW = String.raw`^(?:mengetahui|kepala\b|nip\s*[:\d]|nip$|an\s|a/n\b|plt\s|plh\s|pj\s|sekretaris\b|dicetak|tanggal cetak|ttd\b|tertanda|disahkan|diketahui|dibuat oleh|yang membuat)`;
 const NUMBER_CELL = String.raw`^\s*[-+]?[0-9][0-9.,]*\s*%?\s*$`;
+const SKIP_LOOK_COLUMNS = 16;
 
 /**
  * Why a row of `stg` holds no record, from its cells alone: a total or summary under the data, a
@@ -236,10 +237,13 @@ const NUMBER_CELL = String.raw`^\s*[-+]?[0-9][0-9.,]*\s*%?\s*$`;
  * normaliseSql.
  */
 export function rowSkipSql(staged: Staged): string {
-  const cells = staged.headers.map((_, i) => `stg.c${i}`);
+  const mapped = Object.values(staged.mapping.columns);
+  // A total's label and a signature line sit in the first columns or in mapped ones; looking only
+  // there keeps the expression small on a file of a thousand columns.
+  const looked = [...new Set([...staged.headers.keys()].filter((i) => i < SKIP_LOOK_COLUMNS).concat(mapped))].sort((a, b) => a - b);
+  const cells = looked.map((i) => `stg.c${i}`);
   if (cells.length === 0) return 'NULL::VARCHAR';
   const first = `pt_key(coalesce(${cells.map((c) => `nullif(pt_text(${c}), '')`).join(', ')}, ''))`;
-  const mapped = Object.values(staged.mapping.columns);
   const sameAsHeader = mapped.map((i) => `CAST(pt_key(stg.c${i}) = ${quoteLiteral(headerKey(staged.headers[i] ?? ''))} AS INTEGER)`);
   const key = staged.mapping.columns.nip ?? staged.mapping.columns.pin ?? mapped[0];
   const keyEmpty = key === undefined ? 'true' : `pt_text(stg.c${key}) IS NULL`;
