@@ -139,6 +139,11 @@ export interface ImportBatch {
   undoneAt: string | null;
   /** The sheet of a workbook this batch holds; null for a text file. */
   sheet: string | null;
+  layout: LayoutId;
+  /** Canonical records written (a scan log's rows make fewer). */
+  records: number;
+  /** Values the file held in no column, and where each came from. */
+  constants: Record<string, { value: string; from: ConstantSource }>;
 }
 
 export interface ListImportsRequest {

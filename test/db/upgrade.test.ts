@@ -63,6 +63,8 @@ describe('a workspace written by the schema-3 release', () => {
         ['b-000004', 'attendance', 1229, 3, 0],
         ['b-000005', 'roster', 28, 0, 28],
       ]);
+      // Migration 6: batches stored before the layouts read as rows, one record per imported row, no constants.
+      expect(batches.map((b) => [b.layout, b.records === b.rowsImported, b.constants])).toEqual(batches.map(() => ['rows', true, {}]));
       const counts = await Promise.all(
         ['calendar', 'units', 'employees', 'employees_replaced', 'attendance', 'rejects'].map((t) => count(core, t)),
       );

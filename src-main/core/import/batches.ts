@@ -1,5 +1,5 @@
 import { AppError } from '../../contract/errors.ts';
-import type { ImportBatch, ImportKind, RejectedRow, SkippedRow, UndoImportResult } from '../../contract/import-types.ts';
+import type { ImportBatch, ImportKind, LayoutId, RejectedRow, SkippedRow, UndoImportResult } from '../../contract/import-types.ts';
 import { replacedTable } from '../db/canonical.ts';
 import type { Db } from '../db/database.ts';
 import { undoSql } from './import-sql.ts';
@@ -10,12 +10,14 @@ interface BatchRow {
   batch_id: string; file_name: string; kind: ImportKind; agency: string | null; sha256: string; size: number;
   format: 'csv' | 'xlsx'; encoding: string | null; delimiter: string | null; header_row: number; mapping: string;
   imported_at: string; rows_read: number; rows_imported: number; rows_rejected: number; rows_skipped: number; rows_replaced: number;
-  status: 'active' | 'undone'; undone_at: string | null; sheet: string | null;
+  status: 'active' | 'undone'; undone_at: string | null; sheet: string | null; layout: LayoutId; records: number; constants: string;
 }
 
 const BATCH_COLUMNS = `batch_id, file_name, kind, agency, sha256, size, format, encoding, delimiter, header_row, mapping,
   strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS imported_at, rows_read, rows_imported, rows_rejected, rows_skipped, rows_replaced,
-  status, strftime(undone_at, '%Y-%m-%dT%H:%M:%SZ') AS undone_at, sheet`;
+  status, strftime(undone_at, '%Y-%m-%dT%H:%M:%SZ') AS undone_at, sheet, layout,
+  -- Batches stored before the layouts wrote one record per imported row.
+  coalesce(records, rows_imported) AS records, constants`;
 
 function toBatch(r: BatchRow): ImportBatch {
   return {
@@ -23,7 +25,8 @@ function toBatch(r: BatchRow): ImportBatch {
     format: r.format, encoding: r.encoding, delimiter: r.delimiter, headerRow: r.header_row,
     mapping: JSON.parse(r.mapping) as Record<string, string>, importedAt: r.imported_at, rowsRead: r.rows_read,
     rowsImported: r.rows_imported, rowsRejected: r.rows_rejected, rowsSkipped: r.rows_skipped, rowsReplaced: r.rows_replaced, status: r.status,
-    undoneAt: r.undone_at, sheet: r.sheet,
+    undoneAt: r.undone_at, sheet: r.sheet, layout: r.layout, records: r.records,
+    constants: JSON.parse(r.constants) as ImportBatch['constants'],
   };
 }
 

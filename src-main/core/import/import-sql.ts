@@ -228,7 +228,6 @@ export function withPins(source: FieldSource, staged: Staged): FieldSource {
 const TOTAL_ROW = String.raw`^(?:jumlah|total|sub ?total|grand total|rata-rata|rata rata|rerata|rekapitulasi)\b`;
 const SIGNATURE_ROW = String.raw`^(?:mengetahui|kepala\b|nip\s*[:\d]|nip$|an\s|a/n\b|plt\s|plh\s|pj\s|sekretaris\b|dicetak|tanggal cetak|ttd\b|tertanda|disahkan|diketahui|dibuat oleh|yang membuat)`;
 const NUMBER_CELL = String.raw`^\s*[-+]?[0-9][0-9.,]*\s*%?\s*$`;
-const SKIP_LOOK_COLUMNS = 16;
 
 /**
  * Why a row of `stg` holds no record, from its cells alone: a total or summary under the data, a
@@ -237,17 +236,16 @@ const SKIP_LOOK_COLUMNS = 16;
  * normaliseSql.
  */
 export function rowSkipSql(staged: Staged): string {
+  if (staged.headers.length === 0) return 'NULL::VARCHAR';
   const mapped = Object.values(staged.mapping.columns);
-  // A total's label and a signature line sit in the first columns or in mapped ones; looking only
-  // there keeps the expression small on a file of a thousand columns.
-  const looked = [...new Set([...staged.headers.keys()].filter((i) => i < SKIP_LOOK_COLUMNS).concat(mapped))].sort((a, b) => a - b);
-  const cells = looked.map((i) => `stg.c${i}`);
-  if (cells.length === 0) return 'NULL::VARCHAR';
-  const first = `pt_key(coalesce(${cells.map((c) => `nullif(pt_text(${c}), '')`).join(', ')}, ''))`;
+  // The row's non-empty cells as one list, each macro written once in a lambda: on a file of a
+  // thousand columns a per-cell expression took a gigabyte to plan.
+  const filled = `list_filter(list_transform([${staged.headers.map((_, i) => `stg.c${i}`).join(', ')}], x -> pt_text(x)), x -> x IS NOT NULL)`;
+  const first = `pt_key(coalesce(${filled}[1], ''))`;
   const sameAsHeader = mapped.map((i) => `CAST(pt_key(stg.c${i}) = ${quoteLiteral(headerKey(staged.headers[i] ?? ''))} AS INTEGER)`);
   const key = staged.mapping.columns.nip ?? staged.mapping.columns.pin ?? mapped[0];
   const keyEmpty = key === undefined ? 'true' : `pt_text(stg.c${key}) IS NULL`;
-  const numbersOnly = cells.map((c) => `(pt_text(${c}) IS NULL OR regexp_matches(${c}, ${quoteLiteral(NUMBER_CELL)}))`).join(' AND ');
+  const numbersOnly = `list_bool_and(list_transform(${filled}, x -> regexp_matches(x, ${quoteLiteral(NUMBER_CELL)})))`;
   return `CASE
     WHEN ${sameAsHeader.length ? `${sameAsHeader.join(' + ')} >= ${Math.min(2, sameAsHeader.length)}` : 'false'} THEN 'REPEATED_HEADER'
     WHEN regexp_matches(${first}, ${quoteLiteral(TOTAL_ROW)}) THEN 'TOTAL'
