@@ -34,8 +34,7 @@ if (wanted > run.findings.length) {
   // Copies of real findings with a numbered period: enough rows to scroll, same widths as real ones.
   const db = await openDatabase(copy, { memoryLimit: '2GB' });
   synthetic = wanted - run.findings.length;
-  await db.run(`INSERT INTO findings SELECT f.run_id, f.rule, f.nip, f.name, f.agency, f.unit, f.period || '#' || g.i, f.week,
-      f.detail, f.basis, 'open', f.sources
+  await db.run(`INSERT INTO findings BY NAME SELECT f.* REPLACE (f.period || '#' || g.i AS period, 'open' AS status)
     FROM (SELECT * FROM findings WHERE run_id = $run LIMIT 1000) f, range(CAST(ceil($n / 1000) AS BIGINT)) g(i)
     LIMIT $n`, { run: run.run, n: synthetic });
   db.close();

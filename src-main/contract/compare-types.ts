@@ -34,6 +34,8 @@ export interface GroupComparison {
   difference: Difference;
   /** Performance records whose employee has no attendance inside the record's period ("tanpa data presensi"). */
   withoutAttendance: number;
+  /** Performance records not rated (predikat `-` in e-Kinerja): stored, left out of both groups. */
+  withoutRating: number;
 }
 
 export interface RatingCount {

@@ -64,6 +64,23 @@ describe('flex or conventional (rules.md §4)', () => {
     expect(performance.byAgency).toEqual([expect.objectContaining({ agency: AG, withoutAttendance: 1 })]);
   });
 
+  it('a record rated "-" (e-Kinerja: not rated) is stored, left out of both groups and counted as withoutRating', async () => {
+    const core = await freshCore();
+    const [a, b, c] = [person(1), person(2), person(3)];
+    await importAttendance(core, AG, [
+      ...week(a, '2025-09-08', ['WFH', 'WFO', 'WFO', 'WFO', 'WFO']),
+      ...officeWeek(b, '2025-09-08'),
+      ...week(c, '2025-09-08', ['WFH', 'WFO', 'WFO', 'WFO', 'WFO']),
+    ]);
+    await importPerformance(core, [perf(a, 'September', '', 'Baik'), perf(b, 'September', '', '-'), perf(c, 'September', '', '-')]);
+    expect((await core.listRecords({ kind: 'performance' })).total).toBe(3);
+    await core.setProfile({ set: { minGroupSize: '1' } });
+    const { performance } = await core.compare({});
+    expect([performance.flex.n, performance.conventional.n, performance.withoutRating, performance.withoutAttendance]).toEqual([1, 0, 2, 0]);
+    expect(performance.byAgency).toEqual([expect.objectContaining({ agency: AG, withoutRating: 2 })]);
+    expect(performance.ratings).toEqual([{ group: 'flex', rating: 'Baik', n: 1 }]);
+  });
+
   it('a frontline unit where everyone works from the office: all conventional, no flex rate and no difference', async () => {
     const core = await freshCore();
     const staff = [1, 2, 3, 4, 5, 6].map((i) => person(i, 'Pelayanan Terpadu'));

@@ -25,7 +25,7 @@ function groups(label: string, c: GroupComparison, min: number, lang: Lang): str
     `${label}`,
     `    ${t(lang, 'fleksibel', 'flexible')}: ${rate(c.flex, min, lang)}`,
     `    ${t(lang, 'konvensional', 'conventional')}: ${rate(c.conventional, min, lang)}`,
-    `    ${t(lang, 'selisih', 'difference')}: ${diff}; ${t(lang, 'tanpa data presensi', 'without attendance')}: ${c.withoutAttendance}`,
+    `    ${t(lang, 'selisih', 'difference')}: ${diff}; ${t(lang, 'tanpa data presensi', 'without attendance')}: ${c.withoutAttendance}; ${t(lang, 'belum dinilai', 'not rated')}: ${c.withoutRating}`,
   ];
 }
 

@@ -11,6 +11,9 @@ import { sqlList } from '../db/database.ts';
 const MET = `CASE WHEN p.achievement_pct IS NOT NULL THEN p.achievement_pct >= 100
   ELSE coalesce(lower(trim(p.rating)) IN ('sangat baik', 'baik'), false) END`;
 
+/** e-Kinerja writes `-` for a record not (yet) rated: stored, left out of the comparison, counted as withoutRating. */
+const NOT_RATED = `coalesce(trim(p.rating) IN ('-', '–', '—'), false)`;
+
 /** The roster's unit, else the one on the performance record. */
 const UNIT = `coalesce(e.unit_name, p.unit_name)`;
 
@@ -25,7 +28,8 @@ WITH rec AS (
     p.period_start,
     p.period_end,
     p.rating,
-    ${MET} AS met
+    ${MET} AS met,
+    ${NOT_RATED} AS not_rated
   FROM performance p
   LEFT JOIN employees e ON e.nip = p.nip
   WHERE ${IN_SCOPE}
@@ -42,11 +46,11 @@ SELECT
   r.unit,
   r.rating,
   r.met,
-  CASE WHEN s.nip IS NULL THEN NULL WHEN s.flex THEN 'flex' ELSE 'conventional' END AS grp
+  CASE WHEN r.not_rated THEN 'unrated' WHEN s.nip IS NULL THEN NULL WHEN s.flex THEN 'flex' ELSE 'conventional' END AS grp
 FROM rec r
 LEFT JOIN seen s USING (nip, period_start, period_end)`;
 
-/** Counts per group overall (level 'all'), per agency and per unit; grp NULL = without attendance. */
+/** Counts per group overall (level 'all'), per agency and per unit; grp NULL = without attendance, 'unrated' = rating `-`. */
 export const CMP_COUNTS_SQL = `
 SELECT
   CASE WHEN grouping(agency) = 1 THEN 'all' WHEN grouping(unit) = 1 THEN 'agency' ELSE 'unit' END AS level,
@@ -68,7 +72,7 @@ const RATING_LABEL = `CASE lower(trim(rating)) ${PREDIKAT.map((r) => `WHEN '${r.
 export const CMP_RATINGS_SQL = `
 SELECT grp AS "group", ${RATING_LABEL} AS rating, count(*)::INTEGER AS n
 FROM cmp_records
-WHERE grp IS NOT NULL
+WHERE grp IN ('flex', 'conventional')
 GROUP BY grp, lower(trim(rating))
 ORDER BY grp DESC, n DESC, rating NULLS LAST`;
 
@@ -95,7 +99,7 @@ rec AS (
   FROM performance p
   LEFT JOIN employees e ON e.nip = p.nip
   JOIN units u ON u.agency = p.agency AND u.unit_name = ${UNIT}
-  WHERE ${IN_SCOPE}
+  WHERE ${IN_SCOPE} AND NOT ${NOT_RATED}
 ),
 cells AS (
   SELECT

@@ -40,7 +40,7 @@ interface CountRow {
   level: 'all' | 'agency' | 'unit';
   agency: string | null;
   unit: string | null;
-  grp: 'flex' | 'conventional' | null;
+  grp: 'flex' | 'conventional' | 'unrated' | null;
   n: number;
   met: number;
 }
@@ -49,7 +49,10 @@ function comparison(rows: CountRow[], minGroupSize: number): GroupComparison {
   const pick = (grp: CountRow['grp']) => rows.find((r) => r.grp === grp);
   const flex = groupRate(pick('flex')?.n ?? 0, pick('flex')?.met ?? 0, minGroupSize);
   const conventional = groupRate(pick('conventional')?.n ?? 0, pick('conventional')?.met ?? 0, minGroupSize);
-  return { flex, conventional, difference: difference(flex, conventional), withoutAttendance: pick(null)?.n ?? 0 };
+  return {
+    flex, conventional, difference: difference(flex, conventional), withoutAttendance: pick(null)?.n ?? 0,
+    withoutRating: pick('unrated')?.n ?? 0,
+  };
 }
 
 function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
