@@ -226,3 +226,22 @@ describe('the import dialog names the kind of real exports', () => {
     expect((await core.detectImport({ path: wide })).kind).toBe('attendance');
   });
 });
+
+describe('a wide recap with a row of day names under the day numbers', () => {
+  it('reads the day-name row as part of the header, not as days (S there is Sabtu, not sakit)', async () => {
+    const core = await freshCore();
+    const names = ['R', 'K', 'J', 'S', 'M', 'S', 'S', 'R', 'K', 'J', 'S', 'M', 'S', 'S', 'R', 'K', 'J', 'S', 'M', 'S', 'S', 'R', 'K', 'J', 'S', 'M', 'S', 'S', 'R', 'K', 'J'];
+    const days = (cells: Record<number, string>) => Array.from({ length: 31 }, (_, i) => cells[i + 1] ?? '');
+    const r = await importText(core, 'rekap_absensi_oktober_2025.csv', csv([
+      ['NIP', 'Nama', ...Array.from({ length: 31 }, (_, i) => String(i + 1))],
+      ['', '', ...names],
+      [nip(1), 'Ani', ...days({ 1: 'H', 2: 'S', 6: 'WFH' })],
+    ]));
+    expect([r.layout, r.rowsRead, r.rowsImported, r.rowsRejected, r.rowsSkipped]).toEqual(['wide', 4, 3, 0, 1]);
+    expect(r.skipped.map((s) => s.reason)).toEqual(['baris 2 dilewati: judul kolom yang diulang']);
+    expect(r.constants).toEqual({ period: { value: '2025-10', from: 'file name' } });
+    expect((await rows<{ date: string; status: string; mode: string | null }>(core, ATT)).map((x) => [x.date, x.status, x.mode])).toEqual([
+      ['2025-10-01', 'HADIR', 'WFO'], ['2025-10-02', 'SAKIT', null], ['2025-10-06', 'HADIR', 'WFH'],
+    ]);
+  });
+});

@@ -47,16 +47,17 @@ const F = {
     // ZKTeco's SDK and att2000 tables write `EnrollNumber`/`Enroll No`; some Indonesian device software `No. Absen`/`ID Absen`.
     synonyms: ['pin', 'no id', 'id mesin', 'user id', 'userid', 'ac-no', 'ac no', 'no akun', 'emp no', 'nopeg', 'no pin', 'id pegawai mesin', 'badgenumber',
       'enroll number', 'enrollnumber', 'enroll no', 'no absen', 'id absen'] },
-  name: { name: 'name', parser: 'text', synonyms: ['nama', 'nama pegawai', 'nama lengkap'] },
+  // English labels: the terminal software's exports (ZKTeco Attendance Management: Name, Department, Date).
+  name: { name: 'name', parser: 'text', synonyms: ['nama', 'nama pegawai', 'nama lengkap', 'name', 'employee name'] },
   // The work unit before the regional office: SIASN (BKN's civil-service system) lists carry
   // `unor nama` (unit organisasi, the employee's own unit) beside `skpd`, which names the whole
   // regional office, as `opd` does; a file with both is mapped to the unit.
   unitName: { name: 'unitName', parser: 'text',
     synonyms: ['unit kerja', 'unor nama', 'nama unor', 'unor', 'satuan kerja', 'satker', 'unit organisasi', 'nama unit',
-      'nama unit kerja', 'skpd', 'opd', 'sub unit kerja'] },
+      'nama unit kerja', 'skpd', 'opd', 'sub unit kerja', 'department', 'departemen', 'dept'] },
   position: { name: 'position', parser: 'text', synonyms: ['jabatan', 'jabatan nama', 'nama jabatan'] },
   date: { name: 'date', parser: 'date', required: true,
-    synonyms: ['tanggal', 'tgl', 'hari/tanggal', 'tanggal presensi', 'tgl presensi', 'tanggal absen'] },
+    synonyms: ['tanggal', 'tgl', 'hari/tanggal', 'tanggal presensi', 'tgl presensi', 'tanggal absen', 'date'] },
   serviceType: { name: 'serviceType', parser: 'service', synonyms: ['jenis layanan'] },
   frontline: { name: 'frontline', parser: 'bool', synonyms: ['layanan langsung ke masyarakat', 'layanan langsung'] },
   specialCondition: { name: 'specialCondition', parser: 'bool', synonyms: ['keadaan khusus'] },

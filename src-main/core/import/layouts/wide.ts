@@ -10,6 +10,9 @@ const IDENTITY = ['nip', 'pin', 'name', 'unitName'] as const;
 // `07:30-16:00`, `07.30 - 16.00`, `07:30 s/d 16:00`, or a check-in alone (`07:30`, `07:30 -`).
 const TIME_RANGE = String.raw`(?i)^(\d{1,2}[:.]\d{2})(?:[:.]\d{2})?(?:\s*(?:-|–|—|/|s\.?\s*/?\s*d\.?)\s*(?:(\d{1,2}[:.]\d{2})(?:[:.]\d{2})?)?)?$`;
 
+// Day names and their one- or three-letter abbreviations, Indonesian and English.
+const DAY_NAME = String.raw`(?:sen(?:in)?|sel(?:asa)?|rab(?:u)?|kam(?:is)?|jum(?:'?at)?|sab(?:tu)?|min(?:ggu)?|ahad|mon|tue|wed|thu|fri|sat|sun|[smrkjtwf])\.?`;
+
 // A dash in a day cell is how these sheets draw a day with nothing recorded, as an empty cell.
 const NOTHING = ['-', '--', '–', '—'];
 
@@ -54,11 +57,15 @@ export async function wideSource(ctx: LayoutContext): Promise<FieldSource> {
   const wholeIdents = idents.map((f) => (f === keyField ? `coalesce(${quoteIdent(f)}, label) AS ${quoteIdent(f)}` : quoteIdent(f)));
   const identNulls = idents.map((f) => `NULL::VARCHAR AS ${quoteIdent(f)}`);
   const noCell = ['day_column', 'date', 'status', 'mode', 'check_in', 'check_out'].map((c) => `NULL::VARCHAR AS ${c}`);
+  // A row of day names under the day numbers (`Sen`, `Sel`, `R`, `K` …) with no key is part of the
+  // header, not an employee's days: `S` there is Sabtu, not sakit.
+  const dayNames = `pt_text(${key}) IS NULL AND list_bool_and(list_transform(list_filter([${dated.map((d) => `stg.c${d.column}`).join(', ')}],
+    x -> pt_text(x) IS NOT NULL), x -> regexp_full_match(lower(pt_text(x)), ${quoteLiteral(DAY_NAME)})))`;
   await db.run(`CREATE OR REPLACE TEMP TABLE stg_wide AS
 WITH b AS (
   SELECT
     ${rowNo.expr} AS row_no,
-    ${rowSkipSql(staged)} AS row_skip,
+    coalesce(${rowSkipSql(staged)}, CASE WHEN ${dayNames} THEN 'REPEATED_HEADER' END) AS row_skip,
     ${[...identCols, ''].join(',\n    ')}
     ${viaPin ? 'true' : `pt_text(${key}) IS NOT NULL AND pt_nip_problem(${key}, current_date) IS NULL`} AS key_ok,
     -- A total or signature row is one row whatever it holds under the days; a row whose key reads as
