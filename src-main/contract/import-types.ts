@@ -37,6 +37,18 @@ export const LAYOUTS: readonly LayoutId[] = ['rows', 'scans', 'wide', 'fixed'];
 /** Where a value the file holds in no column came from. */
 export type ConstantSource = 'option' | 'recipe' | 'title' | 'sheet' | 'file name';
 
+/** What each layout and each source is called in a report [Bahasa Indonesia, English]. */
+export const LAYOUT_LABELS: Record<LayoutId, [string, string]> = {
+  rows: ['satu baris per catatan', 'one row per record'],
+  scans: ['log pindaian mesin (satu baris per pindaian)', 'device scan log (one row per scan)'],
+  wide: ['satu kolom per hari', 'one column per day'],
+  fixed: ['teks lebar tetap', 'fixed-width text'],
+};
+export const CONSTANT_SOURCE_LABELS: Record<ConstantSource, [string, string]> = {
+  option: ['pilihan impor', 'the import option'], recipe: ['resep', 'the recipe'], title: ['judul di atas tabel', 'the title above the table'],
+  sheet: ['nama lembar', 'the sheet name'], 'file name': ['nama berkas', 'the file name'],
+};
+
 export interface ImportFileRequest {
   path: string;
   kind: ImportKind;
@@ -175,6 +187,8 @@ export interface PreviewImportRequest {
   kind: ImportKind;
   agency?: string;
   mapping?: MappingRecipe;
+  /** The file's own name when the path is an upload's (a month or date may be read from it). */
+  fileName?: string;
 }
 
 export interface FieldMapping {

@@ -245,3 +245,17 @@ describe('a wide recap with a row of day names under the day numbers', () => {
     ]);
   });
 });
+
+describe('the preview reads a month from the file\'s own name, not the upload\'s', () => {
+  // Fixed bug: an upload is stored under a random name, so the preview looked for the month there.
+  it('names where the month comes from before anything is stored', async () => {
+    const core = await freshCore();
+    const path = writeText(core.dir, 'a81f3c.csv', csv([
+      ['NIP', 'Nama', ...Array.from({ length: 31 }, (_, i) => String(i + 1))],
+      [nip(1), 'Ani', 'H', 'WFH', ...Array.from({ length: 29 }, () => '')],
+    ]));
+    const preview = await core.previewImport({ path, fileName: 'rekap_wfo_oktober_2025.csv', kind: 'attendance', agency: AG });
+    expect(preview.layout).toBe('wide');
+    expect(preview.warnings).toEqual(['Bulan 2025-10 diambil dari nama berkas.']);
+  });
+});

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { Option } from 'commander';
 import { AppError } from '../../contract/errors.ts';
-import { IMPORT_KINDS, type ImportFileResult, type ImportKind, type MappingRecipe } from '../../contract/import-types.ts';
+import { CONSTANT_SOURCE_LABELS, IMPORT_KINDS, LAYOUT_LABELS, type ImportFileResult, type ImportKind, type MappingRecipe } from '../../contract/import-types.ts';
 import type { ProgressEvent } from '../../contract/progress.ts';
 import { VALIDATORS } from '../../contract/validate.ts';
 import { langOf, reportFailure, t, withApi, type CliContext, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
@@ -69,23 +69,12 @@ function describe(lang: Lang, f: ImportFileResult): string[] {
   ];
 }
 
-const LAYOUT_NAMES: Record<string, [string, string]> = {
-  rows: ['satu baris per catatan', 'one row per record'],
-  scans: ['log pindaian mesin (satu baris per pindaian)', 'device scan log (one row per scan)'],
-  wide: ['satu kolom per hari', 'one column per day'],
-  fixed: ['teks lebar tetap', 'fixed-width text'],
-};
-const FROM: Record<string, [string, string]> = {
-  option: ['opsi perintah', 'command option'], recipe: ['resep', 'recipe'], title: ['judul di atas tabel', 'title above the table'],
-  sheet: ['nama lembar', 'sheet name'], 'file name': ['nama berkas', 'file name'],
-};
-
 /** What the import guessed, so that a wrong guess is seen: layout, each field's column, values from elsewhere, columns passed over. */
 function guesses(lang: Lang, f: ImportFileResult): string[] {
   const out: string[] = [];
-  if (f.layout) out.push(`  ${t(lang, 'tata letak', 'layout')}: ${f.layout} (${t(lang, ...LAYOUT_NAMES[f.layout]!)})`);
+  if (f.layout) out.push(`  ${t(lang, 'tata letak', 'layout')}: ${f.layout} (${t(lang, ...LAYOUT_LABELS[f.layout])})`);
   if (f.mapping) out.push(`  ${t(lang, 'kolom', 'columns')}: ${Object.entries(f.mapping).map(([field, h]) => `${field} ← "${h}"`).join(', ')}`);
-  for (const [field, c] of Object.entries(f.constants ?? {})) out.push(`  ${field} = ${c.value} (${t(lang, 'dari', 'from')} ${t(lang, ...FROM[c.from]!)})`);
+  for (const [field, c] of Object.entries(f.constants ?? {})) out.push(`  ${field} = ${c.value} (${t(lang, 'dari', 'from')} ${t(lang, ...CONSTANT_SOURCE_LABELS[c.from])})`);
   for (const x of f.ignored ?? []) out.push(`  ${t(lang, 'dilewati', 'passed over')}: "${x.column}" — ${x.reason}`);
   return out;
 }

@@ -8,9 +8,9 @@ import { previewKinds } from './preview.ts';
 type Candidate = DetectImportResult['candidates'][number] & { headers: string[]; layout: Layout };
 
 /** Tries the file's header against every kind: the kind that maps all its required fields and the most columns wins. */
-async function candidates(db: Db, path: string): Promise<Candidate[]> {
+async function candidates(db: Db, path: string, fileName: string | undefined): Promise<Candidate[]> {
   // A file no kind can read (damaged, refused) has no candidates.
-  const previews = await previewKinds(db, path, IMPORT_KINDS.map((kind) => ({ kind }))).then((r) => r.previews, () => []);
+  const previews = await previewKinds(db, path, IMPORT_KINDS.map((kind) => ({ kind })), fileName).then((r) => r.previews, () => []);
   const found: Candidate[] = [];
   for (const [i, p] of previews.entries()) {
     // Null: this kind's headers are not in the file.
@@ -66,7 +66,7 @@ function agencyFromName(agencies: string[], fileName: string): string | null {
 }
 
 export async function detectImport(db: Db, req: DetectImportRequest): Promise<DetectImportResult> {
-  const found = await candidates(db, req.path);
+  const found = await candidates(db, req.path, req.fileName);
   // A kind whose required column is missing is still named when enough of its columns are there: the user maps the rest.
   const best = found[0] && (found[0].missing === 0 || found[0].mapped >= 3) ? found[0] : undefined;
   const batches = await listBatches(db, false);

@@ -1,5 +1,6 @@
 import type { MappingRecipe } from '../../contract/import-types.ts';
 import { headerKey, type FieldSpec, type KindSpec } from './kinds.ts';
+import { dayColumns, WIDE_MIN_DAYS } from './layouts/title.ts';
 
 /** How many title-block rows we look through for the header row. */
 export const HEADER_SEARCH_ROWS = 30;
@@ -110,8 +111,7 @@ export function mapColumns(headers: string[], spec: KindSpec, recipe?: MappingRe
 export function mappedCount(headers: string[], spec: KindSpec, recipe?: MappingRecipe, keys?: string[]): number {
   const mapping = mapColumns(headers, spec, recipe, keys);
   // Counted as two, so that `TANGGAL` over `1`…`31` beats the row above it alone, where `TANGGAL` maps to the date.
-  const days = spec.kind === 'attendance' && mapping.columns.date === undefined
-    && (keys ?? headers).filter((k) => /^(0?[1-9]|[12]\d|3[01])$/.test(headerKey(k))).length >= 7;
+  const days = spec.kind === 'attendance' && mapping.columns.date === undefined && dayColumns(headers).length >= WIDE_MIN_DAYS;
   return Object.keys(mapping.columns).length + (days ? 2 : 0);
 }
 

@@ -235,12 +235,18 @@ const NUMBER_CELL = String.raw`^\s*[-+]?[0-9][0-9.,]*\s*%?\s*$`;
  * after a signature line whose key is empty belong to the signature block (names, titles): see
  * normaliseSql.
  */
+/**
+ * A row's non-empty cells (their text) as one list, the macro written once in a lambda: on a file
+ * of a thousand columns an expression per cell took a gigabyte to plan.
+ */
+export function filledCellsSql(cells: readonly string[]): string {
+  return `list_filter(list_transform([${cells.join(', ')}], x -> pt_text(x)), x -> x IS NOT NULL)`;
+}
+
 export function rowSkipSql(staged: Staged): string {
   if (staged.headers.length === 0) return 'NULL::VARCHAR';
   const mapped = Object.values(staged.mapping.columns);
-  // The row's non-empty cells as one list, each macro written once in a lambda: on a file of a
-  // thousand columns a per-cell expression took a gigabyte to plan.
-  const filled = `list_filter(list_transform([${staged.headers.map((_, i) => `stg.c${i}`).join(', ')}], x -> pt_text(x)), x -> x IS NOT NULL)`;
+  const filled = filledCellsSql(staged.headers.map((_, i) => `stg.c${i}`));
   const first = `pt_key(coalesce(${filled}[1], ''))`;
   const sameAsHeader = mapped.map((i) => `CAST(pt_key(stg.c${i}) = ${quoteLiteral(headerKey(staged.headers[i] ?? ''))} AS INTEGER)`);
   const key = staged.mapping.columns.nip ?? staged.mapping.columns.pin ?? mapped[0];

@@ -79,7 +79,7 @@ const MONTH_NAMES: ReadonlyArray<readonly [string, number]> = [
 
 // Day names are skipped, not checked against the date: exports that print
 // them derived them from the date anyway.
-const DAY_NAME = String.raw`(?:senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu|ahad|sen|sel|rab|kam|jum|sab|min|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)`;
+export const DAY_NAME = String.raw`(?:senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu|ahad|sen|sel|rab|kam|jum|sab|min|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)`;
 const YEAR = String.raw`(?:19\d\d|20\d\d|2100)`;
 const ZONE = String.raw`(?:\s*(?:wib|wita|wit|z))?`;
 const CLOCK = String.raw`(?:\s+|t)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?${ZONE}`;

@@ -1,4 +1,4 @@
-import type { MappingRecipe, PreviewImportRequest, PreviewImportResult } from '../../contract/import-types.ts';
+import { CONSTANT_SOURCE_LABELS, type MappingRecipe, type PreviewImportRequest, type PreviewImportResult } from '../../contract/import-types.ts';
 import type { Db } from '../db/database.ts';
 import { chooseLayout } from './csv-reader.ts';
 import { splitRecords } from './csv-records.ts';
@@ -61,9 +61,7 @@ interface Target {
   recipe: MappingRecipe | undefined;
 }
 
-const FROM_ID = { option: 'pilihan impor', recipe: 'resep', title: 'judul di atas tabel', sheet: 'nama lembar', 'file name': 'nama berkas' } as const;
-
-function previewOf(sniffed: Sniffed, path: string, layout: Layout, { spec, recipe }: Target): PreviewImportResult {
+function previewOf(sniffed: Sniffed, fileName: string, layout: Layout, { spec, recipe }: Target): PreviewImportResult {
   const mapping = mapColumns(layout.headers, spec, layout.recipe ?? recipe, layout.keys);
   const part = { headers: layout.headers, mapping, title: layout.title, sheet: layout.sheet ?? null };
   const found = detectLayout(spec, part, layout.recipe ?? recipe);
@@ -71,10 +69,10 @@ function previewOf(sniffed: Sniffed, path: string, layout: Layout, { spec, recip
   const notes: string[] = [];
   // The date or month the import will take from the title or the names, said before it is taken.
   try {
-    const { constants } = findConstants(spec, part, { req: { path, fileName: basename(path) }, recipe });
+    const { constants } = findConstants(spec, part, { req: { path: fileName, fileName }, recipe });
     for (const [field, c] of Object.entries(constants)) {
       supplied.push(field === 'period' ? 'year/period' : field);
-      notes.push(`${field === 'date' ? 'Tanggal' : 'Bulan'} ${c.value} diambil dari ${FROM_ID[c.from]}.`);
+      notes.push(`${field === 'date' ? 'Tanggal' : 'Bulan'} ${c.value} diambil dari ${CONSTANT_SOURCE_LABELS[c.from][0]}.`);
     }
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
@@ -105,7 +103,8 @@ function previewOf(sniffed: Sniffed, path: string, layout: Layout, { spec, recip
 export async function previewKinds(
   db: Db,
   path: string,
-  asks: Omit<PreviewImportRequest, 'path'>[],
+  asks: Omit<PreviewImportRequest, 'path' | 'fileName'>[],
+  fileName = basename(path),
 ): Promise<{ previews: (PreviewImportResult | null)[]; firstRows: string[][] }> {
   const targets: Target[] = [];
   for (const ask of asks) {
@@ -124,11 +123,11 @@ export async function previewKinds(
     layouts = targets.map((t) => previewCsv(text, t.spec, t.recipe));
     firstRows = splitRecords(text, ',', 5).map((r) => r.cells);
   }
-  const previews = layouts.map((layout, i) => (layout ? previewOf(sniffed, path, layout, targets[i]!) : null));
+  const previews = layouts.map((layout, i) => (layout ? previewOf(sniffed, fileName, layout, targets[i]!) : null));
   return { previews, firstRows };
 }
 
 export async function previewImport(db: Db, req: PreviewImportRequest): Promise<PreviewImportResult> {
-  const { previews: [preview], firstRows } = await previewKinds(db, req.path, [req]);
+  const { previews: [preview], firstRows } = await previewKinds(db, req.path, [req], req.fileName);
   return preview ?? refuseNoHeader(KINDS[req.kind], firstRows);
 }

@@ -2,10 +2,10 @@ import { AppError } from '../../../contract/errors.ts';
 import type { ConstantSource, ImportFileRequest, LayoutId, MappingRecipe } from '../../../contract/import-types.ts';
 import type { Db } from '../../db/database.ts';
 import { stagedSource, withPins, type FieldConstants, type FieldSource } from '../import-sql.ts';
-import { headerKey, type KindSpec } from '../kinds.ts';
+import type { KindSpec } from '../kinds.ts';
 import type { Staged } from '../staging.ts';
 import { scansSource } from './scans.ts';
-import { MONTH_NAME_ID, monthsIn, datesIn, titleDate, titleLines, titleMonth, ymText, type YearMonth } from './title.ts';
+import { dayColumns, MONTH_NAME_ID, titleDate, titleLines, titleMonth, WIDE_MIN_DAYS, ymText, type YearMonth } from './title.ts';
 import { wideSource } from './wide.ts';
 
 /** A value the file holds in no column, and where it came from (the import report's `constants`). */
@@ -31,24 +31,9 @@ export interface LayoutContext {
   dayStartsAt: string;
 }
 
-/** Day columns of a wide sheet: headers `1`…`31`, `01`…`31`, or dates. */
-export function dayColumns(headers: readonly string[]): { column: number; day?: number; date?: string }[] {
-  const out: { column: number; day?: number; date?: string }[] = [];
-  headers.forEach((h, column) => {
-    // A header over two rows joins its labels: `TANGGAL 14` is day 14.
-    const key = headerKey(h).replace(/^(?:tanggal|tgl|hari|date|day)\s+(?=\d{1,2}$)/, '');
-    if (/^\d{1,2}$/.test(key) && Number(key) >= 1 && Number(key) <= 31) out.push({ column, day: Number(key) });
-    else {
-      const [date] = datesIn(key);
-      if (date && datesIn(key).length === 1 && key.replace(/[^a-z0-9]/g, '').length <= 20) out.push({ column, date });
-    }
-  });
-  return out;
-}
-
-/** Wide: a week's worth of day columns at least, and no date column. */
+/** Wide: enough day columns, and no date column. */
 const looksWide = (spec: KindSpec, staged: Pick<Staged, 'headers' | 'mapping'>) =>
-  spec.kind === 'attendance' && staged.mapping.columns.date === undefined && dayColumns(staged.headers).length >= 7;
+  spec.kind === 'attendance' && staged.mapping.columns.date === undefined && dayColumns(staged.headers).length >= WIDE_MIN_DAYS;
 
 /** Scans: a clock-event column and no check-in or check-out column. */
 const looksScans = (spec: KindSpec, staged: Pick<Staged, 'mapping'>) =>
@@ -92,8 +77,6 @@ function lookFor<T>(staged: Pick<Staged, 'title' | 'sheet'>, { req, recipe }: Wh
   return undefined;
 }
 
-const fileMonth = (lines: string[]) => monthsIn(lines.join('\n'))[0];
-const fileDate = (lines: string[]) => titleDate(lines) ?? (lines.length === 1 ? datesIn(lines[0]!)[0] : undefined);
 
 function refuseConstant(field: 'date' | 'period', staged: Pick<Staged, 'sheet'>): never {
   const where = staged.sheet ? ` (lembar ${staged.sheet})` : '';
@@ -146,7 +129,7 @@ export function findConstants(spec: KindSpec, staged: PartFound, where: Where): 
     || (spec.kind === 'performance' && cols.period === undefined && cols.year === undefined);
   const needsDate = (layout === 'rows' || layout === 'fixed') && cols.date === undefined && spec.fields.some((f) => f.name === 'date' && f.required);
   if (needsMonth) {
-    const found = lookFor(staged, where, option('period'), recipeValue('period'), (l) => fileMonth(l) ?? titleMonth(l));
+    const found = lookFor(staged, where, option('period'), recipeValue('period'), titleMonth);
     if (!found) refuseConstant('period', staged);
     month = typeof found.value === 'string' ? { year: Number(found.value.slice(0, 4)), month: Number(found.value.slice(5, 7)) } : found.value;
     constants.period = { value: ymText(month), from: found.from };
@@ -156,7 +139,7 @@ export function findConstants(spec: KindSpec, staged: PartFound, where: Where): 
     }
   }
   if (needsDate) {
-    const found = lookFor(staged, where, option('date'), recipeValue('date'), fileDate);
+    const found = lookFor(staged, where, option('date'), recipeValue('date'), titleDate);
     if (!found) refuseConstant('date', staged);
     constants.date = { value: String(found.value), from: found.from };
     fieldConstants.date = String(found.value);

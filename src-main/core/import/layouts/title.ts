@@ -1,3 +1,5 @@
+import { headerKey } from '../kinds.ts';
+
 /**
  * Values written only above the header (rules.md §1): a daily sheet's date, a performance file's
  * period, a wide sheet's month, read from the title block, else the sheet name, else the file name.
@@ -83,3 +85,21 @@ export function titleMonth(lines: string[]): YearMonth | undefined {
 
 /** A month as the performance period parser reads it (`Februari`), beside its year. */
 export const MONTH_NAME_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+/** A wide sheet has a week's worth of day columns at least. */
+export const WIDE_MIN_DAYS = 7;
+
+/** Day columns of a wide sheet: headers `1`…`31`, `01`…`31`, or dates. */
+export function dayColumns(headers: readonly string[]): { column: number; day?: number; date?: string }[] {
+  const out: { column: number; day?: number; date?: string }[] = [];
+  headers.forEach((h, column) => {
+    // A header over two rows joins its labels: `TANGGAL 14` is day 14.
+    const key = headerKey(h).replace(/^(?:tanggal|tgl|hari|date|day)\s+(?=\d{1,2}$)/, '');
+    if (/^\d{1,2}$/.test(key) && Number(key) >= 1 && Number(key) <= 31) out.push({ column, day: Number(key) });
+    else {
+      const dates = datesIn(key);
+      if (dates.length === 1 && key.replace(/[^a-z0-9]/g, '').length <= 20) out.push({ column, date: dates[0] });
+    }
+  });
+  return out;
+}

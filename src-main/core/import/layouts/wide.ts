@@ -1,7 +1,9 @@
 import { AppError } from '../../../contract/errors.ts';
 import { quoteIdent, quoteLiteral } from '../../db/database.ts';
-import { rowNoSql, rowSkipSql, type FieldSource } from '../import-sql.ts';
-import { dayColumns, type LayoutContext } from './layout.ts';
+import { filledCellsSql, rowNoSql, rowSkipSql, type FieldSource } from '../import-sql.ts';
+import { DAY_NAME } from '../normalise-sql.ts';
+import type { LayoutContext } from './layout.ts';
+import { dayColumns } from './title.ts';
 import { ymText } from './title.ts';
 
 /** The fields a wide sheet holds in columns of its own, once per row: who the row is about. */
@@ -10,8 +12,8 @@ const IDENTITY = ['nip', 'pin', 'name', 'unitName'] as const;
 // `07:30-16:00`, `07.30 - 16.00`, `07:30 s/d 16:00`, or a check-in alone (`07:30`, `07:30 -`).
 const TIME_RANGE = String.raw`(?i)^(\d{1,2}[:.]\d{2})(?:[:.]\d{2})?(?:\s*(?:-|–|—|/|s\.?\s*/?\s*d\.?)\s*(?:(\d{1,2}[:.]\d{2})(?:[:.]\d{2})?)?)?$`;
 
-// Day names and their one- or three-letter abbreviations, Indonesian and English.
-const DAY_NAME = String.raw`(?:sen(?:in)?|sel(?:asa)?|rab(?:u)?|kam(?:is)?|jum(?:'?at)?|sab(?:tu)?|min(?:ggu)?|ahad|mon|tue|wed|thu|fri|sat|sun|[smrkjtwf])\.?`;
+// A day name as dates are written with it, or its one-letter abbreviation over a day column.
+const DAY_HEADER = String.raw`(?:${DAY_NAME}|[smrkjtwf])\.?`;
 
 // A dash in a day cell is how these sheets draw a day with nothing recorded, as an empty cell.
 const NOTHING = ['-', '--', '–', '—'];
@@ -59,8 +61,8 @@ export async function wideSource(ctx: LayoutContext): Promise<FieldSource> {
   const noCell = ['day_column', 'date', 'status', 'mode', 'check_in', 'check_out'].map((c) => `NULL::VARCHAR AS ${c}`);
   // A row of day names under the day numbers (`Sen`, `Sel`, `R`, `K` …) with no key is part of the
   // header, not an employee's days: `S` there is Sabtu, not sakit.
-  const dayNames = `pt_text(${key}) IS NULL AND list_bool_and(list_transform(list_filter([${dated.map((d) => `stg.c${d.column}`).join(', ')}],
-    x -> pt_text(x) IS NOT NULL), x -> regexp_full_match(lower(pt_text(x)), ${quoteLiteral(DAY_NAME)})))`;
+  const dayNames = `pt_text(${key}) IS NULL AND list_bool_and(list_transform(${filledCellsSql(dated.map((d) => `stg.c${d.column}`))},
+    x -> regexp_full_match(lower(x), ${quoteLiteral(DAY_HEADER)})))`;
   await db.run(`CREATE OR REPLACE TEMP TABLE stg_wide AS
 WITH b AS (
   SELECT
@@ -73,7 +75,7 @@ WITH b AS (
     row_skip IS NOT NULL AND NOT coalesce(regexp_full_match(pt_nip(${key}), '[0-9]+'), false) AS whole,
     -- Its label (\`Jumlah\` under a \`No\` column) stands in for an empty key: a row with no value in
     -- any field would be skipped as holding none, not as the total it is.
-    CASE WHEN whole THEN coalesce(${staged.headers.map((_, i) => `nullif(pt_text(stg.c${i}), '')`).join(', ')}) END AS label,
+    CASE WHEN whole THEN ${filledCellsSql(staged.headers.map((_, i) => `stg.c${i}`))}[1] END AS label,
     [${cells.join(', ')}] AS days
   FROM stg ${rowNo.join}
 ),

@@ -70,7 +70,7 @@ export function useStaging() {
     patch(s.id, { phase: 'detecting', error: null });
     try {
       const agency = s.agency.trim().toUpperCase();
-      const p = await api.previewImport({ path: s.ref.path, kind: s.kind, ...(agency ? { agency } : {}), ...(mapping ? { mapping } : {}) });
+      const p = await api.previewImport({ path: s.ref.path, fileName: s.name, kind: s.kind, ...(agency ? { agency } : {}), ...(mapping ? { mapping } : {}) });
       const columns = Object.fromEntries(p.fields.map((f) => [f.field, f.column]));
       patch(s.id, { phase: 'ready', preview: p, columns, edited: mapping !== undefined, headerRowSet: mapping?.headerRow !== undefined });
     } catch (err) {
