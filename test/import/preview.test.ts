@@ -64,6 +64,19 @@ describe('a file whose header row is not found', () => {
     await nothingStored(core);
   });
 
+  it('in a workbook, shows the first sheet\'s rows with their sheet row numbers', async () => {
+    const core = await freshCore();
+    const path = await writeXlsx(core.dir, 'odd.xlsx', [['ID Pegawai', 'Hari Kerja', 'Datang'], [nip(1), '01/09/2025', '07:20']], ['REKAP', '']);
+    const p = await core.previewImport({ path, kind: 'attendance', agency: AG });
+    expect([p.headerFound, p.sheet, p.format]).toEqual([false, 'Data', 'xlsx']);
+    expect(p.raw.filter((r) => r.cells.some((c) => c !== ''))).toEqual([
+      { row: 1, cells: ['REKAP'] }, { row: 3, cells: ['ID Pegawai', 'Hari Kerja', 'Datang'] }, { row: 4, cells: [nip(1), '01/09/2025', '07:20'] },
+    ]);
+    const q = await core.previewImport({ path, kind: 'attendance', agency: AG, mapping: { headerRow: 3, columns: { nip: 1, date: 2, checkIn: 3 } } });
+    expect([q.headerFound, q.headerRow, q.rows, q.rowNumbers, q.checked]).toEqual([true, 3, [[nip(1), '01/09/2025', '07:20']], [4], { rows: 1, wholeFile: true }]);
+    await nothingStored(core);
+  });
+
   it('says the problem in English for an English workspace', async () => {
     const core = await freshCore(undefined, { lang: 'en' });
     const p = await core.previewImport({ path: writeText(core.dir, 'odd.csv', TEXT), kind: 'attendance' });
