@@ -14,7 +14,7 @@ describe('mapping recipes', () => {
     const core = await freshCore();
     const r = await importOne(core, { path: writeText(core.dir, 'odd.csv', ODD), kind: 'attendance', agency: 'DINAS-Y' });
     expect(r.status).toBe('failed');
-    expect(r.error).toMatch(/tidak ditemukan: nip\. .*--mapping/);
+    expect(r.error).toMatch(/tidak ditemukan: NIP\. .*--mapping/);
   });
 
   it('a recipe maps the columns, is saved for the agency and kind, and is reused', async () => {
