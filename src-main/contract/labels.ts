@@ -59,6 +59,45 @@ export const FIELD_LABELS = {
   description: ['Keterangan', 'Description'],
 } as const satisfies Record<string, readonly [string, string]>;
 
+/** The canonical values of code fields (status, work mode, yes/no, …), for a value map the user fills in. */
+export const CODE_LABELS: Record<string, readonly [string, string]> = {
+  HADIR: ['Hadir', 'Present'],
+  TERLAMBAT: ['Terlambat', 'Late'],
+  PULANG_CEPAT: ['Pulang cepat', 'Left early'],
+  IZIN: ['Izin', 'Permitted absence'],
+  SAKIT: ['Sakit', 'Sick'],
+  CUTI: ['Cuti', 'Leave'],
+  DINAS_LUAR: ['Dinas luar', 'Official duty elsewhere'],
+  TUGAS_BELAJAR: ['Tugas belajar', 'Study assignment'],
+  TANPA_KETERANGAN: ['Tanpa keterangan', 'Unexcused absence'],
+  LIBUR: ['Libur', 'Day off'],
+  WFO: ['WFO (di kantor)', 'WFO (at the office)'],
+  WFH: ['WFH (di rumah)', 'WFH (at home)'],
+  WFA: ['WFA (lokasi lain)', 'WFA (elsewhere)'],
+  KANTOR_LAIN: ['Kantor lain', 'Another office'],
+  DL: ['Dinas luar', 'Official travel'],
+  true: ['Ya', 'Yes'],
+  false: ['Tidak', 'No'],
+  NONE: ['Tidak ada', 'None'],
+  ACTIVE: ['Sedang menjalani', 'Serving'],
+  IN_PROCESS: ['Dalam proses', 'In process'],
+  FRONTLINE: ['Layanan langsung', 'Front-line service'],
+  SUPPORT: ['Dukungan operasional', 'Operational support'],
+  ADMIN: ['Administrasi', 'Administration'],
+  SUBMITTED: ['Diajukan', 'Submitted'],
+  APPROVED: ['Disetujui', 'Approved'],
+  REJECTED: ['Ditolak', 'Rejected'],
+  REVOKED: ['Dicabut', 'Revoked'],
+  HOLIDAY: ['Libur nasional / cuti bersama', 'Public holiday'],
+  NATIONAL_FWA_DAY: ['Hari FWA nasional', 'National FWA day'],
+  RUMAH: ['Rumah', 'Home'],
+  LOKASI_LAIN: ['Lokasi lain', 'Another location'],
+  SIF: ['Sif', 'Shift'],
+  DINAMIS: ['Dinamis', 'Dynamic'],
+  LOKASI: ['Lokasi', 'Location'],
+  WAKTU: ['Waktu', 'Time'],
+};
+
 export type FieldName = keyof typeof FIELD_LABELS;
 
 const LANG_INDEX = { id: 0, en: 1 } as const;

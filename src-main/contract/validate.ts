@@ -99,6 +99,7 @@ function fileReq(v: unknown): void {
   date(f, 'date');
   month(f, 'period');
   recipe(f.mapping);
+  if (f.saveRecipe !== undefined && typeof f.saveRecipe !== 'boolean') bad('"saveRecipe" harus true atau false', '"saveRecipe" must be true or false');
 }
 
 /** A rule id is data (the core's rule list); its shape is all a request can be checked for. */

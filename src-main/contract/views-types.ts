@@ -161,8 +161,14 @@ export interface DetectImportRequest {
 export interface DetectImportResult {
   /** Best-matching kind, or null when no kind's headers were found. */
   kind: ImportKind | null;
-  /** Agency guessed from earlier imports with the same headers or from the file name. */
+  /** The suggested agency (null if none): a suggestion, to be shown as one. */
   agency: string | null;
+  /** Why it is suggested. */
+  agencyFrom: 'column' | 'roster' | 'units' | 'file name' | null;
+  /** Per agency whose roster holds some of the file's NIPs or PINs: distinct identifiers matched, of how many the file has. */
+  rosterMatches: { agency: string; matched: number; of: number }[];
+  /** Why no kind could be read (an empty, binary or unreadable file), in the user's language; null otherwise. */
+  problem: string | null;
   candidates: { kind: ImportKind; mapped: number; fields: number; missing: number }[];
 }
 

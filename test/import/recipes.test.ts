@@ -32,6 +32,15 @@ describe('mapping recipes', () => {
     expect(other.status).toBe('failed');
   });
 
+  it('saveRecipe false maps this file only: nothing is saved, and the next file is not read that way', async () => {
+    const core = await freshCore();
+    const once = await importOne(core, { path: writeText(core.dir, 'odd.csv', ODD), kind: 'attendance', agency: 'DINAS-Y', mapping: RECIPE, saveRecipe: false });
+    expect([once.status, once.rowsImported]).toEqual(['imported', 2]);
+    expect((await core.listRecipes({})).recipes).toEqual([]);
+    const next = await importOne(core, { path: writeText(core.dir, 'odd-oct.csv', ODD.replaceAll('/09/', '/10/')), kind: 'attendance', agency: 'DINAS-Y' });
+    expect(next.status).toBe('failed');
+  });
+
   it('the preview shows the guessed mapping and the first rows before anything is stored', async () => {
     const core = await freshCore();
     const path = writeText(core.dir, 'odd.csv', ODD);

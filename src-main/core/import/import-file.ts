@@ -187,16 +187,16 @@ export async function importFile(
     // left behind (db/orphans.ts) must not share their batch with a later import.
     const seqs: number[] = [];
     for (const _ of prepared) seqs.push((await db.one<{ n: number }>("SELECT nextval('batch_seq') AS n"))!.n);
-    const parts = await db.transaction(async () => {
+    const parts = await withProgress(env, (f) => progress('store', f, null), () => db.transaction(async () => {
       const stored: PartOutcome[] = [];
       for (const [i, { k, staged, plan }] of prepared.entries()) {
         stored.push(await store(env, { req, spec, agency, size, hash, staged, plan, tables: partTables(k), seq: seqs[i]! }));
       }
-      if (req.mapping && agency) await storeRecipe(db, agency, spec.kind, req.mapping, env.now());
+      if (req.mapping && agency && req.saveRecipe !== false) await storeRecipe(db, agency, spec.kind, req.mapping, env.now());
       // An abort on an idle connection interrupts nothing; checking here, before COMMIT, rolls it all back.
       if (signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
       return stored;
-    });
+    }));
     const outcome = { parts, mode };
     const warnings = [...file.warnings, ...(await fileWarnings(env, spec, outcome.mode, hash, agency, outcome.parts.map((p) => p.batch)))];
     for (const p of outcome.parts) {
