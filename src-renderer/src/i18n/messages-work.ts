@@ -28,6 +28,7 @@ export const WORK_MESSAGES = {
   'imports.recipeUsed': ['Memakai resep tersimpan untuk instansi ini.', 'Using the saved recipe for this agency.'],
   'imports.missing': ['Kolom wajib belum dipetakan: {fields}.', 'Required columns not mapped: {fields}.'],
   'imports.run': ['Impor {n} berkas', 'Import {n} files'],
+  'imports.runOne': ['Impor 1 berkas', 'Import 1 file'],
   'imports.running': ['Mengimpor {file} ({i} dari {n})…', 'Importing {file} ({i} of {n})…'],
   'imports.cancel': ['Batalkan impor', 'Cancel the import'],
   'imports.results': ['Hasil impor', 'Import results'],

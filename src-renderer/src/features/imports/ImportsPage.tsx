@@ -158,7 +158,7 @@ export function ImportsPage() {
               </div>
               <button type="button" className="btn btn-primary btn-lg" disabled={waiting.length > 0}
                 aria-describedby={waiting.length > 0 ? 'run-waiting' : undefined} onClick={() => void run()}>
-                {t('imports.run', { n: files.length })}
+                {t(files.length === 1 ? 'imports.runOne' : 'imports.run', { n: files.length })}
               </button>
             </>
           )}
