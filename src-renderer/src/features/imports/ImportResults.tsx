@@ -1,7 +1,7 @@
 import { forwardRef, useState } from 'react';
 import type { ImportBatch, ImportFileResult, RejectedRow } from '../../../../src-main/contract/index.ts';
 import { useApiContext } from '../../api/ApiProvider.tsx';
-import { downloadWorkbook } from '../../api/desktop.ts';
+import { desktopCall, downloadWorkbook } from '../../api/desktop.ts';
 import { errorText, useQuery } from '../../api/useQuery.ts';
 import { Notice } from '../../components/ui.tsx';
 import { fmtInt } from '../../i18n/format.ts';
@@ -85,7 +85,7 @@ function batchesOf(r: ImportFileResult): string[] {
 
 function OneResult({ entry, history }: { entry: ResultEntry; history: ImportBatch[] | undefined }) {
   const { t } = useI18n();
-  const { api, token } = useApiContext();
+  const { api, token, mode } = useApiContext();
   const [message, setMessage] = useState<string | null>(null);
   const r = entry.result;
   if (!r) {
@@ -100,10 +100,16 @@ function OneResult({ entry, history }: { entry: ResultEntry; history: ImportBatc
   const batches = batchesOf(r);
   const undone = batches.length > 0 && history !== undefined && batches.every((b) => history.find((h) => h.batch === b)?.status === 'undone');
   const badge = r.status === 'failed' ? ['badge-new', t('imports.failed')] : undone ? ['badge-muted', t('imports.undone')] : ['badge-resolved', t('imports.imported')];
+  /** The rejected and skipped rows as a workbook to send back: saved where the user says (desktop) or downloaded (browser). */
   const download = async () => {
     setMessage(null);
     try {
       const name = `baris-ditolak-${r.file.replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9._-]/g, '-')}.xlsx`;
+      if (mode === 'electron') {
+        const chosen = await desktopCall('desktop.chooseExportPath', { suggestedName: name });
+        if (chosen.path) await api.exportRejects({ batches, out: chosen.path });
+        return;
+      }
       const out = await api.exportRejects({ batches, out: `download:${name}` });
       await downloadWorkbook(out.out.slice('download:'.length), token);
     } catch (err) {
