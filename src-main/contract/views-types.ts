@@ -161,8 +161,12 @@ export interface DetectImportRequest {
 export interface DetectImportResult {
   /** Best-matching kind, or null when no kind's headers were found. */
   kind: ImportKind | null;
-  /** Agency guessed from earlier imports with the same headers or from the file name. */
-  agency: string | null;
+  agency: string | null;            // the suggestion (null if none)
+  agencyFrom: 'column' | 'roster' | 'units' | 'file name' | null;   // why
+  /** Per agency whose roster holds some of the file's NIPs/PINs: how many distinct identifiers of the file it holds, of how many the file has. Sorted by matched desc. */
+  rosterMatches: { agency: string; matched: number; of: number }[];
+  /** Why no kind could be read, in the user's language (Indonesian by default), for an empty, binary or unreadable file; null otherwise. */
+  problem: string | null;
   candidates: { kind: ImportKind; mapped: number; fields: number; missing: number }[];
 }
 
