@@ -189,7 +189,8 @@ async function* sheetRows(sheet: unknown, firstRows: string[][]): AsyncGenerator
 const PEEK_CELLS = 250_000;
 
 /**
- * The rows a header may be on and the `count` non-empty rows after them: enough to preview any kind.
+ * The rows a header may be on and the `count` non-empty rows after them (fewer past PEEK_CELLS):
+ * enough to preview any kind.
  * Reads from the sheet's iterator without closing it, so the rest of the sheet can still be read.
  */
 async function peekSheet(rows: AsyncIterator<Row>, count: number): Promise<Row[]> {
@@ -198,10 +199,10 @@ async function peekSheet(rows: AsyncIterator<Row>, count: number): Promise<Row[]
   let cells = 0;
   for (let next = await rows.next(); !next.done; next = await rows.next()) {
     const row = next.value;
-    cells += row.cells.length;
     if (row.no <= HEADER_SEARCH_ROWS) peeked.push(row);
     else if (!isBlank(row.cells)) {
       peeked.push(row);
+      cells += row.cells.length;
       if (++after === count || cells >= PEEK_CELLS) break;
     }
   }
