@@ -123,7 +123,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const core: Core = {
     ...views,
     loadSamples: (_req, opts) => loadSamples(core, config.samplesDir, opts),
-    detectImport: (req) => serial(() => detectImport(db, { ...req, path: path(req.path) })),
+    detectImport: (req) => serial(() => detectImport(db, { ...req, path: path(req.path) }, lang)),
     importFiles: (req, opts?: CallOptions) => serial(() => importFiles(env, req, path, log, opts)),
     previewImport: (req) => serial(() => previewImport(db, { ...req, path: path(req.path) })),
     listImports: (req) => serial(async () => ({ batches: await listBatches(db, req.includeUndone ?? false) })),

@@ -22,23 +22,25 @@ function fieldsOf(spec: KindSpec, columns: Record<string, number>, supplied: str
   }));
 }
 
-function previewCsv(text: string, spec: KindSpec, recipe: MappingRecipe | undefined) {
+function previewCsv(text: string, spec: KindSpec, recipe: MappingRecipe | undefined, rows: number) {
   const layout = chooseLayout(text, spec, recipe);
   const fixed = layout?.headerless ? undefined : fixedLayout(text, spec, recipe, layout);
   if (fixed) {
     const headers = fixed.labels.map((l) => l.text);
-    return { delimiter: null, headerRow: fixed.line, headers, keys: headers, rows: fixedSampleRows(text, fixed, 20) };
+    return { delimiter: null, headerRow: fixed.line, headers, keys: headers, rows: fixedSampleRows(text, fixed, rows) };
   }
   if (!layout) return undefined;
   const { header } = layout;
   const first = header.index + header.height;
+  // The header search split the first records only; detection asks for more rows than a preview shows.
+  const records = first + rows > layout.records.length ? splitRecords(text, layout.delimiter, first + rows) : layout.records;
   return {
     delimiter: layout.delimiter,
     // A headerless file (a device log) has no header row: 0, and its columns are mapped by number.
     headerRow: layout.headerless ? 0 : layout.records[header.index]!.startLine,
     headers: header.headers,
     keys: header.keys,
-    rows: layout.records.slice(first, first + 20).map((r) => r.cells),
+    rows: records.slice(first, first + rows).map((r) => r.cells),
     title: layout.records.slice(0, header.index).map((r) => r.cells),
     recipe: layout.headerless,
   };
@@ -98,13 +100,15 @@ function previewOf(sniffed: Sniffed, fileName: string, layout: Layout, { spec, r
 /**
  * What the import dialog shows before anything is stored, for each kind asked (detection asks for
  * every kind, and the file is read once): layout, guessed mapping, first rows; null for a kind
- * whose header row is not found. `firstRows` are the file's first rows, for saying so.
+ * whose header row is not found. `firstRows` are the file's first rows, for saying so. `rows`:
+ * the data rows each preview holds (detection reads more of them for its agency suggestion).
  */
 export async function previewKinds(
   db: Db,
   path: string,
   asks: Omit<PreviewImportRequest, 'path' | 'fileName'>[],
   fileName = basename(path),
+  rows = 20,
 ): Promise<{ previews: (PreviewImportResult | null)[]; firstRows: string[][] }> {
   const targets: Target[] = [];
   for (const ask of asks) {
@@ -115,12 +119,12 @@ export async function previewKinds(
   let layouts: (Layout | undefined)[];
   let firstRows: string[][];
   if (sniffed.format === 'xlsx') {
-    const read = await previewXlsx(path, targets);
+    const read = await previewXlsx(path, targets, rows);
     layouts = read.sheets.map((s) => (s ? { delimiter: null, ...s } : undefined));
     firstRows = read.firstRows;
   } else {
     const text = decodeSample(sniffed);
-    layouts = targets.map((t) => previewCsv(text, t.spec, t.recipe));
+    layouts = targets.map((t) => previewCsv(text, t.spec, t.recipe, rows));
     firstRows = splitRecords(text, ',', 5).map((r) => r.cells);
   }
   const previews = layouts.map((layout, i) => (layout ? previewOf(sniffed, fileName, layout, targets[i]!) : null));

@@ -29,8 +29,8 @@ export type XlsxJob = {
    * `<spoolBase>-<n>.csv` (row_no, c0..cN) with its rejected rows in `<spoolBase>-<n>-rejects.csv`.
    */
   | { target: XlsxTarget; spoolBase: string }
-  /** Previews and detection: each target's header and first data rows, the workbook read once. */
-  | { targets: XlsxTarget[] }
+  /** Previews and detection: each target's header and first `rows` data rows, the workbook read once. */
+  | { targets: XlsxTarget[]; rows: number }
 );
 
 export interface SheetFound {
@@ -40,7 +40,7 @@ export interface SheetFound {
   headers: string[];
   /** Each column's last label, by which it is matched to a field. */
   keys: string[];
-  /** The first 20 data rows for a preview; none when they were spooled. */
+  /** The first data rows for a preview (XlsxJob's `rows`); none when they were spooled. */
   rows: string[][];
   /** The title block: the non-empty rows above the header. */
   title: string[][];
@@ -71,8 +71,6 @@ interface Row {
   no: number;
   cells: string[];
 }
-
-const PREVIEW_ROWS = 20;
 
 const job = workerData as XlsxJob;
 const post = (message: XlsxMessage) => parentPort!.postMessage(message);
@@ -185,27 +183,36 @@ async function* sheetRows(sheet: unknown, firstRows: string[][]): AsyncGenerator
 }
 
 /**
- * The rows a header may be on and the 20 non-empty rows after them: enough to preview any kind.
+ * The most cells a preview peeks at: detection's thousands of rows (detect.ts) of a sheet of a
+ * thousand columns stay as small as the text a CSV file is sampled by, copied once per kind.
+ */
+const PEEK_CELLS = 250_000;
+
+/**
+ * The rows a header may be on and the `count` non-empty rows after them (fewer past PEEK_CELLS):
+ * enough to preview any kind.
  * Reads from the sheet's iterator without closing it, so the rest of the sheet can still be read.
  */
-async function peekSheet(rows: AsyncIterator<Row>): Promise<Row[]> {
+async function peekSheet(rows: AsyncIterator<Row>, count: number): Promise<Row[]> {
   const peeked: Row[] = [];
   let after = 0;
+  let cells = 0;
   for (let next = await rows.next(); !next.done; next = await rows.next()) {
     const row = next.value;
     if (row.no <= HEADER_SEARCH_ROWS) peeked.push(row);
     else if (!isBlank(row.cells)) {
       peeked.push(row);
-      if (++after === PREVIEW_ROWS) break;
+      cells += row.cells.length;
+      if (++after === count || cells >= PEEK_CELLS) break;
     }
   }
   return peeked;
 }
 
-function previewOf(rows: Row[], target: XlsxTarget): SheetFound | null {
+function previewOf(rows: Row[], target: XlsxTarget, count: number): SheetFound | null {
   const found = locateHeader(rows.filter((r) => r.no <= HEADER_SEARCH_ROWS), KINDS[target.kind], target.recipe);
   if (!found) return null;
-  const data = rows.filter((r) => r.no > found.headerEnd && !isBlank(r.cells)).slice(0, PREVIEW_ROWS);
+  const data = rows.filter((r) => r.no > found.headerEnd && !isBlank(r.cells)).slice(0, count);
   return { ...found, rows: data.map((r) => r.cells.slice(0, found.headers.length)) };
 }
 
@@ -263,8 +270,8 @@ async function read(): Promise<XlsxMessage> {
         reading = true;
       } else {
         const iterator = rows[Symbol.asyncIterator]();
-        const peeked = await peekSheet(iterator);
-        targets.forEach((t, i) => (sheets[i] ??= previewOf(peeked, t)));
+        const peeked = await peekSheet(iterator, job.rows);
+        targets.forEach((t, i) => (sheets[i] ??= previewOf(peeked, t, job.rows)));
         if (sheets.every(Boolean) || last) break;
         // The rest of the sheet is read (and dropped): the next sheet can only be read after it.
         while (!(await iterator.next()).done);
