@@ -49,31 +49,6 @@ export const CONSTANT_SOURCE_LABELS: Record<ConstantSource, [string, string]> = 
   sheet: ['nama lembar', 'the sheet name'], 'file name': ['nama berkas', 'the file name'],
 };
 
-/** What each kind is called on the screens [Bahasa Indonesia, English] (the renderer's kind.* texts). */
-export const KIND_LABELS: Record<ImportKind, [string, string]> = {
-  attendance: ['Presensi', 'Attendance'], roster: ['Daftar pegawai', 'Roster'], units: ['Unit kerja', 'Work units'],
-  performance: ['Kinerja (SKP)', 'Performance (SKP)'], approvals: ['Persetujuan FWA', 'FWA approvals'], reports: ['Laporan harian', 'Daily reports'],
-  survey: ['Survei FWA', 'FWA survey'], calendar: ['Kalender libur', 'Holiday calendar'],
-};
-
-/** What each field of a recipe's `columns` is called on the screens [Bahasa Indonesia, English] (the renderer's field.* texts). */
-export const FIELD_LABELS: Record<string, [string, string]> = {
-  nip: ['NIP', 'NIP'], name: ['Nama', 'Name'], unitName: ['Unit kerja', 'Work unit'], position: ['Jabatan', 'Position'],
-  date: ['Tanggal', 'Date'], checkIn: ['Jam masuk', 'Check-in time'], checkOut: ['Jam pulang', 'Check-out time'], status: ['Status', 'Status'],
-  mode: ['Mode kerja', 'Work mode'], pin: ['PIN mesin / no. kartu', 'Device PIN / card no.'], absent: ['Tidak hadir (ya/tidak)', 'Absent (yes/no)'],
-  scanTime: ['Waktu pindaian', 'Scan time'], scanState: ['Jenis pindaian (masuk/pulang)', 'Scan type (in/out)'], fieldDuty: ['Tugas luar kantor', 'Field duty'],
-  specialCondition: ['Keadaan khusus', 'Special condition'], specialFrom: ['Keadaan khusus mulai', 'Special condition from'],
-  specialTo: ['Keadaan khusus selesai', 'Special condition to'], discipline: ['Hukuman disiplin', 'Disciplinary penalty'],
-  serviceType: ['Jenis layanan', 'Service type'], frontline: ['Layanan langsung', 'Front-line service'], unitCode: ['Kode unit', 'Unit code'],
-  parentUnit: ['Unit atasan', 'Parent unit'], fwaStart: ['Tanggal mulai FWA', 'FWA start date'], year: ['Tahun', 'Year'], period: ['Periode', 'Period'],
-  achievementPct: ['Capaian (%)', 'Achievement (%)'], rating: ['Predikat', 'Rating'], dateFrom: ['Tanggal mulai', 'Start date'],
-  dateTo: ['Tanggal selesai', 'End date'], kind: ['Bentuk fleksibilitas', 'Form of flexibility'], approver: ['Penyetuju', 'Approver'],
-  activity: ['Uraian kegiatan', 'Activity'], output: ['Keluaran', 'Output'], verified: ['Verifikasi atasan', 'Supervisor verification'],
-  respondentId: ['ID responden', 'Respondent ID'], agency: ['Instansi', 'Agency'], participated: ['Pernah menjalankan FWA', 'Took part in FWA'],
-  satisfaction: ['Kepuasan', 'Satisfaction'], metTarget: ['Target tercapai', 'Target met'], dayType: ['Jenis hari', 'Day type'],
-  description: ['Keterangan', 'Description'],
-};
-
 export interface ImportFileRequest {
   path: string;
   kind: ImportKind;
@@ -85,6 +60,8 @@ export interface ImportFileRequest {
   period?: string;
   /** The date (YYYY-MM-DD) of a daily file that holds it in no column. */
   date?: string;
+  /** false: use `mapping` for this file only, without saving it as the agency's recipe (default true). */
+  saveRecipe?: boolean;
 }
 
 export interface ImportFilesRequest {
@@ -214,9 +191,8 @@ export interface PreviewImportRequest {
   mapping?: MappingRecipe;
   /** The file's own name when the path is an upload's (a month or date may be read from it). */
   fileName?: string;
-  /** The month (YYYY-MM) of a file that holds it in no column, as ImportFileRequest.period: constants show as the import will take them. */
+  /** As for importFiles: the month (YYYY-MM) or date (YYYY-MM-DD) of a file that holds it in no column. */
   period?: string;
-  /** The date (YYYY-MM-DD) of a daily file that holds it in no column, as ImportFileRequest.date. */
   date?: string;
 }
 
@@ -225,7 +201,7 @@ export interface FieldMapping {
   required: boolean;
   /** 0-based column index, or null when the field was not found. */
   column: number | null;
-  /** Where the column came from: the recipe (the request's mapping, else the agency's saved one), a guess from the header; null when the field has no column. */
+  /** Where the column came from: the recipe (saved or given), a guess from the header, or null when none. */
   from: 'recipe' | 'guess' | null;
 }
 
@@ -241,11 +217,11 @@ export interface PreviewImportResult {
   rows: string[][];
   recipeUsed: boolean;
   warnings: string[];
-  /** The file's first rows as they are, title block included (up to 30), for picking the header rows by clicking. row = the 1-based line (text) or sheet row (xlsx) number the import reports. */
+  /** The file's first rows as they are, title block included (up to 30), for picking the header rows by clicking. */
   raw: { row: number; cells: string[] }[];
-  /** false when no header row for this kind was found (and none was given): headers, fields' columns and rows are then empty, and `problem` says so in plain words; the user picks the header row from `raw`. */
+  /** false when no header row for this kind was found (and none was given): `problem` says so; the user picks it from `raw`. */
   headerFound: boolean;
-  /** How many rows the header spans (group labels over sub-labels); 0 for a file read without a header. */
+  /** How many rows the header spans (group labels over sub-labels). */
   headerRows: number;
   /** The sheet shown (a workbook), null for a text file. */
   sheet: string | null;
@@ -253,17 +229,17 @@ export interface PreviewImportResult {
   rowNumbers: number[];
   /** Values the file holds in no column (a date, a month) and where each came from, as the import will take them. */
   constants: Record<string, { value: string; from: ConstantSource }>;
-  /** Constants the import will need and the file holds nowhere ('date' for a daily file, 'period' for a month): the user must give them. */
+  /** Constants the import needs and the file holds nowhere: the user must give them. */
   needs: ('date' | 'period')[];
-  /** Columns passed over (a schedule column beside the scans, a second column for a field), with the reason in the user's language and the field it would have been. */
+  /** Columns passed over, with the reason in the user's language and the field each would have been. */
   ignored: { column: string; reason: string; field?: string }[];
-  /** Values of code fields (status, mode, …) that no vocabulary knows, per field and column, with how many of the checked rows hold each: the wizard offers a value map (MappingRecipe.values). */
-  unknownValues: { field: string; column: string; values: { value: string; rows: number }[] }[];
-  /** The checked rows that the import would reject or skip, with the full reason as the import would say it (core/import/reasons.ts), in the user's language. */
+  /** Values of code fields that no vocabulary knows, per field and column, with how many checked rows hold each and the canonical values the field takes. */
+  unknownValues: { field: string; column: string; values: { value: string; rows: number }[]; choices: string[] }[];
+  /** The checked rows the import would reject or skip, with the full reason as the import would say it. */
   rowIssues: { row: number; sheet: string | null; column: string; value: string | null; reason: string; skipped: boolean }[];
-  /** How many data rows rowIssues/unknownValues were computed over (the head of the file), and whether that is the whole file. */
+  /** How many data rows rowIssues and unknownValues were computed over, and whether that is the whole file. */
   checked: { rows: number; wholeFile: boolean };
-  /** A plain-words reason the file cannot be read as this kind (no header row found, …), or null. */
+  /** A plain-words reason the file cannot be read as this kind, or null. */
   problem: string | null;
 }
 

@@ -161,8 +161,18 @@ export interface DetectImportRequest {
 export interface DetectImportResult {
   /** Best-matching kind, or null when no kind's headers were found. */
   kind: ImportKind | null;
-  /** Agency guessed from earlier imports with the same headers or from the file name. */
+  /** The suggested agency (null if none): a suggestion, shown as one. */
   agency: string | null;
+  /** Why it is suggested; null when `agency` is. */
+  agencyFrom: 'column' | 'roster' | 'units' | 'file name' | null;
+  /**
+   * Per agency whose roster holds some of the file's NIPs or PINs: how many distinct identifiers it
+   * holds, of the distinct ones in the rows read for detection (the first 5,000, at most 256 KB of
+   * a text file). Sorted by matched, most first.
+   */
+  rosterMatches: { agency: string; matched: number; of: number }[];
+  /** Why no kind could be read, in the user's language (Indonesian by default), for an empty, binary or unreadable file; null otherwise. */
+  problem: string | null;
   candidates: { kind: ImportKind; mapped: number; fields: number; missing: number }[];
 }
 

@@ -8,6 +8,7 @@ import type { CallOptions } from '../contract/progress.ts';
 import type { RecordsFilter } from '../contract/records-types.ts';
 import { compare } from './compare/compare.ts';
 import { exportWorkbook } from './export/export-workbook.ts';
+import { exportRejects } from './export/rejects-workbook.ts';
 import { PANTAU_VERSION } from './export/version.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { migrate } from './db/migrations.ts';
@@ -22,7 +23,7 @@ import type { Lang } from './import/reasons.ts';
 import { listRecipes, storeRecipe } from './import/recipes.ts';
 import { assertKnownAgency } from './records/known-agencies.ts';
 import { listRecords, streamRecords, type RecordsSink } from './records/records.ts';
-import { resolveDownload, resolveUpload } from './handles.ts';
+import { resolveUpload, writeDownload } from './handles.ts';
 import { runChecks } from './rules/check-run.ts';
 import { RULES } from './rules/index.ts';
 import { effectiveProfile, exportProfiles, importProfiles, numberParam, setProfile } from './rules/profiles.ts';
@@ -122,7 +123,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const core: Core = {
     ...views,
     loadSamples: (_req, opts) => loadSamples(core, config.samplesDir, opts),
-    detectImport: (req) => serial(() => detectImport(db, { ...req, path: path(req.path) })),
+    detectImport: (req) => serial(() => detectImport(db, { ...req, path: path(req.path) }, lang)),
     importFiles: (req, opts?: CallOptions) => serial(() => importFiles(env, req, path, log, opts)),
     previewImport: (req) => serial(() => previewImport(env, { ...req, path: path(req.path) })),
     listImports: (req) => serial(async () => ({ batches: await listBatches(db, req.includeUndone ?? false) })),
@@ -146,12 +147,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     exportWorkbook: (req, opts?: CallOptions) =>
       serial(async () => {
         await assertKnownAgency(db, req.agency);
-        const out = resolveDownload(req.out, config.downloadDir);
-        const result = await exportWorkbook(db, { ...req, out }, { ruleBook: book, compare: (r) => compare(db, book, r) },
-          { ...opts, now: now(), lang, version: PANTAU_VERSION });
-        // A browser gets back the name it gave, not a path on the server.
-        return out === req.out ? result : { ...result, out: req.out };
+        return writeDownload(req.out, config.downloadDir, (out) => exportWorkbook(db, { ...req, out },
+          { ruleBook: book, compare: (r) => compare(db, book, r) }, { ...opts, now: now(), lang, version: PANTAU_VERSION }));
       }),
+    exportRejects: (req) => serial(() => writeDownload(req.out, config.downloadDir, (out) => exportRejects(db, { ...req, out }, { now: now(), lang }))),
     listRecords: (req) => serial(() => listRecords(db, req)),
     streamRecords: (req, sink, opts) => serial(() => streamRecords(db, req, sink, opts)),
     db,

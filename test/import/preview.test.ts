@@ -147,6 +147,9 @@ describe('values the file holds in no column', () => {
   });
 });
 
+/** The canonical statuses a value map may name (contract/labels.ts, CODE_LABELS). */
+const STATUSES = ['HADIR', 'TERLAMBAT', 'PULANG_CEPAT', 'IZIN', 'SAKIT', 'CUTI', 'DINAS_LUAR', 'TUGAS_BELAJAR', 'TANPA_KETERANGAN', 'LIBUR'];
+
 describe('codes no vocabulary knows', () => {
   const TEXT = csv([
     ['NIP', 'Tanggal', 'Jam Masuk', 'Kode Kehadiran'],
@@ -163,7 +166,7 @@ describe('codes no vocabulary knows', () => {
     const path = writeText(core.dir, 'kode.csv', TEXT);
     const p = await core.previewImport({ path, kind: 'attendance', agency: AG });
     expect(p.unknownValues).toEqual([
-      { field: 'status', column: 'Kode Kehadiran', values: [{ value: 'TA', rows: 3 }, { value: 'Tidak Absen', rows: 1 }] },
+      { field: 'status', column: 'Kode Kehadiran', values: [{ value: 'TA', rows: 3 }, { value: 'Tidak Absen', rows: 1 }], choices: STATUSES },
     ]);
     expect(issues(p, false)).toEqual([
       [3, 'baris 3: Kode Kehadiran "TA" bukan kode kehadiran yang dikenal'],
@@ -176,6 +179,26 @@ describe('codes no vocabulary knows', () => {
     expect(mapped.unknownValues).toEqual([]);
     expect(issues(mapped, false)).toEqual([[6, 'baris 6: NIP "12345" tidak 18 digit']]);
     await nothingStored(core);
+  });
+});
+
+describe('the choices a value map offers', () => {
+  it('are the canonical values the field reads, and each one mapped to makes a code known', async () => {
+    const core = await freshCore();
+    const path = writeText(core.dir, 'mode.csv', csv([
+      ['NIP', 'Tanggal', 'Jam Masuk', 'Mode Kerja', 'Tidak Hadir'],
+      [nip(1), '01/09/2025', '07:20', 'Ngantor', 'Enggak'],
+    ]));
+    const p = await core.previewImport({ path, kind: 'attendance', agency: AG });
+    expect(p.unknownValues.map((u) => [u.field, u.values, u.choices])).toEqual([
+      ['mode', [{ value: 'Ngantor', rows: 1 }], ['WFO', 'WFH', 'WFA', 'KANTOR_LAIN', 'DL']],
+      ['absent', [{ value: 'Enggak', rows: 1 }], ['true', 'false']],
+    ]);
+    for (const [mode, absent] of [['WFO', 'false'], ['DL', 'true']]) {
+      const values = { mode: { Ngantor: mode! }, absent: { Enggak: absent! } };
+      const mapped = await core.previewImport({ path, kind: 'attendance', agency: AG, mapping: { columns: {}, values } });
+      expect([mapped.unknownValues, mapped.rowIssues]).toEqual([[], []]);
+    }
   });
 });
 
@@ -274,7 +297,7 @@ describe('the head of a long workbook', () => {
     const p = await core.previewImport({ path, kind: 'attendance', agency: AG });
     expect(p.checked).toEqual({ rows: 500, wholeFile: false });
     expect(p.rowIssues.map((x) => x.row)).toEqual([22]);
-    expect(p.unknownValues).toEqual([{ field: 'status', column: 'Status', values: [{ value: 'ZZ', rows: 1 }] }]);
+    expect(p.unknownValues).toEqual([{ field: 'status', column: 'Status', values: [{ value: 'ZZ', rows: 1 }], choices: STATUSES }]);
     await nothingStored(core);
   });
 });

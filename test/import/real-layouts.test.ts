@@ -182,7 +182,7 @@ describe('recipes: values and constants (rules.md §1, Recipes)', () => {
     expect(first.rowsImported).toBe(1);
     const later = await importText(core, 'okt.csv', odd('Tanggal Kerja'));
     expect(later.status).toBe('failed');
-    expect(later.error).toBe('Kolom "Hari Kerja" untuk isian date yang disebut resep tersimpan instansi PEMKOT-X untuk jenis data attendance '
+    expect(later.error).toBe('Kolom "Hari Kerja" untuk isian Tanggal yang disebut resep tersimpan instansi PEMKOT-X untuk Presensi '
       + 'tidak ada di berkas ini. Perbaiki resepnya atau beri resep baru dengan --mapping.');
   });
 

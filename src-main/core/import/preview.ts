@@ -4,10 +4,11 @@ import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { AppError, messageIn } from '../../contract/errors.ts';
 import {
-  CONSTANT_SOURCE_LABELS, FIELD_LABELS, KIND_LABELS, type FieldMapping, type MappingRecipe, type PreviewImportRequest,
+  CONSTANT_SOURCE_LABELS, type FieldMapping, type MappingRecipe, type PreviewImportRequest,
   type PreviewImportResult,
 } from '../../contract/import-types.ts';
-import type { Db } from '../db/database.ts';
+import { CODE_LABELS, fieldLabel, kindLabel } from '../../contract/labels.ts';
+import { quoteLiteral, type Db } from '../db/database.ts';
 import { chooseLayout, stageCsv } from './csv-reader.ts';
 import { DELIMITERS, splitRecords, type SampleRecord } from './csv-records.ts';
 import { fixedLayout, fixedSampleRecords, textLines } from './fixed-reader.ts';
@@ -28,13 +29,10 @@ const SHOWN_ROWS = 20;
 const RAW_ROWS = 30;
 export const CHECK_ROWS = 500;
 
-type Texts = [id: string, en: string];
+type Texts = readonly [id: string, en: string];
 const say = (lang: Lang, [id, en]: Texts) => (lang === 'en' ? en : id);
+const fieldLabelIn = (lang: Lang, field: string) => fieldLabel(field, lang);
 
-/** A field as the screens call it; a group of fields (`year/period`) as its labels joined. */
-function fieldLabel(lang: Lang, field: string): string {
-  return field.split('/').map((f) => (FIELD_LABELS[f] ? say(lang, FIELD_LABELS[f]) : f)).join(lang === 'en' ? ' or ' : ' atau ');
-}
 
 type RawRow = { row: number; cells: string[] };
 
@@ -55,13 +53,13 @@ interface Layout {
   headerEnd?: number;
 }
 
-function previewCsv(text: string, spec: KindSpec, recipe: MappingRecipe | undefined): Layout | undefined {
+function previewCsv(text: string, spec: KindSpec, recipe: MappingRecipe | undefined, count: number): Layout | undefined {
   // The same choices, in the same order, as stageCsv (csv-reader.ts) makes them.
   const layout = chooseLayout(text, spec, recipe);
   const fixed = layout?.headerless ? undefined : fixedLayout(text, spec, recipe, layout);
   if (fixed) {
     const headers = fixed.labels.map((l) => l.text);
-    const rows = fixedSampleRecords(text, fixed, SHOWN_ROWS);
+    const rows = fixedSampleRecords(text, fixed, count);
     return {
       delimiter: null, headerRow: fixed.line, headerRows: 1, headers, keys: headers, rows: rows.map((r) => r.cells), rowNumbers: rows.map((r) => r.line),
       title: textLines(text, fixed.line - 1).map((l) => [l.text]), headerEnd: fixed.line,
@@ -70,7 +68,9 @@ function previewCsv(text: string, spec: KindSpec, recipe: MappingRecipe | undefi
   if (!layout) return undefined;
   const { header } = layout;
   const first = header.index + header.height;
-  const shown = layout.records.slice(first, first + SHOWN_ROWS);
+  // The header search split the first records only; detection asks for more rows than a preview shows.
+  const records = first + count > layout.records.length ? splitRecords(text, layout.delimiter, first + count) : layout.records;
+  const shown = records.slice(first, first + count);
   return {
     delimiter: layout.delimiter,
     // A headerless file (a device log) has no header row: 0, and its columns are mapped by number.
@@ -142,14 +142,14 @@ function mappingProblem(lang: Lang, spec: KindSpec, mapping: ColumnMapping, miss
   const [gone] = mapping.absent;
   if (gone) {
     const column = typeof gone.column === 'number' ? say(lang, [`kolom ke-${gone.column}`, `column ${gone.column}`]) : `"${gone.column}"`;
-    const label = fieldLabel(lang, gone.field);
+    const label = fieldLabelIn(lang, gone.field);
     return say(lang, [`Kolom ${column} untuk ${label} yang disebut pemetaan tidak ada di berkas ini. Pilih kolom lain untuk ${label}.`,
       `Column ${column} for ${label}, named by the mapping, is not in this file. Choose another column for ${label}.`]);
   }
   if (missing.length) {
-    const labels = missing.map((m) => fieldLabel(lang, m)).join(', ');
-    return say(lang, [`Kolom wajib untuk ${say(lang, KIND_LABELS[spec.kind])} belum ada: ${labels}. Pilih kolomnya pada pemetaan.`,
-      `Required columns for ${say(lang, KIND_LABELS[spec.kind])} are missing: ${labels}. Choose their columns in the mapping.`]);
+    const labels = missing.map((m) => fieldLabelIn(lang, m)).join(', ');
+    return say(lang, [`Kolom wajib untuk ${kindLabel(spec.kind, lang)} belum ada: ${labels}. Pilih kolomnya pada pemetaan.`,
+      `Required columns for ${kindLabel(spec.kind, lang)} are missing: ${labels}. Choose their columns in the mapping.`]);
   }
   if (!agency && spec.kind === 'survey' && mapping.columns.agency === undefined) {
     return say(lang, ['Berkas survei ini tidak memiliki kolom Instansi: pilih instansinya.', 'This survey file has no agency (Instansi) column: choose the agency.']);
@@ -200,8 +200,8 @@ function previewOf(ctx: Context, layout: Layout, { spec, recipe, given }: Target
   const missing = mapping.missing.filter((m) => !supplied.includes(m));
   // detect.ts reads "Kolom wajib" at the start of this warning.
   const missingNote = missing.length
-    ? [say(lang, [`Kolom wajib belum dipetakan: ${missing.map((m) => fieldLabel(lang, m)).join(', ')}.`,
-      `Required columns not mapped yet: ${missing.map((m) => fieldLabel(lang, m)).join(', ')}.`])]
+    ? [say(lang, [`Kolom wajib belum dipetakan: ${missing.map((m) => fieldLabelIn(lang, m)).join(', ')}.`,
+      `Required columns not mapped yet: ${missing.map((m) => fieldLabelIn(lang, m)).join(', ')}.`])]
     : [];
   const fromRecipe = new Set(Object.keys((layout.recipe && layout.recipe !== given ? undefined : used)?.columns ?? {})
     .filter((f) => !mapping.absent.some((a) => a.field === f)));
@@ -249,7 +249,7 @@ function previewOf(ctx: Context, layout: Layout, { spec, recipe, given }: Target
 /** What a file is when no header row of the kind was found: its first rows, and what to do. */
 function noHeader(ctx: Context, { spec, recipe }: Target, sheet: string | null): PreviewImportResult {
   const { lang } = ctx;
-  const kind = say(lang, KIND_LABELS[spec.kind]);
+  const kind = kindLabel(spec.kind, lang);
   const problem = recipe?.headerRow !== undefined
     ? say(lang, [`Baris ${recipe.headerRow} tidak berisi judul kolom yang dikenali untuk ${kind}. Pilih baris judul kolom yang lain, atau pilih kolomnya sendiri pada pemetaan.`,
       `Row ${recipe.headerRow} holds no column header known for ${kind}. Pick another header row, or choose the columns yourself in the mapping.`])
@@ -275,7 +275,7 @@ interface Read {
   firstRows: string[][];
 }
 
-async function readFile(db: Db, path: string, asks: Ask[], fileName: string, lang: Lang, extra: Partial<Context> = {}): Promise<Read> {
+async function readFile(db: Db, path: string, asks: Ask[], fileName: string, lang: Lang, rows: number, extra: Partial<Context> = {}): Promise<Read> {
   const targets: Target[] = [];
   for (const ask of asks) {
     const stored = ask.agency ? await loadRecipe(db, ask.agency, ask.kind) : undefined;
@@ -285,7 +285,7 @@ async function readFile(db: Db, path: string, asks: Ask[], fileName: string, lan
   const sniffed = await sniffFile(path, await fileSize(path));
   const ctx: Context = { sniffed, fileName, path, lang, agency: null, ...extra };
   if (sniffed.format === 'xlsx') {
-    const read = await previewXlsx(path, targets);
+    const read = await previewXlsx(path, targets, rows);
     const layouts = read.sheets.map((s): Layout | undefined => (s ? {
       delimiter: null, headerRow: s.headerRow, headerRows: s.headerRows, headers: s.headers, keys: s.keys, rows: s.rows,
       rowNumbers: s.rowNumbers ?? [], title: s.title, sheet: s.sheet,
@@ -297,7 +297,7 @@ async function readFile(db: Db, path: string, asks: Ask[], fileName: string, lan
     };
   }
   const text = decodeSample(sniffed);
-  const layouts = targets.map((t) => previewCsv(text, t.spec, t.recipe));
+  const layouts = targets.map((t) => previewCsv(text, t.spec, t.recipe, rows));
   return {
     ctx, targets, layouts, raws: layouts.map((l) => rawText(text, l)), sheets: layouts.map(() => null), hidden: [],
     firstRows: splitRecords(text, ',', 5).map((r) => r.cells),
@@ -311,17 +311,19 @@ function withRaw(result: PreviewImportResult, raw: RawRow[]): PreviewImportResul
 /**
  * What the import dialog shows before anything is stored, for each kind asked (detection asks for
  * every kind, and the file is read once): layout, guessed mapping, first rows; null for a kind
- * whose header row is not found. `firstRows` are the file's first rows, for saying so. The rows are
- * not checked here (see previewImport).
+ * whose header row is not found. `firstRows` are the file's first rows, for saying so. `rows`:
+ * the data rows each preview holds (detection reads more of them for its agency suggestion). The
+ * rows are not checked here (see previewImport).
  */
 export async function previewKinds(
   db: Db,
   path: string,
   asks: Ask[],
   fileName = basename(path),
+  rows = SHOWN_ROWS,
   lang: Lang = 'id',
 ): Promise<{ previews: (PreviewImportResult | null)[]; firstRows: string[][] }> {
-  const read = await readFile(db, path, asks, fileName, lang);
+  const read = await readFile(db, path, asks, fileName, lang, rows);
   const previews = read.layouts.map((layout, i) => (layout ? withRaw(previewOf(read.ctx, layout, read.targets[i]!), read.raws[i]!) : null));
   return { previews, firstRows: read.firstRows };
 }
@@ -337,7 +339,7 @@ export async function previewImport(env: ImportEnv, req: PreviewImportRequest): 
   const lang = env.lang ?? 'id';
   const agency = req.agency?.trim() || null;
   const fileName = req.fileName ?? basename(req.path);
-  const read = await readFile(env.db, req.path, [req], fileName, lang, { agency, date: req.date, period: req.period });
+  const read = await readFile(env.db, req.path, [req], fileName, lang, SHOWN_ROWS, { agency, date: req.date, period: req.period });
   const [layout] = read.layouts;
   const target = read.targets[0]!;
   const raw = read.raws[0]!;
@@ -352,6 +354,18 @@ export async function previewImport(env: ImportEnv, req: PreviewImportRequest): 
 
 /** Which code fields hold values no vocabulary knows: codes, not free text, numbers or dates. */
 const isCode = (parser: keyof typeof PARSERS) => PARSERS[parser].error?.endsWith('_UNKNOWN') === true;
+
+/**
+ * The canonical values a code field takes, as a value map may name them: the labelled codes
+ * (contract/labels.ts) that the field's own parser reads back as themselves.
+ */
+async function choicesOf(db: Db, parser: keyof typeof PARSERS): Promise<string[]> {
+  const codes = Object.keys(CODE_LABELS);
+  const read = await db.all<{ k: string }>(`SELECT k FROM (SELECT unnest([${codes.map(quoteLiteral).join(', ')}]) AS k)
+WHERE CAST(${PARSERS[parser].value('k')} AS VARCHAR) = k`);
+  const known = new Set(read.map((r) => r.k));
+  return codes.filter((c) => known.has(c));
+}
 
 /** Skips of a whole row (not of one day cell): their cells are no data, so their codes are not counted. */
 const ROW_SKIPS = ['TOTAL', 'SIGNATURE', 'REPEATED_HEADER', 'UNLABELLED_TOTAL'];
@@ -444,7 +458,7 @@ ORDER BY n DESC, value`);
       if (rows.length === 0) continue;
       const i = staged.mapping.columns[field.name];
       const column = i !== undefined ? columnName(staged.headers, i) : say(lang, ['kolom per hari', 'day columns']);
-      unknownValues.push({ field: field.name, column, values: rows.map((r) => ({ value: r.value, rows: Number(r.n) })) });
+      unknownValues.push({ field: field.name, column, values: rows.map((r) => ({ value: r.value, rows: Number(r.n) })), choices: await choicesOf(db, field.parser) });
     }
     return { rowIssues, unknownValues, checked: { rows: staged.records, wholeFile }, problem: null };
   } catch (err) {

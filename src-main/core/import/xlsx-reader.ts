@@ -138,15 +138,16 @@ export async function readXlsxParts(
 }
 
 /**
- * For each kind, the header row and first 20 data rows of the first sheet that has that header
+ * For each kind, the header row and first `rows` data rows of the first sheet that has that header
  * (null where none has), reading the workbook once; the workbook's first rows; the first visible
  * sheet's first rows with their numbers; the hidden sheets passed over on the way.
  */
 export async function previewXlsx(
   path: string,
   targets: { spec: KindSpec; recipe: MappingRecipe | undefined }[],
+  rows: number,
 ): Promise<{ sheets: (SheetFound | null)[]; firstRows: string[][]; first?: { sheet: string; raw: { row: number; cells: string[] }[] }; hidden: string[] }> {
   await guardZip(path);
-  const job: XlsxJob = { path, heapMb: XLSX_HEAP_MB, targets: targets.map((t) => ({ kind: t.spec.kind, recipe: t.recipe })) };
+  const job: XlsxJob = { path, heapMb: XLSX_HEAP_MB, targets: targets.map((t) => ({ kind: t.spec.kind, recipe: t.recipe })), rows };
   return readInWorker(job, basename(path));
 }

@@ -37,8 +37,8 @@ export type XlsxJob = {
      */
     rowLimit?: number;
   }
-  /** Previews and detection: each target's header and first data rows, the workbook read once. */
-  | { targets: XlsxTarget[] }
+  /** Previews and detection: each target's header and first `rows` data rows, the workbook read once. */
+  | { targets: XlsxTarget[]; rows: number }
 );
 
 export interface SheetFound {
@@ -50,7 +50,7 @@ export interface SheetFound {
   keys: string[];
   /** How many rows the header spans. */
   headerRows: number;
-  /** The first 20 data rows for a preview; none when they were spooled. */
+  /** The first data rows for a preview (XlsxJob's `rows`); none when they were spooled. */
   rows: string[][];
   /** A preview's: each shown row's number in the sheet, the sheet's name and its first rows as they are. */
   rowNumbers?: number[];
@@ -91,8 +91,6 @@ interface Row {
   no: number;
   cells: string[];
 }
-
-const PREVIEW_ROWS = 20;
 
 const job = workerData as XlsxJob;
 const post = (message: XlsxMessage) => parentPort!.postMessage(message);
@@ -205,18 +203,27 @@ async function* sheetRows(sheet: unknown, firstRows: string[][]): AsyncGenerator
 }
 
 /**
- * The rows a header may be on and the 20 non-empty rows after them: enough to preview any kind.
+ * The most cells a preview peeks at: detection's thousands of rows (detect.ts) of a sheet of a
+ * thousand columns stay as small as the text a CSV file is sampled by, copied once per kind.
+ */
+const PEEK_CELLS = 250_000;
+
+/**
+ * The rows a header may be on and the `count` non-empty rows after them (fewer past PEEK_CELLS):
+ * enough to preview any kind.
  * Reads from the sheet's iterator without closing it, so the rest of the sheet can still be read.
  */
-async function peekSheet(rows: AsyncIterator<Row>): Promise<Row[]> {
+async function peekSheet(rows: AsyncIterator<Row>, count: number): Promise<Row[]> {
   const peeked: Row[] = [];
   let after = 0;
+  let cells = 0;
   for (let next = await rows.next(); !next.done; next = await rows.next()) {
     const row = next.value;
     if (row.no <= HEADER_SEARCH_ROWS) peeked.push(row);
     else if (!isBlank(row.cells)) {
       peeked.push(row);
-      if (++after === PREVIEW_ROWS) break;
+      cells += row.cells.length;
+      if (++after === count || cells >= PEEK_CELLS) break;
     }
   }
   return peeked;
@@ -225,10 +232,10 @@ async function peekSheet(rows: AsyncIterator<Row>): Promise<Row[]> {
 /** A sheet's first rows as they are, for picking the header row. */
 const rawRows = (rows: Row[]) => rows.filter((r) => r.no <= HEADER_SEARCH_ROWS).map((r) => ({ row: r.no, cells: r.cells }));
 
-function previewOf(rows: Row[], target: XlsxTarget, sheet: string): SheetFound | null {
+function previewOf(rows: Row[], target: XlsxTarget, count: number, sheet: string): SheetFound | null {
   const found = locateHeader(rows.filter((r) => r.no <= HEADER_SEARCH_ROWS), KINDS[target.kind], target.recipe);
   if (!found) return null;
-  const data = rows.filter((r) => r.no > found.headerEnd && !isBlank(r.cells)).slice(0, PREVIEW_ROWS);
+  const data = rows.filter((r) => r.no > found.headerEnd && !isBlank(r.cells)).slice(0, count);
   return { ...found, rows: data.map((r) => r.cells.slice(0, found.headers.length)), rowNumbers: data.map((r) => r.no), sheet, raw: rawRows(rows) };
 }
 
@@ -299,9 +306,9 @@ async function read(): Promise<XlsxMessage> {
         }
       } else {
         const iterator = rows[Symbol.asyncIterator]();
-        const peeked = await peekSheet(iterator);
+        const peeked = await peekSheet(iterator, job.rows);
         first ??= { sheet: name, raw: rawRows(peeked) };
-        targets.forEach((t, i) => (sheets[i] ??= previewOf(peeked, t, name)));
+        targets.forEach((t, i) => (sheets[i] ??= previewOf(peeked, t, job.rows, name)));
         if (sheets.every(Boolean) || last) break;
         // The rest of the sheet is read (and dropped): the next sheet can only be read after it.
         while (!(await iterator.next()).done);
