@@ -216,10 +216,13 @@ CREATE OR REPLACE TEMP TABLE stg (${columns})`);
       if (this.failure !== undefined) return;
       try {
         await this.read(partPath);
-        await rm(partPath, { force: true });
       } catch (err) {
         this.failure = err;
+        return;
       }
+      // Early, to keep no second copy of the whole file on disk; the import's end removes what a
+      // failed removal leaves (removeSpools in import-file.ts).
+      await rm(partPath, { force: true }).catch(() => undefined);
     });
   }
 
