@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 import { knownAgencies } from '../records/known-agencies.ts';
 import { AGENCIES } from '../views/views-sql.ts';
 import { previewKinds } from './preview.ts';
+import { listRecipes } from './recipes.ts';
 import type { Lang } from './reasons.ts';
 import { fileSize, SAMPLE_BYTES } from './sniff.ts';
 
@@ -157,20 +158,33 @@ const NOTHING: [string, string] = ['Berkas ini tidak berisi data: tidak ada bari
  */
 export async function detectImport(db: Db, req: DetectImportRequest, lang: Lang): Promise<DetectImportResult> {
   const none = { kind: null, agency: null, agencyFrom: null, rosterMatches: [], candidates: [] };
+  // Each saved recipe is tried too, in the same reading: a file of headers no synonym knows, read
+  // once by hand and saved, is known by its kind next month (its agency still comes from the file).
+  const recipes = await listRecipes(db);
   let read: Awaited<ReturnType<typeof previewKinds>>;
   try {
-    read = await previewKinds(db, req.path, IMPORT_KINDS.map((kind) => ({ kind })), req.fileName, SAMPLE_ROWS);
+    read = await previewKinds(db, req.path, [...IMPORT_KINDS.map((kind) => ({ kind })), ...recipes.map((r) => ({ kind: r.kind, mapping: r.recipe }))],
+      req.fileName, SAMPLE_ROWS);
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     return { ...none, problem: messageIn(lang, err) };
   }
-  const found = candidates(read.previews);
+  const plain = read.previews.slice(0, IMPORT_KINDS.length);
+  const found = candidates(plain);
   if (found.length === 0 && read.firstRows.length === 0) return { ...none, problem: NOTHING[lang === 'en' ? 1 : 0] };
   // A kind whose required column is missing is still named when enough of its columns are there: the user maps the rest.
-  const best = found[0] && (found[0].missing === 0 || found[0].mapped >= 3) ? found[0] : undefined;
+  let best = found[0] && (found[0].missing === 0 || found[0].mapped >= 3) ? found[0] : undefined;
+  let preview = best && plain[IMPORT_KINDS.indexOf(best.kind)]!;
+  if (!best || best.missing > 0) {
+    const byRecipe = read.previews.slice(IMPORT_KINDS.length).findIndex((p) => p !== null && p.headerFound !== false && !missingRequired(p));
+    if (byRecipe >= 0) {
+      preview = read.previews[IMPORT_KINDS.length + byRecipe]!;
+      best = { kind: recipes[byRecipe]!.kind, mapped: preview.fields.filter((f) => f.column !== null).length, fields: preview.fields.length, missing: 0 };
+    }
+  }
   // The national calendar belongs to no agency.
   const suggestion = best?.kind === 'calendar'
     ? { agency: null, agencyFrom: null, rosterMatches: [] }
-    : await suggestAgency(db, req, best && read.previews[IMPORT_KINDS.indexOf(best.kind)]!);
+    : await suggestAgency(db, req, preview);
   return { kind: best?.kind ?? null, ...suggestion, problem: null, candidates: found };
 }

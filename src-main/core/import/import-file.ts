@@ -219,7 +219,7 @@ export async function importFile(
   }
 }
 
-/** The staged copies of this file (`<tmpBase>.csv`, a workbook's `<tmpBase>-<n>.csv` and rejects). */
+/** The staged copies of this file (a text file's parts `<tmpBase>.csv.<n>`, a workbook's `<tmpBase>-<n>.csv` and rejects). */
 export async function removeSpools(tmpBase: string): Promise<void> {
   const prefix = basename(tmpBase);
   const names = await readdir(dirname(tmpBase)).catch(() => [] as string[]);
