@@ -125,7 +125,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     loadSamples: (_req, opts) => loadSamples(core, config.samplesDir, opts),
     detectImport: (req) => serial(() => detectImport(db, { ...req, path: path(req.path) }, lang)),
     importFiles: (req, opts?: CallOptions) => serial(() => importFiles(env, req, path, log, opts)),
-    previewImport: (req) => serial(() => previewImport(db, { ...req, path: path(req.path) })),
+    previewImport: (req) => serial(() => previewImport(env, { ...req, path: path(req.path) })),
     listImports: (req) => serial(async () => ({ batches: await listBatches(db, req.includeUndone ?? false) })),
     undoImport: (req) => serial(() => undoBatch(db, req.batch, now())),
     batchRejects: (req) => serial(async () => ({ batch: req.batch, rejects: await batchRejects(db, req.batch, lang) })),

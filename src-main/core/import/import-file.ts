@@ -62,7 +62,7 @@ function columnName(staged: Staged, i: number): string {
   return h === '' ? `#${i + 1}` : h;
 }
 
-function mappingReport(staged: Staged): Record<string, string> {
+export function mappingReport(staged: Staged): Record<string, string> {
   return Object.fromEntries(Object.entries(staged.mapping.columns).map(([field, i]) => [field, columnName(staged, i)]));
 }
 
@@ -220,20 +220,20 @@ export async function importFile(
 }
 
 /** The staged copies of this file (a text file's parts `<tmpBase>.csv.<n>`, a workbook's `<tmpBase>-<n>.csv` and rejects). */
-async function removeSpools(tmpBase: string): Promise<void> {
+export async function removeSpools(tmpBase: string): Promise<void> {
   const prefix = basename(tmpBase);
   const names = await readdir(dirname(tmpBase)).catch(() => [] as string[]);
   await Promise.all(names.filter((n) => n.startsWith(prefix)).map((n) => rm(join(dirname(tmpBase), n), { force: true })));
 }
 
-async function dropStaging(db: Db): Promise<void> {
+export async function dropStaging(db: Db): Promise<void> {
   await db.run(STAGING_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`).join('; '));
 }
 
 /** Fields a part may hold in no column: what its layout supplies, and a date or period found elsewhere (layouts/layout.ts). */
 const SUPPLIED_ELSEWHERE = ['date', 'year/period'];
 
-function checkMapping(spec: KindSpec, staged: Staged, agency: string | null, layout: LayoutId, saved: boolean): void {
+export function checkMapping(spec: KindSpec, staged: Staged, agency: string | null, layout: LayoutId, saved: boolean): void {
   const [gone] = staged.mapping.absent;
   if (gone) {
     const column = typeof gone.column === 'number' ? `kolom ke-${gone.column}` : `"${gone.column}"`;
