@@ -89,6 +89,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the import screen, in a browser against pantau 
     let results = await imports.importAll();
     await results.getByText('pegawai-siasn.csv').waitFor();
     await imports.addFiles(files.slice(2).map((f) => join(SAMPLES, f)));
+    await imports.ready('pegawai.csv', false);
     await imports.agency('pegawai.csv').fill('PEMKOT-BOGOR');
     await imports.file('pegawai.csv').getByRole('button', { name: 'Terapkan ke semua berkas' }).click();
     await imports.ready('unit-kerja.csv');

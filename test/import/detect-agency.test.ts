@@ -116,6 +116,12 @@ describe('the agency suggested for a file comes from the file itself', () => {
       expected: { kind: 'units', agency: C, agencyFrom: 'units', rosterMatches: [] },
     },
     {
+      // Guards a fixed bug: Bogor's roster was suggested Sleman's agency for two unit names every pemda has.
+      name: "unit names only a few of which are C's (names every pemda has)",
+      file: 'unit-kerja.csv', text: csv([['Nama Unit'], ['Dinas Kesehatan'], ['Dinas Sosial'], ['Dinas Perhubungan']]),
+      expected: { kind: 'units', agency: null, agencyFrom: null, rosterMatches: [] },
+    },
+    {
       name: 'NIPs no roster holds, an agency in the file name',
       file: 'presensi-wns-2025-11.csv', text: attendance(nips(900, 901)),
       expected: { kind: 'attendance', agency: B, agencyFrom: 'file name', rosterMatches: [] },

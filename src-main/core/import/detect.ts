@@ -84,12 +84,16 @@ GROUP BY e.agency
 ORDER BY matched DESC, e.agency`, { cells: JSON.stringify(values) });
 }
 
-/** Per agency, how many of the file's distinct unit names it has among its units. */
-async function unitMatches(db: Db, names: string[]): Promise<{ agency: string; matched: number }[]> {
+/**
+ * Per agency, how many of the file's distinct unit names it has among its units, of how many the
+ * file has. Many names recur in every pemda ("Bagian Organisasi", "Dinas Komunikasi dan
+ * Informatika"), so only an agency holding most of the file's names is a suggestion (leader, below).
+ */
+async function unitMatches(db: Db, names: string[]): Promise<{ agency: string; matched: number; of: number }[]> {
   if (names.length === 0) return [];
   return db.all(`
 WITH names AS (SELECT DISTINCT pt_text(v) AS unit FROM ${CELLS} WHERE pt_text(v) IS NOT NULL)
-SELECT u.agency, count(DISTINCT names.unit)::INTEGER AS matched
+SELECT u.agency, count(DISTINCT names.unit)::INTEGER AS matched, (SELECT count(*) FROM names)::INTEGER AS "of"
 FROM names JOIN units u ON u.unit_name = names.unit
 GROUP BY u.agency
 ORDER BY matched DESC, u.agency`, { cells: JSON.stringify(names) });
@@ -106,10 +110,11 @@ ORDER BY a.agency`, { cells: JSON.stringify(values) });
   return rows.map((r) => r.agency);
 }
 
-/** The agency that holds more than any other, if one does. */
-function leader(matches: { agency: string; matched: number }[]): string | null {
+/** The agency that holds more than any other, if one does; with `majority`, also more than half of the file's. */
+function leader(matches: { agency: string; matched: number; of: number }[], majority = false): string | null {
   const [first, second] = matches;
-  return first && first.matched > (second?.matched ?? 0) ? first.agency : null;
+  if (!first || first.matched <= (second?.matched ?? 0)) return null;
+  return !majority || first.matched * 2 > first.of ? first.agency : null;
 }
 
 const GENERIC = new Set(['pemkot', 'pemkab', 'pemprov', 'kemen', 'kementerian', 'badan', 'dinas', 'kab', 'kota', 'prov']);
@@ -144,7 +149,7 @@ async function suggestAgency(db: Db, req: DetectImportRequest, preview: PreviewI
   if (named.length === 1) return suggest(named[0]!, 'column');
   const byRoster = leader(matches);
   if (byRoster) return suggest(byRoster, 'roster');
-  const byUnits = leader(await unitMatches(db, cells.unitName));
+  const byUnits = leader(await unitMatches(db, cells.unitName), true);
   if (byUnits) return suggest(byUnits, 'units');
   return suggest(agencyFromName(await knownAgencies(db), req.fileName ?? req.path), 'file name');
 }

@@ -185,11 +185,16 @@ export function useStaging() {
   const detect = useCallback(async (s: Staged, ref: FileRef) => {
     patch(s.id, { ref, phase: 'detecting' });
     const found = await api.detectImport({ path: ref.path, fileName: s.name });
-    patch(s.id, {
-      kind: found.kind, agency: found.agency ?? '', agencyFrom: found.agency ? found.agencyFrom : null,
-      rosterMatches: found.rosterMatches, phase: found.kind ? 'detecting' : 'ready', error: found.kind ? null : found.problem,
+    // What the user already chose while the file was being read wins over what detection found.
+    patch(s.id, (f) => {
+      const kind = f.kind ?? found.kind;
+      const typed = f.agency.trim() !== '';
+      return {
+        kind, agency: typed ? f.agency : found.agency ?? '', agencyFrom: typed || !found.agency ? null : found.agencyFrom,
+        rosterMatches: found.rosterMatches, phase: kind ? 'detecting' : 'ready', error: kind ? null : found.problem,
+      };
     });
-    if (found.kind) await preview(s.id);
+    if (current(s.id)?.kind) await preview(s.id);
   }, [api, preview]);
 
   const stage = (name: string, size: number, ref: FileRef | null): Staged => ({
