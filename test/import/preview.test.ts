@@ -213,6 +213,13 @@ describe('the rows the import would reject or skip', () => {
     ['JUMLAH', '', '', '', '', '5'],
   ])}`;
 
+  // Guards a fixed bug: before the agency was typed, every row was flagged "tanpa instansi".
+  it('are not flagged before the agency is chosen: the import will read them with it', async () => {
+    const core = await freshCore();
+    const p = await core.previewImport({ path: writeText(core.dir, 'hadir.csv', TEXT), kind: 'attendance' });
+    expect([p.rowIssues, p.checked, p.problem]).toEqual([[], { rows: 0, wholeFile: false }, null]);
+  });
+
   it('are those importFiles reports for the same file, row for row and word for word', async () => {
     const core = await freshCore();
     const path = writeText(core.dir, 'hadir.csv', TEXT);

@@ -92,7 +92,7 @@ async function sha256(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-function needsAgency(spec: KindSpec): boolean {
+export function needsAgency(spec: KindSpec): boolean {
   return spec.kind !== 'calendar' && spec.kind !== 'survey';
 }
 

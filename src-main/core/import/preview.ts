@@ -13,7 +13,7 @@ import { chooseLayout, stageCsv } from './csv-reader.ts';
 import { DELIMITERS, splitRecords, type SampleRecord } from './csv-records.ts';
 import { fixedLayout, fixedSampleRecords, textLines } from './fixed-reader.ts';
 import { mapColumns, type ColumnMapping } from './header.ts';
-import { checkMapping, dropStaging, isoDate, mappingReport, removeSpools, type ImportEnv } from './import-file.ts';
+import { checkMapping, dropStaging, isoDate, mappingReport, needsAgency, removeSpools, type ImportEnv } from './import-file.ts';
 import { ignoredReason } from './import-files.ts';
 import { insertRejectsSql, normaliseSql, PARSERS, skippedRowsSql, valuesMapped } from './import-sql.ts';
 import { KINDS, type KindSpec } from './kinds.ts';
@@ -347,7 +347,9 @@ export async function previewImport(env: ImportEnv, req: PreviewImportRequest): 
   const preview = withRaw(previewOf(read.ctx, layout, target), raw);
   const hidden = read.hidden.map((sheet) => ({ column: sheet, reason: ignoredReason(lang, { column: sheet, code: 'HIDDEN_SHEET' }, {}) }));
   preview.ignored.push(...hidden);
-  if (preview.problem !== null || preview.needs.length > 0) return preview;
+  // Rows are checked as the import will read them: with the agency (its roster resolves PINs, and a
+  // row without one is rejected) and the date or month. Until the user gives them, nothing is flagged.
+  if (preview.problem !== null || preview.needs.length > 0 || (agency === null && needsAgency(KINDS[req.kind]))) return preview;
   const check = await checkRows(env, { ...req, fileName, agency }, read.ctx.sniffed, target, layout);
   return { ...preview, ...check };
 }

@@ -86,6 +86,7 @@ export const WORK_MESSAGES = {
   'imports.constantsNone': ['Tanggal diambil dari kolom berkas.', "Dates come from the file's columns."],
   'imports.checkedAll': ['Seluruh {n} baris diperiksa: {rejected} akan ditolak, {skipped} dilewati.', 'All {n} rows checked: {rejected} would be rejected, {skipped} skipped.'],
   'imports.checkedHead': ['{n} baris pertama diperiksa: {rejected} akan ditolak, {skipped} dilewati.', 'The first {n} rows checked: {rejected} would be rejected, {skipped} skipped.'],
+  'imports.checkedNone': ['Baris diperiksa begitu instansi (dan tanggal atau bulan, bila diminta) diisi.', 'The rows are checked once the agency (and the date or month, when asked) is given.'],
   'imports.willReject': ['Akan ditolak', 'Would be rejected'],
   'imports.willSkip': ['Akan dilewati', 'Would be skipped'],
   'imports.moreIssues': ['{n} baris lain di bagian yang diperiksa akan ditolak atau dilewati', '{n} more checked rows would be rejected or skipped'],

@@ -213,7 +213,8 @@ function Wizard({ s, p, staging }: { s: Staged; p: PreviewImportResult; staging:
               <ValueMap s={s} p={p} staging={staging} />
               <h3>{t('imports.preview', { n: p.rows.length })}</h3>
               <p className="muted" style={{ fontSize: 12.5 }}>
-                {t(p.checked.wholeFile ? 'imports.checkedAll' : 'imports.checkedHead', { n: fmtInt(p.checked.rows), rejected: fmtInt(rejected), skipped: fmtInt(skipped) })}
+                {p.checked.rows === 0 ? t('imports.checkedNone')
+                  : t(p.checked.wholeFile ? 'imports.checkedAll' : 'imports.checkedHead', { n: fmtInt(p.checked.rows), rejected: fmtInt(rejected), skipped: fmtInt(skipped) })}
               </p>
               <div className="preview-scroll" tabIndex={0} role="region" aria-label={t('imports.preview', { n: p.rows.length })}>
                 <table className="data preview">
