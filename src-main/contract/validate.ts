@@ -229,5 +229,7 @@ export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
     const o = obj(body);
     text(o, 'path');
     text(o, 'fileName', true, 1024);
+    if (o.kind !== undefined) kind(o);
+    recipe(o.mapping);
   },
 };

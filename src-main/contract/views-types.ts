@@ -1,4 +1,4 @@
-import type { ImportFilesResult, ImportKind } from './import-types.ts';
+import type { ImportFilesResult, ImportKind, MappingRecipe } from './import-types.ts';
 import type { CallOptions } from './progress.ts';
 import type { RuleId } from './rules-types.ts';
 
@@ -156,6 +156,9 @@ export interface LoadSamplesResult extends ImportFilesResult {
 export interface DetectImportRequest {
   path: string;
   fileName?: string;
+  /** The kind and mapping the user settled on: the agency is then suggested from the columns as mapped. */
+  kind?: ImportKind;
+  mapping?: MappingRecipe;
 }
 
 export interface DetectImportResult {

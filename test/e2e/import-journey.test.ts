@@ -112,6 +112,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the import screen, in a browser against pantau 
       expect(await imports.agency(name).inputValue()).toBe('PEMKAB-SLEMAN');
       await imports.file(name).getByText('Saran', { exact: true }).waitFor();
     }
+    await imports.ready('presensi-2025-09-10.csv');
     expect(await imports.agency('presensi-2025-09-10.csv').inputValue()).toBe('PEMKOT-BOGOR');
     await imports.file('rekap-absensi-2025-09.xlsx').getByText('Bulan data').waitFor();
     expect(await imports.file('rekap-absensi-2025-09.xlsx').getByLabel('Bulan data').inputValue()).toBe('2025-09');

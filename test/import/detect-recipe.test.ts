@@ -28,4 +28,14 @@ describe('detection with saved recipes', () => {
     expect([next.kind, next.agency, next.agencyFrom]).toEqual(['attendance', 'DINAS-Y', 'roster']);
     expect(next.rosterMatches).toEqual([{ agency: 'DINAS-Y', matched: 2, of: 2 }]);
   });
+
+  it('with the kind and mapping the user chose, suggests the agency from the columns as mapped', async () => {
+    const core = await freshCore();
+    await importOne(core, { path: writeText(core.dir, 'pegawai.csv', csv([['NIP', 'Nama'], [nip(1), 'A'], [nip(2), 'B']])), kind: 'roster', agency: 'DINAS-Y' });
+    const path = writeText(core.dir, 'rekap-10.csv', recap('10'));
+    expect((await core.detectImport({ path })).agency).toBeNull();
+    const mapped = await core.detectImport({ path, kind: 'attendance', mapping: RECIPE });
+    expect([mapped.kind, mapped.agency, mapped.agencyFrom]).toEqual(['attendance', 'DINAS-Y', 'roster']);
+    expect(mapped.rosterMatches).toEqual([{ agency: 'DINAS-Y', matched: 2, of: 2 }]);
+  });
 });

@@ -166,9 +166,11 @@ export async function detectImport(db: Db, req: DetectImportRequest, lang: Lang)
   // Each saved recipe is tried too, in the same reading: a file of headers no synonym knows, read
   // once by hand and saved, is known by its kind next month (its agency still comes from the file).
   const recipes = await listRecipes(db);
+  // The kind and mapping the user settled on are asked first: the agency then comes from the columns as mapped.
+  const asked = req.kind ? [{ kind: req.kind, ...(req.mapping ? { mapping: req.mapping } : {}) }] : [];
   let read: Awaited<ReturnType<typeof previewKinds>>;
   try {
-    read = await previewKinds(db, req.path, [...IMPORT_KINDS.map((kind) => ({ kind })), ...recipes.map((r) => ({ kind: r.kind, mapping: r.recipe }))],
+    read = await previewKinds(db, req.path, [...IMPORT_KINDS.map((kind) => ({ kind })), ...recipes.map((r) => ({ kind: r.kind, mapping: r.recipe })), ...asked],
       req.fileName, SAMPLE_ROWS);
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
@@ -181,11 +183,16 @@ export async function detectImport(db: Db, req: DetectImportRequest, lang: Lang)
   let best = found[0] && (found[0].missing === 0 || found[0].mapped >= 3) ? found[0] : undefined;
   let preview = best && plain[IMPORT_KINDS.indexOf(best.kind)]!;
   if (!best || best.missing > 0) {
-    const byRecipe = read.previews.slice(IMPORT_KINDS.length).findIndex((p) => p !== null && p.headerFound !== false && !missingRequired(p));
+    const byRecipe = read.previews.slice(IMPORT_KINDS.length, IMPORT_KINDS.length + recipes.length).findIndex((p) => p !== null && p.headerFound !== false && !missingRequired(p));
     if (byRecipe >= 0) {
       preview = read.previews[IMPORT_KINDS.length + byRecipe]!;
       best = { kind: recipes[byRecipe]!.kind, mapped: preview.fields.filter((f) => f.column !== null).length, fields: preview.fields.length, missing: 0 };
     }
+  }
+  const mine = req.kind ? read.previews.at(-1) : undefined;
+  if (req.kind && mine) {
+    best = found.find((c) => c.kind === req.kind) ?? { kind: req.kind, mapped: 0, fields: mine.fields.length, missing: 0 };
+    preview = mine;
   }
   // The national calendar belongs to no agency.
   const suggestion = best?.kind === 'calendar'

@@ -167,7 +167,8 @@ function Wizard({ s, p, staging }: { s: Staged; p: PreviewImportResult; staging:
                 <tbody>
                   {p.fields.map((f) => {
                     const col = columns[f.field] ?? null;
-                    const mine = s.choice.columns !== undefined && s.choice.columns[f.field] !== (f.column ?? null);
+                    // A column the user chose carries no tag: it is neither the saved recipe nor a guess.
+                    const mine = s.choice.columns !== undefined;
                     return (
                       <tr key={f.field} className={f.required && col === null ? 'row-missing' : ''}>
                         <th scope="row" style={{ fontWeight: 500, background: 'none', position: 'static' }}>

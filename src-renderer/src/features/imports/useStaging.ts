@@ -40,6 +40,8 @@ export interface Staged {
   choice: Choice;
   /** Per code field, the canonical values it takes, as the previews said (kept once its codes are all mapped). */
   valueChoices: Record<string, string[]>;
+  /** The kind and mapping the roster counts were read with (JSON), so they are read again only when these change. */
+  detectedFor: string;
   /** Save the edited mapping as the agency's recipe (one tick). */
   saveRecipe: boolean;
   preview: PreviewImportResult | null;
@@ -174,12 +176,35 @@ export function useStaging() {
       (p) => {
         if (seq.current.get(id) !== ask) return;
         patch(id, (f) => ({ phase: 'ready', preview: p, error: null, valueChoices: { ...f.valueChoices, ...Object.fromEntries(p.unknownValues.map((u) => [u.field, u.choices])) } }));
+        void suggestAgain(id);
       },
       (err) => { if (seq.current.get(id) === ask) patch(id, { phase: 'ready', preview: null, error: errorText(err) }); },
     ).finally(() => patch(id, (f) => ({ busy: f.busy - 1 })));
     const all = Promise.all([inflight.get(id), work]).then(() => undefined);
     inflight.set(id, all);
     return all;
+  }, [api]);
+
+  /**
+   * Once the user chose the kind or mapped the columns, the file's NIPs are read again as mapped:
+   * the roster counts (and so a conflict) are those of the columns the import will read, and an
+   * agency the user has not typed is suggested from them.
+   */
+  const suggestAgain = useCallback(async (id: number) => {
+    const s = current(id);
+    if (!s?.ref || !s.kind || !s.preview?.headerFound) return;
+    const mapping = recipeOf(s);
+    const key = JSON.stringify([s.kind, mapping ?? null]);
+    if (s.detectedFor === key) return;
+    patch(id, { detectedFor: key });
+    const found = await api.detectImport({ path: s.ref.path, fileName: s.name, kind: s.kind, ...(mapping ? { mapping } : {}) }).catch(() => null);
+    const now = current(id);
+    if (!found || !now || now.detectedFor !== key) return;
+    const typed = now.agency.trim() !== '' && now.agencyFrom === null;
+    const suggested = !typed && found.agency !== null && found.agency !== now.agency;
+    patch(id, suggested ? { rosterMatches: found.rosterMatches, agency: found.agency!, agencyFrom: found.agencyFrom } : { rosterMatches: found.rosterMatches });
+    // A new agency may bring its roster (PINs) and changes what the rows are checked against.
+    if (suggested) void preview(id);
   }, [api]);
 
   const detect = useCallback(async (s: Staged, ref: FileRef) => {
@@ -192,6 +217,7 @@ export function useStaging() {
       return {
         kind, agency: typed ? f.agency : found.agency ?? '', agencyFrom: typed || !found.agency ? null : found.agencyFrom,
         rosterMatches: found.rosterMatches, phase: kind ? 'detecting' : 'ready', error: kind ? null : found.problem,
+        detectedFor: JSON.stringify([found.kind, null]),
       };
     });
     if (current(s.id)?.kind) await preview(s.id);
@@ -199,7 +225,7 @@ export function useStaging() {
 
   const stage = (name: string, size: number, ref: FileRef | null): Staged => ({
     id: nextId++, name, size, ref, phase: ref ? 'detecting' : 'uploading', busy: 0, error: null, kind: null, agency: '',
-    agencyFrom: null, rosterMatches: [], conflictOk: false, choice: {}, valueChoices: {}, saveRecipe: true, preview: null,
+    agencyFrom: null, rosterMatches: [], conflictOk: false, choice: {}, valueChoices: {}, detectedFor: '', saveRecipe: true, preview: null,
   });
 
   const add = useCallback(async (picked: File[]) => {
