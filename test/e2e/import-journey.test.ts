@@ -210,7 +210,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the import screen, in a browser against pantau 
     await imports.agency('presensi-besar.csv').fill('PEMKOT-BESAR');
     await imports.ready('presensi-besar.csv');
     await imports.runButton.click();
-    await page.getByRole('button', { name: 'Batalkan impor' }).click();
+    await page.getByRole('button', { name: 'Hentikan impor' }).click();
     await imports.results.getByText(/Impor presensi-besar\.csv dibatalkan: tidak ada data dari berkas ini yang disimpan/).waitFor(LONG);
     await shot(page, 'impor-06-cancelled');
     const batches = (await api.listImports({ includeUndone: true })).batches;

@@ -30,7 +30,7 @@ export const WORK_MESSAGES = {
   'imports.run': ['Impor {n} berkas', 'Import {n} files'],
   'imports.runOne': ['Impor 1 berkas', 'Import 1 file'],
   'imports.running': ['Mengimpor {file} ({i} dari {n})…', 'Importing {file} ({i} of {n})…'],
-  'imports.cancel': ['Batalkan impor', 'Cancel the import'],
+  'imports.cancel': ['Hentikan impor', 'Stop the import'],
   'imports.results': ['Hasil impor', 'Import results'],
   'imports.resultLine': ['{read} baris dibaca · {ok} diimpor · {rejected} ditolak', '{read} rows read · {ok} imported · {rejected} rejected'],
   'imports.failed': ['Gagal', 'Failed'],
