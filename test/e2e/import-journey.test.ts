@@ -123,6 +123,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the import screen, in a browser against pantau 
     await bogor.getByText(/NIP\/PIN di dalamnya ada di daftar pegawai PEMKOT-BOGOR/).waitFor();
     expect(await imports.runButton.isDisabled()).toBe(true);
     await page.getByText(/pastikan instansinya \(NIP-nya milik PEMKOT-BOGOR\)/).first().waitFor();
+    await bogor.getByText(/NIP\/PIN di dalamnya/).scrollIntoViewIfNeeded();
     await shot(page, 'impor-03-conflict');
     await axe('impor-konflik');
     await bogor.getByRole('checkbox', { name: 'Saya sudah memeriksa: berkas ini milik PEMKAB-SLEMAN.' }).check();
@@ -182,7 +183,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the import screen, in a browser against pantau 
     expect(await imports.agency(nov.name).inputValue()).toBe('PEMKOT-BOGOR');
     await expect(card.getByRole('checkbox', { name: /Simpan sebagai resep PEMKOT-BOGOR/ }).isChecked()).resolves.toBe(true);
     await imports.ready(nov.name);
-    await shot(page, 'impor-05-wizard', true);
+    await card.getByText('Baris judul kolom').scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, 120);
+    await shot(page, 'impor-05-wizard');
     await axe('impor-wizard');
     const results = await imports.importAll();
     await results.locator('.result').filter({ hasText: nov.name }).getByText(`${nov.rows} baris dibaca · ${nov.rows} diimpor · 0 ditolak`).waitFor();

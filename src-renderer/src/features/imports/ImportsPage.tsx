@@ -96,7 +96,7 @@ export function ImportsPage() {
       changed();
       // The results open where the user is looking: the screen moves to them and reads their heading.
       requestAnimationFrame(() => {
-        resultsHeading.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+        resultsHeading.current?.scrollIntoView({ block: 'start' });
         resultsHeading.current?.focus({ preventScroll: true });
       });
     }
