@@ -60,7 +60,10 @@ export function httpTransport(token: string, base = ''): Transport {
     try {
       res = await fetch(`${base}/api/${method}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'x-pantau-token': token, ...(stream ? { 'x-pantau-stream': '1' } : {}) },
+        headers: {
+          'Content-Type': 'application/json', 'x-pantau-token': token,
+          ...(stream ? { 'x-pantau-stream': '1' } : {}), ...(opts?.lang ? { 'x-pantau-lang': opts.lang } : {}),
+        },
         body,
         signal: opts?.signal ?? null,
       });
