@@ -110,6 +110,19 @@ export function describeContract(label: string, connect: Connect): void {
       }
     });
 
+    it('a call in a language gets its reasons in that language, whatever the core was created with', async () => {
+      const core = await freshCore(undefined, { lang: 'id' });
+      const { api } = await connected(core);
+      const lines = ['NIP,Nama,Tanggal,Jam Masuk,Jam Pulang', `${nip(1)},Ani,2025-09-08,07:30,16:00`, `${nip(2)},Budi,2025-09-31,07:30,16:00`, ''];
+      const file = (name: string) => ({ path: writeText(core.dir, name, lines.join('\n')), kind: 'attendance' as const, agency: 'PEMKOT-X' });
+      const imported = async (name: string, lang: 'id' | 'en') => (await api.importFiles({ files: [file(name)] }, { lang })).files[0]!.rejects[0]!.reason;
+      expect(await imported('en.csv', 'en')).toMatch(/is not a valid date/);
+      expect(await imported('id.csv', 'id')).toMatch(/bukan tanggal yang valid/);
+      const previewed = async (lang: 'id' | 'en') => (await api.previewImport(file('preview.csv'), { lang })).rowIssues[0]!.reason;
+      expect(await previewed('en')).toMatch(/is not a valid date/);
+      expect(await previewed('id')).toMatch(/bukan tanggal yang valid/);
+    });
+
     it('every CoreApi method is allow-listed', () => {
       expect([...METHODS].sort()).toEqual([
         'batchRejects', 'compare', 'complianceGrid', 'detectImport', 'employeeDays', 'exportProfiles', 'exportRejects', 'exportWorkbook', 'findings', 'getProfile',

@@ -100,6 +100,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     return { workDays: numberParam(params, 'workDays'), dayStartsAt: String(params.dayStartsAt) };
   };
   const env: ImportEnv = { db, tmpDir: sandbox, now, lang, profile };
+  // A caller (a screen switched to English) may ask for its own language; the configured one is the default.
+  const langOf = (opts?: CallOptions) => opts?.lang ?? lang;
+  const envOf = (opts?: CallOptions): ImportEnv => ({ ...env, lang: langOf(opts) });
   const serial = createQueue();
   try {
     await installMacros(db);
@@ -123,12 +126,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const core: Core = {
     ...views,
     loadSamples: (_req, opts) => loadSamples(core, config.samplesDir, opts),
-    detectImport: (req) => serial(() => detectImport(db, { ...req, path: path(req.path) }, lang)),
-    importFiles: (req, opts?: CallOptions) => serial(() => importFiles(env, req, path, log, opts)),
-    previewImport: (req) => serial(() => previewImport(env, { ...req, path: path(req.path) })),
+    detectImport: (req, opts) => serial(() => detectImport(db, { ...req, path: path(req.path) }, langOf(opts))),
+    importFiles: (req, opts?: CallOptions) => serial(() => importFiles(envOf(opts), req, path, log, opts)),
+    previewImport: (req, opts) => serial(() => previewImport(envOf(opts), { ...req, path: path(req.path) })),
     listImports: (req) => serial(async () => ({ batches: await listBatches(db, req.includeUndone ?? false) })),
     undoImport: (req) => serial(() => undoBatch(db, req.batch, now())),
-    batchRejects: (req) => serial(async () => ({ batch: req.batch, rejects: await batchRejects(db, req.batch, lang) })),
+    batchRejects: (req, opts) => serial(async () => ({ batch: req.batch, rejects: await batchRejects(db, req.batch, langOf(opts)) })),
     listRecipes: () => serial(async () => ({ recipes: await listRecipes(db) })),
     saveRecipe: (req) => serial(() => storeRecipe(db, req.agency, req.kind, req.recipe, now())),
     listRules: async () => book.catalogue(),
@@ -148,9 +151,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       serial(async () => {
         await assertKnownAgency(db, req.agency);
         return writeDownload(req.out, config.downloadDir, (out) => exportWorkbook(db, { ...req, out },
-          { ruleBook: book, compare: (r) => compare(db, book, r) }, { ...opts, now: now(), lang, version: PANTAU_VERSION }));
+          { ruleBook: book, compare: (r) => compare(db, book, r) }, { ...opts, now: now(), lang: langOf(opts), version: PANTAU_VERSION }));
       }),
-    exportRejects: (req) => serial(() => writeDownload(req.out, config.downloadDir, (out) => exportRejects(db, { ...req, out }, { now: now(), lang }))),
+    exportRejects: (req, opts) => serial(() => writeDownload(req.out, config.downloadDir, (out) => exportRejects(db, { ...req, out }, { now: now(), lang: langOf(opts) }))),
     listRecords: (req) => serial(() => listRecords(db, req)),
     streamRecords: (req, sink, opts) => serial(() => streamRecords(db, req, sink, opts)),
     db,

@@ -10,7 +10,7 @@ import { RejectsList } from './ImportResults.tsx';
 
 /** Every batch, newest first; undo is one click and a confirmation. */
 export function ImportHistory() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const api = useApi();
   const { changed } = useDataVersion();
   const [showUndone, setShowUndone] = useState(false);
@@ -27,7 +27,7 @@ export function ImportHistory() {
       setMessage({ tone: 'ok', text: t('history.undoneMsg', { batch: r.batch, removed: fmtInt(r.rowsRemoved), restored: fmtInt(r.rowsRestored) }) });
       changed();
     } catch (err) {
-      setMessage({ tone: 'error', text: errorText(err) });
+      setMessage({ tone: 'error', text: errorText(err, lang) });
     }
   };
   return (

@@ -84,7 +84,7 @@ function batchesOf(r: ImportFileResult): string[] {
 }
 
 function OneResult({ entry, history }: { entry: ResultEntry; history: ImportBatch[] | undefined }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { api, token, mode } = useApiContext();
   const [message, setMessage] = useState<string | null>(null);
   const r = entry.result;
@@ -113,7 +113,7 @@ function OneResult({ entry, history }: { entry: ResultEntry; history: ImportBatc
       const out = await api.exportRejects({ batches, out: `download:${name}` });
       await downloadWorkbook(out.out.slice('download:'.length), token);
     } catch (err) {
-      setMessage(errorText(err));
+      setMessage(errorText(err, lang));
     }
   };
   return (

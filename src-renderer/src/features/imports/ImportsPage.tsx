@@ -31,7 +31,7 @@ let resultKey = 1;
 
 /** Impor: drop or pick many files, check what Pantau recognised, import with progress and cancel, see every rejected row. */
 export function ImportsPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const api = useApi();
   const { changed } = useDataVersion();
   const staging = useStaging();
@@ -82,7 +82,7 @@ export function ImportsPage() {
           staging.remove(f.id);
         } catch (err) {
           if (!controller.signal.aborted) {
-            setMessage(errorText(err));
+            setMessage(errorText(err, lang));
             break;
           }
           fresh.push({ key: resultKey++, file: f.name, result: null, cancelled: { before: index, after: todo.length - index - 1 } });

@@ -3,7 +3,7 @@ import type { DetectImportResult, ImportFileRequest, ImportKind, LayoutId, Mappi
 import { useApiContext } from '../../api/ApiProvider.tsx';
 import { fileRef, type FileRef } from '../../api/files.ts';
 import { errorText } from '../../api/useQuery.ts';
-import type { MessageKey } from '../../i18n/i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { createStore } from './store.ts';
 
 /** What the user set in the wizard; everything else is the preview's guess. */
@@ -157,6 +157,7 @@ const current = (id: number) => store.get().find((f) => f.id === id);
 
 export function useStaging() {
   const { api, token } = useApiContext();
+  const { lang } = useI18n();
   const files = useSyncExternalStore(store.subscribe, store.get);
   const seq = useRef(new Map<number, number>());
 
@@ -178,12 +179,12 @@ export function useStaging() {
         patch(id, (f) => ({ phase: 'ready', preview: p, error: null, valueChoices: { ...f.valueChoices, ...Object.fromEntries(p.unknownValues.map((u) => [u.field, u.choices])) } }));
         void suggestAgain(id);
       },
-      (err) => { if (seq.current.get(id) === ask) patch(id, { phase: 'ready', preview: null, error: errorText(err) }); },
+      (err) => { if (seq.current.get(id) === ask) patch(id, { phase: 'ready', preview: null, error: errorText(err, lang) }); },
     ).finally(() => patch(id, (f) => ({ busy: f.busy - 1 })));
     const all = Promise.all([inflight.get(id), work]).then(() => undefined);
     inflight.set(id, all);
     return all;
-  }, [api]);
+  }, [api, lang]);
 
   /**
    * Once the user chose the kind or mapped the columns, the file's NIPs are read again as mapped:
@@ -235,10 +236,10 @@ export function useStaging() {
       try {
         await detect(s, await fileRef(picked[i]!, token));
       } catch (err) {
-        patch(s.id, { phase: 'error', error: errorText(err) });
+        patch(s.id, { phase: 'error', error: errorText(err, lang) });
       }
     }
-  }, [token, detect]);
+  }, [token, detect, lang]);
 
   /** Files named by path (the desktop menu's open dialog): nothing to upload. */
   const addPaths = useCallback(async (paths: string[]) => {
@@ -249,10 +250,10 @@ export function useStaging() {
       try {
         await detect(s, s.ref!);
       } catch (err) {
-        patch(s.id, { phase: 'error', error: errorText(err) });
+        patch(s.id, { phase: 'error', error: errorText(err, lang) });
       }
     }
-  }, [detect]);
+  }, [detect, lang]);
 
   /** Changes the file's choices and previews it again. */
   const choose = (s: Staged, change: Partial<Staged>) => {
