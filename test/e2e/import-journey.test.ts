@@ -236,6 +236,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the import screen, in a browser against pantau 
     const results = page.getByRole('region', { name: 'Import results' });
     await results.locator('.result').filter({ hasText: 'presensi-harian-2025-10-20.xlsx' }).getByText('Imported', { exact: true }).waitFor(LONG);
     expect((await api.listRecords({ kind: 'attendance', agency: 'PEMKAB-SLEMAN', from: '2025-10-20', to: '2025-10-20' })).total).toBe(12);
+    // The core's own texts follow the screen's language too (the server runs in Indonesian).
+    const result = results.locator('.result').filter({ hasText: 'presensi-harian-2025-10-20.xlsx' });
+    await result.getByText('Skipped rows (5)').click();
+    await result.getByRole('cell', { name: /part of the signature block|a total or summary row/ }).first().waitFor();
+    await expect(result.getByText(/tanda tangan|baris jumlah/).count()).resolves.toBe(0);
     await axe('import-results-en');
     await page.getByRole('button', { name: 'Switch language to Bahasa Indonesia' }).click();
   }, STEP);
