@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import type { CoreApi } from '../src-main/contract/api.ts';
 import { AppError } from '../src-main/contract/errors.ts';
 import { createClient, createDispatcher, METHODS, type Dispatcher, type Transport } from '../src-main/contract/wire.ts';
-import { freshCore } from './helpers/workspace.ts';
+import { freshCore, nip, writeText } from './helpers/workspace.ts';
 
 /** How a suite reaches a dispatcher: in-process, or over HTTP through the renderer's own transport. */
 export type Connect = (dispatcher: Dispatcher) => Promise<Transport>;
@@ -90,9 +92,40 @@ export function describeContract(label: string, connect: Connect): void {
       expect(JSON.parse(await transport('listRecords', JSON.stringify({ kind: 'units', nip: '1' }))).error.code).toBe('BAD_REQUEST');
     });
 
+    it('exportRejects writes a batch\'s rejected and skipped rows; refusals keep their codes', async () => {
+      const core = await freshCore();
+      const { api, transport } = await connected(core);
+      const csv = writeText(core.dir, 'presensi.csv', ['NIP,Nama,Tanggal,Jam Masuk,Jam Pulang', `${nip(1)},Ani,2025-09-08,07:30,16:00`,
+        `${nip(2)},Budi,2025-09-31,07:30,16:00`, 'JUMLAH,,,,', ''].join('\n'));
+      const { files } = await api.importFiles({ files: [{ path: csv, kind: 'attendance', agency: 'PEMKOT-X' }] });
+      const batch = files[0]!.batch!;
+      const out = join(core.dir, 'ditolak.xlsx');
+      expect(await api.exportRejects({ batches: [batch], out })).toEqual({ out, rows: 1, skipped: 1 });
+      expect(existsSync(out)).toBe(true);
+      await expect(api.exportRejects({ batches: ['b-999999'], out })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      // This core has no download folder: a download name is refused, not written anywhere.
+      await expect(api.exportRejects({ batches: [batch], out: 'download:ditolak.xlsx' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      for (const bad of [{ batches: [], out }, { batches: [batch, batch], out }, { batches: [batch], out: join(core.dir, 'x.csv') }, { batches: [batch] }, { batches: batch, out }]) {
+        expect(JSON.parse(await transport('exportRejects', JSON.stringify(bad))).error.code).toBe('BAD_REQUEST');
+      }
+    });
+
+    it('a call in a language gets its reasons in that language, whatever the core was created with', async () => {
+      const core = await freshCore(undefined, { lang: 'id' });
+      const { api } = await connected(core);
+      const lines = ['NIP,Nama,Tanggal,Jam Masuk,Jam Pulang', `${nip(1)},Ani,2025-09-08,07:30,16:00`, `${nip(2)},Budi,2025-09-31,07:30,16:00`, ''];
+      const file = (name: string) => ({ path: writeText(core.dir, name, lines.join('\n')), kind: 'attendance' as const, agency: 'PEMKOT-X' });
+      const imported = async (name: string, lang: 'id' | 'en') => (await api.importFiles({ files: [file(name)] }, { lang })).files[0]!.rejects[0]!.reason;
+      expect(await imported('en.csv', 'en')).toMatch(/is not a valid date/);
+      expect(await imported('id.csv', 'id')).toMatch(/bukan tanggal yang valid/);
+      const previewed = async (lang: 'id' | 'en') => (await api.previewImport(file('preview.csv'), { lang })).rowIssues[0]!.reason;
+      expect(await previewed('en')).toMatch(/is not a valid date/);
+      expect(await previewed('id')).toMatch(/bukan tanggal yang valid/);
+    });
+
     it('every CoreApi method is allow-listed', () => {
       expect([...METHODS].sort()).toEqual([
-        'batchRejects', 'compare', 'complianceGrid', 'detectImport', 'employeeDays', 'exportProfiles', 'exportWorkbook', 'findings', 'getProfile',
+        'batchRejects', 'compare', 'complianceGrid', 'detectImport', 'employeeDays', 'exportProfiles', 'exportRejects', 'exportWorkbook', 'findings', 'getProfile',
         'importFiles', 'importProfiles', 'listImports', 'listRecipes', 'listRecords', 'listRules', 'loadSamples', 'overview', 'previewImport',
         'runChecks', 'saveRecipe', 'setProfile', 'undoImport', 'unitEmployees',
       ]);

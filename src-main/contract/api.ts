@@ -1,5 +1,5 @@
 import type { CompareRequest, CompareResult } from './compare-types.ts';
-import type { ExportWorkbookRequest, ExportWorkbookResult } from './export-types.ts';
+import type { ExportRejectsRequest, ExportRejectsResult, ExportWorkbookRequest, ExportWorkbookResult } from './export-types.ts';
 import type { CallOptions } from './progress.ts';
 import type { ListRecordsRequest, ListRecordsResult } from './records-types.ts';
 import type {
@@ -47,6 +47,7 @@ export interface CoreApi extends ViewsApi {
   runChecks(req: RunChecksRequest, opts?: CallOptions): Promise<RunChecksResult>;
   compare(req: CompareRequest, opts?: CallOptions): Promise<CompareResult>;
   exportWorkbook(req: ExportWorkbookRequest, opts?: CallOptions): Promise<ExportWorkbookResult>;
+  exportRejects(req: ExportRejectsRequest, opts?: CallOptions): Promise<ExportRejectsResult>;
   listRecords(req: ListRecordsRequest, opts?: CallOptions): Promise<ListRecordsResult>;
 }
 

@@ -25,9 +25,9 @@ export interface DesktopBridge {
   /**
    * `callId` (optional) names a long call (import, check, export): its progress then arrives as
    * 'pantau:progress' DOM events carrying a `ProgressMessage`, and `desktop.cancel` with the same id
-   * cancels it.
+   * cancels it. `lang` (optional) is the language of the texts the core builds for this call.
    */
-  invoke(method: string, body: string | object, callId?: string): Promise<string>;
+  invoke(method: string, body: string | object, callId?: string, lang?: 'id' | 'en'): Promise<string>;
 }
 
 /** The DOM event name on `window` that carries a `ProgressMessage` as its `detail`. */

@@ -33,3 +33,22 @@ export interface ExportWorkbookResult {
   pseudonymised: boolean;
   sheets: ExportSheet[];
 }
+
+/**
+ * The rejected and skipped rows of import batches as a workbook to send back to the agency
+ * (docs/import.md). Its words and reasons are in the core's language, as every answer is.
+ */
+export interface ExportRejectsRequest {
+  /** Batch ids (listImports), of one agency: the workbook goes to that agency. Listed in this order. */
+  batches: string[];
+  /** As for exportWorkbook: an absolute .xlsx path, or "download:<name>.xlsx" in a browser. */
+  out: string;
+}
+
+export interface ExportRejectsResult {
+  out: string;
+  /** Rejected rows written. */
+  rows: number;
+  /** Skipped rows written. */
+  skipped: number;
+}

@@ -60,6 +60,8 @@ export interface ImportFileRequest {
   period?: string;
   /** The date (YYYY-MM-DD) of a daily file that holds it in no column. */
   date?: string;
+  /** false: use `mapping` for this file only, without saving it as the agency's recipe (default true). */
+  saveRecipe?: boolean;
 }
 
 export interface ImportFilesRequest {
@@ -189,6 +191,9 @@ export interface PreviewImportRequest {
   mapping?: MappingRecipe;
   /** The file's own name when the path is an upload's (a month or date may be read from it). */
   fileName?: string;
+  /** As for importFiles: the month (YYYY-MM) or date (YYYY-MM-DD) of a file that holds it in no column. */
+  period?: string;
+  date?: string;
 }
 
 export interface FieldMapping {
@@ -196,6 +201,8 @@ export interface FieldMapping {
   required: boolean;
   /** 0-based column index, or null when the field was not found. */
   column: number | null;
+  /** Where the column came from: the recipe (saved or given), a guess from the header, or null when none. */
+  from: 'recipe' | 'guess' | null;
 }
 
 export interface PreviewImportResult {
@@ -210,6 +217,30 @@ export interface PreviewImportResult {
   rows: string[][];
   recipeUsed: boolean;
   warnings: string[];
+  /** The file's first rows as they are, title block included (up to 30), for picking the header rows by clicking. */
+  raw: { row: number; cells: string[] }[];
+  /** false when no header row for this kind was found (and none was given): `problem` says so; the user picks it from `raw`. */
+  headerFound: boolean;
+  /** How many rows the header spans (group labels over sub-labels). */
+  headerRows: number;
+  /** The sheet shown (a workbook), null for a text file. */
+  sheet: string | null;
+  /** Per shown data row (`rows`), its row number in the file. */
+  rowNumbers: number[];
+  /** Values the file holds in no column (a date, a month) and where each came from, as the import will take them. */
+  constants: Record<string, { value: string; from: ConstantSource }>;
+  /** Constants the import needs and the file holds nowhere: the user must give them. */
+  needs: ('date' | 'period')[];
+  /** Columns passed over, with the reason in the user's language and the field each would have been. */
+  ignored: { column: string; reason: string; field?: string }[];
+  /** Values of code fields that no vocabulary knows, per field and column, with how many checked rows hold each and the canonical values the field takes. */
+  unknownValues: { field: string; column: string; values: { value: string; rows: number }[]; choices: string[] }[];
+  /** The checked rows the import would reject or skip, with the full reason as the import would say it. */
+  rowIssues: { row: number; sheet: string | null; column: string; value: string | null; reason: string; skipped: boolean }[];
+  /** How many data rows rowIssues and unknownValues were computed over, and whether that is the whole file. */
+  checked: { rows: number; wholeFile: boolean };
+  /** A plain-words reason the file cannot be read as this kind, or null. */
+  problem: string | null;
 }
 
 export interface RecipeEntry {

@@ -2,6 +2,7 @@ export * from './api.ts';
 export * from './errors.ts';
 export * from './export-types.ts';
 export * from './import-types.ts';
+export * from './labels.ts';
 export * from './progress.ts';
 export * from './records-types.ts';
 export * from './rules-types.ts';

@@ -12,4 +12,6 @@ export interface ProgressEvent {
 export interface CallOptions {
   onProgress?: (event: ProgressEvent) => void;
   signal?: AbortSignal;
+  /** The language of the texts the core builds for this call; without it, the core's configured language. */
+  lang?: 'id' | 'en';
 }

@@ -99,6 +99,13 @@ function fileReq(v: unknown): void {
   date(f, 'date');
   month(f, 'period');
   recipe(f.mapping);
+  if (f.saveRecipe !== undefined && typeof f.saveRecipe !== 'boolean') bad('"saveRecipe" harus true atau false', '"saveRecipe" must be true or false');
+}
+
+/** Where a workbook is written: a path or download name ending in .xlsx. */
+function xlsxOut(o: Obj): void {
+  text(o, 'out');
+  if (!/\.xlsx$/i.test(o.out as string)) bad('"out" harus nama berkas .xlsx', '"out" must be an .xlsx file name');
 }
 
 /** A rule id is data (the core's rule list); its shape is all a request can be checked for. */
@@ -156,8 +163,7 @@ export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
   },
   exportWorkbook(body) {
     const o = obj(body);
-    text(o, 'out');
-    if (!/\.xlsx$/i.test(o.out as string)) bad('"out" harus nama berkas .xlsx', '"out" must be an .xlsx file name');
+    xlsxOut(o);
     for (const key of ['agency', 'unit']) text(o, key, true);
     date(o, 'from');
     date(o, 'to');
@@ -167,6 +173,16 @@ export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
       // A short key can be guessed, and with it every code turned back into a NIP.
       if ((p.key as string).length < MIN_KEY_LENGTH) bad(`kunci penyamaran minimal ${MIN_KEY_LENGTH} karakter`, `the pseudonymization key must be at least ${MIN_KEY_LENGTH} characters`);
     }
+  },
+  exportRejects(body) {
+    const o = obj(body);
+    const batches = o.batches;
+    if (!Array.isArray(batches) || batches.length === 0 || !batches.every((b) => typeof b === 'string' && b.length > 0 && b.length <= 64)) {
+      bad('"batches" harus daftar ID batch yang tidak kosong', '"batches" must be a non-empty list of batch ids');
+    }
+    // Listed twice, a batch's rows would be sent twice.
+    if (new Set(batches).size !== batches.length) bad('"batches" menyebut batch yang sama lebih dari sekali', '"batches" names a batch more than once');
+    xlsxOut(o);
   },
   saveRecipe(body) {
     const o = obj(body);
@@ -213,5 +229,7 @@ export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
     const o = obj(body);
     text(o, 'path');
     text(o, 'fileName', true, 1024);
+    if (o.kind !== undefined) kind(o);
+    recipe(o.mapping);
   },
 };

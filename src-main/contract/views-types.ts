@@ -1,4 +1,4 @@
-import type { ImportFilesResult, ImportKind } from './import-types.ts';
+import type { ImportFilesResult, ImportKind, MappingRecipe } from './import-types.ts';
 import type { CallOptions } from './progress.ts';
 import type { RuleId } from './rules-types.ts';
 
@@ -156,13 +156,26 @@ export interface LoadSamplesResult extends ImportFilesResult {
 export interface DetectImportRequest {
   path: string;
   fileName?: string;
+  /** The kind and mapping the user settled on: the agency is then suggested from the columns as mapped. */
+  kind?: ImportKind;
+  mapping?: MappingRecipe;
 }
 
 export interface DetectImportResult {
   /** Best-matching kind, or null when no kind's headers were found. */
   kind: ImportKind | null;
-  /** Agency guessed from earlier imports with the same headers or from the file name. */
+  /** The suggested agency (null if none): a suggestion, shown as one. */
   agency: string | null;
+  /** Why it is suggested; null when `agency` is. */
+  agencyFrom: 'column' | 'roster' | 'units' | 'file name' | null;
+  /**
+   * Per agency whose roster holds some of the file's NIPs or PINs: how many distinct identifiers it
+   * holds, of the distinct ones in the rows read for detection (the first 5,000, at most 256 KB of
+   * a text file). Sorted by matched, most first.
+   */
+  rosterMatches: { agency: string; matched: number; of: number }[];
+  /** Why no kind could be read, in the user's language (Indonesian by default), for an empty, binary or unreadable file; null otherwise. */
+  problem: string | null;
   candidates: { kind: ImportKind; mapped: number; fields: number; missing: number }[];
 }
 

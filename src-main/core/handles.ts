@@ -25,3 +25,13 @@ export function resolveDownload(out: string, downloadDir: string | undefined): s
   if (!downloadDir || !DOWNLOAD_NAME.test(name)) throw new AppError('BAD_REQUEST', 'Nama berkas unduhan tidak valid.', 'Invalid download file name.');
   return join(downloadDir, name);
 }
+
+/**
+ * Writes a workbook to `out` as the caller named it (a path, or a download name resolved here);
+ * a browser gets back the name it gave, not a path on the server.
+ */
+export async function writeDownload<R extends { out: string }>(out: string, downloadDir: string | undefined, write: (path: string) => Promise<R>): Promise<R> {
+  const path = resolveDownload(out, downloadDir);
+  const result = await write(path);
+  return path === out ? result : { ...result, out };
+}

@@ -8,6 +8,7 @@ import type { CallOptions } from '../contract/progress.ts';
 import type { RecordsFilter } from '../contract/records-types.ts';
 import { compare } from './compare/compare.ts';
 import { exportWorkbook } from './export/export-workbook.ts';
+import { exportRejects } from './export/rejects-workbook.ts';
 import { PANTAU_VERSION } from './export/version.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { migrate } from './db/migrations.ts';
@@ -22,7 +23,7 @@ import type { Lang } from './import/reasons.ts';
 import { listRecipes, storeRecipe } from './import/recipes.ts';
 import { assertKnownAgency } from './records/known-agencies.ts';
 import { listRecords, streamRecords, type RecordsSink } from './records/records.ts';
-import { resolveDownload, resolveUpload } from './handles.ts';
+import { resolveUpload, writeDownload } from './handles.ts';
 import { runChecks } from './rules/check-run.ts';
 import { RULES } from './rules/index.ts';
 import { effectiveProfile, exportProfiles, importProfiles, numberParam, setProfile } from './rules/profiles.ts';
@@ -99,6 +100,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     return { workDays: numberParam(params, 'workDays'), dayStartsAt: String(params.dayStartsAt) };
   };
   const env: ImportEnv = { db, tmpDir: sandbox, now, lang, profile };
+  // A caller (a screen switched to English) may ask for its own language; the configured one is the default.
+  const langOf = (opts?: CallOptions) => opts?.lang ?? lang;
+  const envOf = (opts?: CallOptions): ImportEnv => ({ ...env, lang: langOf(opts) });
   const serial = createQueue();
   try {
     await installMacros(db);
@@ -122,12 +126,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const core: Core = {
     ...views,
     loadSamples: (_req, opts) => loadSamples(core, config.samplesDir, opts),
-    detectImport: (req) => serial(() => detectImport(db, { ...req, path: path(req.path) })),
-    importFiles: (req, opts?: CallOptions) => serial(() => importFiles(env, req, path, log, opts)),
-    previewImport: (req) => serial(() => previewImport(db, { ...req, path: path(req.path) })),
+    detectImport: (req, opts) => serial(() => detectImport(db, { ...req, path: path(req.path) }, langOf(opts))),
+    importFiles: (req, opts?: CallOptions) => serial(() => importFiles(envOf(opts), req, path, log, opts)),
+    previewImport: (req, opts) => serial(() => previewImport(envOf(opts), { ...req, path: path(req.path) })),
     listImports: (req) => serial(async () => ({ batches: await listBatches(db, req.includeUndone ?? false) })),
     undoImport: (req) => serial(() => undoBatch(db, req.batch, now())),
-    batchRejects: (req) => serial(async () => ({ batch: req.batch, rejects: await batchRejects(db, req.batch, lang) })),
+    batchRejects: (req, opts) => serial(async () => ({ batch: req.batch, rejects: await batchRejects(db, req.batch, langOf(opts)) })),
     listRecipes: () => serial(async () => ({ recipes: await listRecipes(db) })),
     saveRecipe: (req) => serial(() => storeRecipe(db, req.agency, req.kind, req.recipe, now())),
     listRules: async () => book.catalogue(),
@@ -146,12 +150,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     exportWorkbook: (req, opts?: CallOptions) =>
       serial(async () => {
         await assertKnownAgency(db, req.agency);
-        const out = resolveDownload(req.out, config.downloadDir);
-        const result = await exportWorkbook(db, { ...req, out }, { ruleBook: book, compare: (r) => compare(db, book, r) },
-          { ...opts, now: now(), lang, version: PANTAU_VERSION });
-        // A browser gets back the name it gave, not a path on the server.
-        return out === req.out ? result : { ...result, out: req.out };
+        return writeDownload(req.out, config.downloadDir, (out) => exportWorkbook(db, { ...req, out },
+          { ruleBook: book, compare: (r) => compare(db, book, r) }, { ...opts, now: now(), lang: langOf(opts), version: PANTAU_VERSION }));
       }),
+    exportRejects: (req, opts) => serial(() => writeDownload(req.out, config.downloadDir, (out) => exportRejects(db, { ...req, out }, { now: now(), lang: langOf(opts) }))),
     listRecords: (req) => serial(() => listRecords(db, req)),
     streamRecords: (req, sink, opts) => serial(() => streamRecords(db, req, sink, opts)),
     db,

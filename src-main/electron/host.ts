@@ -43,7 +43,7 @@ export interface Host {
   /** Opens the first workspace: `preferred` (PANTAU_DB), else the remembered one, else the default. */
   start(preferred?: string): Promise<boolean>;
   /** One API call: the shell's own desktop.* methods, or the core's through its dispatcher. */
-  dispatch(method: string, body: string, call?: CallPort): Promise<string>;
+  dispatch(method: string, body: string, call?: CallPort, lang?: CallOptions['lang']): Promise<string>;
   /** Closes the open workspace, switches to `path`, remembers it. False (and a dialog) on failure. */
   switchWorkspace(path: string): Promise<boolean>;
   readonly actions: MenuActions;
@@ -191,12 +191,12 @@ export function createHost(options: HostOptions): Host {
     }
   }
 
-  async function dispatch(method: string, body: string, port?: CallPort): Promise<string> {
+  async function dispatch(method: string, body: string, port?: CallPort, lang?: CallOptions['lang']): Promise<string> {
     if (method.startsWith('desktop.')) return desktopCall(method, body);
     const controller = port ? new AbortController() : undefined;
     if (port && controller) running.set(port.id, controller);
     try {
-      return await dispatchToCore(method, body, port && controller ? { onProgress: port.onProgress, signal: controller.signal } : undefined);
+      return await dispatchToCore(method, body, { ...(port && controller ? { onProgress: port.onProgress, signal: controller.signal } : {}), lang });
     } finally {
       if (port && running.get(port.id) === controller) running.delete(port.id);
     }

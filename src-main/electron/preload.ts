@@ -8,7 +8,7 @@ import {
 } from './bridge.ts';
 
 const bridge: DesktopBridge = {
-  invoke(method: string, body: string | object, callId?: string): Promise<string> {
+  invoke(method: string, body: string | object, callId?: string, lang?: 'id' | 'en'): Promise<string> {
     let text: string;
     try {
       text = encodeBody(body, (file) => webUtils.getPathForFile(file));
@@ -16,7 +16,8 @@ const bridge: DesktopBridge = {
       return Promise.resolve(badRequest(err));
     }
     const id = typeof callId === 'string' ? callId : undefined;
-    return ipcRenderer.invoke(INVOKE_CHANNEL, String(method), text, id) as Promise<string>;
+    // Checked again in the main process (security.ts): the page is not trusted to send only id or en.
+    return ipcRenderer.invoke(INVOKE_CHANNEL, String(method), text, id, typeof lang === 'string' ? lang : undefined) as Promise<string>;
   },
 };
 

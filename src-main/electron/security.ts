@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import type { IpcMainInvokeEvent, Session, WebContents, WebPreferences } from 'electron';
 import type { ProgressMessage } from '../contract/desktop.ts';
-import type { ProgressEvent } from '../contract/progress.ts';
+import type { CallOptions, ProgressEvent } from '../contract/progress.ts';
 import { PROGRESS_CHANNEL } from './bridge.ts';
 
 /** Where our renderer is loaded from: the built files, or the electron-vite dev server. */
@@ -135,7 +135,7 @@ export interface InvokeHandlerOptions {
   target: RendererTarget;
   /** The id of our window's web contents; calls from any other contents are refused. */
   contentsId: () => number | undefined;
-  dispatch: (method: string, body: string, call?: CallPort) => Promise<string>;
+  dispatch: (method: string, body: string, call?: CallPort, lang?: CallOptions['lang']) => Promise<string>;
   log?: (message: string) => void;
 }
 
@@ -152,7 +152,7 @@ export interface CallPort {
 export function createInvokeHandler(options: InvokeHandlerOptions) {
   const log = options.log ?? ((message: string) => console.warn(message));
   return async (
-    event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, method: unknown, body: unknown, callId?: unknown,
+    event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, method: unknown, body: unknown, callId?: unknown, lang?: unknown,
   ): Promise<string> => {
     const frame = event.senderFrame;
     const url = frame?.url ?? '';
@@ -163,13 +163,15 @@ export function createInvokeHandler(options: InvokeHandlerOptions) {
       throw new Error('Pengirim tidak diizinkan.');
     }
     if (typeof method !== 'string' || typeof body !== 'string') throw new Error('Panggilan tidak valid.');
-    if (typeof callId !== 'string' || callId.length === 0 || callId.length > 100) return options.dispatch(method, body);
+    // Any language but id or en is ignored: the core then answers in its own.
+    const language = lang === 'id' || lang === 'en' ? lang : undefined;
+    if (typeof callId !== 'string' || callId.length === 0 || callId.length > 100) return options.dispatch(method, body, undefined, language);
     const sender = event.sender;
     return options.dispatch(method, body, {
       id: callId,
       onProgress: (progress) => {
         if (!sender.isDestroyed()) sender.send(PROGRESS_CHANNEL, { callId, progress } satisfies ProgressMessage);
       },
-    });
+    }, language);
   };
 }

@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import type { ProgressEvent } from '../contract/progress.ts';
+import type { CallOptions, ProgressEvent } from '../contract/progress.ts';
 import type { Dispatcher } from '../contract/wire.ts';
 import { DOWNLOAD_NAME } from '../core/handles.ts';
 import { receiveUpload, UploadTooLarge } from './upload.ts';
@@ -62,10 +62,6 @@ function sameToken(given: string | string[] | undefined, token: string): boolean
   return timingSafeEqual(Buffer.from(given), Buffer.from(token));
 }
 
-/**
- * One API call. With `x-pantau-stream: 1` the answer is NDJSON: progress lines
- * `{"progress":{...}}`, then the envelope; closing the request cancels the work.
- */
 /** A request the API cannot take (malformed JSON, unknown method, invalid field) is a 400, envelope and all. */
 function refusedRequest(envelope: string): boolean {
   if (!envelope.startsWith('{"ok":false')) return false;
@@ -73,9 +69,21 @@ function refusedRequest(envelope: string): boolean {
   return parsed.error?.code === 'BAD_REQUEST';
 }
 
+/** The screen's language (`x-pantau-lang`); any other value is ignored, so the core answers in its own. */
+function langOf(req: IncomingMessage): CallOptions['lang'] {
+  const value = req.headers['x-pantau-lang'];
+  return value === 'id' || value === 'en' ? value : undefined;
+}
+
+/**
+ * One API call. With `x-pantau-stream: 1` the answer is NDJSON: progress lines
+ * `{"progress":{...}}`, then the envelope; closing the request cancels the work.
+ * With `x-pantau-lang` the texts the core builds are in that language.
+ */
 async function callApi(dispatcher: Dispatcher, method: string, body: string, req: IncomingMessage, res: ServerResponse) {
+  const lang = langOf(req);
   if (req.headers['x-pantau-stream'] !== '1') {
-    const envelope = await dispatcher.dispatch(method, body);
+    const envelope = await dispatcher.dispatch(method, body, { lang });
     return send(res, refusedRequest(envelope) ? 400 : 200, 'application/json', envelope);
   }
   const controller = new AbortController();
@@ -84,7 +92,7 @@ async function callApi(dispatcher: Dispatcher, method: string, body: string, req
   });
   res.writeHead(200, { 'Content-Type': 'application/x-ndjson', ...HEADERS });
   const onProgress = (event: ProgressEvent) => res.write(`${JSON.stringify({ progress: event })}\n`);
-  const envelope = await dispatcher.dispatch(method, body, { onProgress, signal: controller.signal });
+  const envelope = await dispatcher.dispatch(method, body, { onProgress, signal: controller.signal, lang });
   res.end(`${envelope}\n`);
 }
 

@@ -127,6 +127,33 @@ describe('pantau serve refuses what it must and keeps serving', () => {
     await expect(client.exportWorkbook({ out: 'download:../escape.xlsx' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
+  it('writes the rejected rows of an uploaded file under a download name and hands them over by that name', async () => {
+    const csv = 'NIP,Nama,Tanggal,Jam Masuk,Jam Pulang\n198609262015051001,Ani,2025-09-31,07:30,16:00\n';
+    const up = JSON.parse((await raw(port, '/upload', { method: 'POST', headers: { ...api(), 'x-pantau-filename': 'presensi.csv' }, body: csv })).body) as { path: string };
+    const client = createClient(httpTransport(token, `http://127.0.0.1:${port}`));
+    const { files } = await client.importFiles({ files: [{ path: up.path, fileName: 'presensi.csv', kind: 'attendance', agency: 'DINAS-Z' }] });
+    const result = await client.exportRejects({ batches: [files[0]!.batch!], out: 'download:Baris-ditolak-presensi.xlsx' });
+    expect(result).toEqual({ out: 'download:Baris-ditolak-presensi.xlsx', rows: 1, skipped: 0 });
+    const file = await raw(port, '/download/Baris-ditolak-presensi.xlsx', { method: 'POST', headers: api() });
+    expect([file.status, file.body.slice(0, 2), file.headers['content-disposition']]).toEqual([200, 'PK', 'attachment; filename="Baris-ditolak-presensi.xlsx"']);
+    await expect(client.exportRejects({ batches: [files[0]!.batch!], out: 'download:../escape.xlsx' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('answers in the language x-pantau-lang names, streamed or not, and ignores any other value', async () => {
+    const csv = 'NIP,Nama,Tanggal,Jam Masuk,Jam Pulang\n198609262015051001,Ani,2025-09-31,07:30,16:00\n';
+    const up = JSON.parse((await raw(port, '/upload', { method: 'POST', headers: { ...api(), 'x-pantau-filename': 'presensi.csv' }, body: csv })).body) as { path: string };
+    const body = JSON.stringify({ path: up.path, fileName: 'presensi.csv', kind: 'attendance', agency: 'DINAS-L' });
+    const reason = async (headers: Record<string, string>) => {
+      const res = await raw(port, '/api/previewImport', { method: 'POST', headers: api(headers), body });
+      const envelope = JSON.parse(res.body.trim().split('\n').pop()!) as { value: { rowIssues: { reason: string }[] } };
+      return envelope.value.rowIssues[0]!.reason;
+    };
+    expect(await reason({ 'x-pantau-lang': 'en' })).toMatch(/is not a valid date/);
+    expect(await reason({ 'x-pantau-lang': 'en', 'x-pantau-stream': '1' })).toMatch(/is not a valid date/);
+    // This core was created in Indonesian: a value that is not id or en leaves it at that.
+    for (const bad of ['fr', 'EN', 'en,id', '']) expect(await reason({ 'x-pantau-lang': bad })).toMatch(/bukan tanggal yang valid/);
+  });
+
   it('refuses an upload over the size cap and keeps no part of it', async () => {
     const before = readdirSync(uploads).length;
     const up = await raw(port, '/upload', { method: 'POST', headers: api(), body: Buffer.alloc(4096, 65) });

@@ -129,6 +129,13 @@ describe('calls', () => {
     expect(await value(answer)).toEqual({ rules: [], workspace: options.defaultWorkspace });
   });
 
+  it('carry the call\'s language to the core', async () => {
+    const { host, cores } = setup();
+    await host.start();
+    await host.dispatch('listImports', '{}', undefined, 'en');
+    expect(cores[0]!.listImports.mock.calls[0]![1]).toMatchObject({ lang: 'en' });
+  });
+
   it('named with a call id get a cancel signal that desktop.cancel aborts, and their progress port', async () => {
     let release = () => undefined as void;
     const { host, cores } = setup({ gate: new Promise<void>((r) => (release = r)) });

@@ -6,7 +6,7 @@ import type { Envelope } from '../../src-main/contract/wire.ts';
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
   ipcRenderer: {
-    invoke: vi.fn(async (_channel: string, _method: string, _body: string, _callId?: string) => '{"ok":true,"value":null}'),
+    invoke: vi.fn(async (_channel: string, _method: string, _body: string, _callId?: string, _lang?: string) => '{"ok":true,"value":null}'),
     on: vi.fn(),
   },
   webUtils: { getPathForFile: vi.fn((file: File) => (file.name === 'tanpa-disk.csv' ? '' : `/data/${file.name}`)) },
@@ -43,7 +43,7 @@ describe('what the preload exposes', () => {
 describe('invoke', () => {
   it('sends JSON text as it is over the one invoke channel', async () => {
     await bridge.invoke('listRules', '{}');
-    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('pantau:invoke', 'listRules', '{}', undefined);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('pantau:invoke', 'listRules', '{}', undefined, undefined);
   });
 
   it('answers with the main process envelope', async () => {
@@ -83,7 +83,7 @@ describe('invoke', () => {
 
   it('sends {} for a missing body', async () => {
     await bridge.invoke('listRules', undefined as unknown as string);
-    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('pantau:invoke', 'listRules', '{}', undefined);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('pantau:invoke', 'listRules', '{}', undefined, undefined);
   });
 });
 
@@ -124,9 +124,11 @@ describe('progress of a named call', () => {
     return seen;
   }
 
-  it('sends the call id with the call', async () => {
+  it('sends the call id and the language with the call', async () => {
     await bridge.invoke('importFiles', '{"files":[]}', 'c1');
-    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('pantau:invoke', 'importFiles', '{"files":[]}', 'c1');
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('pantau:invoke', 'importFiles', '{"files":[]}', 'c1', undefined);
+    await bridge.invoke('importFiles', '{"files":[]}', 'c2', 'en');
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith('pantau:invoke', 'importFiles', '{"files":[]}', 'c2', 'en');
   });
 
   it('delivers progress as a pantau:progress DOM event and drops malformed messages', () => {

@@ -151,7 +151,7 @@ describe('the IPC handler', () => {
     } as never;
   }
   function handler() {
-    const dispatch = vi.fn(async (method: string, body: string) => `${method}:${body}`);
+    const dispatch = vi.fn(async (method: string, body: string, _call?: unknown, _lang?: string) => `${method}:${body}`);
     const log = vi.fn();
     return { dispatch, log, handle: createInvokeHandler({ target: FILE_TARGET, contentsId: () => OUR_ID, dispatch, log }) };
   }
@@ -169,13 +169,25 @@ describe('the IPC handler', () => {
     expect(dispatch.mock.calls[0]![2]).toMatchObject({ id: 'c9' });
     expect(send).toHaveBeenCalledWith('pantau:progress', { callId: 'c9', progress: { phase: 'read', fraction: 0.5 } });
     await handle(ev, 'importFiles', '{}', 42);
-    expect(dispatch.mock.calls[1]).toHaveLength(2); // not a call id: no progress port
+    expect(dispatch.mock.calls[1]![2]).toBeUndefined(); // not a call id: no progress port
   });
 
   it('dispatches a call from our renderer', async () => {
     const { handle, dispatch } = handler();
     await expect(handle(event(OURS), 'listRules', '{}')).resolves.toBe('listRules:{}');
-    expect(dispatch).toHaveBeenCalledWith('listRules', '{}');
+    expect(dispatch).toHaveBeenCalledWith('listRules', '{}', undefined, undefined);
+  });
+
+  it('passes the call\'s language on, and only id or en', async () => {
+    const { handle, dispatch } = handler();
+    await handle(event(OURS), 'listRules', '{}', undefined, 'en');
+    expect(dispatch).toHaveBeenLastCalledWith('listRules', '{}', undefined, 'en');
+    await handle(event(OURS), 'importFiles', '{}', 'c1', 'id');
+    expect(dispatch.mock.lastCall![3]).toBe('id');
+    for (const bad of ['fr', 'EN', 1, {}]) {
+      await handle(event(OURS), 'listRules', '{}', undefined, bad);
+      expect(dispatch.mock.lastCall![3]).toBeUndefined();
+    }
   });
 
   it('refuses a foreign origin without dispatching', async () => {

@@ -1,7 +1,8 @@
 """Reads a workbook with openpyxl (as a second, independent reader) and prints it as JSON.
 
-Per sheet: name, frozen cell, auto-filter range, conditional-format ranges and every cell as
-[value, data_type, number_format]; plus the text of every XML part in the zip, for scans.
+Per sheet: name, frozen cell, auto-filter range, rows repeated on printed pages, conditional-format
+ranges and every cell as [value, data_type, number_format]; plus the text of every XML part in the
+zip, for scans.
 """
 import datetime
 import json
@@ -26,6 +27,7 @@ def main(path):
             'name': ws.title,
             'freeze': ws.freeze_panes,
             'filter': ws.auto_filter.ref,
+            'printTitles': ws.print_title_rows,
             'conditional': [str(cf.sqref) for cf in ws.conditional_formatting],
             'landscape': ws.page_setup.orientation == 'landscape',
             'rows': [[cell(c) for c in row] for row in ws.iter_rows()],

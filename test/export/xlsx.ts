@@ -9,6 +9,8 @@ export interface PySheet {
   name: string;
   freeze: string | null;
   filter: string | null;
+  /** Rows repeated at the top of every printed page ("$4:$4"). */
+  printTitles: string | null;
   conditional: string[];
   landscape: boolean;
   rows: PyCell[][];

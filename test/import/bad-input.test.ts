@@ -85,7 +85,7 @@ describe('files that cannot be read are refused and store nothing', () => {
   it('no recognisable header row', async () => {
     const core = await freshCore();
     const r = await importBytes(core, 'acak.csv', csv([['Kolom A', 'Kolom B', 'Kolom C'], ['1', '2', '3']]));
-    expectFailed(r, 'Baris judul kolom tidak ditemukan', 'jenis data "attendance"', 'kolom wajib: nip, date',
+    expectFailed(r, 'Baris judul kolom tidak ditemukan', 'untuk Presensi', 'kolom wajib: NIP, Tanggal',
       'Baris pertama berisi: "Kolom A", "Kolom B", "Kolom C"');
     await expectNothingStored(core);
   });
@@ -101,7 +101,7 @@ describe('files that cannot be read are refused and store nothing', () => {
   it('fields separated by ":" (no header found under any known delimiter)', async () => {
     const core = await freshCore();
     const r = await importBytes(core, 'titik-dua.csv', csv([HEADER, GOOD(nip(1), '06/10/2025')], ':'));
-    expectFailed(r, 'Baris judul kolom tidak ditemukan', 'kolom wajib: nip, date',
+    expectFailed(r, 'Baris judul kolom tidak ditemukan', 'kolom wajib: NIP, Tanggal',
       'Baris pertama berisi: "NIP:Nama:Tanggal:Jam Masuk:Jam Pulang:Kode Kehadiran:Mode Kerja"');
     await expectNothingStored(core);
   });

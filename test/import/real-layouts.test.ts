@@ -175,6 +175,16 @@ describe('recipes: values and constants (rules.md §1, Recipes)', () => {
     expect((await rows<{ status: string }>(core, ATT)).map((x) => x.status)).toEqual(['TANPA_KETERANGAN', 'HADIR']);
   });
 
+  // Guards a fixed bug: a saved recipe kept only its columns and header rows, so the next file's codes were rejected again.
+  it('a saved recipe keeps its value map and layout, and the next file of the agency is read with them', async () => {
+    const core = await freshCore();
+    const recipe = { layout: 'rows' as const, columns: {}, values: { status: { 'TIDAK ABSEN': 'TANPA_KETERANGAN' } } };
+    await importText(core, 'sept.csv', FILE, { mapping: recipe });
+    expect((await core.listRecipes({})).recipes.map((r) => r.recipe)).toEqual([recipe]);
+    const next = await importText(core, 'okt.csv', FILE.replaceAll('/10/', '/11/'));
+    expect([next.rowsImported, next.rowsRejected]).toEqual([2, 0]);
+  });
+
   it('a saved recipe\'s column that a later file lacks fails that file, naming the column and the recipe', async () => {
     const core = await freshCore();
     const odd = (header: string) => csv([['ID Pegawai', header, 'Kode'], [nip(1), '13/10/2025', 'H']]);
@@ -182,7 +192,7 @@ describe('recipes: values and constants (rules.md §1, Recipes)', () => {
     expect(first.rowsImported).toBe(1);
     const later = await importText(core, 'okt.csv', odd('Tanggal Kerja'));
     expect(later.status).toBe('failed');
-    expect(later.error).toBe('Kolom "Hari Kerja" untuk isian date yang disebut resep tersimpan instansi PEMKOT-X untuk jenis data attendance '
+    expect(later.error).toBe('Kolom "Hari Kerja" untuk isian Tanggal yang disebut resep tersimpan instansi PEMKOT-X untuk Presensi '
       + 'tidak ada di berkas ini. Perbaiki resepnya atau beri resep baru dengan --mapping.');
   });
 

@@ -14,7 +14,7 @@ describe('mapping recipes', () => {
     const core = await freshCore();
     const r = await importOne(core, { path: writeText(core.dir, 'odd.csv', ODD), kind: 'attendance', agency: 'DINAS-Y' });
     expect(r.status).toBe('failed');
-    expect(r.error).toMatch(/tidak ditemukan: nip\. .*--mapping/);
+    expect(r.error).toMatch(/tidak ditemukan: NIP\. .*--mapping/);
   });
 
   it('a recipe maps the columns, is saved for the agency and kind, and is reused', async () => {
@@ -30,6 +30,15 @@ describe('mapping recipes', () => {
     expect(data).toEqual([{ mode: 'WFH', cin: '07:20:00' }, { mode: 'WFO', cin: '07:25:00' }]);
     const other = await importOne(core, { path: writeText(core.dir, 'odd2.csv', ODD), kind: 'attendance', agency: 'DINAS-Z' });
     expect(other.status).toBe('failed');
+  });
+
+  it('saveRecipe false maps this file only: nothing is saved, and the next file is not read that way', async () => {
+    const core = await freshCore();
+    const once = await importOne(core, { path: writeText(core.dir, 'odd.csv', ODD), kind: 'attendance', agency: 'DINAS-Y', mapping: RECIPE, saveRecipe: false });
+    expect([once.status, once.rowsImported]).toEqual(['imported', 2]);
+    expect((await core.listRecipes({})).recipes).toEqual([]);
+    const next = await importOne(core, { path: writeText(core.dir, 'odd-oct.csv', ODD.replaceAll('/09/', '/10/')), kind: 'attendance', agency: 'DINAS-Y' });
+    expect(next.status).toBe('failed');
   });
 
   it('the preview shows the guessed mapping and the first rows before anything is stored', async () => {

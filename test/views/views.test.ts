@@ -73,18 +73,23 @@ describe('the screens read the stored run', () => {
     expect(days.days.length).toBeGreaterThan(50);
   });
 
-  it('detectImport names the kind and, from earlier imports, the agency', async () => {
+  it('detectImport names the kind and, from the file itself, the agency', async () => {
     const empty = await emptyApi();
-    expect(await empty.detectImport({ path: `${SAMPLES}/pemprov-jateng/presensi-2025-09-10.csv` })).toMatchObject({ kind: 'attendance', agency: null });
+    expect(await empty.detectImport({ path: `${SAMPLES}/pemprov-jateng/presensi-2025-09-10.csv` }))
+      .toMatchObject({ kind: 'attendance', agency: null, agencyFrom: null, rosterMatches: [], problem: null });
     const { api } = await checkedApi();
-    for (const [file, kind, agency] of [
-      ['pemprov-jateng/presensi-2025-09-10.csv', 'attendance', 'PEMPROV-JATENG'],
-      ['kemendagri/pegawai.xlsx', 'roster', 'KEMENDAGRI'],
-      ['pemkot-bogor/unit-kerja.csv', 'units', 'PEMKOT-BOGOR'],
-      ['survei-fwa-2025.csv', 'survey', null],
-      ['pemkot-bogor/laporan-harian.csv', 'reports', 'PEMKOT-BOGOR'],
+    for (const [file, kind, agency, agencyFrom] of [
+      ['pemprov-jateng/presensi-2025-09-10.csv', 'attendance', 'PEMPROV-JATENG', 'roster'],
+      ['kemendagri/pegawai.xlsx', 'roster', 'KEMENDAGRI', 'roster'],
+      ['pemkot-bogor/unit-kerja.csv', 'units', 'PEMKOT-BOGOR', 'units'],
+      // Its Instansi column names every agency: each row names its own.
+      ['survei-fwa-2025.csv', 'survey', null, null],
+      ['pemkot-bogor/laporan-harian.csv', 'reports', 'PEMKOT-BOGOR', 'roster'],
+      ['pemkab-sleman/scanlog-2025-10.csv', 'attendance', 'PEMKAB-SLEMAN', 'roster'],
     ] as const) {
-      expect(await api.detectImport({ path: `${SAMPLES}/${file}` }), file).toMatchObject({ kind, agency });
+      const found = await api.detectImport({ path: `${SAMPLES}/${file}` });
+      expect(found, file).toMatchObject({ kind, agency, agencyFrom, problem: null });
+      if (agencyFrom === 'roster') expect(found.rosterMatches[0], file).toMatchObject({ agency });
     }
   });
 

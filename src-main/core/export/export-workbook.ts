@@ -1,7 +1,4 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { CompareRequest, CompareResult } from '../../contract/compare-types.ts';
 import { AppError } from '../../contract/errors.ts';
 import type { ExportSheet, ExportWorkbookRequest, ExportWorkbookResult } from '../../contract/export-types.ts';
@@ -19,9 +16,10 @@ import { BATCHES_SQL, FINDING_COUNTS_SQL, HEADCOUNT_SQL, UNIT_AGENCIES_SQL, type
 import { writeFindings } from './findings-sheet.ts';
 import { writeManifest } from './manifest-sheet.ts';
 import { writeMethod } from './method-sheet.ts';
+import { commitOutput, discardOutput, newBook, openOutput } from './output.ts';
 import { createPseudonymizer } from './pseudonym.ts';
 import { writeDataQuality } from './quality-sheet.ts';
-import { EXCEL_ROWS, type Book } from './sheet-kit.ts';
+import { EXCEL_ROWS } from './sheet-kit.ts';
 import { writeSummary, type SummaryFigures } from './summary-sheet.ts';
 
 export interface ExportDeps {
@@ -65,46 +63,6 @@ async function profilesInScope(db: Db, book: RuleBook, agencies: (string | null)
   return profiles;
 }
 
-const WRITE_ERRORS: Record<string, [string, string]> = {
-  ENOENT: ['foldernya tidak ada', 'the folder does not exist'], EACCES: ['tidak ada izin menulis', 'no permission to write'],
-  EPERM: ['tidak ada izin menulis', 'no permission to write'], ENOSPC: ['disk penuh', 'the disk is full'],
-  EROFS: ['disk hanya-baca', 'the disk is read-only'], EISDIR: ['itu sebuah folder', 'it is a folder'],
-};
-
-interface Output {
-  stream: WriteStream;
-  tmp: string;
-  /** Rejects when the file cannot be written (disk full, drive gone), so that nothing waits forever. */
-  broken: Promise<never>;
-}
-
-/** The workbook is written beside `out` and renamed at the end: a half-written file never bears its name. */
-async function openOutput(out: string): Promise<Output> {
-  const tmp = `${out}.${process.pid}.tmp`;
-  const stream = createWriteStream(tmp);
-  const failed = (err: NodeJS.ErrnoException) => {
-    const [id, en] = WRITE_ERRORS[err.code ?? ''] ?? [err.message, err.message];
-    return new AppError('BAD_REQUEST', `Berkas ${out} tidak dapat ditulis (${id}).`, `Cannot write ${out} (${en}).`, { out });
-  };
-  await new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', (err) => reject(failed(err)));
-  });
-  const broken = new Promise<never>((_resolve, reject) => stream.on('error', (err) => reject(failed(err))));
-  broken.catch(() => undefined);
-  return { stream, tmp, broken };
-}
-
-function newBook(output: Output, now: Date): Book {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output.stream, useStyles: true, useSharedStrings: false });
-  book.creator = 'Pantau';
-  book.lastModifiedBy = 'Pantau';
-  // From the core's clock, so that the same data and key give the same workbook.
-  book.created = now;
-  book.modified = now;
-  return book;
-}
-
 /**
  * Writes the leadership workbook (or the unit report): runs the checks over the scope, so the
  * figures are those of `pantau check`, then streams the stored findings and rejects into the
@@ -138,8 +96,7 @@ export async function exportWorkbook(db: Db, req: ExportWorkbookRequest, deps: E
       cancelled();
     };
     const sheets = await Promise.race([writeSheets(ctx, onRows), output.broken]);
-    await Promise.race([ctx.book.commit(), output.broken]);
-    await rename(output.tmp, req.out);
+    await commitOutput(output, ctx.book);
     progress('done', 1, null);
     return {
       out: req.out, kind: ctx.kind, run: run.run, profileVersion: run.profileVersion, agency, unit: ctx.unit,
@@ -147,8 +104,7 @@ export async function exportWorkbook(db: Db, req: ExportWorkbookRequest, deps: E
       pseudonymised: ctx.pseudo.on, sheets,
     };
   } catch (err) {
-    output.stream.destroy();
-    await rm(output.tmp, { force: true });
+    await discardOutput(output);
     throw err;
   }
 }

@@ -26,7 +26,7 @@ const STATUS: Record<string, string> = { new: 'baru', open: 'berlanjut' };
  * findings never become a million objects), continuing on "Temuan (2)" past the sheet limit.
  */
 export async function writeFindings(ctx: ExportContext): Promise<ExportSheet[]> {
-  const table = new TableWriter(ctx.book, 'Temuan', COLS, ctx.maxRowsPerSheet, 3);
+  const table = new TableWriter(ctx.book, 'Temuan', COLS, { maxRows: ctx.maxRowsPerSheet, frozenCols: 3 });
   const { pseudo } = ctx;
   let written = 0;
   for await (const chunk of ctx.db.stream<FindingRow & Record<string, unknown>>(FINDINGS_SQL, scopeParams(ctx))) {

@@ -37,7 +37,7 @@ function shownValue(ctx: ExportContext, field: string, value: string | null): st
 
 /** Notes of the run (employees missing from the roster, present days without times), then every rejected row. */
 export async function writeDataQuality(ctx: ExportContext, batches: BatchRow[]): Promise<ExportSheet[]> {
-  const table = new TableWriter(ctx.book, 'Kualitas data', COLS, ctx.maxRowsPerSheet);
+  const table = new TableWriter(ctx.book, 'Kualitas data', COLS, { maxRows: ctx.maxRowsPerSheet });
   const { pseudo } = ctx;
   const files = new Map(batches.map((b) => [b.batch_id, b.file_name]));
   for (const e of pseudo.sorted(ctx.run.dataQuality.notInRoster)) {

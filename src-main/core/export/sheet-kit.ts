@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportSheet } from '../../contract/export-types.ts';
+import type { Lang } from '../import/reasons.ts';
 
 export type Book = ExcelJS.stream.xlsx.WorkbookWriter;
 export type Sheet = ExcelJS.Worksheet;
@@ -64,6 +65,8 @@ export interface SheetOptions {
   frozenCols?: number;
   /** Print on one page (the summary); otherwise one page wide and as many long as needed. */
   onePage?: boolean;
+  /** The language of the page footer; Indonesian when not given. */
+  lang?: Lang;
 }
 
 /** A sheet laid out for A4 landscape, with its column widths and number formats set before any row is written. */
@@ -71,7 +74,7 @@ export function openSheet(book: Book, name: string, opts: SheetOptions): Sheet {
   const ws = book.addWorksheet(name, {
     views: opts.frozenRows || opts.frozenCols ? [{ state: 'frozen', xSplit: opts.frozenCols ?? 0, ySplit: opts.frozenRows }] : [],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: opts.onePage ? 1 : 0 },
-    headerFooter: { oddFooter: `&L${name}&RHalaman &P dari &N` },
+    headerFooter: { oddFooter: `&L${name}&R${opts.lang === 'en' ? 'Page &P of &N' : 'Halaman &P dari &N'}` },
   });
   ws.columns = opts.cols.map((c) => ({ width: c.width, style: c.fmt ? { numFmt: NUMFMT[c.fmt] } : {} }));
   return ws;
@@ -174,26 +177,49 @@ export async function drained(ws: Sheet): Promise<void> {
   if (sink && pending !== null && pending > BACKLOG && typeof sink.once === 'function') await once(sink as Writable, 'drain');
 }
 
+/** A row above a table's header (a title block), with its style. */
+export interface TitleRow {
+  values: Value[];
+  style?: RowStyle;
+}
+
+export interface TableOptions {
+  /** Data rows per sheet before "Name (2)" starts; Excel's limit (less the title block) by default. */
+  maxRows?: number;
+  frozenCols?: number;
+  /** Rows written above the header on every sheet of the table. */
+  title?: TitleRow[];
+  lang?: Lang;
+}
+
 /**
  * A table that streams its rows and continues on "Name (2)", "Name (3)" … once a sheet holds
- * `maxRows` data rows (Excel's limit by default). Each sheet has the header, frozen and filtered.
+ * `maxRows` data rows. Each sheet has the title block, then the header: frozen, filtered and
+ * repeated at the top of every printed page.
  */
 export class TableWriter {
   private ws: Sheet | null = null;
   private rows = 0;
   private readonly sheets: ExportSheet[] = [];
+  private readonly title: TitleRow[];
+  private readonly maxRows: number;
+  /** The sheet row of the header. */
+  private readonly headerRow: number;
 
   constructor(
     private readonly book: Book,
     private readonly name: string,
     private readonly cols: Col[],
-    private readonly maxRows = EXCEL_ROWS - 1,
-    private readonly frozenCols = 0,
-  ) {}
+    private readonly opts: TableOptions = {},
+  ) {
+    this.title = opts.title ?? [];
+    this.headerRow = this.title.length + 1;
+    this.maxRows = Math.min(opts.maxRows ?? EXCEL_ROWS, EXCEL_ROWS - this.headerRow);
+  }
 
-  add(values: Value[]): void {
+  add(values: Value[], style?: RowStyle): void {
     if (this.ws === null || this.rows >= this.maxRows) this.next();
-    writeRow(this.ws!, values);
+    writeRow(this.ws!, values, style);
     this.rows++;
   }
 
@@ -218,14 +244,18 @@ export class TableWriter {
     this.close();
     const n = this.sheets.length + 1;
     const name = n === 1 ? this.name : `${this.name} (${n})`;
-    this.ws = openSheet(this.book, name, { cols: this.cols, frozenRows: 1, frozenCols: this.frozenCols });
+    const h = this.headerRow;
+    this.ws = openSheet(this.book, name, { cols: this.cols, frozenRows: h, frozenCols: this.opts.frozenCols, lang: this.opts.lang });
+    this.ws.pageSetup.printTitlesRow = `${h}:${h}`;
+    for (const row of this.title) writeRow(this.ws, row.values, row.style);
     writeRow(this.ws, this.cols.map((c) => c.header), 'header');
     this.sheets.push({ name, rows: 0 });
   }
 
   private close(): void {
     if (this.ws === null) return;
-    this.ws.autoFilter = `A1:${columnLetter(this.cols.length)}${this.rows + 1}`;
+    const h = this.headerRow;
+    this.ws.autoFilter = `A${h}:${columnLetter(this.cols.length)}${h + this.rows}`;
     this.ws.commit();
     this.sheets[this.sheets.length - 1]!.rows = this.rows;
     this.ws = null;

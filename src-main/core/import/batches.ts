@@ -41,7 +41,8 @@ ORDER BY seq`,
   return rows.map(toBatch);
 }
 
-async function getBatch(db: Db, batch: string): Promise<ImportBatch> {
+/** One batch, as listImports lists it; NOT_FOUND when there is none. */
+export async function getBatch(db: Db, batch: string): Promise<ImportBatch> {
   const row = await db.one<BatchRow & Record<string, unknown>>(`SELECT ${BATCH_COLUMNS} FROM batches WHERE batch_id = $batch`, { batch });
   if (!row) throw new AppError('NOT_FOUND', `Impor ${batch} tidak ditemukan.`, `Import ${batch} not found.`, { batch });
   return toBatch(row);

@@ -1,4 +1,5 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { open, rm, type FileHandle } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
 import type { MappingRecipe } from '../../contract/import-types.ts';
@@ -131,11 +132,19 @@ export interface BodyFilter {
 }
 
 /**
- * Stages the body of the file at tmpPath, inside the only folder DuckDB may read (the SQL sandbox),
- * through the app's own scanner (csv-scan.ts): decoded to UTF-8 where it is not, every record
- * counted, checked and written in one plain form.
+ * The staged body is written in parts of about this many bytes, each read into `stg` as soon as it
+ * is complete: DuckDB reads one part while the scanner writes the next, each on its own core.
  */
-async function stageBody(path: string, encoding: string, bom: number, body: CsvBody, tmpPath: string, filter?: BodyFilter): Promise<CsvScanner> {
+const PART_BYTES = 32 << 20;
+
+/**
+ * Stages the body of the file in parts (`<tmpPath>.0`, `.1`…), inside the only folder DuckDB may
+ * read (the SQL sandbox), through the app's own scanner (csv-scan.ts): decoded to UTF-8 where it is
+ * not, every record counted, checked and written in one plain form. Each part is handed to
+ * `onPart` when it is complete; it ends at a record's end, as every chunk the scanner returns does.
+ */
+async function stageBody(path: string, encoding: string, bom: number, body: CsvBody, tmpPath: string,
+  onPart: (partPath: string) => void, filter?: BodyFilter): Promise<CsvScanner> {
   const scanner = new CsvScanner({ ...body, maxRecordBytes: MAX_RECORD_BYTES, validateUtf8: encoding === 'utf-8' });
   const source = createReadStream(path, { start: bom, highWaterMark: 1 << 20 });
   const scan = async function* (chunks: AsyncIterable<Buffer | string>) {
@@ -146,14 +155,39 @@ async function stageBody(path: string, encoding: string, bom: number, body: CsvB
     if (filter) yield scanner.write(filter.end());
     yield scanner.end();
   };
-  if (encoding === 'utf-8') await pipeline(source, scan, createWriteStream(tmpPath));
-  else await pipeline(source, iconv.decodeStream(encoding), iconv.encodeStream('utf-8'), scan, createWriteStream(tmpPath));
+  const write = async (chunks: AsyncIterable<Uint8Array>) => {
+    let part: { path: string; file: FileHandle; bytes: number } | undefined;
+    let next = 0;
+    const finish = async () => {
+      const done = part!;
+      part = undefined;
+      await done.file.close();
+      onPart(done.path);
+    };
+    try {
+      for await (const bytes of chunks) {
+        if (bytes.length === 0) continue;
+        if (!part) {
+          const partPath = `${tmpPath}.${next++}`;
+          part = { path: partPath, file: await open(partPath, 'w'), bytes: 0 };
+        }
+        await part.file.write(bytes);
+        part.bytes += bytes.length;
+        if (part.bytes >= PART_BYTES) await finish();
+      }
+      if (part) await finish();
+    } finally {
+      await part?.file.close();
+    }
+  };
+  if (encoding === 'utf-8') await pipeline(source, scan, write);
+  else await pipeline(source, iconv.decodeStream(encoding), iconv.encodeStream('utf-8'), scan, write);
   return scanner;
 }
 
 function readCsvSql(width: number, parallel: boolean): string {
   const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-  return `CREATE OR REPLACE TEMP TABLE stg AS
+  return `INSERT INTO stg
 SELECT *
 FROM read_csv($path, header = false, auto_detect = false, delim = $delim, quote = '"', escape = '"', new_line = '\\n',
   null_padding = true, parallel = ${parallel}, columns = {${columns}}, store_rejects = true, rejects_table = 'stg_reader_errors',
@@ -161,24 +195,76 @@ FROM read_csv($path, header = false, auto_detect = false, delim = $delim, quote 
 }
 
 /**
- * Reads a staged body into the temp table `stg` (row_no, then every column as text). DuckDB must
- * read exactly the records the scanner wrote: a difference refuses the file, naming it.
+ * Reads the parts of a staged body into the temp table `stg` (every column as text), one after the
+ * other in the file's order, while the scanner writes the next; a part is removed once read.
  */
-async function readStaged(db: Db, tmpPath: string, delimiter: string, width: number, written: number): Promise<void> {
-  const params = { path: tmpPath, delim: delimiter };
-  await db.run('DROP TABLE IF EXISTS stg_reader_errors; DROP TABLE IF EXISTS stg_scans');
+class StagedLoader {
+  private queue: Promise<void> = Promise.resolve();
+  private failure: unknown;
+
+  private constructor(private readonly db: Db, private readonly delimiter: string, private readonly width: number) {}
+
+  static async create(db: Db, delimiter: string, width: number): Promise<StagedLoader> {
+    const columns = Array.from({ length: width }, (_, i) => `c${i} VARCHAR`).join(', ');
+    await db.run(`DROP TABLE IF EXISTS stg_reader_errors; DROP TABLE IF EXISTS stg_scans;
+CREATE OR REPLACE TEMP TABLE stg (${columns})`);
+    return new StagedLoader(db, delimiter, width);
+  }
+
+  add(partPath: string): void {
+    this.queue = this.queue.then(async () => {
+      if (this.failure !== undefined) return;
+      try {
+        await this.read(partPath);
+      } catch (err) {
+        this.failure = err;
+        return;
+      }
+      // Early, to keep no second copy of the whole file on disk; the import's end removes what a
+      // failed removal leaves (removeSpools in import-file.ts).
+      await rm(partPath, { force: true }).catch(() => undefined);
+    });
+  }
+
+  /** Waits for every part added; throws the first failure. */
+  async done(): Promise<void> {
+    await this.queue;
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  private async read(partPath: string): Promise<void> {
+    const params = { path: partPath, delim: this.delimiter };
+    try {
+      await this.db.run(readCsvSql(this.width, true), params);
+    } catch (err) {
+      if (!/quoted new ?lines/i.test(String(err))) throw err;
+      await this.db.run(readCsvSql(this.width, false), params);
+    }
+  }
+}
+
+/**
+ * Stages the body and reads it into `stg`. DuckDB must read exactly the records the scanner wrote:
+ * a difference refuses the file, naming it.
+ */
+async function stageAndRead(db: Db, path: string, encoding: string, bom: number, body: CsvBody, tmpPath: string,
+  filter?: BodyFilter): Promise<CsvScanner> {
+  const loader = await StagedLoader.create(db, body.delimiter, body.headers.length);
+  let scanner: CsvScanner;
   try {
-    await db.run(readCsvSql(width, true), params);
-  } catch (err) {
-    if (!/quoted new ?lines/i.test(String(err))) throw err;
-    await db.run(readCsvSql(width, false), params);
+    scanner = await stageBody(path, encoding, bom, body, tmpPath, (part) => loader.add(part), filter);
+  } finally {
+    // No statement may be left running on the connection, whatever the scan did.
+    await loader.done().catch(() => undefined);
   }
+  await loader.done();
   const read = (await db.one<{ n: number }>('SELECT count(*) AS n FROM stg'))!.n;
-  if (read !== written) {
+  if (read !== scanner.written) {
     throw new AppError('IMPORT_FAILED',
-      `Pantau menghitung ${written} baris data yang dapat dibaca, tetapi pembaca CSV hanya memuat ${read}. Tidak ada yang disimpan dari berkas ini; simpan ulang berkasnya sebagai CSV dari Excel lalu impor lagi.`,
-      `Pantau counted ${written} readable data rows, but the CSV reader loaded ${read}. Nothing from this file was stored; save the file again as CSV from Excel, then import it again.`);
+      `Pantau menghitung ${scanner.written} baris data yang dapat dibaca, tetapi pembaca CSV hanya memuat ${read}. Tidak ada yang disimpan dari berkas ini; simpan ulang berkasnya sebagai CSV dari Excel lalu impor lagi.`,
+      `Pantau counted ${scanner.written} readable data rows, but the CSV reader loaded ${read}. Nothing from this file was stored; save the file again as CSV from Excel, then import it again.`);
   }
+  return scanner;
 }
 
 /**
@@ -189,12 +275,11 @@ async function readStaged(db: Db, tmpPath: string, delimiter: string, width: num
 export async function readCsvBody(db: Db, path: string, sniffed: Sniffed, body: CsvBody, tmpPath: string,
   filter?: () => BodyFilter): Promise<{ scanner: CsvScanner; encoding: string }> {
   let encoding = sniffed.encoding ?? 'utf-8';
-  let scanner = await stageBody(path, encoding, sniffed.bom, body, tmpPath, filter?.());
+  let scanner = await stageAndRead(db, path, encoding, sniffed.bom, body, tmpPath, filter?.());
   if (encoding === 'utf-8' && sniffed.bom === 0 && scanner.utf8.malformed > scanner.utf8.multibyte) {
     encoding = 'windows-1252';
-    scanner = await stageBody(path, encoding, 0, body, tmpPath, filter?.());
+    scanner = await stageAndRead(db, path, encoding, 0, body, tmpPath, filter?.());
   }
-  await readStaged(db, tmpPath, body.delimiter, body.headers.length, scanner.written);
   // Where a record's line departs from its position (see csv-scan.ts): read back by rowNoSql.
   await db.run(`CREATE OR REPLACE TEMP TABLE stg_shifts AS
 SELECT *

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { AppError } from '../../contract/errors.ts';
 
 /**
@@ -243,9 +244,12 @@ export class CsvScanner {
     const max = this.layout.maxRecordBytes;
     const validate = this.layout.validateUtf8;
     const delim = this.delim;
+    // Checked natively, once per chunk: in a chunk of ASCII without quotes or zero bytes (most of
+    // them) a record's end needs only its separators counted on the way (see plainRecords).
+    const clean = isAscii(chunk) && chunk.indexOf(QUOTE) < 0 && chunk.indexOf(0) < 0;
     for (let i = 0; i < chunk.length; i++) {
       if (this.state === State.FieldStart && this.starts.length === 0 && this.field.length === 0 && !this.pendingCr) {
-        const next = this.plainRecords(chunk, i);
+        const next = this.plainRecords(chunk, i, clean);
         if (next > i) {
           i = next - 1;
           continue;
@@ -310,9 +314,10 @@ export class CsvScanner {
    * Most records are plain: no quote, no byte above ASCII, the whole record in this chunk. A run of
    * such records is found by looking for their line breaks and copied as it is (one copy for the
    * run, where the file ends its lines with LF alone); anything else goes through the byte-by-byte
-   * reading. Returns the index of the first record it did not take.
+   * reading. Returns the index of the first record it did not take. In a `clean` chunk (no quote,
+   * no zero byte, nothing above ASCII) every record is plain up to its length and field count.
    */
-  private plainRecords(chunk: Uint8Array, from: number): number {
+  private plainRecords(chunk: Uint8Array, from: number, clean: boolean): number {
     const delim = this.delim;
     const width = this.width;
     const max = this.layout.maxRecordBytes;
@@ -330,15 +335,27 @@ export class CsvScanner {
       let count = 1;
       let blank = true;
       let i = at;
-      for (; i < chunk.length; i++) {
-        const b = chunk[i]!;
-        if (b === delim) count++;
-        else if (b > QUOTE) {
-          if (b >= 0x80) break records;
-          blank = false;
-        } else if (b === LF || b === CR) break;
-        else if (b === QUOTE || b === 0) break records;
-        else if (b !== SPACE && b !== TAB) blank = false;
+      if (clean) {
+        for (; i < chunk.length; i++) {
+          const b = chunk[i]!;
+          if (b === delim) count++;
+          else if (b === LF || b === CR) break;
+        }
+        for (let j = at; j < i && blank; j++) {
+          const b = chunk[j]!;
+          blank = b === delim || b === SPACE || b === TAB;
+        }
+      } else {
+        for (; i < chunk.length; i++) {
+          const b = chunk[i]!;
+          if (b === delim) count++;
+          else if (b > QUOTE) {
+            if (b >= 0x80) break records;
+            blank = false;
+          } else if (b === LF || b === CR) break;
+          else if (b === QUOTE || b === 0) break records;
+          else if (b !== SPACE && b !== TAB) blank = false;
+        }
       }
       if (i >= chunk.length || i - at > max || count > width || i === at) break;
       const cr = chunk[i] === CR;

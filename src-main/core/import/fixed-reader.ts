@@ -306,11 +306,16 @@ function columnsLineUp(text: string, header: FixedHeader): boolean {
 
 /** The first data rows of the sample, cut (the import dialog's preview). */
 export function fixedSampleRows(text: string, header: FixedHeader, max: number): string[][] {
-  const rows: string[][] = [];
+  return fixedSampleRecords(text, header, max).map((r) => r.cells);
+}
+
+/** The first data lines cut under the header's labels, each with its line number. */
+export function fixedSampleRecords(text: string, header: FixedHeader, max: number): { line: number; cells: string[] }[] {
+  const rows: { line: number; cells: string[] }[] = [];
   for (const l of textLines(text)) {
     if (rows.length >= max) break;
     if (l.line <= header.line || isNoRow(l.text)) continue;
-    rows.push(cutLine(l.text, header.labels));
+    rows.push({ line: l.line, cells: cutLine(l.text, header.labels) });
   }
   return rows;
 }

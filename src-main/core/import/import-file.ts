@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../contract/errors.ts';
+import { fieldLabel, kindLabel } from '../../contract/labels.ts';
 import type { ImportFileRequest, MappingRecipe } from '../../contract/import-types.ts';
 import { replacedTable } from '../db/canonical.ts';
 import type { Db } from '../db/database.ts';
@@ -61,7 +62,7 @@ function columnName(staged: Staged, i: number): string {
   return h === '' ? `#${i + 1}` : h;
 }
 
-function mappingReport(staged: Staged): Record<string, string> {
+export function mappingReport(staged: Staged): Record<string, string> {
   return Object.fromEntries(Object.entries(staged.mapping.columns).map(([field, i]) => [field, columnName(staged, i)]));
 }
 
@@ -91,7 +92,7 @@ async function sha256(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-function needsAgency(spec: KindSpec): boolean {
+export function needsAgency(spec: KindSpec): boolean {
   return spec.kind !== 'calendar' && spec.kind !== 'survey';
 }
 
@@ -140,7 +141,7 @@ export async function importFile(
   const spec = KINDS[req.kind];
   const agency = req.agency?.trim() || null;
   if (!agency && needsAgency(spec)) {
-    throw new AppError('IMPORT_FAILED', `Instansi wajib dipilih untuk jenis data "${spec.kind}" (--agency KODE).`, `An agency must be chosen for data kind "${spec.kind}" (--agency CODE).`);
+    throw new AppError('IMPORT_FAILED', `Instansi wajib dipilih untuk ${kindLabel(spec.kind, 'id')} (--agency KODE).`, `An agency must be chosen for ${kindLabel(spec.kind, 'en')} (--agency CODE).`);
   }
   const size = await fileSize(req.path);
   const recipe = req.mapping ?? (agency ? await loadRecipe(db, agency, spec.kind) : undefined);
@@ -186,16 +187,16 @@ export async function importFile(
     // left behind (db/orphans.ts) must not share their batch with a later import.
     const seqs: number[] = [];
     for (const _ of prepared) seqs.push((await db.one<{ n: number }>("SELECT nextval('batch_seq') AS n"))!.n);
-    const parts = await db.transaction(async () => {
+    const parts = await withProgress(env, (f) => progress('store', f, null), () => db.transaction(async () => {
       const stored: PartOutcome[] = [];
       for (const [i, { k, staged, plan }] of prepared.entries()) {
         stored.push(await store(env, { req, spec, agency, size, hash, staged, plan, tables: partTables(k), seq: seqs[i]! }));
       }
-      if (req.mapping && agency) await storeRecipe(db, agency, spec.kind, req.mapping, env.now());
+      if (req.mapping && agency && req.saveRecipe !== false) await storeRecipe(db, agency, spec.kind, req.mapping, env.now());
       // An abort on an idle connection interrupts nothing; checking here, before COMMIT, rolls it all back.
       if (signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
       return stored;
-    });
+    }));
     const outcome = { parts, mode };
     const warnings = [...file.warnings, ...(await fileWarnings(env, spec, outcome.mode, hash, agency, outcome.parts.map((p) => p.batch)))];
     for (const p of outcome.parts) {
@@ -218,30 +219,30 @@ export async function importFile(
   }
 }
 
-/** The staged copies of this file (`<tmpBase>.csv`, a workbook's `<tmpBase>-<n>.csv` and rejects). */
-async function removeSpools(tmpBase: string): Promise<void> {
+/** The staged copies of this file (a text file's parts `<tmpBase>.csv.<n>`, a workbook's `<tmpBase>-<n>.csv` and rejects). */
+export async function removeSpools(tmpBase: string): Promise<void> {
   const prefix = basename(tmpBase);
   const names = await readdir(dirname(tmpBase)).catch(() => [] as string[]);
   await Promise.all(names.filter((n) => n.startsWith(prefix)).map((n) => rm(join(dirname(tmpBase), n), { force: true })));
 }
 
-async function dropStaging(db: Db): Promise<void> {
+export async function dropStaging(db: Db): Promise<void> {
   await db.run(STAGING_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`).join('; '));
 }
 
 /** Fields a part may hold in no column: what its layout supplies, and a date or period found elsewhere (layouts/layout.ts). */
 const SUPPLIED_ELSEWHERE = ['date', 'year/period'];
 
-function checkMapping(spec: KindSpec, staged: Staged, agency: string | null, layout: LayoutId, saved: boolean): void {
+export function checkMapping(spec: KindSpec, staged: Staged, agency: string | null, layout: LayoutId, saved: boolean): void {
   const [gone] = staged.mapping.absent;
   if (gone) {
     const column = typeof gone.column === 'number' ? `kolom ke-${gone.column}` : `"${gone.column}"`;
     const columnEn = typeof gone.column === 'number' ? `column ${gone.column}` : `"${gone.column}"`;
-    const recipe = saved ? `resep tersimpan instansi ${agency} untuk jenis data ${spec.kind}` : 'resep pemetaan (--mapping)';
-    const recipeEn = saved ? `the saved recipe of agency ${agency} for data kind ${spec.kind}` : 'the mapping recipe (--mapping)';
+    const recipe = saved ? `resep tersimpan instansi ${agency} untuk ${kindLabel(spec.kind, 'id')}` : 'resep pemetaan (--mapping)';
+    const recipeEn = saved ? `the saved recipe of agency ${agency} for ${kindLabel(spec.kind, 'en')}` : 'the mapping recipe (--mapping)';
     throw new AppError('IMPORT_FAILED',
-      `Kolom ${column} untuk isian ${gone.field} yang disebut ${recipe} tidak ada di berkas ini. Perbaiki resepnya atau beri resep baru dengan --mapping.`,
-      `Column ${columnEn} for field ${gone.field}, named by ${recipeEn}, is not in this file. Correct the recipe or give a new one with --mapping.`,
+      `Kolom ${column} untuk isian ${fieldLabel(gone.field, 'id')} yang disebut ${recipe} tidak ada di berkas ini. Perbaiki resepnya atau beri resep baru dengan --mapping.`,
+      `Column ${columnEn} for field ${fieldLabel(gone.field, 'en')}, named by ${recipeEn}, is not in this file. Correct the recipe or give a new one with --mapping.`,
       { kind: spec.kind });
   }
   const supplied = new Set([...layoutFields(layout), ...SUPPLIED_ELSEWHERE]);

@@ -9,7 +9,7 @@ import type { Lang } from './reasons.ts';
  * Why a column (or a hidden sheet) was passed over, in the user's language, naming the column that
  * was taken instead (a header the user knows, not a field name of the code).
  */
-function ignoredReason(lang: Lang, x: IgnoredReport, mapping: Record<string, string>): string {
+export function ignoredReason(lang: Lang, x: IgnoredReport, mapping: Record<string, string>): string {
   const en = lang === 'en';
   const used = x.field !== undefined ? mapping[x.field] : undefined;
   const instead = used ? (en ? `; "${used}" is used` : `; yang dipakai "${used}"`) : '';

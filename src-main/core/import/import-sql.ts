@@ -9,7 +9,7 @@ import { PRESENT_STATUSES } from '../../contract/vocabulary.ts';
  * value: typed value from raw text r; error: code when r is non-empty but unreadable; problem, where
  * a parser has more to say than one code: an expression giving the code, NULL when r is fine.
  */
-const PARSERS: Record<Parser, { value: (r: string) => string; error?: string; problem?: (r: string) => string }> = {
+export const PARSERS: Record<Parser, { value: (r: string) => string; error?: string; problem?: (r: string) => string }> = {
   nip: { value: (r) => `pt_nip(${r})` },
   text: { value: (r) => `pt_text(${r})` },
   date: { value: (r) => `pt_date(${r})`, problem: (r) => `pt_date_problem(${r}, $today)` },
@@ -359,7 +359,7 @@ WHERE key_bad AND skip IS DISTINCT FROM 'SIGNATURE' AND row_no > ${start}`,
  * A recipe's `values` for one field: the file's own codes (matched as headers are: case, spaces,
  * dots) read as the canonical values they stand for; other cells as they are.
  */
-function valuesMapped(expr: string, codes: Record<string, string> | undefined): string {
+export function valuesMapped(expr: string, codes: Record<string, string> | undefined): string {
   const entries = Object.entries(codes ?? {});
   if (entries.length === 0) return expr;
   const cases = entries.map(([code, value]) => `WHEN ${quoteLiteral(headerKey(code))} THEN ${quoteLiteral(value)}`).join(' ');

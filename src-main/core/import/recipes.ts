@@ -10,9 +10,11 @@ export async function loadRecipe(db: Db, agency: string, kind: ImportKind): Prom
 }
 
 export async function storeRecipe(db: Db, agency: string, kind: ImportKind, recipe: MappingRecipe, at: Date): Promise<RecipeEntry> {
+  // Only the recipe's own fields are kept (a request may carry more); each says how the agency's files are read.
   const clean: MappingRecipe = { columns: { ...recipe.columns } };
-  if (recipe.headerRow !== undefined) clean.headerRow = recipe.headerRow;
-  if (recipe.headerRows !== undefined) clean.headerRows = recipe.headerRows;
+  for (const key of ['layout', 'headerRow', 'headerRows', 'header', 'constants', 'values'] as const) {
+    if (recipe[key] !== undefined) Object.assign(clean, { [key]: recipe[key] });
+  }
   await db.run(
     `INSERT INTO recipes
 VALUES ($agency, $kind, $recipe, $at)

@@ -1,4 +1,5 @@
 import { AppError } from '../../contract/errors.ts';
+import { fieldLabel, kindLabel } from '../../contract/labels.ts';
 import type { ColumnMapping } from './header.ts';
 import type { KindSpec } from './kinds.ts';
 import { NUM_MARK } from './normalise-sql.ts';
@@ -59,13 +60,13 @@ export function refuseNoHeader(spec: KindSpec, firstRows: string[][]): never {
     .slice(0, 12)
     .map((c) => `"${stripMark(c).trim()}"`)
     .join(', ');
-  const required = spec.fields.filter((f) => f.required).map((f) => f.name).join(', ');
+  const required = (lang: 'id' | 'en') => spec.fields.filter((f) => f.required).map((f) => fieldLabel(f.name, lang)).join(', ');
   throw new AppError(
     'IMPORT_FAILED',
     `Baris judul kolom tidak ditemukan: tidak ada baris di 30 baris pertama dengan sedikitnya ` +
-      `${Math.min(3, spec.fields.length)} judul kolom yang dikenali untuk jenis data "${spec.kind}" ` +
-      `(kolom wajib: ${required}).${seen ? ` Baris pertama berisi: ${seen}.` : ''}`,
-    `Column header row not found: no row among the first 30 has at least ${Math.min(3, spec.fields.length)} recognised column headers for data kind "${spec.kind}" (required columns: ${required}).${seen ? ` The first row contains: ${seen}.` : ''}`,
+      `${Math.min(3, spec.fields.length)} judul kolom yang dikenali untuk ${kindLabel(spec.kind, 'id')} ` +
+      `(kolom wajib: ${required('id')}).${seen ? ` Baris pertama berisi: ${seen}.` : ''} Pilih baris judulnya sendiri, atau beri resep pemetaan (--mapping).`,
+    `Column header row not found: no row among the first 30 has at least ${Math.min(3, spec.fields.length)} recognised column headers for ${kindLabel(spec.kind, 'en')} (required columns: ${required('en')}).${seen ? ` The first row contains: ${seen}.` : ''} Pick the header row yourself, or give a mapping recipe (--mapping).`,
     { kind: spec.kind },
   );
 }
@@ -73,10 +74,10 @@ export function refuseNoHeader(spec: KindSpec, firstRows: string[][]): never {
 export function refuseMissing(spec: KindSpec, missing: string[], headers: string[]): never {
   throw new AppError(
     'IMPORT_FAILED',
-    `Kolom wajib untuk jenis data "${spec.kind}" tidak ditemukan: ${missing.join(', ')}. ` +
+    `Kolom wajib untuk ${kindLabel(spec.kind, 'id')} tidak ditemukan: ${missing.map((m) => fieldLabel(m, 'id')).join(', ')}. ` +
       `Judul kolom yang ada: ${headers.map((h) => `"${stripMark(h).trim()}"`).join(', ')}. ` +
       `Sebutkan kolomnya dalam resep pemetaan (--mapping, bagian "columns").`,
-    `Required columns for data kind "${spec.kind}" not found: ${missing.join(', ')}. Column headers present: ${headers.map((h) => `"${stripMark(h).trim()}"`).join(', ')}. ` +
+    `Required columns for ${kindLabel(spec.kind, 'en')} not found: ${missing.map((m) => fieldLabel(m, 'en')).join(', ')}. Column headers present: ${headers.map((h) => `"${stripMark(h).trim()}"`).join(', ')}. ` +
       `Name the columns in a mapping recipe (--mapping, its "columns").`,
     { kind: spec.kind, missing },
   );

@@ -26,6 +26,8 @@ export interface XlsxOptions {
   fileName?: string;
   signal?: AbortSignal;
   onBytes?: (bytes: number) => void;
+  /** A preview's check: the first sheet with the header only, and only its first this many data rows (`complete` says whether that was all). */
+  rowLimit?: number;
 }
 
 type Done = Extract<XlsxMessage, { type: 'done' }>;
@@ -120,11 +122,11 @@ export async function readXlsxParts(
   spec: KindSpec,
   recipe: MappingRecipe | undefined,
   options: XlsxOptions,
-): Promise<{ parts: FilePart[]; warnings: [string, string][]; hidden: string[] }> {
+): Promise<{ parts: FilePart[]; warnings: [string, string][]; hidden: string[]; complete: boolean }> {
   // Sizes from the central directory first: a zip bomb is refused before anything is inflated.
   await guardZip(path);
-  const job: XlsxJob = { path, heapMb: XLSX_HEAP_MB, target: { kind: spec.kind, recipe }, spoolBase: options.spoolBase };
-  const { spooled, hidden, firstRows } = await readInWorker(job, options.fileName ?? basename(path), options);
+  const job: XlsxJob = { path, heapMb: XLSX_HEAP_MB, target: { kind: spec.kind, recipe }, spoolBase: options.spoolBase, rowLimit: options.rowLimit };
+  const { spooled, hidden, firstRows, complete } = await readInWorker(job, options.fileName ?? basename(path), options);
   if (spooled.length === 0) refuseNoHeader(spec, firstRows);
   const warnings: [string, string][] = [];
   if (hidden.length) {
@@ -132,18 +134,20 @@ export async function readXlsxParts(
     warnings.push([`Lembar tersembunyi tidak diimpor: ${names}. Tampilkan lembarnya di Excel bila datanya perlu diimpor.`,
       `Hidden sheets were not imported: ${names}. Unhide them in Excel if their data should be imported.`]);
   }
-  return { parts: spooled.map((sheet) => ({ sheet: sheet.sheet, load: () => loadSheet(db, sheet, spec, recipe) })), warnings, hidden };
+  return { parts: spooled.map((sheet) => ({ sheet: sheet.sheet, load: () => loadSheet(db, sheet, spec, recipe) })), warnings, hidden, complete: complete ?? true };
 }
 
 /**
- * For each kind, the header row and first 20 data rows of the first sheet that has that header
- * (null where none has), reading the workbook once; and the workbook's first rows.
+ * For each kind, the header row and first `rows` data rows of the first sheet that has that header
+ * (null where none has), reading the workbook once; the workbook's first rows; the first visible
+ * sheet's first rows with their numbers; the hidden sheets passed over on the way.
  */
 export async function previewXlsx(
   path: string,
   targets: { spec: KindSpec; recipe: MappingRecipe | undefined }[],
-): Promise<{ sheets: (SheetFound | null)[]; firstRows: string[][] }> {
+  rows: number,
+): Promise<{ sheets: (SheetFound | null)[]; firstRows: string[][]; first?: { sheet: string; raw: { row: number; cells: string[] }[] }; hidden: string[] }> {
   await guardZip(path);
-  const job: XlsxJob = { path, heapMb: XLSX_HEAP_MB, targets: targets.map((t) => ({ kind: t.spec.kind, recipe: t.recipe })) };
+  const job: XlsxJob = { path, heapMb: XLSX_HEAP_MB, targets: targets.map((t) => ({ kind: t.spec.kind, recipe: t.recipe })), rows };
   return readInWorker(job, basename(path));
 }

@@ -28,9 +28,17 @@ export type XlsxJob = {
    * Import: every visible sheet with the target's header row, each spooled as CSV to
    * `<spoolBase>-<n>.csv` (row_no, c0..cN) with its rejected rows in `<spoolBase>-<n>-rejects.csv`.
    */
-  | { target: XlsxTarget; spoolBase: string }
-  /** Previews and detection: each target's header and first data rows, the workbook read once. */
-  | { targets: XlsxTarget[] }
+  | {
+    target: XlsxTarget;
+    spoolBase: string;
+    /**
+     * A preview's check of the head of the file: only the first sheet with the header is spooled,
+     * and only its first `rowLimit` data rows; the reading stops there.
+     */
+    rowLimit?: number;
+  }
+  /** Previews and detection: each target's header and first `rows` data rows, the workbook read once. */
+  | { targets: XlsxTarget[]; rows: number }
 );
 
 export interface SheetFound {
@@ -40,8 +48,14 @@ export interface SheetFound {
   headers: string[];
   /** Each column's last label, by which it is matched to a field. */
   keys: string[];
-  /** The first 20 data rows for a preview; none when they were spooled. */
+  /** How many rows the header spans. */
+  headerRows: number;
+  /** The first data rows for a preview (XlsxJob's `rows`); none when they were spooled. */
   rows: string[][];
+  /** A preview's: each shown row's number in the sheet, the sheet's name and its first rows as they are. */
+  rowNumbers?: number[];
+  sheet?: string;
+  raw?: { row: number; cells: string[] }[];
   /** The title block: the non-empty rows above the header. */
   title: string[][];
 }
@@ -62,7 +76,13 @@ export type XlsxMessage =
    * Previews: one entry per target, null where no sheet has its header row. Imports: the spooled
    * sheets (complete and closed) and the hidden sheets passed over.
    */
-  | { type: 'done'; sheets: (SheetFound | null)[]; spooled: SheetSpooled[]; hidden: string[]; firstRows: string[][] }
+  | {
+    type: 'done'; sheets: (SheetFound | null)[]; spooled: SheetSpooled[]; hidden: string[]; firstRows: string[][];
+    /** A preview's: the first visible sheet and its first rows as they are. */
+    first?: { sheet: string; raw: { row: number; cells: string[] }[] };
+    /** An import's: every sheet was read to its end (false when a `rowLimit` stopped the reading). */
+    complete?: boolean;
+  }
   | { type: 'damaged'; cause: string }
   | { type: 'inflated'; what: string; whatEn?: string }
   | { type: 'heap' };
@@ -71,8 +91,6 @@ interface Row {
   no: number;
   cells: string[];
 }
-
-const PREVIEW_ROWS = 20;
 
 const job = workerData as XlsxJob;
 const post = (message: XlsxMessage) => parentPort!.postMessage(message);
@@ -172,7 +190,7 @@ function locateHeader(rows: Row[], spec: KindSpec, recipe?: MappingRecipe): Shee
   const first = rows[found.index]!;
   const last = rows[found.index + found.height - 1]!;
   const title = rows.slice(0, found.index).map((r) => r.cells).filter((c) => !isBlank(c));
-  return { headerRow: first.no, headerEnd: last.no, headers: found.headers, keys: found.keys, rows: [], title };
+  return { headerRow: first.no, headerEnd: last.no, headerRows: found.height, headers: found.headers, keys: found.keys, rows: [], title };
 }
 
 /** A sheet's rows as text cells; the first five of the workbook are kept for the no-header message. */
@@ -185,28 +203,40 @@ async function* sheetRows(sheet: unknown, firstRows: string[][]): AsyncGenerator
 }
 
 /**
- * The rows a header may be on and the 20 non-empty rows after them: enough to preview any kind.
+ * The most cells a preview peeks at: detection's thousands of rows (detect.ts) of a sheet of a
+ * thousand columns stay as small as the text a CSV file is sampled by, copied once per kind.
+ */
+const PEEK_CELLS = 250_000;
+
+/**
+ * The rows a header may be on and the `count` non-empty rows after them (fewer past PEEK_CELLS):
+ * enough to preview any kind.
  * Reads from the sheet's iterator without closing it, so the rest of the sheet can still be read.
  */
-async function peekSheet(rows: AsyncIterator<Row>): Promise<Row[]> {
+async function peekSheet(rows: AsyncIterator<Row>, count: number): Promise<Row[]> {
   const peeked: Row[] = [];
   let after = 0;
+  let cells = 0;
   for (let next = await rows.next(); !next.done; next = await rows.next()) {
     const row = next.value;
     if (row.no <= HEADER_SEARCH_ROWS) peeked.push(row);
     else if (!isBlank(row.cells)) {
       peeked.push(row);
-      if (++after === PREVIEW_ROWS) break;
+      cells += row.cells.length;
+      if (++after === count || cells >= PEEK_CELLS) break;
     }
   }
   return peeked;
 }
 
-function previewOf(rows: Row[], target: XlsxTarget): SheetFound | null {
+/** A sheet's first rows as they are, for picking the header row. */
+const rawRows = (rows: Row[]) => rows.filter((r) => r.no <= HEADER_SEARCH_ROWS).map((r) => ({ row: r.no, cells: r.cells }));
+
+function previewOf(rows: Row[], target: XlsxTarget, count: number, sheet: string): SheetFound | null {
   const found = locateHeader(rows.filter((r) => r.no <= HEADER_SEARCH_ROWS), KINDS[target.kind], target.recipe);
   if (!found) return null;
-  const data = rows.filter((r) => r.no > found.headerEnd && !isBlank(r.cells)).slice(0, PREVIEW_ROWS);
-  return { ...found, rows: data.map((r) => r.cells.slice(0, found.headers.length)) };
+  const data = rows.filter((r) => r.no > found.headerEnd && !isBlank(r.cells)).slice(0, count);
+  return { ...found, rows: data.map((r) => r.cells.slice(0, found.headers.length)), rowNumbers: data.map((r) => r.no), sheet, raw: rawRows(rows) };
 }
 
 interface SheetReader extends AsyncIterable<ExcelJS.Row> {
@@ -237,6 +267,8 @@ async function read(): Promise<XlsxMessage> {
   const spooled: SheetSpooled[] = [];
   const hidden: string[] = [];
   const firstRows: string[][] = [];
+  let first: { sheet: string; raw: { row: number; cells: string[] }[] } | undefined;
+  let complete = true;
   let seen = 0;
   // Only errors of the workbook reader mean a damaged file; writing the spool is our own work.
   let reading = true;
@@ -253,18 +285,30 @@ async function read(): Promise<XlsxMessage> {
       const rows = sheetRows(sheet, firstRows);
       if ('spoolBase' in job) {
         const spool = new SheetSpool(KINDS[job.target.kind], job.target.recipe, `${job.spoolBase}-${spooled.length + 1}`);
+        const limit = job.rowLimit;
+        let stopped = false;
         for await (const row of rows) {
           spool.add(row.no, row.cells);
           await spool.drained();
+          if (limit !== undefined && spool.count >= limit) {
+            stopped = true;
+            break;
+          }
         }
         reading = false;
         const done = await spool.finish();
         if (done) spooled.push({ ...done, sheet: name });
         reading = true;
+        // A preview's check stops at the first sheet it spooled: the head of the file is all it reads.
+        if (limit !== undefined && (stopped || done)) {
+          complete = !stopped && last;
+          break;
+        }
       } else {
         const iterator = rows[Symbol.asyncIterator]();
-        const peeked = await peekSheet(iterator);
-        targets.forEach((t, i) => (sheets[i] ??= previewOf(peeked, t)));
+        const peeked = await peekSheet(iterator, job.rows);
+        first ??= { sheet: name, raw: rawRows(peeked) };
+        targets.forEach((t, i) => (sheets[i] ??= previewOf(peeked, t, job.rows, name)));
         if (sheets.every(Boolean) || last) break;
         // The rest of the sheet is read (and dropped): the next sheet can only be read after it.
         while (!(await iterator.next()).done);
@@ -276,7 +320,7 @@ async function read(): Promise<XlsxMessage> {
   } finally {
     input.destroy();
   }
-  return { type: 'done', sheets, spooled, hidden, firstRows };
+  return { type: 'done', sheets, spooled, hidden, firstRows, first, complete };
 }
 
 /** A CSV field DuckDB reads back exactly: always quoted, quotes doubled; empty means NULL. */
@@ -304,6 +348,11 @@ class SheetSpool {
   private pending: Promise<void> = Promise.resolve();
   private records = 0;
   private rejected = 0;
+
+  /** The data rows taken so far (spooled or rejected). */
+  get count(): number {
+    return this.records;
+  }
   /** No header among the sheet's first rows: it holds none of this kind's data. */
   private absent = false;
 

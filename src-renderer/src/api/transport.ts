@@ -3,7 +3,7 @@ import type { CallOptions, Envelope, ProgressEvent, Transport } from '../../../s
 /** What the Electron preload exposes: one function, one IPC channel. */
 export interface PantauBridge {
   /** body: the JSON request, or (when it names dropped files) the request object with File values in place of paths. */
-  invoke(method: string, body: string | object, callId?: string): Promise<string>;
+  invoke(method: string, body: string | object, callId?: string, lang?: 'id' | 'en'): Promise<string>;
 }
 
 declare global {
@@ -60,7 +60,10 @@ export function httpTransport(token: string, base = ''): Transport {
     try {
       res = await fetch(`${base}/api/${method}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'x-pantau-token': token, ...(stream ? { 'x-pantau-stream': '1' } : {}) },
+        headers: {
+          'Content-Type': 'application/json', 'x-pantau-token': token,
+          ...(stream ? { 'x-pantau-stream': '1' } : {}), ...(opts?.lang ? { 'x-pantau-lang': opts.lang } : {}),
+        },
         body,
         signal: opts?.signal ?? null,
       });
@@ -109,7 +112,7 @@ let callSeq = 0;
 export function ipcTransport(bridge: PantauBridge): Transport {
   return async (method: string, body: string, opts?: CallOptions) => {
     const payload = body.includes('"pantau-file:') ? (withFiles(JSON.parse(body)) as object) : body;
-    if (!opts?.onProgress && !opts?.signal) return bridge.invoke(method, payload);
+    if (!opts?.onProgress && !opts?.signal) return bridge.invoke(method, payload, undefined, opts?.lang);
     const callId = `c${Date.now().toString(36)}-${++callSeq}`;
     const onProgress = (e: Event) => {
       const detail = (e as CustomEvent<{ callId?: string; progress?: ProgressEvent }>).detail;
@@ -119,7 +122,7 @@ export function ipcTransport(bridge: PantauBridge): Transport {
     window.addEventListener('pantau:progress', onProgress);
     opts.signal?.addEventListener('abort', cancel, { once: true });
     try {
-      return await bridge.invoke(method, payload, callId);
+      return await bridge.invoke(method, payload, callId, opts.lang);
     } finally {
       window.removeEventListener('pantau:progress', onProgress);
       opts.signal?.removeEventListener('abort', cancel);

@@ -11,6 +11,7 @@ import { Notice, ProgressBar } from './ui.tsx';
 export function useRunChecks() {
   const api = useApi();
   const { changed } = useDataVersion();
+  const { lang } = useI18n();
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ run: string; n: number } | null>(null);
@@ -22,7 +23,7 @@ export function useRunChecks() {
       setDone({ run: result.run, n: result.findings.length });
       changed();
     } catch (err) {
-      setError(errorText(err));
+      setError(errorText(err, lang));
     } finally {
       setRunning(false);
     }

@@ -48,11 +48,26 @@ export class ImportsPage {
     await this.column(file, field).waitFor(LONG);
     await this.column(file, field).selectOption({ label: header });
   }
+  agency(file: string): Locator {
+    return this.file(file).getByRole('combobox', { name: 'Instansi (kode)' });
+  }
+  /** Waits until the file is read and, unless `ready` is false, can be imported. */
+  async ready(file: string, ready = true): Promise<void> {
+    const card = this.file(file);
+    await (ready ? card.getByText('Siap diimpor', { exact: true }) : card.getByText(/^(Siap diimpor|Belum siap)$/)).waitFor(LONG);
+  }
+  get runButton(): Locator {
+    return this.page.getByRole('button', { name: /^Impor \d+ berkas$/ });
+  }
+  get results(): Locator {
+    return this.page.getByRole('region', { name: 'Hasil impor' });
+  }
   async importAll(): Promise<Locator> {
-    await this.page.getByRole('button', { name: /^Impor \d+ berkas$/ }).click();
-    const results = this.page.getByRole('region', { name: 'Hasil impor' });
-    await results.waitFor(LONG);
-    return results;
+    const before = await this.results.locator('.result').count().catch(() => 0);
+    await this.runButton.click();
+    await this.results.waitFor(LONG);
+    await this.page.waitForFunction((n) => document.querySelectorAll('#results .result').length > n, before, LONG);
+    return this.results;
   }
   get history(): Locator {
     return this.page.getByRole('region', { name: 'Riwayat impor' });

@@ -18,7 +18,7 @@ function defaultName(agency: string, unit: string): string {
 
 /** Ekspor: scope, full workbook or one unit's report, optional pseudonymisation; then show in folder (desktop) or download (browser). */
 export function ExportPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { api, token, mode } = useApiContext();
   const desktop = mode === 'electron';
   const overview = useQuery(() => api.overview({}), []);
@@ -50,7 +50,7 @@ export function ExportPage() {
       const chosen = await desktopCall('desktop.chooseExportPath', { suggestedName: name });
       if (chosen.path) setTarget(chosen.path);
     } catch (err) {
-      setMessage({ tone: 'error', text: errorText(err) });
+      setMessage({ tone: 'error', text: errorText(err, lang) });
     }
   };
 
@@ -71,7 +71,7 @@ export function ExportPage() {
       setResult(r);
       if (!desktop) await downloadWorkbook(r.out.slice('download:'.length), token);
     } catch (err) {
-      setMessage(controller.signal.aborted ? { tone: 'warn', text: t('export.cancelled') } : { tone: 'error', text: errorText(err) });
+      setMessage(controller.signal.aborted ? { tone: 'warn', text: t('export.cancelled') } : { tone: 'error', text: errorText(err, lang) });
     } finally {
       abort.current = null;
       setBusy(false);

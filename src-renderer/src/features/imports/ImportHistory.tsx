@@ -6,11 +6,11 @@ import { errorText, useQuery } from '../../api/useQuery.ts';
 import { Card, Notice } from '../../components/ui.tsx';
 import { fmtDateTime, fmtInt } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { RejectsTable } from './ImportResults.tsx';
+import { RejectsList } from './ImportResults.tsx';
 
 /** Every batch, newest first; undo is one click and a confirmation. */
 export function ImportHistory() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const api = useApi();
   const { changed } = useDataVersion();
   const [showUndone, setShowUndone] = useState(false);
@@ -27,7 +27,7 @@ export function ImportHistory() {
       setMessage({ tone: 'ok', text: t('history.undoneMsg', { batch: r.batch, removed: fmtInt(r.rowsRemoved), restored: fmtInt(r.rowsRestored) }) });
       changed();
     } catch (err) {
-      setMessage({ tone: 'error', text: errorText(err) });
+      setMessage({ tone: 'error', text: errorText(err, lang) });
     }
   };
   return (
@@ -78,7 +78,7 @@ export function ImportHistory() {
       {open && rejects.data && (
         <div style={{ marginTop: 12 }}>
           <h3 style={{ marginBottom: 6 }}>{t('imports.rejects', { n: fmtInt(rejects.data.rejects.length) })} — {open}</h3>
-          <RejectsTable rejects={rejects.data.rejects} label={`${t('imports.rejects', { n: fmtInt(rejects.data.rejects.length) })} — ${open}`} />
+          <RejectsList rejects={rejects.data.rejects} label={`${t('imports.rejects', { n: fmtInt(rejects.data.rejects.length) })} — ${open}`} />
         </div>
       )}
     </Card>

@@ -1,36 +1,66 @@
-import { useCallback } from 'react';
-import type { ImportFileResult, RejectedRow } from '../../../../src-main/contract/index.ts';
-import { Card } from '../../components/ui.tsx';
-import { VirtualTable } from '../../components/VirtualTable.tsx';
+import { forwardRef, useState } from 'react';
+import type { ImportBatch, ImportFileResult, RejectedRow } from '../../../../src-main/contract/index.ts';
+import { useApiContext } from '../../api/ApiProvider.tsx';
+import { desktopCall, downloadWorkbook } from '../../api/desktop.ts';
+import { errorText, useQuery } from '../../api/useQuery.ts';
+import { Notice } from '../../components/ui.tsx';
 import { fmtInt } from '../../i18n/format.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import { createStore } from './store.ts';
 
-/** Every rejected row with its row number, column, value and reason; virtualised, so no cap. */
-export function RejectsTable({ rejects, label }: { rejects: RejectedRow[]; label: string }) {
+/** One line of the session's results: a file imported or failed, or the file a cancel stopped. */
+export interface ResultEntry {
+  key: number;
+  file: string;
+  result: ImportFileResult | null;
+  /** Set for the file a cancel stopped: nothing of it was stored. */
+  cancelled?: { before: number; after: number };
+}
+
+// Kept for the session: the results stay when the user looks at another screen and comes back.
+export const results = createStore<ResultEntry[]>([]);
+
+const PAGE = 100;
+
+/** Rows of a long list, a page at a time, each with its whole reason (never cut). */
+function Paged<T>({ rows, label, head, line }: { rows: T[]; label: string; head: string[]; line: (r: T) => (string | number)[] }) {
   const { t } = useI18n();
-  const loadPage = useCallback(async (offset: number, limit: number) => rejects.slice(offset, offset + limit), [rejects]);
+  const [page, setPage] = useState(0);
+  const pages = Math.ceil(rows.length / PAGE);
+  const shown = rows.slice(page * PAGE, page * PAGE + PAGE);
   return (
-    <VirtualTable<RejectedRow>
-      total={rejects.length}
-      label={label}
-      loadPage={loadPage}
-      resetKey={`${label}:${rejects.length}`}
-      height={Math.min(240, rejects.length * 32)}
-      rowHeight={32}
-      columns={[
-        { key: 'row', label: t('rejects.row'), width: '70px', render: (r) => <span className="num">{fmtInt(r.row)}</span> },
-        { key: 'column', label: t('rejects.column'), width: '150px', render: (r) => r.column },
-        { key: 'value', label: t('rejects.value'), width: '170px', render: (r) => r.value ?? '', title: (r) => r.value ?? '' },
-        { key: 'reason', label: t('rejects.reason'), width: 'minmax(200px, 1fr)', render: (r) => r.reason, title: (r) => r.reason },
-      ]}
-    />
+    <div>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
+        <table className="data reasons">
+          <thead><tr>{head.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
+          <tbody>
+            {shown.map((r, i) => <tr key={page * PAGE + i}>{line(r).map((c, k) => <td key={k} className={typeof c === 'number' ? 'num' : ''}>{typeof c === 'number' ? fmtInt(c) : c}</td>)}</tr>)}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 && (
+        <div className="pager">
+          <button type="button" className="btn btn-sm" disabled={page === 0} onClick={() => setPage(page - 1)}>{t('pager.prev')}</button>
+          <span>{t('pager.of', { from: fmtInt(page * PAGE + 1), to: fmtInt(Math.min(rows.length, page * PAGE + PAGE)), n: fmtInt(rows.length) })}</span>
+          <button type="button" className="btn btn-sm" disabled={page === pages - 1} onClick={() => setPage(page + 1)}>{t('pager.next')}</button>
+        </div>
+      )}
+    </div>
   );
 }
 
-/**
- * What the import guessed about the file, so that a wrong guess is seen before anyone signs a
- * figure: the layout, the column of each field, values read from elsewhere, columns passed over.
- */
+/** Every rejected row with its row, sheet, column, value and whole reason. */
+export function RejectsList({ rejects, label }: { rejects: RejectedRow[]; label: string }) {
+  const { t } = useI18n();
+  const sheets = rejects.some((x) => x.sheet);
+  return (
+    <Paged rows={rejects} label={label}
+      head={[t('rejects.row'), ...(sheets ? [t('rejects.sheet')] : []), t('rejects.column'), t('rejects.value'), t('rejects.reason')]}
+      line={(x) => [x.row, ...(sheets ? [x.sheet ?? ''] : []), x.column, x.value ?? '', x.reason]} />
+  );
+}
+
+/** What the import guessed about the file, so that a wrong guess is seen before anyone signs a figure. */
 function Guesses({ result: r }: { result: ImportFileResult }) {
   const { t } = useI18n();
   const mapping = Object.entries(r.mapping ?? {});
@@ -49,40 +79,101 @@ function Guesses({ result: r }: { result: ImportFileResult }) {
   );
 }
 
-export function ImportResults({ results }: { results: ImportFileResult[] }) {
-  const { t } = useI18n();
+function batchesOf(r: ImportFileResult): string[] {
+  return r.sheets ? r.sheets.map((s) => s.batch) : r.batch ? [r.batch] : [];
+}
+
+function OneResult({ entry, history }: { entry: ResultEntry; history: ImportBatch[] | undefined }) {
+  const { t, lang } = useI18n();
+  const { api, token, mode } = useApiContext();
+  const [message, setMessage] = useState<string | null>(null);
+  const r = entry.result;
+  if (!r) {
+    const c = entry.cancelled!;
+    return (
+      <div className="result">
+        <div className="result-head"><span className="badge badge-open">{t('imports.cancelledBadge')}</span><b>{entry.file}</b></div>
+        <p className="notice notice-warn" style={{ marginTop: 6 }}>{t('imports.cancelledFile', { file: entry.file, before: c.before, after: c.after })}</p>
+      </div>
+    );
+  }
+  const batches = batchesOf(r);
+  const undone = batches.length > 0 && history !== undefined && batches.every((b) => history.find((h) => h.batch === b)?.status === 'undone');
+  const badge = r.status === 'failed' ? ['badge-new', t('imports.failed')] : undone ? ['badge-muted', t('imports.undone')] : ['badge-resolved', t('imports.imported')];
+  /** The rejected and skipped rows as a workbook to send back: saved where the user says (desktop) or downloaded (browser). */
+  const download = async () => {
+    setMessage(null);
+    try {
+      const name = `baris-ditolak-${r.file.replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9._-]/g, '-')}.xlsx`;
+      if (mode === 'electron') {
+        const chosen = await desktopCall('desktop.chooseExportPath', { suggestedName: name });
+        if (chosen.path) await api.exportRejects({ batches, out: chosen.path });
+        return;
+      }
+      const out = await api.exportRejects({ batches, out: `download:${name}` });
+      await downloadWorkbook(out.out.slice('download:'.length), token);
+    } catch (err) {
+      setMessage(errorText(err, lang));
+    }
+  };
   return (
-    <Card id="results" title={t('imports.results')}>
-      {results.map((r, i) => (
-        <div key={`${r.file}-${i}`} className="result">
-          <div className="result-head">
-            <span className={`badge ${r.status === 'imported' ? 'badge-resolved' : 'badge-new'}`}>{r.status === 'imported' ? t('imports.imported') : t('imports.failed')}</span>
-            <b>{r.file}</b>
-            <span className="muted">{t(`kind.${r.kind}`)}{r.agency ? ` · ${r.agency}` : ''}{r.batch ? ` · ${r.batch}` : ''}</span>
-          </div>
-          {r.error ? <p className="notice notice-error" style={{ marginTop: 6 }}>{r.error}</p> : (
-            <p className="muted">
-              {t('imports.resultLine', { read: fmtInt(r.rowsRead), ok: fmtInt(r.rowsImported), rejected: fmtInt(r.rowsRejected) })}
-              {r.rowsSkipped > 0 && t('imports.skippedLine', { n: fmtInt(r.rowsSkipped) })}
-              {r.records !== undefined && r.records !== r.rowsImported && t('imports.recordsLine', { n: fmtInt(r.records) })}
-            </p>
-          )}
-          {r.status === 'imported' && <Guesses result={r} />}
-          {r.warnings.length > 0 && <ul>{r.warnings.map((w) => <li key={w}>{w}</li>)}</ul>}
-          {r.rejects.length > 0 && (
-            <details open={r.rejects.length <= 20} style={{ marginTop: 6 }}>
-              <summary>{t('imports.rejects', { n: fmtInt(r.rejects.length) })}</summary>
-              <RejectsTable rejects={r.rejects} label={`${t('imports.rejects', { n: fmtInt(r.rejects.length) })} — ${r.file}`} />
-            </details>
-          )}
-          {r.skipped.length > 0 && (
-            <details style={{ marginTop: 6 }}>
-              <summary>{t('imports.skipped', { n: fmtInt(r.skipped.length) })}</summary>
-              <ul className="muted">{r.skipped.slice(0, 200).map((x) => <li key={`${x.sheet ?? ''}-${x.row}`}>{x.reason}</li>)}</ul>
-            </details>
-          )}
+    <div className="result">
+      <div className="result-head">
+        <span className={`badge ${badge[0]}`}>{badge[1]}</span>
+        <b>{r.file}</b>
+        <span className="muted">{t(`kind.${r.kind}`)}{r.agency ? ` · ${r.agency}` : ''}{batches.length ? ` · ${batches.join(', ')}` : ''}</span>
+      </div>
+      {undone && <p className="muted">{t('imports.undoneLine')}</p>}
+      {r.error ? <p className="notice notice-error" style={{ marginTop: 6 }}>{r.error}</p> : (
+        <p>
+          {t('imports.resultLine', { read: fmtInt(r.rowsRead), ok: fmtInt(r.rowsImported), rejected: fmtInt(r.rowsRejected) })}
+          {r.rowsSkipped > 0 && t('imports.skippedLine', { n: fmtInt(r.rowsSkipped) })}
+          {r.records !== undefined && r.records !== r.rowsImported && t('imports.recordsLine', { n: fmtInt(r.records) })}
+        </p>
+      )}
+      {r.status === 'imported' && <Guesses result={r} />}
+      {r.warnings.length > 0 && <ul>{r.warnings.map((w) => <li key={w}>{w}</li>)}</ul>}
+      {(r.rejects.length > 0 || r.skipped.length > 0) && r.status === 'imported' && (
+        <div className="actions" style={{ marginTop: 6 }}>
+          <button type="button" className="btn btn-sm" onClick={() => void download()}>{t('imports.downloadRejects')}</button>
+          {message && <span className="error-text">{message}</span>}
         </div>
-      ))}
-    </Card>
+      )}
+      {r.rejects.length > 0 && (
+        <details open style={{ marginTop: 6 }}>
+          <summary>{t('imports.rejects', { n: fmtInt(r.rejects.length) })}</summary>
+          <RejectsList rejects={r.rejects} label={`${t('imports.rejects', { n: fmtInt(r.rejects.length) })} — ${r.file}`} />
+        </details>
+      )}
+      {r.skipped.length > 0 && (
+        <details style={{ marginTop: 6 }}>
+          <summary>{t('imports.skipped', { n: fmtInt(r.skipped.length) })}</summary>
+          <Paged rows={r.skipped} label={`${t('imports.skipped', { n: fmtInt(r.skipped.length) })} — ${r.file}`}
+            head={[t('rejects.row'), t('rejects.reason')]} line={(x) => [x.row, x.reason]} />
+        </details>
+      )}
+    </div>
   );
 }
+
+/** The session's results, newest first, each updated when its batch is undone. */
+export const ImportResults = forwardRef<HTMLHeadingElement, { entries: ResultEntry[]; onClear: () => void }>(function ImportResults({ entries, onClear }, ref) {
+  const { t } = useI18n();
+  const { api } = useApiContext();
+  const history = useQuery(() => api.listImports({ includeUndone: true }), []);
+  return (
+    <section className="card" aria-labelledby="results-title" id="results">
+      <div className="card-head">
+        <div>
+          <h2 id="results-title" ref={ref} tabIndex={-1}>{t('imports.results')}</h2>
+          <p className="desc">{t('imports.resultsDesc')}</p>
+        </div>
+        <div className="actions"><button type="button" className="btn btn-sm btn-ghost" onClick={onClear}>{t('imports.clearResults')}</button></div>
+      </div>
+      <div className="card-body">
+        {history.error && <Notice tone="error">{history.error}</Notice>}
+        {entries.map((e) => <OneResult key={e.key} entry={e} history={history.data?.batches} />)}
+      </div>
+    </section>
+  );
+});

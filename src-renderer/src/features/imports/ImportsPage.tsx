@@ -1,5 +1,5 @@
-import { useCallback, useRef, useState, type DragEvent } from 'react';
-import type { ImportFileResult } from '../../../../src-main/contract/index.ts';
+import { useCallback, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
+import type { ProgressEvent } from '../../../../src-main/contract/index.ts';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { useDataVersion } from '../../api/DataVersion.tsx';
 import { useMenuCommand } from '../../api/menu.ts';
@@ -7,37 +7,48 @@ import { errorText, useQuery } from '../../api/useQuery.ts';
 import { PageHead } from '../../components/PageHead.tsx';
 import { RunButton, RunStatus, useRunChecks } from '../../components/RunStatus.tsx';
 import { Card, Notice, ProgressBar } from '../../components/ui.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { fmtInt } from '../../i18n/format.ts';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { FileCard } from './FileCard.tsx';
 import { ImportHistory } from './ImportHistory.tsx';
-import { ImportResults } from './ImportResults.tsx';
-import { isReady, requestOf, useStaging } from './useStaging.ts';
+import { ImportResults, results, type ResultEntry } from './ImportResults.tsx';
+import { blockers, isReady, requestOf, useStaging, type Staged } from './useStaging.ts';
 
 interface Progress {
   file: string;
   index: number;
   count: number;
-  value: number | null;
+  phase: ProgressEvent['phase'];
+  fraction: number | null;
+  rows: number | null;
 }
+
+const PHASE: Record<ProgressEvent['phase'], MessageKey> = {
+  read: 'imports.phase.read', check: 'imports.phase.check', store: 'imports.phase.store', done: 'imports.phase.store',
+};
+
+let resultKey = 1;
 
 /** Impor: drop or pick many files, check what Pantau recognised, import with progress and cancel, see every rejected row. */
 export function ImportsPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const api = useApi();
   const { changed } = useDataVersion();
   const staging = useStaging();
   const checks = useRunChecks();
   const overview = useQuery(() => api.overview({}), []);
+  const entries = useSyncExternalStore(results.subscribe, results.get);
   const [over, setOver] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [results, setResults] = useState<ImportFileResult[] | null>(null);
-  const [message, setMessage] = useState<{ tone: 'warn' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  const ready = staging.files.filter(isReady);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
   const { addPaths } = staging;
   useMenuCommand('import', useCallback((e) => void addPaths(e.paths), [addPaths]));
   const agencies = (overview.data?.data.agencies ?? []).map((a) => a.agency);
+  const files = staging.files;
+  const waiting = files.filter((f) => !isReady(f));
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -45,31 +56,53 @@ export function ImportsPage() {
     void staging.add([...e.dataTransfer.files]);
   };
 
+  /** Imports every staged file, one at a time, each as the user left it (previews still running are waited for). */
   const run = async () => {
     const controller = new AbortController();
     abort.current = controller;
     setMessage(null);
-    setResults(null);
-    setProgress({ file: ready[0]?.name ?? '', index: 0, count: ready.length, value: 0 });
+    const count = files.length;
+    setProgress({ file: files[0]?.name ?? '', index: 0, count, phase: 'read', fraction: null, rows: null });
+    await staging.settled();
+    const todo = files.map((f) => staging.current(f.id)).filter((f): f is Staged => f !== undefined);
+    const fresh: ResultEntry[] = [];
     try {
-      const result = await api.importFiles({ files: ready.map(requestOf) }, {
-        signal: controller.signal,
-        onProgress: (e) => {
-          const within = e.phase === 'read' ? 0.6 * (e.fraction ?? 0) : e.phase === 'check' ? 0.6 + 0.3 * (e.fraction ?? 0.5) : e.phase === 'store' ? 0.95 : 1;
-          setProgress({ file: e.file, index: e.fileIndex, count: e.fileCount, value: (e.fileIndex + within) / e.fileCount });
-        },
-      });
-      setResults(result.files);
-      staging.clear(ready.map((s) => s.id));
-    } catch (err) {
-      setMessage(controller.signal.aborted ? { tone: 'warn', text: t('imports.cancelled') } : { tone: 'error', text: errorText(err) });
+      for (const [index, f] of todo.entries()) {
+        if (!isReady(f)) {
+          setMessage(t('imports.changedMeanwhile', { file: f.name }));
+          break;
+        }
+        setProgress({ file: f.name, index, count: todo.length, phase: 'read', fraction: null, rows: null });
+        try {
+          const r = await api.importFiles({ files: [requestOf(f)] }, {
+            signal: controller.signal,
+            onProgress: (e) => setProgress({ file: f.name, index, count: todo.length, phase: e.phase, fraction: e.fraction, rows: e.rows }),
+          });
+          fresh.push(...r.files.map((result) => ({ key: resultKey++, file: f.name, result })));
+          staging.remove(f.id);
+        } catch (err) {
+          if (!controller.signal.aborted) {
+            setMessage(errorText(err, lang));
+            break;
+          }
+          fresh.push({ key: resultKey++, file: f.name, result: null, cancelled: { before: index, after: todo.length - index - 1 } });
+          break;
+        }
+      }
     } finally {
       abort.current = null;
       setProgress(null);
+      results.set((old) => [...fresh.reverse(), ...old]);
       changed();
+      // The results open where the user is looking: the screen moves to them and reads their heading.
+      requestAnimationFrame(() => {
+        resultsHeading.current?.scrollIntoView({ block: 'start' });
+        resultsHeading.current?.focus({ preventScroll: true });
+      });
     }
   };
 
+  const label = progress && t('imports.running', { file: progress.file, i: progress.index + 1, n: progress.count });
   return (
     <>
       <PageHead title={t('imports.title')} subtitle={t('imports.subtitle')} />
@@ -79,7 +112,7 @@ export function ImportsPage() {
           <strong>{t('imports.drop')}</strong>
           <p style={{ marginBottom: 12 }}>{t('imports.dropHint')}</p>
           <button type="button" className="btn btn-primary" onClick={() => input.current?.click()}>{t('imports.pick')}</button>
-          <input ref={input} type="file" multiple accept=".csv,.txt,.xlsx,.xls,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          <input ref={input} type="file" multiple accept=".csv,.txt,.dat,.xlsx,.xls,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             className="sr-only" aria-label={t('imports.pick')} tabIndex={-1}
             onChange={(e) => {
               void staging.add([...(e.target.files ?? [])]);
@@ -88,33 +121,48 @@ export function ImportsPage() {
         </div>
       </Card>
       <div style={{ height: 16 }} />
-      {staging.files.map((s) => <FileCard key={s.id} s={s} staging={staging} agencies={agencies} />)}
-      {message && <Notice tone={message.tone}>{message.text}</Notice>}
-      {staging.files.length > 0 && (
-        <div className="run-bar">
+      {entries.length > 0 && (
+        <>
+          <ImportResults ref={resultsHeading} entries={entries} onClear={() => results.set(() => [])} />
+          {entries.some((e) => e.result?.status === 'imported') && (
+            <Notice tone="info" action={<RunButton checks={checks} label={t('run.run')} />}>{t('imports.afterImport')}</Notice>
+          )}
+          <div style={{ height: 16 }} />
+        </>
+      )}
+      {files.map((s) => <FileCard key={s.id} s={s} staging={staging} agencies={agencies} many={files.length > 1} />)}
+      {files.length > 0 && (
+        <div className="run-bar" aria-live="polite">
           {progress ? (
             <>
               <div className="grow">
-                <span>{t('imports.running', { file: progress.file, i: progress.index + 1, n: progress.count })}</span>
-                <ProgressBar value={progress.value} label={t('imports.running', { file: progress.file, i: progress.index + 1, n: progress.count })} />
+                <span>
+                  {label} · {t(PHASE[progress.phase])}
+                  {progress.fraction !== null && ` ${Math.round(progress.fraction * 100)} %`}
+                  {progress.rows !== null && ` · ${t('imports.phaseRows', { n: fmtInt(progress.rows) })}`}
+                </span>
+                <ProgressBar value={progress.fraction} label={label!} />
               </div>
               <button type="button" className="btn btn-danger" onClick={() => abort.current?.abort()}>{t('imports.cancel')}</button>
             </>
           ) : (
             <>
-              <div className="grow" />
-              <button type="button" className="btn btn-primary btn-lg" disabled={ready.length === 0} onClick={() => void run()}>
-                {t('imports.run', { n: ready.length })}
+              <div className="grow">
+                {message && <span className="error-text" role="alert">{message}</span>}
+                {waiting.length > 0 && (
+                  <span id="run-waiting">
+                    {t('imports.blocked', { n: waiting.length })}{' '}
+                    {waiting.map((f) => `${f.name}: ${blockers(f).map((b) => t(b.key, b.vars)).join('; ')}`).join(' · ')}
+                  </span>
+                )}
+              </div>
+              <button type="button" className="btn btn-primary btn-lg" disabled={waiting.length > 0}
+                aria-describedby={waiting.length > 0 ? 'run-waiting' : undefined} onClick={() => void run()}>
+                {t(files.length === 1 ? 'imports.runOne' : 'imports.run', { n: files.length })}
               </button>
             </>
           )}
         </div>
-      )}
-      {results && (
-        <>
-          <Notice tone="info" action={<RunButton checks={checks} label={t('run.run')} />}>{t('imports.afterImport')}</Notice>
-          <ImportResults results={results} />
-        </>
       )}
       <ImportHistory />
     </>

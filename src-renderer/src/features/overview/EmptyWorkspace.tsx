@@ -8,7 +8,7 @@ import { href } from '../../router.tsx';
 
 /** An empty workspace offers the shipped samples in one click, or the import screen. */
 export function EmptyWorkspace() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const api = useApi();
   const { changed } = useDataVersion();
   const [busy, setBusy] = useState(false);
@@ -21,7 +21,7 @@ export function EmptyWorkspace() {
       await api.loadSamples({}, { onProgress: (e) => setProgress((e.fileIndex + (e.phase === 'done' ? 1 : 0.5)) / e.fileCount) });
       changed();
     } catch (err) {
-      setError(errorText(err));
+      setError(errorText(err, lang));
     } finally {
       setBusy(false);
     }

@@ -55,7 +55,7 @@ export function ProfileCard(props: {
       setResult({ tone: 'ok', text: t('profile.saved', { version: shortVersion(saved.version) }) });
       changed();
     } catch (err) {
-      const text = errorText(err);
+      const text = errorText(err, lang);
       setResult({ tone: 'error', text, key: Object.keys(diff).find((k) => text.startsWith(k)) });
     }
   };

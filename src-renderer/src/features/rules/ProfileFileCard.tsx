@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 
 /** Profiles to and from a JSON file; an import goes through the same checks as the form (Pasal 13 included). */
 export function ProfileFileCard() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const api = useApi();
   const { changed } = useDataVersion();
   const input = useRef<HTMLInputElement>(null);
@@ -23,7 +23,7 @@ export function ProfileFileCard() {
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (err) {
-      setMessage({ tone: 'error', text: errorText(err) });
+      setMessage({ tone: 'error', text: errorText(err, lang) });
     }
   };
   const importFile = async (file: File) => {
@@ -39,7 +39,7 @@ export function ProfileFileCard() {
       setMessage({ tone: 'ok', text: t('profile.imported', { n: result.profiles.length }) });
       changed();
     } catch (err) {
-      setMessage({ tone: 'error', text: errorText(err) });
+      setMessage({ tone: 'error', text: errorText(err, lang) });
     }
   };
   return (
