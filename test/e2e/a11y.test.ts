@@ -1,9 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/axe.ts';
 import { HAVE_CHROMIUM, launch, openPage } from './support/browser.ts';
 import { writeMessyAttendance } from './support/messy.ts';
 import { ImportsPage, OverviewPage } from './support/pages.ts';
@@ -28,14 +28,6 @@ describe.skipIf(!HAVE_CHROMIUM)('accessibility of every screen (axe)', () => {
     await server?.stop();
   }, STEP);
 
-  async function scan(name: string): Promise<void> {
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const bad = result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-    expect(bad).toEqual([]);
-  }
-
   async function goto(hash: string, heading: string): Promise<void> {
     await page.evaluate((h) => (window.location.hash = h), hash);
     await page.getByRole('heading', { name: heading }).first().waitFor({ timeout: 60_000 });
@@ -44,15 +36,15 @@ describe.skipIf(!HAVE_CHROMIUM)('accessibility of every screen (axe)', () => {
 
   it('Ringkasan, empty workspace', async () => {
     await page.getByRole('heading', { name: 'Workspace ini masih kosong' }).waitFor();
-    await scan('ringkasan-kosong');
+    await expectAccessible(page, 'ringkasan-kosong');
   }, STEP);
 
   it('Ringkasan with the samples, chart and table views', async () => {
     const overview = new OverviewPage(page);
     await overview.loadSamples();
-    await scan('ringkasan');
+    await expectAccessible(page, 'ringkasan');
     await overview.unitsChart.getByRole('button', { name: 'Tampilkan sebagai tabel' }).click();
-    await scan('ringkasan-tabel');
+    await expectAccessible(page, 'ringkasan-tabel');
   }, STEP);
 
   it('Impor with a file in the mapping preview, and its result', async () => {
@@ -60,26 +52,26 @@ describe.skipIf(!HAVE_CHROMIUM)('accessibility of every screen (axe)', () => {
     const imports = new ImportsPage(page);
     await imports.addFiles([writeMessyAttendance(mkdtempSync(join(tmpdir(), 'pantau-a11y-')))]);
     await imports.column('rekap-presensi-bogor-september.csv', 'NIP').waitFor({ timeout: 60_000 });
-    await scan('impor-pratinjau');
+    await expectAccessible(page, 'impor-pratinjau');
     await imports.mapColumn('rekap-presensi-bogor-september.csv', 'NIP', 'nomor_pegawai');
     await imports.importAll();
-    await scan('impor-hasil');
+    await expectAccessible(page, 'impor-hasil');
   }, STEP);
 
   it('Kepatuhan: overview, a unit, an employee, a finding', async () => {
     await goto('/kepatuhan', 'Peta panas unit × minggu');
-    await scan('kepatuhan');
+    await expectAccessible(page, 'kepatuhan');
     await goto('/kepatuhan?agency=PEMKOT-BOGOR&unit=Badan%20Kepegawaian%20dan%20Pengembangan%20Sumber%20Daya%20Manusia', 'Pegawai Badan Kepegawaian dan Pengembangan Sumber Daya Manusia');
-    await scan('kepatuhan-unit');
+    await expectAccessible(page, 'kepatuhan-unit');
     await goto('/kepatuhan?agency=PEMKOT-BOGOR&unit=Badan%20Kepegawaian%20dan%20Pengembangan%20Sumber%20Daya%20Manusia&nip=198108142005122001', 'Hari kerja Euis Sumarni, S.Sos.');
     await page.getByRole('grid', { name: /^Temuan, / }).getByRole('row').nth(1).click();
     await page.getByRole('region', { name: /JAM-01/ }).waitFor();
-    await scan('kepatuhan-pegawai');
+    await expectAccessible(page, 'kepatuhan-pegawai');
   }, STEP);
 
   it('Perbandingan', async () => {
     await goto('/perbandingan', 'Capaian target kinerja');
-    await scan('perbandingan');
+    await expectAccessible(page, 'perbandingan');
   }, STEP);
 
   it('Aturan, with a refused profile change shown', async () => {
@@ -87,18 +79,18 @@ describe.skipIf(!HAVE_CHROMIUM)('accessibility of every screen (axe)', () => {
     await page.getByLabel('Batas hari fleksibel lokasi per minggu', { exact: true }).fill('3');
     await page.getByRole('button', { name: 'Simpan profil' }).click();
     await page.getByRole('alert').first().waitFor();
-    await scan('aturan');
+    await expectAccessible(page, 'aturan');
   }, STEP);
 
   it('Ekspor', async () => {
     await goto('/ekspor', 'Isi workbook');
     await page.getByRole('checkbox', { name: 'Samarkan NIP dan nama dengan kunci' }).check();
-    await scan('ekspor');
+    await expectAccessible(page, 'ekspor');
   }, STEP);
 
   it('in English too', async () => {
     await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
     await goto('/ringkasan', 'Compliance per work unit');
-    await scan('overview-en');
+    await expectAccessible(page, 'overview-en');
   }, STEP);
 });

@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CanonicalRecord, CoreApi, ImportKind } from '../../src-main/contract/index.ts';
 import { createClient } from '../../src-main/contract/wire.ts';
 import { httpTransport } from '../../src-renderer/src/api/transport.ts';
 import { expected, SAMPLES } from '../helpers/samples.ts';
+import { expectAccessible } from './support/axe.ts';
 import { HAVE_CHROMIUM, launch, openPage, shot } from './support/browser.ts';
 import { writeLargeAttendance, writeTitledRecap } from './support/agency-files.ts';
 import { ImportsPage, Shell } from './support/pages.ts';
@@ -67,14 +67,6 @@ describe.skipIf(!HAVE_CHROMIUM)('the import screen, in a browser against pantau 
     expect(await server?.stop()).toBe(0);
   }, STEP);
 
-  async function axe(name: string): Promise<void> {
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const bad = result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-    expect(bad).toEqual([]);
-  }
-
   it('two agencies’ units and rosters staged together: one agency applied to all, then one card changed', async () => {
     const files = ['pemkab-sleman/unit-kerja.csv', 'pemkab-sleman/pegawai-siasn.csv', 'pemkot-bogor/unit-kerja.csv', 'pemkot-bogor/pegawai.csv'];
     // Uploads carry the file's own name only; two files named unit-kerja.csv would be two cards of one name.
@@ -125,7 +117,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the import screen, in a browser against pantau 
     await page.getByText(/pastikan instansinya \(NIP-nya milik PEMKOT-BOGOR\)/).first().waitFor();
     await bogor.getByText(/NIP\/PIN di dalamnya/).scrollIntoViewIfNeeded();
     await shot(page, 'impor-03-conflict');
-    await axe('impor-konflik');
+    await expectAccessible(page, 'impor-konflik');
     await bogor.getByRole('checkbox', { name: 'Saya sudah memeriksa: berkas ini milik PEMKAB-SLEMAN.' }).check();
     expect(await imports.runButton.isDisabled()).toBe(false);
     const results = await imports.importAll();
@@ -186,7 +178,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the import screen, in a browser against pantau 
     await expect(card.getByRole('checkbox', { name: /Simpan sebagai resep PEMKOT-BOGOR/ }).isChecked()).resolves.toBe(true);
     await imports.ready(nov.name);
     await shot(page, 'impor-05-wizard-done', true);
-    await axe('impor-wizard');
+    await expectAccessible(page, 'impor-wizard');
     const results = await imports.importAll();
     await results.locator('.result').filter({ hasText: nov.name }).getByText(`${nov.rows} baris dibaca · ${nov.rows} diimpor · 0 ditolak`).waitFor();
     const stored = await api.listRecords({ kind: 'attendance', agency: 'PEMKOT-BOGOR', from: '2025-11-01', to: '2025-11-30' });
@@ -231,7 +223,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the import screen, in a browser against pantau 
     expect(await card.getByLabel('Date of the data').inputValue()).toBe('2025-10-20');
     await card.getByText('from the title above the table').waitFor();
     await shot(page, 'impor-07-english', true);
-    await axe('import-en');
+    await expectAccessible(page, 'import-en');
     await page.getByRole('button', { name: 'Import 1 file' }).click();
     const results = page.getByRole('region', { name: 'Import results' });
     await results.locator('.result').filter({ hasText: 'presensi-harian-2025-10-20.xlsx' }).getByText('Imported', { exact: true }).waitFor(LONG);
@@ -241,7 +233,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the import screen, in a browser against pantau 
     await result.getByText('Skipped rows (5)').click();
     await result.getByRole('cell', { name: /part of the signature block|a total or summary row/ }).first().waitFor();
     await expect(result.getByText(/tanda tangan|baris jumlah/).count()).resolves.toBe(0);
-    await axe('import-results-en');
+    await expectAccessible(page, 'import-results-en');
     await page.getByRole('button', { name: 'Switch language to Bahasa Indonesia' }).click();
   }, STEP);
 

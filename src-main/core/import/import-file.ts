@@ -164,18 +164,11 @@ export async function importFile(
       const staged = await part.load();
       checkMapping(spec, staged, agency, detectLayout(spec, staged, recipe), req.mapping === undefined);
       progress('check', null, null);
-      const plan = await planPart(db, spec, staged, { req, recipe }, profile.dayStartsAt);
-      mode ||= plan.source.fields.mode !== undefined;
       const tables = partTables(k);
       created.push(tables.norm, tables.rejects);
-      const norm = normaliseSql(spec, staged, tables.norm, plan.source, recipe?.values);
-      const params: Record<string, string | number | null> = { agency, today: isoDate(env.now()), work_days: profile.workDays };
-      norm.extraKeys.forEach((key, i) => (params[`h${i}`] = key));
-      await withProgress(env, (f) => progress('check', f, null), async () => {
-        await db.run(norm.sql, params);
-        if ((await db.one<{ n: number }>(norm.signature.candidates))!.n > 0) await db.run(norm.signature.mark);
-        if ((await db.one<{ n: number }>(norm.duplicates.candidates))!.n > 0) await db.run(norm.duplicates.mark);
-      });
+      const plan = await withProgress(env, (f) => progress('check', f, null),
+        () => normalisePart(env, { spec, staged, req, recipe, agency, profile }, tables.norm));
+      mode ||= plan.source.fields.mode !== undefined;
       await db.run(`CREATE OR REPLACE TEMP TABLE ${tables.rejects} AS SELECT * FROM stg_rejects`);
       await dropStaging(db);
       if (signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
@@ -217,6 +210,26 @@ export async function importFile(
     if (created.length) await db.run(created.map((t) => `DROP TABLE IF EXISTS ${t}`).join('; ')).catch(() => undefined);
     await removeSpools(tmpBase);
   }
+}
+
+/**
+ * One staged part planned (layout, constants) and normalised into `table`, with the signature block
+ * and in-file duplicates marked: the import and the preview's check run exactly this.
+ */
+export async function normalisePart(env: ImportEnv, part: {
+  spec: KindSpec; staged: Staged; req: Pick<ImportFileRequest, 'period' | 'date' | 'fileName' | 'path'>; recipe: MappingRecipe | undefined; agency: string | null;
+  profile: { workDays: number; dayStartsAt: string };
+}, table: string): Promise<PartPlan> {
+  const { db } = env;
+  const { spec, staged, req, recipe, agency, profile } = part;
+  const plan = await planPart(db, spec, staged, { req, recipe }, profile.dayStartsAt);
+  const norm = normaliseSql(spec, staged, table, plan.source, recipe?.values);
+  const params: Record<string, string | number | null> = { agency, today: isoDate(env.now()), work_days: profile.workDays };
+  norm.extraKeys.forEach((key, i) => (params[`h${i}`] = key));
+  await db.run(norm.sql, params);
+  if ((await db.one<{ n: number }>(norm.signature.candidates))!.n > 0) await db.run(norm.signature.mark);
+  if ((await db.one<{ n: number }>(norm.duplicates.candidates))!.n > 0) await db.run(norm.duplicates.mark);
+  return plan;
 }
 
 /** The staged copies of this file (a text file's parts `<tmpBase>.csv.<n>`, a workbook's `<tmpBase>-<n>.csv` and rejects). */

@@ -13,15 +13,15 @@ import { chooseLayout, stageCsv } from './csv-reader.ts';
 import { DELIMITERS, splitRecords, type SampleRecord } from './csv-records.ts';
 import { fixedLayout, fixedSampleRecords, textLines } from './fixed-reader.ts';
 import { mapColumns, type ColumnMapping } from './header.ts';
-import { checkMapping, dropStaging, isoDate, mappingReport, needsAgency, removeSpools, type ImportEnv } from './import-file.ts';
+import { checkMapping, dropStaging, mappingReport, needsAgency, normalisePart, removeSpools, type ImportEnv } from './import-file.ts';
 import { ignoredReason } from './import-files.ts';
-import { insertRejectsSql, normaliseSql, PARSERS, skippedRowsSql, valuesMapped } from './import-sql.ts';
+import { insertRejectsSql, PARSERS, skippedRowsSql, valuesMapped } from './import-sql.ts';
 import { KINDS, type KindSpec } from './kinds.ts';
 import { formatReject, formatSkip, type Lang } from './reasons.ts';
 import { loadRecipe } from './recipes.ts';
 import { decodeSample, fileSize, sniffFile, type Sniffed } from './sniff.ts';
 import { stripMark, type FilePart } from './staging.ts';
-import { detectLayout, findConstants, layoutFields, planPart, type FoundConstant } from './layouts/layout.ts';
+import { detectLayout, findConstants, layoutFields, type FoundConstant } from './layouts/layout.ts';
 import { previewXlsx, readXlsxParts } from './xlsx-reader.ts';
 
 /** Data rows shown, first rows of the file shown for picking the header, data rows checked as the import would read them. */
@@ -384,7 +384,7 @@ type Check = Pick<PreviewImportResult, 'rowIssues' | 'unknownValues' | 'checked'
 
 /**
  * The head of the file (CHECK_ROWS data rows) staged, planned and normalised as importFile does it
- * (stageCsv or readXlsxParts → checkMapping → planPart → normaliseSql, then the signature and
+ * (stageCsv or readXlsxParts → checkMapping → normalisePart: plan, normalise, signature and
  * duplicate marks), then its rejects, skips and unknown codes read back. Nothing is stored: no
  * batch number is taken, the temp tables are dropped and the temp files removed, also on error.
  */
@@ -418,13 +418,7 @@ async function checkRows(env: ImportEnv, req: CheckReq, sniffed: Sniffed, { spec
       return { rowIssues: [], unknownValues: [], checked: { rows: 0, wholeFile: false }, problem: messageIn(lang, err) };
     }
     const profile = await env.profile(req.agency);
-    const plan = await planPart(db, spec, staged, { req, recipe }, profile.dayStartsAt);
-    const sql = normaliseSql(spec, staged, norm, plan.source, recipe?.values);
-    const params: Record<string, string | number | null> = { agency: req.agency, today: isoDate(env.now()), work_days: profile.workDays };
-    sql.extraKeys.forEach((key, i) => (params[`h${i}`] = key));
-    await db.run(sql.sql, params);
-    if ((await db.one<{ n: number }>(sql.signature.candidates))!.n > 0) await db.run(sql.signature.mark);
-    if ((await db.one<{ n: number }>(sql.duplicates.candidates))!.n > 0) await db.run(sql.duplicates.mark);
+    const plan = await normalisePart(env, { spec, staged, req, recipe, agency: req.agency, profile }, norm);
 
     // The reasons as batchRejects and batchSkips give them for the stored batch (the sheet named in `sheet`).
     const report = mappingReport(staged);
