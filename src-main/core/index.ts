@@ -125,7 +125,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const views = createViews({ db, serial, book });
   const core: Core = {
     ...views,
-    loadSamples: (_req, opts) => loadSamples(core, config.samplesDir, opts),
+    // The samples are the installation's own files, named by the core, not by the request: read as paths.
+    loadSamples: (_req, opts) => loadSamples({ ...core, importFiles: (req, o) => serial(() => importFiles(envOf(o), req, (p) => p, log, o)) },
+      config.samplesDir, opts),
     detectImport: (req, opts) => serial(() => detectImport(db, { ...req, path: path(req.path) }, langOf(opts))),
     importFiles: (req, opts?: CallOptions) => serial(() => importFiles(envOf(opts), req, path, log, opts)),
     previewImport: (req, opts) => serial(() => previewImport(envOf(opts), { ...req, path: path(req.path) })),

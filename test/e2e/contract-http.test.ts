@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,6 +114,27 @@ describe('pantau serve refuses what it must and keeps serving', () => {
     const preview = await client.previewImport({ path: handle.path, kind: 'units', agency: 'DINAS-Y' });
     expect(preview.headers).toEqual(['Nama Unit']);
     await expect(client.previewImport({ path: 'upload:../../etc/passwd', kind: 'units' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  // Guards a fixed hole (issue 18): a plain path passed straight through, so the page could read
+  // /etc/passwd (its first line came back in the "header not found" message) or overwrite any .xlsx.
+  it('names files by handle only: a server path is refused for reading and for writing, and nothing of the file is told', async () => {
+    const client = createClient(httpTransport(token, `http://127.0.0.1:${port}`));
+    const secret = join(dir, 'rahasia.csv');
+    writeFileSync(secret, 'KATA SANDI,sangat-rahasia\n');
+    for (const call of [
+      () => client.importFiles({ files: [{ path: secret, kind: 'attendance', agency: 'DINAS-Y' }] }).then((r) => { throw new Error(r.files[0]!.error ?? 'imported'); }),
+      () => client.previewImport({ path: secret, kind: 'units' }),
+      () => client.detectImport({ path: secret }),
+    ]) {
+      const err = await call().then(() => null, (e: unknown) => e as Error);
+      expect(err?.message).toMatch(/unggahan \(upload:…\)|Berkas hanya dapat disebut sebagai unggahan/);
+      expect(err?.message).not.toContain('sangat-rahasia');
+    }
+    const target = join(dir, 'ditimpa.xlsx');
+    await expect(client.exportWorkbook({ out: target })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(client.exportRejects({ batches: ['b-000001'], out: target })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(existsSync(target)).toBe(false);
   });
 
   it('hands a workbook written for the browser back by its plain name only', async () => {
