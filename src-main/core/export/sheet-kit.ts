@@ -34,10 +34,26 @@ export const BANDS = { low: 0.9, high: 0.95 };
  */
 export function cellValue(v: Value): ExcelJS.CellValue {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return v.length > MAX_TEXT ? `${v.slice(0, MAX_TEXT - 1)}…` : v;
+  if (typeof v === 'string') {
+    const text = cleanText(v);
+    return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+  }
   if (typeof v === 'boolean') return v ? 'Ya' : 'Tidak';
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   return v;
+}
+
+/**
+ * Text as a sheet can hold it. Characters XML 1.0 forbids (control characters, U+FFFE, U+FFFF, a
+ * lone surrogate) made the sheet ill-formed: exceljs could not read it back, LibreOffice cut the
+ * sheet there and lost its totals, Excel asked to repair. They become U+FFFD, visibly. Direction
+ * overrides and isolates (U+202A–U+202E, U+2066–U+2069) are dropped: they would reorder the words
+ * of a report someone signs.
+ */
+export function cleanText(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
 }
 
 const HEADER: Partial<ExcelJS.Style> = {
