@@ -1,7 +1,7 @@
 import type { MethodName } from './api.ts';
 import { checkDate, checkPeriod } from './dates.ts';
 import { AppError } from './errors.ts';
-import { IMPORT_KINDS, LAYOUTS, type ImportKind } from './import-types.ts';
+import { BATCH_REJECTS_PAGE_MAX, IMPORT_KINDS, LAYOUTS, type ImportKind } from './import-types.ts';
 import { RECORDS_PAGE_MAX } from './records-types.ts';
 
 /**
@@ -50,6 +50,10 @@ function integer(o: Obj, key: string, min: number, max: number): void {
   if (!Number.isInteger(v) || (v as number) < min || (v as number) > max) bad(`"${key}" harus bilangan bulat ${min}–${max}`, `"${key}" must be an integer ${min}–${max}`);
 }
 
+function flag(o: Obj, key: string): void {
+  if (o[key] !== undefined && typeof o[key] !== 'boolean') bad(`"${key}" harus true atau false`, `"${key}" must be true or false`);
+}
+
 function oneOf(o: Obj, key: string, values: readonly string[]): void {
   const v = o[key];
   if (v !== undefined && !values.includes(v as string)) bad(`"${key}" harus salah satu dari ${values.join(', ')}`, `"${key}" must be one of ${values.join(', ')}`);
@@ -69,7 +73,7 @@ function recipe(v: unknown): void {
   if (r.headerRows !== undefined && !(Number.isInteger(r.headerRows) && (r.headerRows as number) >= 1 && (r.headerRows as number) <= 3)) {
     bad('"headerRows" harus 1, 2 atau 3', '"headerRows" must be 1, 2 or 3');
   }
-  if (r.header !== undefined && typeof r.header !== 'boolean') bad('"header" harus true atau false', '"header" must be true or false');
+  flag(r, 'header');
   oneOf(r, 'layout', LAYOUTS);
   const cols = obj(r.columns ?? {}, 'mapping.columns');
   for (const [k, c] of Object.entries(cols)) {
@@ -99,7 +103,7 @@ function fileReq(v: unknown): void {
   date(f, 'date');
   month(f, 'period');
   recipe(f.mapping);
-  if (f.saveRecipe !== undefined && typeof f.saveRecipe !== 'boolean') bad('"saveRecipe" harus true atau false', '"saveRecipe" must be true or false');
+  flag(f, 'saveRecipe');
 }
 
 /** Where a workbook is written: a path or download name ending in .xlsx. */
@@ -134,7 +138,13 @@ export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
   previewImport: fileReq,
   listImports: (body) => obj(body),
   undoImport: (body) => text(obj(body), 'batch'),
-  batchRejects: (body) => text(obj(body), 'batch'),
+  batchRejects(body) {
+    const o = obj(body);
+    text(o, 'batch');
+    integer(o, 'offset', 0, Number.MAX_SAFE_INTEGER);
+    integer(o, 'limit', 1, BATCH_REJECTS_PAGE_MAX);
+    flag(o, 'nameSheet');
+  },
   listRecipes: (body) => obj(body),
   listRules: (body) => obj(body),
   getProfile: (body) => text(obj(body), 'agency', true),
@@ -199,7 +209,7 @@ export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
     text(o, 'nip', true, 64);
     if (o.search !== undefined && (typeof o.search !== 'string' || o.search.length > 200)) bad('"search" harus teks pendek', '"search" must be short text');
     oneOf(o, 'sort', SORTS);
-    if (o.desc !== undefined && typeof o.desc !== 'boolean') bad('"desc" harus true atau false', '"desc" must be true or false');
+    flag(o, 'desc');
     integer(o, 'offset', 0, Number.MAX_SAFE_INTEGER);
     integer(o, 'limit', 1, 5000);
   },

@@ -13,7 +13,7 @@ import { PANTAU_VERSION } from './export/version.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { migrate } from './db/migrations.ts';
 import { sweepOrphans } from './db/orphans.ts';
-import { batchRejects, listBatches, undoBatch } from './import/batches.ts';
+import { batchRejectsPage, listBatches, undoBatch } from './import/batches.ts';
 import { detectImport } from './import/detect.ts';
 import { importFile, type ImportEnv } from './import/import-file.ts';
 import { importFiles } from './import/import-files.ts';
@@ -133,7 +133,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     previewImport: (req, opts) => serial(() => previewImport(envOf(opts), { ...req, path: path(req.path) })),
     listImports: (req) => serial(async () => ({ batches: await listBatches(db, req.includeUndone ?? false) })),
     undoImport: (req) => serial(() => undoBatch(db, req.batch, now())),
-    batchRejects: (req, opts) => serial(async () => ({ batch: req.batch, rejects: await batchRejects(db, req.batch, langOf(opts)) })),
+    batchRejects: (req, opts) => serial(() => batchRejectsPage(db, req, langOf(opts))),
     listRecipes: () => serial(async () => ({ recipes: await listRecipes(db) })),
     saveRecipe: (req) => serial(() => storeRecipe(db, req.agency, req.kind, req.recipe, now())),
     listRules: async () => book.catalogue(),

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.ts';
-import { figureBlock, ROBUSTNESS_TESTS, robustnessProblems, type FigureLine } from '../support/figures.ts';
+import { FIGURE_ORDER, figureBlock, ROBUSTNESS_TESTS, robustnessProblems, type FigureLine } from '../support/figures.ts';
 
 /** A clean full run, as the tests print it (the README's last run). */
 const CLEAN: FigureLine[] = [
@@ -19,6 +19,8 @@ const CLEAN: FigureLine[] = [
   { key: 'encodings', line: 'encodings: 6/6 identical, 0 replacement characters' },
   { key: 'nip', line: 'NIP: 10 kept identical, 8 rejected, 0 altered' },
   { key: 'accounting', line: 'accounting: 23 files (2 refused whole, nothing stored), every row counted (1000 imported + 20 rejected + 3 skipped = 1023 read), 0 short, peak RSS 412 MiB (long-line-200mb.csv, the largest of 23 CLI imports)' },
+  { key: 'bounded', line: 'bounded answers: 1000000 rejected rows answered in 32 KB (100 listed), 1000000/1000000 paged' },
+  { key: 'bounded-cli', line: 'bounded CLI: import --json of 1000000 rejected rows, 1000000/1000000 in one valid document (254 MB), exit 0' },
   { key: 'canary', line: '12' },
   { key: 'canary', line: '5' },
   { key: 'crash', line: 'crash: 20 kills (1 once the import was writing), 20 clean reopens, 0 partial batches, 0 duplicates, retry imported once: yes (seed 20154)' },
@@ -38,11 +40,13 @@ describe('the robustness gate', () => {
 
   it('prints every figure in order, the canary counts summed into one line', () => {
     const block = figureBlock([...CLEAN].reverse());
-    expect(block).toHaveLength(17);
+    // One line per figure, the worker's two.
+    expect(block).toHaveLength(FIGURE_ORDER.length + 1);
     expect(block[0]).toBe('sql sandbox: 5/5 refused');
-    expect(block[11]).toMatch(/^accounting:/);
-    expect(block[12]).toBe('prototype canary: Object.prototype unchanged after each of 17 tests (a change fails that test)');
-    expect(block[16]).toMatch(/^http load:/);
+    const canary = FIGURE_ORDER.indexOf('canary') + 1;
+    expect(block[canary - 1]).toBe(CLEAN.filter((l) => l.key !== 'canary').map((l) => l.line)[canary - 1]);
+    expect(block[canary]).toBe('prototype canary: Object.prototype unchanged after each of 17 tests (a change fails that test)');
+    expect(block.at(-1)).toMatch(/^http load:/);
   });
 
   it('fails when vitest failed, even with clean figures', () => {
@@ -53,7 +57,7 @@ describe('the robustness gate', () => {
   it('fails when a figure is missing (a skipped test), the canary included', () => {
     expect(robustnessProblems(CLEAN.filter((l) => l.key !== 'load'), 0)).toEqual(['figure missing: load']);
     expect(robustnessProblems(CLEAN.filter((l) => l.key !== 'canary'), 0)).toEqual(['figure missing: canary']);
-    expect(robustnessProblems([], 0)).toHaveLength(16);
+    expect(robustnessProblems([], 0)).toHaveLength(FIGURE_ORDER.length);
   });
 
   it('fails when the XLSX worker did not refuse a workbook', () => {

@@ -28,6 +28,7 @@ export const ROBUSTNESS_TESTS = [
   'test/import/encoding-matrix.test.ts',
   'test/import/nip-integrity.test.ts',
   'test/import/accounting.test.ts',
+  'test/import/bounded-results.test.ts',
   'test/import/prototype.test.ts',
   'test/db/crash.test.ts',
   'test/db/one-writer.test.ts',
@@ -37,7 +38,7 @@ export const ROBUSTNESS_TESTS = [
 
 /** Every figure `npm run robustness` must print, in the order it prints them. */
 export const FIGURE_ORDER = [
-  'sandbox', 'deps', 'csv-spectrum', 'bad-input', 'sniffer', 'bomb', 'worker', 'million', 'encodings', 'nip', 'accounting', 'canary', 'crash', 'lock', 'http', 'load',
+  'sandbox', 'deps', 'csv-spectrum', 'bad-input', 'sniffer', 'bomb', 'worker', 'million', 'encodings', 'nip', 'accounting', 'bounded', 'bounded-cli', 'canary', 'crash', 'lock', 'http', 'load',
 ] as const;
 
 /** The block of figures, one line each, in FIGURE_ORDER; the canary's lines are counts, summed into one line. */

@@ -39,6 +39,7 @@ export const WORK_MESSAGES = {
   'imports.skippedLine': [' · {n} dilewati', ' · {n} skipped'],
   'imports.recordsLine': [' → {n} catatan', ' → {n} records'],
   'imports.skipped': ['Baris yang dilewati ({n})', 'Skipped rows ({n})'],
+  'imports.firstRows': ['Di sini {n} yang pertama; semuanya ada di unduhan Excel dan di Riwayat impor.', 'The first {n} are here; all of them are in the Excel download and in the import history.'],
   'imports.guesses': ['Cara berkas dibaca', 'How the file was read'],
   'imports.layout': ['Tata letak', 'Layout'],
   'imports.columns': ['Kolom', 'Columns'],

@@ -6,7 +6,7 @@ import { errorText, useQuery } from '../../api/useQuery.ts';
 import { Card, Notice } from '../../components/ui.tsx';
 import { fmtDateTime, fmtInt } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { RejectsList } from './ImportResults.tsx';
+import { BatchRejectsList } from './ImportResults.tsx';
 
 /** Every batch, newest first; undo is one click and a confirmation. */
 export function ImportHistory() {
@@ -18,7 +18,6 @@ export function ImportHistory() {
   const [open, setOpen] = useState<string | null>(null);
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const history = useQuery(() => api.listImports({ includeUndone: showUndone }), [showUndone]);
-  const rejects = useQuery(() => (open ? api.batchRejects({ batch: open }) : Promise.resolve(null)), [open]);
   const batches = [...(history.data?.batches ?? [])].reverse();
   const undo = async (b: ImportBatch) => {
     setConfirm(null);
@@ -75,10 +74,9 @@ export function ImportHistory() {
           </table>
         </div>
       )}
-      {open && rejects.data && (
+      {open && (
         <div style={{ marginTop: 12 }}>
-          <h3 style={{ marginBottom: 6 }}>{t('imports.rejects', { n: fmtInt(rejects.data.rejects.length) })} — {open}</h3>
-          <RejectsList rejects={rejects.data.rejects} label={`${t('imports.rejects', { n: fmtInt(rejects.data.rejects.length) })} — ${open}`} />
+          <BatchRejectsList key={open} batch={open} label={(n) => `${t('imports.rejects', { n: fmtInt(n) })} — ${open}`} />
         </div>
       )}
     </Card>
