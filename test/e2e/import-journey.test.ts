@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -197,6 +197,29 @@ describe.skipIf(!HAVE_CHROMIUM)('the import screen, in a browser against pantau 
     const stored = await api.listRecords({ kind: 'attendance', agency: 'PEMKOT-BOGOR', from: '2025-12-01', to: '2025-12-31' });
     expect(stored.total).toBe(dec.rows);
     expect(stored.records.filter((r) => r.status === 'CUTI')).toHaveLength(dec.leave);
+  }, STEP);
+
+  it('a file of 250 rejected rows: the result lists the first 100, the history pages through all 250 from the core', async () => {
+    // Issue 18: the answer once carried every rejected row; now it carries the first 100 and the history pages.
+    const name = 'kinerja-bulan-rusak.csv';
+    const lines = ['nip_baru,tahun,bulan,capaian_kinerja,predikat_kinerja'];
+    for (let i = 0; i < 250; i++) lines.push(`1991051520160420${String(i % 100).padStart(2, '0')},2025,Xyz${i},"100,5",Baik`);
+    writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
+    await imports.addFiles([join(dir, name)]);
+    await imports.agency(name).fill('PEMKOT-BANYAK');
+    await imports.ready(name);
+    const result = (await imports.importAll()).locator('.result').filter({ hasText: name });
+    await result.getByText('Baris yang ditolak (250)').waitFor(LONG);
+    await result.getByText('Di sini 100 yang pertama; semuanya ada di unduhan Excel dan di Riwayat impor.').waitFor();
+    const row = imports.history.getByRole('row').filter({ hasText: name });
+    await row.getByRole('button', { name: /^250/ }).click();
+    const list = imports.history.getByRole('region', { name: /^Baris yang ditolak \(250\) — b-/ });
+    await list.getByRole('cell', { name: /^baris 2: / }).waitFor(LONG);
+    await imports.history.getByText('1–100 dari 250').waitFor();
+    await imports.history.getByRole('button', { name: 'Berikutnya' }).click();
+    await imports.history.getByText('101–200 dari 250').waitFor(LONG);
+    await list.getByRole('cell', { name: /^baris 102: / }).waitFor();
+    await shot(page, 'impor-06-history-paged');
   }, STEP);
 
   it('a cancel stores nothing of the file and says so', async () => {
