@@ -13,6 +13,7 @@ const UNIT = [
   'test/compare/intervals.test.ts',
   'test/electron/csp-meta.test.ts',
   'test/electron/electron-binary.test.ts',
+  'test/electron/files.test.ts',
   'test/electron/host.test.ts',
   'test/electron/main.test.ts',
   'test/electron/menu.test.ts',
