@@ -17,6 +17,7 @@ const UNIT = [
   'test/electron/host.test.ts',
   'test/electron/main.test.ts',
   'test/electron/menu.test.ts',
+  'test/electron/packaging.test.ts',
   'test/electron/preload.test.ts',
   'test/electron/security.test.ts',
   'test/electron/settings.test.ts',
