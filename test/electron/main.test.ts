@@ -56,6 +56,12 @@ const fx = vi.hoisted(() => {
     shell: { showItemInFolder: vi.fn() },
     createCore: vi.fn(async (config: CoreConfig) => ({
       listRules: async () => ({ rules: [], db: config.dbPath }),
+      // The methods that take files echo what reached the core.
+      importFiles: vi.fn(async (req: { files: { path: string }[] }) => ({ files: req.files.map((f) => ({ read: f.path })) })),
+      previewImport: vi.fn(async (req: { path: string }) => ({ read: req.path })),
+      detectImport: vi.fn(async (req: { path: string }) => ({ read: req.path })),
+      exportWorkbook: vi.fn(async (req: { out: string }) => ({ wrote: req.out, out: req.out })),
+      exportRejects: vi.fn(async (req: { out: string }) => ({ wrote: req.out, out: req.out })),
       close: vi.fn(),
     })),
   };
@@ -168,12 +174,14 @@ describe('the desktop entry point', () => {
     expect(JSON.stringify(template)).not.toContain('toggleDevTools');
   });
 
-  it('sends menu commands to the renderer on the menu channel', async () => {
+  it('sends menu commands to the renderer on the menu channel, naming files by token', async () => {
     const { win, template } = await boot();
     fx.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/data/a.csv'] });
     const berkas = template![0]!.submenu as MenuItemConstructorOptions[];
     (berkas.find((i) => i.id === 'import')!.click as () => void)();
-    await vi.waitFor(() => expect(win!.webContents.send).toHaveBeenCalledWith('pantau:menu', { action: 'import', paths: ['/data/a.csv'] }));
+    await vi.waitFor(() => expect(win!.webContents.send).toHaveBeenCalledWith('pantau:menu', {
+      action: 'import', files: [{ token: expect.stringMatching(/^file:[\w-]+\.csv$/), name: 'a.csv' }],
+    }));
     expect(fx.dialog.showOpenDialog.mock.calls[0]![0]).toBe(win);
   });
 
@@ -218,5 +226,56 @@ describe('the desktop entry point', () => {
     expect(fx.app.quit).toHaveBeenCalled();
     expect(fx.BrowserWindow.instances).toHaveLength(0);
     expect(fx.createCore).not.toHaveBeenCalled();
+  });
+});
+
+// Issue 18, item 1 (Electron): the escape attempts through the bridge's handler, as main.ts wires
+// it, with electron mocked. Before, main passed the page's paths to the core as they came: each
+// refusal below fails on that code (the core was called with /etc/passwd, or wrote the page's .xlsx).
+describe('files named through the bridge (issue 18)', () => {
+  const ours = () => ({ sender: { id: 3 }, senderFrame: { url: pathToFileURL(RENDERER).href, parent: null } });
+  type Answer = { ok: true; value: Record<string, unknown> } | { ok: false; error: { code: string; message: string } };
+  async function call(handle: Listener, method: string, req: unknown, dropped?: string[]): Promise<Answer> {
+    return JSON.parse((await handle(ours(), method, JSON.stringify(req), undefined, undefined, dropped)) as string) as Answer;
+  }
+  type FakeCore = Record<'importFiles' | 'previewImport' | 'detectImport' | 'exportWorkbook' | 'exportRejects', ReturnType<typeof vi.fn>>;
+  const coreOf = async () => (await fx.createCore.mock.results[0]!.value) as unknown as FakeCore;
+
+  it('refuses a path the renderer writes into importFiles, previewImport or detectImport; the core never sees it (fails on the old code)', async () => {
+    const { handle } = await boot();
+    for (const [method, req] of [
+      ['importFiles', { files: [{ path: '/etc/passwd', kind: 'units' }] }],
+      ['previewImport', { path: '/etc/passwd', kind: 'units' }],
+      ['detectImport', { path: '/etc/passwd' }],
+    ] as const) {
+      expect(await call(handle!, method, req), method).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    }
+    const core = await coreOf();
+    for (const m of ['importFiles', 'previewImport', 'detectImport'] as const) expect(core[m]).not.toHaveBeenCalled();
+  });
+
+  it('refuses an output path the renderer writes into exportWorkbook or exportRejects; nothing is written (fails on the old code)', async () => {
+    const { handle } = await boot();
+    expect(await call(handle!, 'exportWorkbook', { out: '/home/pegawai/penting.xlsx' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await call(handle!, 'exportRejects', { batches: ['b1'], out: '/home/pegawai/penting.xlsx' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const core = await coreOf();
+    expect(core.exportWorkbook).not.toHaveBeenCalled();
+    expect(core.exportRejects).not.toHaveBeenCalled();
+  });
+
+  it('reads a file the preload found in the request, and writes to the file chosen in the save dialog (fails on the old code)', async () => {
+    const { handle, win } = await boot();
+    const read = await call(handle!, 'previewImport', { path: 'dropped:0', kind: 'units' }, ['/data/unit.csv']);
+    expect(read).toEqual({ ok: true, value: { read: 'unit.csv' } });
+    const core = await coreOf();
+    expect(core.previewImport.mock.calls[0]![0]).toEqual({ path: '/data/unit.csv', kind: 'units' });
+
+    fx.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/data/laporan.xlsx' });
+    const chosen = await call(handle!, 'desktop.chooseExportFile', {});
+    expect(fx.dialog.showSaveDialog.mock.calls[0]![0]).toBe(win);
+    const file = (chosen as unknown as { value: { file: { token: string; name: string } } }).value.file;
+    expect(file).toEqual({ token: expect.stringMatching(/^file:[\w-]+\.xlsx$/), name: 'laporan.xlsx' });
+    expect(await call(handle!, 'exportWorkbook', { out: file.token })).toEqual({ ok: true, value: { wrote: 'laporan.xlsx', out: file.token } });
+    expect(core.exportWorkbook.mock.calls[0]![0]).toEqual({ out: '/data/laporan.xlsx' });
   });
 });

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { ExportWorkbookRequest, ExportWorkbookResult } from '../../../../src-main/contract/index.ts';
+import type { DesktopFile, ExportWorkbookRequest, ExportWorkbookResult } from '../../../../src-main/contract/index.ts';
 import { MIN_KEY_LENGTH } from '../../../../src-main/contract/validate.ts';
 import { useApiContext } from '../../api/ApiProvider.tsx';
 import { desktopCall, downloadWorkbook } from '../../api/desktop.ts';
@@ -29,13 +29,15 @@ export function ExportPage() {
   const [to, setTo] = useState('');
   const [pseudo, setPseudo] = useState(false);
   const [key, setKey] = useState('');
-  const [target, setTarget] = useState<string | null>(null);
+  const [target, setTarget] = useState<DesktopFile | null>(null);
   const [fileName, setFileName] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportWorkbookResult | null>(null);
+  /** The desktop shell names the written file by a token; the page shows the name it was given with it. */
+  const [written, setWritten] = useState('');
   const [message, setMessage] = useState<{ tone: 'warn' | 'error'; text: string } | null>(null);
   const abort = useRef<AbortController | null>(null);
-  useMenuCommand('export', useCallback((e) => setTarget(e.path), []));
+  useMenuCommand('export', useCallback((e) => setTarget(e.file), []));
 
   const o = overview.data;
   const units = (o?.units ?? []).filter((u) => u.agency === agency);
@@ -47,8 +49,8 @@ export function ExportPage() {
 
   const choose = async () => {
     try {
-      const chosen = await desktopCall('desktop.chooseExportPath', { suggestedName: name });
-      if (chosen.path) setTarget(chosen.path);
+      const chosen = await desktopCall('desktop.chooseExportFile', { suggestedName: name });
+      if (chosen.file) setTarget(chosen.file);
     } catch (err) {
       setMessage({ tone: 'error', text: errorText(err, lang) });
     }
@@ -61,7 +63,7 @@ export function ExportPage() {
     setMessage(null);
     setResult(null);
     const req: ExportWorkbookRequest = {
-      out: desktop ? target! : `download:${name.replace(/[^A-Za-z0-9._-]/g, '-')}`,
+      out: desktop ? target!.token : `download:${name.replace(/[^A-Za-z0-9._-]/g, '-')}`,
       ...(agency ? { agency } : {}), ...(kind === 'unit' ? { unit } : {}),
       ...(from ? { from: `${from}-01` } : {}), ...(to ? { to: monthEnd(to) } : {}),
       ...(pseudo ? { pseudonymize: { key } } : {}),
@@ -69,6 +71,7 @@ export function ExportPage() {
     try {
       const r = await api.exportWorkbook(req, { signal: controller.signal, onProgress: () => undefined });
       setResult(r);
+      setWritten(desktop ? target!.name : '');
       if (!desktop) await downloadWorkbook(r.out.slice('download:'.length), token);
     } catch (err) {
       setMessage(controller.signal.aborted ? { tone: 'warn', text: t('export.cancelled') } : { tone: 'error', text: errorText(err, lang) });
@@ -118,7 +121,7 @@ export function ExportPage() {
               {desktop ? (
                 <div className="actions">
                   <button type="button" className="btn" onClick={() => void choose()}>{t('export.choose')}</button>
-                  <span className="muted">{target ?? t('export.noTarget')}</span>
+                  <span className="muted">{target?.name ?? t('export.noTarget')}</span>
                 </div>
               ) : (
                 <div className="field" style={{ maxWidth: 420 }}>
@@ -143,7 +146,7 @@ export function ExportPage() {
         </Card>
         <div className="stack">
           {message && <Notice tone={message.tone}>{message.text}</Notice>}
-          {result ? <ExportResult result={result} desktop={desktop} token={token} /> : (
+          {result ? <ExportResult result={result} desktop={desktop} token={token} written={written} /> : (
             <Card id="export-contents" title={t('export.contents')}>
               <ul className="contents">
                 {(['summary', 'units', 'findings', 'compare', 'quality', 'method', 'manifest'] as const).map((k) => (
@@ -158,14 +161,14 @@ export function ExportPage() {
   );
 }
 
-function ExportResult({ result, desktop, token }: { result: ExportWorkbookResult; desktop: boolean; token: string | null }) {
+function ExportResult({ result, desktop, token, written }: { result: ExportWorkbookResult; desktop: boolean; token: string | null; written: string }) {
   const { t } = useI18n();
   const file = result.out.startsWith('download:') ? result.out.slice('download:'.length) : result.out;
   return (
-    <Card id="export-result" title={t('export.done', { file: file.split(/[\\/]/).pop() ?? file })}
+    <Card id="export-result" title={t('export.done', { file: desktop ? written : file })}
       desc={t('export.doneMeta', { run: result.run, version: shortVersion(result.profileVersion), findings: fmtInt(result.findings), pseudo: result.pseudonymised ? t('export.pseudoDone') : '' })}
       actions={desktop
-        ? <button type="button" className="btn" onClick={() => void desktopCall('desktop.showInFolder', { path: result.out })}>{t('export.show')}</button>
+        ? <button type="button" className="btn" onClick={() => void desktopCall('desktop.showInFolder', { file: result.out })}>{t('export.show')}</button>
         : <button type="button" className="btn" onClick={() => void downloadWorkbook(file, token)}>{t('export.downloadAgain')}</button>}>
       <h3 style={{ marginBottom: 6 }}>{t('export.sheets')}</h3>
       <table className="data">

@@ -131,8 +131,8 @@ function OneResult({ entry, history }: { entry: ResultEntry; history: ImportBatc
     try {
       const name = `baris-ditolak-${r.file.replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9._-]/g, '-')}.xlsx`;
       if (mode === 'electron') {
-        const chosen = await desktopCall('desktop.chooseExportPath', { suggestedName: name });
-        if (chosen.path) await api.exportRejects({ batches, out: chosen.path });
+        const chosen = await desktopCall('desktop.chooseExportFile', { suggestedName: name });
+        if (chosen.file) await api.exportRejects({ batches, out: chosen.file.token });
         return;
       }
       const out = await api.exportRejects({ batches, out: `download:${name}` });

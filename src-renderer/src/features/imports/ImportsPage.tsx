@@ -44,8 +44,8 @@ export function ImportsPage() {
   const abort = useRef<AbortController | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
-  const { addPaths } = staging;
-  useMenuCommand('import', useCallback((e) => void addPaths(e.paths), [addPaths]));
+  const { addChosen } = staging;
+  useMenuCommand('import', useCallback((e) => void addChosen(e.files), [addChosen]));
   const agencies = (overview.data?.data.agencies ?? []).map((a) => a.agency);
   const files = staging.files;
   const waiting = files.filter((f) => !isReady(f));

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
-import type { DetectImportResult, ImportFileRequest, ImportKind, LayoutId, MappingRecipe, PreviewImportResult } from '../../../../src-main/contract/index.ts';
+import type { DesktopFile, DetectImportResult, ImportFileRequest, ImportKind, LayoutId, MappingRecipe, PreviewImportResult } from '../../../../src-main/contract/index.ts';
 import { useApiContext } from '../../api/ApiProvider.tsx';
 import { fileRef, type FileRef } from '../../api/files.ts';
 import { errorText } from '../../api/useQuery.ts';
@@ -241,11 +241,10 @@ export function useStaging() {
     }
   }, [token, detect, lang]);
 
-  /** Files named by path (the desktop menu's open dialog): nothing to upload. */
-  const addPaths = useCallback(async (paths: string[]) => {
-    for (const path of paths) {
-      const name = path.split(/[\\/]/).pop() ?? path;
-      const s = stage(name, 0, { path, fileName: name, size: 0 });
+  /** Files chosen in the desktop menu's open dialog, named by the shell's tokens: nothing to upload. */
+  const addChosen = useCallback(async (chosen: DesktopFile[]) => {
+    for (const { token, name } of chosen) {
+      const s = stage(name, 0, { path: token, fileName: name, size: 0 });
       store.set((list) => [...list, s]);
       try {
         await detect(s, s.ref!);
@@ -264,7 +263,7 @@ export function useStaging() {
   return {
     files,
     add,
-    addPaths,
+    addChosen,
     /** Resolves once every preview asked so far has answered, so an import takes the file as the user left it. */
     settled: async () => { await Promise.all(inflight.values()); },
     current,
