@@ -17,6 +17,7 @@ import { fileSize, sniffFile } from './sniff.ts';
 import { refuseMissing, type FilePart, type Staged } from './staging.ts';
 import { detectLayout, layoutFields, planPart, type FoundConstant, type PartPlan } from './layouts/layout.ts';
 import type { LayoutId } from '../../contract/import-types.ts';
+import { rosterConflict, type RosterMatch } from '../../contract/views-types.ts';
 import { readXlsxParts } from './xlsx-reader.ts';
 
 export interface ImportEnv {
@@ -386,5 +387,37 @@ LIMIT 1`,
     warnings.push([`Isi berkas ini sama persis dengan impor ${same.batch_id} untuk instansi ${other}: datanya kini tersimpan untuk dua instansi. Batalkan salah satu impor bila berkas ini hanya milik satu instansi.`,
       `The contents of this file are identical to import ${same.batch_id} for agency ${other}: its data is now stored for two agencies. Undo one of the imports if the file belongs to one agency only.`]);
   }
+  const conflict = agency && (spec.key as readonly string[]).includes('nip') ? await rosterConflictOf(env.db, spec, agency, batches) : null;
+  if (conflict) {
+    const { other, own } = conflict;
+    warnings.push([
+      `Menurut daftar pegawai, ${other.matched} dari ${other.of} NIP berkas ini terdaftar di instansi ${other.agency} dan hanya ${own} di ${agency}: periksa instansinya. Bila berkas ini milik ${other.agency}, batalkan impor ini lalu impor lagi untuk ${other.agency}.`,
+      `By the rosters, ${other.matched} of the ${other.of} NIPs in this file belong to agency ${other.agency} and only ${own} to ${agency}: check the agency. If the file is ${other.agency}'s, undo this import and import it again for ${other.agency}.`,
+    ]);
+  }
   return warnings;
+}
+
+/**
+ * The import screen asks before it files a file under an agency whose roster holds fewer of its
+ * NIPs than another's (rosterConflict); an import made without the screen (the CLI) says so in a
+ * warning. The rosters are read without this import's own rows, so a roster is judged by the others.
+ */
+async function rosterConflictOf(db: Db, spec: KindSpec, agency: string, batches: string[]): Promise<{ other: RosterMatch; own: number } | null> {
+  const matches = await db.all<RosterMatch>(`
+WITH mine AS (SELECT unnest(string_split($batches, ',')) AS batch_id),
+ids AS (SELECT DISTINCT nip AS id FROM ${spec.table} WHERE batch_id IN (SELECT batch_id FROM mine) AND nip IS NOT NULL),
+-- A roster imported for another agency replaces the same NIPs (the roster's key is the NIP alone):
+-- the rows it replaced are the roster it is judged by.
+rosters AS (
+  SELECT agency, nip FROM employees WHERE batch_id NOT IN (SELECT batch_id FROM mine)
+  UNION ALL
+  SELECT agency, nip FROM ${replacedTable('employees')} WHERE replaced_by IN (SELECT batch_id FROM mine))
+SELECT e.agency, count(DISTINCT ids.id)::INTEGER AS matched, (SELECT count(*) FROM ids)::INTEGER AS "of"
+FROM ids JOIN rosters e ON e.nip = ids.id
+WHERE e.agency IS NOT NULL
+GROUP BY e.agency
+ORDER BY matched DESC, e.agency`, { batches: batches.join(',') });
+  const other = rosterConflict(agency, matches);
+  return other ? { other, own: matches.find((m) => m.agency === agency.trim().toUpperCase())?.matched ?? 0 } : null;
 }

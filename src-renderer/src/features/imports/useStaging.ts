@@ -1,5 +1,5 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
-import type { DesktopFile, DetectImportResult, ImportFileRequest, ImportKind, LayoutId, MappingRecipe, PreviewImportResult } from '../../../../src-main/contract/index.ts';
+import { rosterConflict, type DesktopFile, type DetectImportResult, type ImportFileRequest, type ImportKind, type LayoutId, type MappingRecipe, type PreviewImportResult, type RosterMatch } from '../../../../src-main/contract/index.ts';
 import { useApiContext } from '../../api/ApiProvider.tsx';
 import { fileRef, type FileRef } from '../../api/files.ts';
 import { errorText } from '../../api/useQuery.ts';
@@ -66,13 +66,7 @@ export function missingConstants(s: Staged): ('date' | 'period')[] {
 }
 
 /** The agency whose roster holds more of the file's NIPs than the chosen one: the data may be going to the wrong place. */
-export function conflictOf(s: Staged): DetectImportResult['rosterMatches'][number] | null {
-  const agency = s.agency.trim().toUpperCase();
-  const top = s.rosterMatches[0];
-  if (!agency || !top || top.matched === 0 || top.agency === agency) return null;
-  const own = s.rosterMatches.find((m) => m.agency === agency)?.matched ?? 0;
-  return own < top.matched ? top : null;
-}
+export const conflictOf = (s: Staged): RosterMatch | null => rosterConflict(s.agency, s.rosterMatches);
 
 /** Why a staged file cannot be imported yet, as message keys; empty when it can. */
 export function blockers(s: Staged): { key: MessageKey; vars?: Record<string, string> }[] {
