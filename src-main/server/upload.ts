@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
+import { makeOwnedDir, UPLOAD_DIR_PREFIX } from '../core/temp-folders.ts';
 
 export interface UploadResult {
   path: string;
@@ -13,6 +14,17 @@ export interface UploadResult {
 }
 
 export class UploadTooLarge extends Error {}
+
+/**
+ * The browser server's private folder (temp-folders.ts: named after this process, swept by the next
+ * start should this one be killed), with its `downloads` subfolder for workbooks written for the page.
+ */
+export async function makeUploadDirs(parent: string): Promise<{ uploadDir: string; downloadDir: string }> {
+  const uploadDir = await makeOwnedDir(parent, UPLOAD_DIR_PREFIX);
+  const downloadDir = join(uploadDir, 'downloads');
+  await mkdir(downloadDir);
+  return { uploadDir, downloadDir };
+}
 
 /**
  * A browser has no path for a dropped file: its bytes are streamed to the upload folder under a
