@@ -1,7 +1,6 @@
 import { rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CoreApi } from '../contract/api.ts';
 import type { CallOptions } from '../contract/progress.ts';
@@ -30,6 +29,7 @@ import { effectiveProfile, exportProfiles, importProfiles, numberParam, setProfi
 import type { RuleDefinition } from './rules/rule.ts';
 import { createRuleBook } from './rules/rule-book.ts';
 import { loadSamples } from './samples.ts';
+import { makeOwnedDir, STAGING_PREFIX, sweepLeftovers } from './temp-folders.ts';
 import { createViews, storeRunWeeks } from './views/index.ts';
 
 export interface CoreConfig {
@@ -82,7 +82,10 @@ function createQueue() {
 
 export async function createCore(config: CoreConfig): Promise<Core> {
   // DuckDB may read and write only here: every imported file is staged as a copy in this folder.
-  const sandbox = await mkdtemp(join(config.tmpDir ?? tmpdir(), 'pantau-staging-'));
+  // A killed process leaves its folder behind: swept at the next start (temp-folders.ts).
+  const tmp = config.tmpDir ?? tmpdir();
+  await sweepLeftovers(tmp);
+  const sandbox = await makeOwnedDir(tmp, STAGING_PREFIX);
   let db: Db;
   try {
     db = await openDatabase(config.dbPath, { memoryLimit: config.memoryLimit ?? DEFAULT_MEMORY_LIMIT, sandboxDir: sandbox });

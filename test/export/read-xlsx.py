@@ -1,7 +1,8 @@
 """Reads a workbook with openpyxl (as a second, independent reader) and prints it as JSON.
 
 Per sheet: name, frozen cell, auto-filter range, rows repeated on printed pages, conditional-format
-ranges and every cell as [value, data_type, number_format]; plus the text of every XML part in the
+ranges, every cell as [value, data_type, number_format] and the cells whose format is quote-prefixed
+(Excel's hidden apostrophe: the cell stays text when edited); plus the text of every XML part in the
 zip, for scans.
 """
 import datetime
@@ -31,6 +32,7 @@ def main(path):
             'conditional': [str(cf.sqref) for cf in ws.conditional_formatting],
             'landscape': ws.page_setup.orientation == 'landscape',
             'rows': [[cell(c) for c in row] for row in ws.iter_rows()],
+            'quoted': [c.coordinate for row in ws.iter_rows() for c in row if getattr(c, 'quotePrefix', False)],
         })
     with zipfile.ZipFile(path) as z:
         xml = {n: z.read(n).decode('utf-8') for n in z.namelist() if n.endswith(('.xml', '.rels'))}

@@ -14,6 +14,8 @@ export interface PySheet {
   conditional: string[];
   landscape: boolean;
   rows: PyCell[][];
+  /** Cells (A1 references) whose format is quote-prefixed: Excel keeps them text when edited. */
+  quoted: string[];
 }
 
 export interface PyBook {

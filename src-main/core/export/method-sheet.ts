@@ -41,7 +41,8 @@ function notes(ctx: ExportContext): string[] {
     'Kinerja fleksibel vs konvensional: setiap catatan kinerja (pegawai, periode) yang pegawainya punya presensi dalam periode itu; fleksibel bila ada sekurang-kurangnya satu hari fleksibel lokasi (WFH, WFA, Kantor Lain) dalam periode itu. Target tercapai bila capaian ≥ 100 %, atau bila capaian kosong, predikat Sangat Baik atau Baik.',
     `Interval kepercayaan (IK) 95 %: skor Wilson untuk satu proporsi; hybrid score Newcombe untuk selisih dua proporsi. Kelompok dengan n < ${n} ditulis "n < ${n}" tanpa angka.`,
     'Survei: % puas = peserta FWA yang memberi nilai kepuasan 4 atau 5; % target tercapai = peserta FWA yang menjawab Ya; angka rujukan 90,22 % dan 90,73 % berasal dari survei FWA yang dikutip pemerintah saat menerbitkan PermenPANRB 4/2025.',
-    'Teks dari berkas sumber (nama, unit, uraian) selalu ditulis sebagai teks biasa, tidak pernah sebagai rumus, walaupun diawali =, +, -, @.',
+    'Teks dari berkas sumber (nama, unit, uraian) selalu ditulis sebagai teks biasa, tidak pernah sebagai rumus: teks yang diawali =, +, -, @, tab atau CR diberi tanda awalan kutip (\') pada selnya, sehingga tetap teks walaupun selnya disunting.',
+    'Karakter yang tidak dapat dimuat lembar kerja (karakter kendali, U+FFFE, U+FFFF, surrogate tunggal) diganti dengan U+FFFD (\uFFFD) agar tetap terlihat ada karakter di situ; karakter pengubah arah teks (U+202A–U+202E, U+2066–U+2069) dihapus agar tidak membalik urutan kata dalam laporan. Selebihnya teks ditulis persis seperti dalam berkas sumber.',
     ...(ctx.pseudo.on
       ? ['Penyamaran: setiap NIP diganti kode P-… (HMAC-SHA-256 dengan kunci rahasia, dipendekkan menjadi 12 karakter base32) dan nama diganti "Pegawai P-…". Kunci yang sama memberi kode yang sama untuk orang yang sama di setiap ekspor, sehingga data beberapa bulan tetap dapat digabungkan. Kunci tidak disimpan di buku kerja ini.']
       : []),

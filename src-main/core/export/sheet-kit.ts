@@ -3,6 +3,9 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportSheet } from '../../contract/export-types.ts';
 import type { Lang } from '../import/reasons.ts';
+import { cleanText, startsLikeFormula } from './clean-text.ts';
+
+export { cleanText };
 
 export type Book = ExcelJS.stream.xlsx.WorkbookWriter;
 export type Sheet = ExcelJS.Worksheet;
@@ -30,7 +33,9 @@ export const BANDS = { low: 0.9, high: 0.95 };
 /**
  * A value as a cell. Numbers and dates stay native. Text is always a plain string value: exceljs
  * writes a formula only for a `{formula}` object, so a name such as `=HYPERLINK(...)` or
- * `+62...` from someone else's file arrives as the literal text it was (OWASP CSV injection).
+ * `+62...` from someone else's file arrives as the literal text it was (OWASP CSV injection);
+ * writeRow also marks such text quote-prefixed, so it stays text when someone edits the cell.
+ * Text is cleaned first (cleanText).
  */
 export function cellValue(v: Value): ExcelJS.CellValue {
   if (v === null || v === undefined) return null;
@@ -41,19 +46,6 @@ export function cellValue(v: Value): ExcelJS.CellValue {
   if (typeof v === 'boolean') return v ? 'Ya' : 'Tidak';
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   return v;
-}
-
-/**
- * Text as a sheet can hold it. Characters XML 1.0 forbids (control characters, U+FFFE, U+FFFF, a
- * lone surrogate) made the sheet ill-formed: exceljs could not read it back, LibreOffice cut the
- * sheet there and lost its totals, Excel asked to repair. They become U+FFFD, visibly. Direction
- * overrides and isolates (U+202A–U+202E, U+2066–U+2069) are dropped: they would reorder the words
- * of a report someone signs.
- */
-export function cleanText(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-    .replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
 }
 
 const HEADER: Partial<ExcelJS.Style> = {
@@ -85,8 +77,55 @@ export interface SheetOptions {
   lang?: Lang;
 }
 
+/** The parts of exceljs's style manager (its StylesXform) that teachQuotePrefix uses. */
+interface StyleManager {
+  addStyleModel(model: object | undefined, cellType?: number): number;
+  model?: { styles?: unknown[] };
+  index?: { style?: Record<string, number> };
+}
+
+/** Shared style objects (sharedStyle) whose cells are quote-prefixed. */
+const QUOTED = new WeakSet<object>();
+const taught = new WeakSet<object>();
+
+/**
+ * Text that begins like a formula is a string cell, but Excel makes it a live formula once someone
+ * edits the cell (F2, Enter) unless the cell's format says "quote prefix" (ECMA-376 §18.8.45, the
+ * hidden apostrophe Excel shows in the formula bar). exceljs 4.4 has no such style property (its
+ * pull request #2809 is still open), so this book's own style manager is taught it: a style object
+ * in QUOTED gets the format exceljs made for it plus quotePrefix="1". Nothing else in exceljs is
+ * changed. Should exceljs's style manager change shape, the text is still written as string cells,
+ * only without the mark (the tests read the mark back with openpyxl, so they would say so).
+ */
+function teachQuotePrefix(book: Book): void {
+  const styles = (book as unknown as { styles?: StyleManager }).styles;
+  if (!styles || taught.has(styles) || typeof styles.addStyleModel !== 'function') return;
+  taught.add(styles);
+  const plain = styles.addStyleModel.bind(styles);
+  const ids = new WeakMap<object, number>();
+  styles.addStyleModel = (model, cellType) => {
+    const id = plain(model, cellType);
+    if (!model || !QUOTED.has(model)) return id;
+    const known = ids.get(model);
+    if (known !== undefined) return known;
+    const xfs = styles.model?.styles;
+    const index = styles.index?.style;
+    const xml = xfs?.[id];
+    if (!xfs || !index || typeof xml !== 'string' || !xml.startsWith('<xf ')) return id;
+    const quoted = `<xf quotePrefix="1" ${xml.slice(4)}`;
+    let quotedId = index[quoted];
+    if (quotedId === undefined) {
+      quotedId = index[quoted] = xfs.length;
+      xfs.push(quoted);
+    }
+    ids.set(model, quotedId);
+    return quotedId;
+  };
+}
+
 /** A sheet laid out for A4 landscape, with its column widths and number formats set before any row is written. */
 export function openSheet(book: Book, name: string, opts: SheetOptions): Sheet {
+  teachQuotePrefix(book);
   const ws = book.addWorksheet(name, {
     views: opts.frozenRows || opts.frozenCols ? [{ state: 'frozen', xSplit: opts.frozenCols ?? 0, ySplit: opts.frozenRows }] : [],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: opts.onePage ? 1 : 0 },
@@ -101,13 +140,14 @@ export function openSheet(book: Book, name: string, opts: SheetOptions): Sheet {
  * has seen, while a fresh object per cell costs a lookup by its XML (most of the time of a big sheet).
  */
 const shared = new Map<string, Partial<ExcelJS.Style>>();
-function sharedStyle(numFmt: string | undefined, style: RowStyle | undefined, right: boolean): Partial<ExcelJS.Style> {
-  const key = `${numFmt ?? ''}|${style ?? ''}|${right}`;
+function sharedStyle(numFmt: string | undefined, style: RowStyle | undefined, right: boolean, quoted: boolean): Partial<ExcelJS.Style> {
+  const key = `${numFmt ?? ''}|${style ?? ''}|${right}|${quoted}`;
   let s = shared.get(key);
   if (!s) {
     const base = style ? STYLES[style] : {};
     const alignment = right ? { ...('alignment' in base ? base.alignment : {}), ...RIGHT.alignment } : undefined;
     s = Object.freeze({ ...base, ...(numFmt ? { numFmt } : {}), ...(alignment ? { alignment } : {}) });
+    if (quoted) QUOTED.add(s);
     shared.set(key, s);
   }
   return s;
@@ -125,15 +165,21 @@ function rowHeight(ws: Sheet, values: Value[]): number {
   return LINE_POINTS * Math.max(1, ...lines);
 }
 
-/** Writes the next row and hands it to the stream at once; empty values make no cell. */
+/**
+ * Writes the next row and hands it to the stream at once; empty values make no cell. Text that
+ * begins like a formula (startsLikeFormula) is quote-prefixed: it stays text when edited.
+ */
 export function writeRow(ws: Sheet, values: Value[], style?: RowStyle, fmts?: (Fmt | undefined)[]): void {
-  const row = ws.addRow(values.map((v) => cellValue(v) ?? undefined));
+  const cells = values.map((v) => cellValue(v) ?? undefined);
+  const row = ws.addRow(cells);
   if (style === 'header' || style === 'wrap') row.height = rowHeight(ws, values);
   values.forEach((v, i) => {
     if ((v === null || v === undefined) && !style) return;
     const cell = row.getCell(i + 1);
     const fmt = fmts?.[i] ? NUMFMT[fmts[i]!] : cell.style.numFmt;
-    cell.style = sharedStyle(fmt, style, typeof v === 'string' && fmt !== undefined && style !== 'header');
+    const text = cells[i];
+    cell.style = sharedStyle(fmt, style, typeof v === 'string' && fmt !== undefined && style !== 'header',
+      typeof text === 'string' && startsLikeFormula(text));
   });
   row.commit();
 }
