@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { figure } from '../support/figures.ts';
 import { createCore } from '../../src-main/core/index.ts';
 import { writeBigAttendance } from '../helpers/big-csv.ts';
 import { ROOT, stubBuild } from '../helpers/cli.ts';
@@ -142,6 +143,9 @@ describe('leftovers of killed processes are swept at the next start', () => {
       expect(existsSync(idle)).toBe(false);
       expect(own).toHaveLength(1);
       expect(folders(tmp)).toEqual([...kept, 'pantau-upload-Ef34Gh'].sort());
+      const behind = left.filter((n) => existsSync(join(tmp, n))).length;
+      const liveKept = kept.filter((n) => existsSync(join(tmp, n))).length;
+      figure('leftovers', `leftovers: 4 kills (import, check, export, browser session) left ${left.length} folders, ${behind} left behind after a start, live server's ${liveKept}/${kept.length} kept`);
     } finally {
       live.kill('SIGTERM');
       await new Promise((done) => (live.exitCode === null ? live.once('exit', done) : done(null)));

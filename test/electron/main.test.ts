@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CoreConfig } from '../../src-main/core/index.ts';
 import { buildCsp } from '../../src-main/electron/security.ts';
+import { figure } from '../support/figures.ts';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -261,6 +262,32 @@ describe('files named through the bridge (issue 18)', () => {
     const core = await coreOf();
     expect(core.exportWorkbook).not.toHaveBeenCalled();
     expect(core.exportRejects).not.toHaveBeenCalled();
+  });
+
+  it('every escape attempt through the handler is refused and reaches no core method (the robustness figure)', async () => {
+    const { handle } = await boot();
+    const attempts: [string, unknown, string[]?][] = [
+      ['importFiles', { files: [{ path: '/etc/passwd', kind: 'units' }] }],
+      ['importFiles', { files: [{ path: 'file:AAAAAAAAAAAAAAAAAAAAAAAA.csv', kind: 'units' }] }],
+      ['previewImport', { path: '../../../../etc/shadow', kind: 'units' }],
+      ['previewImport', { path: 'dropped:1', kind: 'units' }, ['/data/unit.csv']],
+      ['detectImport', { path: 'C:\\Windows\\win.ini' }],
+      ['detectImport', { path: 'upload:AAAAAAAAAAAAAAAAAAAA' }],
+      ['exportWorkbook', { out: '/home/pegawai/penting.xlsx' }],
+      ['exportWorkbook', { out: 'download:laporan.xlsx' }],
+      ['exportWorkbook', { out: 'dropped:0' }, ['/data/unit.xlsx']],
+      ['exportRejects', { batches: ['b1'], out: '/tmp/../home/pegawai/penting.xlsx' }],
+    ];
+    let refused = 0;
+    for (const [method, req, dropped] of attempts) {
+      const answer = await call(handle!, method, req, dropped);
+      if (!answer.ok && answer.error.code === 'BAD_REQUEST') refused++;
+    }
+    const core = await coreOf();
+    const escaped = (['importFiles', 'previewImport', 'detectImport', 'exportWorkbook', 'exportRejects'] as const).reduce((n, m) => n + core[m].mock.calls.length, 0);
+    expect(refused).toBe(attempts.length);
+    expect(escaped).toBe(0);
+    figure('escape', `escapes, Electron bridge: ${refused}/${attempts.length} attempts to name a file the page was not given refused, ${escaped} escaped`);
   });
 
   it('reads a file the preload found in the request, and writes to the file chosen in the save dialog (fails on the old code)', async () => {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { figure } from '../support/figures.ts';
 import { csvLine } from '../../src-main/cli/csv.ts';
 import { startsLikeFormula } from '../../src-main/core/export/clean-text.ts';
 import { TableWriter } from '../../src-main/core/export/sheet-kit.ts';
@@ -101,6 +102,9 @@ describe('clean exports: formula-like text quote-prefixed, overrides dropped, in
     expect(inRejects.text.length).toBeGreaterThanOrEqual(1);
     expect(inRejects.quoted).toEqual(inRejects.text);
     expect(formulaCells(pyRejects)).toEqual([]);
+    const cells = found.text.length + inRejects.text.length;
+    const marked = found.quoted.length + inRejects.quoted.length;
+    figure('hostile', `hostile text in exports: ${marked}/${cells} formula-like cells quote-prefixed in ${found.sheets.size + 1} sheets, ${formulaCells(py).length + formulaCells(pyRejects).length} formulas, 0 ill-formed sheets (read back by exceljs and openpyxl)`);
   });
 
   const payloads = ['=1+2', '+1', '-1', '@x', '\tcmd', '\rcmd', '=cmd|\' /C calc\'!A0', 'biasa'];

@@ -21,11 +21,15 @@ const CLEAN: FigureLine[] = [
   { key: 'accounting', line: 'accounting: 23 files (2 refused whole, nothing stored), every row counted (1000 imported + 20 rejected + 3 skipped = 1023 read), 0 short, peak RSS 412 MiB (long-line-200mb.csv, the largest of 23 CLI imports)' },
   { key: 'bounded', line: 'bounded answers: 1000000 rejected rows answered in 32 KB (100 listed), 1000000/1000000 paged' },
   { key: 'bounded-cli', line: 'bounded CLI: import --json of 1000000 rejected rows, 1000000/1000000 in one valid document (254 MB), exit 0' },
+  { key: 'hostile', line: 'hostile text in exports: 11/11 formula-like cells quote-prefixed in 5 sheets, 0 formulas, 0 ill-formed sheets (read back by exceljs and openpyxl)' },
   { key: 'canary', line: '12' },
   { key: 'canary', line: '5' },
   { key: 'crash', line: 'crash: 20 kills (1 once the import was writing), 20 clean reopens, 0 partial batches, 0 duplicates, retry imported once: yes (seed 20154)' },
+  { key: 'leftovers', line: "leftovers: 4 kills (import, check, export, browser session) left 5 folders, 0 left behind after a start, live server's 2/2 kept" },
   { key: 'lock', line: 'lock: second writer (CLI while the server holds the workspace) refused with a message 1/1, 0 corruptions' },
   { key: 'http', line: 'http: 17/17 bad requests refused with 4xx, 17/17 good requests after them answered' },
+  { key: 'escape', line: 'escapes, HTTP: 10/10 attempts to name a server file refused, 0 escaped' },
+  { key: 'escape', line: 'escapes, Electron bridge: 10/10 attempts to name a file the page was not given refused, 0 escaped' },
   { key: 'load', line: 'http load: 2000 requests at concurrency 20 on complianceGrid, 0 errors, p50 381.6 ms, p99 458.0 ms, 52 req/s' },
 ];
 
@@ -40,8 +44,8 @@ describe('the robustness gate', () => {
 
   it('prints every figure in order, the canary counts summed into one line', () => {
     const block = figureBlock([...CLEAN].reverse());
-    // One line per figure, the worker's two.
-    expect(block).toHaveLength(FIGURE_ORDER.length + 1);
+    // One line per figure line, the canary's summed into one.
+    expect(block).toHaveLength(CLEAN.filter((l) => l.key !== 'canary').length + 1);
     expect(block[0]).toBe('sql sandbox: 5/5 refused');
     const canary = FIGURE_ORDER.indexOf('canary') + 1;
     expect(block[canary - 1]).toBe(CLEAN.filter((l) => l.key !== 'canary').map((l) => l.line)[canary - 1]);
@@ -77,6 +81,12 @@ describe('the robustness gate', () => {
     expect(robustnessProblems(replaced('sniffer', 'sniffer guard: 8 templates × 5 wrong-shape files'), 0))
       .toEqual(['sniffer: no accepted count in "sniffer guard: 8 templates × 5 wrong-shape files"']);
     expect(robustnessProblems(CLEAN.filter((l) => l.key !== 'sniffer'), 0)).toEqual(['figure missing: sniffer']);
+  });
+
+  it('fails on a file escaped, a folder left behind, a formula in an export or a hung export', () => {
+    expect(robustnessProblems(replaced('leftovers', 'leftovers: 4 kills left 5 folders, 2 left behind after a start'), 0)).toEqual(['leftovers: 2 left behind']);
+    expect(robustnessProblems(CLEAN.map((l) => (l.line.startsWith('escapes, HTTP') ? { ...l, line: 'escapes, HTTP: 10/10 refused, 1 escaped' } : l)), 0)).toEqual(['escape: 1 escaped']);
+    expect(robustnessProblems(replaced('hostile', 'hostile text: 11/11 quote-prefixed, 2 formulas'), 0)).toEqual(['hostile: 2 formulas']);
   });
 
   it('fails on a sandbox escape (a statement not refused) and on any other n/m short of m', () => {
