@@ -1,4 +1,4 @@
-import { basename, dirname, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { AppError } from '../contract/errors.ts';
 
 /**
@@ -21,7 +21,9 @@ const TEXT: [RegExp, IoKind][] = [
   [/No space left on device|ENOSPC|disk is full|Disk quota exceeded|File too large|max_temp_directory_size|temp(orary)? directory .*full/i, 'full'],
   [/Read-only file system|EROFS/i, 'readonly'],
   [/Permission denied|EACCES|Operation not permitted/i, 'denied'],
-  [/\bIO Error\b|Input\/output error|Could not (write|read|fsync|sync|truncate|seek|open|create|remove|move)\b|Cannot open file|\bEIO\b/i, 'failed'],
+  // Only failures to write: DuckDB says "IO Error" of files it cannot parse too, which the import
+  // code tells apart and reports itself.
+  [/Input\/output error|\bEIO\b|Could not (write|fsync|sync|truncate)\b/i, 'failed'],
 ];
 
 function textOf(err: unknown): string {
@@ -101,4 +103,12 @@ export function asIoFailure(err: unknown, places: Places, fallback?: { path: str
   }
   if (fallback && (named === undefined || named === fallback.path || named.startsWith(`${fallback.path}.`))) return ioFailure(kind, fallback.subject, dirname(resolve(fallback.path)), err);
   return ioFailure(kind, [`berkas ${basename(path)}`, `the file ${basename(path)}`], dirname(resolve(path)), err);
+}
+
+/**
+ * An import's own writes are its staged copies and spools, in the staging folder: a disk failure
+ * that names no file was one of them (Node's "ENOSPC: no space left on device, write" names none).
+ */
+export function asStagingFailure(err: unknown, staging: string, workspace?: string): AppError | null {
+  return asIoFailure(err, { staging, workspace }, { path: join(staging, 'staged'), subject: TEMP_SUBJECT });
 }
