@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.ts';
-import { figureBlock, ROBUSTNESS_TESTS, robustnessProblems, type FigureLine } from '../support/figures.ts';
+import { FIGURE_ORDER, figureBlock, ROBUSTNESS_TESTS, robustnessProblems, type FigureLine } from '../support/figures.ts';
+
+const FAULTS = 'faults: export on a full disk 8/8 ended with a message, 0 hung, 0 left locked, 0 files left behind; import, check and staging on a full disk 3/3 refused naming the folder; first signal during check, export and import 3/3 cancelled cleanly, second signal 1/1 exited at once (tmpfs)';
 
 /** A clean full run, as the tests print it (the README's last run). */
 const CLEAN: FigureLine[] = [
@@ -25,6 +27,8 @@ const CLEAN: FigureLine[] = [
   { key: 'lock', line: 'lock: second writer (CLI while the server holds the workspace) refused with a message 1/1, 0 corruptions' },
   { key: 'http', line: 'http: 17/17 bad requests refused with 4xx, 17/17 good requests after them answered' },
   { key: 'load', line: 'http load: 2000 requests at concurrency 20 on complianceGrid, 0 errors, p50 381.6 ms, p99 458.0 ms, 52 req/s' },
+  { key: 'faults', line: FAULTS },
+  { key: 'refusals', line: 'refusals: 18/18 odd inputs refused with a message a person can act on, 0 internal errors, 0 with raw DuckDB text' },
 ];
 
 function replaced(key: string, line: string): FigureLine[] {
@@ -38,7 +42,8 @@ describe('the robustness gate', () => {
 
   it('prints every figure in order, the canary counts summed into one line', () => {
     const block = figureBlock([...CLEAN].reverse());
-    expect(block).toHaveLength(17);
+    // One line per figure, the two canary lines summed into one.
+    expect(block).toHaveLength(CLEAN.length - 1);
     expect(block[0]).toBe('sql sandbox: 5/5 refused');
     expect(block[11]).toMatch(/^accounting:/);
     expect(block[12]).toBe('prototype canary: Object.prototype unchanged after each of 17 tests (a change fails that test)');
@@ -53,7 +58,7 @@ describe('the robustness gate', () => {
   it('fails when a figure is missing (a skipped test), the canary included', () => {
     expect(robustnessProblems(CLEAN.filter((l) => l.key !== 'load'), 0)).toEqual(['figure missing: load']);
     expect(robustnessProblems(CLEAN.filter((l) => l.key !== 'canary'), 0)).toEqual(['figure missing: canary']);
-    expect(robustnessProblems([], 0)).toHaveLength(16);
+    expect(robustnessProblems([], 0)).toHaveLength(FIGURE_ORDER.length);
   });
 
   it('fails when the XLSX worker did not refuse a workbook', () => {
@@ -112,6 +117,19 @@ describe('the robustness gate', () => {
     expect(accounting('accounting: 23 files')).toEqual([
       'accounting: no row count in "accounting: 23 files"', 'accounting: no short count in "accounting: 23 files"', 'accounting: peak RSS not measured',
     ]);
+  });
+
+  it('fails when an export on a full disk hung, left the workspace locked or a file behind, or a fault was not met with a message', () => {
+    const faults = (line: string) => robustnessProblems(replaced('faults', line), 0);
+    expect(faults(FAULTS.replace('8/8 ended with a message, 0 hung, 0 left locked, 0 files left behind', '5/8 ended with a message, 3 hung, 3 left locked, 1 files left behind')))
+      .toEqual(['faults: 3 hung', 'faults: 3 left locked', 'faults: 1 files left behind', 'faults: 5/8']);
+    expect(faults(FAULTS.replace('second signal 1/1', 'second signal 0/1'))).toEqual(['faults: 0/1']);
+    expect(robustnessProblems(CLEAN.filter((l) => l.key !== 'faults'), 0)).toEqual(['figure missing: faults']);
+  });
+
+  it('fails when an odd input answered with an internal error or raw DuckDB text', () => {
+    expect(robustnessProblems(replaced('refusals', 'refusals: 16/18 odd inputs refused with a message a person can act on, 2 internal errors, 1 with raw DuckDB text'), 0))
+      .toEqual(['refusals: 2 internal errors', 'refusals: 1 with raw DuckDB text', 'refusals: 16/18']);
   });
 
   it('runs test files that exist (a moved file would otherwise drop out of the run)', () => {
