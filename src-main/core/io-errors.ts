@@ -55,9 +55,23 @@ export const workspaceSubject = (path: string): Subject => [`workspace ${basenam
 export const workbookSubject = (path: string): Subject => [`buku kerja ${basename(path)}`, `the workbook ${basename(path)}`];
 export const TEMP_SUBJECT: Subject = ['berkas sementara', 'temporary files'];
 
+/**
+ * DuckDB gives up on a workspace after a failed checkpoint ("FATAL"): every later statement of
+ * that process fails, naming the first failure, until the workspace is opened again. The CLI opens
+ * it anew for each command; an app that keeps it open must reopen it, and its user is told so.
+ */
+const INVALIDATED = /database has been invalidated/i;
+
 /** One message per kind, naming what failed and the folder it is in, with what to do. */
 export function ioFailure(kind: IoKind, subject: Subject, folder: string, cause?: unknown): AppError {
   const [id, en] = subject;
+  if (INVALIDATED.test(cause instanceof Error ? cause.message : String(cause ?? ''))) {
+    const error = new AppError('IO_FAILED', `Workspace harus dibuka ulang: ${id} tadi tidak dapat ditulis ke ${folder} (${KIND_ID[kind]}). Atasi itu, lalu tutup dan buka lagi workspace ini.`,
+      `The workspace must be opened again: ${en} could not be written to ${folder} (${KIND_EN[kind]}). Deal with that, then close and open this workspace again.`,
+      { kind, folder, reopen: true });
+    Object.defineProperty(error, 'cause', { value: cause, enumerable: false });
+    return error;
+  }
   const [msg, msgEn] = ({
     full: [`Disk penuh: ${id} tidak dapat ditulis ke ${folder}. Kosongkan ruang lalu coba lagi.`,
       `Disk full: ${en} could not be written to ${folder}. Free some space, then try again.`],
@@ -68,10 +82,15 @@ export function ioFailure(kind: IoKind, subject: Subject, folder: string, cause?
     failed: [`Galat disk: ${id} di ${folder} tidak dapat dibaca atau ditulis. Periksa disknya (atau drive yang terlepas) lalu coba lagi.`,
       `Disk error: ${en} in ${folder} could not be read or written. Check the disk (or a drive that was removed), then try again.`],
   } satisfies Record<IoKind, [string, string]>)[kind];
-  const error = new AppError('IO_FAILED', msg, msgEn, { kind, folder });
+  // After DuckDB's FATAL the workspace must be reopened: an app that keeps it open can act on `reopen`.
+  const fatal = /FATAL Error/.test(cause instanceof Error ? cause.message : String(cause ?? ''));
+  const error = new AppError('IO_FAILED', msg, msgEn, { kind, folder, ...(fatal ? { reopen: true } : {}) });
   if (cause !== undefined) Object.defineProperty(error, 'cause', { value: cause, enumerable: false });
   return error;
 }
+
+const KIND_ID: Record<IoKind, string> = { full: 'disk penuh', denied: 'tidak ada izin', readonly: 'disk hanya-baca', failed: 'galat disk' };
+const KIND_EN: Record<IoKind, string> = { full: 'the disk was full', denied: 'no permission', readonly: 'a read-only disk', failed: 'a disk error' };
 
 export interface Places {
   /** The workspace file: its write-ahead log is the workspace too. */

@@ -42,4 +42,16 @@ describe('disk failures', () => {
       .toBe('Disk full: temporary files could not be written to /tmp. Free some space, then try again.');
     expect(asIoFailure(new Error('Binder Error: x'), places)).toBeNull();
   });
+
+  it('after DuckDB gave up on the workspace (a failed checkpoint), say that it must be opened again', () => {
+    const places = { workspace: '/data/ws.duckdb' };
+    const first = asIoFailure(new Error('FATAL Error: Failed to create checkpoint because of error: Could not write file "/data/ws.duckdb": No space left on device'), places);
+    expect(first).toMatchObject({ message: 'Disk penuh: workspace ws.duckdb tidak dapat ditulis ke /data. Kosongkan ruang lalu coba lagi.', details: { reopen: true } });
+    const later = asIoFailure(new Error('FATAL Error: Failed: database has been invalidated because of a previous fatal error. The database must be restarted prior to being used again.\nOriginal error: "Failed to create checkpoint because of error: Could not write file "/data/ws.duckdb": No space left on device"'), places);
+    expect(later).toMatchObject({
+      code: 'IO_FAILED', details: { kind: 'full', folder: '/data', reopen: true },
+      message: 'Workspace harus dibuka ulang: workspace ws.duckdb tadi tidak dapat ditulis ke /data (disk penuh). Atasi itu, lalu tutup dan buka lagi workspace ini.',
+      messageEn: 'The workspace must be opened again: the workspace ws.duckdb could not be written to /data (the disk was full). Deal with that, then close and open this workspace again.',
+    });
+  });
 });
