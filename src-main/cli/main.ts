@@ -8,6 +8,8 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(0);
   throw err;
 });
+// A closed stderr (the reader gone, say after a signal) leaves nowhere to report to: not a crash.
+process.stderr.on('error', () => undefined);
 
 const argv = process.argv.slice(2);
 const signals = signalHandling(argvLang(argv), { write: (s) => process.stderr.write(s), exit: (code) => process.exit(code) });
