@@ -106,6 +106,33 @@ function fileReq(v: unknown): void {
   flag(f, 'saveRecipe');
 }
 
+/**
+ * One profile of a profiles file: an object whose agency is a code or null, whose overrides and
+ * rule switches are objects. The values themselves are the core's to judge (PROFILE_REFUSED); a
+ * wrong shape reached DuckDB as an agency of 5 or {} and came back as an internal error.
+ */
+function profileEntry(v: unknown, i: number): void {
+  const at = `"profiles[${i}]`;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) bad(`${at}" harus berupa objek profil`, `${at}" must be a profile object`);
+  const p = v as Obj;
+  if (p.agency !== undefined && p.agency !== null && (typeof p.agency !== 'string' || p.agency.length === 0 || p.agency.length > 4096)) {
+    bad(`${at}.agency" harus kode instansi (teks) atau null untuk profil nasional`, `${at}.agency" must be an agency code (text) or null for the national profile`);
+  }
+  for (const key of ['name', 'level', 'province']) {
+    if (p[key] !== undefined && typeof p[key] !== 'string') bad(`${at}.${key}" harus berupa teks`, `${at}.${key}" must be text`);
+  }
+  if (p.overrides === undefined) return;
+  if (typeof p.overrides !== 'object' || p.overrides === null || Array.isArray(p.overrides)) {
+    bad(`${at}.overrides" harus berupa objek parameter`, `${at}.overrides" must be an object of parameters`);
+  }
+  const rules = (p.overrides as Obj).rules;
+  if (rules === undefined) return;
+  if (typeof rules !== 'object' || rules === null || Array.isArray(rules)
+    || !Object.values(rules).every((r) => typeof r === 'object' && r !== null && !Array.isArray(r))) {
+    bad(`${at}.overrides.rules" harus berbentuk {"LOK-01": {"enabled": true}}`, `${at}.overrides.rules" must look like {"LOK-01": {"enabled": true}}`);
+  }
+}
+
 /** Where a workbook is written: a path or download name ending in .xlsx. */
 function xlsxOut(o: Obj): void {
   text(o, 'out');
@@ -159,6 +186,7 @@ export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
   importProfiles(body) {
     const file = obj(obj(body).file, 'file');
     if (!Array.isArray(file.profiles)) bad('"file.profiles" harus daftar profil', '"file.profiles" must be a list of profiles');
+    file.profiles.forEach(profileEntry);
   },
   runChecks(body) {
     const o = obj(body);

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.ts';
 import { FIGURE_ORDER, figureBlock, ROBUSTNESS_TESTS, robustnessProblems, type FigureLine } from '../support/figures.ts';
 
+const FAULTS = 'faults: export on a full disk 8/8 ended with a message, 0 hung, 0 left locked, 0 files left behind; import, check and staging on a full disk 3/3 refused naming the folder; first signal during check, export and import 3/3 cancelled cleanly, second signal 1/1 exited at once (tmpfs)';
+
 /** A clean full run, as the tests print it (the README's last run). */
 const CLEAN: FigureLine[] = [
   { key: 'sandbox', line: 'sql sandbox: 5/5 refused' },
@@ -31,6 +33,8 @@ const CLEAN: FigureLine[] = [
   { key: 'escape', line: 'escapes, HTTP: 10/10 attempts to name a server file refused, 0 escaped' },
   { key: 'escape', line: 'escapes, Electron bridge: 10/10 attempts to name a file the page was not given refused, 0 escaped' },
   { key: 'load', line: 'http load: 2000 requests at concurrency 20 on complianceGrid, 0 errors, p50 381.6 ms, p99 458.0 ms, 52 req/s' },
+  { key: 'faults', line: FAULTS },
+  { key: 'refusals', line: 'refusals: 18/18 odd inputs refused with a message a person can act on, 0 internal errors, 0 with raw DuckDB text' },
 ];
 
 function replaced(key: string, line: string): FigureLine[] {
@@ -50,7 +54,7 @@ describe('the robustness gate', () => {
     const canary = FIGURE_ORDER.indexOf('canary') + 1;
     expect(block[canary - 1]).toBe(CLEAN.filter((l) => l.key !== 'canary').map((l) => l.line)[canary - 1]);
     expect(block[canary]).toBe('prototype canary: Object.prototype unchanged after each of 17 tests (a change fails that test)');
-    expect(block.at(-1)).toMatch(/^http load:/);
+    expect(block.at(-1)).toMatch(/^refusals:/);
   });
 
   it('fails when vitest failed, even with clean figures', () => {
@@ -126,6 +130,19 @@ describe('the robustness gate', () => {
     expect(accounting('accounting: 23 files')).toEqual([
       'accounting: no row count in "accounting: 23 files"', 'accounting: no short count in "accounting: 23 files"', 'accounting: peak RSS not measured',
     ]);
+  });
+
+  it('fails when an export on a full disk hung, left the workspace locked or a file behind, or a fault was not met with a message', () => {
+    const faults = (line: string) => robustnessProblems(replaced('faults', line), 0);
+    expect(faults(FAULTS.replace('8/8 ended with a message, 0 hung, 0 left locked, 0 files left behind', '5/8 ended with a message, 3 hung, 3 left locked, 1 files left behind')))
+      .toEqual(['faults: 3 hung', 'faults: 3 left locked', 'faults: 1 files left behind', 'faults: 5/8']);
+    expect(faults(FAULTS.replace('second signal 1/1', 'second signal 0/1'))).toEqual(['faults: 0/1']);
+    expect(robustnessProblems(CLEAN.filter((l) => l.key !== 'faults'), 0)).toEqual(['figure missing: faults']);
+  });
+
+  it('fails when an odd input answered with an internal error or raw DuckDB text', () => {
+    expect(robustnessProblems(replaced('refusals', 'refusals: 16/18 odd inputs refused with a message a person can act on, 2 internal errors, 1 with raw DuckDB text'), 0))
+      .toEqual(['refusals: 2 internal errors', 'refusals: 1 with raw DuckDB text', 'refusals: 16/18']);
   });
 
   it('runs test files that exist (a moved file would otherwise drop out of the run)', () => {

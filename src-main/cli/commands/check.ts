@@ -44,7 +44,7 @@ export const checkCommand: CommandModule = (program, ctx) => {
     .action(async (opts: CheckOptions, cmd) => {
       checkDateOptions(cmd, opts, langOf(opts));
       try {
-        const result = await withApi(opts, (api) => api.runChecks({ agency: opts.agency, from: opts.from, to: opts.to }));
+        const result = await withApi(opts, (api) => api.runChecks({ agency: opts.agency, from: opts.from, to: opts.to }), ctx.signal);
         if (opts.json) ctx.out(toJson(result));
         else describe(result, langOf(opts)).forEach((line) => ctx.out(line));
       } catch (err) {

@@ -57,8 +57,7 @@ export const exportCommand: CommandModule = (program, ctx) => {
               pseudonymize: opts.pseudonymize && opts.key ? { key: opts.key } : undefined,
             },
             { signal: ctx.signal },
-          ),
-        );
+          ), ctx.signal);
         if (opts.json) ctx.out(toJson(result));
         else describe(result, lang).forEach((line) => ctx.out(line));
       } catch (err) {

@@ -67,20 +67,40 @@ async function profilesInScope(db: Db, book: RuleBook, agencies: (string | null)
  * Writes the leadership workbook (or the unit report): runs the checks over the scope, so the
  * figures are those of `pantau check`, then streams the stored findings and rejects into the
  * sheets. The file appears at `out` only when complete.
+ *
+ * A cancel or a file that can no longer be written (a full disk) stops the sheet producer at its
+ * next chunk, and the producer is awaited before this returns: the caller may close the workspace
+ * at once, with no streaming result still reading from it.
  */
 export async function exportWorkbook(db: Db, req: ExportWorkbookRequest, deps: ExportDeps, opts: ExportOptions): Promise<ExportWorkbookResult> {
   const file = basename(req.out);
   const progress = (phase: 'check' | 'store' | 'done', fraction: number | null, rows: number | null) =>
     opts.onProgress?.({ phase, file, fileIndex: 0, fileCount: 1, fraction, rows });
-  const cancelled = () => {
-    if (opts.signal?.aborted) throw new AppError('CANCELLED', 'Ekspor dibatalkan.', 'Export cancelled.');
-  };
   const agency = req.unit ? await unitAgency(db, req.unit, req.agency) : req.agency ?? null;
   const output = await openOutput(req.out);
+  // Why the work must stop: the caller cancelled, or the file broke. The first reason wins.
+  const stop = new AbortController();
+  const cancel = () => {
+    if (!stop.signal.aborted) stop.abort(new AppError('CANCELLED', 'Ekspor dibatalkan; tidak ada berkas yang ditulis.', 'Export cancelled; no file was written.'));
+    // A long check stops at once instead of at its end.
+    db.interrupt();
+  };
+  const broke = () => {
+    if (!stop.signal.aborted) stop.abort(output.signal.reason);
+    db.interrupt();
+  };
+  if (opts.signal?.aborted) cancel();
+  opts.signal?.addEventListener('abort', cancel);
+  output.signal.addEventListener('abort', broke);
+  const stopped = () => {
+    if (stop.signal.aborted) throw stop.signal.reason;
+  };
+  let producing: Promise<ExportSheet[]> | undefined;
   try {
+    stopped();
     progress('check', null, null);
     const run = await storeRun(db, deps.ruleBook, { agency: agency ?? undefined, from: req.from, to: req.to }, opts.now);
-    cancelled();
+    stopped();
     const compare = await deps.compare({ agency: agency ?? undefined, period: comparePeriod(run.from, run.to) });
     const agencies = [...new Set(run.compliance.filter((c) => c.level === 'agency').map((c) => c.agency))];
     const ctx: ExportContext = {
@@ -91,11 +111,13 @@ export async function exportWorkbook(db: Db, req: ExportWorkbookRequest, deps: E
       maxRowsPerSheet: Math.min(opts.maxRowsPerSheet ?? EXCEL_ROWS - 1, EXCEL_ROWS - 1),
       tick: async () => undefined,
     };
+    stopped();
     const onRows = (rows: number, total: number) => {
       progress('store', total ? Math.min(1, rows / total) : null, rows);
-      cancelled();
+      stopped();
     };
-    const sheets = await Promise.race([writeSheets(ctx, onRows), output.broken]);
+    producing = writeSheets(ctx, onRows, stopped);
+    const sheets = await producing;
     await commitOutput(output, ctx.book);
     progress('done', 1, null);
     return {
@@ -104,13 +126,20 @@ export async function exportWorkbook(db: Db, req: ExportWorkbookRequest, deps: E
       pseudonymised: ctx.pseudo.on, sheets,
     };
   } catch (err) {
+    if (!stop.signal.aborted) stop.abort(err);
+    // The producer reads a streaming result from the workspace: it must have stopped before anyone closes it.
+    await producing?.catch(() => undefined);
     await discardOutput(output);
-    throw err;
+    // A failure the stop caused (an interrupted query, a sheet cut short) is reported as its reason.
+    throw stop.signal.reason instanceof AppError ? stop.signal.reason : err;
+  } finally {
+    opts.signal?.removeEventListener('abort', cancel);
+    output.signal.removeEventListener('abort', broke);
   }
 }
 
 /** Sheets in reading order; each is committed before the next starts, so the zip streams them one by one. */
-async function writeSheets(ctx: ExportContext, onRows: (rows: number, total: number) => void): Promise<ExportSheet[]> {
+async function writeSheets(ctx: ExportContext, onRows: (rows: number, total: number) => void, stopped: () => void): Promise<ExportSheet[]> {
   const params = scopeParams(ctx);
   const counts = await ctx.db.all<SummaryFigures['byRule'][number]>(FINDING_COUNTS_SQL, params);
   const head = (await ctx.db.one<{ employees: number; flex_employees: number }>(HEADCOUNT_SQL, params))!;
@@ -119,16 +148,21 @@ async function writeSheets(ctx: ExportContext, onRows: (rows: number, total: num
   // Between chunks: progress, and a cancel is noticed.
   ctx.tick = async (rows) => onRows(rows, total);
   const sheets: ExportSheet[] = [];
-  sheets.push(writeSummary(ctx, { employees: head.employees, flexEmployees: head.flex_employees, byRule: counts }));
-  sheets.push(ctx.kind === 'unit' ? writeUnitWeeks(ctx) : writeUnitCompliance(ctx));
-  sheets.push(...(await writeFindings(ctx)));
-  sheets.push(writeComparison(ctx));
-  sheets.push(writeSurvey(ctx));
+  // Between sheets too: a stop is noticed before the next one starts.
+  const next = <T>(written: T): T => {
+    stopped();
+    return written;
+  };
+  sheets.push(next(writeSummary(ctx, { employees: head.employees, flexEmployees: head.flex_employees, byRule: counts })));
+  sheets.push(next(ctx.kind === 'unit' ? writeUnitWeeks(ctx) : writeUnitCompliance(ctx)));
+  sheets.push(...next(await writeFindings(ctx)));
+  sheets.push(next(writeComparison(ctx)));
+  sheets.push(next(writeSurvey(ctx)));
   if (ctx.kind === 'full') {
     ctx.tick = async () => onRows(total, total);
-    sheets.push(...(await writeDataQuality(ctx, batches)));
+    sheets.push(...next(await writeDataQuality(ctx, batches)));
   }
-  sheets.push(writeMethod(ctx));
-  sheets.push(writeManifest(ctx, batches));
+  sheets.push(next(writeMethod(ctx)));
+  sheets.push(next(writeManifest(ctx, batches)));
   return sheets;
 }

@@ -1,6 +1,7 @@
 import { AppError, messageIn } from '../../contract/errors.ts';
 import type { ImportFileResult, ImportFilesRequest, ImportFilesResult } from '../../contract/import-types.ts';
 import type { CallOptions } from '../../contract/progress.ts';
+import { asStagingFailure } from '../io-errors.ts';
 import { importFile, type IgnoredReport, type ImportEnv } from './import-file.ts';
 import type { Lang } from './reasons.ts';
 
@@ -56,7 +57,9 @@ export async function importFiles(env: ImportEnv, req: ImportFilesRequest, resol
         records: parts.reduce((n, p) => n + p.records, 0), mapping: first.mapping, constants: first.constants, ignored,
         ...sheets, rejects, skipped, error: null,
       });
-    } catch (err) {
+    } catch (caught) {
+      // A full disk under the staging folder is a message naming the folder, not an internal error.
+      const err = caught instanceof AppError ? caught : asStagingFailure(caught, env.tmpDir) ?? caught;
       if (!(err instanceof AppError)) log(err);
       // An unexpected error's own text is the database's or the runtime's, not the user's: it goes to the log.
       const message = err instanceof AppError ? messageIn(lang, err)
