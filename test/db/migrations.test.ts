@@ -17,6 +17,7 @@ const RECORDED: Record<number, string> = {
   4: 'db6fa17a416140c146870b9f9785df382bc22835c396b4c109d937ed052dc729',
   5: 'a324d38e2404d7498398e241353c1306034132a37b4ac965ce9b8f3a2164cb5c',
   6: '4b9115e74d990924b7b0f621211850bacaafba4e6a4d2e2d921f2618eaf0d9a0',
+  7: 'ed84894f2cda26f48adbd3095f54ec931b19d9e7255b62668f1b3e25b0e4e2d2',
 };
 
 function sha256(m: Migration): string {

@@ -7,7 +7,7 @@ import { employeeDays } from './employee.ts';
 import { createFindingsView, unitEmployees } from './findings.ts';
 import { overview, storeSummary } from './overview.ts';
 import { filterParams, latestRun } from './scope.ts';
-import { DROP_RUN_WEEKS, GRID, GRID_WEEKS, STORE_RUN_WEEKS } from './views-sql.ts';
+import { CLEAR_RUN_WEEKS, DROP_LATER_SUMMARIES, DROP_RUN_WEEKS, GRID, GRID_WEEKS, STORE_RUN_WEEKS } from './views-sql.ts';
 
 export interface ViewsEnv {
   db: Db;
@@ -22,15 +22,19 @@ export interface ViewsEnv {
  * so the screens keep showing the run the user last asked for.
  */
 export function storeRunWeeks(db: Db, book: RuleBook): AfterStore {
-  return async (run) => {
+  const store = async (run: string) => {
     // A run's employee-weeks, then its summary, which makes it the screens' run and lets the earlier
     // run's employee-weeks go. Stopped in between, the screens keep showing the earlier run whole.
+    await db.run(CLEAR_RUN_WEEKS, { run });
     await db.run(STORE_RUN_WEEKS, { run });
     await db.transaction(async () => {
       await storeSummary(db, book, run);
       await db.run(DROP_RUN_WEEKS, { run });
+      await db.run(DROP_LATER_SUMMARIES, { run });
     });
   };
+  // A stored run returned again by an unchanged check needs nothing when the screens already show it.
+  return Object.assign(store, { holds: async (run: string) => (await latestRun(db))?.run === run });
 }
 
 /** The screens' read methods over the latest stored run. */
