@@ -66,11 +66,23 @@ export function values(ws: ExcelJS.Worksheet): Plain[][] {
   return rows;
 }
 
-/** The rows of the table whose header row starts with `first`, up to the first empty row. */
+/**
+ * The number (1-based) of a table's header row: the row whose first cell is `first`, or the last of
+ * two such rows (a two-row header, whose merged cells exceljs reads as the merge's value: the second
+ * row then holds every column's own header).
+ */
+export function headerRow(ws: ExcelJS.Worksheet, first: string): number {
+  const all = values(ws);
+  let start = all.findIndex((r) => r[0] === first);
+  if (start < 0) throw new Error(`no table "${first}" on ${ws.name}`);
+  while (all[start + 1]?.[0] === first) start++;
+  return start + 1;
+}
+
+/** The table whose header starts with `first`: its (last) header row, then its rows up to the first empty row. */
 export function table(ws: ExcelJS.Worksheet, first: string): Plain[][] {
   const all = values(ws);
-  const start = all.findIndex((r) => r[0] === first);
-  if (start < 0) throw new Error(`no table "${first}" on ${ws.name}`);
+  const start = headerRow(ws, first) - 1;
   const end = all.findIndex((r, i) => i > start && r.every((v) => v === null));
   return all.slice(start, end < 0 ? undefined : end);
 }
