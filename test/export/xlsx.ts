@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 
-/** [value, openpyxl data_type ('s', 'n', 'd', 'f', ...), number_format] */
-export type PyCell = [string | number | boolean | null, string, string];
+/** [value, openpyxl data_type ('s', 'n', 'd', 'f', ...), number_format, text wraps] */
+export type PyCell = [string | number | boolean | null, string, string, boolean];
 
 export interface PySheet {
   name: string;
@@ -16,6 +16,12 @@ export interface PySheet {
   rows: PyCell[][];
   /** Cells (A1 references) whose format is quote-prefixed: Excel keeps them text when edited. */
   quoted: string[];
+  /** Width of each column (characters), first column first; null where none is set. */
+  widths: (number | null)[];
+  /** Merged ranges: [first row, first column, last row, last column], 1-based. */
+  merges: [number, number, number, number][];
+  /** Print layout: paper (9 = A4), orientation, and the pages to fit it on (0 = as many as needed). */
+  page: { paperSize: number | null; orientation: string | null; fitToPage: boolean; fitToWidth: number; fitToHeight: number };
 }
 
 export interface PyBook {

@@ -368,7 +368,8 @@ function addRow(ws: Sheet, values: Value[], style: RowStyle | undefined, fmts: (
     const cell = row.getCell(i + 1);
     const own = cellStyles?.[i] ?? (inMerge ? cellStyles?.[inMerge[0] - 1] : undefined) ?? style;
     cell.style = sharedStyle(fmt, own, typeof v === 'string' && fmt !== undefined && own !== 'header',
-      typeof text === 'string' && startsLikeFormula(text), layout.wraps[i] === true && !inMerge);
+      // Text across merged cells wraps within them (heightOf counts its lines so).
+      typeof text === 'string' && startsLikeFormula(text), inMerge !== undefined || layout.wraps[i] === true);
   }
   return row;
 }
