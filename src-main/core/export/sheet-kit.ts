@@ -121,6 +121,8 @@ export interface SheetOptions {
   onePage?: boolean;
   /** The language of the page footer; Indonesian when not given. */
   lang?: Lang;
+  /** Keep each row's height (a SheetBuilder's page breaks). */
+  keepHeights?: boolean;
 }
 
 /** The parts of exceljs's style manager (its StylesXform) that teachQuotePrefix uses. */
@@ -257,10 +259,10 @@ interface Layout {
   widths: number[];
   wraps: boolean[];
   fmts: (Fmt | undefined)[];
+  /** The height of each row written (points), kept for a SheetBuilder's page breaks; not for a streamed table. */
+  heights?: number[];
 }
 const layouts = new WeakMap<Sheet, Layout>();
-/** The height of each row written (points), for keeping a block on one page. */
-const heights = new WeakMap<Sheet, number[]>();
 
 /** Footer text per language: sheet name left, page right. */
 const PAGE = { id: 'Halaman &P dari &N', en: 'Page &P of &N' } satisfies Record<Lang, string>;
@@ -286,7 +288,10 @@ export function openSheet(book: Book, name: string, opts: SheetOptions): Sheet {
     headerFooter: { oddFooter: `&L&"${FONT_NAME}"&8${name}&R&"${FONT_NAME}"&8${PAGE[opts.lang ?? 'id']}` },
   });
   ws.columns = cols.map((c) => ({ width: c.width, style: c.fmt ? { numFmt: NUMFMT[c.fmt] } : {} }));
-  layouts.set(ws, { widths: cols.map((c) => c.width ?? 9), wraps: cols.map((c) => c.wrap === true), fmts: cols.map((c) => c.fmt) });
+  layouts.set(ws, {
+    widths: cols.map((c) => c.width ?? 9), wraps: cols.map((c) => c.wrap === true), fmts: cols.map((c) => c.fmt),
+    ...(opts.keepHeights ? { heights: [] } : {}),
+  });
   return ws;
 }
 
@@ -326,18 +331,25 @@ function sharedStyle(numFmt: string | undefined, style: RowStyle | undefined, ri
  * streamed sheet is not measured again when opened), so wrapped text would be cut. Lines are counted
  * with the font's widths, breaking at spaces, as the programs do.
  */
-function heightOf(layout: Layout, values: Value[], style: RowStyle | undefined, fmts: (Fmt | undefined)[] | undefined, merges: Merge[] | undefined): number | undefined {
+function heightOf(layout: Layout, cells: ExcelJS.CellValue[], style: RowStyle | undefined, fmts: (Fmt | undefined)[] | undefined, merges: Merge[] | undefined): number | undefined {
   const look = lookOf(style);
   let lines = 1;
-  values.forEach((v, i) => {
-    if (v === null || v === undefined) return;
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    if (v === null || v === undefined) continue;
     const merge = mergeOf(merges, i + 1);
-    if (merge && merge[0] !== i + 1) return;
-    const width = merge ? layout.widths.slice(merge[0] - 1, merge[1]).reduce((n, w) => n + w, 0) : layout.widths[i] ?? 9;
-    const text = shownText(typeof v === 'string' ? cleanText(v) : v, fmts?.[i] ?? layout.fmts[i]);
+    if (merge && merge[0] !== i + 1) continue;
     const wraps = look.wrap || merge !== undefined || layout.wraps[i];
-    lines = Math.max(lines, wraps ? wrappedLines(text, innerPx(width), look.size, look.bold) : text.split('\n').length);
-  });
+    // Most cells of a big table: one line, nothing to measure.
+    if (!wraps && (typeof v !== 'string' || !v.includes('\n'))) continue;
+    const text = typeof v === 'string' ? v : shownText(v as Value, fmts?.[i] ?? layout.fmts[i]);
+    if (!wraps) {
+      lines = Math.max(lines, text.split('\n').length);
+      continue;
+    }
+    const width = merge ? layout.widths.slice(merge[0] - 1, merge[1]).reduce((n, w) => n + w, 0) : layout.widths[i] ?? 9;
+    lines = Math.max(lines, wrappedLines(text, innerPx(width), look.size, look.bold));
+  }
   // One line of the body font: the sheet's own row height.
   if (lines === 1 && look.size <= BODY_SIZE) return undefined;
   return Math.max(DEFAULT_ROW, Math.ceil(lines * linePoints(look.size) + 3));
@@ -350,11 +362,9 @@ function addRow(ws: Sheet, values: Value[], style: RowStyle | undefined, fmts: (
   // Dense: exceljs reads an array without a first element as numbered from column 1, not 0.
   const cells = Array.from(values, (v) => cellValue(v) ?? undefined);
   const row = ws.addRow(cells);
-  const height = heightOf(layout, values, style, fmts, merges);
+  const height = heightOf(layout, cells, style, fmts, merges);
   if (height !== undefined) row.height = height;
-  const list = heights.get(ws) ?? [];
-  list[row.number - 1] = height ?? DEFAULT_ROW;
-  heights.set(ws, list);
+  if (layout.heights) layout.heights[row.number - 1] = height ?? DEFAULT_ROW;
   const look = lookOf(style);
   // A table row draws its borders across the whole row, empty cells included; other rows style what they hold.
   const last = Math.max(values.length, ...(merges ?? []).map(([, b]) => b));
@@ -556,6 +566,7 @@ export class SheetBuilder {
     const cols = fit.fitted();
     const ws = openSheet(book, this.name, {
       cols, frozenRows: this.frozen ?? 0, frozenCols: this.frozen ? this.opts.frozenCols : 0, lang: this.opts.lang, onePage: this.opts.onePage,
+      keepHeights: this.keepFrom !== null,
     });
     if (this.titles) ws.pageSetup.printTitlesRow = `${this.titles[0]}:${this.titles[1]}`;
     for (const l of this.lines) {
@@ -563,7 +574,7 @@ export class SheetBuilder {
       if (l.header) writeHeader(ws, l.values, l.groups);
       else writeRow(ws, l.values, l.style, l.fmts, l.merges, l.cellStyles);
     }
-    if (this.keepFrom !== null) keepOnOnePage(ws, cols, heights.get(ws) ?? [], this.keepFrom);
+    if (this.keepFrom !== null) keepOnOnePage(ws, cols, layouts.get(ws)?.heights ?? [], this.keepFrom);
     if (this.filterRef) ws.autoFilter = this.filterRef;
     for (const ref of this.colours) colourRates(ws, ref);
     ws.commit();

@@ -19,7 +19,7 @@ export interface SummaryFigures {
 /** Labels and names, a second text column (names, legal basis), then the figures. */
 const COLS: Col[] = [
   { header: '', max: 50 },
-  { header: '', max: 40 },
+  { header: '', max: 44 },
   { header: '', min: 10, max: 16 },
   { header: '', min: 10, max: 16 },
   { header: '', min: 10, max: 16 },
