@@ -168,9 +168,9 @@ describe('the workbook as an official report on paper', () => {
       expect(all.filter((t) => PARAMETER_KEYS.some((k) => wordIn(k, t)) || /\brules\.[A-Z]/.test(t))).toEqual([]);
       expect(all.filter((t) => /(^|\s)[a-z]+[A-Z][A-Za-z]*(\s|$)/.test(t))).toEqual([]);
     }
-    expect(read.fullEn!.sheets.map((s) => s.name)).toEqual(['Summary', 'Compliance by unit', 'Findings', 'Comparison', 'Survey', 'Data quality',
+    expect(read.fullEn!.sheets.map((s) => s.name)).toEqual(['Summary', 'Compliance per unit', 'Findings', 'Comparison', 'Survey', 'Data quality',
       'Method', 'Manifest']);
-    expect(read.unitEn!.sheets.map((s) => s.name)).toEqual(['Summary', 'Compliance by week', 'Findings', 'Comparison', 'Survey', 'Method', 'Manifest']);
+    expect(read.unitEn!.sheets.map((s) => s.name)).toEqual(['Summary', 'Compliance per week', 'Findings', 'Comparison', 'Survey', 'Method', 'Manifest']);
     // The footer too.
     expect(read.fullEn!.xml['xl/worksheets/sheet3.xml']).toContain('Page &amp;P of &amp;N');
     expect(read.full!.xml['xl/worksheets/sheet3.xml']).toContain('Halaman &amp;P dari &amp;N');

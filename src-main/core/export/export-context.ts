@@ -45,8 +45,8 @@ export function say(ctx: { lang: Lang }, id: string, en: string): string {
 /** Every sheet's name [Bahasa Indonesia, English]. */
 export const SHEET_NAMES = {
   summary: ['Ringkasan', 'Summary'],
-  units: ['Kepatuhan per unit', 'Compliance by unit'],
-  weeks: ['Kepatuhan per minggu', 'Compliance by week'],
+  units: ['Kepatuhan per unit', 'Compliance per unit'],
+  weeks: ['Kepatuhan per minggu', 'Compliance per week'],
   findings: ['Temuan', 'Findings'],
   comparison: ['Perbandingan', 'Comparison'],
   survey: ['Survei', 'Survey'],
