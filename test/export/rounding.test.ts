@@ -5,7 +5,8 @@ import {
   ROUNDING_AGENCY, ROUNDING_PERFORMANCE, ROUNDING_TOTAL, ROUNDING_UNITS, writePerformanceCsv, writeRoundingCsv,
 } from '../helpers/rounding.ts';
 import { freshCore, importOne } from '../helpers/workspace.ts';
-import { readWithExcelJs, sheet, table, values } from './xlsx.ts';
+import { pointsText } from '../../src-main/core/export/report-text.ts';
+import { headerRow, readWithExcelJs, sheet, table, values } from './xlsx.ts';
 
 // rules.md §3: compliant / observed employee-weeks, shown with one decimal. A rate cell formatted
 // 0.0% holds the exact ratio, so Excel rounds it once (and formulas get the true value): a 4-decimal
@@ -25,15 +26,16 @@ describe('the workbook’s compliance rate cells hold the exact ratio', () => {
 
     const full = await readWithExcelJs(join(core.dir, 'full.xlsx'));
     const ws = sheet(full, 'Kepatuhan per unit');
-    const rows = values(ws);
+    const rows = table(ws, 'Instansi');
     expect(rows[0]).toEqual(['Instansi', 'Unit', 'Pegawai-minggu', 'Patuh', 'Kepatuhan', ...ROUNDING_UNITS.map((u) => u.week)]);
     // Each unit is observed in its own week: its period rate and that week's cell are the same ratio.
     expect(rows.slice(1, -1)).toEqual(ROUNDING_UNITS.map((u, i) => [ROUNDING_AGENCY, u.unit, u.employees, u.compliant, exact(u),
       ...ROUNDING_UNITS.map((_, j) => (i === j ? exact(u) : null))]));
     expect(rows.at(-1)).toEqual(['Jumlah', 'Semua instansi', ROUNDING_TOTAL.employees, ROUNDING_TOTAL.compliant, exact(ROUNDING_TOTAL),
       ...ROUNDING_UNITS.map(exact)]);
-    expect([ws.getCell('E2').value, ws.getCell('E2').numFmt]).toEqual([15 / 19, '0.0%']);
-    expect([ws.getCell('E3').value, ws.getCell('E3').numFmt]).toEqual([14 / 17, '0.0%']);
+    const h = headerRow(ws, 'Instansi');
+    expect([ws.getCell(h + 1, 5).value, ws.getCell(h + 1, 5).numFmt]).toEqual([15 / 19, '0.0%']);
+    expect([ws.getCell(h + 2, 5).value, ws.getCell(h + 2, 5).numFmt]).toEqual([14 / 17, '0.0%']);
 
     const summary = sheet(full, 'Ringkasan');
     const headline = values(summary).find((r) => r[0] === 'Tingkat kepatuhan')!;
@@ -43,17 +45,17 @@ describe('the workbook’s compliance rate cells hold the exact ratio', () => {
     expect(lok[4]).toBe(32 / 41);
 
     const unit = await readWithExcelJs(join(core.dir, 'unit.xlsx'));
-    const weeks = values(sheet(unit, 'Kepatuhan per minggu'));
+    const weeks = table(sheet(unit, 'Kepatuhan per minggu'), 'Minggu');
     expect(weeks.slice(1).map((r) => [r[0], r[4]])).toEqual([[A.week, 15 / 19], ['Jumlah', 15 / 19]]);
     expect(values(sheet(unit, 'Ringkasan')).find((r) => r[0] === 'Tingkat kepatuhan')![2]).toBe(15 / 19);
 
-    // The comparison's rates, intervals and difference likewise.
+    // The comparison's rates and intervals likewise; the difference in percentage points from the exact figures.
     const { flex, conventional } = ROUNDING_PERFORMANCE;
-    const overall = values(sheet(full, 'Perbandingan'))[1]!;
-    expect(overall.slice(0, 17)).toEqual(['Keseluruhan', null, null,
+    const overall = table(sheet(full, 'Perbandingan'), 'Tingkat')[1]!;
+    expect(overall.slice(0, 15)).toEqual(['Keseluruhan', null, null,
       flex.n, flex.met, flex.met / flex.n, ...wilson(flex.met, flex.n),
       conventional.n, conventional.met, 15 / 19, ...wilson(conventional.met, conventional.n),
-      flex.met / flex.n - 15 / 19, ...newcombe(flex.met, flex.n, conventional.met, conventional.n), 0]);
+      pointsText(flex.met / flex.n - 15 / 19, newcombe(flex.met, flex.n, conventional.met, conventional.n), 'id'), 0]);
     expect(values(summary).find((r) => r[0] === 'Konvensional')!.slice(1, 4)).toEqual([19, 15, 15 / 19]);
   });
 });
