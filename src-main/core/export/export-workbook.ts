@@ -11,7 +11,7 @@ import { effectiveProfile } from '../rules/profiles.ts';
 import type { RuleBook } from '../rules/rule-book.ts';
 import { writeComparison, writeSurvey } from './compare-sheets.ts';
 import { writeUnitCompliance, writeUnitWeeks } from './compliance-sheet.ts';
-import { scopeParams, type ExportContext } from './export-context.ts';
+import { scopeParams, sheetName, type ExportContext } from './export-context.ts';
 import { BATCHES_SQL, FINDING_COUNTS_SQL, HEADCOUNT_SQL, UNIT_AGENCIES_SQL, type BatchRow } from './export-sql.ts';
 import { writeFindings } from './findings-sheet.ts';
 import { writeManifest } from './manifest-sheet.ts';
@@ -122,7 +122,7 @@ export async function exportWorkbook(db: Db, req: ExportWorkbookRequest, deps: E
     progress('done', 1, null);
     return {
       out: req.out, kind: ctx.kind, run: run.run, profileVersion: run.profileVersion, agency, unit: ctx.unit,
-      from: run.from, to: run.to, findings: sheets.filter((s) => s.name.startsWith('Temuan')).reduce((n, s) => n + s.rows, 0),
+      from: run.from, to: run.to, findings: sheets.filter((s) => s.name.startsWith(sheetName(ctx, 'findings'))).reduce((n, s) => n + s.rows, 0),
       pseudonymised: ctx.pseudo.on, sheets,
     };
   } catch (err) {
