@@ -40,7 +40,7 @@ export function HeatmapCard(props: { filter: ViewFilter; agencies: AgencyEntry[]
     week: w, tick: String(weekNumber(w)), title: t('week.label', { n: weekNumber(w), range: fmtWeekRange(w) }),
   }));
   return (
-    <Card id="heatmap" title={t('heatmap.title')} desc={t('heatmap.desc')}>
+    <Card id="heatmap" className="chart-card" title={t('heatmap.title')} desc={t('heatmap.desc')}>
       {grid.error ? <p role="alert">{grid.error}</p> : (
         <div className="heat-scroll">
           <Heatmap rows={rows} weeks={weeks} percent={fmtPct} weekHeader={t('heatmap.weekHeader')}

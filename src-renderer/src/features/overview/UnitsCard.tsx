@@ -51,6 +51,7 @@ export function UnitsCard(props: { units: UnitRate[]; agencies: AgencyEntry[]; o
   return (
     <Card
       id="units"
+      className="chart-card"
       title={t('units.title')}
       desc={t('units.desc', { target })}
       actions={
@@ -95,7 +96,7 @@ export function UnitsCard(props: { units: UnitRate[]; agencies: AgencyEntry[]; o
             </table>
           </div>
         ) : (
-          <figure style={{ margin: 0 }} aria-label={t('units.title')}>
+          <figure className="chart" style={{ margin: 0 }} aria-label={t('units.title')}>
             {width > 0 && <UnitComplianceChart units={bars} width={width} targetLabel={t('band.target', { target })} onSelect={select}
               percent={(v) => `${fmtDecimal(v)} %`} />}
           </figure>
