@@ -14,6 +14,15 @@ const STEP = 180_000;
 const OUT = join(ROOT, 'test-results/print');
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
+/** pdftotext and pdftoppm come with Debian's poppler-utils (.ci/run installs it). */
+for (const tool of HAVE_CHROMIUM ? ['pdftotext', 'pdftoppm'] : []) {
+  try {
+    execFileSync(tool, ['-v'], { stdio: 'ignore' });
+  } catch {
+    throw new Error(`${tool} not found: the print tests need poppler-utils (apt-get install poppler-utils).`);
+  }
+}
+
 /** The pages of a PDF as text, one string a page (pdftotext). */
 function pdfPages(pdf: string): string[] {
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
