@@ -25,6 +25,7 @@ const UNIT = [
   'test/import/csv-scan.test.ts',
   'test/import/normalise.test.ts',
   'test/package/dependencies.test.ts',
+  'test/renderer/parse.test.ts',
   'test/rules/db-json.test.ts',
   'test/rules/jam-dis.test.ts',
   'test/scripts/robustness-gate.test.ts',

@@ -74,3 +74,51 @@ function Row(props: Parameters<typeof Heatmap>[0] & { row: HeatRow }) {
     </>
   );
 }
+
+function xml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * The heatmap as SVG markup for "Simpan gambar (PNG)": the same rows, weeks, fills and numbers as the
+ * grid on screen (which is HTML, so there is no SVG to copy), with the band legend under it.
+ */
+export function heatmapSvg(props: { rows: HeatRow[]; weeks: { week: string; tick: string }[]; weekHeader: string; percent: (rate: number) => string }): { markup: string; width: number; height: number } {
+  const LABEL = 260;
+  const CELL = 34;
+  const ROW = 30;
+  const HEAD = 22;
+  const LEGEND = 30;
+  const width = Math.max(LABEL + props.weeks.length * CELL, 450);
+  const height = HEAD + props.rows.length * ROW + LEGEND;
+  const out: string[] = [];
+  out.push(`<text x="${LABEL - 8}" y="14" text-anchor="end" font-size="11" fill="#5a6878">${xml(props.weekHeader)}</text>`);
+  props.weeks.forEach((w, i) => {
+    out.push(`<text x="${LABEL + i * CELL + (CELL - 2) / 2}" y="14" text-anchor="middle" font-size="11" fill="#5a6878">${xml(w.tick)}</text>`);
+  });
+  props.rows.forEach((row, r) => {
+    const y = HEAD + r * ROW;
+    out.push(`<text x="0" y="${y + 12}" font-size="11.5" fill="#3d4b59">${xml(clip(row.label, 42))}</text>`);
+    out.push(`<text x="0" y="${y + 24}" font-size="10" fill="#5a6878">${xml(clip(row.sublabel, 48))}</text>`);
+    props.weeks.forEach((w, i) => {
+      const c = row.cells.get(w.week);
+      const x = LABEL + i * CELL;
+      out.push(`<rect x="${x}" y="${y}" width="${CELL - 2}" height="${ROW - 2}" rx="3" fill="${c ? fill(c.rate) : '#e9eef3'}"/>`);
+      if (c && c.rate !== null && c.rate < 1) {
+        out.push(`<text x="${x + (CELL - 2) / 2}" y="${y + ROW / 2 + 3}" text-anchor="middle" font-size="11" fill="#17212b">${fmtInt(Math.floor(c.rate * 100))}</text>`);
+      }
+    });
+  });
+  const ly = HEAD + props.rows.length * ROW + 12;
+  const legend: [string, string][] = [['#9fd1b3', '100 %'], ['#cfe8d8', `≥ ${props.percent(TARGET)}`], ['#f6dfa6', '85–95 %'], ['#f2b8b1', '< 85 %']];
+  legend.forEach(([colour, text], i) => {
+    const x = i * 110;
+    out.push(`<rect x="${x}" y="${ly}" width="12" height="12" rx="3" fill="${colour}"/><text x="${x + 17}" y="${ly + 10}" font-size="11.5" fill="#5a6878">${xml(text)}</text>`);
+  });
+  const markup = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="'Segoe UI', 'Noto Sans', Ubuntu, Cantarell, Arial, sans-serif">${out.join('')}</svg>`;
+  return { markup, width, height };
+}

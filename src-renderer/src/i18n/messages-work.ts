@@ -162,6 +162,8 @@ export const WORK_MESSAGES = {
   'profile.save': ['Simpan profil', 'Save the profile'],
   'profile.saved': ['Profil disimpan sebagai {version}. Jalankan ulang pemeriksaan agar temuan memakai profil ini.', 'Profile saved as {version}. Run the checks again so the findings use it.'],
   'profile.refused': ['Ditolak', 'Refused'],
+  'profile.fix': ['Profil tidak disimpan. Periksa isian yang ditandai: {fields}.', 'The profile was not saved. Check the marked fields: {fields}.'],
+  'profile.ceiling': ['Paling banyak {max}{unit}. {reason}', 'At most {max}{unit}. {reason}'],
   'profile.noChange': ['Tidak ada yang diubah.', 'Nothing changed.'],
   'profile.export': ['Ekspor berkas profil', 'Export profile file'],
   'profile.import': ['Impor berkas profil…', 'Import profile file…'],

@@ -100,6 +100,7 @@ export function FindingsCard(props: { filter: ViewFilter; rules: RuleInfo[]; onE
           label={t('findings.tableLabel', { n: fmtInt(total) })}
           height={340}
           onActivate={(row) => setSelected(row)}
+          printable
           footer={<><span>{t('findings.count', { n: fmtInt(total) })}</span><span>{t('findings.hint')}</span></>}
         />
       )}

@@ -3,7 +3,8 @@ import type { AgencyEntry, ViewFilter } from '../../../../src-main/contract/inde
 import { useApi } from '../../api/ApiProvider.tsx';
 import { arrowRows } from '../../api/arrow.ts';
 import { useQuery } from '../../api/useQuery.ts';
-import { Heatmap, type HeatRow } from '../../charts/Heatmap.tsx';
+import { Heatmap, heatmapSvg, type HeatRow } from '../../charts/Heatmap.tsx';
+import { SavePngButton } from '../../charts/savePng.tsx';
 import { Card } from '../../components/ui.tsx';
 import { fmtInt, fmtPct, fmtWeekRange, weekNumber } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -40,7 +41,9 @@ export function HeatmapCard(props: { filter: ViewFilter; agencies: AgencyEntry[]
     week: w, tick: String(weekNumber(w)), title: t('week.label', { n: weekNumber(w), range: fmtWeekRange(w) }),
   }));
   return (
-    <Card id="heatmap" title={t('heatmap.title')} desc={t('heatmap.desc')}>
+    <Card id="heatmap" className="chart-card" title={t('heatmap.title')} desc={t('heatmap.desc')}
+      actions={rows.length > 0 && <SavePngButton title={t('heatmap.title')} subtitle={t('heatmap.desc')}
+        markup={() => heatmapSvg({ rows, weeks, weekHeader: t('heatmap.weekHeader'), percent: fmtPct })} />}>
       {grid.error ? <p role="alert">{grid.error}</p> : (
         <div className="heat-scroll">
           <Heatmap rows={rows} weeks={weeks} percent={fmtPct} weekHeader={t('heatmap.weekHeader')}

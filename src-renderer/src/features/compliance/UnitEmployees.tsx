@@ -49,6 +49,7 @@ export function UnitEmployees(props: { filter: ViewFilter & { agency: string; un
           label={t('drill.unitTitle', { unit: props.filter.unit })}
           height={360}
           onActivate={(r) => props.onSelect(r.nip)}
+          printable
         />
       )}
     </Card>

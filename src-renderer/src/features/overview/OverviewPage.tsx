@@ -4,6 +4,7 @@ import { useApi } from '../../api/ApiProvider.tsx';
 import { useQuery } from '../../api/useQuery.ts';
 import { bandOf, TARGET } from '../../charts/bands.ts';
 import { RuleFindingsChart } from '../../charts/RuleFindingsChart.tsx';
+import { SavePngButton } from '../../charts/savePng.tsx';
 import { WeeklyTrendChart } from '../../charts/WeeklyTrendChart.tsx';
 import { PageHead } from '../../components/PageHead.tsx';
 import { RunButton, RunStatus, useRunChecks } from '../../components/RunStatus.tsx';
@@ -30,7 +31,7 @@ export function OverviewPage() {
   );
   return (
     <>
-      <PageHead title={t('overview.title')} subtitle={t('overview.subtitle')} actions={agencyFilter} />
+      <PageHead title={t('overview.title')} subtitle={t('overview.subtitle')} actions={agencyFilter} printable={Boolean(o?.run)} />
       {overview.error && <Notice tone="error" action={<button className="btn btn-sm" onClick={overview.reload}>{t('common.retry')}</button>}>{overview.error}</Notice>}
       {!o ? <p className="muted">{t('common.loading')}</p>
         : o.data.batches === 0 && !o.run ? <EmptyWorkspace />
@@ -66,8 +67,9 @@ function Figures({ o, rules, checks }: { o: OverviewResult; rules: RuleInfo[]; c
       <div className="grid grid-2">
         <UnitsCard units={o.units} agencies={o.data.agencies} onSelect={(agency, unit) => go('kepatuhan', { agency, unit })} />
         <div className="stack">
-          <Card id="trend" title={t('trend.title')} desc={t('trend.desc')}>
-            <div ref={trend.ref}>
+          <Card id="trend" className="chart-card" title={t('trend.title')} desc={t('trend.desc')}
+            actions={<SavePngButton title={t('trend.title')} subtitle={t('trend.desc')} within={trend.ref} />}>
+            <div ref={trend.ref} className="chart">
               {later && trend.width > 0 && <WeeklyTrendChart width={trend.width} targetLabel={t('band.target', { target })} weeks={o.weeks.map((w) => ({
                 week: w.week, tick: t('week.short', { n: weekNumber(w.week) }), rate: w.rate,
                 title: t('week.label', { n: weekNumber(w.week), range: fmtWeekRange(w.week) }),
@@ -75,8 +77,9 @@ function Figures({ o, rules, checks }: { o: OverviewResult; rules: RuleInfo[]; c
               }))} />}
             </div>
           </Card>
-          <Card id="rules" title={t('rules.chartTitle')} desc={t('rules.chartDesc')}>
-            <div ref={ruleWidth.ref}>
+          <Card id="rules" className="chart-card" title={t('rules.chartTitle')} desc={t('rules.chartDesc')}
+            actions={<SavePngButton title={t('rules.chartTitle')} within={ruleWidth.ref} />}>
+            <div ref={ruleWidth.ref} className="chart">
               {later && ruleWidth.width > 0 && <RuleFindingsChart width={ruleWidth.width} onSelect={(rule) => go('kepatuhan', { rule })} rules={byRule.map((r) => ({
                 rule: r.rule, title: titles.get(r.rule) ?? '', findings: r.findings,
                 detail: `${t('findings.count', { n: fmtInt(r.findings) })}${r.rate === null ? '' : ` · ${t('col.rate')} ${fmtPct(r.rate)}`}`,

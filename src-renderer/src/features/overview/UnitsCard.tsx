@@ -1,6 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { AgencyEntry, UnitRate } from '../../../../src-main/contract/index.ts';
-import { TARGET, LOW } from '../../charts/bands.ts';
+import { BAND_COLOUR, LOW, NAVY, TARGET } from '../../charts/bands.ts';
+import { SavePngButton } from '../../charts/savePng.tsx';
 import { UnitComplianceChart, type UnitBar } from '../../charts/UnitComplianceChart.tsx';
 import { BandLegend } from '../../components/BandLegend.tsx';
 import { Card } from '../../components/ui.tsx';
@@ -33,6 +34,7 @@ export function UnitsCard(props: { units: UnitRate[]; agencies: AgencyEntry[]; o
   const [all, setAll] = useState(false);
   const [asTable, setAsTable] = useState(false);
   const { ref, width } = useWidth<HTMLDivElement>();
+  const figure = useRef<HTMLElement>(null);
   const names = useMemo(() => new Map(props.agencies.map((a) => [a.agency, a.name ?? a.agency])), [props.agencies]);
   const list = sorted(props.units, sort);
   const shown = all ? list : list.slice(0, FIRST);
@@ -51,12 +53,21 @@ export function UnitsCard(props: { units: UnitRate[]; agencies: AgencyEntry[]; o
   return (
     <Card
       id="units"
+      className="chart-card"
       title={t('units.title')}
       desc={t('units.desc', { target })}
       actions={
-        <button type="button" className="btn btn-sm" onClick={() => setAsTable(!asTable)}>
-          {asTable ? t('common.showChart') : t('common.showTable')}
-        </button>
+        <>
+          {!asTable && <SavePngButton title={t('units.title')} within={figure} legend={[
+            { colour: BAND_COLOUR.good, label: t('band.good', { target }) },
+            { colour: BAND_COLOUR.warn, label: t('band.warn', { low: fmtPct(LOW), target }) },
+            { colour: BAND_COLOUR.bad, label: t('band.bad', { low: fmtPct(LOW) }) },
+            { colour: NAVY, label: t('band.target', { target }), line: true },
+          ]} />}
+          <button type="button" className="btn btn-sm" onClick={() => setAsTable(!asTable)}>
+            {asTable ? t('common.showChart') : t('common.showTable')}
+          </button>
+        </>
       }
     >
       <div ref={ref}>
@@ -95,7 +106,7 @@ export function UnitsCard(props: { units: UnitRate[]; agencies: AgencyEntry[]; o
             </table>
           </div>
         ) : (
-          <figure style={{ margin: 0 }} aria-label={t('units.title')}>
+          <figure ref={figure} className="chart" style={{ margin: 0 }} aria-label={t('units.title')}>
             {width > 0 && <UnitComplianceChart units={bars} width={width} targetLabel={t('band.target', { target })} onSelect={select}
               percent={(v) => `${fmtDecimal(v)} %`} />}
           </figure>

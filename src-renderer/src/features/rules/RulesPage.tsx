@@ -3,6 +3,7 @@ import { useApi } from '../../api/ApiProvider.tsx';
 import { useQuery } from '../../api/useQuery.ts';
 import { PageHead } from '../../components/PageHead.tsx';
 import { Card } from '../../components/ui.tsx';
+import { fmtDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProfileCard } from './ProfileCard.tsx';
 import { ProfileFileCard } from './ProfileFileCard.tsx';
@@ -24,7 +25,7 @@ export function RulesPage() {
       if (!p) return [];
       const v = profile.data?.params[key];
       const value = typeof v === 'boolean' ? t(v ? 'catalogue.yes' : 'catalogue.no')
-        : v === null || v === undefined ? '–' : `${fmtParam(v)}${p.unit ? ` ${pick(p.unit)}` : ''}`;
+        : v === null || v === undefined ? '–' : p.type === 'date' ? fmtDate(String(v)) : `${fmtParam(v)}${p.unit ? ` ${pick(p.unit)}` : ''}`;
       return [`${pick(p.label)}: ${value}`];
     });
     return parts.length ? ` · ${parts.join('; ')}` : '';
