@@ -11,6 +11,7 @@ const UNIT = [
   'test/architecture.test.ts',
   'test/errors-lang.test.ts',
   'test/compare/intervals.test.ts',
+  'test/contract/format.test.ts',
   'test/electron/csp-meta.test.ts',
   'test/electron/electron-binary.test.ts',
   'test/electron/files.test.ts',
