@@ -203,7 +203,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the import screen, in a browser against pantau 
     // Issue 18: the answer once carried every rejected row; now it carries the first 100 and the history pages.
     const name = 'kinerja-bulan-rusak.csv';
     const lines = ['nip_baru,tahun,bulan,capaian_kinerja,predikat_kinerja'];
-    for (let i = 0; i < 250; i++) lines.push(`1991051520160420${String(i % 100).padStart(2, '0')},2025,Xyz${i},"100,5",Baik`);
+    // NIPs no roster holds: Bogor's staff filed under another agency would stop at the wrong-agency confirmation.
+    for (let i = 0; i < 250; i++) lines.push(`1975010120050110${String(i % 100).padStart(2, '0')},2025,Xyz${i},"100,5",Baik`);
     writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
     await imports.addFiles([join(dir, name)]);
     await imports.agency(name).fill('PEMKOT-BANYAK');
