@@ -125,7 +125,7 @@ export function describeContract(label: string, connect: Connect): void {
 
     it('every CoreApi method is allow-listed', () => {
       expect([...METHODS].sort()).toEqual([
-        'batchRejects', 'compare', 'complianceGrid', 'detectImport', 'employeeDays', 'exportProfiles', 'exportRejects', 'exportWorkbook', 'findings', 'getProfile',
+        'batchRejects', 'compare', 'complianceGrid', 'detectImport', 'employeeDays', 'exportProfiles', 'exportRejects', 'exportTable', 'exportWorkbook', 'findings', 'getProfile',
         'importFiles', 'importProfiles', 'listImports', 'listRecipes', 'listRecords', 'listRules', 'loadSamples', 'overview', 'previewImport',
         'runChecks', 'saveRecipe', 'setProfile', 'undoImport', 'unitEmployees',
       ]);
