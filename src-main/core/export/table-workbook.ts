@@ -192,7 +192,7 @@ async function findingsSource(views: TableViews, query: FindingsQuery, say: Say,
     { header: say('name'), max: 30 },
     ...(withAgency ? [{ header: say('agency'), max: 24 }] : []),
     { header: say('unit'), max: 36 },
-    { header: say('period'), max: 30 },
+    { header: say('period'), max: 40 },
     // The detail wraps within its column: the rows after the first page are not measured.
     { header: say('detail'), min: 40, max: 70, wrap: true },
   ];
