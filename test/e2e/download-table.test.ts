@@ -50,7 +50,7 @@ async function findingNips(api: CoreApi, req: FindingsRequest): Promise<string[]
 
 /**
  * Issue 19, item 6: "Unduh Excel" on Kepatuhan downloads the findings as they are filtered, every
- * row rather than the rows scrolled into view, and a unit's employees; the browser saves the file
+ * row rather than the rows scrolled into view, a unit's employees and a batch's rejected rows; the browser saves the file
  * the server wrote (a download handle).
  */
 describe.skipIf(!HAVE_CHROMIUM)('tables downloaded as Excel, in a browser against pantau serve', () => {
@@ -114,6 +114,20 @@ describe.skipIf(!HAVE_CHROMIUM)('tables downloaded as Excel, in a browser agains
     expect(header).toEqual(['Nama', 'NIP', 'Kepatuhan', 'Hari fleksibel', 'Temuan']);
     expect(data.map((r) => r[1])).toEqual(view);
     expect(heading).toContain(`Unit kerja: ${unit}`);
+    expect(errors).toEqual([]);
+  }, STEP);
+
+  it('a batch\'s rejected rows, from the import history', async () => {
+    const batch = (await api.listImports({})).batches.find((b) => b.rowsRejected > 0)!;
+    const { rejects } = await api.batchRejects({ batch: batch.batch, limit: 1000 });
+    await page.evaluate(() => (window.location.hash = '/impor'));
+    const history = page.getByRole('region', { name: 'Riwayat impor' });
+    await history.getByRole('row', { name: new RegExp(`^${batch.batch} `) }).getByRole('button', { name: /Lihat baris ditolak/ }).click();
+    const label = `Baris yang ditolak (${batch.rowsRejected}) — ${batch.batch}`;
+    const rows = await sheetRows(await download(`Unduh Excel: ${label}`));
+    const { header, data } = split(rows, 'Berkas');
+    const row = header.indexOf('Baris');
+    expect(data.map((r) => r[row])).toEqual(rejects.map((r) => r.row));
     expect(errors).toEqual([]);
   }, STEP);
 });
