@@ -92,7 +92,6 @@ export async function exportTable(db: Db, req: ExportTableRequest, views: TableV
     `${say('agency')}: ${filter.agency ? await agencyName(db, filter.agency) : say('allAgencies')}`,
     ...(filter.unit ? [`${say('unit')}: ${filter.unit}`] : []),
   ];
-  const cutNote = (written: number) => say('cut').replace('{n}', f.int(written)).replace('{total}', f.int(source.total));
   // Room for the heading with its note of a cut, so that the cap is known before the heading is.
   const cap = Math.min(opts.maxRows ?? EXCEL_ROWS, EXCEL_ROWS - (place.length + 5) - 1);
   const written = Math.min(source.total, cap);
@@ -102,7 +101,7 @@ export async function exportTable(db: Db, req: ExportTableRequest, views: TableV
     ...place.map((p) => across(p)),
     across(`${say('filter')}: ${source.filter.length ? source.filter.join('; ') : say('noFilter')}`),
     across(`${say('downloaded')} ${f.dateTime(opts.now.toISOString())} · ${f.int(source.total)} ${say('rows')}`),
-    ...(written < source.total ? [across(cutNote(written), 'label')] : []),
+    ...(written < source.total ? [across(say('cut').replace('{n}', f.int(written)).replace('{total}', f.int(source.total)), 'label')] : []),
     { values: [] },
   ];
 
