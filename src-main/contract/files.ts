@@ -20,6 +20,7 @@ export const FILE_FIELDS = {
   detectImport: (req, name) => ({ ...req, path: name(req.path, 'read') }),
   exportWorkbook: (req, name) => ({ ...req, out: name(req.out, 'write') }),
   exportRejects: (req, name) => ({ ...req, out: name(req.out, 'write') }),
+  exportTable: (req, name) => ({ ...req, out: name(req.out, 'write') }),
 } satisfies { [M in MethodName]?: FileFields<M> };
 
 /** The rewriter of a method's file fields, or undefined when its requests name no file. */

@@ -1,6 +1,7 @@
 import type { MethodName } from './api.ts';
 import { checkDate, checkPeriod } from './dates.ts';
 import { AppError } from './errors.ts';
+import type { ExportTable } from './export-types.ts';
 import { BATCH_REJECTS_PAGE_MAX, IMPORT_KINDS, LAYOUTS, type ImportKind } from './import-types.ts';
 import { RECORDS_PAGE_MAX } from './records-types.ts';
 
@@ -155,6 +156,9 @@ function filter(body: unknown): Obj {
 
 const SORTS = ['agency', 'unit', 'rule', 'nip', 'name', 'period', 'status'] as const;
 
+/** The screens' tables that download as a workbook (exportTable). */
+const TABLES: readonly ExportTable[] = ['findings', 'unitEmployees'];
+
 /** Request validators for the allow-listed methods; anything else is refused. */
 export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
   importFiles(body) {
@@ -221,6 +225,15 @@ export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
     // Listed twice, a batch's rows would be sent twice.
     if (new Set(batches).size !== batches.length) bad('"batches" menyebut batch yang sama lebih dari sekali', '"batches" names a batch more than once');
     xlsxOut(o);
+  },
+  exportTable(body) {
+    const o = obj(body);
+    xlsxOut(o);
+    if (!TABLES.includes(o.table as ExportTable)) bad(`"table" harus salah satu dari ${TABLES.join(', ')}`, `"table" must be one of ${TABLES.join(', ')}`);
+    // The screen's own request, checked as the screen's call is; a table is downloaded whole, never a page.
+    const filter = obj(o.filter, 'filter');
+    if (filter.offset !== undefined || filter.limit !== undefined) bad('"filter" tidak memuat offset atau limit: tabel diunduh utuh', '"filter" takes no offset or limit: the table is downloaded whole');
+    VALIDATORS[o.table as ExportTable](filter);
   },
   saveRecipe(body) {
     const o = obj(body);

@@ -5,9 +5,11 @@ import { fileURLToPath } from 'node:url';
 import type { CoreApi } from '../contract/api.ts';
 import type { CallOptions } from '../contract/progress.ts';
 import type { RecordsFilter } from '../contract/records-types.ts';
+import type { UnitEmployeesRequest } from '../contract/views-types.ts';
 import { compare } from './compare/compare.ts';
 import { exportWorkbook } from './export/export-workbook.ts';
 import { exportRejects } from './export/rejects-workbook.ts';
+import { exportTable } from './export/table-workbook.ts';
 import { PANTAU_VERSION } from './export/version.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { migrate } from './db/migrations.ts';
@@ -30,6 +32,7 @@ import type { RuleDefinition } from './rules/rule.ts';
 import { createRuleBook } from './rules/rule-book.ts';
 import { loadSamples } from './samples.ts';
 import { makeOwnedDir, STAGING_PREFIX, sweepLeftovers } from './temp-folders.ts';
+import { createFindingsView, unitEmployees } from './views/findings.ts';
 import { createViews, storeRunWeeks } from './views/index.ts';
 
 export interface CoreConfig {
@@ -125,7 +128,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   }
 
   const path = (p: string) => resolveUpload(p, config.uploadDir);
-  const views = createViews({ db, serial, book });
+  // One findings view for the screen and its download: it keeps the list the screen last asked for.
+  const findingsView = createFindingsView(db);
+  const views = createViews({ db, serial, book }, findingsView);
+  const tableViews = { findings: findingsView.findings, unitEmployees: (req: UnitEmployeesRequest) => unitEmployees(db, req) };
   const core: Core = {
     ...views,
     // The samples are the installation's own files, named by the core, not by the request: read as paths.
@@ -159,6 +165,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
           { ruleBook: book, compare: (r) => compare(db, book, r) }, { ...opts, now: now(), lang: langOf(opts), version: PANTAU_VERSION }));
       }),
     exportRejects: (req, opts) => serial(() => writeDownload(req.out, config.downloadDir, (out) => exportRejects(db, { ...req, out }, { now: now(), lang: langOf(opts) }))),
+    exportTable: (req, opts) => serial(() => writeDownload(req.out, config.downloadDir, (out) => exportTable(db, { ...req, out }, tableViews, { now: now(), lang: langOf(opts) }))),
     listRecords: (req) => serial(() => listRecords(db, req)),
     streamRecords: (req, sink, opts) => serial(() => streamRecords(db, req, sink, opts)),
     db,

@@ -12,7 +12,7 @@ type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ?
 const complete: Same<MethodsNamingFiles, keyof typeof FILE_FIELDS> = true;
 
 describe('the file fields of the contract', () => {
-  it('list the five methods that name a file, each field with what the core does with it', () => {
+  it('list the six methods that name a file, each field with what the core does with it', () => {
     expect(complete).toBe(true);
     const seen: [string, string, string][] = [];
     const requests: Record<keyof typeof FILE_FIELDS, unknown> = {
@@ -21,6 +21,7 @@ describe('the file fields of the contract', () => {
       detectImport: { path: 'd' },
       exportWorkbook: { out: 'e.xlsx' },
       exportRejects: { batches: ['b1'], out: 'f.xlsx' },
+      exportTable: { table: 'findings', filter: {}, out: 'e.xlsx' },
     };
     for (const [method, req] of Object.entries(requests)) {
       const rewritten = fileFieldsOf(method)!(req, (value, role) => {
@@ -32,6 +33,7 @@ describe('the file fields of the contract', () => {
     expect(seen).toEqual([
       ['importFiles', 'a', 'read'], ['importFiles', 'b', 'read'], ['previewImport', 'c', 'read'], ['detectImport', 'd', 'read'],
       ['exportWorkbook', 'e.xlsx', 'write'], ['exportRejects', 'f.xlsx', 'write'],
+      ['exportTable', 'e.xlsx', 'write'],
     ]);
   });
 

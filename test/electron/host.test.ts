@@ -24,6 +24,7 @@ function fakeCore(path: string, gate?: Promise<void>) {
     }),
     exportWorkbook: vi.fn(async (req: { out: string }) => ({ out: req.out, kind: 'full' })),
     exportRejects: vi.fn(async (req: { out: string }) => ({ out: req.out, rows: 0, skipped: 0 })),
+    exportTable: vi.fn(async (req: { out: string }) => ({ out: req.out, total: 0, rows: 0 })),
     listRules: vi.fn(async () => ({ rules: [], workspace: path })),
     listImports: vi.fn(async (_req?: unknown, _opts?: unknown) => {
       await gate;
@@ -460,6 +461,20 @@ describe('files the page names (issue 18: only what main obtained)', () => {
     const overwrite = await error(host.dispatch('exportRejects', JSON.stringify({ batches: ['b1'], out: 'dropped:1' }), undefined, undefined, dropped));
     expect(overwrite).toMatchObject({ code: 'BAD_REQUEST' });
     expect(cores[0]!.exportRejects).not.toHaveBeenCalled();
+  });
+
+  it('a screen\'s table is downloaded only to a file chosen in the save dialog, never to a path the page writes (issue 19)', async () => {
+    const ctx = setup();
+    const { host, cores } = ctx;
+    await host.start();
+    const table = { table: 'findings', filter: { rule: 'LOK-01' } };
+    for (const out of ['/home/pegawai/Dokumen/penting.xlsx', 'download:temuan.xlsx', 'file:AAAAAAAAAAAAAAAAAAAAAAAA.xlsx']) {
+      expect(await error(host.dispatch('exportTable', JSON.stringify({ ...table, out }))), out).toMatchObject({ code: 'BAD_REQUEST' });
+    }
+    expect(cores[0]!.exportTable).not.toHaveBeenCalled();
+    const target = await chosenToSave(ctx, '/data/temuan.xlsx');
+    expect(await value(host.dispatch('exportTable', JSON.stringify({ ...table, out: target.token })))).toEqual({ out: target.token, total: 0, rows: 0 });
+    expect(cores[0]!.exportTable.mock.calls[0]![0]).toEqual({ ...table, out: '/data/temuan.xlsx' });
   });
 
   it('a workbook is written only to a file chosen in the save dialog, and its answer names it by that token (fails on the old code)', async () => {

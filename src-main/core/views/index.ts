@@ -38,9 +38,8 @@ export function storeRunWeeks(db: Db, book: RuleBook): AfterStore {
 }
 
 /** The screens' read methods over the latest stored run. */
-export function createViews(env: ViewsEnv): Omit<ViewsApi, 'loadSamples' | 'detectImport'> {
+export function createViews(env: ViewsEnv, findingsView = createFindingsView(env.db)): Omit<ViewsApi, 'loadSamples' | 'detectImport'> {
   const { db, serial, book } = env;
-  const findingsView = createFindingsView(db);
   return {
     overview: (req) => serial(() => overview(db, book, req)),
     complianceGrid: (req) =>

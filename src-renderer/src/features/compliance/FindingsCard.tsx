@@ -3,6 +3,7 @@ import type { FindingsRequest, FindingStatus, RuleInfo, ViewFilter } from '../..
 import { useApi } from '../../api/ApiProvider.tsx';
 import { arrowRows } from '../../api/arrow.ts';
 import { useQuery } from '../../api/useQuery.ts';
+import { DownloadTable } from '../../components/DownloadTable.tsx';
 import { Card, Segmented } from '../../components/ui.tsx';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
 import { fmtInt } from '../../i18n/format.ts';
@@ -88,6 +89,7 @@ export function FindingsCard(props: { filter: ViewFilter; rules: RuleInfo[]; onE
             <span className="sr-only">{t('findings.search')}</span>
             <input type="search" placeholder={t('findings.search')} value={searchText} onChange={(e) => setSearchText(e.target.value)} />
           </label>
+          <DownloadTable title={t('findings.title')} write={(api, out) => api.exportTable({ table: 'findings', filter: request, out })} />
         </div>
       </div>
       {head.error && <p role="alert" style={{ padding: '0 16px' }}>{head.error}</p>}

@@ -4,6 +4,7 @@ import { useApi } from '../../api/ApiProvider.tsx';
 import { arrowRows } from '../../api/arrow.ts';
 import { useQuery } from '../../api/useQuery.ts';
 import { bandOf } from '../../charts/bands.ts';
+import { DownloadTable } from '../../components/DownloadTable.tsx';
 import { Card } from '../../components/ui.tsx';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
 import { fmtInt, fmtPct } from '../../i18n/format.ts';
@@ -39,7 +40,8 @@ export function UnitEmployees(props: { filter: ViewFilter & { agency: string; un
     { key: 'findings', label: t('col.findings'), width: '66px', render: (r) => <span className="num">{fmtInt(r.findings)}</span> },
   ];
   return (
-    <Card id="employees" title={t('drill.unitTitle', { unit: props.filter.unit })} desc={t('drill.unitDesc', { n: fmtInt(rows.length) })} flush>
+    <Card id="employees" title={t('drill.unitTitle', { unit: props.filter.unit })} desc={t('drill.unitDesc', { n: fmtInt(rows.length) })} flush
+      actions={<DownloadTable title={t('drill.unitTitle', { unit: props.filter.unit })} write={(api, out) => api.exportTable({ table: 'unitEmployees', filter: props.filter, out })} />}>
       {result.error ? <p role="alert">{result.error}</p> : (
         <VirtualTable<EmployeeRow>
           total={rows.length}

@@ -3,6 +3,7 @@ import { IMPORT_RESULT_ROWS, type ImportBatch, type ImportFileResult, type Rejec
 import { useApiContext } from '../../api/ApiProvider.tsx';
 import { desktopCall, downloadWorkbook } from '../../api/desktop.ts';
 import { errorText, useQuery } from '../../api/useQuery.ts';
+import { DownloadTable } from '../../components/DownloadTable.tsx';
 import { Notice } from '../../components/ui.tsx';
 import { fmtInt } from '../../i18n/format.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
@@ -79,7 +80,10 @@ export function BatchRejectsList({ batch, label }: { batch: string; label: (tota
   const { rejects, rejectsTotal } = q.data;
   return (
     <>
-      <h3 style={{ marginBottom: 6 }}>{label(rejectsTotal)}</h3>
+      <div className="actions" style={{ marginBottom: 6 }}>
+        <h3>{label(rejectsTotal)}</h3>
+        <DownloadTable title={label(rejectsTotal)} write={(api, out) => api.exportRejects({ batches: [batch], out })} />
+      </div>
       <PagedTable rows={rejects} page={page} total={rejectsTotal} onPage={setPage} label={label(rejectsTotal)} {...rejectColumns(t, rejects.some((x) => x.sheet))} />
     </>
   );
