@@ -125,7 +125,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   }
 
   const path = (p: string) => resolveUpload(p, config.uploadDir);
-  const views = createViews({ db, serial, book });
+  const views = createViews({ db, serial, book, langOf });
   const core: Core = {
     ...views,
     // The samples are the installation's own files, named by the core, not by the request: read as paths.
@@ -144,9 +144,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     setProfile: (req) => serial(() => db.transaction(() => setProfile(db, book, req.agency ?? null, req.set, now()))),
     exportProfiles: () => serial(() => exportProfiles(db)),
     importProfiles: (req) => serial(() => db.transaction(async () => ({ profiles: await importProfiles(db, book, req.file, now()) }))),
-    runChecks: (req) => serial(async () => {
+    runChecks: (req, opts) => serial(async () => {
       await assertKnownAgency(db, req.agency);
-      return runChecks(db, book, req, now(), storeRunWeeks(db, book));
+      return runChecks(db, book, req, now(), langOf(opts), storeRunWeeks(db, book));
     }),
     compare: (req) => serial(async () => {
       await assertKnownAgency(db, req.agency);
