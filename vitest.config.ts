@@ -28,6 +28,7 @@ const UNIT = [
   'test/package/dependencies.test.ts',
   'test/renderer/parse.test.ts',
   'test/rules/db-json.test.ts',
+  'test/rules/finding-sentences.test.ts',
   'test/rules/jam-dis.test.ts',
   'test/scripts/robustness-gate.test.ts',
 ];

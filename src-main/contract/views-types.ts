@@ -90,7 +90,10 @@ export interface FindingsResult {
   total: number;
   counts: { new: number; open: number; resolved: number };
   offset: number;
-  /** Columns: rule, nip, name, agency, unit, period, detail, basis, status, sources ("b-000002:14, ..."). */
+  /**
+   * Columns: rule, nip, name, agency, unit, period (its label: 2025-W37; the screen writes it out), detail (in the
+   * caller's language), basis, status, sources ("b-000002:14, ...").
+   */
   rows: ArrowBytes;
 }
 
@@ -131,6 +134,7 @@ export interface EmployeeFinding {
   /** First and last day of the period (ISO dates): the calendar strip marks the days in between. */
   periodStart: string;
   periodEnd: string;
+  /** In the caller's language. */
   detail: string;
   basis: string;
   status: FindingStatus;

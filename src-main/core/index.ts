@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { CoreApi } from '../contract/api.ts';
 import type { CallOptions } from '../contract/progress.ts';
 import type { RecordsFilter } from '../contract/records-types.ts';
-import type { UnitEmployeesRequest } from '../contract/views-types.ts';
+import type { FindingsRequest, UnitEmployeesRequest } from '../contract/views-types.ts';
 import { compare } from './compare/compare.ts';
 import { exportWorkbook } from './export/export-workbook.ts';
 import { exportRejects } from './export/rejects-workbook.ts';
@@ -129,9 +129,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 
   const path = (p: string) => resolveUpload(p, config.uploadDir);
   // One findings view for the screen and its download: it keeps the list the screen last asked for.
-  const findingsView = createFindingsView(db);
-  const views = createViews({ db, serial, book }, findingsView);
-  const tableViews = { findings: findingsView.findings, unitEmployees: (req: UnitEmployeesRequest) => unitEmployees(db, req) };
+  const findingsView = createFindingsView(db, book);
+  const views = createViews({ db, serial, book, langOf }, findingsView);
+  const tableViews = (lang: Lang) => ({
+    findings: (req: FindingsRequest) => findingsView.findings(req, lang),
+    unitEmployees: (req: UnitEmployeesRequest) => unitEmployees(db, req),
+  });
   const core: Core = {
     ...views,
     // The samples are the installation's own files, named by the core, not by the request: read as paths.
@@ -150,9 +153,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     setProfile: (req) => serial(() => db.transaction(() => setProfile(db, book, req.agency ?? null, req.set, now()))),
     exportProfiles: () => serial(() => exportProfiles(db)),
     importProfiles: (req) => serial(() => db.transaction(async () => ({ profiles: await importProfiles(db, book, req.file, now()) }))),
-    runChecks: (req) => serial(async () => {
+    runChecks: (req, opts) => serial(async () => {
       await assertKnownAgency(db, req.agency);
-      return runChecks(db, book, req, now(), storeRunWeeks(db, book));
+      return runChecks(db, book, req, now(), langOf(opts), storeRunWeeks(db, book));
     }),
     compare: (req) => serial(async () => {
       await assertKnownAgency(db, req.agency);
@@ -165,7 +168,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
           { ruleBook: book, compare: (r) => compare(db, book, r) }, { ...opts, now: now(), lang: langOf(opts), version: PANTAU_VERSION }));
       }),
     exportRejects: (req, opts) => serial(() => writeDownload(req.out, config.downloadDir, (out) => exportRejects(db, { ...req, out }, { now: now(), lang: langOf(opts) }))),
-    exportTable: (req, opts) => serial(() => writeDownload(req.out, config.downloadDir, (out) => exportTable(db, { ...req, out }, tableViews, { now: now(), lang: langOf(opts) }))),
+    exportTable: (req, opts) => serial(() => writeDownload(req.out, config.downloadDir, (out) => exportTable(db, { ...req, out }, tableViews(langOf(opts)), { now: now(), lang: langOf(opts) }))),
     listRecords: (req) => serial(() => listRecords(db, req)),
     streamRecords: (req, sink, opts) => serial(() => streamRecords(db, req, sink, opts)),
     db,

@@ -18,6 +18,7 @@ const RECORDED: Record<number, string> = {
   5: 'a324d38e2404d7498398e241353c1306034132a37b4ac965ce9b8f3a2164cb5c',
   6: '4b9115e74d990924b7b0f621211850bacaafba4e6a4d2e2d921f2618eaf0d9a0',
   7: 'ed84894f2cda26f48adbd3095f54ec931b19d9e7255b62668f1b3e25b0e4e2d2',
+  8: '07e79433a2112f403da7ce9ec20cf15e52be77cf12d919d3593803b3ace797e6',
 };
 
 function sha256(m: Migration): string {

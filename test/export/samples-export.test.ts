@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompareResult } from '../../src-main/contract/compare-types.ts';
 import type { ExportWorkbookResult } from '../../src-main/contract/export-types.ts';
 import type { ImportBatch } from '../../src-main/contract/import-types.ts';
+import { formatter } from '../../src-main/contract/format.ts';
 import type { RunChecksResult } from '../../src-main/contract/rules-types.ts';
 import { compare } from '../../src-main/core/compare/compare.ts';
 import { newcombe, wilson } from '../../src-main/core/compare/intervals.ts';
@@ -188,12 +189,13 @@ describe('the leadership workbook on the samples', () => {
     expect(rows.slice(mengetahui).some((r) => typeof r[2] === 'string' && r[2].startsWith('NIP:'))).toBe(true);
   });
 
-  it('lists every finding with rule, legal basis, source file and rows, and its period as real dates', () => {
+  it('lists every finding with rule, legal basis, source file and rows, and its period in words and as real dates', () => {
     const rows = table(sheet(xl, 'Temuan'), 'Aturan').slice(1);
+    const { period } = formatter('id');
     const key = (r: Plain[]) => [r[0], r[1], r[5], r[3], r[4]].join(' ');
-    expect(rows.map(key).sort()).toEqual(expected.findings.map((f) => [f.rule, f.nip, f.period, f.agency, f.unit].join(' ')).sort());
+    expect(rows.map(key).sort()).toEqual(expected.findings.map((f) => [f.rule, f.nip, period(f.period), f.agency, f.unit].join(' ')).sort());
     for (const r of rows) {
-      const f = check.findings.find((c) => c.rule === r[0] && c.nip === r[1] && c.period === r[5])!;
+      const f = check.findings.find((c) => c.rule === r[0] && c.nip === r[1] && period(c.period) === r[5])!;
       expect(r[9]).toBe(BOOK.rule(f.rule)!.basis);
       expect(r[8]).toBe(f.detail);
       // The attendance file the finding's rows came from: one of its agency's in the manifest.
@@ -202,7 +204,7 @@ describe('the leadership workbook on the samples', () => {
       expect(r[12]).toBe(f.sources.map((s) => s.row).join(', '));
       expect(r[6]).toBeInstanceOf(Date);
     }
-    const lok = rows.find((r) => r[0] === 'LOK-01' && r[5] === '2025-W38')!;
+    const lok = rows.find((r) => r[0] === 'LOK-01' && r[5] === 'Minggu 38 (15–21 Sep 2025)')!;
     expect([lok[6], lok[7]]).toEqual([new Date('2025-09-15T00:00:00Z'), new Date('2025-09-21T00:00:00Z')]);
     const dis = rows.find((r) => r[0] === 'DIS-01')!;
     expect([dis[6], dis[7]]).toEqual([new Date('2025-01-01T00:00:00Z'), new Date('2025-12-31T00:00:00Z')]);

@@ -5,6 +5,8 @@ import type { FindingsQuery } from '../../src-main/contract/export-types.ts';
 import { formatter } from '../../src-main/contract/format.ts';
 import type { FindingsRequest, UnitEmployeesRequest } from '../../src-main/contract/views-types.ts';
 import { exportTable } from '../../src-main/core/export/table-workbook.ts';
+import { RULES } from '../../src-main/core/rules/index.ts';
+import { createRuleBook } from '../../src-main/core/rules/rule-book.ts';
 import { createFindingsView, unitEmployees } from '../../src-main/core/views/findings.ts';
 import { CORE_MESSAGES } from '../../src-renderer/src/i18n/messages-core.ts';
 import { createCore } from '../../src-main/core/index.ts';
@@ -72,6 +74,8 @@ async function checkedCore(): Promise<TestCore> {
   return freshCore(dir);
 }
 
+const BOOK = createRuleBook(RULES);
+
 describe('a screen\'s table as a workbook (issue 19)', () => {
   it('the findings: every row the view gives, across all its pages, in the screen\'s columns and order', async () => {
     const core = await checkedCore();
@@ -81,7 +85,7 @@ describe('a screen\'s table as a workbook (issue 19)', () => {
     const out = join(core.dir, 'temuan.xlsx');
     // Read from the view 97 rows at a time: the pages must join without a gap or a repeat.
     const result = await exportTable(core.db, { table: 'findings', filter: query, out }, {
-      findings: createFindingsView(core.db).findings, unitEmployees: (r) => unitEmployees(core.db, r),
+      findings: (r) => createFindingsView(core.db, BOOK).findings(r, 'id'), unitEmployees: (r) => unitEmployees(core.db, r),
     }, { now: TODAY, lang: 'id', pageSize: 97 });
     expect(result).toEqual({ out, total: expected.length, rows: expected.length });
     const { heading, header, data } = await readTable(out, 'Status');
@@ -154,7 +158,7 @@ describe('a screen\'s table as a workbook (issue 19)', () => {
     const expected = await allFindings(core, {});
     const out = join(core.dir, 'potong.xlsx');
     const result = await exportTable(core.db, { table: 'findings', filter: {}, out }, {
-      findings: createFindingsView(core.db).findings, unitEmployees: (r) => unitEmployees(core.db, r),
+      findings: (r) => createFindingsView(core.db, BOOK).findings(r, 'id'), unitEmployees: (r) => unitEmployees(core.db, r),
     }, { now: TODAY, lang: 'id', maxRows: 120, pageSize: 50 });
     expect(result).toEqual({ out, total: expected.length, rows: 120 });
     const { heading, data } = await readTable(out, 'Status');

@@ -36,6 +36,7 @@ SELECT
   period,
   period_start,
   period_end,
+  figures,
   detail,
   basis,
   status,
@@ -51,7 +52,10 @@ ORDER BY agency NULLS LAST, unit NULLS LAST, rule, CASE WHEN $salt IS NULL THEN 
 /**
  * The longest texts and the longest words of each text column of the findings sheet (a few of each,
  * by length), from which its column widths are fitted before the first row streams out: one
- * aggregate over the findings instead of reading them twice.
+ * aggregate over the findings instead of reading them twice. Sentences are written in the reader's
+ * language from figures, so for the detail column (col 'sentence') each rule gives the few findings
+ * whose figures and unit are longest (as JSON text: rule, period, unit, figures, detail), and each
+ * distinct period (col 'period') comes as its label, to be written out.
  */
 export const FINDING_TEXTS_SQL = `
 WITH f AS (${FINDINGS_SELECT}),
@@ -60,20 +64,26 @@ t AS (
   UNION ALL SELECT 'name', name FROM f
   UNION ALL SELECT 'agency', agency FROM f
   UNION ALL SELECT 'unit', unit FROM f
-  UNION ALL SELECT 'period', period FROM f
-  UNION ALL SELECT 'detail', detail FROM f
   UNION ALL SELECT 'basis', basis FROM f
   UNION ALL SELECT 'files', files FROM f
   UNION ALL SELECT 'rows', rows FROM f
 ),
-w AS (SELECT col, unnest(regexp_split_to_array(text, '\\s+')) AS word FROM t)
+w AS (SELECT col, unnest(regexp_split_to_array(text, '\\s+')) AS word FROM t),
+s AS (
+  SELECT rule, CAST(to_json({'rule': rule, 'period': period, 'unit': unit, 'figures': figures, 'detail': detail}) AS VARCHAR) AS text
+  FROM f
+)
 SELECT col, unnest(max_by(text, length(text), 4)) AS text FROM t WHERE text IS NOT NULL GROUP BY col
 UNION ALL
-SELECT col, unnest(max_by(word, length(word), 4)) FROM w WHERE word <> '' GROUP BY col`;
+SELECT col, unnest(max_by(word, length(word), 4)) FROM w WHERE word <> '' GROUP BY col
+UNION ALL
+SELECT 'sentence', unnest(max_by(text, length(text), 4)) FROM s GROUP BY rule
+UNION ALL
+SELECT DISTINCT 'period', period FROM f`;
 
 export interface FindingRow {
   rule: string; nip: string; name: string | null; agency: string | null; unit: string | null; period: string;
-  period_start: Date; period_end: Date; detail: string; basis: string; status: string; files: string; rows: string;
+  period_start: Date; period_end: Date; figures: string | null; detail: string | null; basis: string; status: string; files: string; rows: string;
 }
 
 /**

@@ -1,4 +1,6 @@
 import type { ExportSheet } from '../../contract/export-types.ts';
+import { formatter } from '../../contract/format.ts';
+import type { StoredFinding } from '../rules/rule-book.ts';
 import { letterhead, say, scopeParams, sheetName, type ExportContext } from './export-context.ts';
 import { FINDING_TEXTS_SQL, FINDINGS_SQL, type FindingRow } from './export-sql.ts';
 import { ColumnFit, letterheadRows, TableWriter, type Col, type HeaderGroup } from './sheet-kit.ts';
@@ -29,7 +31,7 @@ function columns(ctx: ExportContext): Col[] {
 }
 
 /** Which column of `columns` each text of FINDING_TEXTS_SQL fills. */
-const TEXT_COLUMN: Record<string, number> = { nip: 1, name: 2, agency: 3, unit: 4, period: 5, detail: 8, basis: 9, files: 11, rows: 12 };
+const TEXT_COLUMN: Record<string, number> = { nip: 1, name: 2, agency: 3, unit: 4, period: 5, sentence: 8, basis: 9, files: 11, rows: 12 };
 
 const STATUS = { new: ['baru', 'new'], open: ['berlanjut', 'continuing'] } satisfies Record<string, [string, string]>;
 
@@ -41,13 +43,20 @@ function groups(ctx: ExportContext): HeaderGroup[] {
   ];
 }
 
+/** The text a finding's cell shows, from what FINDING_TEXTS_SQL gives for its column. */
+function shown(ctx: ExportContext, col: string, text: string): string {
+  if (col === 'period') return formatter(ctx.lang).period(text);
+  if (col === 'sentence') return ctx.ruleBook.detail(JSON.parse(text) as StoredFinding, ctx.lang);
+  return text;
+}
+
 /** The widths: the longest texts and words of the findings (by SQL), and what pseudonyms and labels look like. */
 async function fittedColumns(ctx: ExportContext): Promise<Col[]> {
   const fit = new ColumnFit(columns(ctx));
   for (const r of await ctx.db.all<{ col: string; text: string }>(FINDING_TEXTS_SQL, scopeParams(ctx))) {
     const i = TEXT_COLUMN[r.col];
     if (i === undefined || ((r.col === 'nip' || r.col === 'name') && ctx.pseudo.on)) continue;
-    fit.measure(i, r.text);
+    fit.measure(i, shown(ctx, r.col, r.text));
   }
   if (ctx.pseudo.on) {
     // The widest code: base32 letters, W the widest of them.
@@ -63,7 +72,8 @@ async function fittedColumns(ctx: ExportContext): Promise<Col[]> {
 
 /**
  * Every open finding of the run, streamed from the database a chunk at a time (a million
- * findings never become a million objects), continuing on "Temuan (2)" past the sheet limit.
+ * findings never become a million objects), continuing on "Temuan (2)" past the sheet limit. The
+ * period and the sentence are written in the workbook's language as each row goes out.
  */
 export async function writeFindings(ctx: ExportContext): Promise<ExportSheet[]> {
   const cols = await fittedColumns(ctx);
@@ -71,14 +81,15 @@ export async function writeFindings(ctx: ExportContext): Promise<ExportSheet[]> 
   const table = new TableWriter(ctx.book, sheetName(ctx, 'findings'), cols, {
     maxRows: ctx.maxRowsPerSheet, frozenCols: 3, title, groups: groups(ctx), lang: ctx.lang,
   });
-  const { pseudo } = ctx;
+  const { pseudo, ruleBook, lang } = ctx;
+  const fmt = formatter(lang);
   const status = (s: string) => (s in STATUS ? STATUS[s as keyof typeof STATUS][ctx.lang === 'en' ? 1 : 0] : s);
   let written = 0;
   for await (const chunk of ctx.db.stream<FindingRow & Record<string, unknown>>(FINDINGS_SQL, scopeParams(ctx))) {
     for (const f of chunk) {
       table.add([
-        f.rule, pseudo.nip(f.nip), pseudo.name(f.nip, f.name), f.agency, f.unit, f.period, f.period_start, f.period_end,
-        f.detail, f.basis, status(f.status), f.files, f.rows,
+        f.rule, pseudo.nip(f.nip), pseudo.name(f.nip, f.name), f.agency, f.unit, fmt.period(f.period), f.period_start, f.period_end,
+        ruleBook.detail(f, lang), f.basis, status(f.status), f.files, f.rows,
       ]);
     }
     written += chunk.length;

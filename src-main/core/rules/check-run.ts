@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { FormatLang } from '../../contract/format.ts';
 import type { ComplianceRow, DataQuality, Finding, Ratio, RunChecksRequest, RunChecksResult } from '../../contract/rules-types.ts';
 import type { Db } from '../db/database.ts';
 import { PANTAU_VERSION } from '../export/version.ts';
@@ -7,7 +8,7 @@ import {
   OBSERVED_WEEKS,
 } from './compliance-sql.ts';
 import { effectiveProfile } from './profiles.ts';
-import type { RuleBook } from './rule-book.ts';
+import type { RuleBook, StoredFinding } from './rule-book.ts';
 import { buildSharedTables, createRunProfiles, DROP_RUN_TABLES, SHARED_RUN_TABLES, type RunRange } from './run-tables.ts';
 
 async function scopeRange(db: Db, req: RunChecksRequest): Promise<{ from: string | null; to: string | null }> {
@@ -56,16 +57,18 @@ function byRegion(rows: ComplianceRow[], provinces: Map<string, string | null>):
 }
 
 const FINDING_COLUMNS = `rule, nip, name, agency, unit, period, strftime(period_start, '%Y-%m-%d') AS "periodStart",
-  strftime(period_end, '%Y-%m-%d') AS "periodEnd", detail, basis, status, sources`;
+  strftime(period_end, '%Y-%m-%d') AS "periodEnd", figures, detail, basis, status, sources`;
 
-async function readFindings(db: Db, run: string, resolved: boolean): Promise<Finding[]> {
-  return db.json<Finding & Record<string, unknown>>(
+/** The run's findings (or those it resolved), each with its sentence in `lang`. */
+async function readFindings(db: Db, book: RuleBook, run: string, resolved: boolean, lang: FormatLang): Promise<Finding[]> {
+  const rows = await db.json<Omit<Finding, 'detail'> & StoredFinding & Record<string, unknown>>(
     `SELECT ${FINDING_COLUMNS}
 FROM findings
 WHERE run_id = $run AND (status = 'resolved') = $resolved
 ORDER BY agency, rule, nip, period`,
     { run, resolved },
   );
+  return rows.map(({ figures, ...f }) => ({ ...f, detail: book.detail({ ...f, figures }, lang) }));
 }
 
 /** A stored run without its finding lists: the export streams those from `findings` by run id. */
@@ -86,15 +89,18 @@ export interface AfterStore {
  * One check run: every enabled rule over the scope, stored with its provenance, each finding marked
  * new or open against the previous run over the same scope (and what it resolved). When nothing it
  * depends on has changed since that previous run (`fingerprint`), that run is returned as stored:
- * same id, same findings, same new/open/resolved.
+ * same id, same findings, same new/open/resolved. Findings store figures; their sentences are
+ * written in `lang`.
  */
-export async function runChecks(db: Db, book: RuleBook, req: RunChecksRequest, now: Date, afterStore?: AfterStore): Promise<RunChecksResult> {
+export async function runChecks(
+  db: Db, book: RuleBook, req: RunChecksRequest, now: Date, lang: FormatLang, afterStore?: AfterStore,
+): Promise<RunChecksResult> {
   return withRunTables(db, async () => {
     const { run, profileVersion, from, to, weeksFrom, weeksTo, ...figures } = await check(db, book, req, now, afterStore);
     return {
       run, profileVersion, from, to, weeksFrom, weeksTo,
-      findings: await readFindings(db, run, false),
-      resolved: await readFindings(db, run, true),
+      findings: await readFindings(db, book, run, false, lang),
+      resolved: await readFindings(db, book, run, true, lang),
       ...figures,
     };
   });
@@ -225,7 +231,7 @@ async function check(db: Db, book: RuleBook, req: RunChecksRequest, now: Date, a
   const stored = await db.transaction(async () => {
     const run = `r-${String(seq).padStart(6, '0')}`;
     const prev = previous?.run_id ?? '';
-    const columns = 'run_id, rule, nip, name, agency, unit, period, period_start, period_end, week, detail, basis, status, sources';
+    const columns = 'run_id, rule, nip, name, agency, unit, period, period_start, period_end, week, figures, detail, basis, status, sources';
     await db.run(
       `INSERT INTO findings (${columns})
 SELECT
@@ -239,7 +245,8 @@ SELECT
   f.period_start,
   f.period_end,
   f.week,
-  f.detail,
+  f.figures,
+  NULL,
   ${book.basisSql('f.rule')},
   CASE WHEN o.rule IS NULL THEN 'new' ELSE 'open' END,
   f.sources
@@ -261,6 +268,7 @@ SELECT
   o.period_start,
   o.period_end,
   o.week,
+  o.figures,
   o.detail,
   o.basis,
   'resolved',

@@ -1,3 +1,5 @@
+import type { FormatLang } from '../../contract/format.ts';
+import type { CallOptions } from '../../contract/progress.ts';
 import type { ViewsApi } from '../../contract/views-types.ts';
 import type { Db } from '../db/database.ts';
 import type { AfterStore } from '../rules/check-run.ts';
@@ -14,6 +16,8 @@ export interface ViewsEnv {
   /** Runs work on the one connection, one call at a time. */
   serial: <T>(work: () => Promise<T>) => Promise<T>;
   book: RuleBook;
+  /** The language a call asks for, else the core's. */
+  langOf: (opts?: CallOptions) => FormatLang;
 }
 
 /**
@@ -38,8 +42,8 @@ export function storeRunWeeks(db: Db, book: RuleBook): AfterStore {
 }
 
 /** The screens' read methods over the latest stored run. */
-export function createViews(env: ViewsEnv, findingsView = createFindingsView(env.db)): Omit<ViewsApi, 'loadSamples' | 'detectImport'> {
-  const { db, serial, book } = env;
+export function createViews(env: ViewsEnv, findingsView = createFindingsView(env.db, env.book)): Omit<ViewsApi, 'loadSamples' | 'detectImport'> {
+  const { db, serial, book, langOf } = env;
   return {
     overview: (req) => serial(() => overview(db, book, req)),
     complianceGrid: (req) =>
@@ -49,8 +53,8 @@ export function createViews(env: ViewsEnv, findingsView = createFindingsView(env
         const weeks = await db.all<{ week: string }>(GRID_WEEKS, filterParams(run?.run ?? '', req));
         return { weeks: weeks.map((w) => w.week), cells: cells.bytes };
       }),
-    findings: (req) => serial(() => findingsView.findings(req)),
+    findings: (req, opts) => serial(() => findingsView.findings(req, langOf(opts))),
     unitEmployees: (req) => serial(() => unitEmployees(db, req)),
-    employeeDays: (req) => serial(() => employeeDays(db, req)),
+    employeeDays: (req, opts) => serial(() => employeeDays(db, book, req, langOf(opts))),
   };
 }

@@ -276,6 +276,8 @@ SELECT
   period,
   strftime(period_start, '%Y-%m-%d') AS period_start,
   strftime(period_end, '%Y-%m-%d') AS period_end,
+  unit,
+  figures,
   detail,
   basis,
   status

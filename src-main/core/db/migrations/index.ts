@@ -12,6 +12,7 @@ import { migration as m004 } from './004-finding-periods.ts';
 import { migration as m005 } from './005-skipped-rows.ts';
 import { migration as m006 } from './006-real-exports.ts';
 import { migration as m007 } from './007-run-results.ts';
+import { migration as m008 } from './008-finding-figures.ts';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
