@@ -29,6 +29,7 @@ const UNIT = [
   'test/renderer/parse.test.ts',
   'test/rules/db-json.test.ts',
   'test/rules/jam-dis.test.ts',
+  'test/rules/param-refusals.test.ts',
   'test/scripts/robustness-gate.test.ts',
 ];
 
