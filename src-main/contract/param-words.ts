@@ -38,7 +38,10 @@ export function numberWords(n: number, lang: FormatLang): string {
 
 /** A number with the parameter's unit: "2 hari", "37,5 jam", "1.000 catatan". */
 export function amount(p: ParamInfo, n: number, lang: FormatLang): string {
-  return p.unit ? `${numberWords(n, lang)} ${pick(p.unit, lang)}` : numberWords(n, lang);
+  if (!p.unit) return numberWords(n, lang);
+  // English units are written plural ("days"); one is "1 day". Indonesian has one form.
+  const unit = lang === 'en' && n === 1 ? p.unit.en.replace(/s$/, '') : pick(p.unit, lang);
+  return `${numberWords(n, lang)} ${unit}`;
 }
 
 /** A parameter's value in words: its choice's label, a number with its unit, ya/tidak, a date, a time range. */
@@ -83,5 +86,5 @@ export function levelLabel(level: AgencyLevel, lang: FormatLang): string {
 
 /** A profile's version as stored ("nasional v1 + KEMENDAGRI v3"), in the reader's language. */
 export function profileVersionWords(version: string, lang: FormatLang): string {
-  return lang === 'en' ? version.replace(/^nasional\b/, 'national') : version;
+  return lang === 'en' ? version.replace(/\bnasional\b/g, 'national') : version;
 }
