@@ -31,7 +31,7 @@ const ENGINE = ['undefined', 'null', 'NaN', '[object', 'run_', ...COLUMNS];
  * and legal citations ("Pasal 13 ayat (1)", "SOP instansi") cannot trip them.
  */
 const MARKERS = {
-  id: ['findings', 'week', 'weeks', 'refused', 'file', 'agency', 'rows', 'imported', 'compliance', 'profile', 'enabled', 'the'],
+  id: ['findings', 'week', 'weeks', 'refused', 'file', 'agency', 'rows', 'imported', 'compliance', 'enabled', 'the'],
   en: ['temuan', 'minggu', 'ditolak', 'berkas', 'diimpor', 'dibaca', 'kepatuhan', 'selisih', 'peserta', 'profil', 'aktif', 'bukan', 'tidak'],
 } as const;
 
@@ -39,8 +39,8 @@ type Lang = 'id' | 'en';
 interface Output { what: string; text: string }
 
 const words = (text: string) => new Set(text.toLowerCase().split(/[^a-z]+/));
-/** Digits not part of a date, a time, an id (b-000012, r-000001), a NIP or a grouped number. */
-const BARE = /(?<![\d.,\-/:A-Za-z])\d{4,}(?![\d.,\-/:A-Za-z])/g;
+/** Digits not part of a date, a time, an id (b-000012, r-000001), a grouped number or a value quoted from a file. */
+const BARE = /(?<![\d.,\-/:A-Za-z"])\d{4,}(?![\d.,\-/:A-Za-z"])/g;
 /** Years (2025) and NIPs (18 digits) are written without separators. */
 const isYearOrNip = (n: string) => /^(19|20)\d\d$/.test(n) || n.length === 18;
 
