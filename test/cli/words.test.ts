@@ -38,7 +38,8 @@ const MARKERS = {
 type Lang = 'id' | 'en';
 interface Output { what: string; text: string }
 
-const words = (text: string) => new Set(text.toLowerCase().split(/[^a-z]+/));
+/** The words of a text, options (--agency, what one types) left out. */
+const words = (text: string) => new Set(text.replace(/--[a-z-]+/g, ' ').toLowerCase().split(/[^a-z]+/));
 /** Digits not part of a date, a time, an id (b-000012, r-000001), a grouped number or a value quoted from a file. */
 const BARE = /(?<![\d.,\-/:A-Za-z"])\d{4,}(?![\d.,\-/:A-Za-z"])/g;
 /** Years (2025) and NIPs (18 digits) are written without separators. */
