@@ -30,6 +30,7 @@ const UNIT = [
   'test/rules/db-json.test.ts',
   'test/rules/finding-sentences.test.ts',
   'test/rules/jam-dis.test.ts',
+  'test/rules/param-refusals.test.ts',
   'test/scripts/robustness-gate.test.ts',
 ];
 

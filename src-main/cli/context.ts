@@ -81,4 +81,5 @@ export function reportFailure(ctx: CliContext, opts: GlobalOptions, err: unknown
   ctx.exitCode = 1;
 }
 
-export type CommandModule = (program: Command, ctx: CliContext) => void;
+/** Registers one command; `lang` (from the raw arguments) writes its --help. */
+export type CommandModule = (program: Command, ctx: CliContext, lang: Lang) => void;

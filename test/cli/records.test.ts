@@ -120,21 +120,21 @@ describe('pantau records, for people', () => {
     const r = await run(['records', '--db', template.file(), '--kind', 'roster']);
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')).toEqual([
-      'agency  nip  name  unitName  position  fieldDuty  specialCondition  specialFrom  specialTo  discipline  serviceType  pin  batch  row',
-      `${AG}  ${ani}  Ani  Bagian Umum  Analis  ya  ya  2025-09-01  2025-09-30  NONE  FRONTLINE  0107  ${batchOf('pegawai.csv')}  2`,
-      '1 catatan roster.',
+      'Instansi  NIP  Nama  Unit kerja  Jabatan  Tugas luar kantor  Keadaan khusus  Keadaan khusus mulai  Keadaan khusus selesai  Hukuman disiplin  Jenis layanan  PIN mesin / no. kartu  Impor  Baris',
+      `${AG}  ${ani}  Ani  Bagian Umum  Analis  ya  ya  1 Sep 2025  30 Sep 2025  Tidak ada  Layanan langsung  0107  ${batchOf('pegawai.csv')}  2`,
+      '1 catatan Daftar pegawai.',
       '',
     ]);
   });
 
   it('speaks English with --lang en, and says when nothing matches', async () => {
     const en = await run(['records', '--db', template.file(), '--kind', 'approvals', '--lang', 'en']);
-    expect(en.stdout).toContain('  RUMAH  no  APPROVED  Kepala Bagian  ');
-    expect(en.stdout).toMatch(/\n1 approvals record\.\n$/);
+    expect(en.stdout).toContain('  Home  no  Approved  Kepala Bagian  ');
+    expect(en.stdout).toMatch(/\n1 record of FWA approvals\.\n$/);
     const none = await run(['records', '--db', template.file(), '--kind', 'attendance', '--nip', nip(9)]);
-    expect(none.stdout).toMatch(/\nTidak ada catatan attendance yang cocok\.\n$/);
+    expect(none.stdout).toMatch(/\nTidak ada catatan Presensi yang cocok\.\n$/);
     const noneEn = await run(['records', '--db', template.file(), '--kind', 'attendance', '--nip', nip(9), '--lang', 'en']);
-    expect(noneEn.stdout).toMatch(/\nNo matching attendance records\.\n$/);
+    expect(noneEn.stdout).toMatch(/\nNo matching records of Attendance\.\n$/);
   });
 });
 
@@ -145,8 +145,8 @@ describe('pantau records, wrong usage (exit 2)', () => {
     [['--kind', 'units', '--nip', '1'], /Saringan nip tidak berlaku untuk jenis data "units"/],
     [['--kind', 'roster', '--from', '2025-09-01'], /Saringan from\/to tidak berlaku untuk jenis data "roster"/],
     [['--kind', 'calendar', '--agency', AG], /Saringan agency tidak berlaku untuk jenis data "calendar"/],
-    [['--kind', 'gaji'], /--kind <kind> tidak menerima "gaji"/],
-    [[], /Opsi --kind <kind> wajib diisi/],
+    [['--kind', 'gaji'], /--kind <jenis> tidak menerima "gaji"/],
+    [[], /Opsi --kind <jenis> wajib diisi/],
   ])('%j', async (args, message) => {
     const r = await run(['records', '--db', template.file(), ...args]);
     expect(r.status).toBe(2);

@@ -116,7 +116,7 @@ describe.skipIf(!HAVE_CHROMIUM)('number and date fields, and refusals next to th
     await rules.profile.getByRole('alert').getByText(/Pasal 13 ayat \(1\)/).waitFor();
     await expect(flex.getAttribute('aria-invalid')).resolves.toBe('true');
     const said = await description(flex);
-    expect(said).toContain('Paling banyak 2 hari. PermenPANRB 4/2025 Pasal 13 ayat (1)');
+    expect(said).toContain('Batas hari fleksibel lokasi per minggu paling banyak 2 hari: PermenPANRB 4/2025 Pasal 13 ayat (1)');
     expect(said).not.toContain('maxFlexDays');
     await expect(rules.profile.textContent()).resolves.not.toContain('maxFlexDays');
     await expect(flex.evaluate((el) => el === document.activeElement)).resolves.toBe(true);

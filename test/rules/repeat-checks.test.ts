@@ -93,7 +93,7 @@ describe('a check over unchanged data returns the stored run', () => {
     const again = await pantau(['check', '--db', c.dbPath]);
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout.split('\n').slice(0, 2)).toEqual([
-      'r-000001: 2025-09-15 s.d. 2025-09-19, profil nasional v1',
+      'Pemeriksaan r-000001: 15–19 Sep 2025, profil nasional v1',
       '2 temuan (2 baru), 0 selesai sejak pemeriksaan sebelumnya',
     ]);
     expect(again).toEqual(first);

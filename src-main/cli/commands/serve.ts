@@ -42,10 +42,10 @@ function listenFailure(err: unknown, port: number, lang: Lang): unknown {
     `Port ${port} is already in use; choose another with --port, or --port 0 for a free one.`));
 }
 
-export const serveCommand: CommandModule = (program, ctx) => {
-  withCommonOptions(program.command('serve'), 'pantau.duckdb')
-    .description('buka Pantau di peramban (hanya 127.0.0.1)')
-    .option('--port <n>', 'port (0 = pilih bebas)', '0')
+export const serveCommand: CommandModule = (program, ctx, lang) => {
+  withCommonOptions(program.command('serve'), lang, 'pantau.duckdb')
+    .description(t(lang, 'buka Pantau di peramban (hanya 127.0.0.1)', 'open Pantau in the browser (127.0.0.1 only)'))
+    .option('--port <n>', t(lang, 'port (0 = pilih bebas)', 'port (0 = any free one)'), '0')
     .action(async (opts: ServeOptions, cmd) => {
       const lang = langOf(opts);
       const port = Number(opts.port);

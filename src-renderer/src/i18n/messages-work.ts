@@ -1,5 +1,6 @@
 import { CONSTANT_SOURCE_LABELS, LAYOUT_LABELS } from '../../../src-main/contract/import-types.ts';
 import { FIELD_LABELS, KIND_LABELS, prefixed } from '../../../src-main/contract/labels.ts';
+import { AGENCY_FIELD_LABELS } from '../../../src-main/contract/param-words.ts';
 
 /** Impor, Aturan, Perbandingan and Ekspor: [Bahasa Indonesia, English] for every key. */
 export const WORK_MESSAGES = {
@@ -144,8 +145,6 @@ export const WORK_MESSAGES = {
   'catalogue.period.week': ['per minggu', 'per week'],
   'catalogue.period.month': ['per bulan', 'per month'],
   'catalogue.period.year': ['per tahun', 'per year'],
-  'catalogue.yes': ['ya', 'yes'],
-  'catalogue.no': ['tidak', 'no'],
   'catalogue.enabled': ['Aktif pada profil ini', 'Enabled in this profile'],
   'catalogue.disabled': ['Nonaktif pada profil ini', 'Disabled in this profile'],
   'profile.title': ['Profil aturan', 'Rule profile'],
@@ -163,7 +162,6 @@ export const WORK_MESSAGES = {
   'profile.saved': ['Profil disimpan sebagai {version}. Jalankan ulang pemeriksaan agar temuan memakai profil ini.', 'Profile saved as {version}. Run the checks again so the findings use it.'],
   'profile.refused': ['Ditolak', 'Refused'],
   'profile.fix': ['Profil tidak disimpan. Periksa isian yang ditandai: {fields}.', 'The profile was not saved. Check the marked fields: {fields}.'],
-  'profile.ceiling': ['Paling banyak {max}{unit}. {reason}', 'At most {max}{unit}. {reason}'],
   'profile.noChange': ['Tidak ada yang diubah.', 'Nothing changed.'],
   'profile.export': ['Ekspor berkas profil', 'Export profile file'],
   'profile.import': ['Impor berkas profil…', 'Import profile file…'],
@@ -171,9 +169,6 @@ export const WORK_MESSAGES = {
   'profile.badFile': ['Berkas profil bukan JSON yang valid.', 'The profile file is not valid JSON.'],
   'profile.fileTitle': ['Berkas profil', 'Profile file'],
   'profile.fileDesc': ['Pindahkan profil antar komputer atau simpan sebagai arsip. Nilai yang lebih longgar dari Pasal 13 ditolak juga saat impor.', 'Move profiles between computers or keep them as a record. Values looser than Pasal 13 are refused on import too.'],
-  'param.name': ['Nama instansi', 'Agency name'],
-  'param.level': ['Tingkat', 'Level'],
-  'param.province': ['Provinsi', 'Province'],
   'compare.title': ['Perbandingan', 'Comparison'],
   'compare.subtitle': ['Fleksibel dan konvensional: capaian target kinerja dengan interval kepercayaan 95 %, sebelum dan sesudah FWA, dan hasil survei', 'Flexible and conventional: performance targets met with 95 % confidence intervals, before and after FWA, and the survey'],
   'compare.empty': ['Belum ada data kinerja untuk dibandingkan. Impor berkas kinerja (SKP) dan presensi.', 'No performance data to compare yet. Import performance (SKP) and attendance files.'],
@@ -266,6 +261,7 @@ export const WORK_MESSAGES = {
   'export.downloadAgain': ['Unduh lagi', 'Download again'],
   'export.note': ['Ekspor menjalankan pemeriksaan atas cakupan ini terlebih dahulu, sehingga angkanya sama dengan "pantau check".', 'The export runs the checks over this scope first, so its figures are those of "pantau check".'],
   ...prefixed('kind.', KIND_LABELS),
+  ...prefixed('param.', AGENCY_FIELD_LABELS),
   ...prefixed('field.', FIELD_LABELS),
   ...prefixed('imports.layout.', LAYOUT_LABELS),
   ...prefixed('imports.from.', CONSTANT_SOURCE_LABELS),

@@ -1,13 +1,13 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { AppError, type EffectiveProfile, type ParamInfo, type RuleInfo } from '../../../../src-main/contract/index.ts';
+import { agencyFieldLabel, ruleSwitchLabel } from '../../../../src-main/contract/param-words.ts';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { useDataVersion } from '../../api/DataVersion.tsx';
 import { errorText, useQuery } from '../../api/useQuery.ts';
 import { RunButton, shortVersion, useRunChecks } from '../../components/RunStatus.tsx';
 import { DateInput, NumberInput } from '../../components/inputs.tsx';
 import { Card, Notice } from '../../components/ui.tsx';
-import { translate, useI18n, type Lang, type Translate } from '../../i18n/i18n.tsx';
-import { formatNumber } from '../../i18n/parse.ts';
+import { translate, useI18n, type Lang } from '../../i18n/i18n.tsx';
 
 /**
  * Form values keyed by the profile keys (docs/rules.md, Profiles), as setProfile takes them: numbers
@@ -29,25 +29,13 @@ function valuesOf(p: EffectiveProfile, parameters: ParamInfo[], rules: RuleInfo[
   return v;
 }
 
-/** A field's label: the parameter's own ({id, en} from listRules), or the agency's name, level and province. */
-function labelOf(key: string, parameters: ParamInfo[], rules: RuleInfo[], t: Translate, pick: (x: { id: string; en: string }) => string): string {
+/** A field's label, as every refusal names it too (param-words.ts): a parameter's, a rule switch's, the agency's name, level and province. */
+function labelOf(key: string, parameters: ParamInfo[], rules: RuleInfo[], lang: Lang): string {
   const p = parameters.find((x) => x.key === key);
-  if (p) return pick(p.label);
-  const rule = /^rules\.(.+)\.enabled$/.exec(key)?.[1];
-  if (rule) return `${rule} ${pick(rules.find((r) => r.id === rule)?.title ?? { id: '', en: '' })}`.trim();
-  return key === 'name' || key === 'level' || key === 'province' ? t(`param.${key}`) : key;
-}
-
-/**
- * The core's refusal of one field, in the app's language and without the parameter's key: the Pasal 13
- * ceiling by its own reason, any other by the core's message with the key replaced by the field's label.
- */
-function refusalText(err: unknown, key: string, value: string, param: ParamInfo | undefined, label: string, lang: Lang,
-  t: Translate, pick: (x: { id: string; en: string }) => string): string {
-  if (param?.ceiling && Number(value) > param.ceiling.max) {
-    return t('profile.ceiling', { max: formatNumber(param.ceiling.max, lang), unit: param.unit ? ` ${pick(param.unit)}` : '', reason: pick(param.ceiling.reason) });
-  }
-  return errorText(err, lang).split(key).join(label);
+  if (p) return p.label[lang];
+  const rule = rules.find((r) => `rules.${r.id}.enabled` === key);
+  if (rule) return ruleSwitchLabel(rule, lang);
+  return key === 'name' || key === 'level' || key === 'province' ? agencyFieldLabel(key, lang) : key;
 }
 
 export function ProfileCard(props: {
@@ -83,8 +71,7 @@ export function ProfileCard(props: {
   }, [focusKey]);
   const agencies = (overview.data?.data.agencies ?? []).map((a) => ({ code: a.agency, name: a.name }));
   const isAgency = props.agency !== '';
-  const words = (l: Lang) => ({ t: ((k, v) => translate(l, k, v)) as Translate, pick: (x: { id: string; en: string }) => (l === 'en' ? x.en : x.id) });
-  const labelIn = (key: string, l: Lang) => labelOf(key, props.parameters, props.rules, words(l).t, words(l).pick);
+  const labelIn = (key: string, l: Lang) => labelOf(key, props.parameters, props.rules, l);
   const set = (key: string, value: string, problem: string | null = null) => {
     setValues((v) => ({ ...v, [key]: value }));
     setProblems((p) => ({ ...p, [key]: problem }));
@@ -109,8 +96,8 @@ export function ProfileCard(props: {
     } catch (err) {
       const key = err instanceof AppError && err.code === 'PROFILE_REFUSED' && typeof err.details?.key === 'string' ? err.details.key : null;
       if (key !== null && key in diff) {
-        const param = props.parameters.find((p) => p.key === key);
-        setRefusal({ key, text: (l) => refusalText(err, key, diff[key]!, param, labelIn(key, l), l, words(l).t, words(l).pick) });
+        // The core's refusal names the field by its label, in both languages.
+        setRefusal({ key, text: (l) => errorText(err, l) });
         setResult({ tone: 'error', text: (l) => translate(l, 'profile.fix', { fields: labelIn(key, l) }), field: true });
         setFocusKey({ key });
       } else {
