@@ -124,13 +124,15 @@ describe('the workbook speaks one language (issue 19)', () => {
     return rest;
   };
 
-  const keysIn = (cells: Cell[]) => cells.filter((c) => KEYS.some((k) => hasWord(c.text, k))).map((c) => `${c.sheet}!${c.ref}: ${c.text}`);
-  const termsIn = (cells: Cell[]) => cells.flatMap((c) => ENGINE_TERMS.filter(([, re]) => re.test(ownWords(c.text)))
-    .map(([term]) => `${c.sheet}!${c.ref} (${term}): ${c.text.slice(0, 100)}`));
-  const otherWordsIn = (cells: Cell[], lang: Lang) => cells.flatMap((c) => {
+  // Each offending text once per sheet (merged cells repeat it), with its first cell.
+  const once = (list: string[]) => [...new Map(list.map((l) => [l.replace(/![A-Z]+\d+/, ''), l])).values()];
+  const keysIn = (cells: Cell[]) => once(cells.filter((c) => KEYS.some((k) => hasWord(c.text, k))).map((c) => `${c.sheet}!${c.ref}: ${c.text}`));
+  const termsIn = (cells: Cell[]) => once(cells.flatMap((c) => ENGINE_TERMS.filter(([, re]) => re.test(ownWords(c.text)))
+    .map(([term]) => `${c.sheet}!${c.ref} (${term}): ${c.text.slice(0, 100)}`)));
+  const otherWordsIn = (cells: Cell[], lang: Lang) => once(cells.flatMap((c) => {
     const words = MARKERS[lang === 'id' ? 'en' : 'id'].filter((w) => hasWord(ownWords(c.text), w));
     return words.length ? [`${c.sheet}!${c.ref} [${words.join(', ')}]: ${c.text.slice(0, 100)}`] : [];
-  });
+  }));
   const everyBook = () => [...books, openpyxl];
 
   it('reads what it scans: every sheet of six workbooks, both readers agreeing', () => {
