@@ -51,11 +51,13 @@ async function personal(db: Db): Promise<{ nips: string[]; names: string[] }> {
 const exact = (r: { employeeWeeks: number; compliantEmployeeWeeks: number }) => (r.employeeWeeks ? r.compliantEmployeeWeeks / r.employeeWeeks : null);
 /** A cell's exact figure as `pantau compare --json` prints it. */
 const round4 = (v: Plain) => Math.round((v as number) * 10_000) / 10_000;
-/** A difference of two shares in percentage points with one decimal, as the workbook writes it: "5,4", "−1,2". */
+/** A number of percentage points with one decimal, as the workbook writes it: "5,4", "−1,2". */
 const points = (v: number) => {
   const tenths = Math.round(v * 1000);
   return `${tenths < 0 ? '−' : ''}${(Math.abs(tenths) / 10).toFixed(1).replace('.', ',')}`;
 };
+/** A difference, signed: "+5,4", "−1,2", "0,0". */
+const signed = (v: number) => `${Math.round(v * 1000) > 0 ? '+' : ''}${points(v)}`;
 
 const xmlText = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&apos;');
 
@@ -224,7 +226,7 @@ describe('the leadership workbook on the samples', () => {
     const difference = p.flex.met / p.flex.n - p.conventional.met / p.conventional.n;
     const interval = newcombe(p.flex.met, p.flex.n, p.conventional.met, p.conventional.n);
     expect(overall[13]).toBe(pointsText(difference, interval, 'id'));
-    expect(overall[13]).toBe(`${points(difference)} poin persen (IK 95 %: ${points(interval[0])} – ${points(interval[1])})`);
+    expect(overall[13]).toBe(`${signed(difference)} poin persen (IK 95 %: ${points(interval[0])} – ${points(interval[1])})`);
     expect(overall[14]).toBe(p.withoutAttendance);
     expect([5, 6, 7, 10, 11, 12].map((i) => round4(overall[i]!))).toEqual([
       p.flex.rate, ...p.flex.ci95!, p.conventional.rate, ...p.conventional.ci95!,
@@ -242,7 +244,7 @@ describe('the leadership workbook on the samples', () => {
     }
     const change = (g: typeof ba.starters) => g.after.met / g.after.n - g.before.met / g.before.n;
     const did = baRow('Selisih dari selisih')[8];
-    expect(did).toBe(ba.differenceInDifferences === null ? 'n < 5' : `${points(change(ba.starters) - change(ba.nonStarters))} poin persen`);
+    expect(did).toBe(ba.differenceInDifferences === null ? 'n < 5' : `${signed(change(ba.starters) - change(ba.nonStarters))} poin persen`);
     if (ba.differenceInDifferences !== null) expect(round4(change(ba.starters) - change(ba.nonStarters))).toBe(ba.differenceInDifferences);
     const unitRows = rows.filter((r) => r[0] === 'Unit');
     expect(unitRows).toHaveLength(p.byUnit.length);
@@ -285,7 +287,7 @@ describe('the leadership workbook on the samples', () => {
     // Label and value each span a few columns: the value is in the third.
     const fact = (label: string) => rows.find((r) => r[0] === label)?.[2];
     expect(fact('Aplikasi')).toBe(`Pantau ${VERSION}`);
-    expect(fact('Pemeriksaan (run)')).toBe(full.run);
+    expect(fact('Pemeriksaan')).toBe(full.run);
     expect(fact('Versi profil')).toBe('nasional v1');
     // On the machine's clock, its zone named (WIB, WITA, WIT, UTC) or given as an offset.
     expect(fact('Dibuat')).toBe(localTime(TODAY, 'id'));
