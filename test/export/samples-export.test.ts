@@ -20,6 +20,7 @@ import type { Db } from '../../src-main/core/db/database.ts';
 import { samplesWorkspace, TODAY } from '../helpers/workspace.ts';
 import { kindLabel } from '../../src-main/contract/labels.ts';
 import { localTime, pointsText } from '../../src-main/core/export/report-text.ts';
+import { formatter } from '../../src-main/contract/format.ts';
 import { headerRow, readWithExcelJs, readWithOpenpyxl, sheet, table, values, type Plain, type PyBook } from './xlsx.ts';
 
 // The leadership workbook (docs/workbook.md) on the samples: its figures as `pantau check` and
@@ -132,7 +133,8 @@ describe('the leadership workbook on the samples', () => {
   it('compliance per unit equals pantau check and the generator’s hand count, with a total row', () => {
     const rows = table(sheet(xl, 'Kepatuhan per unit'), 'Instansi');
     const weeks = check.complianceByWeek.map((w) => w.week);
-    expect(rows[0]).toEqual(['Instansi', 'Unit', 'Pegawai-minggu', 'Patuh', 'Kepatuhan', ...weeks]);
+    // Each week headed by its number and days (issue 19): "Minggu 37 (8–14 Sep 2025)".
+    expect(rows[0]).toEqual(['Instansi', 'Unit', 'Pegawai-minggu', 'Patuh', 'Kepatuhan', ...weeks.map((w) => formatter('id').week(w))]);
     const units = rows.slice(1, -1);
     const fromCheck = check.compliance.filter((c) => c.level === 'unit')
       .map((c) => [c.agency, c.unit, c.employeeWeeks, c.compliantEmployeeWeeks, exact(c)]);
@@ -329,7 +331,7 @@ describe('the leadership workbook on the samples', () => {
   it('findings past the sheet limit continue on "Temuan (2)", each sheet with its header and filter', async () => {
     // maxRowsPerSheet 4: the findings and the data-quality rows of expected.json, four to a sheet.
     const chunks = (n: number) => Array.from({ length: Math.ceil(n / 4) }, (_, i) => Math.min(4, n - 4 * i));
-    const names = chunks(expected.findings.length).map((rows, i) => ({ name: i ? `Temuan (${i + 1})` : 'Temuan', rows }));
+    const names = chunks(expected.findings.length).map((rows, i) => ({ sheet: 'findings', name: i ? `Temuan (${i + 1})` : 'Temuan', rows }));
     expect(names.length).toBeGreaterThan(2);
     expect(split.sheets.filter((s) => s.name.startsWith('Temuan'))).toEqual(names);
     const quality = expected.dataQuality.missingTimes.length + expected.badRows.length + expected.duplicates.length;
