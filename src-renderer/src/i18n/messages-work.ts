@@ -221,7 +221,7 @@ export const WORK_MESSAGES = {
   'survey.byAgency': ['Survei per instansi', 'Survey by agency'],
   'export.contents': ['Isi workbook', 'What the workbook holds'],
   'export.title': ['Ekspor', 'Export'],
-  'export.subtitle': ['Workbook untuk pimpinan: ringkasan, kepatuhan per unit, temuan, perbandingan, kualitas data, catatan metode dan manifes berkas', 'The leadership workbook: summary, compliance per unit, findings, comparison, data quality, method notes and the file manifest'],
+  'export.subtitle': ['Workbook untuk pimpinan: ringkasan, kepatuhan per unit, temuan, perbandingan, survei, kualitas data, metode dan manifest', 'The leadership workbook: summary, compliance per unit, findings, comparison, survey, data quality, method and manifest'],
   'export.scope': ['Cakupan', 'Scope'],
   'export.kind': ['Jenis', 'Kind'],
   'export.full': ['Workbook lengkap', 'Full workbook'],

@@ -187,7 +187,7 @@ function ExportResult({ result, desktop, token, written }: { result: ExportWorkb
             <tr key={s.name}>
               <th scope="row" style={{ fontWeight: 500, position: 'static', background: 'none' }}>{s.name}</th>
               <td>{t(`export.sheetAbout.${s.sheet}`)}</td>
-              <td className="num">{s.sheet in SHEET_ROWS ? t(`export.sheetRows.${s.sheet as keyof typeof SHEET_ROWS}`, { n: fmt.int(s.rows) }) : ''}</td>
+              <td className="num" style={{ whiteSpace: 'nowrap' }}>{s.sheet in SHEET_ROWS ? t(`export.sheetRows.${s.sheet as keyof typeof SHEET_ROWS}`, { n: fmt.int(s.rows) }) : ''}</td>
             </tr>
           ))}
         </tbody>
