@@ -138,7 +138,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the journey, in a browser against pantau serve'
     await file.saveAs(saved);
     expect(readFileSync(saved).subarray(0, 2).toString()).toBe('PK');
     const result = page.getByRole('region', { name: /^Workbook selesai: / });
-    await result.getByText(/disamarkan/).waitFor();
+    await result.getByText(/· disamarkan$/).waitFor();
     await expect(result.getByRole('row').count()).resolves.toBeGreaterThan(3);
     await shot(page, '10-export');
   }, STEP);
