@@ -39,16 +39,15 @@ function notes(ctx: ExportContext): string[] {
   const { lang, fmt } = ctx;
   const s = (id: string, en: string) => say(ctx, id, en);
   const week = fmt.week('2025-W37');
-  const pct = (v: number) => fmt.pct(v);
   return [
     s(`Minggu = minggu ISO (Senin–Minggu), ditulis dengan nomornya dan tanggal-tanggalnya: ${week}. Hari kerja = Senin–Jumat (atau pola hari kerja profil) selain libur nasional dan cuti bersama.`,
-      `Week = ISO week (Monday–Sunday), written with its number and its days: ${week}. Working days = Monday–Friday (or the profile\'s working-day pattern) other than national holidays and collective leave.`),
+      `Week = ISO week (Monday–Sunday), written with its number and its days: ${week}. Working days = Monday–Friday (or the profile's working-day pattern) other than national holidays and collective leave.`),
     s('Pegawai-minggu teramati = pegawai dengan sekurang-kurangnya satu catatan presensi dalam minggu itu. Patuh bila tidak ada temuan aturan aktif pada minggu itu; temuan harian masuk ke minggu tanggalnya; DIS-01 bersifat tahunan dan tidak ikut tingkat mingguan.',
       'Employee-weeks observed = employees with at least one attendance record in the week. Compliant when no finding of an active rule falls in that week; a daily finding counts in the week of its date; DIS-01 is yearly and not part of the weekly rate.'),
     s('Tingkat kepatuhan = pegawai-minggu patuh / pegawai-minggu teramati, untuk unit, instansi, minggu dan seluruh data. Kepatuhan aturan = bagian pegawai-minggu tanpa temuan aturan itu.',
       'Compliance rate = compliant employee-weeks / employee-weeks observed, for units, agencies, weeks and the whole data. Compliance with a rule = the share of employee-weeks without a finding of that rule.'),
-    s(`Warna tingkat kepatuhan: hijau ≥ ${pct(BANDS.high)}, kuning ${pct(BANDS.low)} sampai < ${pct(BANDS.high)}, merah < ${pct(BANDS.low)}.`,
-      `Colours of compliance rates: green ≥ ${pct(BANDS.high)}, yellow ${pct(BANDS.low)} to < ${pct(BANDS.high)}, red < ${pct(BANDS.low)}.`),
+    s(`Warna tingkat kepatuhan: hijau ≥ ${fmt.pct(BANDS.high)}, kuning ${fmt.pct(BANDS.low)} sampai < ${fmt.pct(BANDS.high)}, merah < ${fmt.pct(BANDS.low)}.`,
+      `Colours of compliance rates: green ≥ ${fmt.pct(BANDS.high)}, yellow ${fmt.pct(BANDS.low)} to < ${fmt.pct(BANDS.high)}, red < ${fmt.pct(BANDS.low)}.`),
     s('Unit pegawai = unit pada daftar pegawai; bila pegawai tidak ada di daftar, unit yang paling sering tercatat pada presensinya dalam minggu itu.',
       'An employee\'s unit = the unit on the roster; for an employee not on the roster, the unit recorded most often on their attendance that week.'),
     s(`Kinerja fleksibel vs konvensional: setiap catatan kinerja (pegawai, periode) yang pegawainya punya presensi dalam periode itu; fleksibel bila ada sekurang-kurangnya satu hari fleksibel lokasi (WFH, WFA, Kantor Lain) dalam periode itu. Target tercapai bila capaian ≥ ${fmt.int(100)} %, atau bila capaian kosong, predikat Sangat Baik atau Baik.`,
