@@ -1,4 +1,5 @@
 import type { FindingsRequest, UnitEmployeesRequest } from './views-types.ts';
+import type { SheetId } from './workbook.ts';
 
 /** The leadership workbook (docs/workbook.md) and the compact report for one unit. */
 
@@ -21,6 +22,11 @@ export interface ExportSheet {
   rows: number;
 }
 
+/** A sheet of the workbook with which one it is (contract/workbook.ts): how it is described, whether its rows are counted. */
+export interface WorkbookSheet extends ExportSheet {
+  sheet: SheetId;
+}
+
 export interface ExportWorkbookResult {
   out: string;
   kind: 'full' | 'unit';
@@ -33,7 +39,7 @@ export interface ExportWorkbookResult {
   to: string | null;
   findings: number;
   pseudonymised: boolean;
-  sheets: ExportSheet[];
+  sheets: WorkbookSheet[];
 }
 
 /**

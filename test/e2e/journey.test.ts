@@ -133,12 +133,12 @@ describe.skipIf(!HAVE_CHROMIUM)('the journey, in a browser against pantau serve'
     const downloaded = page.waitForEvent('download', LONG_WAIT);
     await page.getByRole('button', { name: 'Ekspor workbook' }).click();
     const file = await downloaded;
-    expect(file.suggestedFilename()).toMatch(/^Pantau-semua-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(file.suggestedFilename()).toMatch(/^Pantau-semua-\d{4}-\d{2}-\d{2}-disamarkan\.xlsx$/);
     const saved = join(mkdtempSync(join(tmpdir(), 'pantau-dl-')), file.suggestedFilename());
     await file.saveAs(saved);
     expect(readFileSync(saved).subarray(0, 2).toString()).toBe('PK');
     const result = page.getByRole('region', { name: /^Workbook selesai: / });
-    await result.getByText(/disamarkan/).waitFor();
+    await result.getByText(/· disamarkan$/).waitFor();
     await expect(result.getByRole('row').count()).resolves.toBeGreaterThan(3);
     await shot(page, '10-export');
   }, STEP);

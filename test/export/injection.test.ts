@@ -102,7 +102,7 @@ describe('pseudonymisation', () => {
     expect(pseudonymCode('kunci-dua-rahasia', nip(1))).not.toBe(a);
     // The same NIP printed with spaces, as some agencies export it, is the same person.
     expect(pseudonymCode('kunci-satu-rahasia', '19860926 201505 1 001')).toBe(a);
-    const p = createPseudonymizer('kunci-satu-rahasia');
+    const p = createPseudonymizer('kunci-satu-rahasia', 'id');
     expect([p.nip(nip(1)), p.name(nip(1), 'Ani')]).toEqual([a, `Pegawai ${a}`]);
   });
 

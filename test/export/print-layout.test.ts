@@ -28,12 +28,12 @@ const WORDS = {
   id: ['Ringkasan', 'Temuan', 'Kepatuhan', 'Instansi', 'Pegawai', 'Periode', 'Jumlah', 'Aturan', 'Dasar hukum', 'Nilai', 'Persentase',
     'Keseluruhan', 'Fleksibel', 'Konvensional', 'Kelompok', 'Tingkat', 'Selisih', 'Sebelum', 'Sesudah', 'Survei', 'Responden', 'Catatan',
     'Mengetahui', 'Jabatan', 'Nama', 'Uraian', 'Berkas', 'Baris', 'Kolom', 'Keterangan', 'Tanggal', 'Minggu', 'Mulai', 'Selesai', 'Dibuat',
-    'Disamarkan', 'Metode', 'poin persen', 'IK 95 %', 's.d.', 'Semua instansi', 'tercapai', 'teramati', 'berlanjut', 'Ya', 'Tidak', 'ya',
+    'Disamarkan', 'Metode', 'poin persen', 'IK 95 %', 's.d.', 'Semua instansi', 'tercapai', 'teramati', 'berlanjut', 'Ya', 'Tidak', 'aktif',
     'tidak', 'Laporan', 'Oktober', 'Desember', 'Agustus'],
   en: ['Summary', 'Findings', 'Compliance', 'Agency', 'Employee', 'Employees', 'Period', 'Total', 'Rule', 'Legal basis', 'Value', 'Share',
     'Overall', 'Flexible', 'Conventional', 'Group', 'Level', 'Difference', 'Before', 'After', 'Survey', 'Respondents', 'Notes',
     'Acknowledged', 'Position', 'Name', 'Description', 'File', 'Row', 'Column', 'Remarks', 'Date', 'Week', 'Starts', 'Ends', 'Generated',
-    'Pseudonymised', 'Method', 'percentage points', '95 % CI', 'All agencies', 'met', 'observed', 'continuing', 'Yes', 'No', 'yes', 'no',
+    'Pseudonymised', 'Method', 'percentage points', '95% CI', 'All agencies', 'met', 'observed', 'continuing', 'Yes', 'No', 'on', 'no',
     'Report', 'October', 'December', 'August'],
 };
 

@@ -30,11 +30,13 @@ describe('report text', () => {
     expect(wallClock(AT, 'Asia/Jakarta').date.toISOString()).toBe('2026-12-06T19:15:00.000Z');
   });
 
-  it('writes a difference of two shares in percentage points with its interval, from the exact figures', () => {
-    expect(pointsText(0.054, [0.012, 0.096], 'id')).toBe('5,4 poin persen (IK 95 %: 1,2 – 9,6)');
-    expect(pointsText(0.054, [0.012, 0.096], 'en')).toBe('5.4 percentage points (95 % CI: 1.2 – 9.6)');
+  it('writes a difference of two shares in percentage points, signed, with its interval, from the exact figures', () => {
+    expect(pointsText(0.054, [0.012, 0.096], 'id')).toBe('+5,4 poin persen (IK 95 %: 1,2 – 9,6)');
+    expect(pointsText(0.054, [0.012, 0.096], 'en')).toBe('+5.4 percentage points (95% CI: 1.2 – 9.6)');
     expect(pointsText(-0.0736, [-0.2, 0.05], 'id')).toBe('−7,4 poin persen (IK 95 %: −20,0 – 5,0)');
-    expect(pointsText(43 / 53 - 107 / 139, null, 'id')).toBe('4,2 poin persen');
+    expect(pointsText(43 / 53 - 107 / 139, null, 'id')).toBe('+4,2 poin persen');
+    // A bound that rounds to nothing has no sign either.
+    expect(pointsText(0.01, [-0.0001, 0.02], 'en')).toBe('+1.0 percentage points (95% CI: 0.0 – 2.0)');
     // A difference that rounds to nothing has no sign.
     expect(pointsText(-0.0001, null, 'id')).toBe('0,0 poin persen');
   });

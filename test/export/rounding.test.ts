@@ -5,6 +5,7 @@ import {
   ROUNDING_AGENCY, ROUNDING_PERFORMANCE, ROUNDING_TOTAL, ROUNDING_UNITS, writePerformanceCsv, writeRoundingCsv,
 } from '../helpers/rounding.ts';
 import { freshCore, importOne } from '../helpers/workspace.ts';
+import { formatter } from '../../src-main/contract/format.ts';
 import { pointsText } from '../../src-main/core/export/report-text.ts';
 import { headerRow, readWithExcelJs, sheet, table, values } from './xlsx.ts';
 
@@ -14,6 +15,8 @@ import { headerRow, readWithExcelJs, sheet, table, values } from './xlsx.ts';
 
 const A = ROUNDING_UNITS[0];
 const exact = (u: { compliant: number; employees: number }) => u.compliant / u.employees;
+
+const ID = formatter('id');
 
 describe('the workbook’s compliance rate cells hold the exact ratio', () => {
   it('per unit, per unit × week, per week, per agency, per rule and overall; and in a unit report', async () => {
@@ -27,7 +30,7 @@ describe('the workbook’s compliance rate cells hold the exact ratio', () => {
     const full = await readWithExcelJs(join(core.dir, 'full.xlsx'));
     const ws = sheet(full, 'Kepatuhan per unit');
     const rows = table(ws, 'Instansi');
-    expect(rows[0]).toEqual(['Instansi', 'Unit', 'Pegawai-minggu', 'Patuh', 'Kepatuhan', ...ROUNDING_UNITS.map((u) => u.week)]);
+    expect(rows[0]).toEqual(['Instansi', 'Unit', 'Pegawai-minggu', 'Patuh', 'Kepatuhan', ...ROUNDING_UNITS.map((u) => ID.week(u.week))]);
     // Each unit is observed in its own week: its period rate and that week's cell are the same ratio.
     expect(rows.slice(1, -1)).toEqual(ROUNDING_UNITS.map((u, i) => [ROUNDING_AGENCY, u.unit, u.employees, u.compliant, exact(u),
       ...ROUNDING_UNITS.map((_, j) => (i === j ? exact(u) : null))]));
@@ -46,7 +49,8 @@ describe('the workbook’s compliance rate cells hold the exact ratio', () => {
 
     const unit = await readWithExcelJs(join(core.dir, 'unit.xlsx'));
     const weeks = table(sheet(unit, 'Kepatuhan per minggu'), 'Minggu');
-    expect(weeks.slice(1).map((r) => [r[0], r[4]])).toEqual([[A.week, 15 / 19], ['Jumlah', 15 / 19]]);
+    // Weeks in words (issue 19): "Minggu 37 (8–14 Sep 2025)", not 2025-W37.
+    expect(weeks.slice(1).map((r) => [r[0], r[4]])).toEqual([[ID.week(A.week), 15 / 19], ['Jumlah', 15 / 19]]);
     expect(values(sheet(unit, 'Ringkasan')).find((r) => r[0] === 'Tingkat kepatuhan')![2]).toBe(15 / 19);
 
     // The comparison's rates and intervals likewise; the difference in percentage points from the exact figures.

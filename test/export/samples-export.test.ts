@@ -52,11 +52,13 @@ async function personal(db: Db): Promise<{ nips: string[]; names: string[] }> {
 const exact = (r: { employeeWeeks: number; compliantEmployeeWeeks: number }) => (r.employeeWeeks ? r.compliantEmployeeWeeks / r.employeeWeeks : null);
 /** A cell's exact figure as `pantau compare --json` prints it. */
 const round4 = (v: Plain) => Math.round((v as number) * 10_000) / 10_000;
-/** A difference of two shares in percentage points with one decimal, as the workbook writes it: "5,4", "−1,2". */
+/** A number of percentage points with one decimal, as the workbook writes it: "5,4", "−1,2". */
 const points = (v: number) => {
   const tenths = Math.round(v * 1000);
   return `${tenths < 0 ? '−' : ''}${(Math.abs(tenths) / 10).toFixed(1).replace('.', ',')}`;
 };
+/** A difference, signed: "+5,4", "−1,2", "0,0". */
+const signed = (v: number) => `${Math.round(v * 1000) > 0 ? '+' : ''}${points(v)}`;
 
 const xmlText = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&apos;');
 
@@ -131,7 +133,8 @@ describe('the leadership workbook on the samples', () => {
   it('compliance per unit equals pantau check and the generator’s hand count, with a total row', () => {
     const rows = table(sheet(xl, 'Kepatuhan per unit'), 'Instansi');
     const weeks = check.complianceByWeek.map((w) => w.week);
-    expect(rows[0]).toEqual(['Instansi', 'Unit', 'Pegawai-minggu', 'Patuh', 'Kepatuhan', ...weeks]);
+    // Each week headed by its number and days (issue 19): "Minggu 37 (8–14 Sep 2025)".
+    expect(rows[0]).toEqual(['Instansi', 'Unit', 'Pegawai-minggu', 'Patuh', 'Kepatuhan', ...weeks.map((w) => formatter('id').week(w))]);
     const units = rows.slice(1, -1);
     const fromCheck = check.compliance.filter((c) => c.level === 'unit')
       .map((c) => [c.agency, c.unit, c.employeeWeeks, c.compliantEmployeeWeeks, exact(c)]);
@@ -226,7 +229,7 @@ describe('the leadership workbook on the samples', () => {
     const difference = p.flex.met / p.flex.n - p.conventional.met / p.conventional.n;
     const interval = newcombe(p.flex.met, p.flex.n, p.conventional.met, p.conventional.n);
     expect(overall[13]).toBe(pointsText(difference, interval, 'id'));
-    expect(overall[13]).toBe(`${points(difference)} poin persen (IK 95 %: ${points(interval[0])} – ${points(interval[1])})`);
+    expect(overall[13]).toBe(`${signed(difference)} poin persen (IK 95 %: ${points(interval[0])} – ${points(interval[1])})`);
     expect(overall[14]).toBe(p.withoutAttendance);
     expect([5, 6, 7, 10, 11, 12].map((i) => round4(overall[i]!))).toEqual([
       p.flex.rate, ...p.flex.ci95!, p.conventional.rate, ...p.conventional.ci95!,
@@ -244,7 +247,7 @@ describe('the leadership workbook on the samples', () => {
     }
     const change = (g: typeof ba.starters) => g.after.met / g.after.n - g.before.met / g.before.n;
     const did = baRow('Selisih dari selisih')[8];
-    expect(did).toBe(ba.differenceInDifferences === null ? 'n < 5' : `${points(change(ba.starters) - change(ba.nonStarters))} poin persen`);
+    expect(did).toBe(ba.differenceInDifferences === null ? 'n < 5' : `${signed(change(ba.starters) - change(ba.nonStarters))} poin persen`);
     if (ba.differenceInDifferences !== null) expect(round4(change(ba.starters) - change(ba.nonStarters))).toBe(ba.differenceInDifferences);
     const unitRows = rows.filter((r) => r[0] === 'Unit');
     expect(unitRows).toHaveLength(p.byUnit.length);
@@ -287,7 +290,7 @@ describe('the leadership workbook on the samples', () => {
     // Label and value each span a few columns: the value is in the third.
     const fact = (label: string) => rows.find((r) => r[0] === label)?.[2];
     expect(fact('Aplikasi')).toBe(`Pantau ${VERSION}`);
-    expect(fact('Pemeriksaan (run)')).toBe(full.run);
+    expect(fact('Pemeriksaan')).toBe(full.run);
     expect(fact('Versi profil')).toBe('nasional v1');
     // On the machine's clock, its zone named (WIB, WITA, WIT, UTC) or given as an offset.
     expect(fact('Dibuat')).toBe(localTime(TODAY, 'id'));
@@ -329,7 +332,7 @@ describe('the leadership workbook on the samples', () => {
   it('findings past the sheet limit continue on "Temuan (2)", each sheet with its header and filter', async () => {
     // maxRowsPerSheet 4: the findings and the data-quality rows of expected.json, four to a sheet.
     const chunks = (n: number) => Array.from({ length: Math.ceil(n / 4) }, (_, i) => Math.min(4, n - 4 * i));
-    const names = chunks(expected.findings.length).map((rows, i) => ({ name: i ? `Temuan (${i + 1})` : 'Temuan', rows }));
+    const names = chunks(expected.findings.length).map((rows, i) => ({ sheet: 'findings', name: i ? `Temuan (${i + 1})` : 'Temuan', rows }));
     expect(names.length).toBeGreaterThan(2);
     expect(split.sheets.filter((s) => s.name.startsWith('Temuan'))).toEqual(names);
     const quality = expected.dataQuality.missingTimes.length + expected.badRows.length + expected.duplicates.length;

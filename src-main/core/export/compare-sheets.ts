@@ -94,7 +94,7 @@ export function writeComparison(ctx: ExportContext): ExportSheet {
   const whole = ctx.kind === 'unit' ? s(`, seluruh ${ctx.agency}`, `, all of ${ctx.agency}`) : '';
   sheet.span(s(`Sebelum dan sesudah mulai FWA (${ba.windowMonths} bulan sebelum dan sesudah tanggal mulai unit${whole})`,
     `Before and after the start of FWA (${ba.windowMonths} months before and after each unit's start date${whole})`), 'section');
-  sheet.add([s('Mulai FWA', 'FWA start'), ba.startDates.join(', ') || '-'], 'text', undefined, [[2, cols.length]]);
+  sheet.add([s('Mulai FWA', 'FWA start'), ba.startDates.map((d) => ctx.fmt.date(d)).join(', ') || '-'], 'text', undefined, [[2, cols.length]]);
   sheet.header([s('Kelompok', 'Group'), s('Jumlah unit', 'Units'), 'n', s('Target tercapai', 'Target met'), s('Persentase', 'Share'),
     'n', s('Target tercapai', 'Target met'), s('Persentase', 'Share'), null, null, null], [
     { label: s('Sebelum', 'Before'), from: 3, to: 5 },

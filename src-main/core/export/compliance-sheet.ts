@@ -1,5 +1,6 @@
 import type { ExportSheet } from '../../contract/export-types.ts';
-import { agencyName, letterhead, say, sheetName, weekMonday, type ExportContext } from './export-context.ts';
+import { weekMonday } from '../../contract/format.ts';
+import { agencyName, isoDate, letterhead, say, sheetName, type ExportContext } from './export-context.ts';
 import { columnLetter, SheetBuilder, type Col } from './sheet-kit.ts';
 
 const key = (agency: string | null, unit: string | null) => `${agency ?? ''}\u0000${unit ?? ''}`;
@@ -15,12 +16,13 @@ export function writeUnitCompliance(ctx: ExportContext): ExportSheet {
     { header: s('Pegawai-minggu', 'Employee-weeks'), fmt: 'int' },
     { header: s('Patuh', 'Compliant'), fmt: 'int' },
     { header: s('Kepatuhan', 'Compliance'), fmt: 'pct' },
-    ...weeks.map((w): Col => ({ header: w, fmt: 'pct' })),
+    // "Minggu 36 (1–7 Sep 2025)": the header wraps under its week's rates.
+    ...weeks.map((w): Col => ({ header: ctx.fmt.week(w), fmt: 'pct' })),
   ];
   const sheet = new SheetBuilder(sheetName(ctx, 'units'), cols, {
     lang: ctx.lang, frozenCols: 2, letterhead: letterhead(ctx, s('Kepatuhan per Unit Kerja dan per Minggu', 'Compliance by Work Unit and by Week')),
   });
-  const header = sheet.header(cols.map((c) => c.header), [{ label: s('Kepatuhan per minggu ISO', 'Compliance by ISO week'), from: 6, to: cols.length }]
+  const header = sheet.header(cols.map((c) => c.header), [{ label: s('Kepatuhan per minggu', 'Compliance by week'), from: 6, to: cols.length }]
     .filter((g) => g.to >= g.from));
   const rates = new Map<string, Map<string, number | null>>();
   for (const r of run.complianceByUnitWeek) {
@@ -43,7 +45,7 @@ export function writeUnitCompliance(ctx: ExportContext): ExportSheet {
   ], 'bold');
   sheet.colour(`E${header + 1}:${columnLetter(cols.length)}${total}`);
   const written = sheet.write(ctx.book);
-  return { ...written, rows: units.length + 1 };
+  return { ...written, rows: units.length };
 }
 
 /** The unit report's version: one row per week for the one unit. */
@@ -62,11 +64,11 @@ export function writeUnitWeeks(ctx: ExportContext): ExportSheet {
   const header = sheet.header(cols.map((c) => c.header));
   const weeks = ctx.run.complianceByUnitWeek.filter((r) => r.agency === ctx.agency && r.unit === ctx.unit);
   let last = header;
-  for (const w of weeks) last = sheet.add([w.week, weekMonday(w.week), w.employeeWeeks, w.compliantEmployeeWeeks, w.rate]);
+  for (const w of weeks) last = sheet.add([ctx.fmt.week(w.week), isoDate(weekMonday(w.week)), w.employeeWeeks, w.compliantEmployeeWeeks, w.rate]);
   sheet.filter(last);
   const total = ctx.run.compliance.find((c) => c.level === 'unit' && c.agency === ctx.agency && c.unit === ctx.unit);
   const end = sheet.add([s('Jumlah', 'Total'), null, total?.employeeWeeks ?? 0, total?.compliantEmployeeWeeks ?? 0, total?.rate ?? null], 'bold');
   sheet.colour(`E${header + 1}:E${end}`);
   const written = sheet.write(ctx.book);
-  return { ...written, rows: weeks.length + 1 };
+  return { ...written, rows: weeks.length };
 }

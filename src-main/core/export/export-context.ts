@@ -1,8 +1,10 @@
 import type { CompareResult } from '../../contract/compare-types.ts';
+import type { Formatter } from '../../contract/format.ts';
 import type { EffectiveProfile } from '../../contract/rules-types.ts';
 import type { Db } from '../db/database.ts';
 import type { Lang } from '../import/reasons.ts';
 import type { StoredRun } from '../rules/check-run.ts';
+import { SHEET_NAMES, type SheetId } from '../../contract/workbook.ts';
 import type { RuleBook } from '../rules/rule-book.ts';
 import type { Pseudonymizer } from './pseudonym.ts';
 import { periodText, pick } from './report-text.ts';
@@ -23,6 +25,8 @@ export interface ExportContext {
   pseudo: Pseudonymizer;
   now: Date;
   lang: Lang;
+  /** Every number, date, week and difference the workbook writes inside a text (contract/format.ts). */
+  fmt: Formatter;
   version: string;
   maxRowsPerSheet: number;
   /** Called after each streamed chunk with the rows so far: reports progress, throws to cancel. */
@@ -42,21 +46,13 @@ export function say(ctx: { lang: Lang }, id: string, en: string): string {
   return ctx.lang === 'en' ? en : id;
 }
 
-/** Every sheet's name [Bahasa Indonesia, English]. */
-export const SHEET_NAMES = {
-  summary: ['Ringkasan', 'Summary'],
-  units: ['Kepatuhan per unit', 'Compliance per unit'],
-  weeks: ['Kepatuhan per minggu', 'Compliance per week'],
-  findings: ['Temuan', 'Findings'],
-  comparison: ['Perbandingan', 'Comparison'],
-  survey: ['Survei', 'Survey'],
-  quality: ['Kualitas data', 'Data quality'],
-  method: ['Metode', 'Method'],
-  manifest: ['Manifest', 'Manifest'],
-} satisfies Record<string, [string, string]>;
-
-export function sheetName(ctx: { lang: Lang }, sheet: keyof typeof SHEET_NAMES): string {
+export function sheetName(ctx: { lang: Lang }, sheet: SheetId): string {
   return pick(ctx.lang, SHEET_NAMES[sheet]);
+}
+
+/** A profile version as stored ("nasional v1 + KEMENDAGRI v3") in the workbook's language. */
+export function profileVersion(ctx: { lang: Lang }, version: string): string {
+  return ctx.lang === 'en' ? version.replace(/^nasional\b/, 'national') : version;
 }
 
 /** The agency's name from its profile (its code when the profile names none); "Semua instansi" for all. */
@@ -89,13 +85,4 @@ export function letterhead(ctx: ExportContext, subtitle: string): Letterhead {
 
 export function isoDate(iso: string | null): Date | null {
   return iso === null ? null : new Date(`${iso}T00:00:00Z`);
-}
-
-/** Monday of an ISO week written 2025-W37. */
-export function weekMonday(week: string): Date {
-  const year = Number(week.slice(0, 4));
-  const jan4 = new Date(Date.UTC(year, 0, 4));
-  const monday = new Date(jan4);
-  monday.setUTCDate(jan4.getUTCDate() - ((jan4.getUTCDay() + 6) % 7) + (Number(week.slice(6)) - 1) * 7);
-  return monday;
 }

@@ -1,7 +1,9 @@
 import { basename } from 'node:path';
 import type { CompareRequest, CompareResult } from '../../contract/compare-types.ts';
 import { AppError } from '../../contract/errors.ts';
-import type { ExportSheet, ExportWorkbookRequest, ExportWorkbookResult } from '../../contract/export-types.ts';
+import type { ExportSheet, ExportWorkbookRequest, ExportWorkbookResult, WorkbookSheet } from '../../contract/export-types.ts';
+import { formatter } from '../../contract/format.ts';
+import type { SheetId } from '../../contract/workbook.ts';
 import type { CallOptions } from '../../contract/progress.ts';
 import type { EffectiveProfile } from '../../contract/rules-types.ts';
 import type { Db } from '../db/database.ts';
@@ -11,7 +13,7 @@ import { effectiveProfile } from '../rules/profiles.ts';
 import type { RuleBook } from '../rules/rule-book.ts';
 import { writeComparison, writeSurvey } from './compare-sheets.ts';
 import { writeUnitCompliance, writeUnitWeeks } from './compliance-sheet.ts';
-import { scopeParams, sheetName, type ExportContext } from './export-context.ts';
+import { scopeParams, type ExportContext } from './export-context.ts';
 import { BATCHES_SQL, FINDING_COUNTS_SQL, HEADCOUNT_SQL, UNIT_AGENCIES_SQL, type BatchRow } from './export-sql.ts';
 import { writeFindings } from './findings-sheet.ts';
 import { writeManifest } from './manifest-sheet.ts';
@@ -95,7 +97,7 @@ export async function exportWorkbook(db: Db, req: ExportWorkbookRequest, deps: E
   const stopped = () => {
     if (stop.signal.aborted) throw stop.signal.reason;
   };
-  let producing: Promise<ExportSheet[]> | undefined;
+  let producing: Promise<WorkbookSheet[]> | undefined;
   try {
     stopped();
     progress('check', null, null);
@@ -107,7 +109,8 @@ export async function exportWorkbook(db: Db, req: ExportWorkbookRequest, deps: E
       db, book: newBook(output, opts.now), kind: req.unit ? 'unit' : 'full', agency, unit: req.unit ?? null, run, compare,
       ruleBook: deps.ruleBook,
       profiles: await profilesInScope(db, deps.ruleBook, agencies.length ? agencies : agency ? [agency] : []),
-      pseudo: createPseudonymizer(req.pseudonymize?.key), now: opts.now, lang: opts.lang, version: opts.version,
+      pseudo: createPseudonymizer(req.pseudonymize?.key, opts.lang), now: opts.now, lang: opts.lang, fmt: formatter(opts.lang),
+      version: opts.version,
       maxRowsPerSheet: Math.min(opts.maxRowsPerSheet ?? EXCEL_ROWS - 1, EXCEL_ROWS - 1),
       tick: async () => undefined,
     };
@@ -122,7 +125,7 @@ export async function exportWorkbook(db: Db, req: ExportWorkbookRequest, deps: E
     progress('done', 1, null);
     return {
       out: req.out, kind: ctx.kind, run: run.run, profileVersion: run.profileVersion, agency, unit: ctx.unit,
-      from: run.from, to: run.to, findings: sheets.filter((s) => s.name.startsWith(sheetName(ctx, 'findings'))).reduce((n, s) => n + s.rows, 0),
+      from: run.from, to: run.to, findings: sheets.filter((s) => s.sheet === 'findings').reduce((n, s) => n + s.rows, 0),
       pseudonymised: ctx.pseudo.on, sheets,
     };
   } catch (err) {
@@ -139,7 +142,7 @@ export async function exportWorkbook(db: Db, req: ExportWorkbookRequest, deps: E
 }
 
 /** Sheets in reading order; each is committed before the next starts, so the zip streams them one by one. */
-async function writeSheets(ctx: ExportContext, onRows: (rows: number, total: number) => void, stopped: () => void): Promise<ExportSheet[]> {
+async function writeSheets(ctx: ExportContext, onRows: (rows: number, total: number) => void, stopped: () => void): Promise<WorkbookSheet[]> {
   const params = scopeParams(ctx);
   const counts = await ctx.db.all<SummaryFigures['byRule'][number]>(FINDING_COUNTS_SQL, params);
   const head = (await ctx.db.one<{ employees: number; flex_employees: number }>(HEADCOUNT_SQL, params))!;
@@ -147,22 +150,23 @@ async function writeSheets(ctx: ExportContext, onRows: (rows: number, total: num
   const total = counts.reduce((n, r) => n + r.n, 0);
   // Between chunks: progress, and a cancel is noticed.
   ctx.tick = async (rows) => onRows(rows, total);
-  const sheets: ExportSheet[] = [];
-  // Between sheets too: a stop is noticed before the next one starts.
-  const next = <T>(written: T): T => {
+  const sheets: WorkbookSheet[] = [];
+  // Between sheets too: a stop is noticed before the next one starts. Each is told which sheet it is.
+  const next = (sheet: SheetId, written: ExportSheet | ExportSheet[]): void => {
     stopped();
-    return written;
+    for (const s of [written].flat()) sheets.push({ sheet, ...s });
   };
-  sheets.push(next(writeSummary(ctx, { employees: head.employees, flexEmployees: head.flex_employees, byRule: counts })));
-  sheets.push(next(ctx.kind === 'unit' ? writeUnitWeeks(ctx) : writeUnitCompliance(ctx)));
-  sheets.push(...next(await writeFindings(ctx)));
-  sheets.push(next(writeComparison(ctx)));
-  sheets.push(next(writeSurvey(ctx)));
+  next('summary', writeSummary(ctx, { employees: head.employees, flexEmployees: head.flex_employees, byRule: counts }));
+  if (ctx.kind === 'unit') next('weeks', writeUnitWeeks(ctx));
+  else next('units', writeUnitCompliance(ctx));
+  next('findings', await writeFindings(ctx));
+  next('comparison', writeComparison(ctx));
+  next('survey', writeSurvey(ctx));
   if (ctx.kind === 'full') {
     ctx.tick = async () => onRows(total, total);
-    sheets.push(...next(await writeDataQuality(ctx, batches)));
+    next('quality', await writeDataQuality(ctx, batches));
   }
-  sheets.push(next(writeMethod(ctx)));
-  sheets.push(next(writeManifest(ctx, batches)));
+  next('method', writeMethod(ctx));
+  next('manifest', writeManifest(ctx, batches));
   return sheets;
 }

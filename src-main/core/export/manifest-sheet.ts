@@ -1,7 +1,7 @@
 import type { ExportSheet } from '../../contract/export-types.ts';
 import type { ImportKind } from '../../contract/import-types.ts';
 import { KIND_LABELS, kindLabel } from '../../contract/labels.ts';
-import { agencyName, letterhead, say, sheetName, type ExportContext } from './export-context.ts';
+import { agencyName, letterhead, profileVersion, say, sheetName, type ExportContext } from './export-context.ts';
 import type { BatchRow } from './export-sql.ts';
 import { localTime, longDate, wallClock } from './report-text.ts';
 import { SheetBuilder, type Col, type Value } from './sheet-kit.ts';
@@ -22,10 +22,11 @@ function facts(ctx: ExportContext): [string, Value][] {
     ['Unit', ctx.unit ?? s('Semua unit', 'All units')],
     [s('Dari tanggal', 'From'), longDate(run.from, ctx.lang)],
     [s('Sampai tanggal', 'To'), longDate(run.to, ctx.lang)],
-    [s('Pemeriksaan (run)', 'Check run'), run.run],
-    [s('Versi profil', 'Profile version'), run.profileVersion],
+    // The check's number, as `pantau check` and the screens name it.
+    [s('Pemeriksaan', 'Check'), run.run],
+    [s('Versi profil', 'Profile version'), profileVersion(ctx, run.profileVersion)],
     [s('Perbandingan kinerja', 'Performance comparison'),
-      ctx.compare.period ? s(`periode ${ctx.compare.period}`, `period ${ctx.compare.period}`) : s('semua periode kinerja', 'every performance period')],
+      ctx.compare.period ? ctx.fmt.period(ctx.compare.period) : s('semua periode kinerja', 'every performance period')],
     [s('Disamarkan', 'Pseudonymised'), ctx.pseudo.on
       ? s('Ya: NIP dan nama diganti kode (HMAC-SHA-256); kunci tidak disimpan', 'Yes: NIPs and names replaced by codes (HMAC-SHA-256); the key is not stored')
       : s('Tidak', 'No')],

@@ -51,8 +51,8 @@ export async function writeDataQuality(ctx: ExportContext, batches: BatchRow[]):
   const notes: Value[][] = [
     ...pseudo.sorted(ctx.run.dataQuality.notInRoster).map((e): Value[] => [
       s('Tidak ada di daftar pegawai', 'Not on the roster'), e.agency, null, null, null, null, null, pseudo.nip(e.nip), pseudo.name(e.nip, e.name), null,
-      s(`${e.records} catatan presensi; tetap diperiksa, tanpa pengecualian karena tidak ada data pegawainya`,
-        `${e.records} attendance records; checked all the same, without exemptions, as there is no roster data for them`)]),
+      s(`${ctx.fmt.int(e.records)} catatan presensi; tetap diperiksa, tanpa pengecualian karena tidak ada data pegawainya`,
+        `${ctx.fmt.int(e.records)} attendance records; checked all the same, without exemptions, as there is no roster data for them`)]),
     ...pseudo.sorted(ctx.run.dataQuality.missingTimes).map((m): Value[] => [
       s('Jam masuk/pulang kosong', 'Check-in/out time missing'), m.agency, m.source.batch, files.get(m.source.batch) ?? null, m.source.row, null, null,
       pseudo.nip(m.nip), null, isoDate(m.date),

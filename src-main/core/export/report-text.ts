@@ -1,26 +1,22 @@
+import { formatter } from '../../contract/format.ts';
 import type { Lang } from '../import/reasons.ts';
 
 /**
- * How the workbook writes dates, times, percentages and differences for a reader, in its language:
- * "1 September 2025", "22 November 2026 15.00 WIB", "5,4 poin persen (IK 95 %: 1,2 – 9,6)". Only the
- * text is made here; the figures come unrounded from the run and the comparison.
+ * How the workbook writes dates, times and differences for a reader, in its language, from the one
+ * formatter (contract/format.ts): "1 September 2025", "22 November 2026 15.00 WIB",
+ * "+5,4 poin persen (IK 95 %: 1,2 – 9,6)". Only the text is made here; the figures come unrounded
+ * from the run and the comparison.
  */
-
-const MONTHS = {
-  id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-} satisfies Record<Lang, string[]>;
 
 /** One of a pair [Bahasa Indonesia, English] in the workbook's language. */
 export function pick(lang: Lang, pair: readonly [string, string]): string {
   return pair[lang === 'en' ? 1 : 0];
 }
 
-/** "1 September 2025" from 2025-09-01; "-" for none. */
+/** "1 September 2025" from 2025-09-01, as an official letter dates itself; "-" for none. */
 export function longDate(iso: string | null, lang: Lang): string {
   if (iso === null) return '-';
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return `${d} ${MONTHS[lang][m! - 1]} ${y}`;
+  return `${Number(iso.slice(8, 10))} ${formatter(lang).month(iso.slice(0, 7))}`;
 }
 
 /** The period of a report: "1 September 2025 s.d. 31 Oktober 2025". */
@@ -74,26 +70,18 @@ export function localDate(at: Date, lang: Lang, zone = localZone()): string {
   return longDate(wallClock(at, zone).date.toISOString(), lang);
 }
 
-/** A number with one decimal in the language's notation, a true minus sign for negatives: "5,4", "−1,2". */
-export function decimal(v: number, lang: Lang, places = 1): string {
-  const rounded = Number(v.toFixed(places));
-  const text = Math.abs(rounded).toFixed(places);
-  const local = lang === 'en' ? text : text.replace('.', ',');
-  return rounded < 0 ? `−${local}` : local;
-}
-
-/** A share as "90,2 %": used in running text, where a cell's number format cannot reach. */
-export function percentText(fraction: number, lang: Lang, places = 1): string {
-  return `${decimal(fraction * 100, lang, places)} %`;
-}
-
 /**
- * A difference of two proportions in percentage points, with its 95 % interval:
- * "5,4 poin persen (IK 95 %: 1,2 – 9,6)" / "5.4 percentage points (95 % CI: 1.2 – 9.6)". A difference
- * read as "5.4%" would be taken for a relative change.
+ * A difference of two proportions in percentage points, signed, with its 95 % interval:
+ * "+5,4 poin persen (IK 95 %: 1,2 – 9,6)" / "+5.4 percentage points (95% CI: 1.2 – 9.6)". A difference
+ * read as "5.4%" would be taken for a relative change; one that rounds to nothing has no sign.
  */
 export function pointsText(value: number, ci: readonly [number, number] | null | undefined, lang: Lang): string {
-  const points = `${decimal(value * 100, lang)} ${pick(lang, ['poin persen', 'percentage points'])}`;
+  const f = formatter(lang);
+  const points = f.points(Math.abs(value) < 0.0005 ? 0 : value);
   if (!ci) return points;
-  return `${points} (${pick(lang, ['IK 95 %', '95 % CI'])}: ${decimal(ci[0] * 100, lang)} – ${decimal(ci[1] * 100, lang)})`;
+  const bound = (v: number) => {
+    const text = f.decimal(Math.abs(v) * 100);
+    return v < 0 && /[1-9]/.test(text) ? `−${text}` : text;
+  };
+  return `${points} (${pick(lang, ['IK 95 %', '95% CI'])}: ${bound(ci[0])} – ${bound(ci[1])})`;
 }

@@ -1,6 +1,7 @@
 import { CONSTANT_SOURCE_LABELS, LAYOUT_LABELS } from '../../../src-main/contract/import-types.ts';
 import { FIELD_LABELS, KIND_LABELS, prefixed } from '../../../src-main/contract/labels.ts';
 import { AGENCY_FIELD_LABELS } from '../../../src-main/contract/param-words.ts';
+import { SHEET_ABOUT, SHEET_NAMES, SHEET_ROWS } from '../../../src-main/contract/workbook.ts';
 
 /** Impor, Aturan, Perbandingan and Ekspor: [Bahasa Indonesia, English] for every key. */
 export const WORK_MESSAGES = {
@@ -214,22 +215,8 @@ export const WORK_MESSAGES = {
   'survey.none': ['Belum ada data survei.', 'No survey data yet.'],
   'survey.byAgency': ['Survei per instansi', 'Survey by agency'],
   'export.contents': ['Isi workbook', 'What the workbook holds'],
-  'export.sheet.summary': ['Ringkasan', 'Summary'],
-  'export.sheetDesc.summary': ['blok judul (instansi, judul, periode), angka utama, blok tanda tangan; siap cetak A4 mendatar', 'title block (agency, title, period), headline figures, signature block; prints on A4 landscape'],
-  'export.sheet.units': ['Kepatuhan per unit', 'Compliance per unit'],
-  'export.sheetDesc.units': ['per unit dan per minggu, dengan format angka dan saringan', 'per unit and per week, with number formats and filters'],
-  'export.sheet.findings': ['Temuan', 'Findings'],
-  'export.sheetDesc.findings': ['setiap temuan dengan dasar hukum, sumber berkas dan baris', 'every finding with its legal basis, source file and row'],
-  'export.sheet.compare': ['Perbandingan', 'Comparison'],
-  'export.sheetDesc.compare': ['fleksibel dan konvensional dengan interval 95 %, survei', 'flexible and conventional with 95 % intervals, the survey'],
-  'export.sheet.quality': ['Kualitas data', 'Data quality'],
-  'export.sheetDesc.quality': ['baris yang ditolak dengan alasannya, pegawai di luar daftar', 'rejected rows with their reasons, employees missing from the roster'],
-  'export.sheet.method': ['Catatan metode', 'Method notes'],
-  'export.sheetDesc.method': ['aturan, dasar hukum dan versi profil', 'the rules, their legal basis and the profile version'],
-  'export.sheet.manifest': ['Manifes', 'Manifest'],
-  'export.sheetDesc.manifest': ['berkas sumber: nama, hash, batch', 'source files: names, hashes, batches'],
   'export.title': ['Ekspor', 'Export'],
-  'export.subtitle': ['Workbook untuk pimpinan: ringkasan, kepatuhan per unit, temuan, perbandingan, kualitas data, catatan metode dan manifes berkas', 'The leadership workbook: summary, compliance per unit, findings, comparison, data quality, method notes and the file manifest'],
+  'export.subtitle': ['Workbook untuk pimpinan: ringkasan, kepatuhan per unit, temuan, perbandingan, survei, kualitas data, metode dan manifest', 'The leadership workbook: summary, compliance per unit, findings, comparison, survey, data quality, method and manifest'],
   'export.scope': ['Cakupan', 'Scope'],
   'export.kind': ['Jenis', 'Kind'],
   'export.full': ['Workbook lengkap', 'Full workbook'],
@@ -256,12 +243,14 @@ export const WORK_MESSAGES = {
   'export.doneMeta': ['Pemeriksaan {run} · profil {version} · {findings} temuan{pseudo}', 'Check run {run} · profile {version} · {findings} findings{pseudo}'],
   'export.pseudoDone': [' · disamarkan', ' · pseudonymised'],
   'export.sheets': ['Lembar kerja', 'Sheets'],
-  'export.sheetRows': ['{n} baris', '{n} rows'],
   'export.show': ['Tampilkan di folder', 'Show in folder'],
   'export.downloadAgain': ['Unduh lagi', 'Download again'],
   'export.note': ['Ekspor menjalankan pemeriksaan atas cakupan ini terlebih dahulu, sehingga angkanya sama dengan "pantau check".', 'The export runs the checks over this scope first, so its figures are those of "pantau check".'],
   ...prefixed('kind.', KIND_LABELS),
   ...prefixed('param.', AGENCY_FIELD_LABELS),
+  ...prefixed('export.sheet.', SHEET_NAMES),
+  ...prefixed('export.sheetAbout.', SHEET_ABOUT),
+  ...prefixed('export.sheetRows.', SHEET_ROWS),
   ...prefixed('field.', FIELD_LABELS),
   ...prefixed('imports.layout.', LAYOUT_LABELS),
   ...prefixed('imports.from.', CONSTANT_SOURCE_LABELS),

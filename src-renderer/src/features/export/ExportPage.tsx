@@ -1,6 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import type { DesktopFile, ExportWorkbookRequest, ExportWorkbookResult } from '../../../../src-main/contract/index.ts';
+import { formatter } from '../../../../src-main/contract/format.ts';
 import { MIN_KEY_LENGTH } from '../../../../src-main/contract/validate.ts';
+import { SHEET_ROWS, workbookFileName, type SheetId } from '../../../../src-main/contract/workbook.ts';
 import { useApiContext } from '../../api/ApiProvider.tsx';
 import { desktopCall, downloadWorkbook } from '../../api/desktop.ts';
 import { useMenuCommand } from '../../api/menu.ts';
@@ -8,13 +10,14 @@ import { errorText, useQuery } from '../../api/useQuery.ts';
 import { PageHead } from '../../components/PageHead.tsx';
 import { shortVersion } from '../../components/RunStatus.tsx';
 import { Card, Notice, ProgressBar, Select } from '../../components/ui.tsx';
-import { fmtInt, fmtMonth, monthEnd } from '../../i18n/format.ts';
+import { monthEnd } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-function defaultName(agency: string, unit: string): string {
-  const scope = (unit || agency || 'semua').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'semua';
-  return `Pantau-${scope}-${new Date().toISOString().slice(0, 10)}.xlsx`;
-}
+/** The sheets of each kind of workbook, in the order export-workbook.ts writes them. */
+const SHEETS: Record<'full' | 'unit', SheetId[]> = {
+  full: ['summary', 'units', 'findings', 'comparison', 'survey', 'quality', 'method', 'manifest'],
+  unit: ['summary', 'weeks', 'findings', 'comparison', 'survey', 'method', 'manifest'],
+};
 
 /** Ekspor: scope, full workbook or one unit's report, optional pseudonymisation; then show in folder (desktop) or download (browser). */
 export function ExportPage() {
@@ -42,7 +45,9 @@ export function ExportPage() {
   const o = overview.data;
   const units = (o?.units ?? []).filter((u) => u.agency === agency);
   const months = o?.months ?? [];
-  const name = fileName.trim() || defaultName(agency, kind === 'unit' ? unit : '');
+  const name = fileName.trim() || workbookFileName({
+    agency, unit: kind === 'unit' ? unit : '', pseudonymised: pseudo, date: new Date().toISOString().slice(0, 10),
+  });
   const keyShort = pseudo && key.length < MIN_KEY_LENGTH;
   const unitMissing = kind === 'unit' && (!agency || !unit);
   const ready = !busy && !keyShort && !unitMissing && (!desktop || target !== null) && /\.xlsx$/i.test(name);
@@ -82,7 +87,7 @@ export function ExportPage() {
   };
 
   const agencyOptions = [{ value: '', label: t('filter.allAgencies') }, ...(o?.data.agencies ?? []).map((a) => ({ value: a.agency, label: a.name ?? a.agency }))];
-  const monthOptions = [{ value: '', label: t('export.allData') }, ...months.map((m) => ({ value: m, label: fmtMonth(m) }))];
+  const monthOptions = [{ value: '', label: t('export.allData') }, ...months.map((m) => ({ value: m, label: formatter(lang).month(m) }))];
   return (
     <>
       <PageHead title={t('export.title')} subtitle={t('export.subtitle')} />
@@ -149,8 +154,8 @@ export function ExportPage() {
           {result ? <ExportResult result={result} desktop={desktop} token={token} written={written} /> : (
             <Card id="export-contents" title={t('export.contents')}>
               <ul className="contents">
-                {(['summary', 'units', 'findings', 'compare', 'quality', 'method', 'manifest'] as const).map((k) => (
-                  <li key={k}><b>{t(`export.sheet.${k}`)}</b> — {t(`export.sheetDesc.${k}`)}</li>
+                {SHEETS[kind].map((k) => (
+                  <li key={k}><b>{t(`export.sheet.${k}`)}</b>: {t(`export.sheetAbout.${k}`)}</li>
                 ))}
               </ul>
             </Card>
@@ -161,12 +166,17 @@ export function ExportPage() {
   );
 }
 
+/**
+ * What was written: each sheet by its name, what it holds in plain words, and for a table how many
+ * of what it lists ("42 temuan"); the summary is a page, not a table, and has no count.
+ */
 function ExportResult({ result, desktop, token, written }: { result: ExportWorkbookResult; desktop: boolean; token: string | null; written: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const fmt = formatter(lang);
   const file = result.out.startsWith('download:') ? result.out.slice('download:'.length) : result.out;
   return (
     <Card id="export-result" title={t('export.done', { file: desktop ? written : file })}
-      desc={t('export.doneMeta', { run: result.run, version: shortVersion(result.profileVersion), findings: fmtInt(result.findings), pseudo: result.pseudonymised ? t('export.pseudoDone') : '' })}
+      desc={t('export.doneMeta', { run: result.run, version: shortVersion(result.profileVersion), findings: fmt.int(result.findings), pseudo: result.pseudonymised ? t('export.pseudoDone') : '' })}
       actions={desktop
         ? <button type="button" className="btn" onClick={() => void desktopCall('desktop.showInFolder', { file: result.out })}>{t('export.show')}</button>
         : <button type="button" className="btn" onClick={() => void downloadWorkbook(file, token)}>{t('export.downloadAgain')}</button>}>
@@ -174,7 +184,11 @@ function ExportResult({ result, desktop, token, written }: { result: ExportWorkb
       <table className="data">
         <tbody>
           {result.sheets.map((s) => (
-            <tr key={s.name}><th scope="row" style={{ fontWeight: 500, position: 'static', background: 'none' }}>{s.name}</th><td className="num">{t('export.sheetRows', { n: fmtInt(s.rows) })}</td></tr>
+            <tr key={s.name}>
+              <th scope="row" style={{ fontWeight: 500, position: 'static', background: 'none' }}>{s.name}</th>
+              <td>{t(`export.sheetAbout.${s.sheet}`)}</td>
+              <td className="num" style={{ whiteSpace: 'nowrap' }}>{s.sheet in SHEET_ROWS ? t(`export.sheetRows.${s.sheet as keyof typeof SHEET_ROWS}`, { n: fmt.int(s.rows) }) : ''}</td>
+            </tr>
           ))}
         </tbody>
       </table>
