@@ -1,4 +1,3 @@
-import { fmtInt } from '../i18n/format.ts';
 import { bandOf, TARGET } from './bands.ts';
 
 export interface HeatRow {
@@ -67,7 +66,7 @@ function Row(props: Parameters<typeof Heatmap>[0] & { row: HeatRow }) {
             title={props.cellLabel(row, w.week, c.rate, c.ok, c.all)}
             onClick={() => props.onSelect?.(row.key)}
           >
-            {c.rate === null || c.rate >= 1 ? '' : fmtInt(Math.floor(c.rate * 100))}
+            {c.rate === null || c.rate >= 1 ? '' : Math.floor(c.rate * 100)}
           </button>
         );
       })}
@@ -109,7 +108,7 @@ export function heatmapSvg(props: { rows: HeatRow[]; weeks: { week: string; tick
       const x = LABEL + i * CELL;
       out.push(`<rect x="${x}" y="${y}" width="${CELL - 2}" height="${ROW - 2}" rx="3" fill="${c ? fill(c.rate) : '#e9eef3'}"/>`);
       if (c && c.rate !== null && c.rate < 1) {
-        out.push(`<text x="${x + (CELL - 2) / 2}" y="${y + ROW / 2 + 3}" text-anchor="middle" font-size="11" fill="#17212b">${fmtInt(Math.floor(c.rate * 100))}</text>`);
+        out.push(`<text x="${x + (CELL - 2) / 2}" y="${y + ROW / 2 + 3}" text-anchor="middle" font-size="11" fill="#17212b">${Math.floor(c.rate * 100)}</text>`);
       }
     });
   });

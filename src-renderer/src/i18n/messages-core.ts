@@ -84,7 +84,6 @@ export const CORE_MESSAGES = {
   'rules.chartTitle': ['Temuan per aturan', 'Findings per rule'],
   'rules.chartDesc': ['Jumlah temuan terbuka dan kepatuhan jika hanya aturan itu yang dihitung.', 'Open findings, and compliance if only that rule counted.'],
   'week.short': ['Mg {n}', 'Wk {n}'],
-  'week.label': ['Minggu {n} ({range})', 'Week {n} ({range})'],
   'col.unit': ['Unit kerja', 'Work unit'],
   'col.agency': ['Instansi', 'Agency'],
   'col.rate': ['Kepatuhan', 'Compliance'],

@@ -8,7 +8,7 @@ import { errorText, useQuery } from '../../api/useQuery.ts';
 import { PageHead } from '../../components/PageHead.tsx';
 import { shortVersion } from '../../components/RunStatus.tsx';
 import { Card, Notice, ProgressBar, Select } from '../../components/ui.tsx';
-import { fmtInt, fmtMonth, monthEnd } from '../../i18n/format.ts';
+import { monthEnd } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 function defaultName(agency: string, unit: string): string {
@@ -18,7 +18,7 @@ function defaultName(agency: string, unit: string): string {
 
 /** Ekspor: scope, full workbook or one unit's report, optional pseudonymisation; then show in folder (desktop) or download (browser). */
 export function ExportPage() {
-  const { t, lang } = useI18n();
+  const { t, lang, fmt } = useI18n();
   const { api, token, mode } = useApiContext();
   const desktop = mode === 'electron';
   const overview = useQuery(() => api.overview({}), []);
@@ -82,7 +82,7 @@ export function ExportPage() {
   };
 
   const agencyOptions = [{ value: '', label: t('filter.allAgencies') }, ...(o?.data.agencies ?? []).map((a) => ({ value: a.agency, label: a.name ?? a.agency }))];
-  const monthOptions = [{ value: '', label: t('export.allData') }, ...months.map((m) => ({ value: m, label: fmtMonth(m) }))];
+  const monthOptions = [{ value: '', label: t('export.allData') }, ...months.map((m) => ({ value: m, label: fmt.month(m) }))];
   return (
     <>
       <PageHead title={t('export.title')} subtitle={t('export.subtitle')} />
@@ -162,11 +162,11 @@ export function ExportPage() {
 }
 
 function ExportResult({ result, desktop, token, written }: { result: ExportWorkbookResult; desktop: boolean; token: string | null; written: string }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const file = result.out.startsWith('download:') ? result.out.slice('download:'.length) : result.out;
   return (
     <Card id="export-result" title={t('export.done', { file: desktop ? written : file })}
-      desc={t('export.doneMeta', { run: result.run, version: shortVersion(result.profileVersion), findings: fmtInt(result.findings), pseudo: result.pseudonymised ? t('export.pseudoDone') : '' })}
+      desc={t('export.doneMeta', { run: result.run, version: shortVersion(result.profileVersion), findings: fmt.int(result.findings), pseudo: result.pseudonymised ? t('export.pseudoDone') : '' })}
       actions={desktop
         ? <button type="button" className="btn" onClick={() => void desktopCall('desktop.showInFolder', { file: result.out })}>{t('export.show')}</button>
         : <button type="button" className="btn" onClick={() => void downloadWorkbook(file, token)}>{t('export.downloadAgain')}</button>}>
@@ -174,7 +174,7 @@ function ExportResult({ result, desktop, token, written }: { result: ExportWorkb
       <table className="data">
         <tbody>
           {result.sheets.map((s) => (
-            <tr key={s.name}><th scope="row" style={{ fontWeight: 500, position: 'static', background: 'none' }}>{s.name}</th><td className="num">{t('export.sheetRows', { n: fmtInt(s.rows) })}</td></tr>
+            <tr key={s.name}><th scope="row" style={{ fontWeight: 500, position: 'static', background: 'none' }}>{s.name}</th><td className="num">{t('export.sheetRows', { n: fmt.int(s.rows) })}</td></tr>
           ))}
         </tbody>
       </table>

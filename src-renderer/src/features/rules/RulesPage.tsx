@@ -3,14 +3,13 @@ import { useApi } from '../../api/ApiProvider.tsx';
 import { useQuery } from '../../api/useQuery.ts';
 import { PageHead } from '../../components/PageHead.tsx';
 import { Card } from '../../components/ui.tsx';
-import { fmtDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProfileCard } from './ProfileCard.tsx';
 import { ProfileFileCard } from './ProfileFileCard.tsx';
 
 /** Aturan: the catalogue with legal basis and explanations, the profiles (editable, Pasal 13 enforced), profile files. */
 export function RulesPage() {
-  const { t, pick, lang } = useI18n();
+  const { t, pick, lang, fmt } = useI18n();
   const fmtParam = (v: unknown) => (typeof v === 'number' ? v.toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID') : String(v));
   const api = useApi();
   const rules = useQuery(() => api.listRules({}), []);
@@ -25,7 +24,7 @@ export function RulesPage() {
       if (!p) return [];
       const v = profile.data?.params[key];
       const value = typeof v === 'boolean' ? t(v ? 'catalogue.yes' : 'catalogue.no')
-        : v === null || v === undefined ? '–' : p.type === 'date' ? fmtDate(String(v)) : `${fmtParam(v)}${p.unit ? ` ${pick(p.unit)}` : ''}`;
+        : v === null || v === undefined ? '–' : p.type === 'date' ? fmt.date(String(v)) : `${fmtParam(v)}${p.unit ? ` ${pick(p.unit)}` : ''}`;
       return [`${pick(p.label)}: ${value}`];
     });
     return parts.length ? ` · ${parts.join('; ')}` : '';
