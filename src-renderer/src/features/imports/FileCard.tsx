@@ -1,5 +1,6 @@
 import { CODE_LABELS, IMPORT_KINDS, LAYOUTS, type ImportKind, type PreviewImportResult } from '../../../../src-main/contract/index.ts';
 import type { Formatter } from '../../../../src-main/contract/format.ts';
+import { DateInput, MonthInput } from '../../components/inputs.tsx';
 import { Notice, ProgressBar } from '../../components/ui.tsx';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { blockers, columnsOf, conflictOf, edited, missingConstants, missingFields, type Staged, type useStaging } from './useStaging.ts';
@@ -199,15 +200,21 @@ function Wizard({ s, p, staging }: { s: Staged; p: PreviewImportResult; staging:
               {showConstants && (
                 <div className="constants">
                   <h3>{t('imports.constants')}</h3>
-                  {(['date', 'period'] as const).filter((n) => p.needs.includes(n) || p.constants[n] || s.choice[n]).map((n) => (
-                    <label key={n} className="field inline-field">
-                      <span>{t(n === 'date' ? 'imports.constant.date' : 'imports.constant.period')}</span>
-                      <input type={n === 'date' ? 'date' : 'month'} value={s.choice[n] ?? p.constants[n]?.value ?? ''}
-                        aria-invalid={needs.includes(n)} onChange={(e) => staging.setConstant(s, n, e.target.value)} />
-                      {p.constants[n] && <span className="muted">{t('imports.constantFrom', { from: t(`imports.from.${p.constants[n]!.from}` as MessageKey) })}</span>}
-                      {needs.includes(n) && <span className="error-text">{t('imports.constantNeeded')}</span>}
-                    </label>
-                  ))}
+                  {(['date', 'period'] as const).filter((n) => p.needs.includes(n) || p.constants[n] || s.choice[n]).map((n) => {
+                    const field = {
+                      id: `${id}-${n}`, value: s.choice[n] ?? p.constants[n]?.value ?? null,
+                      error: needs.includes(n) ? t('imports.constantNeeded') : null,
+                      // Text that is no date yet keeps the value before it; the field says why beside it.
+                      onChange: (value: string | null, problem: string | null) => problem === null && staging.setConstant(s, n, value ?? ''),
+                    };
+                    return (
+                      <label key={n} className="field inline-field">
+                        <span>{t(n === 'date' ? 'imports.constant.date' : 'imports.constant.period')}</span>
+                        {n === 'date' ? <DateInput {...field} /> : <MonthInput {...field} />}
+                        {p.constants[n] && <span className="muted">{t('imports.constantFrom', { from: t(`imports.from.${p.constants[n]!.from}` as MessageKey) })}</span>}
+                      </label>
+                    );
+                  })}
                   {p.needs.length === 0 && Object.keys(p.constants).length === 0 && <p className="muted">{t('imports.constantsNone')}</p>}
                 </div>
               )}
