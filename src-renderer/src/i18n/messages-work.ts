@@ -182,7 +182,7 @@ export const WORK_MESSAGES = {
   'compare.flex': ['Fleksibel', 'Flexible'],
   'compare.conventional': ['Konvensional', 'Conventional'],
   'compare.difference': ['Selisih dalam poin persen (fleksibel − konvensional)', 'Difference in percentage points (flexible − conventional)'],
-  'compare.diffValue': ['{value} (IK 95 %: {lo} s.d. {hi})', '{value} (95 % CI: {lo} to {hi})'],
+  'compare.ciRange': ['IK 95 %: {lo} s.d. {hi}', '95 % CI: {lo} to {hi}'],
   'compare.verdictNone': ['Interval selisih memuat nol: data ini tidak menunjukkan perbedaan yang jelas.', 'The interval of the difference includes zero: these data show no clear difference.'],
   'compare.verdictUp': ['Kelompok fleksibel lebih sering mencapai target; seluruh interval selisih di atas nol.', 'The flexible group meets its targets more often; the whole interval of the difference is above zero.'],
   'compare.verdictDown': ['Kelompok fleksibel lebih jarang mencapai target; seluruh interval selisih di bawah nol.', 'The flexible group meets its targets less often; the whole interval of the difference is below zero.'],
@@ -217,7 +217,8 @@ export const WORK_MESSAGES = {
   'survey.ours': ['Pantau: {value} (IK 95 %: {lo}–{hi})', 'Pantau: {value} (95 % CI: {lo}–{hi})'],
   'survey.reference': ['Rujukan: {value}', 'Reference: {value}'],
   'survey.counts': ['{p} peserta, {np} bukan peserta, {r} responden', '{p} participants, {np} non-participants, {r} respondents'],
-  'survey.source': ['Sumber rujukan: {source}', 'Reference source: {source}'],
+  // The core's `reference.source` is one Indonesian sentence; the screen says it in its own language.
+  'survey.source': ['Sumber rujukan: survei FWA yang dikutip pemerintah saat menerbitkan PermenPANRB 4/2025 (survei fleksibilitas kerja Kemenkeu).', 'Reference source: the FWA survey the government cited when issuing PermenPANRB 4/2025 (the flexible-work survey of Kemenkeu).'],
   'survey.none': ['Belum ada data survei.', 'No survey data yet.'],
   'survey.byAgency': ['Survei per instansi', 'Survey by agency'],
   'export.contents': ['Isi workbook', 'What the workbook holds'],

@@ -1,7 +1,7 @@
 import type { GroupComparison } from '../../../../src-main/contract/compare-types.ts';
 import { Card } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { differenceText, groupDetail, rateText } from './format.ts';
+import { ciText, groupDetail, rateText } from './format.ts';
 import { MiniInterval } from './MiniInterval.tsx';
 
 export interface GroupRow extends GroupComparison {
@@ -37,7 +37,12 @@ export function GroupTable(props: { id: string; title: string; rows: GroupRow[];
                 {[r.flex, r.conventional].map((g, i) => (
                   <td key={i} className="num">{rateText(g, fmt, t, props.min)}{groupDetail(g, fmt) && <div className="muted">{groupDetail(g, fmt)}</div>}</td>
                 ))}
-                <td className="num">{differenceText(r.difference, fmt, t) ?? t('common.nLess', { n: props.min })}</td>
+                <td className="num">
+                  {r.difference.value === null || !r.difference.ci95 ? t('common.nLess', { n: props.min }) : (<>
+                    {fmt.pointsShort(r.difference.value)}
+                    <div className="muted">{ciText(r.difference.ci95, fmt, t)}</div>
+                  </>)}
+                </td>
                 <td><MiniInterval d={r.difference} range={range} /></td>
               </tr>
             ))}

@@ -42,7 +42,7 @@ export function SurveyCard({ s, min }: { s: SurveySummary; min: number }) {
               </div>
             ))}
             <p>{t('survey.counts', { p: fmt.int(s.participants), np: fmt.int(s.nonParticipants), r: fmt.int(s.respondents) })}</p>
-            <p className="muted" style={{ fontSize: 12, marginTop: 4 }}>{t('survey.source', { source: s.reference.source })}</p>
+            <p className="muted" style={{ fontSize: 12, marginTop: 4 }}>{t('survey.source')}</p>
           </>
         )}
         </>)}

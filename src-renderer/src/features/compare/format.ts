@@ -12,10 +12,14 @@ export function groupDetail(g: GroupRate, fmt: Formatter): string | null {
   return g.rate === null ? null : `${fmt.ratio(g.met, g.n)}${g.ci95 ? ` · ${fmt.pct(g.ci95[0])} – ${fmt.pct(g.ci95[1])}` : ''}`;
 }
 
+/** "IK 95 %: −9,8 s.d. +15,4", in points like the difference it belongs to. */
+export function ciText(ci: [number, number], fmt: Formatter, t: Translate): string {
+  return t('compare.ciRange', { lo: fmt.pointsShort(ci[0]), hi: fmt.pointsShort(ci[1]) });
+}
+
 /** "+5,4 poin persen (IK 95 %: −9,8 s.d. +15,4)"; null for a difference not computed. */
 export function differenceText(d: Difference, fmt: Formatter, t: Translate): string | null {
-  return d.value === null || d.ci95 === null ? null
-    : t('compare.diffValue', { value: fmt.points(d.value), lo: fmt.pointsShort(d.ci95[0]), hi: fmt.pointsShort(d.ci95[1]) });
+  return d.value === null || d.ci95 === null ? null : `${fmt.points(d.value)} (${ciText(d.ci95, fmt, t)})`;
 }
 
 export function verdict(d: Difference, t: Translate, min: number): string {
