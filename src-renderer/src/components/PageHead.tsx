@@ -5,7 +5,7 @@ import { PrintButton } from './print.tsx';
 
 /** A screen's title; `printable` adds "Cetak" and, on paper only, when it was printed. */
 export function PageHead(props: { title: string; subtitle?: string; actions?: ReactNode; printable?: boolean }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   return (
     <header className="page-head">
       <div>

@@ -31,7 +31,7 @@ export function useRunChecks() {
 }
 
 export function RunButton({ label, checks }: { label?: string; checks: ReturnType<typeof useRunChecks> }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   return (
     <button type="button" className="btn btn-primary" onClick={() => void checks.run()} disabled={checks.running}>
       {checks.running ? t('run.running') : (label ?? t('run.rerun'))}

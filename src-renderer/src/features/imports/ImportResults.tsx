@@ -63,13 +63,13 @@ function rejectColumns(t: ReturnType<typeof useI18n>['t'], sheets: boolean) {
 
 /** Rejected rows held in full, with their row, sheet, column, value and whole reason. */
 function RejectsList({ rejects, label }: { rejects: RejectedRow[]; label: string }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   return <Paged rows={rejects} label={label} {...rejectColumns(t, rejects.some((x) => x.sheet))} />;
 }
 
 /** Every rejected row of a stored batch, a page at a time from the core (a batch may hold a million). */
 export function BatchRejectsList({ batch, label }: { batch: string; label: (total: number) => string }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const { api } = useApiContext();
   const [page, setPage] = useState(0);
   const q = useQuery(() => api.batchRejects({ batch, offset: page * PAGE, limit: PAGE }), [batch, page]);
@@ -86,7 +86,7 @@ export function BatchRejectsList({ batch, label }: { batch: string; label: (tota
 
 /** What the import guessed about the file, so that a wrong guess is seen before anyone signs a figure. */
 function Guesses({ result: r }: { result: ImportFileResult }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const mapping = Object.entries(r.mapping ?? {});
   return (
     <details style={{ marginTop: 6 }} open={Object.keys(r.constants ?? {}).length > 0 || (r.ignored ?? []).length > 0 || r.layout !== 'rows'}>

@@ -18,7 +18,7 @@ import { EmptyWorkspace } from './EmptyWorkspace.tsx';
 import { UnitsCard } from './UnitsCard.tsx';
 
 export function OverviewPage() {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const api = useApi();
   const [agency, setAgency] = useState('');
   const overview = useQuery(() => api.overview(agency ? { agency } : {}), [agency]);
