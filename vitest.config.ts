@@ -27,6 +27,7 @@ const UNIT = [
   'test/import/normalise.test.ts',
   'test/package/dependencies.test.ts',
   'test/renderer/parse.test.ts',
+  'test/renderer/compare-format.test.ts',
   'test/rules/db-json.test.ts',
   'test/rules/finding-sentences.test.ts',
   'test/rules/jam-dis.test.ts',

@@ -24,6 +24,8 @@ export interface Formatter {
   pctValue(pct: number | null | undefined): string;
   /** A difference of two percentages, in points, signed: 0.054 → "+5,4 poin persen" / "+5.4 percentage points". */
   points(diff: number | null | undefined): string;
+  /** The same difference without its unit, for an axis or a column that names the unit once: "+5,4". */
+  pointsShort(diff: number): string;
   /** "count/total" with separators: 1.298/1.319. */
   ratio(count: number, total: number): string;
   /** 2025-07-14 → "14 Jul 2025"; null → "–". */
@@ -102,6 +104,7 @@ export function formatter(lang: FormatLang): Formatter {
     const monday = weekMonday(week);
     return range(monday, new Date(utc(monday).getTime() + 6 * DAY).toISOString().slice(0, 10));
   };
+  const signed = (diff: number) => `${diff > 0 ? '+' : diff < 0 ? '−' : ''}${decimal(Math.abs(diff) * 100, 1)}`;
   const weekWord = lang === 'id' ? 'Minggu' : 'Week';
   const week = (w: string) => `${weekWord} ${weekNumber(w)} (${weekRange(w)})`;
   const month = (yyyyMm: string) => my.format(utc(`${yyyyMm}-01`));
@@ -111,11 +114,8 @@ export function formatter(lang: FormatLang): Formatter {
     decimal,
     pct: (rate) => (rate === null || rate === undefined ? '–' : `${decimal(rate * 100, 1)}${pctSign}`),
     pctValue: (pct) => (pct === null || pct === undefined ? '–' : `${decimal(pct, 2)}${pctSign}`),
-    points: (diff) => {
-      if (diff === null || diff === undefined) return '–';
-      const sign = diff > 0 ? '+' : diff < 0 ? '−' : '';
-      return `${sign}${decimal(Math.abs(diff) * 100, 1)} ${lang === 'id' ? 'poin persen' : 'percentage points'}`;
-    },
+    points: (diff) => (diff === null || diff === undefined ? '–' : `${signed(diff)} ${lang === 'id' ? 'poin persen' : 'percentage points'}`),
+    pointsShort: (diff) => signed(diff),
     ratio: (count, total) => `${numbers[0]!.format(count)}/${numbers[0]!.format(total)}`,
     date,
     dayMonth,

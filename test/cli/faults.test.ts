@@ -9,7 +9,7 @@ import { pantau, pantauAsync } from '../helpers/cli.ts';
 // @ts-expect-error: a plain ES module, also loaded with `node --import` into a CLI process
 import { installEnospc } from '../helpers/enospc-preload.mjs';
 import { ended, fullDisk, tmpfsAvailable, whenReady, type FullDisk } from '../helpers/full-disk.ts';
-import { importOne, nip, tempDir, workspaceTemplate, type WorkspaceTemplate } from '../helpers/workspace.ts';
+import { importOne, tempDir, workspaceTemplate, type WorkspaceTemplate } from '../helpers/workspace.ts';
 import { figure } from '../support/figures.ts';
 import { SIZES } from '../support/sizes.ts';
 

@@ -14,6 +14,7 @@ describe('one way to write a number, a date, a week and a difference per languag
     ['a percentage', id.pctValue(90.22), '90,22\u00a0%', en.pctValue(90.22), '90.22%'],
     ['a difference', id.points(0.054), '+5,4 poin persen', en.points(0.054), '+5.4 percentage points'],
     ['a negative difference', id.points(-0.0123), '−1,2 poin persen', en.points(-0.0123), '−1.2 percentage points'],
+    ['a difference where the unit is named once', id.pointsShort(0.054), '+5,4', en.pointsShort(-0.0123), '−1.2'],
     ['a count of a total', id.ratio(1298, 1319), '1.298/1.319', en.ratio(1298, 1319), '1,298/1,319'],
     ['a date', id.date('2025-08-03'), '3 Agu 2025', en.date('2025-08-03'), '3 Aug 2025'],
     ['September', id.date('2025-09-14'), '14 Sep 2025', en.date('2025-09-14'), '14 Sep 2025'],

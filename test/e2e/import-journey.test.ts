@@ -107,7 +107,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the import screen, in a browser against pantau 
     await imports.ready('presensi-2025-09-10.csv');
     expect(await imports.agency('presensi-2025-09-10.csv').inputValue()).toBe('PEMKOT-BOGOR');
     await imports.file('rekap-absensi-2025-09.xlsx').getByText('Bulan data').waitFor();
-    expect(await imports.file('rekap-absensi-2025-09.xlsx').getByLabel('Bulan data').inputValue()).toBe('2025-09');
+    expect(await imports.file('rekap-absensi-2025-09.xlsx').getByLabel('Bulan data').inputValue()).toBe('09/2025');
     await shot(page, 'impor-02-layouts-suggested', true);
     // The analyst applies Sleman to all: the Bogor file's NIPs are Bogor's, so Impor is blocked with the reason.
     await imports.file('scanlog-2025-10.csv').getByRole('button', { name: 'Terapkan ke semua berkas' }).click();
@@ -244,7 +244,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the import screen, in a browser against pantau 
     await page.getByLabel('Choose files…').setInputFiles([join(SAMPLES, 'pemkab-sleman/presensi-harian-2025-10-20.xlsx')]);
     const card = page.getByRole('region', { name: 'presensi-harian-2025-10-20.xlsx' });
     await card.getByText('Ready to import').waitFor(LONG);
-    expect(await card.getByLabel('Date of the data').inputValue()).toBe('2025-10-20');
+    expect(await card.getByLabel('Date of the data').inputValue()).toBe('20/10/2025');
     await card.getByText('from the title above the table').waitFor();
     await shot(page, 'impor-07-english', true);
     await expectAccessible(page, 'import-en');

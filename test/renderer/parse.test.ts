@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CORE_MESSAGES } from '../../src-renderer/src/i18n/messages-core.ts';
-import { formatDate, formatNumber, parseNumber, readDate, readNumber, type Problem } from '../../src-renderer/src/i18n/parse.ts';
+import { formatDate, formatMonth, formatNumber, parseNumber, readDate, readMonth, readNumber, type Problem } from '../../src-renderer/src/i18n/parse.ts';
 
 /**
  * What people type into the app's number and date fields (docs/screens.md, Typing numbers and dates).
@@ -107,4 +107,26 @@ it('every problem has its message in both languages', () => {
     expect(texts, code).toBeDefined();
     expect(texts![0]).not.toBe(texts![1]);
   }
+});
+
+describe('readMonth', () => {
+  it('issue 19: the import card\'s month field reads a month as people write it (type=month showed the browser\'s own form)', () => {
+    const cases: [string, string | null][] = [
+      ['Sep 2025', '2025-09'], ['September 2025', '2025-09'], ['sept. 2025', '2025-09'], ['Agustus 2025', '2025-08'],
+      ['Agu 2025', '2025-08'], ['Aug 2025', '2025-08'], ['Okt 2025', '2025-10'], ['09/2025', '2025-09'], ['9-2025', '2025-09'],
+      ['2025-09', '2025-09'], [' 12/2025 ', '2025-12'], ['', null],
+    ];
+    for (const [text, value] of cases) expect([text, readMonth(text)]).toEqual([text, { ok: true, value }]);
+  });
+
+  it('refuses what is no month, with its reason', () => {
+    expect(readMonth('13/2025')).toEqual({ ok: false, problem: { code: 'date.month', vars: { month: '13' } } });
+    for (const text of ['Sep', '2025', '09/25', 'Foo 2025', '2025-09-01']) expect(readMonth(text)).toEqual({ ok: false, problem: { code: 'month.format' } });
+    expect(readMonth(' ', true)).toEqual({ ok: false, problem: { code: 'required' } });
+  });
+
+  it('what the field shows is read back as the same month', () => {
+    expect(formatMonth('2025-09')).toBe('09/2025');
+    expect(readMonth(formatMonth('2025-09'))).toEqual({ ok: true, value: '2025-09' });
+  });
 });

@@ -36,7 +36,7 @@ function paramRows(ctx: ExportContext, parameters: readonly ParamInfo[], params:
 
 function notes(ctx: ExportContext): string[] {
   const n = ctx.compare.minGroupSize;
-  const { lang, fmt } = ctx;
+  const { fmt } = ctx;
   const s = (id: string, en: string) => say(ctx, id, en);
   const week = fmt.week('2025-W37');
   return [

@@ -1,5 +1,4 @@
-import { fmtInt } from '../i18n/format.ts';
-import { bandOf, TARGET } from './bands.ts';
+import { bandOf, LOW, TARGET } from './bands.ts';
 
 export interface HeatRow {
   key: string;
@@ -37,10 +36,7 @@ export function Heatmap(props: {
         <Row key={row.key} row={row} {...props} />
       ))}
       <div className="heat-note" style={{ gridColumn: '1 / -1' }} aria-hidden="true">
-        <span className="swatch" style={{ background: '#9fd1b3' }} /> 100 %
-        <span className="swatch" style={{ background: '#cfe8d8' }} /> ≥ {props.percent(TARGET)}
-        <span className="swatch" style={{ background: '#f6dfa6' }} /> <span>85–95 %</span>
-        <span className="swatch" style={{ background: '#f2b8b1' }} /> &lt; 85 %
+        {legend(props.percent).map(([colour, text]) => <span key={colour}><span className="swatch" style={{ background: colour }} /> {text} </span>)}
       </div>
     </div>
   );
@@ -67,12 +63,17 @@ function Row(props: Parameters<typeof Heatmap>[0] & { row: HeatRow }) {
             title={props.cellLabel(row, w.week, c.rate, c.ok, c.all)}
             onClick={() => props.onSelect?.(row.key)}
           >
-            {c.rate === null || c.rate >= 1 ? '' : fmtInt(Math.floor(c.rate * 100))}
+            {c.rate === null || c.rate >= 1 ? '' : Math.floor(c.rate * 100)}
           </button>
         );
       })}
     </>
   );
+}
+
+/** The bands' colours and what each means, on screen and in the PNG alike. */
+function legend(percent: (rate: number) => string): [string, string][] {
+  return [['#9fd1b3', percent(1)], ['#cfe8d8', `≥ ${percent(TARGET)}`], ['#f6dfa6', `${percent(LOW)} – ${percent(TARGET)}`], ['#f2b8b1', `< ${percent(LOW)}`]];
 }
 
 function xml(text: string): string {
@@ -109,13 +110,12 @@ export function heatmapSvg(props: { rows: HeatRow[]; weeks: { week: string; tick
       const x = LABEL + i * CELL;
       out.push(`<rect x="${x}" y="${y}" width="${CELL - 2}" height="${ROW - 2}" rx="3" fill="${c ? fill(c.rate) : '#e9eef3'}"/>`);
       if (c && c.rate !== null && c.rate < 1) {
-        out.push(`<text x="${x + (CELL - 2) / 2}" y="${y + ROW / 2 + 3}" text-anchor="middle" font-size="11" fill="#17212b">${fmtInt(Math.floor(c.rate * 100))}</text>`);
+        out.push(`<text x="${x + (CELL - 2) / 2}" y="${y + ROW / 2 + 3}" text-anchor="middle" font-size="11" fill="#17212b">${Math.floor(c.rate * 100)}</text>`);
       }
     });
   });
   const ly = HEAD + props.rows.length * ROW + 12;
-  const legend: [string, string][] = [['#9fd1b3', '100 %'], ['#cfe8d8', `≥ ${props.percent(TARGET)}`], ['#f6dfa6', '85–95 %'], ['#f2b8b1', '< 85 %']];
-  legend.forEach(([colour, text], i) => {
+  legend(props.percent).forEach(([colour, text], i) => {
     const x = i * 110;
     out.push(`<rect x="${x}" y="${ly}" width="12" height="12" rx="3" fill="${colour}"/><text x="${x + 17}" y="${ly + 10}" font-size="11.5" fill="#5a6878">${xml(text)}</text>`);
   });

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
-import { fmtInt } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { usePrintPreparer } from './print.tsx';
 
@@ -47,7 +46,7 @@ export function VirtualTable<T>(props: {
   const [scrollTop, setScrollTop] = useState(0);
   const [active, setActive] = useState(0);
   const id = useId();
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const [printRows, setPrintRows] = useState<T[] | null>(null);
 
   useEffect(() => {
@@ -204,7 +203,7 @@ export function VirtualTable<T>(props: {
               {printRows.map((row, i) => <tr key={i}>{props.columns.map((c) => <td key={c.key}>{c.render(row)}</td>)}</tr>)}
             </tbody>
           </table>
-          {printRows.length < total && <p className="muted print-note">{t('print.rows', { n: fmtInt(printRows.length), total: fmtInt(total) })}</p>}
+          {printRows.length < total && <p className="muted print-note">{t('print.rows', { n: fmt.int(printRows.length), total: fmt.int(total) })}</p>}
         </div>
       )}
     </div>

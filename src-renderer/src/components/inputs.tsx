@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type InputHTMLAttributes } from 'react';
 import { translate, useI18n, type Lang, type MessageKey } from '../i18n/i18n.tsx';
-import { formatDate, formatNumber, parseNumber, readDate, readNumber, type DateBounds, type NumberBounds, type Problem } from '../i18n/parse.ts';
+import { formatDate, formatMonth, formatNumber, parseNumber, readDate, readMonth, readNumber, type DateBounds, type NumberBounds, type Problem } from '../i18n/parse.ts';
 
 /** A field's problem in the app's language. */
 export function problemText(problem: Problem, lang: Lang): string {
@@ -132,6 +132,57 @@ export function DateInput(props: FieldProps & DateBounds & {
         }}
       />
       <span className="muted field-note" id={hintId}>{t('input.date.hint')}</span>
+      {message}
+    </>
+  );
+}
+
+/**
+ * The one month field of the app: mm/yyyy or the month's name in either language (readMonth), ISO
+ * yyyy-mm to the rest of the app; never `type=month`, which Firefox and Safari show as free text and
+ * Chromium in the system's language. `onChange` gets the ISO month, null when empty or no month, and the problem.
+ */
+export function MonthInput(props: FieldProps & {
+  value: string | null;
+  required?: boolean;
+  onChange: (yyyyMm: string | null, problem: string | null) => void;
+}) {
+  const { t, lang } = useI18n();
+  const [text, setText] = useState(() => formatMonth(props.value));
+  const [touched, setTouched] = useState(false);
+  useEffect(() => {
+    const typed = readMonth(text);
+    if ((typed.ok ? typed.value : null) !== (props.value || null)) setText(formatMonth(props.value));
+  }, [props.value]);
+  const read = readMonth(text, props.required);
+  const own = read.ok ? null : problemText(read.problem, lang);
+  const hintId = `${props.id}-format`;
+  const { invalid, describedBy, message } = useFieldMessage(
+    { ...props, describedBy: [props.describedBy, hintId].filter(Boolean).join(' ') }, own, touched);
+  return (
+    <>
+      <input
+        {...props.inputProps}
+        id={props.id}
+        type="text"
+        autoComplete="off"
+        placeholder={t('input.month.placeholder')}
+        className={props.className}
+        value={text}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy}
+        onChange={(e) => {
+          const next = e.target.value;
+          setText(next);
+          const r = readMonth(next, props.required);
+          props.onChange(r.ok ? r.value : null, r.ok ? null : problemText(r.problem, lang));
+        }}
+        onBlur={() => {
+          setTouched(true);
+          if (read.ok && read.value) setText(formatMonth(read.value));
+        }}
+      />
+      <span className="muted field-note" id={hintId}>{t('input.month.hint')}</span>
       {message}
     </>
   );

@@ -10,7 +10,7 @@ export type InputLang = 'id' | 'en';
 export interface Problem {
   code:
     | 'required' | 'number.format' | 'number.min' | 'number.max' | 'number.integer' | 'number.step'
-    | 'date.format' | 'date.month' | 'date.day' | 'date.min' | 'date.max';
+    | 'date.format' | 'date.month' | 'date.day' | 'date.min' | 'date.max' | 'month.format';
   vars?: Record<string, string>;
 }
 
@@ -168,4 +168,36 @@ export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/**
+ * A month as people write it, handed on as ISO yyyy-mm: by name in Indonesian or English
+ * (`Sep 2025`, `Agustus 2025`), by number month first (`09/2025`, `9-2025`), or the ISO form (`2025-09`).
+ */
+export function readMonth(text: string, required = false): Read<string | null> {
+  const s = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (s === '') return required ? { ok: false, problem: { code: 'required' } } : { ok: true, value: null };
+  let y: number;
+  let m: number;
+  let iso: RegExpExecArray | null;
+  let numeric: RegExpExecArray | null;
+  let named: RegExpExecArray | null;
+  if ((iso = /^(\d{4})-(\d{1,2})$/.exec(s))) {
+    [y, m] = [Number(iso[1]), Number(iso[2])];
+  } else if ((numeric = /^(\d{1,2})[/.-](\d{4})$/.exec(s))) {
+    [m, y] = [Number(numeric[1]), Number(numeric[2])];
+  } else if ((named = /^([a-z]+)\.?[ .-]?(\d{4})$/.exec(s)) && MONTHS[named[1]!] !== undefined) {
+    [m, y] = [MONTHS[named[1]!]!, Number(named[2])];
+  } else {
+    return { ok: false, problem: { code: 'month.format' } };
+  }
+  if (m < 1 || m > 12) return { ok: false, problem: { code: 'date.month', vars: { month: String(m) } } };
+  return { ok: true, value: `${pad(y, 4)}-${pad(m)}` };
+}
+
+/** An ISO month as the field shows it, mm/yyyy in both languages; anything else unchanged. */
+export function formatMonth(yyyyMm: string | null | undefined): string {
+  if (!yyyyMm) return '';
+  const m = /^(\d{4})-(\d{2})$/.exec(yyyyMm);
+  return m ? `${m[2]}/${m[1]}` : yyyyMm;
 }

@@ -1,6 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
 import type { DesktopFile, ExportWorkbookRequest, ExportWorkbookResult } from '../../../../src-main/contract/index.ts';
-import { formatter } from '../../../../src-main/contract/format.ts';
 import { MIN_KEY_LENGTH } from '../../../../src-main/contract/validate.ts';
 import { SHEET_ROWS, workbookFileName, type SheetId } from '../../../../src-main/contract/workbook.ts';
 import { useApiContext } from '../../api/ApiProvider.tsx';
@@ -21,7 +20,7 @@ const SHEETS: Record<'full' | 'unit', SheetId[]> = {
 
 /** Ekspor: scope, full workbook or one unit's report, optional pseudonymisation; then show in folder (desktop) or download (browser). */
 export function ExportPage() {
-  const { t, lang } = useI18n();
+  const { t, lang, fmt } = useI18n();
   const { api, token, mode } = useApiContext();
   const desktop = mode === 'electron';
   const overview = useQuery(() => api.overview({}), []);
@@ -87,7 +86,7 @@ export function ExportPage() {
   };
 
   const agencyOptions = [{ value: '', label: t('filter.allAgencies') }, ...(o?.data.agencies ?? []).map((a) => ({ value: a.agency, label: a.name ?? a.agency }))];
-  const monthOptions = [{ value: '', label: t('export.allData') }, ...months.map((m) => ({ value: m, label: formatter(lang).month(m) }))];
+  const monthOptions = [{ value: '', label: t('export.allData') }, ...months.map((m) => ({ value: m, label: fmt.month(m) }))];
   return (
     <>
       <PageHead title={t('export.title')} subtitle={t('export.subtitle')} />
@@ -171,8 +170,7 @@ export function ExportPage() {
  * of what it lists ("42 temuan"); the summary is a page, not a table, and has no count.
  */
 function ExportResult({ result, desktop, token, written }: { result: ExportWorkbookResult; desktop: boolean; token: string | null; written: string }) {
-  const { t, lang } = useI18n();
-  const fmt = formatter(lang);
+  const { t, fmt } = useI18n();
   const file = result.out.startsWith('download:') ? result.out.slice('download:'.length) : result.out;
   return (
     <Card id="export-result" title={t('export.done', { file: desktop ? written : file })}

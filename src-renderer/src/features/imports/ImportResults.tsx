@@ -5,7 +5,6 @@ import { desktopCall, downloadWorkbook } from '../../api/desktop.ts';
 import { errorText, useQuery } from '../../api/useQuery.ts';
 import { DownloadTable } from '../../components/DownloadTable.tsx';
 import { Notice } from '../../components/ui.tsx';
-import { fmtInt } from '../../i18n/format.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { createStore } from './store.ts';
 
@@ -27,7 +26,7 @@ const PAGE = 100;
 function PagedTable<T>({ rows, page, total, onPage, label, head, line }: {
   rows: T[]; page: number; total: number; onPage: (page: number) => void; label: string; head: string[]; line: (r: T) => (string | number)[];
 }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const pages = Math.ceil(total / PAGE);
   return (
     <div>
@@ -35,14 +34,14 @@ function PagedTable<T>({ rows, page, total, onPage, label, head, line }: {
         <table className="data reasons">
           <thead><tr>{head.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
           <tbody>
-            {rows.map((r, i) => <tr key={page * PAGE + i}>{line(r).map((c, k) => <td key={k} className={typeof c === 'number' ? 'num' : ''}>{typeof c === 'number' ? fmtInt(c) : c}</td>)}</tr>)}
+            {rows.map((r, i) => <tr key={page * PAGE + i}>{line(r).map((c, k) => <td key={k} className={typeof c === 'number' ? 'num' : ''}>{typeof c === 'number' ? fmt.int(c) : c}</td>)}</tr>)}
           </tbody>
         </table>
       </div>
       {pages > 1 && (
         <div className="pager">
           <button type="button" className="btn btn-sm" disabled={page === 0} onClick={() => onPage(page - 1)}>{t('pager.prev')}</button>
-          <span>{t('pager.of', { from: fmtInt(page * PAGE + 1), to: fmtInt(Math.min(total, page * PAGE + PAGE)), n: fmtInt(total) })}</span>
+          <span>{t('pager.of', { from: fmt.int(page * PAGE + 1), to: fmt.int(Math.min(total, page * PAGE + PAGE)), n: fmt.int(total) })}</span>
           <button type="button" className="btn btn-sm" disabled={page === pages - 1} onClick={() => onPage(page + 1)}>{t('pager.next')}</button>
         </div>
       )}
@@ -113,7 +112,7 @@ function batchesOf(r: ImportFileResult): string[] {
 }
 
 function OneResult({ entry, history }: { entry: ResultEntry; history: ImportBatch[] | undefined }) {
-  const { t, lang } = useI18n();
+  const { t, lang, fmt } = useI18n();
   const { api, token, mode } = useApiContext();
   const [message, setMessage] = useState<string | null>(null);
   const r = entry.result;
@@ -155,9 +154,9 @@ function OneResult({ entry, history }: { entry: ResultEntry; history: ImportBatc
       {undone && <p className="muted">{t('imports.undoneLine')}</p>}
       {r.error ? <p className="notice notice-error" style={{ marginTop: 6 }}>{r.error}</p> : (
         <p>
-          {t('imports.resultLine', { read: fmtInt(r.rowsRead), ok: fmtInt(r.rowsImported), rejected: fmtInt(r.rowsRejected) })}
-          {r.rowsSkipped > 0 && t('imports.skippedLine', { n: fmtInt(r.rowsSkipped) })}
-          {r.records !== undefined && r.records !== r.rowsImported && t('imports.recordsLine', { n: fmtInt(r.records) })}
+          {t('imports.resultLine', { read: fmt.int(r.rowsRead), ok: fmt.int(r.rowsImported), rejected: fmt.int(r.rowsRejected) })}
+          {r.rowsSkipped > 0 && t('imports.skippedLine', { n: fmt.int(r.rowsSkipped) })}
+          {r.records !== undefined && r.records !== r.rowsImported && t('imports.recordsLine', { n: fmt.int(r.records) })}
         </p>
       )}
       {r.status === 'imported' && <Guesses result={r} />}
@@ -170,16 +169,16 @@ function OneResult({ entry, history }: { entry: ResultEntry; history: ImportBatc
       )}
       {r.rejects.length > 0 && (
         <details open style={{ marginTop: 6 }}>
-          <summary>{t('imports.rejects', { n: fmtInt(r.rowsRejected) })}</summary>
-          {r.rejects.length >= IMPORT_RESULT_ROWS && <p className="muted">{t('imports.firstRows', { n: fmtInt(r.rejects.length) })}</p>}
-          <RejectsList rejects={r.rejects} label={`${t('imports.rejects', { n: fmtInt(r.rowsRejected) })} — ${r.file}`} />
+          <summary>{t('imports.rejects', { n: fmt.int(r.rowsRejected) })}</summary>
+          {r.rejects.length >= IMPORT_RESULT_ROWS && <p className="muted">{t('imports.firstRows', { n: fmt.int(r.rejects.length) })}</p>}
+          <RejectsList rejects={r.rejects} label={`${t('imports.rejects', { n: fmt.int(r.rowsRejected) })} — ${r.file}`} />
         </details>
       )}
       {r.skipped.length > 0 && (
         <details style={{ marginTop: 6 }}>
-          <summary>{t('imports.skipped', { n: fmtInt(r.rowsSkipped) })}</summary>
-          {r.skipped.length >= IMPORT_RESULT_ROWS && <p className="muted">{t('imports.firstRows', { n: fmtInt(r.skipped.length) })}</p>}
-          <Paged rows={r.skipped} label={`${t('imports.skipped', { n: fmtInt(r.rowsSkipped) })} — ${r.file}`}
+          <summary>{t('imports.skipped', { n: fmt.int(r.rowsSkipped) })}</summary>
+          {r.skipped.length >= IMPORT_RESULT_ROWS && <p className="muted">{t('imports.firstRows', { n: fmt.int(r.skipped.length) })}</p>}
+          <Paged rows={r.skipped} label={`${t('imports.skipped', { n: fmt.int(r.rowsSkipped) })} — ${r.file}`}
             head={[t('rejects.row'), t('rejects.reason')]} line={(x) => [x.row, x.reason]} />
         </details>
       )}
