@@ -94,6 +94,12 @@ describe.each<Lang>(['id', 'en'])('pantau --lang %s, human output (issue 19)', (
     }
   });
 
+  it('export lists the summary without a row count and each table with what its rows are (issue 19: "Ringkasan: 0 baris")', () => {
+    const text = outputs.find((o) => o.what === 'export')!.text;
+    expect(text).toMatch(lang === 'id' ? /^  Ringkasan$/m : /^  Summary$/m);
+    expect(text).toMatch(lang === 'id' ? /^  Temuan: [\d.]+ temuan$/m : /^  Findings: [\d,]+ findings$/m);
+  });
+
   it('writes numbers of 1000 and more with the language\'s separator', () => {
     for (const { what, text } of outputs) {
       const bare = [...text.matchAll(BARE)].map((m) => m[0]).filter((n) => !isYearOrNip(n));

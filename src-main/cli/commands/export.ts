@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { ExportWorkbookResult } from '../../contract/export-types.ts';
 import { formatter } from '../../contract/format.ts';
 import { MIN_KEY_LENGTH } from '../../contract/validate.ts';
+import { SHEET_ROWS } from '../../contract/workbook.ts';
 import { langOf, reportFailure, t, withApi, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
 import { toJson } from '../output.ts';
 import { usage } from '../usage.ts';
@@ -23,7 +24,11 @@ function describe(r: ExportWorkbookResult, lang: Lang): string[] {
   return [
     t(lang, `Buku kerja ditulis: ${r.out} (pemeriksaan ${r.run}, ${f.int(r.findings)} temuan${masked})`,
       `Workbook written: ${r.out} (check run ${r.run}, ${f.int(r.findings)} findings${masked})`),
-    ...r.sheets.map((s) => `  ${s.name}: ${f.int(s.rows)} ${t(lang, 'baris', 'rows')}`),
+    // As the export screen lists them: a table with what its rows are, the summary (a page) without a count.
+    ...r.sheets.map((s) => {
+      const rows = s.sheet in SHEET_ROWS ? SHEET_ROWS[s.sheet as keyof typeof SHEET_ROWS] : null;
+      return rows ? `  ${s.name}: ${rows[lang === 'en' ? 1 : 0].replace('{n}', f.int(s.rows))}` : `  ${s.name}`;
+    }),
   ];
 }
 
