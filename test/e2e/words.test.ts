@@ -28,7 +28,7 @@ const MARKERS: Record<Lang, string[]> = {
   id: ['dan', 'yang', 'dari', 'tidak', 'untuk', 'dengan', 'pada', 'atau', 'ini', 'belum', 'sudah', 'baris', 'berkas', 'pegawai',
     'minggu', 'hari', 'bulan', 'temuan', 'kepatuhan', 'sebelum', 'sesudah', 'poin persen', 'ditolak', 'diimpor', 'memuat', 'tampilkan',
     'simpan', 'batal', 'unduh', 'pilih', 'semua', 'seluruh', 's.d.', 'Agu', 'Okt', 'Des', 'Agustus', 'Oktober', 'Desember',
-    'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'],
+    'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'nasional', 'dijalankan'],
   en: ['the', 'and', 'of', 'difference', 'differences', 'with', 'without', 'not', 'for', 'from', 'this', 'rows', 'files', 'employees', 'week', 'weeks', 'findings',
     'before', 'after', 'percentage points', 'rejected', 'imported', 'loading', 'show', 'save', 'cancel', 'download', 'choose',
     'all', 'whole', 'Aug', 'Oct', 'Dec', 'August', 'October', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',

@@ -50,10 +50,6 @@ export function sheetName(ctx: { lang: Lang }, sheet: SheetId): string {
   return pick(ctx.lang, SHEET_NAMES[sheet]);
 }
 
-/** A profile version as stored ("nasional v1 + KEMENDAGRI v3") in the workbook's language. */
-export function profileVersion(ctx: { lang: Lang }, version: string): string {
-  return ctx.lang === 'en' ? version.replace(/^nasional\b/, 'national') : version;
-}
 
 /** The agency's name from its profile (its code when the profile names none); "Semua instansi" for all. */
 export function agencyName(ctx: ExportContext, agency: string | null): string {

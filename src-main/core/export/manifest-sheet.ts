@@ -1,7 +1,8 @@
+import { profileVersionWords } from '../../contract/param-words.ts';
 import type { ExportSheet } from '../../contract/export-types.ts';
 import type { ImportKind } from '../../contract/import-types.ts';
 import { KIND_LABELS, kindLabel } from '../../contract/labels.ts';
-import { agencyName, letterhead, profileVersion, say, sheetName, type ExportContext } from './export-context.ts';
+import { agencyName, letterhead, say, sheetName, type ExportContext } from './export-context.ts';
 import type { BatchRow } from './export-sql.ts';
 import { localTime, longDate, wallClock } from './report-text.ts';
 import { SheetBuilder, type Col, type Value } from './sheet-kit.ts';
@@ -24,7 +25,7 @@ function facts(ctx: ExportContext): [string, Value][] {
     [s('Sampai tanggal', 'To'), longDate(run.to, ctx.lang)],
     // The check's number, as `pantau check` and the screens name it.
     [s('Pemeriksaan', 'Check'), run.run],
-    [s('Versi profil', 'Profile version'), profileVersion(ctx, run.profileVersion)],
+    [s('Versi profil', 'Profile version'), profileVersionWords(run.profileVersion, ctx.lang)],
     [s('Perbandingan kinerja', 'Performance comparison'),
       ctx.compare.period ? ctx.fmt.period(ctx.compare.period) : s('semua periode kinerja', 'every performance period')],
     [s('Disamarkan', 'Pseudonymised'), ctx.pseudo.on

@@ -1,6 +1,7 @@
+import { profileVersionWords } from '../../contract/param-words.ts';
 import type { ExportSheet } from '../../contract/export-types.ts';
 import type { ParamInfo, ProfileParams } from '../../contract/rules-types.ts';
-import { letterhead, profileVersion, say, sheetName, type ExportContext } from './export-context.ts';
+import { letterhead, say, sheetName, type ExportContext } from './export-context.ts';
 import { pick } from './report-text.ts';
 import { BANDS, SheetBuilder, type Col, type Value } from './sheet-kit.ts';
 
@@ -101,7 +102,7 @@ export function writeMethod(ctx: ExportContext): ExportSheet {
   // The longest table: its header is the one repeated on the printed pages it runs over.
   sheet.header([s('Instansi', 'Agency'), s('Versi profil', 'Profile version'), s('Parameter', 'Parameter'), s('Nilai', 'Value')], [], true);
   for (const p of ctx.profiles) {
-    for (const [label, value] of paramRows(ctx, parameters, p.params)) sheet.add([p.agency ?? s('nasional', 'national'), profileVersion(ctx, p.version), label, value]);
+    for (const [label, value] of paramRows(ctx, parameters, p.params)) sheet.add([p.agency ?? s('nasional', 'national'), profileVersionWords(p.version, ctx.lang), label, value]);
   }
   const written = sheet.write(ctx.book);
   return { ...written, rows: rules.length };

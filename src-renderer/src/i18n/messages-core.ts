@@ -33,7 +33,7 @@ export const CORE_MESSAGES = {
   'common.nLess': ['n < {n}', 'n < {n}'],
   'common.unknownUnit': ['(unit tidak diketahui)', '(unknown unit)'],
   'run.label': ['Pemeriksaan {run}', 'Check run {run}'],
-  'run.meta': ['dijalankan {at} · profil {version} · {from} s.d. {to}', 'run {at} · profile {version} · {from} to {to}'],
+  'run.meta': ['dijalankan {at} · profil {version} · {from} s.d. {to}', 'checked {at} · profile {version} · {from} to {to}'],
   'run.scopeAgency': ['hanya {agency}', '{agency} only'],
   'run.stale': ['Data atau profil aturan berubah setelah pemeriksaan ini. Jalankan ulang agar angka terbaru.', 'Data or rule profiles changed after this run. Run the checks again for current figures.'],
   'run.rerun': ['Jalankan ulang pemeriksaan', 'Run the checks again'],

@@ -170,11 +170,11 @@ export function ExportPage() {
  * of what it lists ("42 temuan"); the summary is a page, not a table, and has no count.
  */
 function ExportResult({ result, desktop, token, written }: { result: ExportWorkbookResult; desktop: boolean; token: string | null; written: string }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const file = result.out.startsWith('download:') ? result.out.slice('download:'.length) : result.out;
   return (
     <Card id="export-result" title={t('export.done', { file: desktop ? written : file })}
-      desc={t('export.doneMeta', { run: result.run, version: shortVersion(result.profileVersion), findings: fmt.int(result.findings), pseudo: result.pseudonymised ? t('export.pseudoDone') : '' })}
+      desc={t('export.doneMeta', { run: result.run, version: shortVersion(result.profileVersion, lang), findings: fmt.int(result.findings), pseudo: result.pseudonymised ? t('export.pseudoDone') : '' })}
       actions={desktop
         ? <button type="button" className="btn" onClick={() => void desktopCall('desktop.showInFolder', { file: result.out })}>{t('export.show')}</button>
         : <button type="button" className="btn" onClick={() => void downloadWorkbook(file, token)}>{t('export.downloadAgain')}</button>}>

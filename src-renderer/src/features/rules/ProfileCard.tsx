@@ -91,7 +91,7 @@ export function ProfileCard(props: {
     try {
       const saved = await api.setProfile({ ...(isAgency ? { agency: props.agency } : {}), set: diff });
       setRefusal(null);
-      setResult({ tone: 'ok', text: (l) => translate(l, 'profile.saved', { version: shortVersion(saved.version) }) });
+      setResult({ tone: 'ok', text: (l) => translate(l, 'profile.saved', { version: shortVersion(saved.version, l) }) });
       changed();
     } catch (err) {
       const key = err instanceof AppError && err.code === 'PROFILE_REFUSED' && typeof err.details?.key === 'string' ? err.details.key : null;
@@ -192,7 +192,7 @@ export function ProfileCard(props: {
         )}
       </div>
       {props.error && <Notice tone="error">{props.error}</Notice>}
-      {props.profile && <p className="muted" style={{ marginBottom: 10 }}>{t('profile.version', { version: shortVersion(props.profile.version) })}</p>}
+      {props.profile && <p className="muted" style={{ marginBottom: 10 }}>{t('profile.version', { version: shortVersion(props.profile.version, lang) })}</p>}
       <form noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
         {isAgency && (
           <fieldset className="form-grid">
