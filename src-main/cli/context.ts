@@ -45,7 +45,7 @@ export function t(lang: Lang, id: string, en: string): string {
  */
 export async function withApi<T>(opts: GlobalOptions, work: (api: CoreApi, core: Core) => Promise<T>, signal?: AbortSignal): Promise<T> {
   const lang = langOf(opts);
-  if (!opts.db) throw new AppError('BAD_REQUEST', t(lang, 'Opsi --db FILE wajib diisi.', 'Option --db FILE is required.'));
+  if (!opts.db) throw new AppError('BAD_REQUEST', t(lang, 'Opsi --db BERKAS wajib diisi: workspace Pantau (berkas .duckdb).', 'Option --db FILE is required: the Pantau workspace (a .duckdb file).'));
   const cancelled = () => new AppError('CANCELLED', 'Dibatalkan; workspace ditutup dengan rapi.', 'Cancelled; the workspace was closed cleanly.');
   let core: Core | undefined;
   const stop = () => core?.db.stop(cancelled());

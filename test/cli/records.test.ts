@@ -142,9 +142,9 @@ describe('pantau records, wrong usage (exit 2)', () => {
   it.each([
     [['--kind', 'attendance', '--from', '2025-02-31'], /--from harus tanggal YYYY-MM-DD yang ada, bukan "2025-02-31"/],
     [['--kind', 'attendance', '--to', '14/10/2025'], /--to harus tanggal YYYY-MM-DD/],
-    [['--kind', 'units', '--nip', '1'], /Saringan nip tidak berlaku untuk jenis data "units"/],
-    [['--kind', 'roster', '--from', '2025-09-01'], /Saringan from\/to tidak berlaku untuk jenis data "roster"/],
-    [['--kind', 'calendar', '--agency', AG], /Saringan agency tidak berlaku untuk jenis data "calendar"/],
+    [['--kind', 'units', '--nip', '1'], /Saringan NIP \(--nip\) tidak berlaku untuk data Unit kerja/],
+    [['--kind', 'roster', '--from', '2025-09-01'], /Saringan tanggal \(--from\/--to\) tidak berlaku untuk data Daftar pegawai/],
+    [['--kind', 'calendar', '--agency', AG], /Saringan instansi \(--agency\) tidak berlaku untuk data Kalender libur/],
     [['--kind', 'gaji'], /--kind <jenis> tidak menerima "gaji"/],
     [[], /Opsi --kind <jenis> wajib diisi/],
   ])('%j', async (args, message) => {
@@ -163,6 +163,6 @@ describe('pantau records, wrong usage (exit 2)', () => {
   it('says so in English with --lang en', async () => {
     const r = await run(['records', '--db', template.file(), '--kind', 'units', '--from', '2025-09-01', '--lang', 'en']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('The from/to filter does not apply to data kind "units": its records have no date or period.');
+    expect(r.stderr).toContain('The date (--from/--to) filter does not apply to Work units data: its records have no date or period.');
   });
 });
