@@ -110,6 +110,29 @@ export function describeContract(label: string, connect: Connect): void {
       }
     });
 
+    it('exportTable writes a screen\'s table as filtered; refusals keep their codes (issue 19)', async () => {
+      const core = await freshCore();
+      const { api, transport } = await connected(core);
+      const csv = writeText(core.dir, 'presensi.csv', ['NIP,Nama,Unit Kerja,Tanggal,Jam Masuk,Jam Pulang,Kode Kehadiran,Mode Kerja',
+        ...['2025-09-08', '2025-09-09', '2025-09-10'].map((d) => `${nip(1)},Ani,Bagian Umum,${d},07:30,16:00,H,WFH`), ''].join('\n'));
+      await api.importFiles({ files: [{ path: csv, kind: 'attendance', agency: 'PEMKOT-X' }] });
+      await api.runChecks({});
+      const { total } = await api.findings({ agency: 'PEMKOT-X' });
+      expect(total).toBeGreaterThan(0);
+      const out = join(core.dir, 'temuan.xlsx');
+      expect(await api.exportTable({ table: 'findings', filter: { agency: 'PEMKOT-X', sort: 'name' }, out })).toEqual({ out, total, rows: total });
+      expect(existsSync(out)).toBe(true);
+      const unit = { table: 'unitEmployees' as const, filter: { agency: 'PEMKOT-X', unit: 'Bagian Umum' }, out };
+      expect(await api.exportTable(unit)).toEqual({ out, total: 1, rows: 1 });
+      // This core has no download folder: a download name is refused, not written anywhere.
+      await expect(api.exportTable({ ...unit, out: 'download:pegawai.xlsx' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      for (const bad of [{ table: 'records', filter: {}, out }, { table: 'findings', out }, { table: 'findings', filter: { limit: 10 }, out },
+        { table: 'findings', filter: { rule: 'semua' }, out }, { table: 'unitEmployees', filter: { agency: 'PEMKOT-X' }, out },
+        { table: 'findings', filter: {}, out: join(core.dir, 'x.csv') }]) {
+        expect(JSON.parse(await transport('exportTable', JSON.stringify(bad))).error.code).toBe('BAD_REQUEST');
+      }
+    });
+
     it('a call in a language gets its reasons in that language, whatever the core was created with', async () => {
       const core = await freshCore(undefined, { lang: 'id' });
       const { api } = await connected(core);
@@ -125,7 +148,7 @@ export function describeContract(label: string, connect: Connect): void {
 
     it('every CoreApi method is allow-listed', () => {
       expect([...METHODS].sort()).toEqual([
-        'batchRejects', 'compare', 'complianceGrid', 'detectImport', 'employeeDays', 'exportProfiles', 'exportRejects', 'exportWorkbook', 'findings', 'getProfile',
+        'batchRejects', 'compare', 'complianceGrid', 'detectImport', 'employeeDays', 'exportProfiles', 'exportRejects', 'exportTable', 'exportWorkbook', 'findings', 'getProfile',
         'importFiles', 'importProfiles', 'listImports', 'listRecipes', 'listRecords', 'listRules', 'loadSamples', 'overview', 'previewImport',
         'runChecks', 'saveRecipe', 'setProfile', 'undoImport', 'unitEmployees',
       ]);

@@ -37,16 +37,38 @@ export function t(lang: Lang, id: string, en: string): string {
 /**
  * Opens the workspace and hands the command a client that goes through the wire codec (and the core
  * itself, for what is no transport method: `records` streams through core.streamRecords).
+ *
+ * With `signal` (the CLI's Ctrl+C or SIGTERM) the work is cancelled: the running statement is
+ * interrupted and every later one refused, so the command ends with CANCELLED, whatever it was
+ * doing. The workspace is closed, and its lock released, only after the work has ended; a failure
+ * to close does not hide the work's own failure.
  */
-export async function withApi<T>(opts: GlobalOptions, work: (api: CoreApi, core: Core) => Promise<T>): Promise<T> {
-  if (!opts.db) throw new AppError('BAD_REQUEST', t(langOf(opts), 'Opsi --db FILE wajib diisi.', 'Option --db FILE is required.'));
+export async function withApi<T>(opts: GlobalOptions, work: (api: CoreApi, core: Core) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  const lang = langOf(opts);
+  if (!opts.db) throw new AppError('BAD_REQUEST', t(lang, 'Opsi --db BERKAS wajib diisi: workspace Pantau (berkas .duckdb).', 'Option --db FILE is required: the Pantau workspace (a .duckdb file).'));
+  const cancelled = () => new AppError('CANCELLED', 'Dibatalkan; workspace ditutup dengan rapi.', 'Cancelled; the workspace was closed cleanly.');
   let core: Core | undefined;
+  const stop = () => core?.db.stop(cancelled());
+  signal?.addEventListener('abort', stop);
+  let failed = false;
   try {
-    core = await createCore({ dbPath: resolve(opts.db), lang: langOf(opts), tmpDir: tmpdir() });
+    if (signal?.aborted) throw cancelled();
+    core = await createCore({ dbPath: resolve(opts.db), lang, tmpDir: tmpdir() });
+    if (signal?.aborted) stop();
     const api = createClient(inProcessTransport(createDispatcher(core)));
     return await work(api, core);
+  } catch (err) {
+    failed = true;
+    // Whatever a cancelled command failed on, it failed because it was cancelled.
+    if (signal?.aborted && !(err instanceof AppError && err.code !== 'INTERNAL')) throw cancelled();
+    throw err;
   } finally {
-    core?.close();
+    signal?.removeEventListener('abort', stop);
+    try {
+      core?.close();
+    } catch (err) {
+      if (!failed) throw err;
+    }
   }
 }
 
@@ -59,4 +81,5 @@ export function reportFailure(ctx: CliContext, opts: GlobalOptions, err: unknown
   ctx.exitCode = 1;
 }
 
-export type CommandModule = (program: Command, ctx: CliContext) => void;
+/** Registers one command; `lang` (from the raw arguments) writes its --help. */
+export type CommandModule = (program: Command, ctx: CliContext, lang: Lang) => void;

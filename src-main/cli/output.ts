@@ -1,5 +1,3 @@
-import type { Lang } from '../core/import/reasons.ts';
-
 /*
  * The core hands out exact figures; the CLI rounds each one once, here, where it prints it. Rounding
  * earlier would round a figure twice wherever one is derived from others (a difference of two
@@ -37,15 +35,4 @@ export function roundFigures(key: string, value: unknown): unknown {
 /** The one JSON document a `--json` command prints, its figures rounded once, by field name (roundFigures). */
 export function toJson(value: unknown): string {
   return JSON.stringify(value, roundFigures, 2);
-}
-
-/** A number with a fixed number of decimals: a decimal comma in Indonesian, a point in English. */
-export function decimal(v: number, places: number, lang: Lang): string {
-  const s = v.toFixed(places);
-  return lang === 'id' ? s.replace('.', ',') : s;
-}
-
-/** A fraction as a percentage with one decimal, rounded once from the exact value: 15/19 → "78,9 %". */
-export function percent(fraction: number, lang: Lang): string {
-  return `${decimal(100 * fraction, 1, lang)} %`;
 }

@@ -48,3 +48,44 @@ export function usageMessage(err: CommanderError, lang: Lang, program: Command):
       return err.message;
   }
 }
+
+const TITLES: Record<string, [string, string]> = {
+  'Usage:': ['Cara pakai:', 'Usage:'],
+  'Options:': ['Opsi:', 'Options:'],
+  'Commands:': ['Perintah:', 'Commands:'],
+  'Arguments:': ['Argumen:', 'Arguments:'],
+};
+
+/**
+ * `--help` in the user's language: commander's own words (headings, "choices", "default", the
+ * help option and command, "[options]") replaced; each command writes its descriptions in both.
+ * Applied to the program before the commands are added, which inherit it.
+ */
+export function localiseHelp(program: Command, lang: Lang): void {
+  const en = lang === 'en';
+  const i = en ? 1 : 0;
+  const terms = (cmd: Command) => [
+    ...(cmd.options.length || cmd.commands.length ? [en ? '[options]' : '[opsi]'] : []),
+    ...(cmd.commands.length ? [en ? '[command]' : '[perintah]'] : []),
+    ...cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}]`)),
+  ].join(' ');
+  program
+    .helpOption('-h, --help', en ? 'show this help' : 'tampilkan bantuan ini')
+    .helpCommand(en ? 'help [command]' : 'help [perintah]', en ? 'show the help of a command' : 'tampilkan bantuan satu perintah')
+    .configureHelp({
+      styleTitle: (title) => TITLES[title]?.[i] ?? title,
+      commandUsage: (cmd) => {
+        const names = [];
+        for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
+        return [...names, terms(cmd)].join(' ');
+      },
+      subcommandTerm: (cmd) => `${cmd.name()} ${terms(cmd)}`,
+      optionDescription: (option) => {
+        const extra = [
+          ...(option.argChoices ? [`${en ? 'choices' : 'pilihan'}: ${option.argChoices.join(', ')}`] : []),
+          ...(typeof option.defaultValue === 'string' && option.defaultValue ? [`${en ? 'default' : 'bawaan'}: ${option.defaultValue}`] : []),
+        ];
+        return extra.length ? `${option.description} (${extra.join('; ')})` : option.description;
+      },
+    });
+}

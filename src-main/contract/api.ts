@@ -1,5 +1,12 @@
 import type { CompareRequest, CompareResult } from './compare-types.ts';
-import type { ExportRejectsRequest, ExportRejectsResult, ExportWorkbookRequest, ExportWorkbookResult } from './export-types.ts';
+import type {
+  ExportRejectsRequest,
+  ExportRejectsResult,
+  ExportTableRequest,
+  ExportTableResult,
+  ExportWorkbookRequest,
+  ExportWorkbookResult,
+} from './export-types.ts';
 import type { CallOptions } from './progress.ts';
 import type { ListRecordsRequest, ListRecordsResult } from './records-types.ts';
 import type {
@@ -48,6 +55,7 @@ export interface CoreApi extends ViewsApi {
   compare(req: CompareRequest, opts?: CallOptions): Promise<CompareResult>;
   exportWorkbook(req: ExportWorkbookRequest, opts?: CallOptions): Promise<ExportWorkbookResult>;
   exportRejects(req: ExportRejectsRequest, opts?: CallOptions): Promise<ExportRejectsResult>;
+  exportTable(req: ExportTableRequest, opts?: CallOptions): Promise<ExportTableResult>;
   listRecords(req: ListRecordsRequest, opts?: CallOptions): Promise<ListRecordsResult>;
 }
 

@@ -18,11 +18,23 @@ export function isMonth(value: string): boolean {
   return MONTH.test(value);
 }
 
-/** Refuses a request's date that does not exist; `what` names the option or field (--from, "to"). */
+/**
+ * The days a request may name: those an imported file may hold (import keeps years 1900–2100). Past
+ * them the checks' week arithmetic left DuckDB's calendar (year 0 and 10000) and the request
+ * failed as an internal error.
+ */
+export const FIRST_DAY = '1900-01-01';
+export const LAST_DAY = '2100-12-31';
+
+/** Refuses a request's date that does not exist or lies outside FIRST_DAY–LAST_DAY; `what` names the option or field (--from, "to"). */
 export function checkDate(value: string | undefined, what: string): void {
   if (value !== undefined && !isIsoDate(value)) {
     throw new AppError('BAD_REQUEST', `${what} harus tanggal YYYY-MM-DD yang ada, bukan "${value}".`,
       `${what} must be a date that exists, written YYYY-MM-DD, not "${value}".`);
+  }
+  if (value !== undefined && (value < FIRST_DAY || value > LAST_DAY)) {
+    throw new AppError('BAD_REQUEST', `${what} harus tanggal antara ${FIRST_DAY} dan ${LAST_DAY}, bukan "${value}".`,
+      `${what} must be a date between ${FIRST_DAY} and ${LAST_DAY}, not "${value}".`);
   }
 }
 

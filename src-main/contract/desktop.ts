@@ -7,13 +7,17 @@ import type { ProgressEvent } from './progress.ts';
  * desktop app (in a browser `window.pantau` is undefined and the HTTP transport is used).
  *
  * - `body` is either the JSON text of the request (what `createClient` produces), or the request
- *   object itself. An object may hold web `File` objects (from a drop or an `<input type=file>`)
- *   wherever the request wants a path, at any depth, e.g.
- *   `invoke('importFiles', { files: [{ path: droppedFile, kind: 'attendance', agency }] })`:
- *   the preload replaces each `File` with its path on disk before sending, because a sandboxed
- *   renderer cannot see paths. A `File` made in script (not from disk) is answered with a
- *   BAD_REQUEST envelope. Pass arrays (`Array.from(fileList)`), not a `FileList`.
- * - The answer is always the JSON text of an `Envelope` (see wire.ts).
+ *   object itself. A file is never named by its path: wherever a request names a file it holds
+ *   either the `token` of a `DesktopFile` (from a native dialog: the menu's commands,
+ *   `desktop.chooseExportFile`), or a web `File` (from a drop or an `<input type=file>`) at any
+ *   depth, e.g. `invoke('importFiles', { files: [{ path: droppedFile, kind: 'attendance', agency }] })`.
+ *   The preload hands each `File`'s path to the main process beside the request, never to the
+ *   page; a `File` made in script (not from disk) is answered with a BAD_REQUEST envelope, and so is
+ *   a path or an unknown token. A dropped file can be read, not written: a workbook is written
+ *   only to a file chosen in the save dialog. Pass arrays (`Array.from(fileList)`), not a `FileList`.
+ * - The answer is always the JSON text of an `Envelope` (see wire.ts). It holds no path either:
+ *   a workbook's `out` is the token it was written to, and a message that quoted a path quotes
+ *   the file's name.
  *
  * Native-menu commands reach the renderer as a DOM event on `window`, so that `invoke` stays the
  * only exposed function: `window.addEventListener('pantau:menu', (e) => (e as CustomEvent<MenuEvent>).detail)`.
@@ -41,22 +45,32 @@ export interface ProgressMessage {
 /** The DOM event name on `window` that carries a `MenuEvent` as its `detail`. */
 export type MenuEventName = 'pantau:menu';
 
-/** A native-menu command the renderer should carry out (the paths were chosen in a native dialog). */
+/**
+ * A file the user chose in a native dialog. The page names it in requests by `token` (an opaque
+ * "file:…" the main process made) and shows `name` (the file's name, no folder); the path stays in
+ * the main process. A token chosen to open is read only; one chosen to save is written only.
+ */
+export interface DesktopFile {
+  token: string;
+  name: string;
+}
+
+/** A native-menu command the renderer should carry out (the files were chosen in a native dialog). */
 export type MenuEvent =
   /** Berkas › Impor berkas…: open the import screen with these files. */
-  | { action: 'import'; paths: string[] }
-  /** Berkas › Ekspor workbook…: export the workbook to this path. */
-  | { action: 'export'; path: string };
+  | { action: 'import'; files: DesktopFile[] }
+  /** Berkas › Ekspor workbook…: export the workbook to this file. */
+  | { action: 'export'; file: DesktopFile };
 
 /** Methods answered by the desktop shell itself: request and result of each. */
 export interface DesktopMethods {
-  /** A native save dialog for the workbook; `path` is null when the user cancels. */
-  'desktop.chooseExportPath': { request: { suggestedName?: string }; result: { path: string | null } };
-  /** Shows a file in the system's file manager; only paths this shell handed out for export. */
-  'desktop.showInFolder': { request: { path: string }; result: { shown: true } };
+  /** A native save dialog for a workbook (`out` of exportWorkbook, exportRejects); null when the user cancels. */
+  'desktop.chooseExportFile': { request: { suggestedName?: string }; result: { file: DesktopFile | null } };
+  /** Shows a written workbook in the system's file manager: the token of a file chosen to save. */
+  'desktop.showInFolder': { request: { file: string }; result: { shown: true } };
   /** Cancels the running call that was invoked with this id (no error when it has ended). */
   'desktop.cancel': { request: { callId: string }; result: { cancelled: boolean } };
-  /** The workspace file that is open. */
-  'desktop.workspace': { request: Record<string, never>; result: { path: string } };
+  /** The name of the workspace file that is open (its folder stays in the main process). */
+  'desktop.workspace': { request: Record<string, never>; result: { name: string } };
 }
 export type DesktopMethodName = keyof DesktopMethods;

@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'IMPORT_FAILED',
   'CANCELLED',
   'PROFILE_REFUSED',
+  /** The disk failed under a file or folder: full, no permission, read-only, or a read/write error; the message names the place. */
+  'IO_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,3 +1,6 @@
+import type { FindingsRequest, UnitEmployeesRequest } from './views-types.ts';
+import type { SheetId } from './workbook.ts';
+
 /** The leadership workbook (docs/workbook.md) and the compact report for one unit. */
 
 export interface ExportWorkbookRequest {
@@ -19,6 +22,11 @@ export interface ExportSheet {
   rows: number;
 }
 
+/** A sheet of the workbook with which one it is (contract/workbook.ts): how it is described, whether its rows are counted. */
+export interface WorkbookSheet extends ExportSheet {
+  sheet: SheetId;
+}
+
 export interface ExportWorkbookResult {
   out: string;
   kind: 'full' | 'unit';
@@ -31,7 +39,7 @@ export interface ExportWorkbookResult {
   to: string | null;
   findings: number;
   pseudonymised: boolean;
-  sheets: ExportSheet[];
+  sheets: WorkbookSheet[];
 }
 
 /**
@@ -51,4 +59,31 @@ export interface ExportRejectsResult {
   rows: number;
   /** Skipped rows written. */
   skipped: number;
+}
+
+/**
+ * A table of a screen as a workbook (docs/screens.md, "Unduh Excel"): the rows the screen's filter
+ * gives, all of them rather than the page shown, in the screen's columns and the caller's language.
+ */
+export type ExportTableRequest = {
+  /** As for exportWorkbook: an absolute .xlsx path, or "download:<name>.xlsx" in a browser. */
+  out: string;
+} & (
+  /** Kepatuhan's findings table, with the filter, status, search and order it shows. */
+  | { table: 'findings'; filter: FindingsQuery }
+  /** The employees of one unit, as the unit's drill-down lists them. */
+  | { table: 'unitEmployees'; filter: UnitEmployeesRequest }
+);
+
+/** A findings request without its page: a table is downloaded whole. */
+export type FindingsQuery = Omit<FindingsRequest, 'offset' | 'limit'>;
+
+export type ExportTable = ExportTableRequest['table'];
+
+export interface ExportTableResult {
+  out: string;
+  /** Rows the filter gives. */
+  total: number;
+  /** Rows written: `total`, unless more than a sheet holds (the workbook then says it is cut). */
+  rows: number;
 }

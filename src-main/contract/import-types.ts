@@ -121,7 +121,9 @@ export interface ImportFileResult {
   ignored?: { column: string; reason: string }[];
   /** The sheets of a workbook that had several, each imported as its own batch (`batch` is the first). */
   sheets?: SheetResult[];
+  /** The first IMPORT_RESULT_ROWS rejected rows (all of them: batchRejects of each batch). */
   rejects: RejectedRow[];
+  /** Likewise the first skipped rows. */
   skipped: SkippedRow[];
   warnings: string[];
   error: string | null;
@@ -176,13 +178,34 @@ export interface UndoImportResult {
   rowsRestored: number;
 }
 
+/** A page of one batch's rejected and skipped rows: rows `offset` to `offset + limit - 1` of each list, in row order. */
 export interface BatchRejectsRequest {
   batch: string;
+  /** 0 when left out. */
+  offset?: number;
+  /** At most BATCH_REJECTS_PAGE_MAX; BATCH_REJECTS_PAGE when left out. */
+  limit?: number;
+  /** Whether each row names its sheet (a workbook's batch); true when left out. */
+  nameSheet?: boolean;
 }
 export interface BatchRejectsResult {
   batch: string;
   rejects: RejectedRow[];
+  skipped: SkippedRow[];
+  /** How many rows each whole list has: page on while offset + limit is below them. */
+  rejectsTotal: number;
+  skippedTotal: number;
 }
+
+/** The page batchRejects gives when asked for none, and the largest it gives: every answer stays small. */
+export const BATCH_REJECTS_PAGE = 1000;
+export const BATCH_REJECTS_PAGE_MAX = 10_000;
+/**
+ * The rejected (and, apart, the skipped) rows an import's answer lists per file: the first ones;
+ * rowsRejected and rowsSkipped count them all, batchRejects pages through the rest. A file with a
+ * million bad rows must not make an answer too big to send after its rows were committed.
+ */
+export const IMPORT_RESULT_ROWS = 100;
 
 export interface PreviewImportRequest {
   path: string;

@@ -1,6 +1,7 @@
 export * from './api.ts';
 export * from './errors.ts';
 export * from './export-types.ts';
+export * from './workbook.ts';
 export * from './import-types.ts';
 export * from './labels.ts';
 export * from './progress.ts';

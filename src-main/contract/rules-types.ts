@@ -119,6 +119,7 @@ export interface Finding {
   /** First and last day of the period, ISO dates. */
   periodStart: string;
   periodEnd: string;
+  /** One line in the caller's language, written from the figures the finding stores (or, stored by an older run, its Indonesian text). */
   detail: string;
   basis: string;
   status: 'new' | 'open' | 'resolved';

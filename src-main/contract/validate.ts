@@ -1,7 +1,8 @@
 import type { MethodName } from './api.ts';
 import { checkDate, checkPeriod } from './dates.ts';
 import { AppError } from './errors.ts';
-import { IMPORT_KINDS, LAYOUTS, type ImportKind } from './import-types.ts';
+import type { ExportTable } from './export-types.ts';
+import { BATCH_REJECTS_PAGE_MAX, IMPORT_KINDS, LAYOUTS, type ImportKind } from './import-types.ts';
 import { RECORDS_PAGE_MAX } from './records-types.ts';
 
 /**
@@ -50,6 +51,10 @@ function integer(o: Obj, key: string, min: number, max: number): void {
   if (!Number.isInteger(v) || (v as number) < min || (v as number) > max) bad(`"${key}" harus bilangan bulat ${min}–${max}`, `"${key}" must be an integer ${min}–${max}`);
 }
 
+function flag(o: Obj, key: string): void {
+  if (o[key] !== undefined && typeof o[key] !== 'boolean') bad(`"${key}" harus true atau false`, `"${key}" must be true or false`);
+}
+
 function oneOf(o: Obj, key: string, values: readonly string[]): void {
   const v = o[key];
   if (v !== undefined && !values.includes(v as string)) bad(`"${key}" harus salah satu dari ${values.join(', ')}`, `"${key}" must be one of ${values.join(', ')}`);
@@ -69,7 +74,7 @@ function recipe(v: unknown): void {
   if (r.headerRows !== undefined && !(Number.isInteger(r.headerRows) && (r.headerRows as number) >= 1 && (r.headerRows as number) <= 3)) {
     bad('"headerRows" harus 1, 2 atau 3', '"headerRows" must be 1, 2 or 3');
   }
-  if (r.header !== undefined && typeof r.header !== 'boolean') bad('"header" harus true atau false', '"header" must be true or false');
+  flag(r, 'header');
   oneOf(r, 'layout', LAYOUTS);
   const cols = obj(r.columns ?? {}, 'mapping.columns');
   for (const [k, c] of Object.entries(cols)) {
@@ -99,7 +104,34 @@ function fileReq(v: unknown): void {
   date(f, 'date');
   month(f, 'period');
   recipe(f.mapping);
-  if (f.saveRecipe !== undefined && typeof f.saveRecipe !== 'boolean') bad('"saveRecipe" harus true atau false', '"saveRecipe" must be true or false');
+  flag(f, 'saveRecipe');
+}
+
+/**
+ * One profile of a profiles file: an object whose agency is a code or null, whose overrides and
+ * rule switches are objects. The values themselves are the core's to judge (PROFILE_REFUSED); a
+ * wrong shape reached DuckDB as an agency of 5 or {} and came back as an internal error.
+ */
+function profileEntry(v: unknown, i: number): void {
+  const at = `"profiles[${i}]`;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) bad(`${at}" harus berupa objek profil`, `${at}" must be a profile object`);
+  const p = v as Obj;
+  if (p.agency !== undefined && p.agency !== null && (typeof p.agency !== 'string' || p.agency.length === 0 || p.agency.length > 4096)) {
+    bad(`${at}.agency" harus kode instansi (teks) atau null untuk profil nasional`, `${at}.agency" must be an agency code (text) or null for the national profile`);
+  }
+  for (const key of ['name', 'level', 'province']) {
+    if (p[key] !== undefined && typeof p[key] !== 'string') bad(`${at}.${key}" harus berupa teks`, `${at}.${key}" must be text`);
+  }
+  if (p.overrides === undefined) return;
+  if (typeof p.overrides !== 'object' || p.overrides === null || Array.isArray(p.overrides)) {
+    bad(`${at}.overrides" harus berupa objek parameter`, `${at}.overrides" must be an object of parameters`);
+  }
+  const rules = (p.overrides as Obj).rules;
+  if (rules === undefined) return;
+  if (typeof rules !== 'object' || rules === null || Array.isArray(rules)
+    || !Object.values(rules).every((r) => typeof r === 'object' && r !== null && !Array.isArray(r))) {
+    bad(`${at}.overrides.rules" harus berbentuk {"LOK-01": {"enabled": true}}`, `${at}.overrides.rules" must look like {"LOK-01": {"enabled": true}}`);
+  }
 }
 
 /** Where a workbook is written: a path or download name ending in .xlsx. */
@@ -124,6 +156,9 @@ function filter(body: unknown): Obj {
 
 const SORTS = ['agency', 'unit', 'rule', 'nip', 'name', 'period', 'status'] as const;
 
+/** The screens' tables that download as a workbook (exportTable). */
+const TABLES: readonly ExportTable[] = ['findings', 'unitEmployees'];
+
 /** Request validators for the allow-listed methods; anything else is refused. */
 export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
   importFiles(body) {
@@ -134,7 +169,13 @@ export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
   previewImport: fileReq,
   listImports: (body) => obj(body),
   undoImport: (body) => text(obj(body), 'batch'),
-  batchRejects: (body) => text(obj(body), 'batch'),
+  batchRejects(body) {
+    const o = obj(body);
+    text(o, 'batch');
+    integer(o, 'offset', 0, Number.MAX_SAFE_INTEGER);
+    integer(o, 'limit', 1, BATCH_REJECTS_PAGE_MAX);
+    flag(o, 'nameSheet');
+  },
   listRecipes: (body) => obj(body),
   listRules: (body) => obj(body),
   getProfile: (body) => text(obj(body), 'agency', true),
@@ -149,6 +190,7 @@ export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
   importProfiles(body) {
     const file = obj(obj(body).file, 'file');
     if (!Array.isArray(file.profiles)) bad('"file.profiles" harus daftar profil', '"file.profiles" must be a list of profiles');
+    file.profiles.forEach(profileEntry);
   },
   runChecks(body) {
     const o = obj(body);
@@ -184,6 +226,15 @@ export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
     if (new Set(batches).size !== batches.length) bad('"batches" menyebut batch yang sama lebih dari sekali', '"batches" names a batch more than once');
     xlsxOut(o);
   },
+  exportTable(body) {
+    const o = obj(body);
+    xlsxOut(o);
+    if (!TABLES.includes(o.table as ExportTable)) bad(`"table" harus salah satu dari ${TABLES.join(', ')}`, `"table" must be one of ${TABLES.join(', ')}`);
+    // The screen's own request, checked as the screen's call is; a table is downloaded whole, never a page.
+    const filter = obj(o.filter, 'filter');
+    if (filter.offset !== undefined || filter.limit !== undefined) bad('"filter" tidak memuat offset atau limit: tabel diunduh utuh', '"filter" takes no offset or limit: the table is downloaded whole');
+    VALIDATORS[o.table as ExportTable](filter);
+  },
   saveRecipe(body) {
     const o = obj(body);
     text(o, 'agency');
@@ -199,7 +250,7 @@ export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
     text(o, 'nip', true, 64);
     if (o.search !== undefined && (typeof o.search !== 'string' || o.search.length > 200)) bad('"search" harus teks pendek', '"search" must be short text');
     oneOf(o, 'sort', SORTS);
-    if (o.desc !== undefined && typeof o.desc !== 'boolean') bad('"desc" harus true atau false', '"desc" must be true or false');
+    flag(o, 'desc');
     integer(o, 'offset', 0, Number.MAX_SAFE_INTEGER);
     integer(o, 'limit', 1, 5000);
   },

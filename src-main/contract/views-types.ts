@@ -90,7 +90,10 @@ export interface FindingsResult {
   total: number;
   counts: { new: number; open: number; resolved: number };
   offset: number;
-  /** Columns: rule, nip, name, agency, unit, period, detail, basis, status, sources ("b-000002:14, ..."). */
+  /**
+   * Columns: rule, nip, name, agency, unit, period (its label: 2025-W37; the screen writes it out), detail (in the
+   * caller's language), basis, status, sources ("b-000002:14, ...").
+   */
   rows: ArrowBytes;
 }
 
@@ -131,6 +134,7 @@ export interface EmployeeFinding {
   /** First and last day of the period (ISO dates): the calendar strip marks the days in between. */
   periodStart: string;
   periodEnd: string;
+  /** In the caller's language. */
   detail: string;
   basis: string;
   status: FindingStatus;
@@ -161,6 +165,26 @@ export interface DetectImportRequest {
   mapping?: MappingRecipe;
 }
 
+/** How many of a file's distinct NIPs (or PINs) an agency's roster holds, of how many the file has. */
+export type RosterMatch = {
+  agency: string;
+  matched: number;
+  of: number;
+};
+
+/**
+ * The agency whose roster holds more of the file's identifiers than the chosen agency's does (the
+ * data may be going to the wrong place), or null. `matches` sorted most first. The import screen
+ * asks for a confirmation; an import the CLI made warns with it.
+ */
+export function rosterConflict(agency: string, matches: RosterMatch[]): RosterMatch | null {
+  const chosen = agency.trim().toUpperCase();
+  const top = matches[0];
+  if (!chosen || !top || top.matched === 0 || top.agency === chosen) return null;
+  const own = matches.find((m) => m.agency === chosen)?.matched ?? 0;
+  return own < top.matched ? top : null;
+}
+
 export interface DetectImportResult {
   /** Best-matching kind, or null when no kind's headers were found. */
   kind: ImportKind | null;
@@ -173,7 +197,7 @@ export interface DetectImportResult {
    * holds, of the distinct ones in the rows read for detection (the first 5,000, at most 256 KB of
    * a text file). Sorted by matched, most first.
    */
-  rosterMatches: { agency: string; matched: number; of: number }[];
+  rosterMatches: RosterMatch[];
   /** Why no kind could be read, in the user's language (Indonesian by default), for an empty, binary or unreadable file; null otherwise. */
   problem: string | null;
   candidates: { kind: ImportKind; mapped: number; fields: number; missing: number }[];

@@ -36,7 +36,6 @@ export function createDispatcher(
 ): Dispatcher {
   return {
     async dispatch(method, body, opts) {
-      let envelope: Envelope;
       try {
         if (!isMethod(method)) throw new AppError('BAD_REQUEST', `Metode tidak dikenal: ${method}`, `Unknown method: ${method}`);
         let parsed: unknown;
@@ -48,11 +47,12 @@ export function createDispatcher(
         VALIDATORS[method](parsed);
         const call = core[method] as (req: unknown, o?: CallOptions) => Promise<unknown>;
         const value = await call.call(core, parsed, opts);
-        envelope = { ok: true, value };
+        // Serialised here, inside the try: an answer that cannot be sent is an error envelope, not a
+        // thrown exception that the transport turns into a bare failure.
+        return JSON.stringify({ ok: true, value } satisfies Envelope, bytesReplacer);
       } catch (err) {
-        envelope = { ok: false, error: toWireError(err, log) };
+        return JSON.stringify({ ok: false, error: toWireError(err, log) } satisfies Envelope, bytesReplacer);
       }
-      return JSON.stringify(envelope, bytesReplacer);
     },
   };
 }

@@ -1,19 +1,20 @@
 import { rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CoreApi } from '../contract/api.ts';
 import type { CallOptions } from '../contract/progress.ts';
 import type { RecordsFilter } from '../contract/records-types.ts';
+import type { FindingsRequest, UnitEmployeesRequest } from '../contract/views-types.ts';
 import { compare } from './compare/compare.ts';
 import { exportWorkbook } from './export/export-workbook.ts';
 import { exportRejects } from './export/rejects-workbook.ts';
+import { exportTable } from './export/table-workbook.ts';
 import { PANTAU_VERSION } from './export/version.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { migrate } from './db/migrations.ts';
 import { sweepOrphans } from './db/orphans.ts';
-import { batchRejects, listBatches, undoBatch } from './import/batches.ts';
+import { batchRejectsPage, listBatches, undoBatch } from './import/batches.ts';
 import { detectImport } from './import/detect.ts';
 import { importFile, type ImportEnv } from './import/import-file.ts';
 import { importFiles } from './import/import-files.ts';
@@ -30,6 +31,8 @@ import { effectiveProfile, exportProfiles, importProfiles, numberParam, setProfi
 import type { RuleDefinition } from './rules/rule.ts';
 import { createRuleBook } from './rules/rule-book.ts';
 import { loadSamples } from './samples.ts';
+import { makeOwnedDir, STAGING_PREFIX, sweepLeftovers } from './temp-folders.ts';
+import { createFindingsView, unitEmployees } from './views/findings.ts';
 import { createViews, storeRunWeeks } from './views/index.ts';
 
 export interface CoreConfig {
@@ -82,7 +85,10 @@ function createQueue() {
 
 export async function createCore(config: CoreConfig): Promise<Core> {
   // DuckDB may read and write only here: every imported file is staged as a copy in this folder.
-  const sandbox = await mkdtemp(join(config.tmpDir ?? tmpdir(), 'pantau-staging-'));
+  // A killed process leaves its folder behind: swept at the next start (temp-folders.ts).
+  const tmp = config.tmpDir ?? tmpdir();
+  await sweepLeftovers(tmp);
+  const sandbox = await makeOwnedDir(tmp, STAGING_PREFIX);
   let db: Db;
   try {
     db = await openDatabase(config.dbPath, { memoryLimit: config.memoryLimit ?? DEFAULT_MEMORY_LIMIT, sandboxDir: sandbox });
@@ -122,7 +128,13 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   }
 
   const path = (p: string) => resolveUpload(p, config.uploadDir);
-  const views = createViews({ db, serial, book });
+  // One findings view for the screen and its download: it keeps the list the screen last asked for.
+  const findingsView = createFindingsView(db, book);
+  const views = createViews({ db, serial, book, langOf }, findingsView);
+  const tableViews = (lang: Lang) => ({
+    findings: (req: FindingsRequest) => findingsView.findings(req, lang),
+    unitEmployees: (req: UnitEmployeesRequest) => unitEmployees(db, req),
+  });
   const core: Core = {
     ...views,
     // The samples are the installation's own files, named by the core, not by the request: read as paths.
@@ -133,7 +145,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     previewImport: (req, opts) => serial(() => previewImport(envOf(opts), { ...req, path: path(req.path) })),
     listImports: (req) => serial(async () => ({ batches: await listBatches(db, req.includeUndone ?? false) })),
     undoImport: (req) => serial(() => undoBatch(db, req.batch, now())),
-    batchRejects: (req, opts) => serial(async () => ({ batch: req.batch, rejects: await batchRejects(db, req.batch, langOf(opts)) })),
+    batchRejects: (req, opts) => serial(() => batchRejectsPage(db, req, langOf(opts))),
     listRecipes: () => serial(async () => ({ recipes: await listRecipes(db) })),
     saveRecipe: (req) => serial(() => storeRecipe(db, req.agency, req.kind, req.recipe, now())),
     listRules: async () => book.catalogue(),
@@ -141,9 +153,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     setProfile: (req) => serial(() => db.transaction(() => setProfile(db, book, req.agency ?? null, req.set, now()))),
     exportProfiles: () => serial(() => exportProfiles(db)),
     importProfiles: (req) => serial(() => db.transaction(async () => ({ profiles: await importProfiles(db, book, req.file, now()) }))),
-    runChecks: (req) => serial(async () => {
+    runChecks: (req, opts) => serial(async () => {
       await assertKnownAgency(db, req.agency);
-      return runChecks(db, book, req, now(), storeRunWeeks(db, book));
+      return runChecks(db, book, req, now(), langOf(opts), storeRunWeeks(db, book));
     }),
     compare: (req) => serial(async () => {
       await assertKnownAgency(db, req.agency);
@@ -156,6 +168,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
           { ruleBook: book, compare: (r) => compare(db, book, r) }, { ...opts, now: now(), lang: langOf(opts), version: PANTAU_VERSION }));
       }),
     exportRejects: (req, opts) => serial(() => writeDownload(req.out, config.downloadDir, (out) => exportRejects(db, { ...req, out }, { now: now(), lang: langOf(opts) }))),
+    exportTable: (req, opts) => serial(() => writeDownload(req.out, config.downloadDir, (out) => exportTable(db, { ...req, out }, tableViews(langOf(opts)), { now: now(), lang: langOf(opts) }))),
     listRecords: (req) => serial(() => listRecords(db, req)),
     streamRecords: (req, sink, opts) => serial(() => streamRecords(db, req, sink, opts)),
     db,

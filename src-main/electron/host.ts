@@ -4,11 +4,15 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { MessageBoxOptions, OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
-import type { DesktopMethods, MenuEvent } from '../contract/desktop.ts';
-import type { ErrorCode } from '../contract/errors.ts';
+import type { MethodName } from '../contract/api.ts';
+import type { DesktopFile, DesktopMethods, MenuEvent } from '../contract/desktop.ts';
+import { AppError, type ErrorCode } from '../contract/errors.ts';
+import { fileFieldsOf } from '../contract/files.ts';
 import type { CallOptions } from '../contract/progress.ts';
+import { VALIDATORS } from '../contract/validate.ts';
 import { createDispatcher, type Dispatcher, type Envelope } from '../contract/wire.ts';
 import type { Core } from '../core/index.ts';
+import { createFileTokens, type NamedFile } from './files.ts';
 import type { MenuActions } from './menu.ts';
 import type { CallPort } from './security.ts';
 import { readSettings, rememberWorkspace } from './settings.ts';
@@ -42,8 +46,12 @@ export interface HostOptions {
 export interface Host {
   /** Opens the first workspace: `preferred` (PANTAU_DB), else the remembered one, else the default. */
   start(preferred?: string): Promise<boolean>;
-  /** One API call: the shell's own desktop.* methods, or the core's through its dispatcher. */
-  dispatch(method: string, body: string, call?: CallPort, lang?: CallOptions['lang']): Promise<string>;
+  /**
+   * One API call: the shell's own desktop.* methods, or the core's through its dispatcher. Files are
+   * named by the tokens this shell handed out, or as "dropped:<n>" for the n-th of `dropped` (the
+   * paths of the Files the preload found in the request); a path is refused before the core.
+   */
+  dispatch(method: string, body: string, call?: CallPort, lang?: CallOptions['lang'], dropped?: readonly string[]): Promise<string>;
   /** Closes the open workspace, switches to `path`, remembers it. False (and a dialog) on failure. */
   switchWorkspace(path: string): Promise<boolean>;
   readonly actions: MenuActions;
@@ -70,8 +78,25 @@ function ok(value: unknown): string {
   return JSON.stringify({ ok: true, value } satisfies Envelope);
 }
 
-function fail(code: ErrorCode, message: string): string {
-  return JSON.stringify({ ok: false, error: { code, message, details: null } } satisfies Envelope);
+function fail(code: ErrorCode, message: string, messageEn?: string): string {
+  return JSON.stringify({ ok: false, error: { code, message, ...(messageEn ? { messageEn } : {}), details: null } } satisfies Envelope);
+}
+
+/**
+ * The core's answer as the page may see it: a written workbook's `out` is its token again, and a
+ * path anywhere else (a message quoting one) becomes the file's name.
+ */
+function disclose(answer: string, named: readonly NamedFile[]): string {
+  const envelope = JSON.parse(answer) as Envelope;
+  if (envelope.ok && typeof envelope.value === 'object' && envelope.value !== null) {
+    const value = envelope.value as Record<string, unknown>;
+    const out = named.find((f) => f.role === 'write' && f.path === value.out);
+    if (out) value.out = out.token;
+  }
+  let text = JSON.stringify(envelope);
+  const inJson = (s: string) => JSON.stringify(s).slice(1, -1);
+  for (const f of [...named].sort((a, b) => b.path.length - a.path.length)) text = text.replaceAll(inJson(f.path), inJson(f.name));
+  return text;
 }
 
 function withExtension(path: string, ext: string): string {
@@ -86,8 +111,8 @@ export function createHost(options: HostOptions): Host {
   const { dialogs, window } = options;
   let current: Promise<Workspace | null> = Promise.resolve(null);
   let openPath: string | null = null;
-  /** Paths this shell chose for an export: the only ones desktop.showInFolder will reveal. */
-  const exportPaths = new Set<string>();
+  /** The files the user chose in this shell's dialogs, as the tokens the page names them by. */
+  const tokens = createFileTokens();
   /** Calls invoked with a call id, so `desktop.cancel` can stop them. */
   const running = new Map<string, AbortController>();
 
@@ -144,7 +169,7 @@ export function createHost(options: HostOptions): Host {
     return true;
   }
 
-  async function chooseExportPath(suggestedName?: string): Promise<string | null> {
+  async function chooseExportFile(suggestedName?: string): Promise<DesktopFile | null> {
     const today = new Date().toISOString().slice(0, 10);
     const name = basename(suggestedName ?? `Pantau-${today}.xlsx`);
     const result = await dialogs.save({
@@ -153,9 +178,7 @@ export function createHost(options: HostOptions): Host {
       filters: [{ name: 'Workbook Excel', extensions: ['xlsx'] }],
     });
     if (result.canceled || !result.filePath) return null;
-    const path = withExtension(result.filePath, '.xlsx');
-    exportPaths.add(path);
-    return path;
+    return tokens.issue(withExtension(result.filePath, '.xlsx'), 'write');
   }
 
   async function desktopCall(method: string, body: string): Promise<string> {
@@ -167,15 +190,19 @@ export function createHost(options: HostOptions): Host {
       return fail('BAD_REQUEST', 'Isi permintaan bukan JSON yang valid');
     }
     switch (method) {
-      case 'desktop.chooseExportPath': {
+      case 'desktop.chooseExportFile': {
         const suggested = typeof req.suggestedName === 'string' ? req.suggestedName : undefined;
-        return ok({ path: await chooseExportPath(suggested) } satisfies DesktopMethods['desktop.chooseExportPath']['result']);
+        return ok({ file: await chooseExportFile(suggested) } satisfies DesktopMethods['desktop.chooseExportFile']['result']);
       }
       case 'desktop.showInFolder': {
-        if (typeof req.path !== 'string' || !exportPaths.has(req.path)) {
-          return fail('BAD_REQUEST', 'Hanya berkas hasil ekspor yang dapat ditampilkan di folder.');
+        let path: string;
+        try {
+          if (typeof req.file !== 'string') throw new Error('no token');
+          path = tokens.resolve(req.file, 'write', []).path;
+        } catch {
+          return fail('BAD_REQUEST', 'Hanya berkas hasil ekspor yang dapat ditampilkan di folder.', 'Only an exported file can be shown in its folder.');
         }
-        options.showInFolder(req.path);
+        options.showInFolder(path);
         return ok({ shown: true } satisfies DesktopMethods['desktop.showInFolder']['result']);
       }
       case 'desktop.cancel': {
@@ -185,18 +212,50 @@ export function createHost(options: HostOptions): Host {
       }
       case 'desktop.workspace':
         if (openPath === null) return fail('WORKSPACE_INVALID', 'Tidak ada workspace yang terbuka.');
-        return ok({ path: openPath } satisfies DesktopMethods['desktop.workspace']['result']);
+        return ok({ name: basename(openPath) } satisfies DesktopMethods['desktop.workspace']['result']);
       default:
         return fail('BAD_REQUEST', `Metode tidak dikenal: ${method}`);
     }
   }
 
-  async function dispatch(method: string, body: string, port?: CallPort, lang?: CallOptions['lang']): Promise<string> {
+  /**
+   * The request with every file it names (FILE_FIELDS) turned into its path, or the refusal: a
+   * file is named by a token of this shell or as one of the call's dropped files, never by a path.
+   */
+  function nameFiles(method: string, body: string, dropped: readonly string[]): { body: string; named: NamedFile[] } | { refused: string } {
+    const fields = fileFieldsOf(method);
+    if (!fields) return { body, named: [] };
+    const named: NamedFile[] = [];
+    try {
+      let req: unknown;
+      try {
+        req = JSON.parse(body);
+      } catch {
+        throw new AppError('BAD_REQUEST', 'Isi permintaan bukan JSON yang valid', 'The request body is not valid JSON');
+      }
+      // The same check the dispatcher makes, first: the fields are then where the contract says.
+      VALIDATORS[method as MethodName](req);
+      const resolved = fields(req, (value, role) => {
+        const file = tokens.resolve(value, role, dropped);
+        named.push(file);
+        return file.path;
+      });
+      return { body: JSON.stringify(resolved), named };
+    } catch (err) {
+      if (err instanceof AppError) return { refused: fail(err.code, err.message, err.messageEn) };
+      throw err;
+    }
+  }
+
+  async function dispatch(method: string, body: string, port?: CallPort, lang?: CallOptions['lang'], dropped: readonly string[] = []): Promise<string> {
     if (method.startsWith('desktop.')) return desktopCall(method, body);
+    const request = nameFiles(method, body, dropped);
+    if ('refused' in request) return request.refused;
     const controller = port ? new AbortController() : undefined;
     if (port && controller) running.set(port.id, controller);
     try {
-      return await dispatchToCore(method, body, { ...(port && controller ? { onProgress: port.onProgress, signal: controller.signal } : {}), lang });
+      const answer = await dispatchToCore(method, request.body, { ...(port && controller ? { onProgress: port.onProgress, signal: controller.signal } : {}), lang });
+      return request.named.length > 0 ? disclose(answer, request.named) : answer;
     } finally {
       if (port && running.get(port.id) === controller) running.delete(port.id);
     }
@@ -267,14 +326,16 @@ export function createHost(options: HostOptions): Host {
             filters: DATA_FILTERS,
             properties: ['openFile', 'multiSelections'],
           });
-          if (!result.canceled && result.filePaths.length > 0) window.send({ action: 'import', paths: result.filePaths });
+          if (!result.canceled && result.filePaths.length > 0) {
+            window.send({ action: 'import', files: result.filePaths.map((path) => tokens.issue(path, 'read')) });
+          }
         })(),
       ),
     exportWorkbook: () =>
       report(
         (async () => {
-          const path = await chooseExportPath();
-          if (path) window.send({ action: 'export', path });
+          const file = await chooseExportFile();
+          if (file) window.send({ action: 'export', file });
         })(),
       ),
     about: () =>

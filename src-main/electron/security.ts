@@ -135,7 +135,7 @@ export interface InvokeHandlerOptions {
   target: RendererTarget;
   /** The id of our window's web contents; calls from any other contents are refused. */
   contentsId: () => number | undefined;
-  dispatch: (method: string, body: string, call?: CallPort, lang?: CallOptions['lang']) => Promise<string>;
+  dispatch: (method: string, body: string, call?: CallPort, lang?: CallOptions['lang'], dropped?: readonly string[]) => Promise<string>;
   log?: (message: string) => void;
 }
 
@@ -145,14 +145,26 @@ export interface CallPort {
   onProgress(progress: ProgressEvent): void;
 }
 
+/** At most this many dropped files in one call (an import of a folder's worth is far fewer). */
+const MAX_DROPPED = 1000;
+
+/** The paths of the Files the preload found in a request, or null when `value` is not such a list. */
+function droppedPaths(value: unknown): string[] | null {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.length > MAX_DROPPED) return null;
+  return value.every((p) => typeof p === 'string' && p.length > 0 && p.length <= 32_768) ? (value as string[]) : null;
+}
+
 /**
  * The ipcMain.handle listener: dispatches only calls from our window's top frame showing our
  * renderer. A refused call rejects (the page learns nothing more); it never reaches the core.
+ * Its arguments are the preload's (preload.ts): method, body, call id, language, dropped paths.
  */
 export function createInvokeHandler(options: InvokeHandlerOptions) {
   const log = options.log ?? ((message: string) => console.warn(message));
   return async (
     event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, method: unknown, body: unknown, callId?: unknown, lang?: unknown,
+    dropped?: unknown,
   ): Promise<string> => {
     const frame = event.senderFrame;
     const url = frame?.url ?? '';
@@ -162,16 +174,17 @@ export function createInvokeHandler(options: InvokeHandlerOptions) {
       log(`Panggilan IPC dari pengirim tak dikenal ditolak: ${url || '(tanpa frame)'}`);
       throw new Error('Pengirim tidak diizinkan.');
     }
-    if (typeof method !== 'string' || typeof body !== 'string') throw new Error('Panggilan tidak valid.');
+    const files = droppedPaths(dropped);
+    if (typeof method !== 'string' || typeof body !== 'string' || files === null) throw new Error('Panggilan tidak valid.');
     // Any language but id or en is ignored: the core then answers in its own.
     const language = lang === 'id' || lang === 'en' ? lang : undefined;
-    if (typeof callId !== 'string' || callId.length === 0 || callId.length > 100) return options.dispatch(method, body, undefined, language);
+    if (typeof callId !== 'string' || callId.length === 0 || callId.length > 100) return options.dispatch(method, body, undefined, language, files);
     const sender = event.sender;
     return options.dispatch(method, body, {
       id: callId,
       onProgress: (progress) => {
         if (!sender.isDestroyed()) sender.send(PROGRESS_CHANNEL, { callId, progress } satisfies ProgressMessage);
       },
-    }, language);
+    }, language, files);
   };
 }

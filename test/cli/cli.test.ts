@@ -84,7 +84,7 @@ describe('pantau in a shell pipeline', () => {
     const file = writeText(dir, 'p.csv', csv([GOOD[0]!, ...bad]));
     const command = `node ${join(ROOT, 'bin/pantau.js')} import --db ${join(dir, 'ws.duckdb')} --agency A --kind attendance ${file} | head -n 1`;
     const r = spawnSync('sh', ['-c', command], { encoding: 'utf8' });
-    expect(r.stdout).toMatch(/^p\.csv → b-000002 \(attendance, A\): 3000 baris dibaca, 0 diimpor, 3000 ditolak\n$/);
+    expect(r.stdout).toMatch(/^p\.csv → impor b-000002 \(Presensi, A\): 3\.000 baris dibaca, 0 diimpor, 3\.000 ditolak\n$/);
     expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
   });
 });

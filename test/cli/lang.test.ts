@@ -20,10 +20,10 @@ describe('pantau --lang en: the core\'s errors and warnings', () => {
     const db = join(tempDir(), 'ws.duckdb');
     const en = await run(['profile', '--db', db, '--agency', 'A', '--set', 'maxFlexDays=3', '--lang', 'en']);
     expect(en.status).toBe(1);
-    expect(en.stderr).toMatch(/^maxFlexDays = 3 refused: PermenPANRB 4\/2025 Pasal 13 ayat \(1\) limits/);
+    expect(en.stderr).toMatch(/^Flexible-location days allowed per week may be at most 2 days: PermenPANRB 4\/2025 Pasal 13 ayat \(1\) limits .*; 3 refused\.$/m);
     const id = await run(['profile', '--db', db, '--agency', 'A', '--set', 'maxFlexDays=3']);
     expect(id.status).toBe(1);
-    expect(id.stderr).toMatch(/^maxFlexDays = 3 ditolak: PermenPANRB 4\/2025 Pasal 13 ayat \(1\) membatasi/);
+    expect(id.stderr).toMatch(/^Batas hari fleksibel lokasi per minggu paling banyak 2 hari: PermenPANRB 4\/2025 Pasal 13 ayat \(1\) membatasi .*; 3 ditolak\.$/m);
     expect((await run(['profile', '--db', db, '--agency', 'A', '--set', 'foo=1', '--lang', 'en'])).stderr).toContain('Unknown parameter "foo".');
     expect((await run(['profile', '--db', db, '--agency', 'A', '--set', 'foo=1'])).stderr).toContain('Parameter "foo" tidak dikenal.');
   });

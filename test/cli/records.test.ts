@@ -120,21 +120,21 @@ describe('pantau records, for people', () => {
     const r = await run(['records', '--db', template.file(), '--kind', 'roster']);
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')).toEqual([
-      'agency  nip  name  unitName  position  fieldDuty  specialCondition  specialFrom  specialTo  discipline  serviceType  pin  batch  row',
-      `${AG}  ${ani}  Ani  Bagian Umum  Analis  ya  ya  2025-09-01  2025-09-30  NONE  FRONTLINE  0107  ${batchOf('pegawai.csv')}  2`,
-      '1 catatan roster.',
+      'Instansi  NIP  Nama  Unit kerja  Jabatan  Tugas luar kantor  Keadaan khusus  Keadaan khusus mulai  Keadaan khusus selesai  Hukuman disiplin  Jenis layanan  PIN mesin / no. kartu  Impor  Baris',
+      `${AG}  ${ani}  Ani  Bagian Umum  Analis  ya  ya  1 Sep 2025  30 Sep 2025  Tidak ada  Layanan langsung  0107  ${batchOf('pegawai.csv')}  2`,
+      '1 catatan Daftar pegawai.',
       '',
     ]);
   });
 
   it('speaks English with --lang en, and says when nothing matches', async () => {
     const en = await run(['records', '--db', template.file(), '--kind', 'approvals', '--lang', 'en']);
-    expect(en.stdout).toContain('  RUMAH  no  APPROVED  Kepala Bagian  ');
-    expect(en.stdout).toMatch(/\n1 approvals record\.\n$/);
+    expect(en.stdout).toContain('  Home  no  Approved  Kepala Bagian  ');
+    expect(en.stdout).toMatch(/\n1 record of FWA approvals\.\n$/);
     const none = await run(['records', '--db', template.file(), '--kind', 'attendance', '--nip', nip(9)]);
-    expect(none.stdout).toMatch(/\nTidak ada catatan attendance yang cocok\.\n$/);
+    expect(none.stdout).toMatch(/\nTidak ada catatan Presensi yang cocok\.\n$/);
     const noneEn = await run(['records', '--db', template.file(), '--kind', 'attendance', '--nip', nip(9), '--lang', 'en']);
-    expect(noneEn.stdout).toMatch(/\nNo matching attendance records\.\n$/);
+    expect(noneEn.stdout).toMatch(/\nNo matching records of Attendance\.\n$/);
   });
 });
 
@@ -142,11 +142,11 @@ describe('pantau records, wrong usage (exit 2)', () => {
   it.each([
     [['--kind', 'attendance', '--from', '2025-02-31'], /--from harus tanggal YYYY-MM-DD yang ada, bukan "2025-02-31"/],
     [['--kind', 'attendance', '--to', '14/10/2025'], /--to harus tanggal YYYY-MM-DD/],
-    [['--kind', 'units', '--nip', '1'], /Saringan nip tidak berlaku untuk jenis data "units"/],
-    [['--kind', 'roster', '--from', '2025-09-01'], /Saringan from\/to tidak berlaku untuk jenis data "roster"/],
-    [['--kind', 'calendar', '--agency', AG], /Saringan agency tidak berlaku untuk jenis data "calendar"/],
-    [['--kind', 'gaji'], /--kind <kind> tidak menerima "gaji"/],
-    [[], /Opsi --kind <kind> wajib diisi/],
+    [['--kind', 'units', '--nip', '1'], /Saringan NIP \(--nip\) tidak berlaku untuk data Unit kerja/],
+    [['--kind', 'roster', '--from', '2025-09-01'], /Saringan tanggal \(--from\/--to\) tidak berlaku untuk data Daftar pegawai/],
+    [['--kind', 'calendar', '--agency', AG], /Saringan instansi \(--agency\) tidak berlaku untuk data Kalender libur/],
+    [['--kind', 'gaji'], /--kind <jenis> tidak menerima "gaji"/],
+    [[], /Opsi --kind <jenis> wajib diisi/],
   ])('%j', async (args, message) => {
     const r = await run(['records', '--db', template.file(), ...args]);
     expect(r.status).toBe(2);
@@ -163,6 +163,6 @@ describe('pantau records, wrong usage (exit 2)', () => {
   it('says so in English with --lang en', async () => {
     const r = await run(['records', '--db', template.file(), '--kind', 'units', '--from', '2025-09-01', '--lang', 'en']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('The from/to filter does not apply to data kind "units": its records have no date or period.');
+    expect(r.stderr).toContain('The date (--from/--to) filter does not apply to Work units data: its records have no date or period.');
   });
 });

@@ -57,9 +57,9 @@ describe('pantau check', () => {
     const human = await pantau('check', '--db', db);
     expect(human.status, human.stderr).toBe(0);
     for (const u of ROUNDING_UNITS) {
-      expect(human.stdout).toContain(`  ${ROUNDING_AGENCY} — ${u.unit}: ${u.shown} % (${u.compliant}/${u.employees} pegawai-minggu)`);
+      expect(human.stdout).toContain(`  ${ROUNDING_AGENCY} — ${u.unit}: ${u.shown}\u00a0% (${u.compliant}/${u.employees} pegawai-minggu)`);
     }
-    expect(human.stdout).toContain(`  SELURUH DATA: ${ROUNDING_TOTAL.shown} % (${ROUNDING_TOTAL.compliant}/${ROUNDING_TOTAL.employees} pegawai-minggu)`);
+    expect(human.stdout).toContain(`  SELURUH DATA: ${ROUNDING_TOTAL.shown}\u00a0% (${ROUNDING_TOTAL.compliant}/${ROUNDING_TOTAL.employees} pegawai-minggu)`);
   });
 
   it('--json gives every `rate` (per unit, rule, week, region, unit × week) as the fraction with 4 decimals', async () => {
@@ -137,7 +137,7 @@ describe('pantau compare', () => {
     expect(beforeAfter.starters).toMatchObject({ before: { n: 5, met: 3, rate: 0.6 }, after: { n: 6, met: 5, rate: 0.8333 }, change: 0.2333 });
     expect(beforeAfter.nonStarters).toMatchObject({ before: { n: 5, met: 4, rate: 0.8 }, after: { n: 6, met: 4, rate: 0.6667 }, change: -0.1333 });
     expect(beforeAfter.differenceInDifferences).toBe(0.3667);
-    expect((await pantau('compare', '--db', db)).stdout).toContain('selisih dari selisih: 36,7 poin');
+    expect((await pantau('compare', '--db', db)).stdout).toContain('selisih dari selisih: +36,7 poin persen');
   });
 
   it('shows rates, intervals and the difference with one decimal: 15 of 19 is 78,9 %', async () => {
@@ -147,8 +147,9 @@ describe('pantau compare', () => {
     const { conventional: k, flex: f } = ROUNDING_PERFORMANCE;
     const one = (v: number) => (Math.round(v * 1000) / 10).toFixed(1).replace('.', ',');
     const [lo, hi] = wilson(k.met, k.n);
-    expect(human.stdout).toContain(`konvensional: ${k.met}/${k.n} = 78,9 % (IK 95 % ${one(lo)} %–${one(hi)} %)`);
+    expect(human.stdout).toContain(`konvensional: ${k.met}/${k.n} = 78,9\u00a0% (IK 95\u00a0% ${one(lo)}\u00a0%–${one(hi)}\u00a0%)`);
     const [dlo, dhi] = newcombe(f.met, f.n, k.met, k.n);
-    expect(human.stdout).toContain(`selisih: ${one(f.met / f.n - k.met / k.n)} poin (IK 95 % ${one(dlo)} s.d. ${one(dhi)})`);
+    const points = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${one(Math.abs(v))} poin persen`;
+    expect(human.stdout).toContain(`selisih: ${points(f.met / f.n - k.met / k.n)} (IK 95\u00a0% ${points(dlo)} s.d. ${points(dhi)})`);
   });
 });

@@ -11,12 +11,12 @@ const run = (...argv: string[]) => pantauInProcess(argv);
 
 describe('wrong usage exits 2 (fixed bug: these exited 1, or 0 without a command)', () => {
   it.each([
-    ['check without --db', ['check'], 'Opsi --db <file> wajib diisi.'],
+    ['check without --db', ['check'], 'Opsi --db <berkas> wajib diisi.'],
     ['a date not in YYYY-MM-DD form', ['check', '--from', '2025-9-1'], '--from harus tanggal YYYY-MM-DD yang ada, bukan "2025-9-1".'],
     ['a date in DD/MM/YYYY form', ['check', '--to', '01/09/2025'], '--to harus tanggal YYYY-MM-DD yang ada, bukan "01/09/2025".'],
     ['a month that does not exist', ['compare', '--period', '2025-13'], '--period harus berbentuk YYYY-MM (mis. 2025-09), bukan "2025-13".'],
     ['a day for a month', ['compare', '--period', '2025-09-01'], '--period harus berbentuk YYYY-MM (mis. 2025-09), bukan "2025-09-01".'],
-    ['--set without =', ['profile', '--set', 'foo'], '--set harus berbentuk KEY=VALUE, bukan "foo".'],
+    ['--set without =', ['profile', '--set', 'foo'], '--set harus berbentuk KUNCI=NILAI, bukan "foo".'],
     ['a port that is not a number', ['serve', '--port', 'abc'], '--port harus bilangan 0–65535, bukan "abc".'],
   ])('%s', async (_, args, message) => {
     const db = join(tempDir(), 'ws.duckdb');
@@ -28,7 +28,7 @@ describe('wrong usage exits 2 (fixed bug: these exited 1, or 0 without a command
   it('no command prints the usage and exits 2', async () => {
     const r = await run();
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('Usage: pantau');
+    expect(r.stderr).toContain('Cara pakai: pantau');
   });
 
   it('--help still exits 0', async () => {
@@ -66,15 +66,15 @@ describe("the option parser's errors in the user's language (fixed bug: commande
   });
 
   it('a required option left out', async () => {
-    expect(await run('import', '--db', 'ws.duckdb', 'f.csv')).toEqual({ status: 2, stdout: '', stderr: 'Opsi --kind <kind> wajib diisi.\n' });
-    expect((await run('undo', '--db', 'ws.duckdb')).stderr).toBe('Opsi --batch <id> wajib diisi.\n');
+    expect(await run('import', '--db', 'ws.duckdb', 'f.csv')).toEqual({ status: 2, stdout: '', stderr: 'Opsi --kind <jenis> wajib diisi.\n' });
+    expect((await run('undo', '--db', 'ws.duckdb')).stderr).toBe('Opsi --batch <nomor> wajib diisi.\n');
     expect((await run('undo', '--db', 'ws.duckdb', '--lang', 'en')).stderr).toBe('Option --batch <id> is required.\n');
   });
 
   it('a value outside the choices names them', async () => {
     const r = await run('import', '--db', 'ws.duckdb', '--kind', 'gaji', 'f.csv');
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('--kind <kind> tidak menerima "gaji"; pilih salah satu dari attendance, roster, units, performance, approvals, reports, survey, calendar.\n');
+    expect(r.stderr).toBe('--kind <jenis> tidak menerima "gaji"; pilih salah satu dari attendance, roster, units, performance, approvals, reports, survey, calendar.\n');
   });
 });
 

@@ -73,8 +73,8 @@ describe('pantau compare on the samples', () => {
     const text = await run(['compare', '--db', db, '--agency', 'PEMKOT-BOGOR']);
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('PEMKOT-BOGOR');
-    expect(text.stdout).toMatch(/fleksibel: 12\/13 = 92,3 %/);
-    expect(text.stdout).toContain('acuan: puas 90,22 %');
+    expect(text.stdout).toMatch(/fleksibel: 12\/13 = 92,3\u00a0%/);
+    expect(text.stdout).toContain('acuan: puas 90,22\u00a0%');
     const bad = await run(['compare', '--db', db, '--period', 'September']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--period harus berbentuk YYYY-MM');

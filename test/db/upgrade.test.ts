@@ -1,3 +1,4 @@
+import { tableFromIPC } from 'apache-arrow';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -115,6 +116,20 @@ describe('a workspace written by the schema-3 release', () => {
       expect([undone.rowsRemoved, undone.rowsRestored]).toEqual([28, 28]);
       expect(await count(core, "employees WHERE batch_id = 'b-000003'")).toBe(28);
       expect(await count(core, 'employees_replaced')).toBe(0);
+    } finally {
+      core.close();
+    }
+  });
+
+  it('shows the sentence its run stored (in Bahasa Indonesia, even to an English reader) once a later check resolves that finding', async () => {
+    const core = await openOldWorkspace();
+    try {
+      // Its one finding (JAM-01, 145 minutes short) was stored as text: a tolerance of 600 minutes resolves it.
+      await core.setProfile({ agency: AGENCY, set: { toleranceMinutes: '600' } });
+      const run = await core.runChecks({ agency: AGENCY }, { lang: 'en' });
+      expect(run.resolved.map((f) => [f.rule, f.period, f.detail])).toEqual([['JAM-01', '2025-W41', '35 j 05 m dari 37 j 30 m']]);
+      const page = await core.findings({ status: 'resolved' }, { lang: 'en' });
+      expect(tableFromIPC(page.rows).toArray().map((r) => (r.toJSON() as { detail: string }).detail)).toEqual(['35 j 05 m dari 37 j 30 m']);
     } finally {
       core.close();
     }

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { expectAccessible } from './support/axe.ts';
 import { HAVE_CHROMIUM, launch, openPage } from './support/browser.ts';
 import { writeMessyAttendance } from './support/messy.ts';

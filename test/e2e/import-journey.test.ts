@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -107,7 +107,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the import screen, in a browser against pantau 
     await imports.ready('presensi-2025-09-10.csv');
     expect(await imports.agency('presensi-2025-09-10.csv').inputValue()).toBe('PEMKOT-BOGOR');
     await imports.file('rekap-absensi-2025-09.xlsx').getByText('Bulan data').waitFor();
-    expect(await imports.file('rekap-absensi-2025-09.xlsx').getByLabel('Bulan data').inputValue()).toBe('2025-09');
+    expect(await imports.file('rekap-absensi-2025-09.xlsx').getByLabel('Bulan data').inputValue()).toBe('09/2025');
     await shot(page, 'impor-02-layouts-suggested', true);
     // The analyst applies Sleman to all: the Bogor file's NIPs are Bogor's, so Impor is blocked with the reason.
     await imports.file('scanlog-2025-10.csv').getByRole('button', { name: 'Terapkan ke semua berkas' }).click();
@@ -199,6 +199,30 @@ describe.skipIf(!HAVE_CHROMIUM)('the import screen, in a browser against pantau 
     expect(stored.records.filter((r) => r.status === 'CUTI')).toHaveLength(dec.leave);
   }, STEP);
 
+  it('a file of 250 rejected rows: the result lists the first 100, the history pages through all 250 from the core', async () => {
+    // Issue 18: the answer once carried every rejected row; now it carries the first 100 and the history pages.
+    const name = 'kinerja-bulan-rusak.csv';
+    const lines = ['nip_baru,tahun,bulan,capaian_kinerja,predikat_kinerja'];
+    // NIPs no roster holds: Bogor's staff filed under another agency would stop at the wrong-agency confirmation.
+    for (let i = 0; i < 250; i++) lines.push(`1975010120050110${String(i % 100).padStart(2, '0')},2025,Xyz${i},"100,5",Baik`);
+    writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
+    await imports.addFiles([join(dir, name)]);
+    await imports.agency(name).fill('PEMKOT-BANYAK');
+    await imports.ready(name);
+    const result = (await imports.importAll()).locator('.result').filter({ hasText: name });
+    await result.getByText('Baris yang ditolak (250)').waitFor(LONG);
+    await result.getByText('Di sini 100 yang pertama; semuanya ada di unduhan Excel dan di Riwayat impor.').waitFor();
+    const row = imports.history.getByRole('row').filter({ hasText: name });
+    await row.getByRole('button', { name: /^250/ }).click();
+    const list = imports.history.getByRole('region', { name: /^Baris yang ditolak \(250\) — b-/ });
+    await list.getByRole('cell', { name: /^baris 2: / }).waitFor(LONG);
+    await imports.history.getByText('1–100 dari 250').waitFor();
+    await imports.history.getByRole('button', { name: 'Berikutnya' }).click();
+    await imports.history.getByText('101–200 dari 250').waitFor(LONG);
+    await list.getByRole('cell', { name: /^baris 102: / }).waitFor();
+    await shot(page, 'impor-06-history-paged');
+  }, STEP);
+
   it('a cancel stores nothing of the file and says so', async () => {
     const big = writeLargeAttendance(dir);
     await imports.addFiles([big]);
@@ -220,7 +244,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the import screen, in a browser against pantau 
     await page.getByLabel('Choose files…').setInputFiles([join(SAMPLES, 'pemkab-sleman/presensi-harian-2025-10-20.xlsx')]);
     const card = page.getByRole('region', { name: 'presensi-harian-2025-10-20.xlsx' });
     await card.getByText('Ready to import').waitFor(LONG);
-    expect(await card.getByLabel('Date of the data').inputValue()).toBe('2025-10-20');
+    expect(await card.getByLabel('Date of the data').inputValue()).toBe('20/10/2025');
     await card.getByText('from the title above the table').waitFor();
     await shot(page, 'impor-07-english', true);
     await expectAccessible(page, 'import-en');

@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { formatter } from '../../src-main/contract/format.ts';
 import { createClient } from '../../src-main/contract/wire.ts';
 import { httpTransport } from '../../src-renderer/src/api/transport.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fmtPct } from '../../src-renderer/src/i18n/format.ts';
 import { expected, manifest } from '../helpers/samples.ts';
 import { HAVE_CHROMIUM, launch, openPage, shot } from './support/browser.ts';
 import { writeMessyAttendance } from './support/messy.ts';
@@ -53,7 +53,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the journey, in a browser against pantau serve'
     const sum = (k: 'employeeWeeks' | 'compliantEmployeeWeeks') => totals.reduce((n, c) => n + c[k], 0);
     expect(await overview.kpi('Instansi').textContent()).toBe(String(new Set(manifest.flatMap((m) => (m.agency ? [m.agency] : []))).size));
     expect(await overview.kpi('Temuan').textContent()).toBe(String(expected.findings.length));
-    expect(await overview.kpi('Tingkat kepatuhan').textContent()).toBe(fmtPct(sum('compliantEmployeeWeeks') / sum('employeeWeeks')));
+    expect(await overview.kpi('Tingkat kepatuhan').textContent()).toBe(formatter('id').pct(sum('compliantEmployeeWeeks') / sum('employeeWeeks')));
     // The chart shows the first 15 units until asked for all (UnitsCard).
     await expect(overview.unitsChart.locator('.recharts-bar-rectangle').count()).resolves
       .toBe(Math.min(15, expected.compliance.filter((c) => c.unit !== '(semua unit)').length));
@@ -133,12 +133,12 @@ describe.skipIf(!HAVE_CHROMIUM)('the journey, in a browser against pantau serve'
     const downloaded = page.waitForEvent('download', LONG_WAIT);
     await page.getByRole('button', { name: 'Ekspor workbook' }).click();
     const file = await downloaded;
-    expect(file.suggestedFilename()).toMatch(/^Pantau-semua-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(file.suggestedFilename()).toMatch(/^Pantau-semua-\d{4}-\d{2}-\d{2}-disamarkan\.xlsx$/);
     const saved = join(mkdtempSync(join(tmpdir(), 'pantau-dl-')), file.suggestedFilename());
     await file.saveAs(saved);
     expect(readFileSync(saved).subarray(0, 2).toString()).toBe('PK');
     const result = page.getByRole('region', { name: /^Workbook selesai: / });
-    await result.getByText(/disamarkan/).waitFor();
+    await result.getByText(/· disamarkan$/).waitFor();
     await expect(result.getByRole('row').count()).resolves.toBeGreaterThan(3);
     await shot(page, '10-export');
   }, STEP);

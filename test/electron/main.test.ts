@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CoreConfig } from '../../src-main/core/index.ts';
 import { buildCsp } from '../../src-main/electron/security.ts';
+import { figure } from '../support/figures.ts';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -56,6 +57,12 @@ const fx = vi.hoisted(() => {
     shell: { showItemInFolder: vi.fn() },
     createCore: vi.fn(async (config: CoreConfig) => ({
       listRules: async () => ({ rules: [], db: config.dbPath }),
+      // The methods that take files echo what reached the core.
+      importFiles: vi.fn(async (req: { files: { path: string }[] }) => ({ files: req.files.map((f) => ({ read: f.path })) })),
+      previewImport: vi.fn(async (req: { path: string }) => ({ read: req.path })),
+      detectImport: vi.fn(async (req: { path: string }) => ({ read: req.path })),
+      exportWorkbook: vi.fn(async (req: { out: string }) => ({ wrote: req.out, out: req.out })),
+      exportRejects: vi.fn(async (req: { out: string }) => ({ wrote: req.out, out: req.out })),
       close: vi.fn(),
     })),
   };
@@ -168,12 +175,14 @@ describe('the desktop entry point', () => {
     expect(JSON.stringify(template)).not.toContain('toggleDevTools');
   });
 
-  it('sends menu commands to the renderer on the menu channel', async () => {
+  it('sends menu commands to the renderer on the menu channel, naming files by token', async () => {
     const { win, template } = await boot();
     fx.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/data/a.csv'] });
     const berkas = template![0]!.submenu as MenuItemConstructorOptions[];
     (berkas.find((i) => i.id === 'import')!.click as () => void)();
-    await vi.waitFor(() => expect(win!.webContents.send).toHaveBeenCalledWith('pantau:menu', { action: 'import', paths: ['/data/a.csv'] }));
+    await vi.waitFor(() => expect(win!.webContents.send).toHaveBeenCalledWith('pantau:menu', {
+      action: 'import', files: [{ token: expect.stringMatching(/^file:[\w-]+\.csv$/), name: 'a.csv' }],
+    }));
     expect(fx.dialog.showOpenDialog.mock.calls[0]![0]).toBe(win);
   });
 
@@ -218,5 +227,82 @@ describe('the desktop entry point', () => {
     expect(fx.app.quit).toHaveBeenCalled();
     expect(fx.BrowserWindow.instances).toHaveLength(0);
     expect(fx.createCore).not.toHaveBeenCalled();
+  });
+});
+
+// Issue 18, item 1 (Electron): the escape attempts through the bridge's handler, as main.ts wires
+// it, with electron mocked. Before, main passed the page's paths to the core as they came: each
+// refusal below fails on that code (the core was called with /etc/passwd, or wrote the page's .xlsx).
+describe('files named through the bridge (issue 18)', () => {
+  const ours = () => ({ sender: { id: 3 }, senderFrame: { url: pathToFileURL(RENDERER).href, parent: null } });
+  type Answer = { ok: true; value: Record<string, unknown> } | { ok: false; error: { code: string; message: string } };
+  async function call(handle: Listener, method: string, req: unknown, dropped?: string[]): Promise<Answer> {
+    return JSON.parse((await handle(ours(), method, JSON.stringify(req), undefined, undefined, dropped)) as string) as Answer;
+  }
+  type FakeCore = Record<'importFiles' | 'previewImport' | 'detectImport' | 'exportWorkbook' | 'exportRejects', ReturnType<typeof vi.fn>>;
+  const coreOf = async () => (await fx.createCore.mock.results[0]!.value) as unknown as FakeCore;
+
+  it('refuses a path the renderer writes into importFiles, previewImport or detectImport; the core never sees it (fails on the old code)', async () => {
+    const { handle } = await boot();
+    for (const [method, req] of [
+      ['importFiles', { files: [{ path: '/etc/passwd', kind: 'units' }] }],
+      ['previewImport', { path: '/etc/passwd', kind: 'units' }],
+      ['detectImport', { path: '/etc/passwd' }],
+    ] as const) {
+      expect(await call(handle!, method, req), method).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    }
+    const core = await coreOf();
+    for (const m of ['importFiles', 'previewImport', 'detectImport'] as const) expect(core[m]).not.toHaveBeenCalled();
+  });
+
+  it('refuses an output path the renderer writes into exportWorkbook or exportRejects; nothing is written (fails on the old code)', async () => {
+    const { handle } = await boot();
+    expect(await call(handle!, 'exportWorkbook', { out: '/home/pegawai/penting.xlsx' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await call(handle!, 'exportRejects', { batches: ['b1'], out: '/home/pegawai/penting.xlsx' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const core = await coreOf();
+    expect(core.exportWorkbook).not.toHaveBeenCalled();
+    expect(core.exportRejects).not.toHaveBeenCalled();
+  });
+
+  it('every escape attempt through the handler is refused and reaches no core method (the robustness figure)', async () => {
+    const { handle } = await boot();
+    const attempts: [string, unknown, string[]?][] = [
+      ['importFiles', { files: [{ path: '/etc/passwd', kind: 'units' }] }],
+      ['importFiles', { files: [{ path: 'file:AAAAAAAAAAAAAAAAAAAAAAAA.csv', kind: 'units' }] }],
+      ['previewImport', { path: '../../../../etc/shadow', kind: 'units' }],
+      ['previewImport', { path: 'dropped:1', kind: 'units' }, ['/data/unit.csv']],
+      ['detectImport', { path: 'C:\\Windows\\win.ini' }],
+      ['detectImport', { path: 'upload:AAAAAAAAAAAAAAAAAAAA' }],
+      ['exportWorkbook', { out: '/home/pegawai/penting.xlsx' }],
+      ['exportWorkbook', { out: 'download:laporan.xlsx' }],
+      ['exportWorkbook', { out: 'dropped:0' }, ['/data/unit.xlsx']],
+      ['exportRejects', { batches: ['b1'], out: '/tmp/../home/pegawai/penting.xlsx' }],
+    ];
+    let refused = 0;
+    for (const [method, req, dropped] of attempts) {
+      const answer = await call(handle!, method, req, dropped);
+      if (!answer.ok && answer.error.code === 'BAD_REQUEST') refused++;
+    }
+    const core = await coreOf();
+    const escaped = (['importFiles', 'previewImport', 'detectImport', 'exportWorkbook', 'exportRejects'] as const).reduce((n, m) => n + core[m].mock.calls.length, 0);
+    expect(refused).toBe(attempts.length);
+    expect(escaped).toBe(0);
+    figure('escape', `escapes, Electron bridge: ${refused}/${attempts.length} attempts to name a file the page was not given refused, ${escaped} escaped`);
+  });
+
+  it('reads a file the preload found in the request, and writes to the file chosen in the save dialog (fails on the old code)', async () => {
+    const { handle, win } = await boot();
+    const read = await call(handle!, 'previewImport', { path: 'dropped:0', kind: 'units' }, ['/data/unit.csv']);
+    expect(read).toEqual({ ok: true, value: { read: 'unit.csv' } });
+    const core = await coreOf();
+    expect(core.previewImport.mock.calls[0]![0]).toEqual({ path: '/data/unit.csv', kind: 'units' });
+
+    fx.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/data/laporan.xlsx' });
+    const chosen = await call(handle!, 'desktop.chooseExportFile', {});
+    expect(fx.dialog.showSaveDialog.mock.calls[0]![0]).toBe(win);
+    const file = (chosen as unknown as { value: { file: { token: string; name: string } } }).value.file;
+    expect(file).toEqual({ token: expect.stringMatching(/^file:[\w-]+\.xlsx$/), name: 'laporan.xlsx' });
+    expect(await call(handle!, 'exportWorkbook', { out: file.token })).toEqual({ ok: true, value: { wrote: 'laporan.xlsx', out: file.token } });
+    expect(core.exportWorkbook.mock.calls[0]![0]).toEqual({ out: '/data/laporan.xlsx' });
   });
 });

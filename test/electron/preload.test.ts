@@ -6,7 +6,7 @@ import type { Envelope } from '../../src-main/contract/wire.ts';
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
   ipcRenderer: {
-    invoke: vi.fn(async (_channel: string, _method: string, _body: string, _callId?: string, _lang?: string) => '{"ok":true,"value":null}'),
+    invoke: vi.fn(async (_channel: string, _method: string, _body: string, _callId?: string, _lang?: string, _dropped?: string[]) => '{"ok":true,"value":null}'),
     on: vi.fn(),
   },
   webUtils: { getPathForFile: vi.fn((file: File) => (file.name === 'tanpa-disk.csv' ? '' : `/data/${file.name}`)) },
@@ -43,31 +43,42 @@ describe('what the preload exposes', () => {
 describe('invoke', () => {
   it('sends JSON text as it is over the one invoke channel', async () => {
     await bridge.invoke('listRules', '{}');
-    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('pantau:invoke', 'listRules', '{}', undefined, undefined);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('pantau:invoke', 'listRules', '{}', undefined, undefined, []);
   });
 
   it('answers with the main process envelope', async () => {
     await expect(bridge.invoke('listRules', '{}')).resolves.toBe('{"ok":true,"value":null}');
   });
 
-  it('turns dropped File objects into their paths, in arrays of objects', async () => {
+  // Issue 18: the paths go beside the request, which names them "dropped:<n>", so that main can
+  // tell a file the preload found from a path the page wrote (before, the path was put into the
+  // request itself, where main could not tell the two apart: this test fails on that code).
+  it('sends dropped File objects\' paths beside the request, which names them dropped:<n>, in arrays of objects', async () => {
     const a = new File(['x'], 'presensi.csv');
     const b = new File(['y'], 'pegawai.xlsx');
     await bridge.invoke('importFiles', { files: [{ path: a, kind: 'attendance', agency: 'KEMENDAGRI' }, { path: b, kind: 'roster' }] });
-    const [, method, body] = electron.ipcRenderer.invoke.mock.calls[0]!;
+    const [, method, body, , , dropped] = electron.ipcRenderer.invoke.mock.calls[0]!;
     expect(method).toBe('importFiles');
     expect(JSON.parse(body)).toEqual({
       files: [
-        { path: '/data/presensi.csv', kind: 'attendance', agency: 'KEMENDAGRI' },
-        { path: '/data/pegawai.xlsx', kind: 'roster' },
+        { path: 'dropped:0', kind: 'attendance', agency: 'KEMENDAGRI' },
+        { path: 'dropped:1', kind: 'roster' },
       ],
     });
+    expect(dropped).toEqual(['/data/presensi.csv', '/data/pegawai.xlsx']);
+    expect(body).not.toContain('/data');
   });
 
-  it('turns a top-level File field into its path', async () => {
+  it('does the same for a top-level File field', async () => {
     await bridge.invoke('previewImport', { path: new File(['x'], 'unit.csv'), kind: 'units' });
-    const body = electron.ipcRenderer.invoke.mock.calls[0]![2];
-    expect(JSON.parse(body)).toEqual({ path: '/data/unit.csv', kind: 'units' });
+    const [, , body, , , dropped] = electron.ipcRenderer.invoke.mock.calls[0]!;
+    expect(JSON.parse(body)).toEqual({ path: 'dropped:0', kind: 'units' });
+    expect(dropped).toEqual(['/data/unit.csv']);
+  });
+
+  it('sends no dropped paths for JSON text, whatever it says', async () => {
+    await bridge.invoke('previewImport', '{"path":"/etc/passwd","kind":"units"}');
+    expect(electron.ipcRenderer.invoke.mock.calls[0]![5]).toEqual([]);
   });
 
   it('answers BAD_REQUEST, without sending, for a File that is not on disk', async () => {
@@ -83,7 +94,7 @@ describe('invoke', () => {
 
   it('sends {} for a missing body', async () => {
     await bridge.invoke('listRules', undefined as unknown as string);
-    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('pantau:invoke', 'listRules', '{}', undefined, undefined);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('pantau:invoke', 'listRules', '{}', undefined, undefined, []);
   });
 });
 
@@ -98,12 +109,16 @@ describe('menu commands', () => {
   }
 
   it('are delivered to the page as a pantau:menu DOM event', () => {
-    expect(received({ action: 'import', paths: ['/data/a.csv'] })).toEqual([{ action: 'import', paths: ['/data/a.csv'] }]);
-    expect(received({ action: 'export', path: '/data/out.xlsx' })).toEqual([{ action: 'export', path: '/data/out.xlsx' }]);
+    const a = { token: 'file:abc.csv', name: 'a.csv' };
+    const out = { token: 'file:def.xlsx', name: 'out.xlsx' };
+    expect(received({ action: 'import', files: [a] })).toEqual([{ action: 'import', files: [a] }]);
+    expect(received({ action: 'export', file: out })).toEqual([{ action: 'export', file: out }]);
   });
 
   it('are dropped when malformed', () => {
-    expect(received({ action: 'import', paths: [1] })).toEqual([]);
+    expect(received({ action: 'import', files: [1] })).toEqual([]);
+    expect(received({ action: 'import', paths: ['/data/a.csv'] })).toEqual([]);
+    expect(received({ action: 'export', file: { token: 1, name: 'x' } })).toEqual([]);
     expect(received({ action: 'delete-everything' })).toEqual([]);
     expect(received(null)).toEqual([]);
   });
@@ -126,9 +141,9 @@ describe('progress of a named call', () => {
 
   it('sends the call id and the language with the call', async () => {
     await bridge.invoke('importFiles', '{"files":[]}', 'c1');
-    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('pantau:invoke', 'importFiles', '{"files":[]}', 'c1', undefined);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('pantau:invoke', 'importFiles', '{"files":[]}', 'c1', undefined, []);
     await bridge.invoke('importFiles', '{"files":[]}', 'c2', 'en');
-    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith('pantau:invoke', 'importFiles', '{"files":[]}', 'c2', 'en');
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith('pantau:invoke', 'importFiles', '{"files":[]}', 'c2', 'en', []);
   });
 
   it('delivers progress as a pantau:progress DOM event and drops malformed messages', () => {

@@ -124,14 +124,31 @@ describe.skipIf(!binary.found)('the desktop app at runtime (Electron through Pla
     expect(surface).toEqual({ keys: ['invoke'], invoke: 'function' });
   });
 
-  it('invoke reaches the core: the workspace named by PANTAU_DB, empty, answers the overview', async () => {
+  it('invoke reaches the core: the workspace named by PANTAU_DB (by its name only), empty, answers the overview', async () => {
     const [workspace, overview] = await page.evaluate(async () => {
       const bridge = window.pantau;
       if (!bridge) return [null, null];
       return [await bridge.invoke('desktop.workspace', '{}'), await bridge.invoke('overview', '{}')];
     });
-    expect(JSON.parse(workspace ?? 'null') as Envelope).toEqual({ ok: true, value: { path: env.PANTAU_DB } });
+    expect(JSON.parse(workspace ?? 'null') as Envelope).toEqual({ ok: true, value: { name: 'runtime.duckdb' } });
     expect(JSON.parse(overview ?? 'null') as Envelope).toMatchObject({ ok: true, value: { data: { batches: 0, attendanceRows: 0 } } });
+  }, STEP);
+
+  // Issue 18: the page names no path; the real bridge refuses one before the core reads or writes it.
+  it('invoke refuses a path the page writes, to read or to write', async () => {
+    const answers = await page.evaluate(async () => {
+      const bridge = window.pantau;
+      if (!bridge) return [];
+      return [
+        await bridge.invoke('previewImport', '{"path":"/etc/passwd","kind":"units"}'),
+        await bridge.invoke('exportWorkbook', { out: '/tmp/pantau-runtime-escape.xlsx' }),
+      ];
+    });
+    expect(answers.map((a) => JSON.parse(a) as Envelope)).toEqual([
+      { ok: false, error: expect.objectContaining({ code: 'BAD_REQUEST' }) },
+      { ok: false, error: expect.objectContaining({ code: 'BAD_REQUEST' }) },
+    ]);
+    expect(existsSync('/tmp/pantau-runtime-escape.xlsx')).toBe(false);
   }, STEP);
 
   it('another window showing our renderer with our preload is refused by the IPC sender check', async () => {

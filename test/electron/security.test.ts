@@ -151,7 +151,7 @@ describe('the IPC handler', () => {
     } as never;
   }
   function handler() {
-    const dispatch = vi.fn(async (method: string, body: string, _call?: unknown, _lang?: string) => `${method}:${body}`);
+    const dispatch = vi.fn(async (method: string, body: string, _call?: unknown, _lang?: string, _dropped?: readonly string[]) => `${method}:${body}`);
     const log = vi.fn();
     return { dispatch, log, handle: createInvokeHandler({ target: FILE_TARGET, contentsId: () => OUR_ID, dispatch, log }) };
   }
@@ -175,13 +175,13 @@ describe('the IPC handler', () => {
   it('dispatches a call from our renderer', async () => {
     const { handle, dispatch } = handler();
     await expect(handle(event(OURS), 'listRules', '{}')).resolves.toBe('listRules:{}');
-    expect(dispatch).toHaveBeenCalledWith('listRules', '{}', undefined, undefined);
+    expect(dispatch).toHaveBeenCalledWith('listRules', '{}', undefined, undefined, []);
   });
 
   it('passes the call\'s language on, and only id or en', async () => {
     const { handle, dispatch } = handler();
     await handle(event(OURS), 'listRules', '{}', undefined, 'en');
-    expect(dispatch).toHaveBeenLastCalledWith('listRules', '{}', undefined, 'en');
+    expect(dispatch).toHaveBeenLastCalledWith('listRules', '{}', undefined, 'en', []);
     await handle(event(OURS), 'importFiles', '{}', 'c1', 'id');
     expect(dispatch.mock.lastCall![3]).toBe('id');
     for (const bad of ['fr', 'EN', 1, {}]) {
@@ -210,6 +210,20 @@ describe('the IPC handler', () => {
     await expect(handle(event(OURS), 'listRules', { files: [] }), 'object body').rejects.toThrow('tidak valid');
     await expect(handle(event(OURS), 42, '{}'), 'number method').rejects.toThrow('tidak valid');
     expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  // Issue 18: fails on the old code, which passed no dropped list on.
+  it('passes the dropped files\' paths the preload sent beside the request, and refuses any other list', async () => {
+    const { handle, dispatch } = handler();
+    await handle(event(OURS), 'previewImport', '{"path":"dropped:0"}', undefined, undefined, ['/data/a.csv']);
+    expect(dispatch).toHaveBeenLastCalledWith('previewImport', '{"path":"dropped:0"}', undefined, undefined, ['/data/a.csv']);
+    await handle(event(OURS), 'importFiles', '{}', 'c1', 'id', ['/data/a.csv', '/data/b.xlsx']);
+    expect(dispatch.mock.lastCall![4]).toEqual(['/data/a.csv', '/data/b.xlsx']);
+    const calls = dispatch.mock.calls.length;
+    for (const bad of ['/etc/passwd', [1], [''], {}, null, Array(1001).fill('/data/a.csv')]) {
+      await expect(handle(event(OURS), 'importFiles', '{}', undefined, undefined, bad)).rejects.toThrow('tidak valid');
+    }
+    expect(dispatch).toHaveBeenCalledTimes(calls);
   });
 });
 

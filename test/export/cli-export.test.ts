@@ -42,7 +42,8 @@ describe('pantau export', () => {
     expect(doc.sheets.map((s) => s.name)).toEqual(['Ringkasan', 'Kepatuhan per unit', 'Temuan', 'Perbandingan', 'Survei',
       'Kualitas data', 'Metode', 'Manifest']);
     const book = readWithOpenpyxl(out);
-    expect(book.sheets.find((s) => s.name === 'Temuan')!.rows[1]!.slice(0, 3).map((c) => c[0])).toEqual(['LOK-01', nip(1), 'Anindita Rahmawati']);
+    const finding = book.sheets.find((s) => s.name === 'Temuan')!.rows.find((r) => r[0]![0] === 'LOK-01')!;
+    expect(finding.slice(0, 3).map((c) => c[0])).toEqual(['LOK-01', nip(1), 'Anindita Rahmawati']);
   });
 
   it('--unit with --pseudonymize --key writes the unit report without the NIP or the name', async () => {

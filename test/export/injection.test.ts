@@ -7,7 +7,7 @@ import { VALIDATORS } from '../../src-main/contract/validate.ts';
 import { createPseudonymizer, pseudonymCode } from '../../src-main/core/export/pseudonym.ts';
 import { TableWriter } from '../../src-main/core/export/sheet-kit.ts';
 import { freshCore, importOne, nip, tempDir, workspaceTemplate, writeText, type WorkspaceTemplate } from '../helpers/workspace.ts';
-import { formulaCells, readWithExcelJs, readWithOpenpyxl, sheet, values } from './xlsx.ts';
+import { formulaCells, headerRow, readWithExcelJs, readWithOpenpyxl, sheet, table } from './xlsx.ts';
 
 // Pseudonymisation and formula injection (OWASP CSV injection) in the workbook, as docs/workbook.md describes them.
 
@@ -58,13 +58,13 @@ describe('formula injection: text from agency files stays text', () => {
     const out = join(core.dir, 'plain.xlsx');
     await core.exportWorkbook({ out });
     const wb = await readWithExcelJs(out);
-    const finding = values(sheet(wb, 'Temuan'))[1]!;
+    const finding = table(sheet(wb, 'Temuan'), 'Aturan')[1]!;
     expect([finding[0], finding[2], finding[4]]).toEqual(['LOK-01', HYPERLINK, PLUS]);
-    const cell = sheet(wb, 'Temuan').getCell('C2');
+    const cell = sheet(wb, 'Temuan').getCell(headerRow(sheet(wb, 'Temuan'), 'Aturan') + 1, 3);
     expect(cell.type).toBe(ExcelJS.ValueType.String);
-    const units = values(sheet(wb, 'Kepatuhan per unit')).slice(1, -1).map((r) => r[1]);
+    const units = table(sheet(wb, 'Kepatuhan per unit'), 'Instansi').slice(1, -1).map((r) => r[1]);
     expect(units).toEqual([PLUS, MINUS]);
-    const notes = values(sheet(wb, 'Kualitas data')).slice(1).map((r) => r[8]).filter(Boolean);
+    const notes = table(sheet(wb, 'Kualitas data'), 'Jenis').slice(1).map((r) => r[8]).filter(Boolean);
     expect(notes.sort()).toEqual([AT, HYPERLINK].sort());
 
     const py = readWithOpenpyxl(out);
@@ -102,7 +102,7 @@ describe('pseudonymisation', () => {
     expect(pseudonymCode('kunci-dua-rahasia', nip(1))).not.toBe(a);
     // The same NIP printed with spaces, as some agencies export it, is the same person.
     expect(pseudonymCode('kunci-satu-rahasia', '19860926 201505 1 001')).toBe(a);
-    const p = createPseudonymizer('kunci-satu-rahasia');
+    const p = createPseudonymizer('kunci-satu-rahasia', 'id');
     expect([p.nip(nip(1)), p.name(nip(1), 'Ani')]).toEqual([a, `Pegawai ${a}`]);
   });
 
@@ -117,7 +117,7 @@ describe('pseudonymisation', () => {
     const found = (t: string) => secrets.filter((s) => t.includes(s) || t.includes(xmlEscaped(s)));
     expect(found(text(plain))).toEqual(secrets);
     expect(found(text(masked))).toEqual([]);
-    const rows = values(sheet(await readWithExcelJs(masked), 'Kualitas data')).slice(1);
+    const rows = table(sheet(await readWithExcelJs(masked), 'Kualitas data'), 'Jenis').slice(1);
     expect(rows.find((r) => r[0] === 'Jam masuk/pulang kosong')![7]).toBe(pseudonymCode('rahasia-instansi-2025', nip(2)));
     expect(rows.filter((r) => r[0] === 'Baris ditolak').map((r) => r[6])).toEqual([
       pseudonymCode('rahasia-instansi-2025', SHORT_NIP), '(disamarkan)',
@@ -134,7 +134,7 @@ describe('pseudonymisation', () => {
     const key = 'kunci-urutan-uji';
     const order = async (out: string) => {
       await core.exportWorkbook({ out: join(core.dir, out), pseudonymize: { key } });
-      const codes = values(sheet(await readWithExcelJs(join(core.dir, out)), 'Temuan')).slice(1).map((r) => r[1]);
+      const codes = table(sheet(await readWithExcelJs(join(core.dir, out)), 'Temuan'), 'Aturan').slice(1).map((r) => r[1]);
       return codes.map((c) => people.find((n) => pseudonymCode(key, n) === c));
     };
     const first = await order('a.xlsx');
@@ -157,7 +157,9 @@ describe('export as long work', () => {
       .rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('foldernya tidak ada') });
     const empty = await core.exportWorkbook({ out: join(core.dir, 'kosong.xlsx') });
     expect([empty.findings, empty.from, empty.sheets.length]).toEqual([0, null, 8]);
-    expect(readWithOpenpyxl(join(core.dir, 'kosong.xlsx')).sheets[2]!.rows).toHaveLength(1);
+    // The findings sheet: its letterhead and header, no row under them.
+    const h = headerRow(sheet(await readWithExcelJs(join(core.dir, 'kosong.xlsx')), 'Temuan'), 'Aturan');
+    expect(readWithOpenpyxl(join(core.dir, 'kosong.xlsx')).sheets[2]!.rows).toHaveLength(h);
   });
 
   it('reports progress, and a cancel mid-way leaves neither the workbook nor a temporary file', async () => {

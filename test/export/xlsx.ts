@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 
-/** [value, openpyxl data_type ('s', 'n', 'd', 'f', ...), number_format] */
-export type PyCell = [string | number | boolean | null, string, string];
+/** [value, openpyxl data_type ('s', 'n', 'd', 'f', ...), number_format, text wraps] */
+export type PyCell = [string | number | boolean | null, string, string, boolean];
 
 export interface PySheet {
   name: string;
@@ -14,6 +14,14 @@ export interface PySheet {
   conditional: string[];
   landscape: boolean;
   rows: PyCell[][];
+  /** Cells (A1 references) whose format is quote-prefixed: Excel keeps them text when edited. */
+  quoted: string[];
+  /** Width of each column (characters), first column first; null where none is set. */
+  widths: (number | null)[];
+  /** Merged ranges: [first row, first column, last row, last column], 1-based. */
+  merges: [number, number, number, number][];
+  /** Print layout: paper (9 = A4), orientation, and the pages to fit it on (0 = as many as needed). */
+  page: { paperSize: number | null; orientation: string | null; fitToPage: boolean; fitToWidth: number; fitToHeight: number };
 }
 
 export interface PyBook {
@@ -64,11 +72,23 @@ export function values(ws: ExcelJS.Worksheet): Plain[][] {
   return rows;
 }
 
-/** The rows of the table whose header row starts with `first`, up to the first empty row. */
+/**
+ * The number (1-based) of a table's header row: the row whose first cell is `first`, or the last of
+ * two such rows (a two-row header, whose merged cells exceljs reads as the merge's value: the second
+ * row then holds every column's own header).
+ */
+export function headerRow(ws: ExcelJS.Worksheet, first: string): number {
+  const all = values(ws);
+  let start = all.findIndex((r) => r[0] === first);
+  if (start < 0) throw new Error(`no table "${first}" on ${ws.name}`);
+  while (all[start + 1]?.[0] === first) start++;
+  return start + 1;
+}
+
+/** The table whose header starts with `first`: its (last) header row, then its rows up to the first empty row. */
 export function table(ws: ExcelJS.Worksheet, first: string): Plain[][] {
   const all = values(ws);
-  const start = all.findIndex((r) => r[0] === first);
-  if (start < 0) throw new Error(`no table "${first}" on ${ws.name}`);
+  const start = headerRow(ws, first) - 1;
   const end = all.findIndex((r, i) => i > start && r.every((v) => v === null));
   return all.slice(start, end < 0 ? undefined : end);
 }

@@ -30,7 +30,7 @@ interface CliFile {
 
 /** A refusal users can act on: Bahasa Indonesia, no stack, no internal-error wrapper. */
 export function clearMessage(message: string): boolean {
-  return message.length > 10 && !/Kesalahan internal|\bat .*\.(ts|js):\d+|undefined|TypeError|RangeError/.test(message);
+  return message.length > 10 && !/[Kk]esalahan internal|\bat .*\.(ts|js):\d+|undefined|TypeError|RangeError/.test(message);
 }
 
 function runCli(db: string, files: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean; seconds: number }> {

@@ -152,11 +152,13 @@ async function load(records: Rec[], setup: Setup = {}): Promise<RunRange> {
   return range;
 }
 
-/** One rule's findings as the run writes them (its id, period label and week added), in a stable order. */
+/** One rule's findings as the run writes them (its id, period label and week added), in a stable order, each with its Indonesian sentence. */
 async function findings(rule: RuleDefinition, records: Rec[], setup: Setup): Promise<Finding[]> {
-  const sql = createRuleBook([rule]).findingsSql();
-  return db.all<Finding>(`SELECT rule, nip, agency, name, unit, period, week, detail, sources FROM (${sql}) ORDER BY nip, period, agency`,
+  const book = createRuleBook([rule]);
+  const rows = await db.all<Omit<Finding, 'detail'> & { figures: string }>(
+    `SELECT rule, nip, agency, name, unit, period, week, figures, sources FROM (${book.findingsSql()}) ORDER BY nip, period, agency`,
     { ...await load(records, setup) });
+  return rows.map(({ figures, ...f }) => ({ ...f, detail: book.detail({ ...f, figures, detail: null }, 'id') }));
 }
 
 const jam = (records: Rec[], setup: Setup = {}) => findings(JAM_01, records, setup);

@@ -102,7 +102,7 @@ describe('a rule added as one definition', () => {
       const xl = await readWithExcelJs(out);
       const findings = table(sheet(xl, 'Temuan'), 'Aturan').slice(1);
       const lok03 = findings.find((r) => r[0] === 'LOK-03')!;
-      expect([lok03[5], lok03[6], lok03[7]]).toEqual(['2025-09', new Date('2025-09-01T00:00:00Z'), new Date('2025-09-30T00:00:00Z')]);
+      expect([lok03[5], lok03[6], lok03[7]]).toEqual(['September 2025', new Date('2025-09-01T00:00:00Z'), new Date('2025-09-30T00:00:00Z')]);
       expect(findings.filter((r) => r[0] === 'FIX-01')).toHaveLength(2);
       const method = table(sheet(xl, 'Metode'), 'Aturan').slice(1);
       expect(method.find((r) => r[0] === 'LOK-03')!.slice(0, 6)).toEqual([

@@ -38,7 +38,7 @@ describe('rule profiles', () => {
     for (const [key, value] of [['maxFlexDays', ''], ['toleranceMinutes', ' '], ['weeklyHours', '0x20'], ['weeklyHours', '4e1'],
       ['minGroupSize', '0b101'], ['windowMonths', 'Infinity'], ['weeklyHours', '1.000,5'], ['ramadanWeeklyHours', '.5']]) {
       await expect(core.setProfile({ agency: 'A', set: { [key!]: value! } })).rejects.toMatchObject({
-        code: 'PROFILE_REFUSED', message: expect.stringMatching(new RegExp(`^${key} harus .*, bukan "${value!.replace('.', '\\.')}"`)),
+        code: 'PROFILE_REFUSED', details: { key }, message: expect.stringMatching(new RegExp(` harus .*, bukan "${value!.replace('.', '\\.')}"`)),
       });
     }
     expect((await core.getProfile({ agency: 'A' })).version).toBe('nasional v1');
@@ -51,7 +51,7 @@ describe('rule profiles', () => {
     const core = await freshCore();
     for (const agency of [undefined, 'A']) {
       await expect(core.setProfile({ ...(agency ? { agency } : {}), set: { ramadanFrom: '2025-02-31' } })).rejects.toMatchObject({
-        code: 'PROFILE_REFUSED', message: 'ramadanFrom harus tanggal YYYY-MM-DD yang ada, bukan "2025-02-31".',
+        code: 'PROFILE_REFUSED', message: 'Ramadan mulai harus tanggal YYYY-MM-DD yang ada, bukan "2025-02-31".', details: { key: 'ramadanFrom' },
       });
     }
     await expect(core.importProfiles({ file: { pantauProfiles: 1, profiles: [{ agency: null, version: 1, overrides: { ramadanTo: '2026-13-01' }, savedAt: '' }] } }))
@@ -65,7 +65,9 @@ describe('rule profiles', () => {
   it('an imported profile file with a null number is refused like an empty value, and nothing is stored', async () => {
     const core = await freshCore();
     const file = { pantauProfiles: 1 as const, profiles: [{ agency: 'A', overrides: { maxFlexDays: null } }] } as unknown as ProfilesFile;
-    await expect(core.importProfiles({ file })).rejects.toMatchObject({ code: 'PROFILE_REFUSED', message: expect.stringContaining('maxFlexDays') });
+    await expect(core.importProfiles({ file })).rejects.toMatchObject({
+      code: 'PROFILE_REFUSED', message: 'Profil A: Batas hari fleksibel lokasi per minggu harus bilangan bulat antara 0 dan 7 hari, bukan "".', details: { key: 'maxFlexDays' },
+    });
     expect((await core.getProfile({ agency: 'A' })).version).toBe('nasional v1');
     // A null date still means "no Ramadan dates", as the export writes it.
     const dates = { pantauProfiles: 1 as const, profiles: [{ agency: 'A', overrides: { ramadanFrom: null } }] } as unknown as ProfilesFile;

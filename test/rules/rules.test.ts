@@ -24,7 +24,7 @@ const dodi: Person = { nip: nip(4), name: 'Dodi Pratama', unit: 'Bidang X' };
 const eka: Person = { nip: nip(5), name: 'Eka Putri', unit: 'Bagian Keuangan' };
 
 const THREE_WFH = ['WFH', 'WFH', 'WFH', 'WFO', 'WFO'] as const;
-const LOK01_W38_3 = '3 hari fleksibel lokasi dalam 2025-W38, batas 2';
+const LOK01_W38_3 = '3 hari fleksibel lokasi dalam Minggu 38 (15–21 Sep 2025), batas 2';
 
 async function core(): Promise<TestCore> {
   return freshCore();
@@ -71,7 +71,7 @@ describe('LOK-01: at most maxFlexDays flexible-location working days per ISO wee
     const lok = [...of(september, 'LOK-01'), ...of(october, 'LOK-01')];
     expect(lok.length).toBeGreaterThan(0);
     expect(new Set(lok.map((f) => `${f.nip} ${f.period} ${f.detail}`))).toEqual(
-      new Set([`${ani.nip} 2025-W40 3 hari fleksibel lokasi dalam 2025-W40, batas 2`]),
+      new Set([`${ani.nip} 2025-W40 3 hari fleksibel lokasi dalam Minggu 40 (29 Sep – 5 Okt 2025), batas 2`]),
     );
   });
 
@@ -81,7 +81,7 @@ describe('LOK-01: at most maxFlexDays flexible-location working days per ISO wee
     await importAttendance(c, AG, week(ani, '2024-12-30', ['WFH', 'WFH', '-', 'WFH', 'WFO']));
     const r = await c.runChecks({});
     expect(brief(r.findings)).toEqual([
-      { rule: 'LOK-01', nip: ani.nip, period: '2025-W01', detail: '3 hari fleksibel lokasi dalam 2025-W01, batas 2', status: 'new' },
+      { rule: 'LOK-01', nip: ani.nip, period: '2025-W01', detail: '3 hari fleksibel lokasi dalam Minggu 1 (30 Des 2024 – 5 Jan 2025), batas 2', status: 'new' },
     ]);
   });
 
@@ -206,7 +206,7 @@ describe('LOK-01: at most maxFlexDays flexible-location working days per ISO wee
     it('NATIONAL_FWA_DAYs count when the agency profile sets countNationalFwaDays=true', async () => {
       const r = await fwaWeek('true');
       expect(brief(r.findings)).toEqual([
-        { rule: 'LOK-01', nip: ani.nip, period: '2027-W09', detail: '3 hari fleksibel lokasi dalam 2027-W09, batas 2', status: 'new' },
+        { rule: 'LOK-01', nip: ani.nip, period: '2027-W09', detail: '3 hari fleksibel lokasi dalam Minggu 9 (1–7 Mar 2027), batas 2', status: 'new' },
       ]);
     });
 
@@ -219,7 +219,7 @@ describe('LOK-01: at most maxFlexDays flexible-location working days per ISO wee
       ]);
       const r = await c.runChecks({});
       expect(brief(r.findings)).toEqual([
-        { rule: 'LOK-01', nip: budi.nip, period: '2025-W36', detail: '3 hari fleksibel lokasi dalam 2025-W36, batas 2', status: 'new' },
+        { rule: 'LOK-01', nip: budi.nip, period: '2025-W36', detail: '3 hari fleksibel lokasi dalam Minggu 36 (1–7 Sep 2025), batas 2', status: 'new' },
       ]);
     });
 
@@ -244,7 +244,7 @@ describe('LOK-01: at most maxFlexDays flexible-location working days per ISO wee
     await importAttendance(c, AG, week(ani, W38, ['WFH', 'WFH', 'WFO', 'WFO', 'WFO']));
     const r = await c.runChecks({});
     expect(brief(r.findings)).toEqual([
-      { rule: 'LOK-01', nip: eka.nip, period: '2025-W38', detail: '2 hari fleksibel lokasi dalam 2025-W38, batas 1', status: 'new' },
+      { rule: 'LOK-01', nip: eka.nip, period: '2025-W38', detail: '2 hari fleksibel lokasi dalam Minggu 38 (15–21 Sep 2025), batas 1', status: 'new' },
     ]);
     expect(r.findings[0]!.agency).toBe(AG2);
   });
@@ -267,7 +267,7 @@ describe('LOK-02: FRONTLINE units work from the office', () => {
     expect(r.findings.map((f) => [f.rule, f.nip, f.period, f.unit, f.status])).toEqual([
       ['LOK-02', ani.nip, '2025-09-16', front, 'new'],
     ]);
-    expect(r.findings[0]!.detail).toContain('2025-09-16');
+    expect(r.findings[0]!.detail).toBe(`WFH pada 16 Sep 2025 padahal unit ${front} memberi layanan langsung`);
   }
 
   it('one WFH day in a Layanan Langsung unit is one daily finding; an exempt colleague has none', async () => {
@@ -385,7 +385,7 @@ describe('profiles and rule switches', () => {
 
     await importAttendance(c, AG, week(ani, W38, ['WFH', 'WFH', 'WFO', 'WFO', 'WFO']));
     const r = await c.runChecks({});
-    expect(r.findings.map((f) => f.detail)).toEqual(['2 hari fleksibel lokasi dalam 2025-W38, batas 1']);
+    expect(r.findings.map((f) => f.detail)).toEqual(['2 hari fleksibel lokasi dalam Minggu 38 (15–21 Sep 2025), batas 1']);
   });
 });
 
@@ -407,7 +407,7 @@ describe('employees missing from the roster', () => {
       ['LOK-01', dodi.nip, '2025-W39', 'Bidang Y', dodi.name],
     ]);
     expect(r.findings.map((f) => f.detail)).toEqual([
-      LOK01_W38_3, '3 hari fleksibel lokasi dalam 2025-W39, batas 2',
+      LOK01_W38_3, '3 hari fleksibel lokasi dalam Minggu 39 (22–28 Sep 2025), batas 2',
     ]);
     expect(complianceRow(r, AG, 'Bidang X')).toMatchObject({ employeeWeeks: 1, compliantEmployeeWeeks: 0, rate: 0 });
     expect(complianceRow(r, AG, 'Bidang Y')).toMatchObject({ employeeWeeks: 1, compliantEmployeeWeeks: 0, rate: 0 });

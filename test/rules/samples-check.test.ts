@@ -81,11 +81,10 @@ describe('pantau check on the samples', () => {
       .toEqual(expected.dataQuality.missingTimes.map((m) => [m.agency, m.nip, m.date]).sort());
   });
 
-  it('a second run over the same scope marks every finding open and resolves none', () => {
+  it('a second check over the same scope, nothing changed, returns the stored run as it was (issue 19)', () => {
     const again = JSON.parse(pantau(['check', '--db', db, '--json']).stdout) as RunChecksResult;
-    expect(again.run).not.toBe(result.run);
-    expect(again.findings.every((f) => f.status === 'open')).toBe(true);
-    expect(again.resolved).toEqual([]);
+    expect(again).toEqual(result);
+    expect(again.findings.every((f) => f.status === 'new')).toBe(true);
   });
 
   it('--agency narrows the run to one agency', () => {

@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.ts';
-import { figureBlock, ROBUSTNESS_TESTS, robustnessProblems, type FigureLine } from '../support/figures.ts';
+import { FIGURE_ORDER, figureBlock, ROBUSTNESS_TESTS, robustnessProblems, type FigureLine } from '../support/figures.ts';
+
+const FAULTS = 'faults: export on a full disk 8/8 ended with a message, 0 hung, 0 left locked, 0 files left behind; import, check and staging on a full disk 3/3 refused naming the folder; first signal during check, export and import 3/3 cancelled cleanly, second signal 1/1 exited at once (tmpfs)';
 
 /** A clean full run, as the tests print it (the README's last run). */
 const CLEAN: FigureLine[] = [
@@ -19,12 +21,20 @@ const CLEAN: FigureLine[] = [
   { key: 'encodings', line: 'encodings: 6/6 identical, 0 replacement characters' },
   { key: 'nip', line: 'NIP: 10 kept identical, 8 rejected, 0 altered' },
   { key: 'accounting', line: 'accounting: 23 files (2 refused whole, nothing stored), every row counted (1000 imported + 20 rejected + 3 skipped = 1023 read), 0 short, peak RSS 412 MiB (long-line-200mb.csv, the largest of 23 CLI imports)' },
+  { key: 'bounded', line: 'bounded answers: 1000000 rejected rows answered in 32 KB (100 listed), 1000000/1000000 paged' },
+  { key: 'bounded-cli', line: 'bounded CLI: import --json of 1000000 rejected rows, 1000000/1000000 in one valid document (254 MB), exit 0' },
+  { key: 'hostile', line: 'hostile text in exports: 11/11 formula-like cells quote-prefixed in 5 sheets, 0 formulas, 0 ill-formed sheets (read back by exceljs and openpyxl)' },
   { key: 'canary', line: '12' },
   { key: 'canary', line: '5' },
   { key: 'crash', line: 'crash: 20 kills (1 once the import was writing), 20 clean reopens, 0 partial batches, 0 duplicates, retry imported once: yes (seed 20154)' },
+  { key: 'leftovers', line: "leftovers: 4 kills (import, check, export, browser session) left 5 folders, 0 left behind after a start, live server's 2/2 kept" },
   { key: 'lock', line: 'lock: second writer (CLI while the server holds the workspace) refused with a message 1/1, 0 corruptions' },
   { key: 'http', line: 'http: 17/17 bad requests refused with 4xx, 17/17 good requests after them answered' },
+  { key: 'escape', line: 'escapes, HTTP: 10/10 attempts to name a server file refused, 0 escaped' },
+  { key: 'escape', line: 'escapes, Electron bridge: 10/10 attempts to name a file the page was not given refused, 0 escaped' },
   { key: 'load', line: 'http load: 2000 requests at concurrency 20 on complianceGrid, 0 errors, p50 381.6 ms, p99 458.0 ms, 52 req/s' },
+  { key: 'faults', line: FAULTS },
+  { key: 'refusals', line: 'refusals: 18/18 odd inputs refused with a message a person can act on, 0 internal errors, 0 with raw DuckDB text' },
 ];
 
 function replaced(key: string, line: string): FigureLine[] {
@@ -38,11 +48,13 @@ describe('the robustness gate', () => {
 
   it('prints every figure in order, the canary counts summed into one line', () => {
     const block = figureBlock([...CLEAN].reverse());
-    expect(block).toHaveLength(17);
+    // One line per figure line, the canary's summed into one.
+    expect(block).toHaveLength(CLEAN.filter((l) => l.key !== 'canary').length + 1);
     expect(block[0]).toBe('sql sandbox: 5/5 refused');
-    expect(block[11]).toMatch(/^accounting:/);
-    expect(block[12]).toBe('prototype canary: Object.prototype unchanged after each of 17 tests (a change fails that test)');
-    expect(block[16]).toMatch(/^http load:/);
+    const canary = FIGURE_ORDER.indexOf('canary') + 1;
+    expect(block[canary - 1]).toBe(CLEAN.filter((l) => l.key !== 'canary').map((l) => l.line)[canary - 1]);
+    expect(block[canary]).toBe('prototype canary: Object.prototype unchanged after each of 17 tests (a change fails that test)');
+    expect(block.at(-1)).toMatch(/^refusals:/);
   });
 
   it('fails when vitest failed, even with clean figures', () => {
@@ -53,7 +65,7 @@ describe('the robustness gate', () => {
   it('fails when a figure is missing (a skipped test), the canary included', () => {
     expect(robustnessProblems(CLEAN.filter((l) => l.key !== 'load'), 0)).toEqual(['figure missing: load']);
     expect(robustnessProblems(CLEAN.filter((l) => l.key !== 'canary'), 0)).toEqual(['figure missing: canary']);
-    expect(robustnessProblems([], 0)).toHaveLength(16);
+    expect(robustnessProblems([], 0)).toHaveLength(FIGURE_ORDER.length);
   });
 
   it('fails when the XLSX worker did not refuse a workbook', () => {
@@ -73,6 +85,12 @@ describe('the robustness gate', () => {
     expect(robustnessProblems(replaced('sniffer', 'sniffer guard: 8 templates × 5 wrong-shape files'), 0))
       .toEqual(['sniffer: no accepted count in "sniffer guard: 8 templates × 5 wrong-shape files"']);
     expect(robustnessProblems(CLEAN.filter((l) => l.key !== 'sniffer'), 0)).toEqual(['figure missing: sniffer']);
+  });
+
+  it('fails on a file escaped, a folder left behind, a formula in an export or a hung export', () => {
+    expect(robustnessProblems(replaced('leftovers', 'leftovers: 4 kills left 5 folders, 2 left behind after a start'), 0)).toEqual(['leftovers: 2 left behind']);
+    expect(robustnessProblems(CLEAN.map((l) => (l.line.startsWith('escapes, HTTP') ? { ...l, line: 'escapes, HTTP: 10/10 refused, 1 escaped' } : l)), 0)).toEqual(['escape: 1 escaped']);
+    expect(robustnessProblems(replaced('hostile', 'hostile text: 11/11 quote-prefixed, 2 formulas'), 0)).toEqual(['hostile: 2 formulas']);
   });
 
   it('fails on a sandbox escape (a statement not refused) and on any other n/m short of m', () => {
@@ -112,6 +130,19 @@ describe('the robustness gate', () => {
     expect(accounting('accounting: 23 files')).toEqual([
       'accounting: no row count in "accounting: 23 files"', 'accounting: no short count in "accounting: 23 files"', 'accounting: peak RSS not measured',
     ]);
+  });
+
+  it('fails when an export on a full disk hung, left the workspace locked or a file behind, or a fault was not met with a message', () => {
+    const faults = (line: string) => robustnessProblems(replaced('faults', line), 0);
+    expect(faults(FAULTS.replace('8/8 ended with a message, 0 hung, 0 left locked, 0 files left behind', '5/8 ended with a message, 3 hung, 3 left locked, 1 files left behind')))
+      .toEqual(['faults: 3 hung', 'faults: 3 left locked', 'faults: 1 files left behind', 'faults: 5/8']);
+    expect(faults(FAULTS.replace('second signal 1/1', 'second signal 0/1'))).toEqual(['faults: 0/1']);
+    expect(robustnessProblems(CLEAN.filter((l) => l.key !== 'faults'), 0)).toEqual(['figure missing: faults']);
+  });
+
+  it('fails when an odd input answered with an internal error or raw DuckDB text', () => {
+    expect(robustnessProblems(replaced('refusals', 'refusals: 16/18 odd inputs refused with a message a person can act on, 2 internal errors, 1 with raw DuckDB text'), 0))
+      .toEqual(['refusals: 2 internal errors', 'refusals: 1 with raw DuckDB text', 'refusals: 16/18']);
   });
 
   it('runs test files that exist (a moved file would otherwise drop out of the run)', () => {

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,15 +45,19 @@ describe('browser-mode server: bad requests refused with 4xx, the server keeps s
   let port: number;
   let token: string;
   let close: () => void = () => undefined;
+  let downloads: string;
 
   beforeAll(async () => {
     const dir = suiteDir();
-    const core = await createCore({ dbPath: await samplesWorkspace(dir), tmpDir: dir, now: () => TODAY, log: () => undefined });
-    close = () => core.close();
-    await core.runChecks({});
     const uploads = join(dir, 'up');
     mkdirSync(uploads);
-    served = await serve({ dispatcher: createDispatcher(core), rendererDir: stubBuild(dir).rendererDir, port: 0, uploadDir: uploads, maxUploadBytes: 4096 });
+    downloads = join(dir, 'down');
+    mkdirSync(downloads);
+    // As `pantau serve` opens it: the core names files by the server's handles only.
+    const core = await createCore({ dbPath: await samplesWorkspace(dir), tmpDir: dir, now: () => TODAY, log: () => undefined, uploadDir: uploads, downloadDir: downloads });
+    close = () => core.close();
+    await core.runChecks({});
+    served = await serve({ dispatcher: createDispatcher(core), rendererDir: stubBuild(dir).rendererDir, port: 0, uploadDir: uploads, downloadDir: downloads, maxUploadBytes: 4096 });
     const url = new URL(served.url);
     port = Number(url.port);
     token = url.searchParams.get('token')!;
@@ -102,6 +106,37 @@ describe('browser-mode server: bad requests refused with 4xx, the server keeps s
     expect(notRefused).toEqual([]);
     expect(notAnswered).toEqual([]);
     figure('http', `http: ${refused}/${bad.length} bad requests refused with 4xx, ${answered}/${bad.length} good requests after them answered`);
+  });
+
+  it('every attempt to name a server file is refused, tells nothing of it and writes nothing (issue 18)', async () => {
+    const api = { Host: `127.0.0.1:${port}`, 'x-pantau-token': token, 'Content-Type': 'application/json' };
+    const secret = join(suiteDir(), 'rahasia.csv');
+    writeFileSync(secret, 'nip_baru,nama\n199001012020011001,RAHASIA-PEGAWAI\n');
+    const target = join(suiteDir(), 'ditimpa.xlsx');
+    const attempts: [string, unknown][] = [
+      ['importFiles', { files: [{ path: secret, kind: 'roster', agency: 'X' }] }],
+      ['importFiles', { files: [{ path: '/etc/passwd', kind: 'units', agency: 'X' }] }],
+      ['previewImport', { path: secret, kind: 'roster', agency: 'X' }],
+      ['detectImport', { path: secret }],
+      ['previewImport', { path: 'upload:../../../../etc/passwd', kind: 'units' }],
+      ['detectImport', { path: 'upload:AAAAAAAAAAAAAAAAAAAA/../../rahasia.csv' }],
+      ['exportWorkbook', { out: target }],
+      ['exportWorkbook', { out: 'download:../ditimpa.xlsx' }],
+      ['exportRejects', { batches: ['b-000001'], out: target }],
+      ['exportRejects', { batches: ['b-000001'], out: 'download:/tmp/ditimpa.xlsx' }],
+    ];
+    let refused = 0;
+    const told: string[] = [];
+    for (const [method, req] of attempts) {
+      const r = await raw(port, `/api/${method}`, { method: 'POST', headers: api, body: JSON.stringify(req) });
+      if (r.status >= 400 && r.status < 500 && !lastLine(r.body).ok) refused++;
+      if (/RAHASIA|root:/.test(r.body)) told.push(method);
+    }
+    const written = existsSync(target) ? 1 : 0;
+    expect(told).toEqual([]);
+    expect(written).toBe(0);
+    expect(refused).toBe(attempts.length);
+    figure('escape', `escapes, HTTP: ${refused}/${attempts.length} attempts to name a server file refused, ${told.length + written} escaped`);
   });
 
   it(`under load (${SIZES.loadRequests} requests, ${SIZES.loadConcurrency} at a time; npm run robustness: 2,000 and 20) 0 errors`, async () => {

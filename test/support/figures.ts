@@ -28,16 +28,27 @@ export const ROBUSTNESS_TESTS = [
   'test/import/encoding-matrix.test.ts',
   'test/import/nip-integrity.test.ts',
   'test/import/accounting.test.ts',
+  'test/import/bounded-results.test.ts',
+  'test/export/clean-exports.test.ts',
   'test/import/prototype.test.ts',
   'test/db/crash.test.ts',
   'test/db/one-writer.test.ts',
+  'test/db/leftovers.test.ts',
+  'test/electron/main.test.ts',
   'test/server/hardening.test.ts',
+  'test/cli/faults.test.ts',
+  'test/cli/signals.test.ts',
+  'test/refusals.test.ts',
   'test/scripts/robustness-gate.test.ts',
 ] as const;
 
 /** Every figure `npm run robustness` must print, in the order it prints them. */
 export const FIGURE_ORDER = [
-  'sandbox', 'deps', 'csv-spectrum', 'bad-input', 'sniffer', 'bomb', 'worker', 'million', 'encodings', 'nip', 'accounting', 'canary', 'crash', 'lock', 'http', 'load',
+  'sandbox', 'deps', 'csv-spectrum', 'bad-input', 'sniffer', 'bomb', 'worker', 'million', 'encodings', 'nip', 'accounting', 'bounded', 'bounded-cli', 'hostile', 'canary', 'crash', 'leftovers', 'lock', 'http', 'escape', 'load',
+  // A full disk and signals during import, check and export (test/cli/faults.test.ts).
+  'faults',
+  // Odd inputs that answered with an internal error or DuckDB's raw text (test/refusals.test.ts).
+  'refusals',
 ] as const;
 
 /** The block of figures, one line each, in FIGURE_ORDER; the canary's lines are counts, summed into one line. */
@@ -50,7 +61,7 @@ export function figureBlock(lines: FigureLine[]): string[] {
 }
 
 /** Counts that must be zero wherever a figure states them. */
-const MUST_BE_ZERO = /\b(\d+) (crashes|timeouts|rows lost|partial batches|duplicates|corruptions|errors|known-bad versions|replacement characters|altered|accepted|short)\b/g;
+const MUST_BE_ZERO = /\b(\d+) (crashes|timeouts|rows lost|partial batches|duplicates|corruptions|errors|known-bad versions|replacement characters|altered|accepted|short|escaped|left behind|formulas|hung|left locked|files left behind|internal errors|with raw DuckDB text)\b/g;
 
 /**
  * The accounting figure (test/import/accounting.test.ts): its short files are counted by

@@ -23,6 +23,8 @@ export const SIZES = FULL
       rows: 20_000, wideCsvRows: 2_000, wideXlsxRows: 500, sheetRows: 10_000,
       longLines: [64 * 2 ** 20, 200 * 2 ** 20], wideRejects: 100, memory: true,
     },
+    /** Exports onto a full disk, each followed by another command on the workspace (test/cli/faults.test.ts). */
+    fullDiskExports: 8,
   }
   : {
     crashKills: 2,
@@ -35,4 +37,5 @@ export const SIZES = FULL
       rows: 200, wideCsvRows: 30, wideXlsxRows: 10, sheetRows: 30,
       longLines: [5 * 2 ** 20], wideRejects: 1, memory: false,
     },
+    fullDiskExports: 3,
   };

@@ -1,15 +1,16 @@
 import { tableFromIPC } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatter } from '../../src-main/contract/format.ts';
 import type { Rate } from '../../src-main/contract/views-types.ts';
 import { rateText } from '../../src-renderer/src/features/compare/format.ts';
-import { fmtPct } from '../../src-renderer/src/i18n/format.ts';
 import { ROUNDING_AGENCY, ROUNDING_TOTAL, ROUNDING_UNITS, writePerformanceCsv, writeRoundingCsv } from '../helpers/rounding.ts';
 import { freshCore, importOne, workspaceTemplate, type WorkspaceTemplate } from '../helpers/workspace.ts';
 
 // rules.md §3: compliant / observed employee-weeks, shown with one decimal. The views API hands the
-// app the unrounded ratio, so fmtPct rounds it once: 15/19 → 78,9 %, 14/17 → 82,4 %, 32/41 → 78,0 %.
+// app the unrounded ratio, so the formatter rounds it once: 15/19 → 78,9 %, 14/17 → 82,4 %, 32/41 → 78,0 %.
 
 const NBSP = '\u00a0';
+const fmt = formatter('id');
 
 let template: WorkspaceTemplate;
 beforeAll(async () => {
@@ -23,7 +24,7 @@ beforeAll(async () => {
 /** The test's own copy of the rounding workspace, imported and checked (once for the file). */
 const checked = () => template.open();
 
-const shown = (r: Rate) => [r.compliantEmployeeWeeks, r.employeeWeeks, r.rate, fmtPct(r.rate)];
+const shown = (r: Rate) => [r.compliantEmployeeWeeks, r.employeeWeeks, r.rate, fmt.pct(r.rate)];
 
 describe('the views API gives the app exact compliance rates', () => {
   it('overview (its stored summary, and a filtered one): per unit, week and rule, and the headline', async () => {
@@ -45,7 +46,7 @@ describe('the views API gives the app exact compliance rates', () => {
     const core = await checked();
     const grid = await core.complianceGrid({});
     const cells = tableFromIPC(grid.cells).toArray().map((r) => r.toJSON() as { unit: string; week: string; rate: number });
-    expect(cells.map((c) => [c.unit, c.week, c.rate, fmtPct(c.rate)])).toEqual(
+    expect(cells.map((c) => [c.unit, c.week, c.rate, fmt.pct(c.rate)])).toEqual(
       ROUNDING_UNITS.map((u) => [u.unit, u.week, u.compliant / u.employees, `${u.shown}${NBSP}%`]));
     const emps = await core.unitEmployees({ agency: ROUNDING_AGENCY, unit: 'Bagian A' });
     const rows = tableFromIPC(emps.rows).toArray().map((r) => r.toJSON() as { employeeWeeks: number; compliant: number; rate: number });
@@ -62,8 +63,8 @@ describe('the app’s comparison rates', () => {
     }
     const { performance } = await core.compare({});
     const t = () => 'n < 5';
-    expect(rateText(performance.conventional, t, 5)).toBe(`78,9${NBSP}%`);
-    expect(rateText({ n: 17, met: 14, rate: 14 / 17, ci95: null, small: false }, t, 5)).toBe(`82,4${NBSP}%`);
-    expect(rateText({ n: 3, met: 2, rate: null, ci95: null, small: true }, t, 5)).toBe('n < 5');
+    expect(rateText(performance.conventional, fmt, t, 5)).toBe(`78,9${NBSP}%`);
+    expect(rateText({ n: 17, met: 14, rate: 14 / 17, ci95: null, small: false }, fmt, t, 5)).toBe(`82,4${NBSP}%`);
+    expect(rateText({ n: 3, met: 2, rate: null, ci95: null, small: true }, fmt, t, 5)).toBe('n < 5');
   });
 });

@@ -115,9 +115,13 @@ describe('the screens read the stored run', () => {
     const firstWeeks = await weeksOf(first);
     expect(firstWeeks).toBeGreaterThan(0);
 
-    // The run commits and its employee-weeks are written; then the step that stores its summary fails.
+    // A profile saved again (the same values) makes the next check a run of its own (an unchanged
+    // check returns the stored run); it commits and its employee-weeks are written; then the step that
+    // stores its summary fails.
+    await db.run(`INSERT INTO profiles SELECT agency, version + 1, info, overrides, saved_at FROM profiles
+      WHERE agency = '' QUALIFY version = max(version) OVER ()`);
     const stopping: Db = { ...db, transaction: () => Promise.reject(new Error('berhenti')) };
-    await expect(runChecks(db, BOOK, {}, TODAY, storeRunWeeks(stopping, BOOK))).rejects.toThrow('berhenti');
+    await expect(runChecks(db, BOOK, {}, TODAY, 'id', storeRunWeeks(stopping, BOOK))).rejects.toThrow('berhenti');
     const stopped = (await db.one<{ run_id: string }>('SELECT run_id FROM runs ORDER BY seq DESC LIMIT 1'))!.run_id;
     expect(stopped).not.toBe(first);
     const after = await overview(db, BOOK, {});
@@ -125,8 +129,10 @@ describe('the screens read the stored run', () => {
     expect({ ...after, run: null, data: null }).toEqual({ ...before, run: null, data: null });
     expect(await weeksOf(first)).toBe(firstWeeks);
 
-    // The next run completes: it becomes the screens' run and only its employee-weeks stay.
-    const next = await runChecks(db, BOOK, {}, TODAY, storeRunWeeks(db, BOOK));
+    // The next check completes: nothing changed, so it is the stopped run, stored for the screens
+    // again (its employee-weeks once); it becomes the screens' run and only its employee-weeks stay.
+    const next = await runChecks(db, BOOK, {}, TODAY, 'id', storeRunWeeks(db, BOOK));
+    expect(next.run).toBe(stopped);
     expect((await overview(db, BOOK, {})).run?.run).toBe(next.run);
     expect(await db.one('SELECT count(DISTINCT run_id)::INTEGER AS runs FROM run_weeks')).toEqual({ runs: 1 });
     expect(await weeksOf(next.run)).toBe(firstWeeks);

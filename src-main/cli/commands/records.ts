@@ -1,5 +1,9 @@
 import { Option } from 'commander';
+import { isIsoDate } from '../../contract/dates.ts';
+import { formatter } from '../../contract/format.ts';
 import { IMPORT_KINDS, type ImportKind } from '../../contract/import-types.ts';
+import { CODE_LABELS, fieldLabel, kindLabel } from '../../contract/labels.ts';
+import { yesNo } from '../../contract/param-words.ts';
 import type { CanonicalRecord, RecordsFilter, RecordValue } from '../../contract/records-types.ts';
 import { checkRecordsFilter } from '../../core/records/records-sql.ts';
 import type { RecordsSink } from '../../core/records/records.ts';
@@ -61,23 +65,39 @@ function csvWriter(ctx: CliContext): Writer {
   };
 }
 
-function humanValue(v: RecordValue, lang: Lang): string {
-  if (v === null || v === '') return '-';
-  if (typeof v === 'boolean') return v ? t(lang, 'ya', 'yes') : t(lang, 'tidak', 'no');
-  return String(v);
+/** Fields whose values are codes (HADIR, WFH, APPROVED): shown by their label. */
+const CODED = new Set(['status', 'mode', 'serviceType', 'discipline', 'kind', 'dayType', 'verified']);
+/** The record's source, beside the data's own fields. */
+const SOURCE_LABELS: Record<string, readonly [string, string]> = { batch: ['Impor', 'Import'], row: ['Baris', 'Row'] };
+
+function humanValue(field: string, v: RecordValue, lang: Lang): string {
+  const f = formatter(lang);
+  if (v === null || v === '') return '–';
+  if (typeof v === 'boolean') return yesNo(v, lang);
+  if (typeof v === 'number') return Number.isInteger(v) ? f.int(v) : f.decimal(v, 2);
+  if (CODED.has(field) && v in CODE_LABELS) return CODE_LABELS[v]![lang === 'en' ? 1 : 0];
+  if (isIsoDate(v)) return f.date(v);
+  return v;
+}
+
+function heading(field: string, lang: Lang): string {
+  const source = SOURCE_LABELS[field];
+  return source ? source[lang === 'en' ? 1 : 0] : fieldLabel(field, lang);
 }
 
 function humanWriter(ctx: CliContext, kind: ImportKind, lang: Lang): Writer {
   let fields: string[] = [];
+  const what = kindLabel(kind, lang);
   return {
     begin(names) {
       fields = names;
-      ctx.out(fields.join('  '));
+      ctx.out(fields.map((x) => heading(x, lang)).join('  '));
     },
-    records: (json) => ctx.out(rowsOf(json, fields).map((row) => row.map((v) => humanValue(v, lang)).join('  ')).join('\n')),
+    records: (json) => ctx.out(rowsOf(json, fields).map((row) => row.map((v, i) => humanValue(fields[i]!, v, lang)).join('  ')).join('\n')),
     end(count) {
-      ctx.out(count === 0 ? t(lang, `Tidak ada catatan ${kind} yang cocok.`, `No matching ${kind} records.`)
-        : t(lang, `${count} catatan ${kind}.`, `${count} ${kind} record${count === 1 ? '' : 's'}.`));
+      const n = formatter(lang).int(count);
+      ctx.out(count === 0 ? t(lang, `Tidak ada catatan ${what} yang cocok.`, `No matching records of ${what}.`)
+        : t(lang, `${n} catatan ${what}.`, `${n} record${count === 1 ? '' : 's'} of ${what}.`));
     },
   };
 }
@@ -88,15 +108,15 @@ function writerFor(ctx: CliContext, opts: RecordsOptions): Writer {
   return humanWriter(ctx, opts.kind, langOf(opts));
 }
 
-export const recordsCommand: CommandModule = (program, ctx) => {
-  withCommonOptions(program.command('records'))
-    .description('catatan kanonis satu jenis data, sebagaimana tersimpan')
-    .addOption(new Option('--kind <kind>', 'jenis data').choices(IMPORT_KINDS).makeOptionMandatory())
-    .option('--agency <code>', 'hanya satu instansi')
-    .option('--nip <nip>', 'hanya satu pegawai')
-    .option('--from <date>', 'tanggal atau periode catatan sejak (YYYY-MM-DD)')
-    .option('--to <date>', 'tanggal atau periode catatan sampai (YYYY-MM-DD)')
-    .option('--csv', 'cetak CSV (UTF-8 dengan BOM, untuk Excel)')
+export const recordsCommand: CommandModule = (program, ctx, lang) => {
+  withCommonOptions(program.command('records'), lang)
+    .description(t(lang, 'catatan satu jenis data, sebagaimana tersimpan', 'the stored records of one kind of data'))
+    .addOption(new Option(`--kind <${t(lang, 'jenis', 'kind')}>`, t(lang, 'jenis data', 'kind of data')).choices(IMPORT_KINDS).makeOptionMandatory())
+    .option(`--agency <${t(lang, 'kode', 'code')}>`, t(lang, 'hanya satu instansi', 'one agency only'))
+    .option('--nip <nip>', t(lang, 'hanya satu pegawai', 'one employee only'))
+    .option(`--from <${t(lang, 'tanggal', 'date')}>`, t(lang, 'tanggal atau periode catatan sejak (YYYY-MM-DD)', 'records dated or in a period from (YYYY-MM-DD)'))
+    .option(`--to <${t(lang, 'tanggal', 'date')}>`, t(lang, 'tanggal atau periode catatan sampai (YYYY-MM-DD)', 'records dated or in a period up to (YYYY-MM-DD)'))
+    .option('--csv', t(lang, 'cetak CSV (UTF-8 dengan BOM, untuk Excel)', 'print CSV (UTF-8 with a BOM, for Excel)'))
     .action(async (opts: RecordsOptions, cmd) => {
       const lang = langOf(opts);
       if (opts.json && opts.csv) usage(cmd, t(lang, 'Pilih salah satu: --json atau --csv.', 'Choose one of --json and --csv.'));

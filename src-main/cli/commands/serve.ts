@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { AppError } from '../../contract/errors.ts';
 import { createDispatcher } from '../../contract/wire.ts';
 import { createCore, type Core } from '../../core/index.ts';
 import { serve } from '../../server/server.ts';
+import { makeUploadDirs } from '../../server/upload.ts';
 import { buildApp } from '../build-app.ts';
 import { langOf, reportFailure, t, type CliContext, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
 import { usage } from '../usage.ts';
@@ -41,10 +42,10 @@ function listenFailure(err: unknown, port: number, lang: Lang): unknown {
     `Port ${port} is already in use; choose another with --port, or --port 0 for a free one.`));
 }
 
-export const serveCommand: CommandModule = (program, ctx) => {
-  withCommonOptions(program.command('serve'), 'pantau.duckdb')
-    .description('buka Pantau di peramban (hanya 127.0.0.1)')
-    .option('--port <n>', 'port (0 = pilih bebas)', '0')
+export const serveCommand: CommandModule = (program, ctx, lang) => {
+  withCommonOptions(program.command('serve'), lang, 'pantau.duckdb')
+    .description(t(lang, 'buka Pantau di peramban (hanya 127.0.0.1)', 'open Pantau in the browser (127.0.0.1 only)'))
+    .option('--port <n>', t(lang, 'port (0 = pilih bebas)', 'port (0 = any free one)'), '0')
     .action(async (opts: ServeOptions, cmd) => {
       const lang = langOf(opts);
       const port = Number(opts.port);
@@ -56,9 +57,9 @@ export const serveCommand: CommandModule = (program, ctx) => {
       let core: Core | undefined;
       try {
         await ensureBuilt(outDir, ctx, lang);
-        uploadDir = await mkdtemp(join(tmpdir(), 'pantau-upload-'));
-        const downloadDir = join(uploadDir, 'downloads');
-        await mkdir(downloadDir);
+        const dirs = await makeUploadDirs(tmpdir());
+        uploadDir = dirs.uploadDir;
+        const downloadDir = dirs.downloadDir;
         core = await createCore({
           dbPath: resolve(opts.db!), lang, tmpDir: tmpdir(), uploadDir, downloadDir, samplesDir: join(PACKAGE_ROOT, 'samples'),
         });

@@ -4,9 +4,10 @@ import {
   type DuckDBAppender,
   type DuckDBValue,
 } from '@duckdb/node-api';
-import { existsSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
 import { AppError } from '../../contract/errors.ts';
+import { asIoFailure, ioKind, type Places } from '../io-errors.ts';
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
@@ -43,6 +44,12 @@ export interface Db {
   /** The workspace was not closed cleanly last time (its write-ahead log was still there). */
   readonly recovered: boolean;
   interrupt(): void;
+  /**
+   * Ends all work on the workspace: the running statement is interrupted and every later one fails
+   * with `reason` (a CLI command cancelled by a signal must end, whichever statement comes next).
+   * A rollback still runs, so no transaction is left open.
+   */
+  stop(reason: Error): void;
   close(): void;
 }
 
@@ -101,11 +108,13 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   if (options.memoryLimit) config.memory_limit = options.memoryLimit;
   // DuckDB removes the write-ahead log on a clean close: one still there means the last process ended without closing.
   const recovered = path !== ':memory:' && existsSync(`${path}.wal`);
+  if (path !== ':memory:') refuseNonWorkspace(path);
   try {
     instance = await DuckDBInstance.create(path, config);
   } catch (err) {
     throw translateOpenError(path, err);
   }
+  const places: Places = { workspace: path === ':memory:' ? undefined : path, staging: options.sandboxDir };
   const connection = await instance.connect();
   if (options.sandboxDir) {
     try {
@@ -113,10 +122,60 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     } catch (err) {
       connection.closeSync();
       instance.closeSync();
-      throw err;
+      throw asIoFailure(err, places) ?? err;
     }
   }
-  return createDb(instance, connection, recovered);
+  return createDb(instance, connection, recovered, places);
+}
+
+/** DuckDB's file header: a checksum, then these four bytes. */
+const MAGIC = 'DUCK';
+
+/**
+ * A file that exists must already be a DuckDB file. DuckDB refuses most others, but one named
+ * .csv or .json it opened without a word and kept nothing in (every import "succeeded" into a
+ * workspace that was gone at the next command).
+ */
+function refuseNonWorkspace(path: string): void {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      throw new AppError('WORKSPACE_INVALID', `${path} adalah folder, bukan berkas workspace. Sebutkan berkas di dalamnya, mis. ${join(path, 'pantau.duckdb')}.`,
+        `${path} is a folder, not a workspace file. Name a file inside it, e.g. ${join(path, 'pantau.duckdb')}.`, { path });
+    }
+    if (!stat.isFile()) {
+      throw new AppError('WORKSPACE_INVALID', `${path} bukan berkas biasa, jadi tidak dapat menjadi workspace. Pilih berkas .duckdb di sebuah folder.`,
+        `${path} is not a regular file, so it cannot be a workspace. Choose a .duckdb file in a folder.`, { path });
+    }
+    size = stat.size;
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw asIoFailure(err, { workspace: path }) ?? err;
+  }
+  const head = Buffer.alloc(12);
+  let read = 0;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      read = readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    throw asIoFailure(err, { workspace: path }) ?? err;
+  }
+  if (size === 0 || read < head.length || head.subarray(8, 12).toString('latin1') !== MAGIC) {
+    throw notAWorkspace(path);
+  }
+}
+
+function notAWorkspace(path: string): AppError {
+  return new AppError('WORKSPACE_INVALID',
+    `${path} bukan workspace Pantau (berkas itu bukan basis data DuckDB) dan tidak diubah. Pilih berkas workspace .duckdb, atau nama berkas baru untuk workspace baru.`,
+    `${path} is not a Pantau workspace (it is not a DuckDB database) and was left untouched. Choose a workspace .duckdb file, or a new file name for a new workspace.`,
+    { path });
 }
 
 /**
@@ -143,18 +202,67 @@ function translateOpenError(path: string, err: unknown): Error {
       { path, pid: Number(lock[2]) },
     );
   }
-  return new AppError('WORKSPACE_INVALID', `Workspace ${path} tidak dapat dibuka: ${message}`, `Workspace ${path} cannot be opened: ${message}`, { path });
+  if (/Is a directory/i.test(message)) return notAWorkspace(path);
+  if (/not a valid DuckDB database file/i.test(message)) return notAWorkspace(path);
+  if (/Cannot open file .*No such file or directory/is.test(message)) {
+    if (existsSync(dirname(path))) {
+      return new AppError('WORKSPACE_INVALID', `Workspace ${basename(path)} tidak dapat dibuat di ${dirname(path)}: folder itu tidak menerima berkas baru. Pilih folder lain.`,
+        `The workspace ${basename(path)} cannot be made in ${dirname(path)}: that folder takes no new files. Choose another folder.`, { path });
+    }
+    return new AppError('WORKSPACE_INVALID', `Folder ${dirname(path)} tidak ada, jadi workspace ${basename(path)} tidak dapat dibuat di sana. Buat foldernya atau pilih folder lain.`,
+      `The folder ${dirname(path)} does not exist, so the workspace ${basename(path)} cannot be made there. Create the folder or choose another one.`, { path });
+  }
+  if (/Could not read enough bytes|truncated|Corrupt|checksum/i.test(message)) {
+    return new AppError('WORKSPACE_INVALID', `Workspace ${path} rusak atau terpotong (isinya tidak lengkap). Pulihkan dari cadangan, atau buat workspace baru lalu impor ulang berkasnya.`,
+      `The workspace ${path} is damaged or cut short (its contents are incomplete). Restore it from a backup, or make a new workspace and import the files again.`, { path });
+  }
+  if (/serialization version|created by a (newer|older)|version number/i.test(message)) {
+    return new AppError('WORKSPACE_INVALID', `Workspace ${path} dibuat oleh versi DuckDB lain yang tidak dapat dibaca versi Pantau ini. Buka dengan versi Pantau yang membuatnya.`,
+      `The workspace ${path} was made by a DuckDB version this version of Pantau cannot read. Open it with the Pantau version that made it.`, { path });
+  }
+  const io = ioKind(err);
+  if (io === 'failed' && /Invalid argument/i.test(message)) {
+    return new AppError('WORKSPACE_INVALID', `${path} bukan berkas biasa di disk, jadi tidak dapat menjadi workspace. Pilih berkas .duckdb di sebuah folder.`,
+      `${path} is not an ordinary file on a disk, so it cannot be a workspace. Choose a .duckdb file in a folder.`, { path });
+  }
+  const failure = asIoFailure(err, { workspace: path });
+  if (failure) return failure;
+  // Anything else: DuckDB's words without its error class, which tells the user nothing.
+  const reason = message.replace(/^\s*[A-Za-z ]*Error:\s*/, '').split('\n')[0];
+  return new AppError('WORKSPACE_INVALID', `Workspace ${path} tidak dapat dibuka (${reason}).`, `Workspace ${path} cannot be opened (${reason}).`, { path });
 }
 
-function createDb(instance: DuckDBInstance, connection: DuckDBConnection, recovered: boolean): Db {
+/**
+ * DuckDB's failures of the disk under the workspace or the staging folder (a full disk, a drive
+ * gone) become IO_FAILED naming the place; every other error passes unchanged.
+ */
+function translated(places: Places, err: unknown): unknown {
+  // Only a cancel interrupts a statement (db.interrupt, db.stop).
+  if (!(err instanceof AppError) && /^(Error: )?INTERRUPT Error/.test(String(err))) {
+    return new AppError('CANCELLED', 'Dibatalkan; tidak ada yang disimpan dari pekerjaan ini.', 'Cancelled; nothing of this work was stored.');
+  }
+  return asIoFailure(err, places) ?? err;
+}
+
+function createDb(instance: DuckDBInstance, connection: DuckDBConnection, recovered: boolean, places: Places): Db {
   let inTransaction = false;
+  let stopped: Error | undefined;
+  /** Runs one DuckDB call, its disk failures translated. */
+  const call = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (stopped) throw stopped;
+    try {
+      return await work();
+    } catch (err) {
+      throw stopped ?? translated(places, err);
+    }
+  };
   const db: Db = {
     recovered,
     async run(sql, params) {
-      await connection.run(sql, usedParams(sql, params));
+      await call(() => connection.run(sql, usedParams(sql, params)));
     },
     async all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
-      const reader = await connection.runAndReadAll(sql, usedParams(sql, params));
+      const reader = await call(() => connection.runAndReadAll(sql, usedParams(sql, params)));
       return plainRows<T>(reader.getRowObjectsJS() as Record<string, unknown>[]);
     },
     async one<T extends Row = Row>(sql: string, params?: Params): Promise<T | undefined> {
@@ -163,11 +271,11 @@ function createDb(instance: DuckDBInstance, connection: DuckDBConnection, recove
     },
     async json<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
       // A projection over an ordered subquery keeps its order (DuckDB preserves insertion order).
-      const reader = await connection.runAndReadAll(`SELECT to_json(q)::VARCHAR FROM (${sql}) q`, usedParams(sql, params));
+      const reader = await call(() => connection.runAndReadAll(`SELECT to_json(q)::VARCHAR FROM (${sql}) q`, usedParams(sql, params)));
       return (reader.getColumnsJS()[0] ?? []).map((text) => JSON.parse(text as string) as T);
     },
     async columns(sql, params) {
-      const reader = await connection.runAndReadAll(sql, usedParams(sql, params));
+      const reader = await call(() => connection.runAndReadAll(sql, usedParams(sql, params)));
       const names = reader.columnNames();
       // An empty result has no column arrays at all: give each column an empty one.
       const read = reader.getColumnsJS() as unknown[][];
@@ -178,16 +286,25 @@ function createDb(instance: DuckDBInstance, connection: DuckDBConnection, recove
       return { names, types: reader.columnTypes().map((t) => t.toString()), columns };
     },
     async *stream<T extends Row = Row>(sql: string, params?: Params): AsyncGenerator<T[]> {
-      const result = await connection.stream(sql, usedParams(sql, params));
-      for await (const rows of result.yieldRowObjectJs()) yield plainRows<T>(rows as Record<string, unknown>[]);
+      const result = await call(() => connection.stream(sql, usedParams(sql, params)));
+      const chunks = result.yieldRowObjectJs()[Symbol.asyncIterator]();
+      try {
+        for (;;) {
+          const next = await call(() => chunks.next());
+          if (next.done) return;
+          yield plainRows<T>(next.value as Record<string, unknown>[]);
+        }
+      } finally {
+        await chunks.return?.();
+      }
     },
     async transaction(fn) {
       if (inTransaction) throw new Error('nested transaction');
       inTransaction = true;
-      await connection.run('BEGIN TRANSACTION');
+      await call(() => connection.run('BEGIN TRANSACTION'));
       try {
         const result = await fn();
-        await connection.run('COMMIT');
+        await call(() => connection.run('COMMIT'));
         return result;
       } catch (err) {
         await connection.run('ROLLBACK').catch(() => undefined);
@@ -197,7 +314,7 @@ function createDb(instance: DuckDBInstance, connection: DuckDBConnection, recove
       }
     },
     appender(table, schema, catalog) {
-      return connection.createAppender(table, schema ?? null, catalog ?? null);
+      return call(() => connection.createAppender(table, schema ?? null, catalog ?? null));
     },
     progress() {
       const p = connection.progress;
@@ -206,9 +323,19 @@ function createDb(instance: DuckDBInstance, connection: DuckDBConnection, recove
     interrupt() {
       connection.interrupt();
     },
+    stop(reason) {
+      stopped ??= reason;
+      connection.interrupt();
+    },
     close() {
-      connection.closeSync();
-      instance.closeSync();
+      // The instance is closed (its file lock released) even when the connection's close fails.
+      try {
+        connection.closeSync();
+      } catch (err) {
+        throw translated(places, err);
+      } finally {
+        instance.closeSync();
+      }
     },
   };
   return db;

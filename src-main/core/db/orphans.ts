@@ -22,6 +22,7 @@ const SWEEPS: [table: string, where: string][] = [
   ['findings', UNRECORDED_RUN],
   ['run_weeks', UNRECORDED_RUN],
   ['run_summaries', UNRECORDED_RUN],
+  ['run_results', UNRECORDED_RUN],
 ];
 
 /** Removes the rows of unrecorded batches and runs; returns how many. */

@@ -16,7 +16,7 @@ const BATCH_SCOPE = `b.status = 'active' AND ($agency IS NULL OR b.agency = $age
  * Pseudonymised ($salt set), people are ordered by a keyed hash: NIP order would give away
  * who is older or longer in service.
  */
-export const FINDINGS_SQL = `
+const FINDINGS_SELECT = `
 WITH names AS (SELECT map_from_entries(list({'k': batch_id, 'v': file_name})) AS m FROM batches),
 f AS (
   SELECT f.*
@@ -36,6 +36,7 @@ SELECT
   period,
   period_start,
   period_end,
+  figures,
   detail,
   basis,
   status,
@@ -43,20 +44,60 @@ SELECT
   CASE WHEN length(list_distinct(list_transform(src, s -> s.file))) <= 1
     THEN array_to_string(list_transform(src, s -> CAST(s."row" AS VARCHAR)), ', ')
     ELSE array_to_string(list_transform(src, s -> s.file || ': ' || CAST(s."row" AS VARCHAR)), '; ') END AS rows
-FROM named
+FROM named`;
+
+export const FINDINGS_SQL = `${FINDINGS_SELECT}
 ORDER BY agency NULLS LAST, unit NULLS LAST, rule, CASE WHEN $salt IS NULL THEN nip ELSE md5($salt || nip) END, period`;
+
+/**
+ * The longest texts and the longest words of each text column of the findings sheet (a few of each,
+ * by length), from which its column widths are fitted before the first row streams out: one
+ * aggregate over the findings instead of reading them twice. Sentences are written in the reader's
+ * language from figures, so for the detail column (col 'sentence') each rule gives the few findings
+ * whose figures and unit are longest (as JSON text: rule, period, unit, figures, detail), and each
+ * distinct period (col 'period') comes as its label, to be written out.
+ */
+export const FINDING_TEXTS_SQL = `
+WITH f AS (${FINDINGS_SELECT}),
+t AS (
+  SELECT 'nip' AS col, nip AS text FROM f
+  UNION ALL SELECT 'name', name FROM f
+  UNION ALL SELECT 'agency', agency FROM f
+  UNION ALL SELECT 'unit', unit FROM f
+  UNION ALL SELECT 'basis', basis FROM f
+  UNION ALL SELECT 'files', files FROM f
+  UNION ALL SELECT 'rows', rows FROM f
+),
+w AS (SELECT col, unnest(regexp_split_to_array(text, '\\s+')) AS word FROM t),
+s AS (
+  SELECT rule, CAST(to_json({'rule': rule, 'period': period, 'unit': unit, 'figures': figures, 'detail': detail}) AS VARCHAR) AS text
+  FROM f
+)
+SELECT col, unnest(max_by(text, length(text), 4)) AS text FROM t WHERE text IS NOT NULL GROUP BY col
+UNION ALL
+SELECT col, unnest(max_by(word, length(word), 4)) FROM w WHERE word <> '' GROUP BY col
+UNION ALL
+SELECT 'sentence', unnest(max_by(text, length(text), 4)) FROM s GROUP BY rule
+UNION ALL
+SELECT DISTINCT 'period', period FROM f`;
 
 export interface FindingRow {
   rule: string; nip: string; name: string | null; agency: string | null; unit: string | null; period: string;
-  period_start: Date; period_end: Date; detail: string; basis: string; status: string; files: string; rows: string;
+  period_start: Date; period_end: Date; figures: string | null; detail: string | null; basis: string; status: string; files: string; rows: string;
 }
 
+/**
+ * Findings per rule: open, new, resolved; and `weeks`, the employee-weeks an open finding of the rule
+ * falls in (rules of the weekly rate), from which a unit report gives the rule's compliance as the
+ * screen does for the unit: a finding of the weekly rate is filed under the unit of its employee-week.
+ */
 export const FINDING_COUNTS_SQL = `
 SELECT
   rule,
   count(*) FILTER (WHERE status <> 'resolved') AS n,
   count(*) FILTER (WHERE status = 'new') AS fresh,
-  count(*) FILTER (WHERE status = 'resolved') AS resolved
+  count(*) FILTER (WHERE status = 'resolved') AS resolved,
+  count(DISTINCT nip || ' ' || week) FILTER (WHERE status <> 'resolved' AND week IS NOT NULL) AS weeks
 FROM findings
 WHERE run_id = $run AND ($unit IS NULL OR unit = $unit)
 GROUP BY rule

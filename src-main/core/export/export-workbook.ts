@@ -1,7 +1,9 @@
 import { basename } from 'node:path';
 import type { CompareRequest, CompareResult } from '../../contract/compare-types.ts';
 import { AppError } from '../../contract/errors.ts';
-import type { ExportSheet, ExportWorkbookRequest, ExportWorkbookResult } from '../../contract/export-types.ts';
+import type { ExportSheet, ExportWorkbookRequest, ExportWorkbookResult, WorkbookSheet } from '../../contract/export-types.ts';
+import { formatter } from '../../contract/format.ts';
+import type { SheetId } from '../../contract/workbook.ts';
 import type { CallOptions } from '../../contract/progress.ts';
 import type { EffectiveProfile } from '../../contract/rules-types.ts';
 import type { Db } from '../db/database.ts';
@@ -67,50 +69,80 @@ async function profilesInScope(db: Db, book: RuleBook, agencies: (string | null)
  * Writes the leadership workbook (or the unit report): runs the checks over the scope, so the
  * figures are those of `pantau check`, then streams the stored findings and rejects into the
  * sheets. The file appears at `out` only when complete.
+ *
+ * A cancel or a file that can no longer be written (a full disk) stops the sheet producer at its
+ * next chunk, and the producer is awaited before this returns: the caller may close the workspace
+ * at once, with no streaming result still reading from it.
  */
 export async function exportWorkbook(db: Db, req: ExportWorkbookRequest, deps: ExportDeps, opts: ExportOptions): Promise<ExportWorkbookResult> {
   const file = basename(req.out);
   const progress = (phase: 'check' | 'store' | 'done', fraction: number | null, rows: number | null) =>
     opts.onProgress?.({ phase, file, fileIndex: 0, fileCount: 1, fraction, rows });
-  const cancelled = () => {
-    if (opts.signal?.aborted) throw new AppError('CANCELLED', 'Ekspor dibatalkan.', 'Export cancelled.');
-  };
   const agency = req.unit ? await unitAgency(db, req.unit, req.agency) : req.agency ?? null;
   const output = await openOutput(req.out);
+  // Why the work must stop: the caller cancelled, or the file broke. The first reason wins.
+  const stop = new AbortController();
+  const cancel = () => {
+    if (!stop.signal.aborted) stop.abort(new AppError('CANCELLED', 'Ekspor dibatalkan; tidak ada berkas yang ditulis.', 'Export cancelled; no file was written.'));
+    // A long check stops at once instead of at its end.
+    db.interrupt();
+  };
+  const broke = () => {
+    if (!stop.signal.aborted) stop.abort(output.signal.reason);
+    db.interrupt();
+  };
+  if (opts.signal?.aborted) cancel();
+  opts.signal?.addEventListener('abort', cancel);
+  output.signal.addEventListener('abort', broke);
+  const stopped = () => {
+    if (stop.signal.aborted) throw stop.signal.reason;
+  };
+  let producing: Promise<WorkbookSheet[]> | undefined;
   try {
+    stopped();
     progress('check', null, null);
     const run = await storeRun(db, deps.ruleBook, { agency: agency ?? undefined, from: req.from, to: req.to }, opts.now);
-    cancelled();
+    stopped();
     const compare = await deps.compare({ agency: agency ?? undefined, period: comparePeriod(run.from, run.to) });
     const agencies = [...new Set(run.compliance.filter((c) => c.level === 'agency').map((c) => c.agency))];
     const ctx: ExportContext = {
       db, book: newBook(output, opts.now), kind: req.unit ? 'unit' : 'full', agency, unit: req.unit ?? null, run, compare,
       ruleBook: deps.ruleBook,
       profiles: await profilesInScope(db, deps.ruleBook, agencies.length ? agencies : agency ? [agency] : []),
-      pseudo: createPseudonymizer(req.pseudonymize?.key), now: opts.now, lang: opts.lang, version: opts.version,
+      pseudo: createPseudonymizer(req.pseudonymize?.key, opts.lang), now: opts.now, lang: opts.lang, fmt: formatter(opts.lang),
+      version: opts.version,
       maxRowsPerSheet: Math.min(opts.maxRowsPerSheet ?? EXCEL_ROWS - 1, EXCEL_ROWS - 1),
       tick: async () => undefined,
     };
+    stopped();
     const onRows = (rows: number, total: number) => {
       progress('store', total ? Math.min(1, rows / total) : null, rows);
-      cancelled();
+      stopped();
     };
-    const sheets = await Promise.race([writeSheets(ctx, onRows), output.broken]);
+    producing = writeSheets(ctx, onRows, stopped);
+    const sheets = await producing;
     await commitOutput(output, ctx.book);
     progress('done', 1, null);
     return {
       out: req.out, kind: ctx.kind, run: run.run, profileVersion: run.profileVersion, agency, unit: ctx.unit,
-      from: run.from, to: run.to, findings: sheets.filter((s) => s.name.startsWith('Temuan')).reduce((n, s) => n + s.rows, 0),
+      from: run.from, to: run.to, findings: sheets.filter((s) => s.sheet === 'findings').reduce((n, s) => n + s.rows, 0),
       pseudonymised: ctx.pseudo.on, sheets,
     };
   } catch (err) {
+    if (!stop.signal.aborted) stop.abort(err);
+    // The producer reads a streaming result from the workspace: it must have stopped before anyone closes it.
+    await producing?.catch(() => undefined);
     await discardOutput(output);
-    throw err;
+    // A failure the stop caused (an interrupted query, a sheet cut short) is reported as its reason.
+    throw stop.signal.reason instanceof AppError ? stop.signal.reason : err;
+  } finally {
+    opts.signal?.removeEventListener('abort', cancel);
+    output.signal.removeEventListener('abort', broke);
   }
 }
 
 /** Sheets in reading order; each is committed before the next starts, so the zip streams them one by one. */
-async function writeSheets(ctx: ExportContext, onRows: (rows: number, total: number) => void): Promise<ExportSheet[]> {
+async function writeSheets(ctx: ExportContext, onRows: (rows: number, total: number) => void, stopped: () => void): Promise<WorkbookSheet[]> {
   const params = scopeParams(ctx);
   const counts = await ctx.db.all<SummaryFigures['byRule'][number]>(FINDING_COUNTS_SQL, params);
   const head = (await ctx.db.one<{ employees: number; flex_employees: number }>(HEADCOUNT_SQL, params))!;
@@ -118,17 +150,23 @@ async function writeSheets(ctx: ExportContext, onRows: (rows: number, total: num
   const total = counts.reduce((n, r) => n + r.n, 0);
   // Between chunks: progress, and a cancel is noticed.
   ctx.tick = async (rows) => onRows(rows, total);
-  const sheets: ExportSheet[] = [];
-  sheets.push(writeSummary(ctx, { employees: head.employees, flexEmployees: head.flex_employees, byRule: counts }));
-  sheets.push(ctx.kind === 'unit' ? writeUnitWeeks(ctx) : writeUnitCompliance(ctx));
-  sheets.push(...(await writeFindings(ctx)));
-  sheets.push(writeComparison(ctx));
-  sheets.push(writeSurvey(ctx));
+  const sheets: WorkbookSheet[] = [];
+  // Between sheets too: a stop is noticed before the next one starts. Each is told which sheet it is.
+  const next = (sheet: SheetId, written: ExportSheet | ExportSheet[]): void => {
+    stopped();
+    for (const s of [written].flat()) sheets.push({ sheet, ...s });
+  };
+  next('summary', writeSummary(ctx, { employees: head.employees, flexEmployees: head.flex_employees, byRule: counts }));
+  if (ctx.kind === 'unit') next('weeks', writeUnitWeeks(ctx));
+  else next('units', writeUnitCompliance(ctx));
+  next('findings', await writeFindings(ctx));
+  next('comparison', writeComparison(ctx));
+  next('survey', writeSurvey(ctx));
   if (ctx.kind === 'full') {
     ctx.tick = async () => onRows(total, total);
-    sheets.push(...(await writeDataQuality(ctx, batches)));
+    next('quality', await writeDataQuality(ctx, batches));
   }
-  sheets.push(writeMethod(ctx));
-  sheets.push(writeManifest(ctx, batches));
+  next('method', writeMethod(ctx));
+  next('manifest', writeManifest(ctx, batches));
   return sheets;
 }

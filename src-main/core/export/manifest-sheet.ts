@@ -1,54 +1,72 @@
+import { profileVersionWords } from '../../contract/param-words.ts';
 import type { ExportSheet } from '../../contract/export-types.ts';
-import { isoDate, type ExportContext } from './export-context.ts';
+import type { ImportKind } from '../../contract/import-types.ts';
+import { KIND_LABELS, kindLabel } from '../../contract/labels.ts';
+import { agencyName, letterhead, say, sheetName, type ExportContext } from './export-context.ts';
 import type { BatchRow } from './export-sql.ts';
-import { openSheet, writeRow, type Col, type Fmt, type Value } from './sheet-kit.ts';
+import { localTime, longDate, wallClock } from './report-text.ts';
+import { SheetBuilder, type Col, type Value } from './sheet-kit.ts';
 
-const COLS: Col[] = [
-  { header: 'Batch', width: 22 },
-  { header: 'Berkas', width: 34 },
-  { header: 'Jenis', width: 12 },
-  { header: 'Instansi', width: 16 },
-  { header: 'Format', width: 8 },
-  { header: 'Ukuran (byte)', width: 12, fmt: 'int' },
-  { header: 'SHA-256', width: 66 },
-  { header: 'Diimpor (UTC)', width: 17, fmt: 'datetime' },
-  { header: 'Baris dibaca', width: 10, fmt: 'int' },
-  { header: 'Diimpor', width: 10, fmt: 'int' },
-  { header: 'Ditolak', width: 10, fmt: 'int' },
-  { header: 'Digantikan', width: 10, fmt: 'int' },
-];
+/** A batch's kind as the screens name it; a kind Pantau does not know (none so far) as stored. */
+function kindName(ctx: ExportContext, kind: string): string {
+  return kind in KIND_LABELS ? kindLabel(kind as ImportKind, ctx.lang) : kind;
+}
 
-function facts(ctx: ExportContext): [string, Value, Fmt?][] {
+function facts(ctx: ExportContext): [string, Value][] {
   const { run } = ctx;
+  const s = (id: string, en: string) => say(ctx, id, en);
   return [
-    ['Aplikasi', `Pantau ${ctx.version}`],
-    ['Dibuat (UTC)', ctx.now, 'datetime'],
-    ['Jenis laporan', ctx.kind === 'unit' ? 'Laporan unit' : 'Laporan lengkap'],
-    ['Instansi', ctx.agency ?? 'Semua instansi'],
-    ['Unit', ctx.unit ?? 'Semua unit'],
-    ['Dari tanggal', isoDate(run.from), 'date'],
-    ['Sampai tanggal', isoDate(run.to), 'date'],
-    ['Pemeriksaan (run)', run.run],
-    ['Versi profil', run.profileVersion],
-    ['Perbandingan kinerja', ctx.compare.period ? `periode ${ctx.compare.period}` : 'semua periode kinerja'],
-    ['Disamarkan', ctx.pseudo.on ? 'Ya: NIP dan nama diganti kode (HMAC-SHA-256); kunci tidak disimpan' : 'Tidak'],
+    [s('Aplikasi', 'Application'), `Pantau ${ctx.version}`],
+    [s('Dibuat', 'Generated'), localTime(ctx.now, ctx.lang)],
+    [s('Jenis laporan', 'Kind of report'), ctx.kind === 'unit' ? s('Laporan unit', 'Unit report') : s('Laporan lengkap', 'Full report')],
+    [s('Instansi', 'Agency'), ctx.agency ?? agencyName(ctx, null)],
+    ['Unit', ctx.unit ?? s('Semua unit', 'All units')],
+    [s('Dari tanggal', 'From'), longDate(run.from, ctx.lang)],
+    [s('Sampai tanggal', 'To'), longDate(run.to, ctx.lang)],
+    // The check's number, as `pantau check` and the screens name it.
+    [s('Pemeriksaan', 'Check'), run.run],
+    [s('Versi profil', 'Profile version'), profileVersionWords(run.profileVersion, ctx.lang)],
+    [s('Perbandingan kinerja', 'Performance comparison'),
+      ctx.compare.period ? ctx.fmt.period(ctx.compare.period) : s('semua periode kinerja', 'every performance period')],
+    [s('Disamarkan', 'Pseudonymised'), ctx.pseudo.on
+      ? s('Ya: NIP dan nama diganti kode (HMAC-SHA-256); kunci tidak disimpan', 'Yes: NIPs and names replaced by codes (HMAC-SHA-256); the key is not stored')
+      : s('Tidak', 'No')],
   ];
 }
 
-/** Where every figure came from: the run, the profile, and each source file with its hash. */
+/**
+ * Where every figure came from: the run, the profile, and each source file with its kind (as the
+ * screens name it), hash and import time on the local clock (the zone named in the header).
+ */
 export function writeManifest(ctx: ExportContext, batches: BatchRow[]): ExportSheet {
-  const name = 'Manifest';
-  const list = facts(ctx);
-  const headerRow = list.length + 2;
-  const ws = openSheet(ctx.book, name, { cols: COLS, frozenRows: headerRow });
-  for (const [label, value, fmt] of list) writeRow(ws, [label, value], undefined, [undefined, fmt]);
-  writeRow(ws, []);
-  writeRow(ws, COLS.map((c) => c.header), 'header');
+  const s = (id: string, en: string) => say(ctx, id, en);
+  const zone = wallClock(ctx.now).zone;
+  const cols: Col[] = [
+    { header: 'Batch' },
+    { header: s('Berkas', 'File'), max: 30 },
+    { header: s('Jenis', 'Kind'), max: 16 },
+    { header: s('Instansi', 'Agency'), max: 16 },
+    { header: 'Format' },
+    { header: s('Ukuran (byte)', 'Size (bytes)'), fmt: 'int' },
+    { header: 'SHA-256' },
+    { header: `${s('Waktu impor', 'Imported at')} (${zone})`, fmt: 'datetime' },
+    { header: s('Dibaca', 'Read'), fmt: 'int' },
+    { header: s('Diimpor', 'Imported'), fmt: 'int' },
+    { header: s('Ditolak', 'Rejected'), fmt: 'int' },
+    { header: s('Digantikan', 'Replaced'), fmt: 'int' },
+  ];
+  const sheet = new SheetBuilder(sheetName(ctx, 'manifest'), cols, {
+    lang: ctx.lang, letterhead: letterhead(ctx, s('Manifest: Asal Data', 'Manifest: Where the Data Came From')),
+  });
+  // The facts first, label and value each across a few columns; then the table of batches, whose header is the sheet's.
+  for (const [label, value] of facts(ctx)) sheet.add([label, null, value], 'text', undefined, [[1, 2], [3, cols.length]], ['label']);
+  sheet.blank();
+  let last = sheet.header(cols.map((c) => c.header), [{ label: s('Baris', 'Rows'), from: 9, to: 12 }]);
   for (const b of batches) {
-    writeRow(ws, [b.batch_id, b.file_name, b.kind, b.agency, b.format, b.size, b.sha256, b.imported_at, b.rows_read,
+    last = sheet.add([b.batch_id, b.file_name, kindName(ctx, b.kind), b.agency, b.format, b.size, b.sha256, wallClock(b.imported_at).date, b.rows_read,
       b.rows_imported, b.rows_rejected, b.rows_replaced]);
   }
-  ws.autoFilter = `A${headerRow}:L${headerRow + batches.length}`;
-  ws.commit();
-  return { name, rows: batches.length };
+  sheet.filter(last);
+  const written = sheet.write(ctx.book);
+  return { ...written, rows: batches.length };
 }

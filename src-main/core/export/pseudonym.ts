@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { Lang } from '../import/reasons.ts';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 /** 12 base32 characters = 60 bits: collisions stay unlikely (≈ 1 in 100,000) even across all 4.5 million ASN. */
@@ -35,15 +36,18 @@ export interface Pseudonymizer {
   readonly on: boolean;
   /** Keyed, for ordering people without NIP order (null: order by NIP). */
   readonly orderSalt: string | null;
+  /** The word a pseudonymised name begins with, in the workbook's language: "Pegawai P-…" / "Employee P-…". */
+  readonly person: string;
   nip(nip: string | null): string | null;
-  /** The name goes with the NIP: "Pegawai P-…" when pseudonymising. */
+  /** The name goes with the NIP: "Pegawai P-…" when pseudonymising (the code is the same in either language). */
   name(nip: string | null, name: string | null): string | null;
   /** People by agency, then in an order that says nothing about their NIPs when pseudonymising. */
   sorted<T extends { nip: string; agency: string | null }>(list: T[]): T[];
 }
 
-export function createPseudonymizer(key: string | undefined): Pseudonymizer {
-  if (key === undefined) return { on: false, orderSalt: null, nip: (n) => n, name: (_n, name) => name, sorted: (list) => list };
+export function createPseudonymizer(key: string | undefined, lang: Lang): Pseudonymizer {
+  const person = lang === 'en' ? 'Employee' : 'Pegawai';
+  if (key === undefined) return { on: false, orderSalt: null, person, nip: (n) => n, name: (_n, name) => name, sorted: (list) => list };
   // The same few thousand NIPs recur across a million findings: hash each once.
   const cache = new Map<string, string>();
   const code = (nip: string): string => {
@@ -59,7 +63,8 @@ export function createPseudonymizer(key: string | undefined): Pseudonymizer {
     on: true,
     orderSalt: createHmac('sha256', key).update('urutan').digest('hex'),
     nip: (nip) => (nip === null ? null : code(nip)),
-    name: (nip, name) => (nip === null ? (name === null ? null : 'Pegawai') : `Pegawai ${code(nip)}`),
+    person,
+    name: (nip, name) => (nip === null ? (name === null ? null : person) : `${person} ${code(nip)}`),
     // Stable, so each person's own rows keep their order (by date).
     sorted: (list) => [...list].sort((a, b) => cmp(a.agency ?? '\uffff', b.agency ?? '\uffff') || cmp(code(a.nip), code(b.nip))),
   };

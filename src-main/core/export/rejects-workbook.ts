@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 import { batchRejects, batchSkips, getBatch } from '../import/batches.ts';
 import type { Lang } from '../import/reasons.ts';
 import { commitOutput, discardOutput, newBook, openOutput } from './output.ts';
-import { TableWriter, type Col, type TitleRow, type Value } from './sheet-kit.ts';
+import { ColumnFit, TableWriter, type Col, type TitleRow, type Value } from './sheet-kit.ts';
 
 /** The workbook's words [Bahasa Indonesia, English]; the reasons come from reasons.ts. */
 const WORDS = {
@@ -66,42 +66,45 @@ export async function exportRejects(db: Db, req: ExportRejectsRequest, opts: Rej
   }
 
   const withSheet = batches.some((b) => b.sheet !== null);
-  const files = batches.map((b) => b.file);
-  const sheets = batches.map((b) => b.sheet ?? '');
-  const lastRow = parts.reduce((n, p) => [...p.rejects, ...p.skips].reduce((m, r) => Math.max(m, r.row), n), 0);
+  const where = (b: ImportBatch): Value[] => [b.file, ...(withSheet ? [b.sheet] : [])];
   const place = (header: string): Col[] => [
-    { header: say('file'), width: fit(say('file'), files, 10, 40) },
-    ...(withSheet ? [{ header: say('sheet'), width: fit(say('sheet'), sheets, 8, 33) }] : []),
-    { header, width: fit(header, [lastRow.toLocaleString(locale(lang))], 7, 12), fmt: 'int' },
+    { header: say('file'), max: 40 },
+    ...(withSheet ? [{ header: say('sheet'), max: 33 }] : []),
+    { header, fmt: 'int' },
   ];
-  const rejectCols: Col[] = [
+  const rejectRows = parts.flatMap((p) => p.rejects.map((r): Value[] => [...where(p.batch), r.row, r.column || null, r.value, r.reason]));
+  const skipRows = parts.flatMap((p) => p.skips.map((r): Value[] => [...where(p.batch), r.row, r.reason]));
+  // Widths fitted to every row (a reason wraps within 90 characters, never inside a word).
+  const fitted = (cols: Col[], rows: Value[][]) => {
+    const fit = new ColumnFit(cols);
+    for (const r of rows) fit.add(r, 'wrap');
+    return fit.fitted();
+  };
+  const rejectCols = fitted([
     ...place(say('row')),
-    { header: say('column'), width: fit(say('column'), parts.flatMap((p) => p.rejects.map((r) => r.column)), 8, 30) },
-    { header: say('value'), width: fit(say('value'), parts.flatMap((p) => p.rejects.map((r) => r.value ?? '')), 8, 40) },
-    { header: say('reason'), width: fit(say('reason'), parts.flatMap((p) => p.rejects.map((r) => r.reason)), 20, 90) },
-  ];
-  const skipCols: Col[] = [
-    ...place(say('row')),
-    { header: say('reason'), width: fit(say('reason'), parts.flatMap((p) => p.skips.map((r) => r.reason)), 20, 90) },
-  ];
+    { header: say('column'), max: 30 },
+    { header: say('value'), max: 40 },
+    { header: say('reason'), min: 60, max: 90 },
+  ], rejectRows);
+  const skipCols = fitted([...place(say('row')), { header: say('reason'), min: 60, max: 90 }], skipRows);
+  const across = (values: Value[]): TitleRow => ({ values, style: 'text', merges: [[1, rejectCols.length]] });
   const title: TitleRow[] = [
-    { values: [say('rejected')], style: 'title' },
-    { values: [`${say('agency')}: ${agencies[0] ?? say('agencyFromFile')}`] },
-    ...batches.map((b) => ({ values: [describeBatch(b, lang)] })),
-    { values: [say('note')] },
+    { ...across([say('rejected')]), style: 'title' },
+    across([`${say('agency')}: ${agencies[0] ?? say('agencyFromFile')}`]),
+    ...batches.map((b) => across([describeBatch(b, lang)])),
+    across([say('note')]),
     { values: [] },
   ];
 
   const output = await openOutput(req.out);
   try {
     const book = newBook(output, opts.now);
-    const where = (b: ImportBatch): Value[] => [b.file, ...(withSheet ? [b.sheet] : [])];
     const write = async () => {
       // Every value is text as it stood in the file: a string cell, never a formula (sheet-kit.ts).
       const rejected = new TableWriter(book, say('rejected'), rejectCols, { title, maxRows: opts.maxRowsPerSheet, lang });
-      await writeAll(rejected, parts.flatMap((p) => p.rejects.map((r) => [...where(p.batch), r.row, r.column || null, r.value, r.reason])));
+      await writeAll(rejected, rejectRows);
       const skipped = new TableWriter(book, say('skipped'), skipCols, { maxRows: opts.maxRowsPerSheet, lang });
-      await writeAll(skipped, parts.flatMap((p) => p.skips.map((r) => [...where(p.batch), r.row, r.reason])));
+      await writeAll(skipped, skipRows);
     };
     await Promise.race([write(), output.broken]);
     await commitOutput(output, book);
@@ -127,12 +130,6 @@ async function writeAll(table: TableWriter, rows: Value[][]): Promise<void> {
 
 function locale(lang: Lang): string {
   return lang === 'en' ? 'en-GB' : 'id-ID';
-}
-
-/** Wide enough for the header and the longest text, within bounds (longer text wraps). */
-function fit(header: string, texts: string[], min: number, max: number): number {
-  const longest = texts.reduce((n, t) => Math.max(n, t.length), header.length);
-  return Math.min(max, Math.max(min, longest + 2));
 }
 
 /** presensi.xlsx, lembar Oktober (batch b-000002, diimpor 2025-10-03 08:15 UTC): 120 baris dibaca, … */

@@ -1,5 +1,5 @@
 import { AppError } from '../../contract/errors.ts';
-import type { ImportBatch, ImportKind, LayoutId, RejectedRow, SkippedRow, UndoImportResult } from '../../contract/import-types.ts';
+import { BATCH_REJECTS_PAGE, type BatchRejectsRequest, type BatchRejectsResult, type ImportBatch, type ImportKind, type LayoutId, type RejectedRow, type SkippedRow, type UndoImportResult } from '../../contract/import-types.ts';
 import { replacedTable } from '../db/canonical.ts';
 import type { Db } from '../db/database.ts';
 import { undoSql } from './import-sql.ts';
@@ -48,16 +48,23 @@ export async function getBatch(db: Db, batch: string): Promise<ImportBatch> {
   return toBatch(row);
 }
 
+/** Rows `offset` to `offset + limit - 1` of a list; all of them when no page is asked for. */
+export interface Page {
+  offset: number;
+  limit: number;
+}
+const pageSql = (page: Page | undefined) => (page ? ' LIMIT $limit OFFSET $offset' : '');
+
 /**
- * Rejected rows of a batch, reasons in the requested language, naming the file's own column header
- * and, unless told otherwise (a workbook of one data sheet), the sheet.
+ * Rejected rows of a batch (a page of them, or all), reasons in the requested language, naming the
+ * file's own column header and, unless told otherwise (a workbook of one data sheet), the sheet.
  */
-export async function batchRejects(db: Db, batch: string, lang: Lang, nameSheet = true): Promise<RejectedRow[]> {
+export async function batchRejects(db: Db, batch: string, lang: Lang, nameSheet = true, page?: Page): Promise<RejectedRow[]> {
   const info = await getBatch(db, batch);
   const sheet = nameSheet ? info.sheet : null;
   const rows = await db.all<{ row_no: number; column_name: string; value: string | null; code: string; detail: string | null }>(
-    'SELECT row_no, column_name, value, code, detail FROM rejects WHERE batch_id = $batch ORDER BY row_no, column_name',
-    { batch },
+    `SELECT row_no, column_name, value, code, detail FROM rejects WHERE batch_id = $batch ORDER BY row_no, column_name${pageSql(page)}`,
+    { batch, ...page },
   );
   return rows.map((r) => {
     const column = r.column_name === '_row' ? '' : info.mapping[r.column_name] || r.column_name;
@@ -71,14 +78,33 @@ export async function batchRejects(db: Db, batch: string, lang: Lang, nameSheet 
   });
 }
 
-/** Skipped rows of a batch, with their reasons in the requested language. */
-export async function batchSkips(db: Db, batch: string, lang: Lang, nameSheet = true): Promise<SkippedRow[]> {
+/** Skipped rows of a batch (a page of them, or all), with their reasons in the requested language. */
+export async function batchSkips(db: Db, batch: string, lang: Lang, nameSheet = true, page?: Page): Promise<SkippedRow[]> {
   const sheet = nameSheet ? (await getBatch(db, batch)).sheet : null;
   const rows = await db.all<{ row_no: number; code: string; detail: string | null }>(
-    'SELECT row_no, code, detail FROM skips WHERE batch_id = $batch ORDER BY row_no',
-    { batch },
+    `SELECT row_no, code, detail FROM skips WHERE batch_id = $batch ORDER BY row_no${pageSql(page)}`,
+    { batch, ...page },
   );
   return rows.map((r) => ({ row: r.row_no, ...(sheet === null ? {} : { sheet }), reason: formatSkip(lang, r.row_no, r.code, r.detail, sheet) }));
+}
+
+/** batchRejects of the API: one page of each list, with the lists' sizes. */
+export async function batchRejectsPage(db: Db, req: BatchRejectsRequest, lang: Lang): Promise<BatchRejectsResult> {
+  const { batch, nameSheet = true } = req;
+  const page = { offset: req.offset ?? 0, limit: req.limit ?? BATCH_REJECTS_PAGE };
+  // A row can be rejected for more than one column: the list is counted, not taken from rowsRejected.
+  const totals = (await db.one<{ rejects: number; skipped: number }>(
+    `SELECT (SELECT count(*) FROM rejects WHERE batch_id = $batch)::INTEGER AS rejects,
+  (SELECT count(*) FROM skips WHERE batch_id = $batch)::INTEGER AS skipped`,
+    { batch },
+  ))!;
+  return {
+    batch,
+    rejects: await batchRejects(db, batch, lang, nameSheet, page),
+    skipped: await batchSkips(db, batch, lang, nameSheet, page),
+    rejectsTotal: totals.rejects,
+    skippedTotal: totals.skipped,
+  };
 }
 
 /** Removes one batch's rows and restores what it had replaced, in one transaction. */

@@ -198,7 +198,6 @@ export class CsvScanner {
   private field = new Bytes();
   /** Whether the field must be quoted when written (a separator, a quote or a line break in it). */
   private fieldSpecial = false;
-  private fieldQuoted = false;
   /** The record's fields written in their plain form, separated; where each field starts. */
   private rec = new Bytes();
   private starts: number[] = [];
@@ -297,7 +296,6 @@ export class CsvScanner {
         if (b === QUOTE) {
           // Spaces before an opening quote are not part of the field.
           this.field.length = 0;
-          this.fieldQuoted = true;
           this.state = State.Quoted;
         } else {
           this.keep(b);
@@ -422,7 +420,6 @@ export class CsvScanner {
     }
     f.length = 0;
     this.fieldSpecial = false;
-    this.fieldQuoted = false;
     this.state = State.FieldStart;
   }
 
@@ -513,7 +510,6 @@ export class CsvScanner {
     this.starts = [];
     this.field.length = 0;
     this.fieldSpecial = false;
-    this.fieldQuoted = false;
     this.raw.length = 0;
     this.rawBytes = 0;
     this.badField = -1;

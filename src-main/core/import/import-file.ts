@@ -4,7 +4,8 @@ import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../contract/errors.ts';
 import { fieldLabel, kindLabel } from '../../contract/labels.ts';
-import type { ImportFileRequest, MappingRecipe } from '../../contract/import-types.ts';
+import { IMPORT_RESULT_ROWS, type ImportFileRequest, type MappingRecipe, type RejectedRow, type SkippedRow } from '../../contract/import-types.ts';
+import { batchRejects, batchSkips } from './batches.ts';
 import { replacedTable } from '../db/canonical.ts';
 import type { Db } from '../db/database.ts';
 import { stageCsv } from './csv-reader.ts';
@@ -16,6 +17,7 @@ import { fileSize, sniffFile } from './sniff.ts';
 import { refuseMissing, type FilePart, type Staged } from './staging.ts';
 import { detectLayout, layoutFields, planPart, type FoundConstant, type PartPlan } from './layouts/layout.ts';
 import type { LayoutId } from '../../contract/import-types.ts';
+import { rosterConflict, type RosterMatch } from '../../contract/views-types.ts';
 import { readXlsxParts } from './xlsx-reader.ts';
 
 export interface ImportEnv {
@@ -82,6 +84,9 @@ export interface ImportOutcome {
   warnings: string[];
   /** Hidden sheets of a workbook, passed over. */
   hidden: string[];
+  /** The first IMPORT_RESULT_ROWS rejected and skipped rows, the sheet named when there are several. */
+  rejects: RejectedRow[];
+  skipped: SkippedRow[];
 }
 
 type Warning = [id: string, en: string];
@@ -180,27 +185,37 @@ export async function importFile(
     // left behind (db/orphans.ts) must not share their batch with a later import.
     const seqs: number[] = [];
     for (const _ of prepared) seqs.push((await db.one<{ n: number }>("SELECT nextval('batch_seq') AS n"))!.n);
-    const parts = await withProgress(env, (f) => progress('store', f, null), () => db.transaction(async () => {
-      const stored: PartOutcome[] = [];
+    // The answer is built inside the transaction, before COMMIT: once the rows are committed nothing
+    // is left that could fail and report a stored file as failed. It is bounded (the first
+    // IMPORT_RESULT_ROWS rejected and skipped rows), so it can always be sent.
+    const several = prepared.length > 1;
+    const sum = (parts: PartOutcome[], k: 'rowsRead' | 'rowsImported' | 'rowsRejected' | 'rowsSkipped') => parts.reduce((n, p) => n + p[k], 0);
+    return await withProgress(env, (f) => progress('store', f, null), () => db.transaction(async (): Promise<ImportOutcome> => {
+      const parts: PartOutcome[] = [];
       for (const [i, { k, staged, plan }] of prepared.entries()) {
-        stored.push(await store(env, { req, spec, agency, size, hash, staged, plan, tables: partTables(k), seq: seqs[i]! }));
+        parts.push(await store(env, { req, spec, agency, size, hash, staged, plan, tables: partTables(k), seq: seqs[i]! }));
       }
       if (req.mapping && agency && req.saveRecipe !== false) await storeRecipe(db, agency, spec.kind, req.mapping, env.now());
+      const warnings = [...file.warnings, ...(await fileWarnings(env, spec, mode, hash, agency, parts.map((p) => p.batch)))];
+      for (const p of parts) {
+        await db.run('UPDATE batches SET warnings = $w WHERE batch_id = $batch', { w: JSON.stringify(warnings.map(([id]) => id)), batch: p.batch });
+      }
+      const lang = env.lang ?? 'id';
+      const rejects: RejectedRow[] = [];
+      const skipped: SkippedRow[] = [];
+      for (const p of parts) {
+        // The sheet is named once a workbook has several: with one, the row alone finds it.
+        rejects.push(...(await batchRejects(db, p.batch, lang, several, { offset: 0, limit: IMPORT_RESULT_ROWS - rejects.length })));
+        skipped.push(...(await batchSkips(db, p.batch, lang, several, { offset: 0, limit: IMPORT_RESULT_ROWS - skipped.length })));
+      }
       // An abort on an idle connection interrupts nothing; checking here, before COMMIT, rolls it all back.
       if (signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
-      return stored;
+      return {
+        batch: parts[0]!.batch, agency, parts,
+        rowsRead: sum(parts, 'rowsRead'), rowsImported: sum(parts, 'rowsImported'), rowsRejected: sum(parts, 'rowsRejected'), rowsSkipped: sum(parts, 'rowsSkipped'),
+        warnings: warnings.map((w) => w[lang === 'en' ? 1 : 0]), hidden: file.hidden, rejects, skipped,
+      };
     }));
-    const outcome = { parts, mode };
-    const warnings = [...file.warnings, ...(await fileWarnings(env, spec, outcome.mode, hash, agency, outcome.parts.map((p) => p.batch)))];
-    for (const p of outcome.parts) {
-      await db.run('UPDATE batches SET warnings = $w WHERE batch_id = $batch', { w: JSON.stringify(warnings.map(([id]) => id)), batch: p.batch });
-    }
-    const sum = (k: 'rowsRead' | 'rowsImported' | 'rowsRejected' | 'rowsSkipped') => outcome.parts.reduce((n, p) => n + p[k], 0);
-    return {
-      batch: outcome.parts[0]!.batch, agency, parts: outcome.parts,
-      rowsRead: sum('rowsRead'), rowsImported: sum('rowsImported'), rowsRejected: sum('rowsRejected'), rowsSkipped: sum('rowsSkipped'),
-      warnings: warnings.map((w) => w[env.lang === 'en' ? 1 : 0]), hidden: file.hidden,
-    };
   } catch (err) {
     if (signal?.aborted || /INTERRUPT/i.test(String(err))) throw new AppError('CANCELLED', 'Impor dibatalkan; tidak ada data dari berkas ini yang disimpan.', 'Import cancelled; no data from this file was stored.');
     throw err;
@@ -372,5 +387,37 @@ LIMIT 1`,
     warnings.push([`Isi berkas ini sama persis dengan impor ${same.batch_id} untuk instansi ${other}: datanya kini tersimpan untuk dua instansi. Batalkan salah satu impor bila berkas ini hanya milik satu instansi.`,
       `The contents of this file are identical to import ${same.batch_id} for agency ${other}: its data is now stored for two agencies. Undo one of the imports if the file belongs to one agency only.`]);
   }
+  const conflict = agency && (spec.key as readonly string[]).includes('nip') ? await rosterConflictOf(env.db, spec, agency, batches) : null;
+  if (conflict) {
+    const { other, own } = conflict;
+    warnings.push([
+      `Menurut daftar pegawai, ${other.matched} dari ${other.of} NIP berkas ini terdaftar di instansi ${other.agency} dan hanya ${own} di ${agency}: periksa instansinya. Bila berkas ini milik ${other.agency}, batalkan impor ini lalu impor lagi untuk ${other.agency}.`,
+      `By the rosters, ${other.matched} of the ${other.of} NIPs in this file belong to agency ${other.agency} and only ${own} to ${agency}: check the agency. If the file is ${other.agency}'s, undo this import and import it again for ${other.agency}.`,
+    ]);
+  }
   return warnings;
+}
+
+/**
+ * The import screen asks before it files a file under an agency whose roster holds fewer of its
+ * NIPs than another's (rosterConflict); an import made without the screen (the CLI) says so in a
+ * warning. The rosters are read without this import's own rows, so a roster is judged by the others.
+ */
+async function rosterConflictOf(db: Db, spec: KindSpec, agency: string, batches: string[]): Promise<{ other: RosterMatch; own: number } | null> {
+  const matches = await db.all<RosterMatch>(`
+WITH mine AS (SELECT unnest(string_split($batches, ',')) AS batch_id),
+ids AS (SELECT DISTINCT nip AS id FROM ${spec.table} WHERE batch_id IN (SELECT batch_id FROM mine) AND nip IS NOT NULL),
+-- A roster imported for another agency replaces the same NIPs (the roster's key is the NIP alone):
+-- the rows it replaced are the roster it is judged by.
+rosters AS (
+  SELECT agency, nip FROM employees WHERE batch_id NOT IN (SELECT batch_id FROM mine)
+  UNION ALL
+  SELECT agency, nip FROM ${replacedTable('employees')} WHERE replaced_by IN (SELECT batch_id FROM mine))
+SELECT e.agency, count(DISTINCT ids.id)::INTEGER AS matched, (SELECT count(*) FROM ids)::INTEGER AS "of"
+FROM ids JOIN rosters e ON e.nip = ids.id
+WHERE e.agency IS NOT NULL
+GROUP BY e.agency
+ORDER BY matched DESC, e.agency`, { batches: batches.join(',') });
+  const other = rosterConflict(agency, matches);
+  return other ? { other, own: matches.find((m) => m.agency === agency.trim().toUpperCase())?.matched ?? 0 } : null;
 }

@@ -1,7 +1,7 @@
 import { AppError, messageIn } from '../../contract/errors.ts';
 import type { ImportFileResult, ImportFilesRequest, ImportFilesResult } from '../../contract/import-types.ts';
 import type { CallOptions } from '../../contract/progress.ts';
-import { batchRejects, batchSkips } from './batches.ts';
+import { asStagingFailure } from '../io-errors.ts';
 import { importFile, type IgnoredReport, type ImportEnv } from './import-file.ts';
 import type { Lang } from './reasons.ts';
 
@@ -41,15 +41,8 @@ export async function importFiles(env: ImportEnv, req: ImportFilesRequest, resol
       opts?.onProgress?.({ phase, file: name, fileIndex, fileCount: req.files.length, fraction, rows });
     try {
       if (opts?.signal?.aborted) throw new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.');
-      const { parts, ...outcome } = await importFile(env, file, progress, opts?.signal);
-      const rejects: ImportFileResult['rejects'] = [];
-      const skipped: ImportFileResult['skipped'] = [];
-      // The sheet is named once a workbook has several: with one, the row alone finds it.
+      const { parts, rejects, skipped, ...outcome } = await importFile(env, file, progress, opts?.signal);
       const several = parts.length > 1;
-      for (const p of parts) {
-        rejects.push(...(await batchRejects(env.db, p.batch, lang, several)));
-        skipped.push(...(await batchSkips(env.db, p.batch, lang, several)));
-      }
       const sheets = several
         ? { sheets: parts.map(({ ignored: _, ...p }) => ({ ...p, sheet: p.sheet ?? '' })) }
         : {};
@@ -64,9 +57,14 @@ export async function importFiles(env: ImportEnv, req: ImportFilesRequest, resol
         records: parts.reduce((n, p) => n + p.records, 0), mapping: first.mapping, constants: first.constants, ignored,
         ...sheets, rejects, skipped, error: null,
       });
-    } catch (err) {
+    } catch (caught) {
+      // A full disk under the staging folder is a message naming the folder, not an internal error.
+      const err = caught instanceof AppError ? caught : asStagingFailure(caught, env.tmpDir) ?? caught;
       if (!(err instanceof AppError)) log(err);
-      const message = err instanceof AppError ? messageIn(lang, err) : `${lang === 'en' ? 'Internal error' : 'Kesalahan internal'}: ${String(err)}`;
+      // An unexpected error's own text is the database's or the runtime's, not the user's: it goes to the log.
+      const message = err instanceof AppError ? messageIn(lang, err)
+        : lang === 'en' ? 'The file could not be imported because of an internal error (the details are in the log); nothing from it was stored.'
+        : 'Berkas tidak dapat diimpor karena kesalahan internal (rinciannya dicatat di log); tidak ada data darinya yang disimpan.';
       files.push(failed(name, file, message));
     }
     opts?.onProgress?.({ phase: 'done', file: name, fileIndex, fileCount: req.files.length, fraction: 1, rows: null });

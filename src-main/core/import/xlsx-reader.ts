@@ -64,7 +64,21 @@ function workerFailed(fileName: string, err: Error & { code?: string }): AppErro
  * import's rows to the spool file itself and sends only progress, the headers found and the
  * outcome. Cancelling terminates it.
  */
-function readInWorker(job: XlsxJob, fileName: string, options: Pick<XlsxOptions, 'signal' | 'onBytes'> = {}): Promise<Done> {
+async function readInWorker(job: XlsxJob, fileName: string, options: Pick<XlsxOptions, 'signal' | 'onBytes'> = {}): Promise<Done> {
+  const outcome = await runWorker(job, fileName, options);
+  if (outcome.type === 'done') return outcome;
+  // exceljs's streaming reader now and then fails on a sound workbook under load ("Cannot read
+  // properties of undefined (reading 'sheets')": it saw no workbook part, exceljs#962); the same
+  // file read again in a fresh worker (which truncates the spool files) reads whole. A file that
+  // fails twice is damaged.
+  const again = outcome.internal ? await runWorker(job, fileName, options) : outcome;
+  if (again.type === 'done') return again;
+  throw damaged(again.cause);
+}
+
+type Damaged = Extract<XlsxMessage, { type: 'damaged' }>;
+
+function runWorker(job: XlsxJob, fileName: string, options: Pick<XlsxOptions, 'signal' | 'onBytes'>): Promise<Done | Damaged> {
   const { signal, onBytes } = options;
   if (signal?.aborted) return Promise.reject(new AppError('CANCELLED', 'Impor dibatalkan.', 'Import cancelled.'));
   const worker = new Worker(workerUrl(), {
@@ -72,7 +86,7 @@ function readInWorker(job: XlsxJob, fileName: string, options: Pick<XlsxOptions,
     // exceljs makes much short-lived garbage: a 32 MB young generation parsed a quarter slower.
     resourceLimits: { maxOldGenerationSizeMb: 4 * XLSX_HEAP_MB, maxYoungGenerationSizeMb: 64 },
   });
-  return new Promise<Done>((resolve, reject) => {
+  return new Promise<Done | Damaged>((resolve, reject) => {
     let settled = false;
     // The worker has stopped before the caller hears, so it no longer writes the spool file the caller removes.
     const settle = (outcome: () => void) => {
@@ -89,7 +103,7 @@ function readInWorker(job: XlsxJob, fileName: string, options: Pick<XlsxOptions,
       else if (m.type === 'done') settle(() => resolve(m));
       else if (m.type === 'inflated') settle(() => reject(bombRefusal(m.what, m.whatEn)));
       else if (m.type === 'heap') settle(() => reject(tooMuchMemory(fileName)));
-      else settle(() => reject(damaged(m.cause)));
+      else settle(() => resolve(m));
     });
     worker.on('error', (err) => settle(() => reject(workerFailed(fileName, err))));
     worker.on('exit', (code) => settle(() => reject(workerFailed(fileName, new Error(`exit code ${code}`)))));

@@ -83,7 +83,8 @@ export type XlsxMessage =
     /** An import's: every sheet was read to its end (false when a `rowLimit` stopped the reading). */
     complete?: boolean;
   }
-  | { type: 'damaged'; cause: string }
+  /** `internal`: the reader failed in its own code (a TypeError), not on something it found in the file. */
+  | { type: 'damaged'; cause: string; internal: boolean }
   | { type: 'inflated'; what: string; whatEn?: string }
   | { type: 'heap' };
 
@@ -316,7 +317,7 @@ async function read(): Promise<XlsxMessage> {
     }
   } catch (err) {
     if (!reading) throw err;
-    return { type: 'damaged', cause: String(err instanceof Error ? err.message : err) };
+    return { type: 'damaged', cause: String(err instanceof Error ? err.message : err), internal: err instanceof TypeError };
   } finally {
     input.destroy();
   }

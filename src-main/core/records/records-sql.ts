@@ -1,6 +1,7 @@
 import type { ImportKind } from '../../contract/import-types.ts';
 import type { RecordsFilter } from '../../contract/records-types.ts';
 import { AppError } from '../../contract/errors.ts';
+import { kindLabel } from '../../contract/labels.ts';
 import { BOOKKEEPING, CANONICAL, type CanonicalTable, type ColumnDecl } from '../db/canonical.ts';
 import { quoteIdent, quoteLiteral } from '../db/database.ts';
 import { KINDS } from '../import/kinds.ts';
@@ -65,16 +66,24 @@ function hasColumn(kind: ImportKind, column: string): boolean {
   return Object.keys(CANONICAL[tableOf(kind)]).includes(column);
 }
 
-function notFor(kind: ImportKind, filter: string, what: string, whatEn: string): never {
-  throw new AppError('BAD_REQUEST', `Saringan ${filter} tidak berlaku untuk jenis data "${kind}": catatannya tidak memiliki ${what}.`,
-    `The ${filter} filter does not apply to data kind "${kind}": its records have no ${whatEn}.`, { kind, filter });
+/** A filter as a person names it: what it narrows by, then the option that sets it. */
+const FILTER_WORDS = {
+  agency: ['instansi (--agency)', 'agency (--agency)', 'instansi', 'agency'],
+  nip: ['NIP (--nip)', 'NIP (--nip)', 'NIP', 'NIP'],
+  dates: ['tanggal (--from/--to)', 'date (--from/--to)', 'tanggal atau periode', 'date or period'],
+} as const;
+
+function notFor(kind: ImportKind, filter: keyof typeof FILTER_WORDS): never {
+  const [id, en, what, whatEn] = FILTER_WORDS[filter];
+  throw new AppError('BAD_REQUEST', `Saringan ${id} tidak berlaku untuk data ${kindLabel(kind, 'id')}: catatannya tidak memiliki ${what}.`,
+    `The ${en} filter does not apply to ${kindLabel(kind, 'en')} data: its records have no ${whatEn}.`, { kind, filter });
 }
 
 /** Refuses a filter the kind's records cannot be narrowed by (a NIP for units, dates for the roster, an agency for the calendar). */
 export function checkRecordsFilter(f: RecordsFilter): void {
-  if (f.agency !== undefined && !hasColumn(f.kind, 'agency')) notFor(f.kind, 'agency', 'instansi', 'agency');
-  if (f.nip !== undefined && !hasColumn(f.kind, 'nip')) notFor(f.kind, 'nip', 'NIP', 'NIP');
-  if ((f.from !== undefined || f.to !== undefined) && !dateSpan(f.kind)) notFor(f.kind, 'from/to', 'tanggal atau periode', 'date or period');
+  if (f.agency !== undefined && !hasColumn(f.kind, 'agency')) notFor(f.kind, 'agency');
+  if (f.nip !== undefined && !hasColumn(f.kind, 'nip')) notFor(f.kind, 'nip');
+  if ((f.from !== undefined || f.to !== undefined) && !dateSpan(f.kind)) notFor(f.kind, 'dates');
 }
 
 /** A NIP as the import stores it: without the spaces and dots people write it with. */

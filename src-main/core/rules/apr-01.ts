@@ -1,10 +1,10 @@
-import type { RuleDefinition } from './rule.ts';
-import { DAY_SOURCE, MODE_LABEL } from './run-tables.ts';
+import { modeName, type RuleDefinition } from './rule.ts';
+import { DAY_SOURCE } from './run-tables.ts';
 
 /** Approval kinds that are not flexibility of location (shift, dynamic or time flexibility). */
 const NOT_LOCATION = `('SIF', 'DINAMIS', 'WAKTU')`;
 
-export const APR_01: RuleDefinition = {
+export const APR_01: RuleDefinition<{ mode: string }> = {
   id: 'APR-01',
   period: 'day',
   weeklyRate: true,
@@ -21,7 +21,7 @@ SELECT
   name,
   unit,
   date AS period_start,
-  format('{} pada {} tanpa persetujuan berstatus Disetujui', ${MODE_LABEL}, strftime(date, '%Y-%m-%d')) AS detail,
+  {'mode': mode} AS figures,
   ${DAY_SOURCE} AS sources
 FROM rule_days d
 WHERE in_range AND flex
@@ -31,4 +31,8 @@ WHERE in_range AND flex
     WHERE ap.nip = d.nip AND ap.status = 'APPROVED' AND ap.kind NOT IN ${NOT_LOCATION}
       AND d.date BETWEEN ap.date_from AND ap.date_to
   )`,
+  detail: {
+    id: (x, at, fmt) => `${modeName(x.mode, fmt)} pada ${fmt.date(at.period)} tanpa persetujuan berstatus Disetujui`,
+    en: (x, at, fmt) => `${modeName(x.mode, fmt)} on ${fmt.date(at.period)} without an approved approval`,
+  },
 };

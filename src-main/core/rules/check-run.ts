@@ -1,12 +1,15 @@
+import { createHash } from 'node:crypto';
+import type { FormatLang } from '../../contract/format.ts';
 import type { ComplianceRow, DataQuality, Finding, Ratio, RunChecksRequest, RunChecksResult } from '../../contract/rules-types.ts';
 import type { Db } from '../db/database.ts';
+import { PANTAU_VERSION } from '../export/version.ts';
 import {
   COMPLIANCE_BY_UNIT_WEEK_SQL, COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_SQL, complianceByRuleSql, MISSING_TIMES_SQL, NOT_IN_ROSTER_SQL,
   OBSERVED_WEEKS,
 } from './compliance-sql.ts';
 import { effectiveProfile } from './profiles.ts';
-import type { RuleBook } from './rule-book.ts';
-import { buildSharedTables, createRunProfiles, DROP_RUN_TABLES, type RunRange } from './run-tables.ts';
+import type { RuleBook, StoredFinding } from './rule-book.ts';
+import { buildSharedTables, createRunProfiles, DROP_RUN_TABLES, SHARED_RUN_TABLES, type RunRange } from './run-tables.ts';
 
 async function scopeRange(db: Db, req: RunChecksRequest): Promise<{ from: string | null; to: string | null }> {
   const row = await db.one<{ lo: string | null; hi: string | null }>(
@@ -54,16 +57,18 @@ function byRegion(rows: ComplianceRow[], provinces: Map<string, string | null>):
 }
 
 const FINDING_COLUMNS = `rule, nip, name, agency, unit, period, strftime(period_start, '%Y-%m-%d') AS "periodStart",
-  strftime(period_end, '%Y-%m-%d') AS "periodEnd", detail, basis, status, sources`;
+  strftime(period_end, '%Y-%m-%d') AS "periodEnd", figures, detail, basis, status, sources`;
 
-async function readFindings(db: Db, run: string, resolved: boolean): Promise<Finding[]> {
-  return db.json<Finding & Record<string, unknown>>(
+/** The run's findings (or those it resolved), each with its sentence in `lang`. */
+async function readFindings(db: Db, book: RuleBook, run: string, resolved: boolean, lang: FormatLang): Promise<Finding[]> {
+  const rows = await db.json<Omit<Finding, 'detail'> & StoredFinding & Record<string, unknown>>(
     `SELECT ${FINDING_COLUMNS}
 FROM findings
 WHERE run_id = $run AND (status = 'resolved') = $resolved
 ORDER BY agency, rule, nip, period`,
     { run, resolved },
   );
+  return rows.map(({ figures, ...f }) => ({ ...f, detail: book.detail({ ...f, figures }, lang) }));
 }
 
 /** A stored run without its finding lists: the export streams those from `findings` by run id. */
@@ -72,21 +77,30 @@ export type StoredRun = Omit<RunChecksResult, 'findings' | 'resolved'>;
 /**
  * Called with the run's id once the run is committed, while its temp tables still exist. Reading rows a
  * transaction has just written is slower in DuckDB than reading committed ones, so what the screens
- * keep of a run is written after it.
+ * keep of a run is written after it. A stored run returned again (nothing changed) is passed to it
+ * too, its temp tables rebuilt, unless `holds` says the hook already has it.
  */
-export type AfterStore = (run: string) => Promise<void>;
+export interface AfterStore {
+  (run: string): Promise<void>;
+  holds?: (run: string) => Promise<boolean>;
+}
 
 /**
  * One check run: every enabled rule over the scope, stored with its provenance, each finding marked
- * new or open against the previous run over the same scope (and what it resolved).
+ * new or open against the previous run over the same scope (and what it resolved). When nothing it
+ * depends on has changed since that previous run (`fingerprint`), that run is returned as stored:
+ * same id, same findings, same new/open/resolved. Findings store figures; their sentences are
+ * written in `lang`.
  */
-export async function runChecks(db: Db, book: RuleBook, req: RunChecksRequest, now: Date, afterStore?: AfterStore): Promise<RunChecksResult> {
+export async function runChecks(
+  db: Db, book: RuleBook, req: RunChecksRequest, now: Date, lang: FormatLang, afterStore?: AfterStore,
+): Promise<RunChecksResult> {
   return withRunTables(db, async () => {
     const { run, profileVersion, from, to, weeksFrom, weeksTo, ...figures } = await check(db, book, req, now, afterStore);
     return {
       run, profileVersion, from, to, weeksFrom, weeksTo,
-      findings: await readFindings(db, run, false),
-      resolved: await readFindings(db, run, true),
+      findings: await readFindings(db, book, run, false, lang),
+      resolved: await readFindings(db, book, run, true, lang),
       ...figures,
     };
   });
@@ -111,7 +125,71 @@ export function runRange(from: string, to: string): RunRange {
   return { from, to, ...wholeWeeks(from, to) };
 }
 
-async function check(db: Db, book: RuleBook, req: RunChecksRequest, now: Date, afterStore: AfterStore | undefined): Promise<StoredRun> {
+/** Bump when a run's stored result changes shape or meaning without a new release. */
+const RESULT_FORMAT = 1;
+
+const logicHashes = new WeakMap<RuleBook, string>();
+
+/** The rules and the SQL that make a run's figures: another release or rule book is another logic. */
+function logicOf(book: RuleBook): string {
+  let hash = logicHashes.get(book);
+  if (!hash) {
+    hash = sha256([
+      RESULT_FORMAT, PANTAU_VERSION, book.catalogue(), book.findingsSql(), book.basisSql('rule'), SHARED_RUN_TABLES, OBSERVED_WEEKS,
+      COMPLIANCE_SQL, complianceByRuleSql(book.weeklyRateIds), COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_BY_UNIT_WEEK_SQL, NOT_IN_ROSTER_SQL,
+      MISSING_TIMES_SQL,
+    ]);
+    logicHashes.set(book, hash);
+  }
+  return hash;
+}
+
+function sha256(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+/**
+ * Every batch with its state, and each profile's latest version. Batch numbers are never given
+ * twice and an undone batch stays undone, so any import or undo (even an import undone again, or
+ * a file undone and imported anew) changes the first; any profile saved changes the second. Both
+ * are workspace-wide, as the screens' "stale" mark is: a run over one agency also reads other
+ * agencies' records (units, names) and the roster, approvals and calendar are shared.
+ */
+const WORKSPACE_STATE = `
+SELECT
+  (SELECT coalesce(string_agg(batch_id || CASE WHEN status = 'active' THEN '' ELSE ' ' || status END, ',' ORDER BY seq), '')
+   FROM batches) AS batches,
+  (SELECT coalesce(string_agg(agency || ' v' || version, ',' ORDER BY agency), '')
+   FROM (SELECT agency, max(version) AS version FROM profiles GROUP BY agency)) AS profiles`;
+
+/**
+ * What a run's result depends on: the rules and their code, the request, the data and the profiles.
+ * The calendar is data (a batch); no rule reads today's date.
+ */
+async function fingerprintOf(db: Db, book: RuleBook, req: RunChecksRequest): Promise<string> {
+  const state = (await db.one<{ batches: string; profiles: string }>(WORKSPACE_STATE))!;
+  return sha256({
+    logic: logicOf(book), agency: req.agency ?? null, from: req.from ?? null, to: req.to ?? null,
+    batches: state.batches, profiles: state.profiles,
+  });
+}
+
+/**
+ * The latest run of the same scope, with its fingerprint and result. The same scope is the same
+ * request: "everything imported" stays comparable as data arrives.
+ */
+const PREVIOUS_RUN = `
+SELECT r.run_id, x.fingerprint, x.result
+FROM runs r
+LEFT JOIN run_results x ON x.run_id = r.run_id
+WHERE r.agency IS NOT DISTINCT FROM $agency
+  AND r.requested_from IS NOT DISTINCT FROM CAST($from AS DATE)
+  AND r.requested_to IS NOT DISTINCT FROM CAST($to AS DATE)
+ORDER BY r.seq DESC
+LIMIT 1`;
+
+/** The run's temp tables, up to its findings and judged employee-weeks. */
+async function prepare(db: Db, book: RuleBook, req: RunChecksRequest) {
   const { from, to } = await scopeRange(db, req);
   const range = runRange(from ?? '1900-01-01', to ?? '1900-01-01');
   const agencies = (await db.all<{ agency: string }>(
@@ -130,23 +208,30 @@ FROM (${book.findingsSql()}) f
 JOIN run_profiles p ON p.agency = f.agency
 WHERE list_contains(p.enabled_rules, f.rule)`, { ...range });
   await db.run(OBSERVED_WEEKS);
+  return { from, to, range, profileVersion, provinces };
+}
+
+async function check(db: Db, book: RuleBook, req: RunChecksRequest, now: Date, afterStore: AfterStore | undefined): Promise<StoredRun> {
+  const fingerprint = await fingerprintOf(db, book, req);
+  const previous = await db.one<{ run_id: string; fingerprint: string | null; result: string | null }>(
+    PREVIOUS_RUN, { agency: req.agency ?? null, from: req.from ?? null, to: req.to ?? null },
+  );
+  if (previous?.result && previous.fingerprint === fingerprint) {
+    // Nothing changed: the stored run, as it was returned when it was made.
+    const stored = JSON.parse(previous.result) as StoredRun;
+    if (afterStore && !(await afterStore.holds?.(stored.run))) {
+      await prepare(db, book, req);
+      await afterStore(stored.run);
+    }
+    return stored;
+  }
+  const { from, to, range, profileVersion, provinces } = await prepare(db, book, req);
   // The run's number is taken before its transaction, committed at once (see import-file.ts).
   const seq = (await db.one<{ n: number }>("SELECT nextval('run_seq') AS n"))!.n;
   const stored = await db.transaction(async () => {
-    // The same scope is the same request: "everything imported" stays comparable as data arrives.
-    const previous = await db.one<{ run_id: string }>(
-      `SELECT run_id
-FROM runs
-WHERE agency IS NOT DISTINCT FROM $agency
-  AND requested_from IS NOT DISTINCT FROM CAST($from AS DATE)
-  AND requested_to IS NOT DISTINCT FROM CAST($to AS DATE)
-ORDER BY seq DESC
-LIMIT 1`,
-      { agency: req.agency ?? null, from: req.from ?? null, to: req.to ?? null },
-    );
     const run = `r-${String(seq).padStart(6, '0')}`;
     const prev = previous?.run_id ?? '';
-    const columns = 'run_id, rule, nip, name, agency, unit, period, period_start, period_end, week, detail, basis, status, sources';
+    const columns = 'run_id, rule, nip, name, agency, unit, period, period_start, period_end, week, figures, detail, basis, status, sources';
     await db.run(
       `INSERT INTO findings (${columns})
 SELECT
@@ -160,7 +245,8 @@ SELECT
   f.period_start,
   f.period_end,
   f.week,
-  f.detail,
+  f.figures,
+  NULL,
   ${book.basisSql('f.rule')},
   CASE WHEN o.rule IS NULL THEN 'new' ELSE 'open' END,
   f.sources
@@ -182,6 +268,7 @@ SELECT
   o.period_start,
   o.period_end,
   o.week,
+  o.figures,
   o.detail,
   o.basis,
   'resolved',
@@ -212,7 +299,7 @@ VALUES ($run, $seq, $at, $agency, CAST($from AS DATE), CAST($to AS DATE), CAST($
       },
     );
     const rows = await compliance(db);
-    return {
+    const result: StoredRun = {
       run, profileVersion, from, to, weeksFrom: from ? range.weekFrom : null, weeksTo: to ? range.weekTo : null,
       compliance: rows,
       complianceByRegion: byRegion(rows, provinces),
@@ -228,6 +315,10 @@ VALUES ($run, $seq, $at, $agency, CAST($from AS DATE), CAST($to AS DATE), CAST($
         missingTimes: await db.json<DataQuality['missingTimes'][number] & Record<string, unknown>>(MISSING_TIMES_SQL),
       },
     };
+    // Only the latest run of a scope can be returned again: the previous one's result goes.
+    await db.run('DELETE FROM run_results WHERE run_id = $prev', { prev });
+    await db.run('INSERT INTO run_results VALUES ($run, $fingerprint, $result)', { run, fingerprint, result: JSON.stringify(result) });
+    return result;
   });
   await afterStore?.(stored.run);
   return stored;

@@ -2,27 +2,41 @@ import { UNEXCUSED } from '../../contract/vocabulary.ts';
 import type { RuleDefinition } from './rule.ts';
 import { LABEL_CTES, periodRows, SOURCES_TYPE, sortedSources } from './run-tables.ts';
 
-const DISMISSAL = 'pemberhentian dengan hormat tidak atas permintaan sendiri';
+const DISMISSAL = {
+  id: 'pemberhentian dengan hormat tidak atas permintaan sendiri',
+  en: 'honourable dismissal not at own request',
+};
 
-/** PP 94/2021 Pasal 8–11 bands for cumulative unexcused working days in a year (the table in docs/rules.md, DIS-01). */
+/**
+ * PP 94/2021 Pasal 8–11 bands for cumulative unexcused working days in a year (the table in
+ * docs/rules.md, DIS-01), highest first: the first days of each band and the penalty it names.
+ */
+const BANDS = [
+  { code: 'DISMISSAL', from: 28, ...DISMISSAL },
+  { code: 'RELIEVED', from: 25, id: 'pembebasan dari jabatan menjadi jabatan pelaksana selama 12 bulan', en: 'relief from office to an executive position for 12 months' },
+  { code: 'DEMOTED', from: 21, id: 'penurunan jabatan setingkat lebih rendah selama 12 bulan', en: 'demotion by one level for 12 months' },
+  { code: 'CUT_12', from: 17, id: 'pemotongan tunjangan kinerja 25% selama 12 bulan', en: 'performance allowance cut by 25% for 12 months' },
+  { code: 'CUT_9', from: 14, id: 'pemotongan tunjangan kinerja 25% selama 9 bulan', en: 'performance allowance cut by 25% for 9 months' },
+  { code: 'CUT_6', from: 11, id: 'pemotongan tunjangan kinerja 25% selama 6 bulan', en: 'performance allowance cut by 25% for 6 months' },
+  { code: 'DISSATISFACTION', from: 7, id: 'pernyataan tidak puas secara tertulis', en: 'written statement of dissatisfaction' },
+  { code: 'WRITTEN', from: 4, id: 'teguran tertulis', en: 'written reprimand' },
+  { code: 'ORAL', from: 3, id: 'teguran lisan', en: 'oral reprimand' },
+] as const;
+
+type Band = (typeof BANDS)[number]['code'];
+
+/** The band code reached by `n` days, NULL below the first. */
 function bandCase(n: string): string {
-  return `CASE
-    WHEN ${n} >= 28 THEN '${DISMISSAL}'
-    WHEN ${n} >= 25 THEN 'pembebasan dari jabatan menjadi jabatan pelaksana selama 12 bulan'
-    WHEN ${n} >= 21 THEN 'penurunan jabatan setingkat lebih rendah selama 12 bulan'
-    WHEN ${n} >= 17 THEN 'pemotongan tunjangan kinerja 25% selama 12 bulan'
-    WHEN ${n} >= 14 THEN 'pemotongan tunjangan kinerja 25% selama 9 bulan'
-    WHEN ${n} >= 11 THEN 'pemotongan tunjangan kinerja 25% selama 6 bulan'
-    WHEN ${n} >= 7 THEN 'pernyataan tidak puas secara tertulis'
-    WHEN ${n} >= 4 THEN 'teguran tertulis'
-    WHEN ${n} >= 3 THEN 'teguran lisan'
-  END`;
+  return `CASE ${BANDS.map((b) => `WHEN ${n} >= ${b.from} THEN '${b.code}'`).join(' ')} END`;
 }
+
+const bandText = (code: Band, lang: 'id' | 'en'): string => BANDS.find((b) => b.code === code)![lang];
 
 /** Ten consecutive unexcused working days are a dismissal case on their own (PP 94/2021 Pasal 11). */
 const STREAK_DAYS = 10;
 
-export const DIS_01: RuleDefinition = {
+/** Unexcused days of the year, the band they reach (if any) and the longest run of ten or more (if any). */
+export const DIS_01: RuleDefinition<{ days: number; band: Band | null; streak: number | null }> = {
   id: 'DIS-01',
   period: 'year',
   weeklyRate: false,
@@ -108,12 +122,18 @@ SELECT
   nm.name,
   u.unit,
   make_date(h.year, 1, 1) AS period_start,
-  CAST(h.n AS VARCHAR) || ' hari kerja tanpa keterangan dalam ' || CAST(h.year AS VARCHAR)
-    || coalesce(': ' || ${bandCase('h.n')}, '')
-    || coalesce('; ' || CAST(h.streak AS VARCHAR) || ' hari kerja berturut-turut tanpa keterangan (${DISMISSAL})', '') AS detail,
+  {'days': h.n, 'band': ${bandCase('h.n')}, 'streak': h.streak} AS figures,
   CAST(${sortedSources('src.recs')} AS ${SOURCES_TYPE}) AS sources
 FROM hits h
 JOIN sourced src ON src.agency = h.agency AND src.nip = h.nip AND src.year = h.year
 LEFT JOIN label_name nm ON nm.agency = h.agency AND nm.nip = h.nip AND nm.k = h.year
 LEFT JOIN label_unit u ON u.agency = h.agency AND u.nip = h.nip AND u.k = h.year`,
+  detail: {
+    id: (x, at, fmt) => `${fmt.int(x.days)} hari kerja tanpa keterangan dalam ${fmt.year(at.period)}`
+      + (x.band ? `: ${bandText(x.band, 'id')}` : '')
+      + (x.streak ? `; ${fmt.int(x.streak)} hari kerja berturut-turut tanpa keterangan (${DISMISSAL.id})` : ''),
+    en: (x, at, fmt) => `${fmt.int(x.days)} unexcused working ${x.days === 1 ? 'day' : 'days'} in ${fmt.year(at.period)}`
+      + (x.band ? `: ${bandText(x.band, 'en')}` : '')
+      + (x.streak ? `; ${fmt.int(x.streak)} consecutive unexcused working days (${DISMISSAL.en})` : ''),
+  },
 };

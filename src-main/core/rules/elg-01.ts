@@ -1,7 +1,10 @@
-import type { RuleDefinition } from './rule.ts';
-import { DAY_SOURCE, MODE_LABEL } from './run-tables.ts';
+import { modeName, type RuleDefinition } from './rule.ts';
+import { DAY_SOURCE } from './run-tables.ts';
 
-export const ELG_01: RuleDefinition = {
+/** The employee's discipline status on the day: serving a penalty, or in the process of one. */
+type Discipline = 'ACTIVE' | 'IN_PROCESS';
+
+export const ELG_01: RuleDefinition<{ mode: string; discipline: Discipline }> = {
   id: 'ELG-01',
   period: 'day',
   weeklyRate: true,
@@ -18,9 +21,14 @@ SELECT
   name,
   unit,
   date AS period_start,
-  format('{} pada {} saat {} hukuman disiplin', ${MODE_LABEL}, strftime(date, '%Y-%m-%d'),
-    CASE discipline WHEN 'ACTIVE' THEN 'menjalani' ELSE 'dalam proses' END) AS detail,
+  {'mode': mode, 'discipline': discipline} AS figures,
   ${DAY_SOURCE} AS sources
 FROM rule_days
 WHERE in_range AND flex AND discipline IN ('ACTIVE', 'IN_PROCESS')`,
+  detail: {
+    id: (x, at, fmt) =>
+      `${modeName(x.mode, fmt)} pada ${fmt.date(at.period)} saat ${x.discipline === 'ACTIVE' ? 'menjalani' : 'dalam proses'} hukuman disiplin`,
+    en: (x, at, fmt) =>
+      `${modeName(x.mode, fmt)} on ${fmt.date(at.period)} while ${x.discipline === 'ACTIVE' ? 'serving a disciplinary penalty' : 'facing disciplinary proceedings'}`,
+  },
 };

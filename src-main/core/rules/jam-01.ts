@@ -1,14 +1,16 @@
+import type { Formatter } from '../../contract/format.ts';
 import type { RuleDefinition } from './rule.ts';
 import { LABEL_CTES, periodRows, SOURCES_TYPE, sortedSources, weekStart } from './run-tables.ts';
 
-/** "H j MM m": hours unpadded, minutes two digits, as in the finding's detail (e.g. `31 j 45 m dari 37 j 30 m`). */
-function hoursText(minutes: string): string {
-  return `printf('%d j %02d m', (${minutes}) // 60, (${minutes}) % 60)`;
+/** Hours unpadded, minutes two digits: "31 j 45 m" / "31 h 45 min" (docs/rules.md, JAM-01). */
+function hoursText(minutes: number, fmt: Formatter): string {
+  const [h, m] = fmt.lang === 'en' ? ['h', 'min'] : ['j', 'm'];
+  return `${fmt.int(Math.floor(minutes / 60))} ${h} ${String(minutes % 60).padStart(2, '0')} ${m}`;
 }
 
 const hours = (id: string, en: string) => ({ label: { id, en }, unit: { id: 'jam', en: 'hours' } });
 
-export const JAM_01: RuleDefinition = {
+export const JAM_01: RuleDefinition<{ net: number; required: number }> = {
   id: 'JAM-01',
   period: 'week',
   weeklyRate: true,
@@ -68,10 +70,14 @@ SELECT
   n.name,
   u.unit,
   f.k AS period_start,
-  ${hoursText('f.net')} || ' dari ' || ${hoursText('f.required')} AS detail,
+  {'net': f.net, 'required': f.required} AS figures,
   CAST(s.sources AS ${SOURCES_TYPE}) AS sources
 FROM failing f
 JOIN week_sources s ON s.agency = f.agency AND s.nip = f.nip AND s.k = f.k
 LEFT JOIN label_name n ON n.agency = f.agency AND n.nip = f.nip AND n.k = f.k
 LEFT JOIN label_unit u ON u.agency = f.agency AND u.nip = f.nip AND u.k = f.k`,
+  detail: {
+    id: (x, _at, fmt) => `${hoursText(x.net, fmt)} dari ${hoursText(x.required, fmt)}`,
+    en: (x, _at, fmt) => `${hoursText(x.net, fmt)} worked of ${hoursText(x.required, fmt)} required`,
+  },
 };

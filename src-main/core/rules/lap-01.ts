@@ -1,7 +1,7 @@
-import type { RuleDefinition } from './rule.ts';
-import { DAY_SOURCE, MODE_LABEL } from './run-tables.ts';
+import { modeName, type RuleDefinition } from './rule.ts';
+import { DAY_SOURCE } from './run-tables.ts';
 
-export const LAP_01: RuleDefinition = {
+export const LAP_01: RuleDefinition<{ mode: string }> = {
   id: 'LAP-01',
   period: 'day',
   weeklyRate: true,
@@ -18,10 +18,14 @@ SELECT
   name,
   unit,
   date AS period_start,
-  format('{} pada {} tanpa laporan harian', ${MODE_LABEL}, strftime(date, '%Y-%m-%d')) AS detail,
+  {'mode': mode} AS figures,
   ${DAY_SOURCE} AS sources
 FROM rule_days d
 WHERE in_range AND flex
   AND agency IN (SELECT DISTINCT agency FROM daily_reports WHERE agency IS NOT NULL)
   AND NOT EXISTS (SELECT 1 FROM daily_reports r WHERE r.nip = d.nip AND r.date = d.date)`,
+  detail: {
+    id: (x, at, fmt) => `${modeName(x.mode, fmt)} pada ${fmt.date(at.period)} tanpa laporan harian`,
+    en: (x, at, fmt) => `${modeName(x.mode, fmt)} on ${fmt.date(at.period)} without a daily report`,
+  },
 };

@@ -4,7 +4,7 @@ import { sortedSources } from './run-tables.ts';
 /** The days LOK-01 counts: flexible-location days of a non-exempt employee, national FWA days only when the profile counts them. */
 const COUNTED = `d.flex AND NOT d.exempt AND (NOT d.national_fwa OR p.count_national_fwa_days)`;
 
-export const LOK_01: RuleDefinition = {
+export const LOK_01: RuleDefinition<{ days: number; limit: number }> = {
   id: 'LOK-01',
   period: 'week',
   weeklyRate: true,
@@ -50,11 +50,15 @@ SELECT
   any_value(d.name) AS name,
   any_value(d.unit) AS unit,
   c.week_start AS period_start,
-  format('{} hari fleksibel lokasi dalam {}, batas {}', c.n, strftime(c.week_start, '%G-W%V'), c.max_flex_days) AS detail,
+  {'days': c.n, 'limit': c.max_flex_days} AS figures,
   ${sortedSources("list({'date': d.date, 'batch': d.batch_id, 'row': d.row_no})")} AS sources
 FROM counted c
 JOIN rule_days d ON d.nip = c.nip AND d.agency = c.agency AND d.week_start = c.week_start
 JOIN run_profiles p ON p.agency = d.agency
 WHERE ${COUNTED}
 GROUP BY c.nip, c.agency, c.week_start, c.n, c.max_flex_days`,
+  detail: {
+    id: (x, at, fmt) => `${fmt.int(x.days)} hari fleksibel lokasi dalam ${fmt.week(at.period)}, batas ${fmt.int(x.limit)}`,
+    en: (x, at, fmt) => `${fmt.int(x.days)} flexible-location ${x.days === 1 ? 'day' : 'days'} in ${fmt.week(at.period)}, limit ${fmt.int(x.limit)}`,
+  },
 };

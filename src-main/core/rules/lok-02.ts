@@ -1,7 +1,7 @@
-import type { RuleDefinition } from './rule.ts';
-import { DAY_SOURCE, MODE_LABEL } from './run-tables.ts';
+import { modeName, type RuleDefinition } from './rule.ts';
+import { DAY_SOURCE } from './run-tables.ts';
 
-export const LOK_02: RuleDefinition = {
+export const LOK_02: RuleDefinition<{ mode: string }> = {
   id: 'LOK-02',
   period: 'day',
   weeklyRate: true,
@@ -18,8 +18,15 @@ SELECT
   name,
   unit,
   date AS period_start,
-  format('{} pada {} padahal unit {} memberi layanan langsung', ${MODE_LABEL}, strftime(date, '%Y-%m-%d'), unit) AS detail,
+  {'mode': mode} AS figures,
   ${DAY_SOURCE} AS sources
 FROM rule_days
 WHERE in_range AND flex AND NOT exempt AND frontline`,
+  // The unit is the finding's own (a front-line employee without a known unit reads "their unit").
+  detail: {
+    id: (x, at, fmt) =>
+      `${modeName(x.mode, fmt)} pada ${fmt.date(at.period)} padahal ${at.unit ? `unit ${at.unit}` : 'unitnya'} memberi layanan langsung`,
+    en: (x, at, fmt) =>
+      `${modeName(x.mode, fmt)} on ${fmt.date(at.period)} although ${at.unit ? `unit ${at.unit}` : 'their unit'} serves the public directly`,
+  },
 };

@@ -1,4 +1,6 @@
 import { isIsoDate } from '../../contract/dates.ts';
+import type { FormatLang } from '../../contract/format.ts';
+import { amount, numberWords } from '../../contract/param-words.ts';
 import { AppError } from '../../contract/errors.ts';
 import type { ParamInfo, ParamValue } from '../../contract/rules-types.ts';
 
@@ -34,12 +36,15 @@ export const SHARED_PARAMETERS: ParamInfo[] = [
   },
 ];
 
-function refuse(message: string, messageEn: string, key: string): never {
-  throw new AppError('PROFILE_REFUSED', message, messageEn, { key });
+/** A refusal written once per language, naming the parameter by its label; `details.key` lets a screen mark the field. */
+export function refuse(key: string, text: (lang: FormatLang) => string): never {
+  throw new AppError('PROFILE_REFUSED', text('id'), text('en'), { key });
 }
 
 const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
 const TIME_RANGE = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/;
+const label = (p: ParamInfo, lang: FormatLang) => p.label[lang];
+const NOT = { id: 'bukan', en: 'not' } as const;
 
 /** A plain decimal with a comma or a dot: Number() alone would read "" and " " as 0 and "0x20" as 32. */
 function number(p: ParamInfo, value: string): number {
@@ -48,26 +53,33 @@ function number(p: ParamInfo, value: string): number {
   const min = p.min ?? -Infinity;
   const max = p.max ?? Infinity;
   if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-    refuse(`${p.key} harus ${integer ? 'bilangan bulat' : 'angka'} antara ${min} dan ${max}, bukan "${value}".`,
-      `${p.key} must be ${integer ? 'a whole number' : 'a number'} between ${min} and ${max}, not "${value}".`, p.key);
+    refuse(p.key, (lang) => {
+      const what = lang === 'en' ? (integer ? 'a whole number' : 'a number') : (integer ? 'bilangan bulat' : 'angka');
+      const range = lang === 'en' ? `between ${numberWords(min, lang)} and ${amount(p, max, lang)}` : `antara ${numberWords(min, lang)} dan ${amount(p, max, lang)}`;
+      return `${label(p, lang)} ${lang === 'en' ? 'must be' : 'harus'} ${what} ${range}, ${NOT[lang]} "${value}".`;
+    });
   }
-  if (p.ceiling && n > p.ceiling.max) {
-    refuse(`${p.key} = ${n} ditolak: ${p.ceiling.reason.id}`, `${p.key} = ${n} refused: ${p.ceiling.reason.en}`, p.key);
+  const ceiling = p.ceiling;
+  if (ceiling && n > ceiling.max) {
+    refuse(p.key, (lang) => `${label(p, lang)} ${lang === 'en' ? 'may be at most' : 'paling banyak'} ${amount(p, ceiling.max, lang)}: `
+      + `${ceiling.reason[lang].replace(/\.$/, '')}; ${numberWords(n, lang)} ${lang === 'en' ? 'refused' : 'ditolak'}.`);
   }
   return n;
 }
 
-export function parseBoolean(key: string, value: string): boolean {
+/** Yes or no, as people type it in either language; `name` is what the refusal calls the setting. */
+export function parseBoolean(key: string, name: (lang: FormatLang) => string, value: string): boolean {
   const v = value.trim().toLowerCase();
   if (['true', 'ya', '1', 'yes'].includes(v)) return true;
   if (['false', 'tidak', '0', 'no'].includes(v)) return false;
-  return refuse(`${key} harus true atau false, bukan "${value}".`, `${key} must be true or false, not "${value}".`, key);
+  return refuse(key, (lang) => (lang === 'en' ? `${name(lang)} must be yes or no, not "${value}".` : `${name(lang)} harus ya atau tidak, bukan "${value}".`));
 }
 
 function date(p: ParamInfo, value: string): string | null {
   if (value.trim() === '') return null;
   if (!isIsoDate(value.trim())) {
-    refuse(`${p.key} harus tanggal YYYY-MM-DD yang ada, bukan "${value}".`, `${p.key} must be a date that exists, written YYYY-MM-DD, not "${value}".`, p.key);
+    refuse(p.key, (lang) => (lang === 'en' ? `${label(p, lang)} must be a date that exists, written YYYY-MM-DD, not "${value}".`
+      : `${label(p, lang)} harus tanggal YYYY-MM-DD yang ada, bukan "${value}".`));
   }
   return value.trim();
 }
@@ -75,7 +87,8 @@ function date(p: ParamInfo, value: string): string | null {
 function time(p: ParamInfo, value: string): string {
   const m = /^(\d{2}):(\d{2})$/.exec(value.trim());
   if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) {
-    refuse(`${p.key} harus jam seperti 05:00, bukan "${value}".`, `${p.key} must be a time such as 05:00, not "${value}".`, p.key);
+    refuse(p.key, (lang) => (lang === 'en' ? `${label(p, lang)} must be a time such as 05:00, not "${value}".`
+      : `${label(p, lang)} harus jam seperti 05:00, bukan "${value}".`));
   }
   return value.trim();
 }
@@ -83,7 +96,8 @@ function time(p: ParamInfo, value: string): string {
 function timeRange(p: ParamInfo, value: string): string {
   const m = TIME_RANGE.exec(value.trim());
   if (!m || Number(m[1]) > 23 || Number(m[3]) > 23 || Number(m[2]) > 59 || Number(m[4]) > 59 || m[1]! + m[2]! >= m[3]! + m[4]!) {
-    refuse(`${p.key} harus rentang jam seperti 12:00-13:00, bukan "${value}".`, `${p.key} must be a time range such as 12:00-13:00, not "${value}".`, p.key);
+    refuse(p.key, (lang) => (lang === 'en' ? `${label(p, lang)} must be a time range such as 12:00-13:00, not "${value}".`
+      : `${label(p, lang)} harus rentang jam seperti 12:00-13:00, bukan "${value}".`));
   }
   return value.trim();
 }
@@ -93,7 +107,7 @@ export function parseParam(p: ParamInfo, value: string): ParamValue {
   switch (p.type) {
     case 'integer':
     case 'decimal': return number(p, value);
-    case 'boolean': return parseBoolean(p.key, value);
+    case 'boolean': return parseBoolean(p.key, (lang) => label(p, lang), value);
     case 'date': return date(p, value);
     case 'time': return time(p, value);
     case 'timeRange': return timeRange(p, value);

@@ -3,25 +3,28 @@ import type {
   AgencyInfo, AgencyLevel, EffectiveProfile, ParamValue, Profile, ProfileParams, ProfilesFile, RuleSwitches,
 } from '../../contract/rules-types.ts';
 import type { Db } from '../db/database.ts';
-import { parseBoolean, parseParam } from './parameters.ts';
+import { AGENCY_LEVELS, agencyFieldLabel, ruleSwitchLabel } from '../../contract/param-words.ts';
+import { parseBoolean, parseParam, refuse } from './parameters.ts';
 import type { RuleBook } from './rule-book.ts';
 
 type Overrides = Profile['overrides'];
-const LEVELS: AgencyLevel[] = ['pusat', 'provinsi', 'kabupaten', 'kota'];
 const RULE_SWITCH = /^rules\.([A-Z]{3}-\d{2})\.enabled$/;
 
-function refuse(message: string, messageEn: string, key?: string): never {
-  throw new AppError('PROFILE_REFUSED', message, messageEn, key ? { key } : undefined);
-}
-
-/** Applies one KEY=VALUE (a parameter of the rule book, a rule's switch, or the agency's name, level, province), validated. */
+/**
+ * Applies one KEY=VALUE (a parameter of the rule book, a rule's switch, or the agency's name, level,
+ * province), validated. Refusals name the setting as people read it (param-words.ts); the key is
+ * what was typed, so it appears only when it is unknown.
+ */
 export function applySetting(book: RuleBook, target: { overrides: Overrides; info: AgencyInfo }, key: string, value: string): void {
   const o = target.overrides;
   const rule = RULE_SWITCH.exec(key);
   if (rule) {
-    const ids = book.rules.map((r) => r.id);
-    if (!ids.includes(rule[1]!)) refuse(`Aturan ${rule[1]} tidak dikenal; aturan yang ada: ${ids.join(', ')}.`, `Unknown rule ${rule[1]}; the rules are: ${ids.join(', ')}.`, key);
-    o.rules = { ...o.rules, [rule[1]!]: { enabled: parseBoolean(key, value) } };
+    const known = book.rule(rule[1]!);
+    if (!known) {
+      const ids = book.rules.map((r) => r.id).join(', ');
+      refuse(key, (lang) => (lang === 'en' ? `There is no rule ${rule[1]}; the rules are ${ids}.` : `Aturan ${rule[1]} tidak ada; aturan yang ada: ${ids}.`));
+    }
+    o.rules = { ...o.rules, [known.id]: { enabled: parseBoolean(key, (lang) => ruleSwitchLabel(known, lang), value) } };
     return;
   }
   const param = book.param(key);
@@ -33,13 +36,15 @@ export function applySetting(book: RuleBook, target: { overrides: Overrides; inf
     case 'name': target.info.name = value.trim(); return;
     case 'province': target.info.province = value.trim(); return;
     case 'level':
-      if (!LEVELS.includes(value as AgencyLevel)) refuse(`level harus salah satu dari ${LEVELS.join(', ')}.`, `level must be one of ${LEVELS.join(', ')}.`, key);
+      if (!AGENCY_LEVELS.includes(value as AgencyLevel)) {
+        const levels = AGENCY_LEVELS.join(', ');
+        refuse(key, (lang) => (lang === 'en' ? `${agencyFieldLabel('level', lang)} must be one of ${levels}, not "${value}".`
+          : `${agencyFieldLabel('level', lang)} harus salah satu dari ${levels}, bukan "${value}".`));
+      }
       target.info.level = value as AgencyLevel;
       return;
-    default: {
-      const keys = [...book.parameters.map((p) => p.key), 'rules.<ID>.enabled', 'name', 'level', 'province'].join(', ');
-      refuse(`Parameter "${key}" tidak dikenal. Yang ada: ${keys}.`, `Unknown parameter "${key}". The parameters are: ${keys}.`, key);
-    }
+    default:
+      refuse(key, (lang) => (lang === 'en' ? `Unknown parameter "${key}".` : `Parameter "${key}" tidak dikenal.`));
   }
 }
 
@@ -127,14 +132,24 @@ ORDER BY agency`,
 
 /** Every imported value goes through the same checks as --set, the Pasal 13 ceiling included. */
 export async function importProfiles(db: Db, book: RuleBook, file: ProfilesFile, at: Date): Promise<Profile[]> {
-  if (file?.pantauProfiles !== 1 || !Array.isArray(file.profiles)) refuse('Berkas profil tidak dikenali (harus berisi "pantauProfiles": 1 dan "profiles").', 'Not a profile file (it must hold "pantauProfiles": 1 and "profiles").');
+  if (file?.pantauProfiles !== 1 || !Array.isArray(file.profiles)) {
+    throw new AppError('PROFILE_REFUSED', 'Berkas ini bukan berkas profil Pantau (berkas yang ditulis oleh ekspor profil).',
+      'This is not a Pantau profile file (a file written by a profile export).');
+  }
   const saved: Profile[] = [];
   for (const p of file.profiles) {
     const target = { overrides: {} as Overrides, info: {} as AgencyInfo };
     const { rules, ...rest } = p.overrides ?? {};
-    for (const [key, value] of Object.entries(rest)) applySetting(book, target, key, value === null ? '' : String(value));
-    for (const [id, r] of Object.entries((rules ?? {}) as RuleSwitches)) applySetting(book, target, `rules.${id}.enabled`, String(r?.enabled));
-    for (const key of ['name', 'level', 'province'] as const) if (p[key] !== undefined) applySetting(book, target, key, String(p[key]));
+    try {
+      for (const [key, value] of Object.entries(rest)) applySetting(book, target, key, value === null ? '' : String(value));
+      for (const [id, r] of Object.entries((rules ?? {}) as RuleSwitches)) applySetting(book, target, `rules.${id}.enabled`, String(r?.enabled));
+      for (const key of ['name', 'level', 'province'] as const) if (p[key] !== undefined) applySetting(book, target, key, String(p[key]));
+    } catch (err) {
+      // A file holds several profiles: the refusal says whose value it was.
+      if (!(err instanceof AppError)) throw err;
+      const whose = p.agency ? { id: `Profil ${p.agency}`, en: `Profile ${p.agency}` } : { id: 'Profil nasional', en: 'National profile' };
+      throw new AppError(err.code, `${whose.id}: ${err.message}`, `${whose.en}: ${err.messageEn ?? err.message}`, err.details);
+    }
     saved.push(await saveProfile(db, p.agency ?? null, target.overrides, target.info, at));
   }
   return saved;

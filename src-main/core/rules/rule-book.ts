@@ -1,3 +1,4 @@
+import { formatter, type FormatLang } from '../../contract/format.ts';
 import type { ListRulesResult, ParamInfo, ParamValue, ProfileParams, RuleInfo } from '../../contract/rules-types.ts';
 import { quoteLiteral } from '../db/database.ts';
 import { SHARED_PARAMETERS } from './parameters.ts';
@@ -23,9 +24,24 @@ export interface RuleBook {
   basisSql(column: string): string;
   /**
    * Every rule's findings as one SELECT: rule, nip, agency, name, unit, period, period_start,
-   * period_end, week (the ISO week a finding counts in, NULL outside the weekly rate), detail, sources.
+   * period_end, week (the ISO week a finding counts in, NULL outside the weekly rate), figures (JSON
+   * text), sources.
    */
   findingsSql(): string;
+  /** A stored finding's sentence in `lang` (rule.ts, Sentence). */
+  detail(finding: StoredFinding, lang: FormatLang): string;
+}
+
+/**
+ * What a finding stores for its sentence: its figures (JSON text), or, from a run made before
+ * findings kept figures, the sentence itself (`detail`, then written in Bahasa Indonesia).
+ */
+export interface StoredFinding {
+  rule: string;
+  period: string;
+  unit: string | null;
+  figures: string | null;
+  detail: string | null;
 }
 
 const RULE_ID = /^[A-Z]{3}-\d{2}$/;
@@ -51,6 +67,7 @@ function check(rules: readonly RuleDefinition[], parameters: readonly ParamInfo[
 export function createRuleBook(rules: readonly RuleDefinition[]): RuleBook {
   const parameters = [...SHARED_PARAMETERS, ...rules.flatMap((r) => r.ownParameters ?? [])];
   check(rules, parameters);
+  const byId = new Map(rules.map((r) => [r.id, r]));
   const info = (r: RuleDefinition): RuleInfo => ({
     id: r.id, title: r.title, explanation: r.explanation, basis: r.basis, period: r.period, weeklyRate: r.weeklyRate,
     parameters: [...(r.ownParameters ?? []).map((p) => p.key), ...(r.reads ?? []), `rules.${r.id}.enabled`],
@@ -59,14 +76,14 @@ export function createRuleBook(rules: readonly RuleDefinition[]): RuleBook {
     const period = PERIOD_SQL[r.period];
     return `SELECT ${quoteLiteral(r.id)} AS rule, nip, agency, name, unit, ${period.label('period_start')} AS period,
   CAST(period_start AS DATE) AS period_start, ${period.end('CAST(period_start AS DATE)')} AS period_end,
-  ${r.weeklyRate ? `strftime(period_start, '%G-W%V')` : 'CAST(NULL AS VARCHAR)'} AS week, detail, sources
+  ${r.weeklyRate ? `strftime(period_start, '%G-W%V')` : 'CAST(NULL AS VARCHAR)'} AS week, CAST(to_json(figures) AS VARCHAR) AS figures, sources
 FROM (${r.sql}\n)`;
   };
   return {
     rules,
     parameters,
     param: (key) => parameters.find((p) => p.key === key),
-    rule: (id) => rules.find((r) => r.id === id),
+    rule: (id) => byId.get(id),
     defaults: () => ({
       ...Object.fromEntries(parameters.map((p): [string, ParamValue] => [p.key, p.default])),
       rules: Object.fromEntries(rules.map((r) => [r.id, { enabled: true }])),
@@ -75,5 +92,12 @@ FROM (${r.sql}\n)`;
     weeklyRateIds: rules.filter((r) => r.weeklyRate).map((r) => r.id),
     basisSql: (column) => `CASE ${column} ${rules.map((r) => `WHEN ${quoteLiteral(r.id)} THEN ${quoteLiteral(r.basis)}`).join(' ')} END`,
     findingsSql: () => rules.map(select).join('\nUNION ALL\n'),
+    detail: (f, lang) => {
+      const rule = byId.get(f.rule);
+      // A rule no longer in the book has no sentence: its finding shows its rule, period and basis.
+      if (f.figures === null || !rule) return f.detail ?? '';
+      const at = { period: f.period, unit: f.unit || null };
+      return rule.detail[lang](JSON.parse(f.figures), at, formatter(lang));
+    },
   };
 }

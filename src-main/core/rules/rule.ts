@@ -1,11 +1,29 @@
+import type { Formatter } from '../../contract/format.ts';
 import type { ParamInfo, PeriodKind, Texts } from '../../contract/rules-types.ts';
+
+/** Where a finding falls, as its sentence may name it: its period's label (2025-07-14, 2025-W29, 2025) and the employee's unit. */
+export interface FindingPlace {
+  period: string;
+  unit: string | null;
+}
+
+/**
+ * How a finding of a rule reads, in each language, from its figures (the `figures` its SQL
+ * returns, as JSON) and its place; `fmt` writes the numbers, dates and weeks in that language.
+ * Findings store the figures, so a screen, the CLI and the workbook each write the sentence in
+ * their reader's language.
+ */
+export interface Sentence<F> {
+  id(figures: F, at: FindingPlace, fmt: Formatter): string;
+  en(figures: F, at: FindingPlace, fmt: Formatter): string;
+}
 
 /**
  * One rule of the catalogue, whole: adding a rule is adding its module, one line in the RULES list
  * (index.ts) and its tests. Everything else — the catalogue, the profile's switch and parameters,
  * the check run, compliance, the screens' filters and the workbook — derives from this definition.
  */
-export interface RuleDefinition {
+export interface RuleDefinition<F = unknown> {
   /** Three capitals, a dash, two digits: LOK-01. */
   id: string;
   /** The span of one finding. */
@@ -29,11 +47,20 @@ export interface RuleDefinition {
    * parameters $from/$to (the checked dates) and $weekFrom/$weekTo (the whole ISO weeks around
    * them), returning one row per finding:
    *   nip, agency, name, unit, period_start DATE (the day; the Monday of the week; the 1st of the
-   *   month; 1 January), detail VARCHAR, sources STRUCT(batch VARCHAR, "row" INTEGER)[].
+   *   month; 1 January), figures (a STRUCT of what `detail` reads: counts, limits, minutes, codes),
+   *   sources STRUCT(batch VARCHAR, "row" INTEGER)[].
    * The run adds the rule id, the period's label and last day, the week it counts in, and keeps only
    * the agencies whose profile enables the rule.
    */
   sql: string;
+  /** The finding's one-line sentence, from the figures `sql` returns. */
+  detail: Sentence<F>;
+}
+
+/** How a sentence names a work mode: its code, but for the one that is two words. */
+export function modeName(mode: string, fmt: Formatter): string {
+  if (mode === 'KANTOR_LAIN') return fmt.lang === 'en' ? 'Another office' : 'Kantor Lain';
+  return mode;
 }
 
 /** How each period kind is written and where it ends, from its first day `start` (a DATE expression). */

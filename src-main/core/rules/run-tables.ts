@@ -255,9 +255,6 @@ export const SOURCES_TYPE = `STRUCT(batch VARCHAR, "row" INTEGER)[]`;
 /** One record `rule_days` row as a finding's only source. */
 export const DAY_SOURCE = `CAST([{'batch': batch_id, 'row': row_no}] AS ${SOURCES_TYPE})`;
 
-/** How a finding names a work mode. */
-export const MODE_LABEL = `CASE mode WHEN 'KANTOR_LAIN' THEN 'Kantor Lain' ELSE mode END`;
-
 /** The unit of an employee-week whose unit is not known from the roster or the records. */
 export const UNKNOWN_UNIT = '(unit tidak diketahui)';
 

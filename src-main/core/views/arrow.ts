@@ -1,6 +1,6 @@
 import { Bool, Float64, Int32, Table, tableToIPC, Utf8, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
 import type { ArrowBytes } from '../../contract/views-types.ts';
-import type { Db, Params } from '../db/database.ts';
+import type { ColumnarResult, Db, Params } from '../db/database.ts';
 
 /** DuckDB column type → Arrow type. Statements cast anything else to VARCHAR before it gets here. */
 function arrowType(duckType: string): DataType {
@@ -12,7 +12,11 @@ function arrowType(duckType: string): DataType {
 
 /** Runs a statement and returns its result as Arrow IPC stream bytes, built column by column. */
 export async function queryArrow(db: Db, sql: string, params?: Params): Promise<{ bytes: ArrowBytes; rows: number }> {
-  const result = await db.columns(sql, params);
+  return toArrow(await db.columns(sql, params));
+}
+
+/** A columnar result as Arrow IPC stream bytes. */
+export function toArrow(result: ColumnarResult): { bytes: ArrowBytes; rows: number } {
   const vectors: Record<string, Vector> = {};
   result.names.forEach((name, i) => {
     const type = arrowType(result.types[i]!);

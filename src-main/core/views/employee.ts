@@ -1,5 +1,7 @@
+import type { FormatLang } from '../../contract/format.ts';
 import type { EmployeeDaysRequest, EmployeeDaysResult, FindingStatus } from '../../contract/views-types.ts';
 import type { Db } from '../db/database.ts';
+import type { RuleBook, StoredFinding } from '../rules/rule-book.ts';
 import { latestRun } from './scope.ts';
 import { EMPLOYEE, EMPLOYEE_DAYS, EMPLOYEE_FINDINGS, EMPLOYEE_FROM_ATTENDANCE, EMPLOYEE_RANGE } from './views-sql.ts';
 
@@ -13,8 +15,8 @@ interface DayRow {
   day_type: string | null; description: string | null; weekend: boolean;
 }
 
-/** One employee's days over the run's dates (or their own records), with the run's findings. */
-export async function employeeDays(db: Db, req: EmployeeDaysRequest): Promise<EmployeeDaysResult> {
+/** One employee's days over the run's dates (or their own records), with the run's findings, their sentences in `lang`. */
+export async function employeeDays(db: Db, book: RuleBook, req: EmployeeDaysRequest, lang: FormatLang): Promise<EmployeeDaysResult> {
   const run = await latestRun(db);
   const own = await db.one<{ lo: string | null; hi: string | null }>(EMPLOYEE_RANGE, { nip: req.nip });
   const to = req.to ?? run?.to ?? own?.hi ?? null;
@@ -23,7 +25,7 @@ export async function employeeDays(db: Db, req: EmployeeDaysRequest): Promise<Em
   const seen = roster ?? (await db.one<EmployeeRow & Record<string, unknown>>(EMPLOYEE_FROM_ATTENDANCE, { nip: req.nip }));
   const days = from && to ? await db.all<DayRow & Record<string, unknown>>(EMPLOYEE_DAYS, { nip: req.nip, from, to }) : [];
   const findings = run
-    ? await db.all<{ rule: string; period: string; period_start: string; period_end: string; detail: string; basis: string; status: FindingStatus }>(
+    ? await db.all<StoredFinding & { period_start: string; period_end: string; basis: string; status: FindingStatus } & Record<string, unknown>>(
       EMPLOYEE_FINDINGS, { run: run.run, nip: req.nip })
     : [];
   return {
@@ -38,7 +40,7 @@ export async function employeeDays(db: Db, req: EmployeeDaysRequest): Promise<Em
       dayType: d.day_type, holidayName: d.description, weekend: d.weekend,
     })),
     findings: findings.map((f) => ({
-      rule: f.rule, period: f.period, periodStart: f.period_start, periodEnd: f.period_end, detail: f.detail, basis: f.basis, status: f.status,
+      rule: f.rule, period: f.period, periodStart: f.period_start, periodEnd: f.period_end, detail: book.detail(f, lang), basis: f.basis, status: f.status,
     })),
   };
 }

@@ -1,6 +1,8 @@
+import type { FormatLang } from '../../contract/format.ts';
 import type { FindingsRequest, FindingsResult, UnitEmployeesRequest, UnitEmployeesResult } from '../../contract/views-types.ts';
-import type { Db } from '../db/database.ts';
-import { queryArrow } from './arrow.ts';
+import type { ColumnarResult, Db } from '../db/database.ts';
+import type { RuleBook } from '../rules/rule-book.ts';
+import { queryArrow, toArrow } from './arrow.ts';
 import { filterParams, latestRun } from './scope.ts';
 import { FINDINGS_IN_SCOPE, UNIT_EMPLOYEES } from './views-sql.ts';
 
@@ -17,14 +19,31 @@ function orderBy(req: FindingsRequest): string {
 }
 
 const VIEW_COLUMNS = `rule, nip, coalesce(name, '') AS name, coalesce(agency, '') AS agency, coalesce(unit, '') AS unit, period, detail,
-  basis, status, array_to_string(list_transform(sources, s -> s.batch || ':' || s.row), ', ') AS sources`;
+  basis, status, array_to_string(list_transform(sources, s -> s.batch || ':' || s.row), ', ') AS sources, figures`;
+
+/**
+ * A page as the screen gets it: `detail` the finding's sentence in `lang`, written for the page's
+ * rows only from their figures (rule-book.ts, detail), and `figures` left out.
+ */
+function withSentences(page: ColumnarResult, book: RuleBook, lang: FormatLang): ColumnarResult {
+  const col = (name: string) => page.columns[page.names.indexOf(name)] as (string | null)[];
+  const [rule, period, unit, figures, detail] = [col('rule'), col('period'), col('unit'), col('figures'), col('detail')];
+  const sentences = rule.map((r, i) =>
+    book.detail({ rule: r!, period: period[i]!, unit: unit[i] ?? null, figures: figures[i] ?? null, detail: detail[i] ?? null }, lang));
+  const keep = page.names.flatMap((name, i) => (name === 'figures' ? [] : [i]));
+  return {
+    names: keep.map((i) => page.names[i]!),
+    types: keep.map((i) => page.types[i]!),
+    columns: keep.map((i) => (page.names[i] === 'detail' ? sentences : page.columns[i]!)),
+  };
+}
 
 /**
  * The findings table scrolls through every finding, a page at a time. The filtered, sorted list
  * is numbered once into a temp table and kept while the same question is asked, so each page
  * is a range read instead of a fresh sort of a million rows. A new run has a new id, so a new key.
  */
-export function createFindingsView(db: Db) {
+export function createFindingsView(db: Db, book: RuleBook) {
   let cachedKey = '';
   let cachedCounts: FindingsResult['counts'] = { new: 0, open: 0, resolved: 0 };
 
@@ -61,24 +80,23 @@ FROM f`,
   }
 
   return {
-    async findings(req: FindingsRequest): Promise<FindingsResult> {
+    async findings(req: FindingsRequest, lang: FormatLang): Promise<FindingsResult> {
       const run = await latestRun(db);
       const offset = req.offset ?? 0;
       if (!run) {
-        const empty = await queryArrow(db, `SELECT ${VIEW_COLUMNS} FROM findings WHERE false`);
-        return { run: null, total: 0, counts: { new: 0, open: 0, resolved: 0 }, offset, rows: empty.bytes };
+        const empty = await db.columns(`SELECT ${VIEW_COLUMNS} FROM findings WHERE false`);
+        return { run: null, total: 0, counts: { new: 0, open: 0, resolved: 0 }, offset, rows: toArrow(withSentences(empty, book, lang)).bytes };
       }
       const counts = await prepare(run.run, req);
       const total = (await db.one<{ n: number }>('SELECT count(*) AS n FROM findings_view'))!.n;
-      const page = await queryArrow(
-        db,
+      const page = await db.columns(
         `SELECT * EXCLUDE (i)
 FROM findings_view
 WHERE i >= $offset AND i < $end
 ORDER BY i`,
         { offset, end: offset + (req.limit ?? 200) },
       );
-      return { run: run.run, total, counts, offset, rows: page.bytes };
+      return { run: run.run, total, counts, offset, rows: toArrow(withSentences(page, book, lang)).bytes };
     },
   };
 }

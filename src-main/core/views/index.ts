@@ -1,3 +1,5 @@
+import type { FormatLang } from '../../contract/format.ts';
+import type { CallOptions } from '../../contract/progress.ts';
 import type { ViewsApi } from '../../contract/views-types.ts';
 import type { Db } from '../db/database.ts';
 import type { AfterStore } from '../rules/check-run.ts';
@@ -7,13 +9,15 @@ import { employeeDays } from './employee.ts';
 import { createFindingsView, unitEmployees } from './findings.ts';
 import { overview, storeSummary } from './overview.ts';
 import { filterParams, latestRun } from './scope.ts';
-import { DROP_RUN_WEEKS, GRID, GRID_WEEKS, STORE_RUN_WEEKS } from './views-sql.ts';
+import { CLEAR_RUN_WEEKS, DROP_LATER_SUMMARIES, DROP_RUN_WEEKS, GRID, GRID_WEEKS, STORE_RUN_WEEKS } from './views-sql.ts';
 
 export interface ViewsEnv {
   db: Db;
   /** Runs work on the one connection, one call at a time. */
   serial: <T>(work: () => Promise<T>) => Promise<T>;
   book: RuleBook;
+  /** The language a call asks for, else the core's. */
+  langOf: (opts?: CallOptions) => FormatLang;
 }
 
 /**
@@ -22,21 +26,24 @@ export interface ViewsEnv {
  * so the screens keep showing the run the user last asked for.
  */
 export function storeRunWeeks(db: Db, book: RuleBook): AfterStore {
-  return async (run) => {
+  const store = async (run: string) => {
     // A run's employee-weeks, then its summary, which makes it the screens' run and lets the earlier
     // run's employee-weeks go. Stopped in between, the screens keep showing the earlier run whole.
+    await db.run(CLEAR_RUN_WEEKS, { run });
     await db.run(STORE_RUN_WEEKS, { run });
     await db.transaction(async () => {
       await storeSummary(db, book, run);
       await db.run(DROP_RUN_WEEKS, { run });
+      await db.run(DROP_LATER_SUMMARIES, { run });
     });
   };
+  // A stored run returned again by an unchanged check needs nothing when the screens already show it.
+  return Object.assign(store, { holds: async (run: string) => (await latestRun(db))?.run === run });
 }
 
 /** The screens' read methods over the latest stored run. */
-export function createViews(env: ViewsEnv): Omit<ViewsApi, 'loadSamples' | 'detectImport'> {
-  const { db, serial, book } = env;
-  const findingsView = createFindingsView(db);
+export function createViews(env: ViewsEnv, findingsView = createFindingsView(env.db, env.book)): Omit<ViewsApi, 'loadSamples' | 'detectImport'> {
+  const { db, serial, book, langOf } = env;
   return {
     overview: (req) => serial(() => overview(db, book, req)),
     complianceGrid: (req) =>
@@ -46,8 +53,8 @@ export function createViews(env: ViewsEnv): Omit<ViewsApi, 'loadSamples' | 'dete
         const weeks = await db.all<{ week: string }>(GRID_WEEKS, filterParams(run?.run ?? '', req));
         return { weeks: weeks.map((w) => w.week), cells: cells.bytes };
       }),
-    findings: (req) => serial(() => findingsView.findings(req)),
+    findings: (req, opts) => serial(() => findingsView.findings(req, langOf(opts))),
     unitEmployees: (req) => serial(() => unitEmployees(db, req)),
-    employeeDays: (req) => serial(() => employeeDays(db, req)),
+    employeeDays: (req, opts) => serial(() => employeeDays(db, book, req, langOf(opts))),
   };
 }

@@ -15,6 +15,13 @@ FROM observed_weeks`;
 /** The screens show one run, the latest with its summary: earlier runs give their employee-weeks back. */
 export const DROP_RUN_WEEKS = `DELETE FROM run_weeks WHERE run_id <> $run`;
 
+/** A run stored for the screens again (a check that changed nothing returns it) first loses what a store cut short left. */
+export const CLEAR_RUN_WEEKS = `DELETE FROM run_weeks WHERE run_id = $run`;
+
+/** ... and becomes the latest with a summary again: later runs (of other scopes) give their summaries back. */
+export const DROP_LATER_SUMMARIES = `DELETE FROM run_summaries
+WHERE run_id IN (SELECT run_id FROM runs WHERE seq > (SELECT seq FROM runs WHERE run_id = $run))`;
+
 export const STORE_SUMMARY = `INSERT OR REPLACE INTO run_summaries VALUES ($run, $summary)`;
 export const READ_SUMMARY = `SELECT summary FROM run_summaries WHERE run_id = $run`;
 
@@ -269,6 +276,8 @@ SELECT
   period,
   strftime(period_start, '%Y-%m-%d') AS period_start,
   strftime(period_end, '%Y-%m-%d') AS period_end,
+  unit,
+  figures,
   detail,
   basis,
   status

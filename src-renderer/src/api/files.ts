@@ -1,7 +1,7 @@
 import { registerFile } from './transport.ts';
 
 export interface FileRef {
-  /** What requests carry as `path`: an upload handle, or (in Electron) a placeholder for the File. */
+  /** What requests carry as `path`: an upload handle, or (in Electron) a placeholder for the File or the shell's token for a file chosen in its dialog. */
   path: string;
   fileName: string;
   size: number;

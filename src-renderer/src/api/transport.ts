@@ -105,9 +105,10 @@ function withFiles(value: unknown): unknown {
 let callSeq = 0;
 
 /**
- * Electron: the preload turns File values into their paths (webUtils.getPathForFile). A call with
- * progress or a cancel signal gets an id: its progress arrives as 'pantau:progress' DOM events, and
- * aborting the signal sends `desktop.cancel` with that id.
+ * Electron: the preload hands each File value's path to the main process beside the request (the
+ * page never sees it; contract/desktop.ts). A call with progress or a cancel signal gets an id: its
+ * progress arrives as 'pantau:progress' DOM events, and aborting the signal sends `desktop.cancel`
+ * with that id.
  */
 export function ipcTransport(bridge: PantauBridge): Transport {
   return async (method: string, body: string, opts?: CallOptions) => {

@@ -1,6 +1,5 @@
 import type { EmployeeDay, EmployeeFinding } from '../../../src-main/contract/index.ts';
 import { FLEXIBLE_MODES, PRESENT_STATUSES } from '../../../src-main/contract/vocabulary.ts';
-import { fmtDayMonth, fmtLongDate, fmtWeekRange, weekNumber } from '../i18n/format.ts';
 import { useI18n, type MessageKey, type Translate } from '../i18n/i18n.tsx';
 
 const FLEX = new Set<string>(FLEXIBLE_MODES);
@@ -34,7 +33,7 @@ function dayText(d: EmployeeDay, t: Translate): { main: string; sub: string; not
 
 /** One employee's days, a row per ISO week (Monday–Sunday); days and weeks with findings are outlined in red. */
 export function CalendarStrip(props: { days: EmployeeDay[]; findings: EmployeeFinding[] }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const open = props.findings.filter((f) => f.status !== 'resolved');
   // A day finding outlines its day, a week finding its week (keyed by Monday); a year's stays in the list below.
   const byDay = new Map<string, EmployeeFinding[]>();
@@ -58,7 +57,7 @@ export function CalendarStrip(props: { days: EmployeeDay[]; findings: EmployeeFi
       </div>
       <div className="cal-scroll" tabIndex={0} role="region" aria-label={t('emp.calendar')}>
         <div className="cal" aria-hidden="true">
-          {dows.map((d) => <div key={d} className="cal-dow">{fmtWeekdayShort(d)}</div>)}
+          {dows.map((d) => <div key={d} className="cal-dow">{fmt.weekday(d)}</div>)}
         </div>
         <ol className="cal-weeks" aria-label={t('emp.calendar')}>
           {[...weeks.entries()].map(([week, days]) => {
@@ -66,11 +65,11 @@ export function CalendarStrip(props: { days: EmployeeDay[]; findings: EmployeeFi
             return (
               <li key={week} className={`cal-weekrow ${wf.length ? 'has-finding' : ''}`}>
                 <div className={`cal-week ${wf.length ? 'has-finding' : ''}`}>
-                  <span>{t('week.label', { n: weekNumber(week), range: fmtWeekRange(week) })}</span>
+                  <span>{fmt.week(week)}</span>
                   {wf.length > 0 && <span className="cal-wf">{wf.map((f) => `${f.rule}: ${f.detail}`).join(' · ')}</span>}
                 </div>
                 <ol className="cal">
-                  {padStart(days).map((d, i) => d ? <Day key={d.date} d={d} findings={byDay.get(d.date) ?? []} t={t} /> : <li key={`pad-${i}`} />)}
+                  {padStart(days).map((d, i) => d ? <Day key={d.date} d={d} findings={byDay.get(d.date) ?? []} /> : <li key={`pad-${i}`} />)}
                 </ol>
               </li>
             );
@@ -81,10 +80,6 @@ export function CalendarStrip(props: { days: EmployeeDay[]; findings: EmployeeFi
   );
 }
 
-function fmtWeekdayShort(iso: string): string {
-  return new Intl.DateTimeFormat('id-ID', { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
-}
-
 /** A week cut by the range starts on its own weekday. */
 function padStart(days: EmployeeDay[]): (EmployeeDay | null)[] {
   const first = days[0];
@@ -93,12 +88,13 @@ function padStart(days: EmployeeDay[]): (EmployeeDay | null)[] {
   return [...Array<null>(dow).fill(null), ...days];
 }
 
-function Day({ d, findings, t }: { d: EmployeeDay; findings: EmployeeFinding[]; t: Translate }) {
+function Day({ d, findings }: { d: EmployeeDay; findings: EmployeeFinding[] }) {
+  const { t, fmt } = useI18n();
   const { main, sub, note } = dayText(d, t);
-  const label = [fmtLongDate(d.date), main, sub, note, ...findings.map((f) => `${f.rule}: ${f.detail}`)].filter(Boolean).join('. ');
+  const label = [fmt.longDate(d.date), main, sub, note, ...findings.map((f) => `${f.rule}: ${f.detail}`)].filter(Boolean).join('. ');
   return (
     <li className={`cal-day ${kindOf(d)} ${findings.length ? 'finding' : ''}`} title={label} aria-label={label}>
-      <div className="d"><span>{fmtDayMonth(d.date)}</span>{findings.length > 0 && <span className="cal-flag">{findings.map((f) => f.rule).join(' ')}</span>}</div>
+      <div className="d"><span>{fmt.dayMonth(d.date)}</span>{findings.length > 0 && <span className="cal-flag">{findings.map((f) => f.rule).join(' ')}</span>}</div>
       <div className={`cal-mode ${kindOf(d) === 'office' ? 'office' : ''}`}>{main}</div>
       <div className="num">{sub}</div>
       {note && <div className="muted">{note}</div>}

@@ -19,7 +19,10 @@ export function ForestPlot(props: {
   rows: ForestRow[];
   domain: [number, number];
   ticks: number[];
+  /** An axis tick. */
   format: (v: number) => string;
+  /** A row's value beside its interval, when it is written with more precision than the ticks. */
+  value?: (v: number) => string;
   refs?: { value: number; label: string }[];
   width: number;
   labelWidth?: number;
@@ -64,7 +67,7 @@ export function ForestPlot(props: {
                 <line x1={x(r.lo)} x2={x(r.lo)} y1={cy - 5} y2={cy + 5} stroke={colour} strokeWidth={2} />
                 <line x1={x(r.hi)} x2={x(r.hi)} y1={cy - 5} y2={cy + 5} stroke={colour} strokeWidth={2} />
                 <circle cx={x(r.point)} cy={cy} r={5.5} fill={colour} stroke="#fff" strokeWidth={1.5} />
-                <text x={plotRight + 8} y={cy + 4} fontSize={11.5} fill="#17212b" fontWeight={600}>{props.format(r.point)}</text>
+                <text x={plotRight + 8} y={cy + 4} fontSize={11.5} fill="#17212b" fontWeight={600}>{(props.value ?? props.format)(r.point)}</text>
               </>
             )}
           </g>

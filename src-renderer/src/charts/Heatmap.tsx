@@ -1,5 +1,4 @@
-import { fmtInt } from '../i18n/format.ts';
-import { bandOf, TARGET } from './bands.ts';
+import { bandOf, LOW, TARGET } from './bands.ts';
 
 export interface HeatRow {
   key: string;
@@ -37,10 +36,7 @@ export function Heatmap(props: {
         <Row key={row.key} row={row} {...props} />
       ))}
       <div className="heat-note" style={{ gridColumn: '1 / -1' }} aria-hidden="true">
-        <span className="swatch" style={{ background: '#9fd1b3' }} /> 100 %
-        <span className="swatch" style={{ background: '#cfe8d8' }} /> ≥ {props.percent(TARGET)}
-        <span className="swatch" style={{ background: '#f6dfa6' }} /> <span>85–95 %</span>
-        <span className="swatch" style={{ background: '#f2b8b1' }} /> &lt; 85 %
+        {legend(props.percent).map(([colour, text]) => <span key={colour}><span className="swatch" style={{ background: colour }} /> {text} </span>)}
       </div>
     </div>
   );
@@ -67,10 +63,62 @@ function Row(props: Parameters<typeof Heatmap>[0] & { row: HeatRow }) {
             title={props.cellLabel(row, w.week, c.rate, c.ok, c.all)}
             onClick={() => props.onSelect?.(row.key)}
           >
-            {c.rate === null || c.rate >= 1 ? '' : fmtInt(Math.floor(c.rate * 100))}
+            {c.rate === null || c.rate >= 1 ? '' : Math.floor(c.rate * 100)}
           </button>
         );
       })}
     </>
   );
+}
+
+/** The bands' colours and what each means, on screen and in the PNG alike. */
+function legend(percent: (rate: number) => string): [string, string][] {
+  return [['#9fd1b3', percent(1)], ['#cfe8d8', `≥ ${percent(TARGET)}`], ['#f6dfa6', `${percent(LOW)} – ${percent(TARGET)}`], ['#f2b8b1', `< ${percent(LOW)}`]];
+}
+
+function xml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * The heatmap as SVG markup for "Simpan gambar (PNG)": the same rows, weeks, fills and numbers as the
+ * grid on screen (which is HTML, so there is no SVG to copy), with the band legend under it.
+ */
+export function heatmapSvg(props: { rows: HeatRow[]; weeks: { week: string; tick: string }[]; weekHeader: string; percent: (rate: number) => string }): { markup: string; width: number; height: number } {
+  const LABEL = 260;
+  const CELL = 34;
+  const ROW = 30;
+  const HEAD = 22;
+  const LEGEND = 30;
+  const width = Math.max(LABEL + props.weeks.length * CELL, 450);
+  const height = HEAD + props.rows.length * ROW + LEGEND;
+  const out: string[] = [];
+  out.push(`<text x="${LABEL - 8}" y="14" text-anchor="end" font-size="11" fill="#5a6878">${xml(props.weekHeader)}</text>`);
+  props.weeks.forEach((w, i) => {
+    out.push(`<text x="${LABEL + i * CELL + (CELL - 2) / 2}" y="14" text-anchor="middle" font-size="11" fill="#5a6878">${xml(w.tick)}</text>`);
+  });
+  props.rows.forEach((row, r) => {
+    const y = HEAD + r * ROW;
+    out.push(`<text x="0" y="${y + 12}" font-size="11.5" fill="#3d4b59">${xml(clip(row.label, 42))}</text>`);
+    out.push(`<text x="0" y="${y + 24}" font-size="10" fill="#5a6878">${xml(clip(row.sublabel, 48))}</text>`);
+    props.weeks.forEach((w, i) => {
+      const c = row.cells.get(w.week);
+      const x = LABEL + i * CELL;
+      out.push(`<rect x="${x}" y="${y}" width="${CELL - 2}" height="${ROW - 2}" rx="3" fill="${c ? fill(c.rate) : '#e9eef3'}"/>`);
+      if (c && c.rate !== null && c.rate < 1) {
+        out.push(`<text x="${x + (CELL - 2) / 2}" y="${y + ROW / 2 + 3}" text-anchor="middle" font-size="11" fill="#17212b">${Math.floor(c.rate * 100)}</text>`);
+      }
+    });
+  });
+  const ly = HEAD + props.rows.length * ROW + 12;
+  legend(props.percent).forEach(([colour, text], i) => {
+    const x = i * 110;
+    out.push(`<rect x="${x}" y="${ly}" width="12" height="12" rx="3" fill="${colour}"/><text x="${x + 17}" y="${ly + 10}" font-size="11.5" fill="#5a6878">${xml(text)}</text>`);
+  });
+  const markup = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="'Segoe UI', 'Noto Sans', Ubuntu, Cantarell, Arial, sans-serif">${out.join('')}</svg>`;
+  return { markup, width, height };
 }

@@ -1,11 +1,10 @@
 import { BAND_COLOUR, NAVY } from '../charts/bands.ts';
-import { fmtPct } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export function BandLegend({ target, low }: { target: number; low: number }) {
-  const { t } = useI18n();
-  const tt = fmtPct(target);
-  const ll = fmtPct(low);
+  const { t, fmt } = useI18n();
+  const tt = fmt.pct(target);
+  const ll = fmt.pct(low);
   return (
     <div className="legend" aria-label={t('band.legend')} role="group">
       <span><span className="swatch" style={{ background: BAND_COLOUR.good }} />{t('band.good', { target: tt })}</span>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { RunInfo } from '../../../src-main/contract/index.ts';
+import type { FormatLang } from '../../../src-main/contract/format.ts';
+import { profileVersionWords } from '../../../src-main/contract/param-words.ts';
 import { useApi } from '../api/ApiProvider.tsx';
 import { useDataVersion } from '../api/DataVersion.tsx';
 import { errorText } from '../api/useQuery.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { fmtDate, fmtDateTime, fmtInt } from '../i18n/format.ts';
 import { Notice, ProgressBar } from './ui.tsx';
 
 /** Runs the checks over everything imported, then tells every screen the data changed. */
@@ -42,7 +43,7 @@ export function RunButton({ label, checks }: { label?: string; checks: ReturnTyp
 
 /** Which run the figures come from, and a warning when data changed after it. */
 export function RunStatus({ run, checks }: { run: RunInfo | null; checks: ReturnType<typeof useRunChecks> }) {
-  const { t } = useI18n();
+  const { t, fmt, lang } = useI18n();
   return (
     <>
       {checks.running && (
@@ -52,7 +53,7 @@ export function RunStatus({ run, checks }: { run: RunInfo | null; checks: Return
       )}
       {checks.error && <Notice tone="error">{checks.error}</Notice>}
       {checks.done && !checks.running && !checks.error && (
-        <Notice tone="ok">{t('run.done', { run: checks.done.run, n: fmtInt(checks.done.n) })}</Notice>
+        <Notice tone="ok">{t('run.done', { run: checks.done.run, n: fmt.int(checks.done.n) })}</Notice>
       )}
       {run?.stale && !checks.running && (
         <Notice tone="warn" action={<RunButton checks={checks} />}>{t('run.stale')}</Notice>
@@ -61,7 +62,7 @@ export function RunStatus({ run, checks }: { run: RunInfo | null; checks: Return
         <p className="runbar">
           <span>
             <b>{t('run.label', { run: run.run })}</b>{' '}
-            {t('run.meta', { at: fmtDateTime(run.runAt), version: shortVersion(run.profileVersion), from: fmtDate(run.from), to: fmtDate(run.to) })}
+            {t('run.meta', { at: fmt.dateTime(run.runAt), version: shortVersion(run.profileVersion, lang), from: fmt.date(run.from), to: fmt.date(run.to) })}
             {run.agency ? ` · ${t('run.scopeAgency', { agency: run.agency })}` : ''}
           </span>
         </p>
@@ -70,8 +71,8 @@ export function RunStatus({ run, checks }: { run: RunInfo | null; checks: Return
   );
 }
 
-/** "nasional v1 + A v2; nasional v1 + B v1" → "nasional v1 + A v2, B v1". */
-export function shortVersion(version: string): string {
+/** "nasional v1 + A v2; nasional v1 + B v1" → "nasional v1 + A v2, B v1" ("national …" in English). */
+export function shortVersion(version: string, lang: FormatLang): string {
   const national = new Set<string>();
   const agencies: string[] = [];
   for (const part of version.split('; ')) {
@@ -79,5 +80,5 @@ export function shortVersion(version: string): string {
     national.add(base);
     if (own) agencies.push(own);
   }
-  return [...national].join(', ') + (agencies.length ? ` + ${agencies.join(', ')}` : '');
+  return profileVersionWords([...national].join(', ') + (agencies.length ? ` + ${agencies.join(', ')}` : ''), lang);
 }

@@ -1,4 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+import { useI18n } from '../i18n/i18n.tsx';
+import { usePrintPreparer } from './print.tsx';
 
 export interface Column<T> {
   key: string;
@@ -12,6 +15,8 @@ export interface Column<T> {
 const PAGE = 200;
 /** Browsers cap an element's height near 33 million px; beyond this the scroll position is scaled. */
 const MAX_SCROLL_HEIGHT = 8_000_000;
+/** Rows a printed table holds at most (about 20 A4 pages); the note under it says how many of how many. */
+export const PRINT_ROWS = 500;
 
 /**
  * A table that scrolls through any number of rows while rendering only the visible ones.
@@ -27,6 +32,8 @@ export function VirtualTable<T>(props: {
   rowHeight?: number;
   onActivate?: (row: T, index: number) => void;
   footer?: ReactNode;
+  /** On paper, a plain table of the first PRINT_ROWS rows in place of the scrolling grid (docs/screens.md, Printing). */
+  printable?: boolean;
 }) {
   const rowHeight = props.rowHeight ?? 34;
   const height = props.height ?? 420;
@@ -39,6 +46,8 @@ export function VirtualTable<T>(props: {
   const [scrollTop, setScrollTop] = useState(0);
   const [active, setActive] = useState(0);
   const id = useId();
+  const { t, fmt } = useI18n();
+  const [printRows, setPrintRows] = useState<T[] | null>(null);
 
   useEffect(() => {
     generation.current++;
@@ -48,7 +57,35 @@ export function VirtualTable<T>(props: {
     setScrollTop(0);
     if (body.current) body.current.scrollTop = 0;
     setLoaded((n) => n + 1);
+    setPrintRows(null);
   }, [resetKey]);
+
+  /** The rows held from the first on, without a gap. */
+  const heldRows = useCallback((): T[] => {
+    const rows: T[] = [];
+    for (let p = 0; pages.current.has(p) && rows.length < PRINT_ROWS; p++) rows.push(...pages.current.get(p)!);
+    return rows.slice(0, Math.min(PRINT_ROWS, total));
+  }, [total]);
+  // "Cetak" loads the first PRINT_ROWS rows before the dialog opens; the browser's own print (Ctrl+P) gets the rows already held.
+  usePrintPreparer(async () => {
+    if (!props.printable) return;
+    const gen = generation.current;
+    const want = Math.min(PRINT_ROWS, total);
+    for (let p = 0; p * PAGE < want; p++) {
+      if (!pages.current.has(p)) {
+        const rows = await loadPage(p * PAGE, PAGE);
+        if (gen !== generation.current) return;
+        pages.current.set(p, rows);
+      }
+    }
+    flushSync(() => setPrintRows(heldRows()));
+  });
+  useEffect(() => {
+    if (!props.printable) return;
+    const before = () => flushSync(() => setPrintRows((held) => held ?? heldRows()));
+    window.addEventListener('beforeprint', before);
+    return () => window.removeEventListener('beforeprint', before);
+  }, [props.printable, heldRows]);
 
   const visible = Math.ceil(height / rowHeight);
   const contentHeight = Math.min(total * rowHeight, MAX_SCROLL_HEIGHT);
@@ -157,6 +194,18 @@ export function VirtualTable<T>(props: {
         </div>
       </div>
       {props.footer && <div className="vt-foot">{props.footer}</div>}
+      {props.printable && printRows && (
+        <div className="print-only">
+          <table className="data print-table">
+            <caption className="sr-only">{props.label}</caption>
+            <thead><tr>{props.columns.map((c) => <th key={c.key} scope="col">{c.label}</th>)}</tr></thead>
+            <tbody>
+              {printRows.map((row, i) => <tr key={i}>{props.columns.map((c) => <td key={c.key}>{c.render(row)}</td>)}</tr>)}
+            </tbody>
+          </table>
+          {printRows.length < total && <p className="muted print-note">{t('print.rows', { n: fmt.int(printRows.length), total: fmt.int(total) })}</p>}
+        </div>
+      )}
     </div>
   );
 }

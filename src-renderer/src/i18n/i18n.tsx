@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { formatter, type Formatter } from '../../../src-main/contract/format.ts';
 import { CORE_MESSAGES } from './messages-core.ts';
 import { WORK_MESSAGES } from './messages-work.ts';
 
@@ -13,6 +14,8 @@ interface I18n {
   t: Translate;
   /** Picks the text of a {id, en} pair the core sends (rule titles and explanations). */
   pick: (text: { id: string; en: string }) => string;
+  /** Numbers, dates, weeks and percentages as this language writes them (the contract's one formatter). */
+  fmt: Formatter;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -49,6 +52,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     lang, setLang,
     t: (key, vars) => translate(lang, key, vars),
     pick: (text) => (lang === 'en' ? text.en : text.id),
+    fmt: formatter(lang),
   }), [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

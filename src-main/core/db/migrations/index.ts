@@ -11,6 +11,8 @@ import { migration as m003 } from './003-run-weeks.ts';
 import { migration as m004 } from './004-finding-periods.ts';
 import { migration as m005 } from './005-skipped-rows.ts';
 import { migration as m006 } from './006-real-exports.ts';
+import { migration as m007 } from './007-run-results.ts';
+import { migration as m008 } from './008-finding-figures.ts';
 
 export interface Migration {
   version: number;
@@ -18,4 +20,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];

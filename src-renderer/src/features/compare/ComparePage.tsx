@@ -6,7 +6,6 @@ import { RatingsChart } from '../../charts/RatingsChart.tsx';
 import { PageHead } from '../../components/PageHead.tsx';
 import { Card, Notice, Select } from '../../components/ui.tsx';
 import { useWidth } from '../../components/useWidth.ts';
-import { fmtDecimal, fmtMonth } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { BeforeAfterCard } from './BeforeAfterCard.tsx';
 import { GroupTable } from './GroupTable.tsx';
@@ -15,7 +14,7 @@ import { SurveyCard } from './SurveyCard.tsx';
 
 /** Perbandingan: flexible against conventional work, honestly — intervals, small groups, before/after, the survey. */
 export function ComparePage() {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const api = useApi();
   const [agency, setAgency] = useState('');
   const [period, setPeriod] = useState('');
@@ -32,7 +31,7 @@ export function ComparePage() {
           <Select label={t('filter.agency')} value={agency} onChange={setAgency}
             options={[{ value: '', label: t('filter.allAgencies') }, ...agencies.map((a) => ({ value: a.agency, label: a.name ?? a.agency }))]} />
           <Select label={t('filter.period')} value={period} onChange={setPeriod}
-            options={[{ value: '', label: t('filter.allPeriods') }, ...(overview.data?.months ?? []).map((m) => ({ value: m, label: fmtMonth(m) }))]} />
+            options={[{ value: '', label: t('filter.allPeriods') }, ...(overview.data?.months ?? []).map((m) => ({ value: m, label: fmt.month(m) }))]} />
         </>
       } />
       {compare.error && <Notice tone="error">{compare.error}</Notice>}
@@ -44,7 +43,7 @@ export function ComparePage() {
 }
 
 function Figures({ c, names }: { c: CompareResult; names: Map<string, string> }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const ratings = useWidth<HTMLDivElement>();
   const p = c.performance;
   const ratingNames = [...new Set(p.ratings.map((r) => r.rating ?? t('compare.noRating')))];
@@ -70,7 +69,7 @@ function Figures({ c, names }: { c: CompareResult; names: Map<string, string> })
         <BeforeAfterCard b={c.beforeAfter} min={c.minGroupSize} />
         <Card id="ratings" title={t('compare.ratings')} desc={t('compare.ratingsDesc')}>
           <div ref={ratings.ref}>
-            {ratings.width > 0 && <RatingsChart groups={groups} ratings={ratingNames} width={ratings.width} percent={(v) => `${fmtDecimal(v)}\u00a0%`} />}
+            {ratings.width > 0 && <RatingsChart groups={groups} ratings={ratingNames} width={ratings.width} percent={(v) => fmt.pct(v / 100)} />}
           </div>
         </Card>
       </div>

@@ -1,8 +1,7 @@
 import type { GroupComparison } from '../../../../src-main/contract/compare-types.ts';
 import { Card } from '../../components/ui.tsx';
-import { fmtInt } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ciText, points, rateText } from './format.ts';
+import { ciText, groupDetail, rateText } from './format.ts';
 import { MiniInterval } from './MiniInterval.tsx';
 
 export interface GroupRow extends GroupComparison {
@@ -13,7 +12,7 @@ export interface GroupRow extends GroupComparison {
 
 /** Flexible against conventional per agency or unit, with "n < 5" where a group is small. */
 export function GroupTable(props: { id: string; title: string; rows: GroupRow[]; min: number }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const widest = Math.max(0.1, ...props.rows.flatMap((r) => (r.difference.ci95 ? r.difference.ci95.map(Math.abs) : [])));
   const range = Math.ceil(widest * 10) / 10;
   return (
@@ -26,7 +25,7 @@ export function GroupTable(props: { id: string; title: string; rows: GroupRow[];
               <th scope="col" className="num">{t('compare.flex')}</th>
               <th scope="col" className="num">{t('compare.conventional')}</th>
               <th scope="col" className="num">{t('compare.difference')}</th>
-              <th scope="col"><span className="sr-only">{t('compare.ci')}</span><span aria-hidden="true">{points(-range)} · 0 · {points(range)}</span></th>
+              <th scope="col"><span className="sr-only">{t('compare.ci')}</span><span aria-hidden="true">{fmt.pointsShort(-range)} · 0 · {fmt.pointsShort(range)}</span></th>
             </tr>
           </thead>
           <tbody>
@@ -35,11 +34,14 @@ export function GroupTable(props: { id: string; title: string; rows: GroupRow[];
                 <th scope="row" style={{ fontWeight: 500, position: 'static', background: 'none' }}>
                   {r.label}{r.sublabel && <div className="muted" style={{ fontSize: 11.5 }}>{r.sublabel}</div>}
                 </th>
-                <td className="num">{rateText(r.flex, t, props.min)}<div className="muted">{fmtInt(r.flex.met)}/{fmtInt(r.flex.n)} · {ciText(r.flex.ci95)}</div></td>
-                <td className="num">{rateText(r.conventional, t, props.min)}<div className="muted">{fmtInt(r.conventional.met)}/{fmtInt(r.conventional.n)} · {ciText(r.conventional.ci95)}</div></td>
+                {[r.flex, r.conventional].map((g, i) => (
+                  <td key={i} className="num">{rateText(g, fmt, t, props.min)}{groupDetail(g, fmt) && <div className="muted">{groupDetail(g, fmt)}</div>}</td>
+                ))}
                 <td className="num">
-                  {r.difference.value === null ? t('common.nLess', { n: props.min }) : points(r.difference.value)}
-                  {r.difference.ci95 && <div className="muted">{points(r.difference.ci95[0])} {t('compare.to')} {points(r.difference.ci95[1])}</div>}
+                  {r.difference.value === null || !r.difference.ci95 ? t('common.nLess', { n: props.min }) : (<>
+                    {fmt.pointsShort(r.difference.value)}
+                    <div className="muted">{ciText(r.difference.ci95, fmt, t)}</div>
+                  </>)}
                 </td>
                 <td><MiniInterval d={r.difference} range={range} /></td>
               </tr>

@@ -2,13 +2,12 @@ import type { PerformanceComparison } from '../../../../src-main/contract/compar
 import { ForestPlot } from '../../charts/ForestPlot.tsx';
 import { Card } from '../../components/ui.tsx';
 import { useWidth } from '../../components/useWidth.ts';
-import { fmtDecimal, fmtInt } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { CONV_COLOUR, FLEX_COLOUR, points, rateText, verdict } from './format.ts';
+import { CONV_COLOUR, differenceText, FLEX_COLOUR, rateText, verdict } from './format.ts';
 
 /** Flexible and conventional met-target rates with their intervals, then the difference with its interval. */
 export function PerformanceCard({ p, min }: { p: PerformanceComparison; min: number }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const { ref, width } = useWidth<HTMLDivElement>();
   const groups = [
     { key: 'flex', label: t('compare.flex'), g: p.flex, colour: FLEX_COLOUR },
@@ -29,12 +28,12 @@ export function PerformanceCard({ p, min }: { p: PerformanceComparison; min: num
           labelWidth={170}
           domain={[floor, 100]}
           ticks={ticks}
-          format={(v) => `${fmtDecimal(v)}\u00a0%`}
+          format={(v) => fmt.pct(v / 100)}
           rows={groups.map(({ key, label, g, colour }) => ({
-            key, label, sublabel: t('compare.groupLine', { met: fmtInt(g.met), n: fmtInt(g.n) }), colour,
+            key, label, colour, ...(g.rate === null ? {} : { sublabel: t('compare.groupLine', { met: fmt.int(g.met), n: fmt.int(g.n) }) }),
             point: g.rate === null ? null : g.rate * 100, lo: g.ci95 ? g.ci95[0] * 100 : null, hi: g.ci95 ? g.ci95[1] * 100 : null,
             note: t('common.nLess', { n: min }),
-            description: `${label} ${rateText(g, t, min)}`,
+            description: `${label} ${rateText(g, fmt, t, min)}`,
           }))}
         />
         <h3 style={{ margin: '10px 0 2px' }}>{t('compare.difference')}</h3>
@@ -45,21 +44,20 @@ export function PerformanceCard({ p, min }: { p: PerformanceComparison; min: num
           rowHeight={30}
           domain={[-reach, reach]}
           ticks={[-reach, -reach / 2, 0, reach / 2, reach]}
-          format={(v) => points(v / 100)}
+          format={(v) => fmt.pointsShort(v / 100)}
           refs={[{ value: 0, label: '0' }]}
           rows={[{
             key: 'diff', label: t('compare.flex'), sublabel: `− ${t('compare.conventional').toLowerCase()}`,
             point: d.value === null ? null : d.value * 100, lo: d.ci95 ? d.ci95[0] * 100 : null, hi: d.ci95 ? d.ci95[1] * 100 : null,
             note: t('common.nLess', { n: min }),
-            description: d.value === null || !d.ci95 ? t('common.nLess', { n: min })
-              : t('compare.diffValue', { value: points(d.value), lo: points(d.ci95[0]), hi: points(d.ci95[1]) }),
+            description: differenceText(d, fmt, t) ?? t('common.nLess', { n: min }),
           }]}
         />
         <p className="verdict">
-          {d.value !== null && d.ci95 && <b>{t('compare.diffValue', { value: points(d.value), lo: points(d.ci95[0]), hi: points(d.ci95[1]) })}. </b>}
+          {differenceText(d, fmt, t) && <b>{differenceText(d, fmt, t)}. </b>}
           {verdict(d, t, min)}
         </p>
-        {p.withoutAttendance > 0 && <p className="muted" style={{ marginTop: 6 }}>{t('compare.withoutAttendance', { n: fmtInt(p.withoutAttendance) })}</p>}
+        {p.withoutAttendance > 0 && <p className="muted" style={{ marginTop: 6 }}>{t('compare.withoutAttendance', { n: fmt.int(p.withoutAttendance) })}</p>}
         </>)}
       </div>
     </Card>

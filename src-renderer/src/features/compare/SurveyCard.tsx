@@ -2,12 +2,11 @@ import type { SurveySummary } from '../../../../src-main/contract/compare-types.
 import { ForestPlot } from '../../charts/ForestPlot.tsx';
 import { Card } from '../../components/ui.tsx';
 import { useWidth } from '../../components/useWidth.ts';
-import { fmtInt, fmtPctValue } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** Our survey figures with their intervals, each beside the government survey's reference figure. */
 export function SurveyCard({ s, min }: { s: SurveySummary; min: number }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const { ref, width } = useWidth<HTMLDivElement>();
   const metrics = [
     { key: 'satisfied', label: t('survey.satisfied'), pct: s.satisfiedPct, ci: s.satisfiedCi95, reference: s.reference.satisfiedPct },
@@ -31,18 +30,19 @@ export function SurveyCard({ s, min }: { s: SurveySummary; min: number }) {
                   rowHeight={30}
                   domain={[floor, 100]}
                   ticks={Array.from({ length: (100 - floor) / 5 + 1 }, (_, i) => floor + i * 5)}
-                  format={(v) => `${v.toLocaleString('id-ID', { maximumFractionDigits: 2 })}\u00a0%`}
-                  refs={[{ value: m.reference, label: t('survey.reference', { value: fmtPctValue(m.reference) }) }]}
+                  format={(v) => fmt.pct(v / 100)}
+                  value={fmt.pctValue}
+                  refs={[{ value: m.reference, label: t('survey.reference', { value: fmt.pctValue(m.reference) }) }]}
                   rows={[{
                     key: m.key, label: 'Pantau', point: m.pct, lo: m.ci?.[0] ?? null, hi: m.ci?.[1] ?? null, note: t('common.nLess', { n: min }),
                     description: m.pct === null || !m.ci ? t('common.nLess', { n: min })
-                      : `${t('survey.ours', { value: fmtPctValue(m.pct), lo: fmtPctValue(m.ci[0]), hi: fmtPctValue(m.ci[1]) })}; ${t('survey.reference', { value: fmtPctValue(m.reference) })}`,
+                      : `${t('survey.ours', { value: fmt.pctValue(m.pct), lo: fmt.pctValue(m.ci[0]), hi: fmt.pctValue(m.ci[1]) })}; ${t('survey.reference', { value: fmt.pctValue(m.reference) })}`,
                   }]}
                 />
               </div>
             ))}
-            <p>{t('survey.counts', { p: fmtInt(s.participants), np: fmtInt(s.nonParticipants), r: fmtInt(s.respondents) })}</p>
-            <p className="muted" style={{ fontSize: 12, marginTop: 4 }}>{t('survey.source', { source: s.reference.source })}</p>
+            <p>{t('survey.counts', { p: fmt.int(s.participants), np: fmt.int(s.nonParticipants), r: fmt.int(s.respondents) })}</p>
+            <p className="muted" style={{ fontSize: 12, marginTop: 4 }}>{t('survey.source')}</p>
           </>
         )}
         </>)}

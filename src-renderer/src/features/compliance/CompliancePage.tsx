@@ -30,7 +30,7 @@ export function CompliancePage() {
   const unitSelected = p.agency !== '' && p.unit !== '';
   return (
     <>
-      <PageHead title={t('compliance.title')} subtitle={t('compliance.subtitle')} actions={o?.run && <RunButton checks={checks} />} />
+      <PageHead title={t('compliance.title')} subtitle={t('compliance.subtitle')} actions={o?.run && <RunButton checks={checks} />} printable={Boolean(o?.run)} />
       {overview.error && <Notice tone="error">{overview.error}</Notice>}
       {!o ? <p className="muted">{t('common.loading')}</p> : !o.run ? (
         <Notice tone="info" action={o.data.batches ? <RunButton checks={checks} label={t('run.run')} /> : <a className="btn" href={href('ringkasan')}>{t('nav.overview')}</a>}>

@@ -3,13 +3,12 @@ import { useApi } from '../../api/ApiProvider.tsx';
 import { useQuery } from '../../api/useQuery.ts';
 import { CalendarStrip } from '../../charts/CalendarStrip.tsx';
 import { Card } from '../../components/ui.tsx';
-import { fmtDate } from '../../i18n/format.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { StatusBadge } from './FindingsCard.tsx';
 
 /** One employee: who they are, their days on a calendar strip (mode, times, findings), and their findings. */
 export function EmployeePanel(props: { nip: string; rules: RuleInfo[] }) {
-  const { t, pick } = useI18n();
+  const { t, pick, fmt } = useI18n();
   const api = useApi();
   const q = useQuery(() => api.employeeDays({ nip: props.nip }), [props.nip]);
   const e = q.data;
@@ -18,7 +17,7 @@ export function EmployeePanel(props: { nip: string; rules: RuleInfo[] }) {
   if (!e) return <Card title={props.nip}><p className="muted">{t('common.loading')}</p></Card>;
   const discipline = e.flags?.discipline && e.flags.discipline !== 'NONE' ? e.flags.discipline : null;
   return (
-    <Card id="employee" title={t('emp.title', { name: e.name ?? e.nip })} desc={`${e.nip} · ${fmtDate(e.from)} – ${fmtDate(e.to)}`}>
+    <Card id="employee" title={t('emp.title', { name: e.name ?? e.nip })} desc={`${e.nip} · ${e.from && e.to ? fmt.range(e.from, e.to) : '–'}`}>
       <dl className="dl" style={{ marginBottom: 12 }}>
         <dt>{t('emp.unit')}</dt><dd>{e.unit ?? t('common.unknownUnit')} <span className="muted">— {e.agency}</span></dd>
         {e.position && <><dt>{t('emp.position')}</dt><dd>{e.position}</dd></>}
@@ -45,7 +44,7 @@ export function EmployeePanel(props: { nip: string; rules: RuleInfo[] }) {
               <tr key={`${f.rule}-${f.period}-${f.status}`}>
                 <td><StatusBadge status={f.status} t={t} /></td>
                 <td title={titles.get(f.rule)}><span className="rule-chip">{f.rule}</span></td>
-                <td>{f.period}</td><td>{f.detail}</td><td>{f.basis}</td>
+                <td>{fmt.period(f.period)}</td><td>{f.detail}</td><td>{f.basis}</td>
               </tr>
             ))}
           </tbody>

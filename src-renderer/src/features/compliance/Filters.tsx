@@ -1,12 +1,11 @@
 import type { OverviewResult, RuleInfo } from '../../../../src-main/contract/index.ts';
 import { Select } from '../../components/ui.tsx';
-import { fmtMonth } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { ComplianceParams } from './filter.ts';
 
 /** Agency, unit, rule and period. Units follow the chosen agency. */
 export function Filters(props: { p: ComplianceParams; set: (c: Partial<ComplianceParams>) => void; overview: OverviewResult; rules: RuleInfo[] }) {
-  const { t, pick } = useI18n();
+  const { t, pick, fmt } = useI18n();
   const { p, set, overview } = props;
   const units = overview.units.filter((u) => !p.agency || u.agency === p.agency);
   const unitValue = (u: { agency: string | null; unit: string }) => `${u.agency ?? ''}|${u.unit}`;
@@ -29,7 +28,7 @@ export function Filters(props: { p: ComplianceParams; set: (c: Partial<Complianc
         <Select label={t('filter.rule')} value={p.rule} onChange={(rule) => set({ rule })}
           options={[{ value: '', label: t('filter.allRules') }, ...props.rules.map((r) => ({ value: r.id, label: `${r.id} · ${pick(r.title)}` }))]} />
         <Select label={t('filter.period')} value={p.month} onChange={(month) => set({ month })}
-          options={[{ value: '', label: t('filter.allPeriods') }, ...overview.months.map((m) => ({ value: m, label: fmtMonth(m) }))]} />
+          options={[{ value: '', label: t('filter.allPeriods') }, ...overview.months.map((m) => ({ value: m, label: fmt.month(m) }))]} />
         {active && (
           <button type="button" className="btn" onClick={() => set({ agency: '', unit: '', rule: '', month: '', nip: '' })}>{t('filter.reset')}</button>
         )}

@@ -6,7 +6,7 @@ import { StatusBadge, type FindingRow } from './FindingsCard.tsx';
 
 /** One finding in full: what was broken, the figures, the legal basis, and the source files and rows. */
 export function FindingDetail(props: { finding: FindingRow; rules: RuleInfo[]; onEmployee: (nip: string) => void; onClose: () => void }) {
-  const { t, pick } = useI18n();
+  const { t, pick, fmt } = useI18n();
   const api = useApi();
   const imports = useQuery(() => api.listImports({ includeUndone: true }), []);
   const files = new Map((imports.data?.batches ?? []).map((b) => [b.batch, b.file]));
@@ -27,7 +27,7 @@ export function FindingDetail(props: { finding: FindingRow; rules: RuleInfo[]; o
         <dt>{t('col.name')}</dt>
         <dd><button type="button" className="linklike" onClick={() => props.onEmployee(f.nip)}>{f.name || f.nip}</button> <span className="muted num">{f.nip}</span></dd>
         <dt>{t('col.unit')}</dt><dd>{f.unit} <span className="muted">— {f.agency}</span></dd>
-        <dt>{t('col.period')}</dt><dd className="num">{f.period}</dd>
+        <dt>{t('col.period')}</dt><dd className="num">{fmt.period(f.period)}</dd>
         <dt>{t('col.basis')}</dt><dd>{f.basis}{rule ? <div className="muted">{pick(rule.explanation)}</div> : null}</dd>
         <dt>{t('col.sources')}</dt><dd>{sources.join('; ')}</dd>
       </dl>

@@ -3,9 +3,10 @@ import type { FindingsRequest, FindingStatus, RuleInfo, ViewFilter } from '../..
 import { useApi } from '../../api/ApiProvider.tsx';
 import { arrowRows } from '../../api/arrow.ts';
 import { useQuery } from '../../api/useQuery.ts';
+import { DownloadTable } from '../../components/DownloadTable.tsx';
 import { Card, Segmented } from '../../components/ui.tsx';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
-import { fmtInt } from '../../i18n/format.ts';
+import type { Formatter } from '../../../../src-main/contract/format.ts';
 import { useI18n, type Translate } from '../../i18n/i18n.tsx';
 import { FindingDetail } from './FindingDetail.tsx';
 
@@ -28,21 +29,21 @@ export function StatusBadge({ status, t }: { status: FindingStatus; t: Translate
   return <span className={`badge badge-${status}`}>{t(`status.${status}`)}</span>;
 }
 
-function columns(t: Translate): Column<FindingRow>[] {
+function columns(t: Translate, fmt: Formatter): Column<FindingRow>[] {
   return [
     { key: 'status', label: t('col.status'), width: '92px', render: (r) => <StatusBadge status={r.status} t={t} /> },
     { key: 'rule', label: t('col.rule'), width: '70px', render: (r) => <span className="rule-chip">{r.rule}</span> },
     { key: 'nip', label: t('col.nip'), width: '158px', render: (r) => <span className="num">{r.nip}</span> },
     { key: 'name', label: t('col.name'), width: 'minmax(120px, 0.9fr)', render: (r) => r.name, title: (r) => r.name },
     { key: 'unit', label: t('col.unit'), width: 'minmax(120px, 1fr)', render: (r) => r.unit, title: (r) => `${r.unit} — ${r.agency}` },
-    { key: 'period', label: t('col.period'), width: '92px', render: (r) => <span className="num">{r.period}</span> },
+    { key: 'period', label: t('col.period'), width: '180px', render: (r) => <span className="num">{fmt.period(r.period)}</span> },
     { key: 'detail', label: t('col.detail'), width: 'minmax(200px, 1.6fr)', render: (r) => r.detail, title: (r) => `${r.detail} — ${r.basis}` },
   ];
 }
 
 /** Every finding of the run in the filter, scrolled a page at a time; Enter or a click shows it in full. */
 export function FindingsCard(props: { filter: ViewFilter; rules: RuleInfo[]; onEmployee: (nip: string) => void }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const api = useApi();
   const [status, setStatus] = useState<FindingStatus | ''>('');
   const [searchText, setSearchText] = useState('');
@@ -67,13 +68,13 @@ export function FindingsCard(props: { filter: ViewFilter; rules: RuleInfo[]; onE
   const total = head.data?.total ?? 0;
   const all = counts ? counts.new + counts.open + counts.resolved : 0;
   return (
-    <Card id="findings" title={t('findings.title')} desc={t('findings.count', { n: fmtInt(total) })} flush>
+    <Card id="findings" title={t('findings.title')} desc={t('findings.count', { n: fmt.int(total) })} flush>
       <div className="toolbar" style={{ padding: '0 16px 10px' }}>
         <Segmented label={t('findings.statusFilter')} value={status} onChange={setStatus} options={[
-          { value: '', label: `${t('status.all')} (${fmtInt(all)})` },
-          { value: 'new', label: `${t('status.new')} (${fmtInt(counts?.new ?? 0)})` },
-          { value: 'open', label: `${t('status.open')} (${fmtInt(counts?.open ?? 0)})` },
-          { value: 'resolved', label: `${t('status.resolved')} (${fmtInt(counts?.resolved ?? 0)})` },
+          { value: '', label: `${t('status.all')} (${fmt.int(all)})` },
+          { value: 'new', label: `${t('status.new')} (${fmt.int(counts?.new ?? 0)})` },
+          { value: 'open', label: `${t('status.open')} (${fmt.int(counts?.open ?? 0)})` },
+          { value: 'resolved', label: `${t('status.resolved')} (${fmt.int(counts?.resolved ?? 0)})` },
         ]} />
         <div className="actions">
           <label className="inline-field">
@@ -88,19 +89,21 @@ export function FindingsCard(props: { filter: ViewFilter; rules: RuleInfo[]; onE
             <span className="sr-only">{t('findings.search')}</span>
             <input type="search" placeholder={t('findings.search')} value={searchText} onChange={(e) => setSearchText(e.target.value)} />
           </label>
+          <DownloadTable title={t('findings.title')} write={(api, out) => api.exportTable({ table: 'findings', filter: request, out })} />
         </div>
       </div>
       {head.error && <p role="alert" style={{ padding: '0 16px' }}>{head.error}</p>}
       {total === 0 && !head.loading ? <p className="muted" style={{ padding: '8px 16px 16px' }}>{t('findings.empty')}</p> : (
         <VirtualTable<FindingRow>
           total={total}
-          columns={columns(t)}
+          columns={columns(t, fmt)}
           loadPage={loadPage}
           resetKey={key}
-          label={t('findings.tableLabel', { n: fmtInt(total) })}
+          label={t('findings.tableLabel', { n: fmt.int(total) })}
           height={340}
           onActivate={(row) => setSelected(row)}
-          footer={<><span>{t('findings.count', { n: fmtInt(total) })}</span><span>{t('findings.hint')}</span></>}
+          printable
+          footer={<><span>{t('findings.count', { n: fmt.int(total) })}</span><span>{t('findings.hint')}</span></>}
         />
       )}
       {selected && <FindingDetail finding={selected} rules={props.rules} onEmployee={props.onEmployee} onClose={() => setSelected(null)} />}

@@ -3,9 +3,10 @@ import type { AgencyEntry, ViewFilter } from '../../../../src-main/contract/inde
 import { useApi } from '../../api/ApiProvider.tsx';
 import { arrowRows } from '../../api/arrow.ts';
 import { useQuery } from '../../api/useQuery.ts';
-import { Heatmap, type HeatRow } from '../../charts/Heatmap.tsx';
+import { Heatmap, heatmapSvg, type HeatRow } from '../../charts/Heatmap.tsx';
+import { SavePngButton } from '../../charts/savePng.tsx';
 import { Card } from '../../components/ui.tsx';
-import { fmtInt, fmtPct, fmtWeekRange, weekNumber } from '../../i18n/format.ts';
+import { weekNumber } from '../../../../src-main/contract/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 interface Cell {
@@ -18,7 +19,7 @@ interface Cell {
 }
 
 export function HeatmapCard(props: { filter: ViewFilter; agencies: AgencyEntry[]; onSelect: (agency: string, unit: string) => void }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const api = useApi();
   const key = JSON.stringify(props.filter);
   const grid = useQuery(() => api.complianceGrid(props.filter), [key]);
@@ -37,16 +38,18 @@ export function HeatmapCard(props: { filter: ViewFilter; agencies: AgencyEntry[]
     return [...byUnit.values()];
   }, [grid.data, names]);
   const weeks = (grid.data?.weeks ?? []).map((w) => ({
-    week: w, tick: String(weekNumber(w)), title: t('week.label', { n: weekNumber(w), range: fmtWeekRange(w) }),
+    week: w, tick: String(weekNumber(w)), title: fmt.week(w),
   }));
   return (
-    <Card id="heatmap" title={t('heatmap.title')} desc={t('heatmap.desc')}>
+    <Card id="heatmap" className="chart-card" title={t('heatmap.title')} desc={t('heatmap.desc')}
+      actions={rows.length > 0 && <SavePngButton title={t('heatmap.title')} subtitle={t('heatmap.desc')}
+        markup={() => heatmapSvg({ rows, weeks, weekHeader: t('heatmap.weekHeader'), percent: fmt.pct })} />}>
       {grid.error ? <p role="alert">{grid.error}</p> : (
         <div className="heat-scroll">
-          <Heatmap rows={rows} weeks={weeks} percent={fmtPct} weekHeader={t('heatmap.weekHeader')}
+          <Heatmap rows={rows} weeks={weeks} percent={fmt.pct} weekHeader={t('heatmap.weekHeader')}
             cellLabel={(row, week, rate, ok, all) => t('heatmap.cell', {
-              unit: `${row.label} (${row.sublabel})`, week: t('week.label', { n: weekNumber(week), range: fmtWeekRange(week) }),
-              rate: fmtPct(rate), ok: fmtInt(ok), all: fmtInt(all),
+              unit: `${row.label} (${row.sublabel})`, week: fmt.week(week),
+              rate: fmt.pct(rate), ok: fmt.int(ok), all: fmt.int(all),
             })}
             onSelect={(k) => {
               const [agency = '', ...rest] = k.split('|');

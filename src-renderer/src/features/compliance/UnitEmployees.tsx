@@ -4,9 +4,9 @@ import { useApi } from '../../api/ApiProvider.tsx';
 import { arrowRows } from '../../api/arrow.ts';
 import { useQuery } from '../../api/useQuery.ts';
 import { bandOf } from '../../charts/bands.ts';
+import { DownloadTable } from '../../components/DownloadTable.tsx';
 import { Card } from '../../components/ui.tsx';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
-import { fmtInt, fmtPct } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 interface EmployeeRow {
@@ -21,7 +21,7 @@ interface EmployeeRow {
 
 /** The employees of one unit, lowest compliance first; choosing one opens their days. */
 export function UnitEmployees(props: { filter: ViewFilter & { agency: string; unit: string }; selected: string; onSelect: (nip: string) => void }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const api = useApi();
   const key = JSON.stringify(props.filter);
   const result = useQuery(() => api.unitEmployees(props.filter), [key]);
@@ -33,13 +33,14 @@ export function UnitEmployees(props: { filter: ViewFilter & { agency: string; un
     ), title: (r) => `${r.name ?? ''} ${r.nip}` },
     { key: 'nip', label: t('col.nip'), width: '162px', render: (r) => <span className="num">{r.nip}</span> },
     { key: 'rate', label: t('col.rate'), width: '82px', render: (r) => (
-      <span className={`num rate-${bandOf(r.rate) ?? 'none'}`}>{fmtPct(r.rate)}</span>
-    ), title: (r) => t('kpi.complianceHint', { ok: fmtInt(r.compliant), all: fmtInt(r.employeeWeeks) }) },
-    { key: 'flex', label: t('col.flexDaysShort'), title: (r) => `${t('col.flexDays')}: ${fmtInt(r.flexDays)}`, width: '72px', render: (r) => <span className="num">{fmtInt(r.flexDays)}</span> },
-    { key: 'findings', label: t('col.findings'), width: '66px', render: (r) => <span className="num">{fmtInt(r.findings)}</span> },
+      <span className={`num rate-${bandOf(r.rate) ?? 'none'}`}>{fmt.pct(r.rate)}</span>
+    ), title: (r) => t('kpi.complianceHint', { ok: fmt.int(r.compliant), all: fmt.int(r.employeeWeeks) }) },
+    { key: 'flex', label: t('col.flexDaysShort'), title: (r) => `${t('col.flexDays')}: ${fmt.int(r.flexDays)}`, width: '72px', render: (r) => <span className="num">{fmt.int(r.flexDays)}</span> },
+    { key: 'findings', label: t('col.findings'), width: '66px', render: (r) => <span className="num">{fmt.int(r.findings)}</span> },
   ];
   return (
-    <Card id="employees" title={t('drill.unitTitle', { unit: props.filter.unit })} desc={t('drill.unitDesc', { n: fmtInt(rows.length) })} flush>
+    <Card id="employees" title={t('drill.unitTitle', { unit: props.filter.unit })} desc={t('drill.unitDesc', { n: fmt.int(rows.length) })} flush
+      actions={<DownloadTable title={t('drill.unitTitle', { unit: props.filter.unit })} write={(api, out) => api.exportTable({ table: 'unitEmployees', filter: props.filter, out })} />}>
       {result.error ? <p role="alert">{result.error}</p> : (
         <VirtualTable<EmployeeRow>
           total={rows.length}
@@ -49,6 +50,7 @@ export function UnitEmployees(props: { filter: ViewFilter & { agency: string; un
           label={t('drill.unitTitle', { unit: props.filter.unit })}
           height={360}
           onActivate={(r) => props.onSelect(r.nip)}
+          printable
         />
       )}
     </Card>

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
-import type { ExportWorkbookRequest, ExportWorkbookResult } from '../../../../src-main/contract/index.ts';
+import type { DesktopFile, ExportWorkbookRequest, ExportWorkbookResult } from '../../../../src-main/contract/index.ts';
 import { MIN_KEY_LENGTH } from '../../../../src-main/contract/validate.ts';
+import { SHEET_ROWS, workbookFileName, type SheetId } from '../../../../src-main/contract/workbook.ts';
 import { useApiContext } from '../../api/ApiProvider.tsx';
 import { desktopCall, downloadWorkbook } from '../../api/desktop.ts';
 import { useMenuCommand } from '../../api/menu.ts';
@@ -8,17 +9,18 @@ import { errorText, useQuery } from '../../api/useQuery.ts';
 import { PageHead } from '../../components/PageHead.tsx';
 import { shortVersion } from '../../components/RunStatus.tsx';
 import { Card, Notice, ProgressBar, Select } from '../../components/ui.tsx';
-import { fmtInt, fmtMonth, monthEnd } from '../../i18n/format.ts';
+import { monthEnd } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-function defaultName(agency: string, unit: string): string {
-  const scope = (unit || agency || 'semua').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'semua';
-  return `Pantau-${scope}-${new Date().toISOString().slice(0, 10)}.xlsx`;
-}
+/** The sheets of each kind of workbook, in the order export-workbook.ts writes them. */
+const SHEETS: Record<'full' | 'unit', SheetId[]> = {
+  full: ['summary', 'units', 'findings', 'comparison', 'survey', 'quality', 'method', 'manifest'],
+  unit: ['summary', 'weeks', 'findings', 'comparison', 'survey', 'method', 'manifest'],
+};
 
 /** Ekspor: scope, full workbook or one unit's report, optional pseudonymisation; then show in folder (desktop) or download (browser). */
 export function ExportPage() {
-  const { t, lang } = useI18n();
+  const { t, lang, fmt } = useI18n();
   const { api, token, mode } = useApiContext();
   const desktop = mode === 'electron';
   const overview = useQuery(() => api.overview({}), []);
@@ -29,26 +31,30 @@ export function ExportPage() {
   const [to, setTo] = useState('');
   const [pseudo, setPseudo] = useState(false);
   const [key, setKey] = useState('');
-  const [target, setTarget] = useState<string | null>(null);
+  const [target, setTarget] = useState<DesktopFile | null>(null);
   const [fileName, setFileName] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportWorkbookResult | null>(null);
+  /** The desktop shell names the written file by a token; the page shows the name it was given with it. */
+  const [written, setWritten] = useState('');
   const [message, setMessage] = useState<{ tone: 'warn' | 'error'; text: string } | null>(null);
   const abort = useRef<AbortController | null>(null);
-  useMenuCommand('export', useCallback((e) => setTarget(e.path), []));
+  useMenuCommand('export', useCallback((e) => setTarget(e.file), []));
 
   const o = overview.data;
   const units = (o?.units ?? []).filter((u) => u.agency === agency);
   const months = o?.months ?? [];
-  const name = fileName.trim() || defaultName(agency, kind === 'unit' ? unit : '');
+  const name = fileName.trim() || workbookFileName({
+    agency, unit: kind === 'unit' ? unit : '', pseudonymised: pseudo, date: new Date().toISOString().slice(0, 10),
+  });
   const keyShort = pseudo && key.length < MIN_KEY_LENGTH;
   const unitMissing = kind === 'unit' && (!agency || !unit);
   const ready = !busy && !keyShort && !unitMissing && (!desktop || target !== null) && /\.xlsx$/i.test(name);
 
   const choose = async () => {
     try {
-      const chosen = await desktopCall('desktop.chooseExportPath', { suggestedName: name });
-      if (chosen.path) setTarget(chosen.path);
+      const chosen = await desktopCall('desktop.chooseExportFile', { suggestedName: name });
+      if (chosen.file) setTarget(chosen.file);
     } catch (err) {
       setMessage({ tone: 'error', text: errorText(err, lang) });
     }
@@ -61,7 +67,7 @@ export function ExportPage() {
     setMessage(null);
     setResult(null);
     const req: ExportWorkbookRequest = {
-      out: desktop ? target! : `download:${name.replace(/[^A-Za-z0-9._-]/g, '-')}`,
+      out: desktop ? target!.token : `download:${name.replace(/[^A-Za-z0-9._-]/g, '-')}`,
       ...(agency ? { agency } : {}), ...(kind === 'unit' ? { unit } : {}),
       ...(from ? { from: `${from}-01` } : {}), ...(to ? { to: monthEnd(to) } : {}),
       ...(pseudo ? { pseudonymize: { key } } : {}),
@@ -69,6 +75,7 @@ export function ExportPage() {
     try {
       const r = await api.exportWorkbook(req, { signal: controller.signal, onProgress: () => undefined });
       setResult(r);
+      setWritten(desktop ? target!.name : '');
       if (!desktop) await downloadWorkbook(r.out.slice('download:'.length), token);
     } catch (err) {
       setMessage(controller.signal.aborted ? { tone: 'warn', text: t('export.cancelled') } : { tone: 'error', text: errorText(err, lang) });
@@ -79,7 +86,7 @@ export function ExportPage() {
   };
 
   const agencyOptions = [{ value: '', label: t('filter.allAgencies') }, ...(o?.data.agencies ?? []).map((a) => ({ value: a.agency, label: a.name ?? a.agency }))];
-  const monthOptions = [{ value: '', label: t('export.allData') }, ...months.map((m) => ({ value: m, label: fmtMonth(m) }))];
+  const monthOptions = [{ value: '', label: t('export.allData') }, ...months.map((m) => ({ value: m, label: fmt.month(m) }))];
   return (
     <>
       <PageHead title={t('export.title')} subtitle={t('export.subtitle')} />
@@ -118,7 +125,7 @@ export function ExportPage() {
               {desktop ? (
                 <div className="actions">
                   <button type="button" className="btn" onClick={() => void choose()}>{t('export.choose')}</button>
-                  <span className="muted">{target ?? t('export.noTarget')}</span>
+                  <span className="muted">{target?.name ?? t('export.noTarget')}</span>
                 </div>
               ) : (
                 <div className="field" style={{ maxWidth: 420 }}>
@@ -143,11 +150,11 @@ export function ExportPage() {
         </Card>
         <div className="stack">
           {message && <Notice tone={message.tone}>{message.text}</Notice>}
-          {result ? <ExportResult result={result} desktop={desktop} token={token} /> : (
+          {result ? <ExportResult result={result} desktop={desktop} token={token} written={written} /> : (
             <Card id="export-contents" title={t('export.contents')}>
               <ul className="contents">
-                {(['summary', 'units', 'findings', 'compare', 'quality', 'method', 'manifest'] as const).map((k) => (
-                  <li key={k}><b>{t(`export.sheet.${k}`)}</b> — {t(`export.sheetDesc.${k}`)}</li>
+                {SHEETS[kind].map((k) => (
+                  <li key={k}><b>{t(`export.sheet.${k}`)}</b>: {t(`export.sheetAbout.${k}`)}</li>
                 ))}
               </ul>
             </Card>
@@ -158,20 +165,28 @@ export function ExportPage() {
   );
 }
 
-function ExportResult({ result, desktop, token }: { result: ExportWorkbookResult; desktop: boolean; token: string | null }) {
-  const { t } = useI18n();
+/**
+ * What was written: each sheet by its name, what it holds in plain words, and for a table how many
+ * of what it lists ("42 temuan"); the summary is a page, not a table, and has no count.
+ */
+function ExportResult({ result, desktop, token, written }: { result: ExportWorkbookResult; desktop: boolean; token: string | null; written: string }) {
+  const { t, fmt, lang } = useI18n();
   const file = result.out.startsWith('download:') ? result.out.slice('download:'.length) : result.out;
   return (
-    <Card id="export-result" title={t('export.done', { file: file.split(/[\\/]/).pop() ?? file })}
-      desc={t('export.doneMeta', { run: result.run, version: shortVersion(result.profileVersion), findings: fmtInt(result.findings), pseudo: result.pseudonymised ? t('export.pseudoDone') : '' })}
+    <Card id="export-result" title={t('export.done', { file: desktop ? written : file })}
+      desc={t('export.doneMeta', { run: result.run, version: shortVersion(result.profileVersion, lang), findings: fmt.int(result.findings), pseudo: result.pseudonymised ? t('export.pseudoDone') : '' })}
       actions={desktop
-        ? <button type="button" className="btn" onClick={() => void desktopCall('desktop.showInFolder', { path: result.out })}>{t('export.show')}</button>
+        ? <button type="button" className="btn" onClick={() => void desktopCall('desktop.showInFolder', { file: result.out })}>{t('export.show')}</button>
         : <button type="button" className="btn" onClick={() => void downloadWorkbook(file, token)}>{t('export.downloadAgain')}</button>}>
       <h3 style={{ marginBottom: 6 }}>{t('export.sheets')}</h3>
       <table className="data">
         <tbody>
           {result.sheets.map((s) => (
-            <tr key={s.name}><th scope="row" style={{ fontWeight: 500, position: 'static', background: 'none' }}>{s.name}</th><td className="num">{t('export.sheetRows', { n: fmtInt(s.rows) })}</td></tr>
+            <tr key={s.name}>
+              <th scope="row" style={{ fontWeight: 500, position: 'static', background: 'none' }}>{s.name}</th>
+              <td>{t(`export.sheetAbout.${s.sheet}`)}</td>
+              <td className="num" style={{ whiteSpace: 'nowrap' }}>{s.sheet in SHEET_ROWS ? t(`export.sheetRows.${s.sheet as keyof typeof SHEET_ROWS}`, { n: fmt.int(s.rows) }) : ''}</td>
+            </tr>
           ))}
         </tbody>
       </table>

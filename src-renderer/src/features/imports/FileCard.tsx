@@ -1,6 +1,7 @@
 import { CODE_LABELS, IMPORT_KINDS, LAYOUTS, type ImportKind, type PreviewImportResult } from '../../../../src-main/contract/index.ts';
+import type { Formatter } from '../../../../src-main/contract/format.ts';
+import { DateInput, MonthInput } from '../../components/inputs.tsx';
 import { Notice, ProgressBar } from '../../components/ui.tsx';
-import { fmtBytes, fmtInt } from '../../i18n/format.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { blockers, columnsOf, conflictOf, edited, missingConstants, missingFields, type Staged, type useStaging } from './useStaging.ts';
 
@@ -10,7 +11,7 @@ const NO_AGENCY: (ImportKind | null)[] = ['calendar', 'survey'];
 
 /** One file before import, as a wizard that always has a way forward: header rows, layout, columns, constants, codes, preview. */
 export function FileCard({ s, staging, agencies, many }: { s: Staged; staging: Staging; agencies: string[]; many: boolean }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const id = `file-${s.id}`;
   const p = s.preview;
   const reading = s.phase === 'uploading' || s.phase === 'detecting';
@@ -22,7 +23,7 @@ export function FileCard({ s, staging, agencies, many }: { s: Staged; staging: S
         <div>
           <h2 id={`${id}-name`}>{s.name}</h2>
           <p className="desc">
-            {s.size > 0 && fmtBytes(s.size)}
+            {s.size > 0 && fmt.bytes(s.size)}
             {p && ` · ${p.format === 'xlsx' ? t('imports.formatXlsx') + (p.sheet ? ` · ${t('imports.sheet', { sheet: p.sheet })}` : '') : t('imports.format', { format: 'CSV', encoding: p.encoding ?? '', delimiter: p.delimiter ?? ',' })}`}
           </p>
         </div>
@@ -62,7 +63,7 @@ export function FileCard({ s, staging, agencies, many }: { s: Staged; staging: S
             ) : null}
             <p id={`${id}-agency-hint`} className="muted field-hint">
               {s.agencyFrom
-                ? <><span className="badge badge-open">{t('imports.suggested')}</span> {t(`imports.agencyFrom.${s.agencyFrom}` as MessageKey, matchVars(s))}</>
+                ? <><span className="badge badge-open">{t('imports.suggested')}</span> {t(`imports.agencyFrom.${s.agencyFrom}` as MessageKey, matchVars(s, fmt))}</>
                 : t('imports.agencyHint')}
             </p>
           </div>
@@ -70,7 +71,7 @@ export function FileCard({ s, staging, agencies, many }: { s: Staged; staging: S
         {conflict && (
           <div className="notice notice-warn" role="alert">
             <div>
-              <p>{t('imports.conflict', { chosen: s.agency.trim().toUpperCase(), agency: conflict.agency, matched: fmtInt(conflict.matched), of: fmtInt(conflict.of) })}</p>
+              <p>{t('imports.conflict', { chosen: s.agency.trim().toUpperCase(), agency: conflict.agency, matched: fmt.int(conflict.matched), of: fmt.int(conflict.of) })}</p>
               <label className="inline-field">
                 <input type="checkbox" checked={s.conflictOk} onChange={(e) => staging.confirmConflict(s, e.target.checked)} />
                 {t('imports.conflictOk', { chosen: s.agency.trim().toUpperCase() })}
@@ -88,13 +89,13 @@ export function FileCard({ s, staging, agencies, many }: { s: Staged; staging: S
   );
 }
 
-function matchVars(s: Staged): Record<string, string> {
+function matchVars(s: Staged, fmt: Formatter): Record<string, string> {
   const m = s.rosterMatches.find((x) => x.agency === s.agency.trim().toUpperCase());
-  return { matched: fmtInt(m?.matched ?? 0), of: fmtInt(m?.of ?? 0) };
+  return { matched: fmt.int(m?.matched ?? 0), of: fmt.int(m?.of ?? 0) };
 }
 
 function Wizard({ s, p, staging }: { s: Staged; p: PreviewImportResult; staging: Staging }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const id = `file-${s.id}`;
   const fieldLabel = (f: string) => t(`field.${f}` as MessageKey);
   const columns = columnsOf(s);
@@ -199,15 +200,21 @@ function Wizard({ s, p, staging }: { s: Staged; p: PreviewImportResult; staging:
               {showConstants && (
                 <div className="constants">
                   <h3>{t('imports.constants')}</h3>
-                  {(['date', 'period'] as const).filter((n) => p.needs.includes(n) || p.constants[n] || s.choice[n]).map((n) => (
-                    <label key={n} className="field inline-field">
-                      <span>{t(n === 'date' ? 'imports.constant.date' : 'imports.constant.period')}</span>
-                      <input type={n === 'date' ? 'date' : 'month'} value={s.choice[n] ?? p.constants[n]?.value ?? ''}
-                        aria-invalid={needs.includes(n)} onChange={(e) => staging.setConstant(s, n, e.target.value)} />
-                      {p.constants[n] && <span className="muted">{t('imports.constantFrom', { from: t(`imports.from.${p.constants[n]!.from}` as MessageKey) })}</span>}
-                      {needs.includes(n) && <span className="error-text">{t('imports.constantNeeded')}</span>}
-                    </label>
-                  ))}
+                  {(['date', 'period'] as const).filter((n) => p.needs.includes(n) || p.constants[n] || s.choice[n]).map((n) => {
+                    const field = {
+                      id: `${id}-${n}`, value: s.choice[n] ?? p.constants[n]?.value ?? null,
+                      error: needs.includes(n) ? t('imports.constantNeeded') : null,
+                      // Text that is no date yet keeps the value before it; the field says why beside it.
+                      onChange: (value: string | null, problem: string | null) => problem === null && staging.setConstant(s, n, value ?? ''),
+                    };
+                    return (
+                      <label key={n} className="field inline-field">
+                        <span>{t(n === 'date' ? 'imports.constant.date' : 'imports.constant.period')}</span>
+                        {n === 'date' ? <DateInput {...field} /> : <MonthInput {...field} />}
+                        {p.constants[n] && <span className="muted">{t('imports.constantFrom', { from: t(`imports.from.${p.constants[n]!.from}` as MessageKey) })}</span>}
+                      </label>
+                    );
+                  })}
                   {p.needs.length === 0 && Object.keys(p.constants).length === 0 && <p className="muted">{t('imports.constantsNone')}</p>}
                 </div>
               )}
@@ -215,7 +222,7 @@ function Wizard({ s, p, staging }: { s: Staged; p: PreviewImportResult; staging:
               <h3>{t('imports.preview', { n: p.rows.length })}</h3>
               <p className="muted" style={{ fontSize: 12.5 }}>
                 {p.checked.rows === 0 ? t('imports.checkedNone')
-                  : t(p.checked.wholeFile ? 'imports.checkedAll' : 'imports.checkedHead', { n: fmtInt(p.checked.rows), rejected: fmtInt(rejected), skipped: fmtInt(skipped) })}
+                  : t(p.checked.wholeFile ? 'imports.checkedAll' : 'imports.checkedHead', { n: fmt.int(p.checked.rows), rejected: fmt.int(rejected), skipped: fmt.int(skipped) })}
               </p>
               <div className="preview-scroll" tabIndex={0} role="region" aria-label={t('imports.preview', { n: p.rows.length })}>
                 <table className="data preview">
@@ -253,7 +260,7 @@ function Wizard({ s, p, staging }: { s: Staged; p: PreviewImportResult; staging:
               </div>
               {p.rowIssues.filter((x) => !p.rowNumbers.includes(x.row)).length > 0 && (
                 <details>
-                  <summary>{t('imports.moreIssues', { n: fmtInt(p.rowIssues.filter((x) => !p.rowNumbers.includes(x.row)).length) })}</summary>
+                  <summary>{t('imports.moreIssues', { n: fmt.int(p.rowIssues.filter((x) => !p.rowNumbers.includes(x.row)).length) })}</summary>
                   <ul className="muted">{p.rowIssues.filter((x) => !p.rowNumbers.includes(x.row)).map((x, k) => <li key={k}>{x.reason}</li>)}</ul>
                 </details>
               )}
@@ -276,7 +283,7 @@ function Wizard({ s, p, staging }: { s: Staged; p: PreviewImportResult; staging:
  * A code already given a value stays listed (the preview no longer counts it as unknown), so it can be changed back.
  */
 function ValueMap({ s, p, staging }: { s: Staged; p: PreviewImportResult; staging: Staging }) {
-  const { t, lang } = useI18n();
+  const { t, lang, fmt } = useI18n();
   const lists = p.unknownValues.map((u) => ({ ...u, values: u.values as { value: string; rows: number | null }[] }));
   for (const [field, codes] of Object.entries(s.choice.values ?? {})) {
     const list = lists.find((u) => u.field === field);
@@ -297,7 +304,7 @@ function ValueMap({ s, p, staging }: { s: Staged; p: PreviewImportResult; stagin
             {u.values.map((v) => (
               <tr key={v.value}>
                 <td>{v.value}</td>
-                <td className="num">{v.rows === null ? '–' : fmtInt(v.rows)}</td>
+                <td className="num">{v.rows === null ? '–' : fmt.int(v.rows)}</td>
                 <td>
                   <select aria-label={t('imports.codeMeansFor', { code: v.value })} value={s.choice.values?.[u.field]?.[v.value] ?? ''}
                     onChange={(e) => staging.setValue(s, u.field, v.value, e.target.value)}>

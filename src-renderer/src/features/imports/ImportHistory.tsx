@@ -4,13 +4,12 @@ import { useApi } from '../../api/ApiProvider.tsx';
 import { useDataVersion } from '../../api/DataVersion.tsx';
 import { errorText, useQuery } from '../../api/useQuery.ts';
 import { Card, Notice } from '../../components/ui.tsx';
-import { fmtDateTime, fmtInt } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { RejectsList } from './ImportResults.tsx';
+import { BatchRejectsList } from './ImportResults.tsx';
 
 /** Every batch, newest first; undo is one click and a confirmation. */
 export function ImportHistory() {
-  const { t, lang } = useI18n();
+  const { t, lang, fmt } = useI18n();
   const api = useApi();
   const { changed } = useDataVersion();
   const [showUndone, setShowUndone] = useState(false);
@@ -18,13 +17,12 @@ export function ImportHistory() {
   const [open, setOpen] = useState<string | null>(null);
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const history = useQuery(() => api.listImports({ includeUndone: showUndone }), [showUndone]);
-  const rejects = useQuery(() => (open ? api.batchRejects({ batch: open }) : Promise.resolve(null)), [open]);
   const batches = [...(history.data?.batches ?? [])].reverse();
   const undo = async (b: ImportBatch) => {
     setConfirm(null);
     try {
       const r = await api.undoImport({ batch: b.batch });
-      setMessage({ tone: 'ok', text: t('history.undoneMsg', { batch: r.batch, removed: fmtInt(r.rowsRemoved), restored: fmtInt(r.rowsRestored) }) });
+      setMessage({ tone: 'ok', text: t('history.undoneMsg', { batch: r.batch, removed: fmt.int(r.rowsRemoved), restored: fmt.int(r.rowsRestored) }) });
       changed();
     } catch (err) {
       setMessage({ tone: 'error', text: errorText(err, lang) });
@@ -49,11 +47,11 @@ export function ImportHistory() {
               {batches.map((b) => (
                 <tr key={b.batch}>
                   <td className="num">{b.batch}</td><td>{b.file}</td><td>{t(`kind.${b.kind}`)}</td><td>{b.agency ?? '–'}</td>
-                  <td>{fmtDateTime(b.importedAt)}</td><td className="num">{fmtInt(b.rowsImported)}</td>
+                  <td>{fmt.dateTime(b.importedAt)}</td><td className="num">{fmt.int(b.rowsImported)}</td>
                   <td className="num">
                     {b.rowsRejected > 0 ? (
                       <button type="button" className="linklike" aria-expanded={open === b.batch} onClick={() => setOpen(open === b.batch ? null : b.batch)}>
-                        {fmtInt(b.rowsRejected)}<span className="sr-only"> — {open === b.batch ? t('history.hideRejects') : t('history.showRejects')} {b.file}</span>
+                        {fmt.int(b.rowsRejected)}<span className="sr-only"> — {open === b.batch ? t('history.hideRejects') : t('history.showRejects')} {b.file}</span>
                       </button>
                     ) : '0'}
                   </td>
@@ -75,10 +73,9 @@ export function ImportHistory() {
           </table>
         </div>
       )}
-      {open && rejects.data && (
+      {open && (
         <div style={{ marginTop: 12 }}>
-          <h3 style={{ marginBottom: 6 }}>{t('imports.rejects', { n: fmtInt(rejects.data.rejects.length) })} — {open}</h3>
-          <RejectsList rejects={rejects.data.rejects} label={`${t('imports.rejects', { n: fmtInt(rejects.data.rejects.length) })} — ${open}`} />
+          <BatchRejectsList key={open} batch={open} label={(n) => `${t('imports.rejects', { n: fmt.int(n) })} — ${open}`} />
         </div>
       )}
     </Card>

@@ -1,10 +1,10 @@
 import { forwardRef, useState } from 'react';
-import type { ImportBatch, ImportFileResult, RejectedRow } from '../../../../src-main/contract/index.ts';
+import { IMPORT_RESULT_ROWS, type ImportBatch, type ImportFileResult, type RejectedRow } from '../../../../src-main/contract/index.ts';
 import { useApiContext } from '../../api/ApiProvider.tsx';
 import { desktopCall, downloadWorkbook } from '../../api/desktop.ts';
 import { errorText, useQuery } from '../../api/useQuery.ts';
+import { DownloadTable } from '../../components/DownloadTable.tsx';
 import { Notice } from '../../components/ui.tsx';
-import { fmtInt } from '../../i18n/format.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { createStore } from './store.ts';
 
@@ -22,41 +22,69 @@ export const results = createStore<ResultEntry[]>([]);
 
 const PAGE = 100;
 
-/** Rows of a long list, a page at a time, each with its whole reason (never cut). */
-function Paged<T>({ rows, label, head, line }: { rows: T[]; label: string; head: string[]; line: (r: T) => (string | number)[] }) {
-  const { t } = useI18n();
-  const [page, setPage] = useState(0);
-  const pages = Math.ceil(rows.length / PAGE);
-  const shown = rows.slice(page * PAGE, page * PAGE + PAGE);
+/** One page of a long list and its pager, each row with its whole reason (never cut). */
+function PagedTable<T>({ rows, page, total, onPage, label, head, line }: {
+  rows: T[]; page: number; total: number; onPage: (page: number) => void; label: string; head: string[]; line: (r: T) => (string | number)[];
+}) {
+  const { t, fmt } = useI18n();
+  const pages = Math.ceil(total / PAGE);
   return (
     <div>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
         <table className="data reasons">
           <thead><tr>{head.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
           <tbody>
-            {shown.map((r, i) => <tr key={page * PAGE + i}>{line(r).map((c, k) => <td key={k} className={typeof c === 'number' ? 'num' : ''}>{typeof c === 'number' ? fmtInt(c) : c}</td>)}</tr>)}
+            {rows.map((r, i) => <tr key={page * PAGE + i}>{line(r).map((c, k) => <td key={k} className={typeof c === 'number' ? 'num' : ''}>{typeof c === 'number' ? fmt.int(c) : c}</td>)}</tr>)}
           </tbody>
         </table>
       </div>
       {pages > 1 && (
         <div className="pager">
-          <button type="button" className="btn btn-sm" disabled={page === 0} onClick={() => setPage(page - 1)}>{t('pager.prev')}</button>
-          <span>{t('pager.of', { from: fmtInt(page * PAGE + 1), to: fmtInt(Math.min(rows.length, page * PAGE + PAGE)), n: fmtInt(rows.length) })}</span>
-          <button type="button" className="btn btn-sm" disabled={page === pages - 1} onClick={() => setPage(page + 1)}>{t('pager.next')}</button>
+          <button type="button" className="btn btn-sm" disabled={page === 0} onClick={() => onPage(page - 1)}>{t('pager.prev')}</button>
+          <span>{t('pager.of', { from: fmt.int(page * PAGE + 1), to: fmt.int(Math.min(total, page * PAGE + PAGE)), n: fmt.int(total) })}</span>
+          <button type="button" className="btn btn-sm" disabled={page === pages - 1} onClick={() => onPage(page + 1)}>{t('pager.next')}</button>
         </div>
       )}
     </div>
   );
 }
 
-/** Every rejected row with its row, sheet, column, value and whole reason. */
-export function RejectsList({ rejects, label }: { rejects: RejectedRow[]; label: string }) {
+/** A list held in full, a page at a time. */
+function Paged<T>({ rows, ...rest }: { rows: T[]; label: string; head: string[]; line: (r: T) => (string | number)[] }) {
+  const [page, setPage] = useState(0);
+  return <PagedTable rows={rows.slice(page * PAGE, page * PAGE + PAGE)} page={page} total={rows.length} onPage={setPage} {...rest} />;
+}
+
+function rejectColumns(t: ReturnType<typeof useI18n>['t'], sheets: boolean) {
+  return {
+    head: [t('rejects.row'), ...(sheets ? [t('rejects.sheet')] : []), t('rejects.column'), t('rejects.value'), t('rejects.reason')],
+    line: (x: RejectedRow) => [x.row, ...(sheets ? [x.sheet ?? ''] : []), x.column, x.value ?? '', x.reason],
+  };
+}
+
+/** Rejected rows held in full, with their row, sheet, column, value and whole reason. */
+function RejectsList({ rejects, label }: { rejects: RejectedRow[]; label: string }) {
   const { t } = useI18n();
-  const sheets = rejects.some((x) => x.sheet);
+  return <Paged rows={rejects} label={label} {...rejectColumns(t, rejects.some((x) => x.sheet))} />;
+}
+
+/** Every rejected row of a stored batch, a page at a time from the core (a batch may hold a million). */
+export function BatchRejectsList({ batch, label }: { batch: string; label: (total: number) => string }) {
+  const { t } = useI18n();
+  const { api } = useApiContext();
+  const [page, setPage] = useState(0);
+  const q = useQuery(() => api.batchRejects({ batch, offset: page * PAGE, limit: PAGE }), [batch, page]);
+  if (q.error) return <Notice tone="error">{q.error}</Notice>;
+  if (!q.data) return null;
+  const { rejects, rejectsTotal } = q.data;
   return (
-    <Paged rows={rejects} label={label}
-      head={[t('rejects.row'), ...(sheets ? [t('rejects.sheet')] : []), t('rejects.column'), t('rejects.value'), t('rejects.reason')]}
-      line={(x) => [x.row, ...(sheets ? [x.sheet ?? ''] : []), x.column, x.value ?? '', x.reason]} />
+    <>
+      <div className="actions" style={{ marginBottom: 6 }}>
+        <h3>{label(rejectsTotal)}</h3>
+        <DownloadTable title={label(rejectsTotal)} write={(api, out) => api.exportRejects({ batches: [batch], out })} />
+      </div>
+      <PagedTable rows={rejects} page={page} total={rejectsTotal} onPage={setPage} label={label(rejectsTotal)} {...rejectColumns(t, rejects.some((x) => x.sheet))} />
+    </>
   );
 }
 
@@ -84,7 +112,7 @@ function batchesOf(r: ImportFileResult): string[] {
 }
 
 function OneResult({ entry, history }: { entry: ResultEntry; history: ImportBatch[] | undefined }) {
-  const { t, lang } = useI18n();
+  const { t, lang, fmt } = useI18n();
   const { api, token, mode } = useApiContext();
   const [message, setMessage] = useState<string | null>(null);
   const r = entry.result;
@@ -106,8 +134,8 @@ function OneResult({ entry, history }: { entry: ResultEntry; history: ImportBatc
     try {
       const name = `baris-ditolak-${r.file.replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9._-]/g, '-')}.xlsx`;
       if (mode === 'electron') {
-        const chosen = await desktopCall('desktop.chooseExportPath', { suggestedName: name });
-        if (chosen.path) await api.exportRejects({ batches, out: chosen.path });
+        const chosen = await desktopCall('desktop.chooseExportFile', { suggestedName: name });
+        if (chosen.file) await api.exportRejects({ batches, out: chosen.file.token });
         return;
       }
       const out = await api.exportRejects({ batches, out: `download:${name}` });
@@ -126,9 +154,9 @@ function OneResult({ entry, history }: { entry: ResultEntry; history: ImportBatc
       {undone && <p className="muted">{t('imports.undoneLine')}</p>}
       {r.error ? <p className="notice notice-error" style={{ marginTop: 6 }}>{r.error}</p> : (
         <p>
-          {t('imports.resultLine', { read: fmtInt(r.rowsRead), ok: fmtInt(r.rowsImported), rejected: fmtInt(r.rowsRejected) })}
-          {r.rowsSkipped > 0 && t('imports.skippedLine', { n: fmtInt(r.rowsSkipped) })}
-          {r.records !== undefined && r.records !== r.rowsImported && t('imports.recordsLine', { n: fmtInt(r.records) })}
+          {t('imports.resultLine', { read: fmt.int(r.rowsRead), ok: fmt.int(r.rowsImported), rejected: fmt.int(r.rowsRejected) })}
+          {r.rowsSkipped > 0 && t('imports.skippedLine', { n: fmt.int(r.rowsSkipped) })}
+          {r.records !== undefined && r.records !== r.rowsImported && t('imports.recordsLine', { n: fmt.int(r.records) })}
         </p>
       )}
       {r.status === 'imported' && <Guesses result={r} />}
@@ -141,14 +169,16 @@ function OneResult({ entry, history }: { entry: ResultEntry; history: ImportBatc
       )}
       {r.rejects.length > 0 && (
         <details open style={{ marginTop: 6 }}>
-          <summary>{t('imports.rejects', { n: fmtInt(r.rejects.length) })}</summary>
-          <RejectsList rejects={r.rejects} label={`${t('imports.rejects', { n: fmtInt(r.rejects.length) })} — ${r.file}`} />
+          <summary>{t('imports.rejects', { n: fmt.int(r.rowsRejected) })}</summary>
+          {r.rejects.length >= IMPORT_RESULT_ROWS && <p className="muted">{t('imports.firstRows', { n: fmt.int(r.rejects.length) })}</p>}
+          <RejectsList rejects={r.rejects} label={`${t('imports.rejects', { n: fmt.int(r.rowsRejected) })} — ${r.file}`} />
         </details>
       )}
       {r.skipped.length > 0 && (
         <details style={{ marginTop: 6 }}>
-          <summary>{t('imports.skipped', { n: fmtInt(r.skipped.length) })}</summary>
-          <Paged rows={r.skipped} label={`${t('imports.skipped', { n: fmtInt(r.skipped.length) })} — ${r.file}`}
+          <summary>{t('imports.skipped', { n: fmt.int(r.rowsSkipped) })}</summary>
+          {r.skipped.length >= IMPORT_RESULT_ROWS && <p className="muted">{t('imports.firstRows', { n: fmt.int(r.skipped.length) })}</p>}
+          <Paged rows={r.skipped} label={`${t('imports.skipped', { n: fmt.int(r.rowsSkipped) })} — ${r.file}`}
             head={[t('rejects.row'), t('rejects.reason')]} line={(x) => [x.row, x.reason]} />
         </details>
       )}

@@ -7,7 +7,6 @@ import { errorText, useQuery } from '../../api/useQuery.ts';
 import { PageHead } from '../../components/PageHead.tsx';
 import { RunButton, RunStatus, useRunChecks } from '../../components/RunStatus.tsx';
 import { Card, Notice, ProgressBar } from '../../components/ui.tsx';
-import { fmtInt } from '../../i18n/format.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { FileCard } from './FileCard.tsx';
 import { ImportHistory } from './ImportHistory.tsx';
@@ -31,7 +30,7 @@ let resultKey = 1;
 
 /** Impor: drop or pick many files, check what Pantau recognised, import with progress and cancel, see every rejected row. */
 export function ImportsPage() {
-  const { t, lang } = useI18n();
+  const { t, lang, fmt } = useI18n();
   const api = useApi();
   const { changed } = useDataVersion();
   const staging = useStaging();
@@ -44,8 +43,8 @@ export function ImportsPage() {
   const abort = useRef<AbortController | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
-  const { addPaths } = staging;
-  useMenuCommand('import', useCallback((e) => void addPaths(e.paths), [addPaths]));
+  const { addChosen } = staging;
+  useMenuCommand('import', useCallback((e) => void addChosen(e.files), [addChosen]));
   const agencies = (overview.data?.data.agencies ?? []).map((a) => a.agency);
   const files = staging.files;
   const waiting = files.filter((f) => !isReady(f));
@@ -139,7 +138,7 @@ export function ImportsPage() {
                 <span>
                   {label} · {t(PHASE[progress.phase])}
                   {progress.fraction !== null && ` ${Math.round(progress.fraction * 100)} %`}
-                  {progress.rows !== null && ` · ${t('imports.phaseRows', { n: fmtInt(progress.rows) })}`}
+                  {progress.rows !== null && ` · ${t('imports.phaseRows', { n: fmt.int(progress.rows) })}`}
                 </span>
                 <ProgressBar value={progress.fraction} label={label!} />
               </div>

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
-import type { DetectImportResult, ImportFileRequest, ImportKind, LayoutId, MappingRecipe, PreviewImportResult } from '../../../../src-main/contract/index.ts';
+import { rosterConflict, type DesktopFile, type DetectImportResult, type ImportFileRequest, type ImportKind, type LayoutId, type MappingRecipe, type PreviewImportResult, type RosterMatch } from '../../../../src-main/contract/index.ts';
 import { useApiContext } from '../../api/ApiProvider.tsx';
 import { fileRef, type FileRef } from '../../api/files.ts';
 import { errorText } from '../../api/useQuery.ts';
@@ -66,13 +66,7 @@ export function missingConstants(s: Staged): ('date' | 'period')[] {
 }
 
 /** The agency whose roster holds more of the file's NIPs than the chosen one: the data may be going to the wrong place. */
-export function conflictOf(s: Staged): DetectImportResult['rosterMatches'][number] | null {
-  const agency = s.agency.trim().toUpperCase();
-  const top = s.rosterMatches[0];
-  if (!agency || !top || top.matched === 0 || top.agency === agency) return null;
-  const own = s.rosterMatches.find((m) => m.agency === agency)?.matched ?? 0;
-  return own < top.matched ? top : null;
-}
+export const conflictOf = (s: Staged): RosterMatch | null => rosterConflict(s.agency, s.rosterMatches);
 
 /** Why a staged file cannot be imported yet, as message keys; empty when it can. */
 export function blockers(s: Staged): { key: MessageKey; vars?: Record<string, string> }[] {
@@ -241,11 +235,10 @@ export function useStaging() {
     }
   }, [token, detect, lang]);
 
-  /** Files named by path (the desktop menu's open dialog): nothing to upload. */
-  const addPaths = useCallback(async (paths: string[]) => {
-    for (const path of paths) {
-      const name = path.split(/[\\/]/).pop() ?? path;
-      const s = stage(name, 0, { path, fileName: name, size: 0 });
+  /** Files chosen in the desktop menu's open dialog, named by the shell's tokens: nothing to upload. */
+  const addChosen = useCallback(async (chosen: DesktopFile[]) => {
+    for (const { token, name } of chosen) {
+      const s = stage(name, 0, { path: token, fileName: name, size: 0 });
       store.set((list) => [...list, s]);
       try {
         await detect(s, s.ref!);
@@ -264,7 +257,7 @@ export function useStaging() {
   return {
     files,
     add,
-    addPaths,
+    addChosen,
     /** Resolves once every preview asked so far has answered, so an import takes the file as the user left it. */
     settled: async () => { await Promise.all(inflight.values()); },
     current,

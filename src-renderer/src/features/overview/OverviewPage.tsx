@@ -4,13 +4,14 @@ import { useApi } from '../../api/ApiProvider.tsx';
 import { useQuery } from '../../api/useQuery.ts';
 import { bandOf, TARGET } from '../../charts/bands.ts';
 import { RuleFindingsChart } from '../../charts/RuleFindingsChart.tsx';
+import { SavePngButton } from '../../charts/savePng.tsx';
 import { WeeklyTrendChart } from '../../charts/WeeklyTrendChart.tsx';
 import { PageHead } from '../../components/PageHead.tsx';
 import { RunButton, RunStatus, useRunChecks } from '../../components/RunStatus.tsx';
 import { Card, Kpi, Notice, Select } from '../../components/ui.tsx';
 import { useAfterPaint } from '../../components/useAfterPaint.ts';
 import { useWidth } from '../../components/useWidth.ts';
-import { fmtInt, fmtPct, fmtWeekRange, weekNumber } from '../../i18n/format.ts';
+import { weekNumber } from '../../../../src-main/contract/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useRoute } from '../../router.tsx';
 import { EmptyWorkspace } from './EmptyWorkspace.tsx';
@@ -30,7 +31,7 @@ export function OverviewPage() {
   );
   return (
     <>
-      <PageHead title={t('overview.title')} subtitle={t('overview.subtitle')} actions={agencyFilter} />
+      <PageHead title={t('overview.title')} subtitle={t('overview.subtitle')} actions={agencyFilter} printable={Boolean(o?.run)} />
       {overview.error && <Notice tone="error" action={<button className="btn btn-sm" onClick={overview.reload}>{t('common.retry')}</button>}>{overview.error}</Notice>}
       {!o ? <p className="muted">{t('common.loading')}</p>
         : o.data.batches === 0 && !o.run ? <EmptyWorkspace />
@@ -41,7 +42,7 @@ export function OverviewPage() {
 }
 
 function Figures({ o, rules, checks }: { o: OverviewResult; rules: RuleInfo[]; checks: ReturnType<typeof useRunChecks> }) {
-  const { t, pick } = useI18n();
+  const { t, pick, fmt } = useI18n();
   const { go } = useRoute();
   const h = o.headline;
   const trend = useWidth<HTMLDivElement>();
@@ -50,41 +51,43 @@ function Figures({ o, rules, checks }: { o: OverviewResult; rules: RuleInfo[]; c
   const titles = new Map(rules.map((r) => [r.id, pick(r.title)]));
   const order = rules.map((r) => r.id);
   const byRule = [...o.rules].sort((a, b) => order.indexOf(a.rule) - order.indexOf(b.rule));
-  const target = fmtPct(TARGET);
+  const target = fmt.pct(TARGET);
   return (
     <>
       <RunStatus run={o.run} checks={checks} />
       <div className="kpis">
-        <Kpi label={t('kpi.agencies')} value={fmtInt(h.agencies)} hint={levels(o, t)} />
-        <Kpi label={t('kpi.employees')} value={fmtInt(h.employees)} hint={t('kpi.employeesHint', { n: fmtInt(h.employeeWeeks) })} />
-        <Kpi label={t('kpi.adoption')} value={fmtPct(h.adoption)} hint={t('kpi.adoptionHint', { n: fmtInt(h.flexEmployees) })} />
-        <Kpi label={t('kpi.compliance')} value={fmtPct(h.rate)} tone={bandOf(h.rate) ?? undefined}
-          hint={t('kpi.complianceHint', { ok: fmtInt(h.compliantEmployeeWeeks), all: fmtInt(h.employeeWeeks) })} />
-        <Kpi label={t('kpi.findings')} value={fmtInt(h.findings)}
-          hint={t('kpi.findingsHint', { new: fmtInt(o.run?.newFindings ?? 0), resolved: fmtInt(o.run?.resolvedFindings ?? 0) })} />
+        <Kpi label={t('kpi.agencies')} value={fmt.int(h.agencies)} hint={levels(o, t)} />
+        <Kpi label={t('kpi.employees')} value={fmt.int(h.employees)} hint={t('kpi.employeesHint', { n: fmt.int(h.employeeWeeks) })} />
+        <Kpi label={t('kpi.adoption')} value={fmt.pct(h.adoption)} hint={t('kpi.adoptionHint', { n: fmt.int(h.flexEmployees) })} />
+        <Kpi label={t('kpi.compliance')} value={fmt.pct(h.rate)} tone={bandOf(h.rate) ?? undefined}
+          hint={t('kpi.complianceHint', { ok: fmt.int(h.compliantEmployeeWeeks), all: fmt.int(h.employeeWeeks) })} />
+        <Kpi label={t('kpi.findings')} value={fmt.int(h.findings)}
+          hint={t('kpi.findingsHint', { new: fmt.int(o.run?.newFindings ?? 0), resolved: fmt.int(o.run?.resolvedFindings ?? 0) })} />
       </div>
       <div className="grid grid-2">
         <UnitsCard units={o.units} agencies={o.data.agencies} onSelect={(agency, unit) => go('kepatuhan', { agency, unit })} />
         <div className="stack">
-          <Card id="trend" title={t('trend.title')} desc={t('trend.desc')}>
-            <div ref={trend.ref}>
+          <Card id="trend" className="chart-card" title={t('trend.title')} desc={t('trend.desc')}
+            actions={<SavePngButton title={t('trend.title')} subtitle={t('trend.desc')} within={trend.ref} />}>
+            <div ref={trend.ref} className="chart">
               {later && trend.width > 0 && <WeeklyTrendChart width={trend.width} targetLabel={t('band.target', { target })} weeks={o.weeks.map((w) => ({
                 week: w.week, tick: t('week.short', { n: weekNumber(w.week) }), rate: w.rate,
-                title: t('week.label', { n: weekNumber(w.week), range: fmtWeekRange(w.week) }),
-                detail: `${fmtPct(w.rate)} · ${t('kpi.complianceHint', { ok: fmtInt(w.compliantEmployeeWeeks), all: fmtInt(w.employeeWeeks) })}`,
+                title: fmt.week(w.week),
+                detail: `${fmt.pct(w.rate)} · ${t('kpi.complianceHint', { ok: fmt.int(w.compliantEmployeeWeeks), all: fmt.int(w.employeeWeeks) })}`,
               }))} />}
             </div>
           </Card>
-          <Card id="rules" title={t('rules.chartTitle')} desc={t('rules.chartDesc')}>
-            <div ref={ruleWidth.ref}>
+          <Card id="rules" className="chart-card" title={t('rules.chartTitle')} desc={t('rules.chartDesc')}
+            actions={<SavePngButton title={t('rules.chartTitle')} within={ruleWidth.ref} />}>
+            <div ref={ruleWidth.ref} className="chart">
               {later && ruleWidth.width > 0 && <RuleFindingsChart width={ruleWidth.width} onSelect={(rule) => go('kepatuhan', { rule })} rules={byRule.map((r) => ({
                 rule: r.rule, title: titles.get(r.rule) ?? '', findings: r.findings,
-                detail: `${t('findings.count', { n: fmtInt(r.findings) })}${r.rate === null ? '' : ` · ${t('col.rate')} ${fmtPct(r.rate)}`}`,
+                detail: `${t('findings.count', { n: fmt.int(r.findings) })}${r.rate === null ? '' : ` · ${t('col.rate')} ${fmt.pct(r.rate)}`}`,
               }))} />}
               <div className="sr-only"><table>
                 <caption>{t('rules.chartTitle')}</caption>
                 <thead><tr><th scope="col">{t('col.rule')}</th><th scope="col">{t('col.findings')}</th><th scope="col">{t('col.rate')}</th></tr></thead>
-                <tbody>{byRule.map((r) => <tr key={r.rule}><td>{r.rule} {titles.get(r.rule)}</td><td>{fmtInt(r.findings)}</td><td>{fmtPct(r.rate)}</td></tr>)}</tbody>
+                <tbody>{byRule.map((r) => <tr key={r.rule}><td>{r.rule} {titles.get(r.rule)}</td><td>{fmt.int(r.findings)}</td><td>{fmt.pct(r.rate)}</td></tr>)}</tbody>
               </table></div>
             </div>
           </Card>

@@ -1,11 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { AgencyEntry, UnitRate } from '../../../../src-main/contract/index.ts';
-import { TARGET, LOW } from '../../charts/bands.ts';
+import { BAND_COLOUR, LOW, NAVY, TARGET } from '../../charts/bands.ts';
+import { SavePngButton } from '../../charts/savePng.tsx';
 import { UnitComplianceChart, type UnitBar } from '../../charts/UnitComplianceChart.tsx';
 import { BandLegend } from '../../components/BandLegend.tsx';
 import { Card } from '../../components/ui.tsx';
 import { useWidth } from '../../components/useWidth.ts';
-import { fmtDecimal, fmtInt, fmtPct } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { href } from '../../router.tsx';
 
@@ -28,21 +28,22 @@ export function unitKey(u: { agency: string | null; unit: string }): string {
 
 /** The compliance-per-unit chart, sortable, with the target line and colour bands; a table for keyboards and screen readers. */
 export function UnitsCard(props: { units: UnitRate[]; agencies: AgencyEntry[]; onSelect: (agency: string, unit: string) => void }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const [sort, setSort] = useState<Sort>('rateAsc');
   const [all, setAll] = useState(false);
   const [asTable, setAsTable] = useState(false);
   const { ref, width } = useWidth<HTMLDivElement>();
+  const figure = useRef<HTMLElement>(null);
   const names = useMemo(() => new Map(props.agencies.map((a) => [a.agency, a.name ?? a.agency])), [props.agencies]);
   const list = sorted(props.units, sort);
   const shown = all ? list : list.slice(0, FIRST);
-  const target = fmtPct(TARGET);
+  const target = fmt.pct(TARGET);
   const bars: UnitBar[] = shown.map((u) => ({
     key: unitKey(u),
     label: u.unit,
     sublabel: names.get(u.agency ?? '') ?? u.agency ?? '',
     rate: u.rate,
-    detail: t('kpi.complianceHint', { ok: fmtInt(u.compliantEmployeeWeeks), all: fmtInt(u.employeeWeeks) }) + ` · ${t('findings.count', { n: fmtInt(u.findings) })}`,
+    detail: t('kpi.complianceHint', { ok: fmt.int(u.compliantEmployeeWeeks), all: fmt.int(u.employeeWeeks) }) + ` · ${t('findings.count', { n: fmt.int(u.findings) })}`,
   }));
   const select = (key: string) => {
     const [agency = '', ...rest] = key.split('|');
@@ -51,12 +52,21 @@ export function UnitsCard(props: { units: UnitRate[]; agencies: AgencyEntry[]; o
   return (
     <Card
       id="units"
+      className="chart-card"
       title={t('units.title')}
       desc={t('units.desc', { target })}
       actions={
-        <button type="button" className="btn btn-sm" onClick={() => setAsTable(!asTable)}>
-          {asTable ? t('common.showChart') : t('common.showTable')}
-        </button>
+        <>
+          {!asTable && <SavePngButton title={t('units.title')} within={figure} legend={[
+            { colour: BAND_COLOUR.good, label: t('band.good', { target }) },
+            { colour: BAND_COLOUR.warn, label: t('band.warn', { low: fmt.pct(LOW), target }) },
+            { colour: BAND_COLOUR.bad, label: t('band.bad', { low: fmt.pct(LOW) }) },
+            { colour: NAVY, label: t('band.target', { target }), line: true },
+          ]} />}
+          <button type="button" className="btn btn-sm" onClick={() => setAsTable(!asTable)}>
+            {asTable ? t('common.showChart') : t('common.showTable')}
+          </button>
+        </>
       }
     >
       <div ref={ref}>
@@ -87,17 +97,17 @@ export function UnitsCard(props: { units: UnitRate[]; agencies: AgencyEntry[]; o
                   <tr key={unitKey(u)}>
                     <td><a href={href('kepatuhan', { agency: u.agency ?? '', unit: u.unit })}>{u.unit}</a></td>
                     <td>{names.get(u.agency ?? '') ?? u.agency}</td>
-                    <td className="num">{fmtInt(u.employees)}</td><td className="num">{fmtInt(u.employeeWeeks)}</td>
-                    <td className="num">{fmtPct(u.rate)}</td><td className="num">{fmtInt(u.findings)}</td>
+                    <td className="num">{fmt.int(u.employees)}</td><td className="num">{fmt.int(u.employeeWeeks)}</td>
+                    <td className="num">{fmt.pct(u.rate)}</td><td className="num">{fmt.int(u.findings)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
         ) : (
-          <figure style={{ margin: 0 }} aria-label={t('units.title')}>
+          <figure ref={figure} className="chart" style={{ margin: 0 }} aria-label={t('units.title')}>
             {width > 0 && <UnitComplianceChart units={bars} width={width} targetLabel={t('band.target', { target })} onSelect={select}
-              percent={(v) => `${fmtDecimal(v)} %`} />}
+              percent={(v) => fmt.pct(v / 100)} />}
           </figure>
         )}
         {list.length > FIRST && (

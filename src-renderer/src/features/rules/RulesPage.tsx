@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { paramLine } from '../../../../src-main/contract/param-words.ts';
+import type { ParamValue } from '../../../../src-main/contract/rules-types.ts';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { useQuery } from '../../api/useQuery.ts';
 import { PageHead } from '../../components/PageHead.tsx';
@@ -10,7 +12,6 @@ import { ProfileFileCard } from './ProfileFileCard.tsx';
 /** Aturan: the catalogue with legal basis and explanations, the profiles (editable, Pasal 13 enforced), profile files. */
 export function RulesPage() {
   const { t, pick, lang } = useI18n();
-  const fmtParam = (v: unknown) => (typeof v === 'number' ? v.toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID') : String(v));
   const api = useApi();
   const rules = useQuery(() => api.listRules({}), []);
   const [agency, setAgency] = useState('');
@@ -21,11 +22,7 @@ export function RulesPage() {
   const paramText = (keys: string[]) => {
     const parts = keys.flatMap((key) => {
       const p = parameters.find((x) => x.key === key);
-      if (!p) return [];
-      const v = profile.data?.params[key];
-      const value = typeof v === 'boolean' ? t(v ? 'catalogue.yes' : 'catalogue.no')
-        : v === null || v === undefined ? '–' : `${fmtParam(v)}${p.unit ? ` ${pick(p.unit)}` : ''}`;
-      return [`${pick(p.label)}: ${value}`];
+      return p && profile.data ? [paramLine(p, profile.data.params[key] as ParamValue, lang)] : [];
     });
     return parts.length ? ` · ${parts.join('; ')}` : '';
   };
