@@ -139,9 +139,10 @@ describe.skipIf(!HAVE_CHROMIUM)('number and date fields, and refusals next to th
   it('in English: a point is the decimal mark, a comma is still read, and the messages are English', async () => {
     await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
     const hours = rules.page.getByRole('region', { name: 'Rule profile' }).getByLabel('Working hours per week', { exact: true });
-    await expect(hours.inputValue()).resolves.toBe('42.75');
+    // Polled: the field shows the new language's decimal mark a render after its label changes.
+    await expect.poll(() => hours.inputValue()).toBe('42.75');
     // What the last save said follows the language too.
-    await rules.page.getByText(/^Profile saved as nasional v\d+\./).waitFor();
+    await rules.page.getByText(/^Profile saved as national v\d+\./).waitFor();
     await hours.fill('42,5');
     await hours.blur();
     await expect(hours.inputValue()).resolves.toBe('42.5');
