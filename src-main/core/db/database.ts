@@ -301,16 +301,25 @@ function createDb(instance: DuckDBInstance, connection: DuckDBConnection, recove
     async transaction(fn) {
       if (inTransaction) throw new Error('nested transaction');
       inTransaction = true;
+      let committed = false;
       await call(() => connection.run('BEGIN TRANSACTION'));
       try {
         const result = await fn();
         await call(() => connection.run('COMMIT'));
+        committed = true;
         return result;
       } catch (err) {
         await connection.run('ROLLBACK').catch(() => undefined);
         throw err;
       } finally {
         inTransaction = false;
+        // DuckDB 1.5 reads a table that one transaction appended no rows to and then a row group or
+        // more from a temporary table (an import's rejects: the reader's, often none, then the
+        // file's) as empty until the next checkpoint: count(*) said 0 while ORDER BY … LIMIT found
+        // every row. A checkpoint after each commit makes every later read whole. The rows are
+        // committed whatever it does: a checkpoint that fails leaves DuckDB unusable, and the next
+        // call says so (io-errors.ts, `reopen`), so the caller is not told the commit failed.
+        if (committed) await connection.run('CHECKPOINT').catch(() => undefined);
       }
     },
     appender(table, schema, catalog) {
