@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type InputHTMLAttributes } from 'react';
 import { translate, useI18n, type Lang, type MessageKey } from '../i18n/i18n.tsx';
-import { formatDate, formatMonth, formatNumber, parseNumber, readDate, readMonth, readNumber, type DateBounds, type NumberBounds, type Problem } from '../i18n/parse.ts';
+import { formatDate, formatMonth, formatNumber, parseNumber, readDate, readMonth, readNumber, type DateBounds, type NumberBounds, type Problem, type Read } from '../i18n/parse.ts';
 
 /** A field's problem in the app's language. */
 export function problemText(problem: Problem, lang: Lang): string {
@@ -85,24 +85,29 @@ export function NumberInput(props: FieldProps & NumberBounds & {
 }
 
 /**
- * The one date field of the app: dd/mm/yyyy in both languages (a month by name and the ISO form are
- * read too: readDate), ISO yyyy-mm-dd to the rest of the app. Text, never `type=date`, whose format
- * follows the operating system's locale (mm/dd/yyyy on an English system). `onChange` gets the ISO
- * date, null when the field is empty or its text is no date, and the problem.
+ * A field typed as text and read into an ISO value (a date, a month): the body of DateInput and
+ * MonthInput. `read(text, bounded)` reads the text, checking the field's bounds when `bounded`;
+ * `format` writes a value back as the field shows it.
  */
-export function DateInput(props: FieldProps & DateBounds & {
+function IsoTextField(props: FieldProps & {
   value: string | null;
   onChange: (iso: string | null, problem: string | null) => void;
+  read: (text: string, bounded: boolean) => Read<string | null>;
+  format: (iso: string | null | undefined) => string;
+  /** Its placeholder and format hint: input.<kind>.placeholder and input.<kind>.hint. */
+  kind: 'date' | 'month';
+  inputMode?: 'numeric';
 }) {
   const { t, lang } = useI18n();
-  const [text, setText] = useState(() => formatDate(props.value));
+  const { read: readText, format } = props;
+  const [text, setText] = useState(() => format(props.value));
   const [touched, setTouched] = useState(false);
-  const bounds: DateBounds = { min: props.min, max: props.max, required: props.required };
+  // A value set from outside replaces the text; the text typed for the same value stays.
   useEffect(() => {
-    const typed = readDate(text);
-    if ((typed.ok ? typed.value : null) !== (props.value || null)) setText(formatDate(props.value));
+    const typed = readText(text, false);
+    if ((typed.ok ? typed.value : null) !== (props.value || null)) setText(format(props.value));
   }, [props.value]);
-  const read = readDate(text, bounds);
+  const read = readText(text, true);
   const own = read.ok ? null : problemText(read.problem, lang);
   const hintId = `${props.id}-format`;
   const { invalid, describedBy, message } = useFieldMessage(
@@ -113,9 +118,9 @@ export function DateInput(props: FieldProps & DateBounds & {
         {...props.inputProps}
         id={props.id}
         type="text"
-        inputMode="numeric"
+        inputMode={props.inputMode}
         autoComplete="off"
-        placeholder={t('input.date.placeholder')}
+        placeholder={t(`input.${props.kind}.placeholder`)}
         className={props.className}
         value={text}
         aria-invalid={invalid || undefined}
@@ -123,18 +128,33 @@ export function DateInput(props: FieldProps & DateBounds & {
         onChange={(e) => {
           const next = e.target.value;
           setText(next);
-          const r = readDate(next, bounds);
+          const r = readText(next, true);
           props.onChange(r.ok ? r.value : null, r.ok ? null : problemText(r.problem, lang));
         }}
         onBlur={() => {
           setTouched(true);
-          if (read.ok && read.value) setText(formatDate(read.value));
+          if (read.ok && read.value) setText(format(read.value));
         }}
       />
-      <span className="muted field-note" id={hintId}>{t('input.date.hint')}</span>
+      <span className="muted field-note" id={hintId}>{t(`input.${props.kind}.hint`)}</span>
       {message}
     </>
   );
+}
+
+/**
+ * The one date field of the app: dd/mm/yyyy in both languages (a month by name and the ISO form are
+ * read too: readDate), ISO yyyy-mm-dd to the rest of the app. Text, never `type=date`, whose format
+ * follows the operating system's locale (mm/dd/yyyy on an English system). `onChange` gets the ISO
+ * date, null when the field is empty or its text is no date, and the problem.
+ */
+export function DateInput(props: FieldProps & DateBounds & {
+  value: string | null;
+  onChange: (iso: string | null, problem: string | null) => void;
+}) {
+  const bounds: DateBounds = { min: props.min, max: props.max, required: props.required };
+  return <IsoTextField {...props} kind="date" inputMode="numeric" format={formatDate}
+    read={(text, bounded) => readDate(text, bounded ? bounds : {})} />;
 }
 
 /**
@@ -147,43 +167,6 @@ export function MonthInput(props: FieldProps & {
   required?: boolean;
   onChange: (yyyyMm: string | null, problem: string | null) => void;
 }) {
-  const { t, lang } = useI18n();
-  const [text, setText] = useState(() => formatMonth(props.value));
-  const [touched, setTouched] = useState(false);
-  useEffect(() => {
-    const typed = readMonth(text);
-    if ((typed.ok ? typed.value : null) !== (props.value || null)) setText(formatMonth(props.value));
-  }, [props.value]);
-  const read = readMonth(text, props.required);
-  const own = read.ok ? null : problemText(read.problem, lang);
-  const hintId = `${props.id}-format`;
-  const { invalid, describedBy, message } = useFieldMessage(
-    { ...props, describedBy: [props.describedBy, hintId].filter(Boolean).join(' ') }, own, touched);
-  return (
-    <>
-      <input
-        {...props.inputProps}
-        id={props.id}
-        type="text"
-        autoComplete="off"
-        placeholder={t('input.month.placeholder')}
-        className={props.className}
-        value={text}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy}
-        onChange={(e) => {
-          const next = e.target.value;
-          setText(next);
-          const r = readMonth(next, props.required);
-          props.onChange(r.ok ? r.value : null, r.ok ? null : problemText(r.problem, lang));
-        }}
-        onBlur={() => {
-          setTouched(true);
-          if (read.ok && read.value) setText(formatMonth(read.value));
-        }}
-      />
-      <span className="muted field-note" id={hintId}>{t('input.month.hint')}</span>
-      {message}
-    </>
-  );
+  return <IsoTextField {...props} kind="month" format={formatMonth}
+    read={(text, bounded) => readMonth(text, bounded && props.required === true)} />;
 }
