@@ -112,6 +112,39 @@ export function kindLabel(kind: ImportKind, lang: 'id' | 'en'): string {
   return KIND_LABELS[kind][LANG_INDEX[lang]];
 }
 
+/**
+ * The columns of the screens' tables [Bahasa Indonesia, English]: their headers on screen and in the
+ * tables' Excel downloads.
+ */
+export const COLUMN_LABELS = {
+  unit: ['Unit kerja', 'Work unit'],
+  agency: ['Instansi', 'Agency'],
+  rate: ['Kepatuhan', 'Compliance'],
+  employeeWeeks: ['Pegawai-minggu', 'Employee-weeks'],
+  compliant: ['Patuh', 'Compliant'],
+  employees: ['Pegawai', 'Employees'],
+  findings: ['Temuan', 'Findings'],
+  week: ['Minggu', 'Week'],
+  rule: ['Aturan', 'Rule'],
+  nip: ['NIP', 'NIP'],
+  name: ['Nama', 'Name'],
+  period: ['Periode', 'Period'],
+  detail: ['Uraian', 'Detail'],
+  basis: ['Dasar hukum', 'Legal basis'],
+  status: ['Status', 'Status'],
+  sources: ['Sumber (impor:baris)', 'Source (import:row)'],
+  flexDays: ['Hari fleksibel', 'Flexible days'],
+  flexDaysShort: ['Fleks.', 'Flex'],
+  actions: ['Tindakan', 'Actions'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+/** A finding's status against the check before, as the screens and the downloads write it. */
+export const STATUS_LABELS = {
+  new: ['Baru', 'New'],
+  open: ['Berlanjut', 'Continuing'],
+  resolved: ['Selesai', 'Resolved'],
+} as const satisfies Record<string, readonly [string, string]>;
+
 /** Every entry of a label table under a message-key prefix ("field.nip"), for the screens' message table. */
 export function prefixed<P extends string, K extends string>(prefix: P, labels: Record<K, readonly [string, string]>): Record<`${P}${K}`, readonly [string, string]> {
   return Object.fromEntries(Object.entries(labels).map(([k, v]) => [`${prefix}${k}`, v])) as Record<`${P}${K}`, readonly [string, string]>;

@@ -1,6 +1,7 @@
 import { tableFromIPC, type Table } from 'apache-arrow';
 import type { ExportTableRequest, ExportTableResult, FindingsQuery } from '../../contract/export-types.ts';
 import { formatter, type Formatter } from '../../contract/format.ts';
+import { COLUMN_LABELS, STATUS_LABELS } from '../../contract/labels.ts';
 import type {
   FindingsRequest, FindingsResult, FindingStatus, UnitEmployeesRequest, UnitEmployeesResult, ViewFilter,
 } from '../../contract/views-types.ts';
@@ -11,26 +12,14 @@ import { commitOutput, discardOutput, newBook, openOutput } from './output.ts';
 import { ColumnFit, EXCEL_ROWS, TableWriter, type Col, type TitleRow, type Value } from './sheet-kit.ts';
 
 /**
- * The words of the downloaded tables [Bahasa Indonesia, English]. The column headers and status
- * names are the screens' own (test/export/table-workbook.test.ts holds them to the screens' table).
+ * The words of the downloaded tables [Bahasa Indonesia, English]: the screens' column headers and
+ * finding statuses, then the heading's own.
  */
 const WORDS = {
-  findings: ['Daftar temuan', 'Findings'],
-  unitEmployees: ['Pegawai unit kerja', 'Employees of the unit'],
-  status: ['Status', 'Status'],
-  rule: ['Aturan', 'Rule'],
-  nip: ['NIP', 'NIP'],
-  name: ['Nama', 'Name'],
-  agency: ['Instansi', 'Agency'],
-  unit: ['Unit kerja', 'Work unit'],
-  period: ['Periode', 'Period'],
-  detail: ['Uraian', 'Detail'],
-  rate: ['Kepatuhan', 'Compliance'],
-  flexDays: ['Hari fleksibel', 'Flexible days'],
-  findingsCount: ['Temuan', 'Findings'],
-  new: ['Baru', 'New'],
-  open: ['Berlanjut', 'Continuing'],
-  resolved: ['Selesai', 'Resolved'],
+  ...COLUMN_LABELS,
+  ...STATUS_LABELS,
+  findingsTitle: ['Daftar temuan', 'Findings'],
+  unitEmployeesTitle: ['Pegawai unit kerja', 'Employees of the unit'],
   allAgencies: ['Semua instansi', 'All agencies'],
   filter: ['Filter', 'Filter'],
   noFilter: ['tanpa filter', 'none'],
@@ -211,7 +200,7 @@ async function findingsSource(views: TableViews, query: FindingsQuery, say: Say,
       if (page.rows === 0) return;
     }
   }
-  return { title: say('findings'), filter, cols, total: head.total, pages };
+  return { title: say('findingsTitle'), filter, cols, total: head.total, pages };
 }
 
 /** The employees of a unit: name, NIP, compliance, flexible days and findings, lowest compliance first. */
@@ -224,14 +213,14 @@ async function employeesSource(views: TableViews, req: UnitEmployeesRequest, say
     rows.push([name![i] as string | null, nip![i] as string, rate![i] as number | null, flexDays![i] as number, findings![i] as number]);
   }
   return {
-    title: say('unitEmployees'),
+    title: say('unitEmployeesTitle'),
     filter: [...viewFilterWords(req, say, f), `${say('order')}: ${say('lowestFirst')}`],
     cols: [
       { header: say('name'), max: 36 },
       { header: say('nip') },
       { header: say('rate'), fmt: 'pct' },
       { header: say('flexDays'), fmt: 'int' },
-      { header: say('findingsCount'), fmt: 'int' },
+      { header: say('findings'), fmt: 'int' },
     ],
     total: page.rows,
     pages: async function* () {
