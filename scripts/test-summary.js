@@ -1,4 +1,4 @@
-// Prints the plain closing line CI reads: "N passed, N failed[, N skipped]".
+// Prints the failed tests, one line each, then the plain closing line CI reads: "N passed, N failed[, N skipped]".
 // Optional second argument: the exit status of `npm run robustness`, counted as one more check
 // (passed when 0), so that the line never reads "0 failed" while CI fails on robustness. The
 // typecheck, which npm test runs beside Vitest (scripts/test.js), counts as one check too.
@@ -18,5 +18,14 @@ if (!existsSync(file)) {
   process.exit(0);
 }
 const r = JSON.parse(readFileSync(file, 'utf8'));
+// CI keeps only the tail of its output: name each failed test here, just above the closing line.
+for (const suite of r.testResults ?? []) {
+  for (const t of suite.assertionResults ?? []) {
+    if (t.status !== 'failed') continue;
+    const why = String(t.failureMessages?.[0] ?? '').split('\n').find((line) => line.trim()) ?? '';
+    console.log(`FAILED ${suite.name.replace(`${process.cwd()}/`, '')} > ${t.fullName}: ${why.slice(0, 300)}`);
+  }
+}
+if (robustness !== undefined && robustness !== '0') console.log(`FAILED npm run robustness (exit ${robustness})`);
 const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
 console.log(`${r.numPassedTests + extra.passed} passed, ${r.numFailedTests + extra.failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
