@@ -233,10 +233,29 @@ describe('JAM-01 net working hours per week', () => {
     ]);
   });
 
-  it('a check-out before the check-in nets 0 minutes but the day still counts', async () => {
-    expect(summary(await jam([present(W37, '16:00', '07:30')]))).toEqual([
-      { period: '2025-W37', detail: '0 j 00 m dari 7 j 30 m', sources: rows(1) },
-    ]);
+  // A check-out before the check-in is on the next day (docs/rules.md, JAM-01). Fixed bug: such a
+  // day netted 0 minutes, so a week of night shifts was a finding.
+  const pastMidnight: [string, string, string, string][] = [
+    // [what, check-in, check-out, the one day's detail ('' = no finding)]
+    ['22:00–07:00 is 9 hours, no finding', '22:00', '07:00', ''],
+    ['19:00–01:00 is 6 hours', '19:00', '01:00', '6 j 00 m dari 7 j 30 m'],
+    ['equal times are a span of 0', '07:30', '07:30', '0 j 00 m dari 7 j 30 m'],
+    ['seconds are dropped first: 07:30:40–07:30:10 is a span of 0, not 24 hours', '07:30:40', '07:30:10', '0 j 00 m dari 7 j 30 m'],
+  ];
+  it.each(pastMidnight)('a shift past midnight: %s', async (_what, checkIn, checkOut, detail) => {
+    const found = await jam([present(W37, checkIn, checkOut)]);
+    if (!detail) expect(found).toEqual([]);
+    else expect(summary(found)).toEqual([{ period: '2025-W37', detail, sources: rows(1) }]);
+  });
+
+  it('a shift past midnight loses the break of the day it began on: 11:00–10:00 nets 23 hours less 1', async () => {
+    // Four unexcused days (0 of 450 each) make the week short, so its detail shows Monday's net.
+    const unexcused = [1, 2, 3, 4].map((i): Rec => ({ date: addDays(W37, i), status: 'TANPA_KETERANGAN', mode: null }));
+    expect(summary(await jam([present(W37, '11:00', '10:00'), ...unexcused]))[0]?.detail).toBe('22 j 00 m dari 37 j 30 m');
+  });
+
+  it('a week of five night shifts (22:00–07:00) has no finding', async () => {
+    expect(await jam([0, 1, 2, 3, 4].map((i) => present(addDays(W37, i), '22:00', '07:00')))).toEqual([]);
   });
 
   it('seconds are dropped: 07:30:59–16:00:00 is 510 minutes of span, 450 net', async () => {

@@ -82,9 +82,18 @@ const OUT_M = minuteOfDay('a.check_out');
 export const JAM_COUNTED = `(d.working AND a.mode IS DISTINCT FROM '${OFFICIAL_TRAVEL_MODE}' AND (a.status = '${UNEXCUSED}'
   OR (a.status IN ${sqlList(PRESENT_STATUSES)} AND a.check_in IS NOT NULL AND a.check_out IS NOT NULL)))`;
 
-/** Net minutes of a counted day: span minus its overlap with the break; nothing for an unexcused day or a check-out before the check-in. */
-const NET = `CASE WHEN a.status = '${UNEXCUSED}' OR ${OUT_M} <= ${IN_M} THEN 0
-  ELSE ${OUT_M} - ${IN_M} - coalesce(greatest(0, least(${OUT_M}, d.break_end) - greatest(${IN_M}, d.break_start)), 0) END`;
+/**
+ * The check-out's minute, a day later when it is before the check-in: the shift ran past midnight
+ * (docs/rules.md, JAM-01). Equal times are a span of 0.
+ */
+const OUT_END = `(${OUT_M} + CASE WHEN ${OUT_M} < ${IN_M} THEN 1440 ELSE 0 END)`;
+
+/**
+ * Net minutes of a counted day: span minus its overlap with the day's break; nothing for an
+ * unexcused day. A shift past midnight is held against the break of the day it began on.
+ */
+const NET = `CASE WHEN a.status = '${UNEXCUSED}' THEN 0
+  ELSE ${OUT_END} - ${IN_M} - coalesce(greatest(0, least(${OUT_END}, d.break_end) - greatest(${IN_M}, d.break_start)), 0) END`;
 
 /** A flexible-location working day. */
 const FLEX_DAY = `a.status IN ${sqlList(PRESENT_STATUSES)} AND a.mode IN ${sqlList(FLEXIBLE_MODES)}`;
