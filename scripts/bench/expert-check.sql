@@ -48,10 +48,11 @@ WITH weeks AS MATERIALIZED (
       -- a day on official travel (mode DL) is duty elsewhere, not office hours.
       working AND a.mode IS DISTINCT FROM 'DL'
         AND (a.status = 'TANPA_KETERANGAN' OR (present AND a.check_in IS NOT NULL AND a.check_out IS NOT NULL)) AS counted,
-      -- Whole minutes (seconds dropped). A check-out before the check-in is a shift past midnight:
+      -- Whole minutes (seconds dropped, then compared). A check-out before the check-in is a shift past midnight:
       -- 24 h are added. The break is the one of the day the shift starts.
       hour(a.check_in) * 60 + minute(a.check_in) AS m_in,
-      hour(a.check_out) * 60 + minute(a.check_out) + CASE WHEN a.check_out < a.check_in THEN 1440 ELSE 0 END AS m_out,
+      hour(a.check_out) * 60 + minute(a.check_out) AS m_out_day,
+      m_out_day + CASE WHEN m_out_day < m_in THEN 1440 ELSE 0 END AS m_out,
       CASE WHEN isodow(a.date) = 5 THEN 690 ELSE 720 END AS break_start,
       780 AS break_end,
       CASE WHEN a.status = 'TANPA_KETERANGAN' THEN 0

@@ -200,6 +200,10 @@ async function bigSampleWithExtras(core: Core & { dir: string }): Promise<BigSam
   for (let i = 372; i < 375; i++) week(i, ['2025-01-15'], 'H', 'DL', unitOf(i), ['07:30', '11:00']);
   for (let i = 375; i < 378; i++) week(i, ['2025-01-16'], 'TK', 'WFH');
   for (let i = 378; i < 380; i++) week(i, ['2025-01-17'], 'H', 'WFO', unitOf(i), ['07:30:59', '16:00:01']);
+  // Shifts past midnight: a week of nights (no finding), a short one, and equal minutes once seconds go (a span of 0).
+  for (let i = 380; i < 383; i++) week(i, ['2025-02-03', '2025-02-04', '2025-02-05', '2025-02-06', '2025-02-07'], 'H', 'WFO', unitOf(i), ['22:00', '07:00']);
+  for (let i = 383; i < 385; i++) week(i, ['2025-02-03'], 'H', 'WFO', unitOf(i), ['19:00', '01:00']);
+  for (let i = 385; i < 387; i++) week(i, ['2025-02-04'], 'H', 'WFO', unitOf(i), ['07:30:40', '07:30:10']);
   // DIS-01: three days; ten in a row over Christmas into 2026 (the run belongs to 2026); the same
   // broken by a day of leave (403) or by a working day without a record (404).
   week(400, ['2025-01-20', '2025-01-21', '2025-01-22'], 'TK', '');
