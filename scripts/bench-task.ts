@@ -1,6 +1,6 @@
 // One benchmark measurement in a fresh process, so its peak memory is its own.
 // Prints one JSON line: { task, seconds, rows, peakRssMiB }.
-import { createReadStream, existsSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, rmSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { openDatabase } from '../src-main/core/db/database.ts';
 import { createCore, DEFAULT_MEMORY_LIMIT } from '../src-main/core/index.ts';
@@ -85,6 +85,22 @@ async function lok01Only(): Promise<number> {
   return row!.n;
 }
 
+/**
+ * The seven rules' findings and compliance per unit, as an expert would write them by hand
+ * (scripts/bench/expert-check.sql; test/bench/expert-check.test.ts keeps them equal to Pantau's).
+ * The script materialises its findings and compliance as temp tables, as the check stores its own.
+ */
+async function expertCheck(): Promise<number> {
+  const script = readFileSync(new URL('bench/expert-check.sql', import.meta.url), 'utf8');
+  const db = await openDatabase(await checkWorkspace(), { memoryLimit: DEFAULT_MEMORY_LIMIT });
+  const row = await timed(async () => {
+    await db.run(script);
+    return db.one<{ n: number }>('SELECT count(*) AS n FROM expert_findings');
+  });
+  db.close();
+  return row!.n;
+}
+
 /** One monthly performance record per employee and month of attendance, added once (not timed). */
 async function withPerformance(): Promise<string> {
   const path = await checkWorkspace();
@@ -119,6 +135,7 @@ async function compareRaw(): Promise<number> {
 let checkSeconds: number | undefined;
 const TASKS: Record<string, () => Promise<number>> = {
   'raw-csv': rawCsv, 'iterate-xlsx': iterateXlsx, import: pantauImport, check: fullCheck, 'lok01-only': lok01Only,
+  'expert-check': expertCheck,
   compare: compareAll, 'compare-raw': compareRaw,
 };
 const start = performance.now();

@@ -83,11 +83,14 @@ console.log(`Scan log / rows file: ${(importScans.seconds / importRows.seconds).
 const checkCsv = ensure(CHECK_ROWS, 'csv');
 const lok01 = run('lok01-only', checkCsv); // builds the workspace first (not timed)
 const check = run('check', checkCsv);
+const expert = run('expert-check', checkCsv);
 console.log(`\nRule checks over ${CHECK_ROWS.toLocaleString('en-US')} attendance rows:`);
 console.log(`| measurement | time | peak memory |\n|---|---|---|`);
 console.log(`| hand-written LOK-01 statement | ${lok01.seconds.toFixed(2)} s | ${lok01.peakRssMiB} MiB |`);
+console.log(`| expert hand-written script (7 rules' findings + compliance per unit) | ${expert.seconds.toFixed(2)} s | ${expert.peakRssMiB} MiB |`);
 console.log(`| Pantau full check (7 rules + compliance, stored) | ${check.seconds.toFixed(2)} s | ${check.peakRssMiB} MiB |`);
 console.log(`Full check / LOK-01 alone: ${(check.seconds / lok01.seconds).toFixed(2)}× (goal ≤ 5×, memory < 4 GiB)`);
+console.log(`Full check / expert script: ${(check.seconds / expert.seconds).toFixed(2)}× (goal ≤ 1.5×)`);
 
 const cmpRaw = run('compare-raw', checkCsv); // adds monthly performance records first (not timed)
 const cmp = run('compare', checkCsv);
