@@ -1,11 +1,11 @@
 // One benchmark measurement in a fresh process, so its peak memory is its own.
 // Prints one JSON line: { task, seconds, rows, peakRssMiB }.
-import { createReadStream, existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, readFileSync, rmSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { openDatabase } from '../src-main/core/db/database.ts';
 import { createCore, DEFAULT_MEMORY_LIMIT } from '../src-main/core/index.ts';
 
-const [task, file, workDir] = process.argv.slice(2) as [string, string, string];
+const [task, file, workDir, base] = process.argv.slice(2) as [string, string, string, string | undefined];
 let peak = 0;
 const sample = () => (peak = Math.max(peak, process.memoryUsage.rss()));
 const timer = setInterval(sample, 20);
@@ -45,15 +45,30 @@ async function pantauImport(): Promise<number> {
   return f.rowsImported;
 }
 
-/** A workspace holding the file's rows, built once and reused by the check measurements. */
-async function checkWorkspace(): Promise<string> {
-  const path = `${workDir}/check-${file.split('/').pop()}.duckdb`;
+/** A workspace holding the rows of `source`, built once and reused by the check measurements. */
+async function checkWorkspace(source = file): Promise<string> {
+  const path = `${workDir}/check-${source.split('/').pop()}.duckdb`;
   if (!existsSync(path)) {
     const core = await createCore({ dbPath: path, tmpDir: workDir });
-    await core.importFiles({ files: [{ path: file, kind: 'attendance', agency: 'BENCH' }] });
+    await core.importFiles({ files: [{ path: source, kind: 'attendance', agency: 'BENCH' }] });
     core.close();
   }
   return path;
+}
+
+/** Opening the workspace and importing the file (the next month), timed; `into` is a fresh copy of a workspace, or nothing. */
+async function importMonth(into: string | null): Promise<number> {
+  const path = freshDb('month');
+  if (into) copyFileSync(into, path);
+  const r = await timed(async () => {
+    const core = await createCore({ dbPath: path, tmpDir: workDir });
+    const result = await core.importFiles({ files: [{ path: file, kind: 'attendance', agency: 'BENCH' }] });
+    core.close();
+    return result;
+  });
+  const f = r.files[0]!;
+  if (f.status !== 'imported') throw new Error(f.error ?? 'import failed');
+  return f.rowsImported;
 }
 
 /** Times only `work` (not opening or building the workspace it runs on). */
@@ -69,6 +84,17 @@ async function fullCheck(): Promise<number> {
   // The workspace is kept between benchmarks, and a check over unchanged data returns the stored run:
   // without its stored result the run is checked anew (not timed).
   await core.db.run('DELETE FROM run_results');
+  const result = await timed(() => core.runChecks({}));
+  core.close();
+  return result.compliance.find((c) => c.agency === null)?.employeeWeeks ?? 0;
+}
+
+/** The check after the month file is imported into a copy of the (checked) workspace of `base`: only the check is timed. */
+async function recheckMonth(): Promise<number> {
+  const path = freshDb('month');
+  copyFileSync(await checkWorkspace(base), path);
+  const core = await createCore({ dbPath: path, tmpDir: workDir });
+  await core.importFiles({ files: [{ path: file, kind: 'attendance', agency: 'BENCH' }] });
   const result = await timed(() => core.runChecks({}));
   core.close();
   return result.compliance.find((c) => c.agency === null)?.employeeWeeks ?? 0;
@@ -137,10 +163,14 @@ const TASKS: Record<string, () => Promise<number>> = {
   'raw-csv': rawCsv, 'iterate-xlsx': iterateXlsx, import: pantauImport, check: fullCheck, 'lok01-only': lok01Only,
   'expert-check': expertCheck,
   compare: compareAll, 'compare-raw': compareRaw,
+  // The month file, into an empty workspace / into a copy of the workspace of `base` (built once, not timed).
+  'month-empty': () => importMonth(null),
+  'month-workspace': async () => importMonth(await checkWorkspace(base)),
+  'recheck-month': recheckMonth,
 };
 const start = performance.now();
 const rows = await TASKS[task]!();
-// Check measurements time the statement only, not building the workspace they run on.
+// Check and month measurements time their work only, not building the workspace they run on.
 const seconds = checkSeconds ?? (performance.now() - start) / 1000;
 sample();
 clearInterval(timer);

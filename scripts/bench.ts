@@ -92,6 +92,33 @@ console.log(`| Pantau full check (7 rules + compliance, stored) | ${check.second
 console.log(`Full check / LOK-01 alone: ${(check.seconds / lok01.seconds).toFixed(2)}× (goal ≤ 5×, memory < 4 GiB)`);
 console.log(`Full check / expert script: ${(check.seconds / expert.seconds).toFixed(2)}× (goal ≤ 1.5×)`);
 
+// Monthly use (issue 20): the month after the check file (its employees, the next working days) imported into
+// an empty workspace and into a copy of the checked one, then checked there and in a workspace holding only it.
+function ensureMonth(): string {
+  const rows = CHECK_ROWS / 2, employees = Math.ceil(CHECK_ROWS / 40), start = '2025-03-06';
+  const file = join(dir, `presensi-big-${rows}-of-${employees}-from-${start}.csv`);
+  if (!existsSync(file)) {
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/make-big-sample.ts', '--rows', String(rows), '--employees', String(employees),
+      '--start', start, '--format', 'csv', '--out', dir], { stdio: 'inherit' });
+  }
+  return file;
+}
+const monthCsv = ensureMonth();
+const runWith = (task: string, file: string, base: string): Result =>
+  JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-task.ts', task, file, dir, base], { encoding: 'utf8' }).trim().split('\n').pop()!) as Result;
+const monthEmpty = run('month-empty', monthCsv);
+const monthInto = runWith('month-workspace', monthCsv, checkCsv);
+const monthOnly = run('check', monthCsv);
+const recheck = runWith('recheck-month', monthCsv, checkCsv);
+console.log(`\nOne more month (${monthEmpty.rows.toLocaleString('en-US')} rows) after the ${CHECK_ROWS.toLocaleString('en-US')}-row workspace:`);
+console.log(`| measurement | time | peak memory |\n|---|---|---|`);
+console.log(`| import into an empty workspace | ${monthEmpty.seconds.toFixed(2)} s | ${monthEmpty.peakRssMiB} MiB |`);
+console.log(`| import into the checked workspace | ${monthInto.seconds.toFixed(2)} s | ${monthInto.peakRssMiB} MiB |`);
+console.log(`| check of a workspace holding only the month | ${monthOnly.seconds.toFixed(2)} s | ${monthOnly.peakRssMiB} MiB |`);
+console.log(`| re-check of the workspace after the month's import | ${recheck.seconds.toFixed(2)} s | ${recheck.peakRssMiB} MiB |`);
+console.log(`Month into the workspace / into an empty one: ${(monthInto.seconds / monthEmpty.seconds).toFixed(2)}× (goal ≤ 1.1×)`);
+console.log(`Re-check after the month / check of the month alone: ${(recheck.seconds / monthOnly.seconds).toFixed(2)}× (goal ≤ 1.2×)`);
+
 const cmpRaw = run('compare-raw', checkCsv); // adds monthly performance records first (not timed)
 const cmp = run('compare', checkCsv);
 console.log(`\nComparison over the same attendance and ${cmp.rows.toLocaleString('en-US')} monthly performance records:`);

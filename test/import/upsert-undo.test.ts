@@ -47,6 +47,28 @@ describe('natural-key upsert and undo', () => {
     ]);
   });
 
+  it('a batch replaces the keys on the first and last of its dates, and reads nothing outside them', async () => {
+    // The merge reads only the batch's own dates (issue 20); its ends are inclusive.
+    const core = await freshCore();
+    const days = ['01', '02', '03', '04', '05'].map((d) => [nip(1), 'Ani', `${d}/09/2025`, '07:20', '16:05', 'H', 'WFO']);
+    await importOne(core, { path: attendance(core.dir, 'sept.csv', days), kind: 'attendance', agency: 'A' });
+    const fix = await importOne(core, { path: attendance(core.dir, 'fix.csv', [
+      [nip(1), 'Ani', '02/09/2025', '07:20', '16:05', 'H', 'WFH'],
+      [nip(1), 'Ani', '04/09/2025', '07:20', '16:05', 'H', 'WFA'],
+    ]), kind: 'attendance', agency: 'A' });
+    expect((await stored(core)).map((r) => [r.d, r.mode])).toEqual([
+      ['2025-09-01', 'WFO'], ['2025-09-02', 'WFH'], ['2025-09-03', 'WFO'], ['2025-09-04', 'WFA'], ['2025-09-05', 'WFO'],
+    ]);
+    const [batch] = await rows<{ rows_replaced: number }>(core, `SELECT rows_replaced FROM batches WHERE batch_id = '${fix.batch}'`);
+    expect(batch!.rows_replaced).toBe(2);
+    // A batch whose every row is rejected has no dates: it replaces nothing.
+    const bad = await importOne(core, { path: attendance(core.dir, 'bad.csv', [
+      [nip(1), 'Ani', '31/02/2025', '07:20', '16:05', 'H', 'WFO'],
+    ]), kind: 'attendance', agency: 'A' });
+    expect([bad.rowsImported, bad.rowsRejected]).toEqual([0, 1]);
+    expect(await stored(core)).toHaveLength(5);
+  });
+
   it('undo removes the batch and restores exactly what it replaced', async () => {
     const core = await freshCore();
     await importOne(core, { path: attendance(core.dir, 'a.csv', [

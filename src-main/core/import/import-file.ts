@@ -9,7 +9,7 @@ import { batchRejects, batchSkips } from './batches.ts';
 import { replacedTable } from '../db/canonical.ts';
 import type { Db } from '../db/database.ts';
 import { stageCsv } from './csv-reader.ts';
-import { insertReaderRejectsSql, insertRejectsSql, mergeSql, normaliseSql, skippedRowsSql } from './import-sql.ts';
+import { insertReaderRejectsSql, insertRejectsSql, batchRangeSql, mergeSql, normaliseSql, skippedRowsSql } from './import-sql.ts';
 import { KINDS, type KindSpec } from './kinds.ts';
 import type { Lang } from './reasons.ts';
 import { loadRecipe, storeRecipe } from './recipes.ts';
@@ -326,11 +326,14 @@ VALUES ($batch, $seq, $file, $path, $size, $sha, $agency, $kind, $format, $enc, 
   await db.run(insertRejectsSql(norm), { batch });
   await db.run(skippedRowsSql(norm), { batch });
   const { replace, remove, insert } = mergeSql(spec, norm);
-  // Nothing to replace in an empty table: skip two semi-joins over the whole file.
+  // Nothing to replace in an empty table, or when the batch stores no row: skip two semi-joins over the whole file.
   const existing = await db.one<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${spec.table} LIMIT 1)`);
-  if (existing!.n > 0) {
-    await db.run(replace, { batch });
-    await db.run(remove, { batch });
+  const rangeSql = batchRangeSql(spec, norm);
+  const range = rangeSql ? (await db.one<{ lo: string | null; hi: string | null }>(rangeSql))! : { lo: null, hi: null };
+  if (existing!.n > 0 && !(rangeSql && range.lo === null)) {
+    const bound = { batch, lo: range.lo, hi: range.hi };
+    await db.run(replace, bound);
+    await db.run(remove, bound);
   }
   await db.run(insert, { batch });
   const counts = (await db.one<{ ok: number; bad: number; skipped: number; records: number }>(

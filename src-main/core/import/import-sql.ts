@@ -1,4 +1,4 @@
-import { canonicalColumns, replacedTable, type CanonicalTable, type ColumnsOf } from '../db/canonical.ts';
+import { CANONICAL, canonicalColumns, replacedTable, type CanonicalTable, type ColumnDecl, type ColumnsOf } from '../db/canonical.ts';
 import { quoteIdent, quoteLiteral, sqlList } from '../db/database.ts';
 import { headerKey, type FieldSpec, type KindSpec } from './kinds.ts';
 import type { Parser } from './kinds.ts';
@@ -436,12 +436,35 @@ function columnList(spec: KindSpec): string {
   return canonicalColumns(spec.table).map(quoteIdent).join(', ');
 }
 
-/** Newest wins: rows with a key in this batch move to the _replaced table first. */
+/**
+ * The key's date column, where it has one (attendance's date, a performance period's start, …): a
+ * batch can replace only rows whose date lies between its own first and last, so the merge reads
+ * that range of the table, not all of it (issue 20: a month into a workspace of years costs a month).
+ */
+export function rangeColumn(spec: KindSpec): string | undefined {
+  const columns: Record<string, ColumnDecl> = CANONICAL[spec.table];
+  return spec.key.find((k) => columns[k]?.startsWith('DATE'));
+}
+
+/** The first and last key date of a batch's rows (`range` binds them as $lo and $hi). */
+export function batchRangeSql(spec: KindSpec, norm = 'norm'): string | undefined {
+  const column = rangeColumn(spec);
+  const day = (agg: string) => `strftime(${agg}(${quoteIdent(column ?? '')}), '%Y-%m-%d')`;
+  return column && `SELECT ${day('min')} AS lo, ${day('max')} AS hi FROM ${norm} WHERE err IS NULL AND skip IS NULL`;
+}
+
+/**
+ * Newest wins: rows with a key in this batch move to the _replaced table first. With a range column,
+ * the statements bind $lo and $hi (batchRangeSql): constants DuckDB compares with each row group's
+ * minimum and maximum, skipping the groups outside the batch's dates.
+ */
 export function mergeSql(spec: KindSpec, norm = 'norm'): { replace: string; remove: string; insert: string } {
   const t = quoteIdent(spec.table);
   const replaced = quoteIdent(replacedTable(spec.table));
   const cols = columnList(spec);
-  const hit = `EXISTS (SELECT 1 FROM ${norm} n WHERE n.err IS NULL AND n.skip IS NULL AND ${keyMatch(spec, 'n', 't')})`;
+  const column = rangeColumn(spec);
+  const inRange = column ? `t.${quoteIdent(column)} BETWEEN CAST($lo AS DATE) AND CAST($hi AS DATE) AND ` : '';
+  const hit = `${inRange}EXISTS (SELECT 1 FROM ${norm} n WHERE n.err IS NULL AND n.skip IS NULL AND ${keyMatch(spec, 'n', 't')})`;
   return {
     replace: `INSERT INTO ${replaced} (${cols}, batch_id, row_no, replaced_by)
 SELECT ${cols}, batch_id, row_no, $batch
