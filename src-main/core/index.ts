@@ -25,7 +25,7 @@ import { listRecipes, storeRecipe } from './import/recipes.ts';
 import { assertKnownAgency } from './records/known-agencies.ts';
 import { listRecords, streamRecords, type RecordsSink } from './records/records.ts';
 import { resolveUpload, writeDownload } from './handles.ts';
-import { runChecks } from './rules/check-run.ts';
+import { runChecks, runFindingsPage } from './rules/check-run.ts';
 import { RULES } from './rules/index.ts';
 import { effectiveProfile, exportProfiles, importProfiles, numberParam, setProfile } from './rules/profiles.ts';
 import type { RuleDefinition } from './rules/rule.ts';
@@ -157,6 +157,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       await assertKnownAgency(db, req.agency);
       return runChecks(db, book, req, now(), langOf(opts), storeRunWeeks(db, book));
     }),
+    runFindings: (req, opts) => serial(() => runFindingsPage(db, book, req, langOf(opts))),
     compare: (req) => serial(async () => {
       await assertKnownAgency(db, req.agency);
       return compare(db, book, req);
