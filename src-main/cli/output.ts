@@ -4,6 +4,8 @@
  * rounded changes) or shown again with fewer decimals (0.7895 shown as 79,0 % for 15/19).
  */
 
+import { randomBytes } from 'node:crypto';
+
 /** v rounded half up to `places` decimals. */
 export function roundTo(v: number, places: number): number {
   const f = 10 ** places;
@@ -35,4 +37,43 @@ export function roundFigures(key: string, value: unknown): unknown {
 /** The one JSON document a `--json` command prints, its figures rounded once, by field name (roundFigures). */
 export function toJson(value: unknown): string {
   return JSON.stringify(value, roundFigures, 2);
+}
+
+/**
+ * Prints the document `toJson(value)` would print, its longest lists streamed in their places
+ * instead of held: `build` returns the value with `list(items)` where each such list goes (a marker
+ * string), and the marker's line is replaced by the items as they come, `chunk` of them a write.
+ * The text is the same as toJson's for the value with those lists filled in (CLI `--json`: one
+ * document, every row, in bounded memory).
+ */
+export async function printJson(
+  out: (text: string) => void, build: (list: (items: AsyncIterable<unknown>) => string) => unknown, chunk = 10_000,
+): Promise<void> {
+  const lists: AsyncIterable<unknown>[] = [];
+  // toJson writes NUL as \u0000: a marker line can only come from a marker, unless data holds this random text.
+  const nonce = randomBytes(8).toString('hex');
+  const marker = new RegExp(`^( *)"((?:[^"\\\\]|\\\\.)*)": "\\\\u0000${nonce}-(\\d+)"(,?)$`);
+  const value = build((items) => `\0${nonce}-${lists.push(items) - 1}`);
+  for (const line of toJson(value).split('\n')) {
+    const m = marker.exec(line);
+    if (!m) {
+      out(line);
+      continue;
+    }
+    const [, indent, key, i, comma] = m as unknown as [string, string, string, string, string];
+    const items: string[] = [];
+    let open = false;
+    const flush = (last: boolean) => {
+      if (!open) out(`${indent}"${key}": [`);
+      open = true;
+      out(items.join(',\n') + (last ? '' : ','));
+      items.length = 0;
+    };
+    for await (const item of lists[Number(i)]!) {
+      if (items.length === chunk) flush(false);
+      items.push(toJson(item).replace(/^/gm, `${indent}  `));
+    }
+    if (items.length) flush(true);
+    out(open ? `${indent}]${comma}` : `${indent}"${key}": []${comma}`);
+  }
 }
