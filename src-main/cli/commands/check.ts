@@ -19,10 +19,10 @@ export type FindingPages = Pick<CoreApi, 'runFindings'>;
  * Every finding of a run (or every one it resolved), a page at a time: the check's answer holds
  * only the first ones, and 124,000 of them are never held at once.
  */
-async function* everyFinding(core: FindingPages, run: string, resolved: boolean, pageSize: number): AsyncGenerator<Finding> {
+async function* findingPages(core: FindingPages, run: string, resolved: boolean, pageSize: number): AsyncGenerator<Finding[]> {
   for (let offset = 0; ; offset += pageSize) {
     const { findings } = await core.runFindings({ run, resolved, offset, limit: pageSize });
-    yield* findings;
+    yield findings;
     if (findings.length < pageSize) return;
   }
 }
@@ -37,10 +37,10 @@ export async function printCheckJson(out: (text: string) => void, core: FindingP
     newFindings: _new, resolvedTotal: _resolved, ...figures } = result;
   await printJson(out, (list) => ({
     run, profileVersion, from, to, weeksFrom, weeksTo,
-    findings: list(everyFinding(core, run, false, pageSize)),
-    resolved: list(everyFinding(core, run, true, pageSize)),
+    findings: list(findingPages(core, run, false, pageSize)),
+    resolved: list(findingPages(core, run, true, pageSize)),
     ...figures,
-  }), pageSize);
+  }));
 }
 
 /** compliant / observed with one decimal (docs/rules.md, Compliance), and the counts it comes from. */
@@ -63,12 +63,10 @@ export async function printCheckText(out: (text: string) => void, core: FindingP
     `Check run ${r.run}: ${dates}, profile ${profileVersionWords(r.profileVersion, lang)}`));
   out(t(lang, `${open} temuan (${fresh} baru), ${f.int(r.resolvedTotal)} selesai sejak pemeriksaan sebelumnya`,
     `${open} findings (${fresh} new), ${f.int(r.resolvedTotal)} resolved since the previous run`));
-  const lines: string[] = [];
-  for await (const x of everyFinding(core, r.run, false, pageSize)) {
-    lines.push(`  ${x.rule} ${f.period(x.period)} ${x.nip} ${x.name ?? ''} (${x.agency ?? '–'}, ${x.unit ?? '–'}): ${x.detail} [${x.basis}]`);
-    if (lines.length === pageSize) out(lines.splice(0).join('\n'));
+  for await (const page of findingPages(core, r.run, false, pageSize)) {
+    if (!page.length) continue;
+    out(page.map((x) => `  ${x.rule} ${f.period(x.period)} ${x.nip} ${x.name ?? ''} (${x.agency ?? '–'}, ${x.unit ?? '–'}): ${x.detail} [${x.basis}]`).join('\n'));
   }
-  if (lines.length) out(lines.join('\n'));
   out(t(lang, 'Kepatuhan:', 'Compliance:'));
   for (const c of r.compliance) out(complianceLine(c, lang));
   if (r.complianceByRegion.some((g) => g.province !== null)) {

@@ -68,11 +68,11 @@ function batchesOf(f: ImportFileResult): string[] {
  * Every rejected (or skipped) row of a file, page by page from its batches: the import's answer
  * holds only the first ones, and a million of them are never held at once.
  */
-async function* everyRow(api: CoreApi, f: ImportFileResult, list: 'rejects' | 'skipped'): AsyncGenerator<RejectedRow | SkippedRow> {
+async function* rowPages(api: CoreApi, f: ImportFileResult, list: 'rejects' | 'skipped'): AsyncGenerator<(RejectedRow | SkippedRow)[]> {
   for (const batch of batchesOf(f)) {
     for (let offset = 0; ; offset += BATCH_REJECTS_PAGE_MAX) {
       const page = await api.batchRejects({ batch, offset, limit: BATCH_REJECTS_PAGE_MAX, nameSheet: f.sheets !== undefined });
-      yield* page[list];
+      yield page[list];
       if (offset + BATCH_REJECTS_PAGE_MAX >= (list === 'rejects' ? page.rejectsTotal : page.skippedTotal)) break;
     }
   }
@@ -85,9 +85,9 @@ async function* everyRow(api: CoreApi, f: ImportFileResult, list: 'rejects' | 's
 async function printImportJson(ctx: CliContext, api: CoreApi, result: ImportFilesResult): Promise<void> {
   await printJson(ctx.out, (list) => ({
     files: result.files.map((f) => (f.status === 'imported'
-      ? { ...f, rejects: list(everyRow(api, f, 'rejects')), skipped: list(everyRow(api, f, 'skipped')) }
+      ? { ...f, rejects: list(rowPages(api, f, 'rejects')), skipped: list(rowPages(api, f, 'skipped')) }
       : f)),
-  }), BATCH_REJECTS_PAGE_MAX);
+  }));
 }
 
 function describe(lang: Lang, f: ImportFileResult): string[] {
@@ -112,7 +112,7 @@ async function printText(ctx: CliContext, api: CoreApi, result: ImportFilesResul
     describe(lang, f).forEach((line) => ctx.out(line));
     if (f.status !== 'imported') continue;
     for (const list of ['rejects', 'skipped'] as const) {
-      for await (const row of everyRow(api, f, list)) ctx.out(`  ${row.reason}`);
+      for await (const page of rowPages(api, f, list)) for (const row of page) ctx.out(`  ${row.reason}`);
     }
   }
 }

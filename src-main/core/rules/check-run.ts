@@ -95,13 +95,49 @@ WHERE run_id = $run`,
   );
 }
 
-/** A page of a run's findings (runFindings); NOT_FOUND for a run the workspace does not have. */
-export async function runFindingsPage(db: Db, book: RuleBook, req: RunFindingsRequest, lang: FormatLang): Promise<RunFindingsResult> {
-  if (!(await runCounts(db, req.run))) {
-    throw new AppError('NOT_FOUND', `Pemeriksaan ${req.run} tidak ditemukan.`, `Check run ${req.run} not found.`, { run: req.run });
-  }
-  const page = { offset: req.offset ?? 0, limit: req.limit ?? RUN_FINDINGS_PAGE };
-  return { findings: await readFindings(db, book, req.run, req.resolved ?? false, page, lang) };
+/**
+ * The pages of runFindings; NOT_FOUND for a run the workspace does not have. A run's list (or its
+ * resolved list) is sorted and numbered once into a temp table, kept while that list is paged, so
+ * each page is a range read: a fresh sort per page would sort every finding of the run once a page
+ * (13 times for 124,000 findings, 100 times for a million). A run's findings never change once it is
+ * stored, so the kept list stays right; it is dropped once a page comes back short (the list read
+ * to its end), or replaced when another list is paged.
+ */
+export function createRunFindingsPages(db: Db, book: RuleBook) {
+  let kept = '';
+  return async (req: RunFindingsRequest, lang: FormatLang): Promise<RunFindingsResult> => {
+    const { run } = req;
+    if (!(await runCounts(db, run))) {
+      throw new AppError('NOT_FOUND', `Pemeriksaan ${run} tidak ditemukan.`, `Check run ${run} not found.`, { run });
+    }
+    const resolved = req.resolved ?? false;
+    const offset = req.offset ?? 0;
+    const limit = req.limit ?? RUN_FINDINGS_PAGE;
+    const key = JSON.stringify([run, resolved]);
+    if (key !== kept) {
+      kept = '';
+      await db.run(
+        `CREATE OR REPLACE TEMP TABLE run_finding_pages AS
+SELECT row_number() OVER (ORDER BY ${FINDING_ORDER}) - 1 AS i, ${FINDING_COLUMNS}
+FROM findings
+WHERE run_id = $run AND (status = 'resolved') = $resolved`,
+        { run, resolved },
+      );
+      kept = key;
+    }
+    const rows = await db.json<Omit<Finding, 'detail'> & StoredFinding & Record<string, unknown>>(
+      `SELECT * EXCLUDE (i)
+FROM run_finding_pages
+WHERE i >= $offset AND i < $end
+ORDER BY i`,
+      { offset, end: offset + limit },
+    );
+    if (rows.length < limit) {
+      kept = '';
+      await db.run('DROP TABLE IF EXISTS run_finding_pages');
+    }
+    return { findings: rows.map(({ figures, ...f }) => ({ ...f, detail: book.detail({ ...f, figures }, lang) })) };
+  };
 }
 
 /** A stored run without its finding lists and their counts: the export streams the findings from `findings` by run id. */
@@ -124,7 +160,7 @@ export interface AfterStore {
  * depends on has changed since that previous run (`fingerprint`), that run is returned as stored:
  * same id, same findings, same new/open/resolved. Findings store figures; their sentences are
  * written in `lang`. The answer lists the first CHECK_RESULT_FINDINGS findings and resolved ones
- * with the counts of each: it stays small however many the run found (runFindingsPage gives the rest).
+ * with the counts of each: it stays small however many the run found (runFindings pages through the rest).
  */
 export async function runChecks(
   db: Db, book: RuleBook, req: RunChecksRequest, now: Date, lang: FormatLang, afterStore?: AfterStore,
