@@ -30,10 +30,10 @@ const run = await core.runChecks({});
 const checkSeconds = (performance.now() - started) / 1000;
 core.close();
 let synthetic = 0;
-if (wanted > run.findings.length) {
+if (wanted > run.findingsTotal) {
   // Copies of real findings with a numbered period: enough rows to scroll, same widths as real ones.
   const db = await openDatabase(copy, { memoryLimit: '2GB' });
-  synthetic = wanted - run.findings.length;
+  synthetic = wanted - run.findingsTotal;
   await db.run(`INSERT INTO findings BY NAME SELECT f.* REPLACE (f.period || '#' || g.i AS period, 'open' AS status)
     FROM (SELECT * FROM findings WHERE run_id = $run LIMIT 1000) f, range(CAST(ceil($n / 1000) AS BIGINT)) g(i)
     LIMIT $n`, { run: run.run, n: synthetic });

@@ -133,6 +133,36 @@ export function describeContract(label: string, connect: Connect): void {
       }
     });
 
+    it('runChecks answers with the first findings and their counts; runFindings pages through all of them, in the call\'s language (issue 20)', async () => {
+      const core = await freshCore(undefined, { lang: 'id' });
+      const { api, transport } = await connected(core);
+      // Five employees, each with three days of WFH in one week: five LOK-01 findings.
+      const rows = [1, 2, 3, 4, 5].flatMap((n) => ['2025-09-15', '2025-09-16', '2025-09-17', '2025-09-18', '2025-09-19']
+        .map((d, i) => `${nip(n)},Pegawai ${n},Bagian Umum,${d},07:30,${i === 4 ? '16:30' : '16:00'},H,${i < 3 ? 'WFH' : 'WFO'}`));
+      const csv = writeText(core.dir, 'presensi.csv', ['NIP,Nama,Unit Kerja,Tanggal,Jam Masuk,Jam Pulang,Kode Kehadiran,Mode Kerja', ...rows, ''].join('\n'));
+      await api.importFiles({ files: [{ path: csv, kind: 'attendance', agency: 'PEMKOT-X' }] });
+      const result = await api.runChecks({});
+      expect([result.findingsTotal, result.newFindings, result.resolvedTotal]).toEqual([5, 5, 0]);
+      expect(result.findings.map((f) => f.rule)).toEqual(Array(5).fill('LOK-01'));
+      const pages = [];
+      for (const offset of [0, 2, 4]) pages.push(...(await api.runFindings({ run: result.run, offset, limit: 2 })).findings);
+      expect(pages).toEqual(result.findings);
+      expect(await api.runFindings({ run: result.run })).toEqual({ findings: result.findings });
+      expect(await api.runFindings({ run: result.run, offset: 5 })).toEqual({ findings: [] });
+      expect(await api.runFindings({ run: result.run, resolved: true })).toEqual({ findings: [] });
+      const english = (await api.runFindings({ run: result.run, limit: 1 }, { lang: 'en' })).findings[0]!;
+      expect([english.detail, result.findings[0]!.detail]).toEqual([
+        '3 flexible-location days in Week 38 (15–21 Sep 2025), limit 2', '3 hari fleksibel lokasi dalam Minggu 38 (15–21 Sep 2025), batas 2',
+      ]);
+      await expect(api.runFindings({ run: 'r-999999' })).rejects.toMatchObject({
+        code: 'NOT_FOUND', message: 'Pemeriksaan r-999999 tidak ditemukan.', messageEn: 'Check run r-999999 not found.', details: { run: 'r-999999' },
+      });
+      for (const bad of [{}, { run: '' }, { run: 5 }, { run: result.run, limit: 10_001 }, { run: result.run, limit: 0 }, { run: result.run, offset: -1 },
+        { run: result.run, resolved: 'ja' }]) {
+        expect(JSON.parse(await transport('runFindings', JSON.stringify(bad))).error.code).toBe('BAD_REQUEST');
+      }
+    });
+
     it('a call in a language gets its reasons in that language, whatever the core was created with', async () => {
       const core = await freshCore(undefined, { lang: 'id' });
       const { api } = await connected(core);
@@ -150,7 +180,7 @@ export function describeContract(label: string, connect: Connect): void {
       expect([...METHODS].sort()).toEqual([
         'batchRejects', 'compare', 'complianceGrid', 'detectImport', 'employeeDays', 'exportProfiles', 'exportRejects', 'exportTable', 'exportWorkbook', 'findings', 'getProfile',
         'importFiles', 'importProfiles', 'listImports', 'listRecipes', 'listRecords', 'listRules', 'loadSamples', 'overview', 'previewImport',
-        'runChecks', 'saveRecipe', 'setProfile', 'undoImport', 'unitEmployees',
+        'runChecks', 'runFindings', 'saveRecipe', 'setProfile', 'undoImport', 'unitEmployees',
       ]);
     });
   });

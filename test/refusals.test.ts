@@ -142,6 +142,11 @@ describe('odd inputs are refused with a message a person can act on', () => {
     }
     vary('undoImport', {}, 'batch', ['b-999999', 'x', ...texts.slice(1)]);
     vary('batchRejects', {}, 'batch', ['b-999999', 'x', ...texts.slice(1)]);
+    const { run } = await core.runChecks({});
+    vary('runFindings', {}, 'run', ['r-999999', 'x', ...texts.slice(1)]);
+    vary('runFindings', { run }, 'offset', [...numbers, Number.MAX_SAFE_INTEGER]);
+    vary('runFindings', { run }, 'limit', numbers);
+    vary('runFindings', { run }, 'resolved', numbers);
     for (const kind of ['attendance', 'roster', 'performance', 'calendar']) {
       vary('listRecords', { kind }, 'agency', ['x', "'"]);
       vary('listRecords', { kind }, 'nip', ['abc', "'"]);

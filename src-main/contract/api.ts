@@ -33,6 +33,8 @@ import type {
   ListRulesResult,
   RunChecksRequest,
   RunChecksResult,
+  RunFindingsRequest,
+  RunFindingsResult,
   SetProfileRequest,
 } from './rules-types.ts';
 import type { ViewsApi } from './views-types.ts';
@@ -52,6 +54,7 @@ export interface CoreApi extends ViewsApi {
   exportProfiles(req: Record<string, never>, opts?: CallOptions): Promise<ProfilesFile>;
   importProfiles(req: ImportProfilesRequest, opts?: CallOptions): Promise<ImportProfilesResult>;
   runChecks(req: RunChecksRequest, opts?: CallOptions): Promise<RunChecksResult>;
+  runFindings(req: RunFindingsRequest, opts?: CallOptions): Promise<RunFindingsResult>;
   compare(req: CompareRequest, opts?: CallOptions): Promise<CompareResult>;
   exportWorkbook(req: ExportWorkbookRequest, opts?: CallOptions): Promise<ExportWorkbookResult>;
   exportRejects(req: ExportRejectsRequest, opts?: CallOptions): Promise<ExportRejectsResult>;

@@ -156,8 +156,19 @@ export interface RunChecksResult {
   /** Whole ISO weeks around from..to, over which the weekly rules were judged. */
   weeksFrom: string | null;
   weeksTo: string | null;
+  /**
+   * The run's first CHECK_RESULT_FINDINGS findings (new and open), by agency, rule, NIP and period;
+   * `findingsTotal` counts them all and runFindings pages through them (CLI `check --json` prints them all).
+   */
   findings: Finding[];
+  /** Likewise the first findings of the previous run over the same scope that this run no longer finds (status resolved). */
   resolved: Finding[];
+  /** How many findings the run has, listed in `findings` or not: new + open. */
+  findingsTotal: number;
+  /** How many of them are new, not found by the previous run over the same scope; the others are open. */
+  newFindings: number;
+  /** How many findings the run resolved, listed in `resolved` or not. */
+  resolvedTotal: number;
   compliance: ComplianceRow[];
   complianceByRule: (Ratio & { rule: RuleId })[];
   complianceByWeek: (Ratio & { week: string })[];
@@ -171,6 +182,32 @@ export interface RunChecksResult {
   complianceByUnitWeek: (Ratio & { agency: string | null; unit: string; week: string })[];
   dataQuality: DataQuality;
 }
+
+/**
+ * The findings (and, apart, the resolved ones) a check's answer lists: the first ones. A run over
+ * 10 million attendance rows finds some 124,000, and the whole list made an answer of 115 MB that
+ * only the CLI read whole; the counts are exact, runFindings pages through the rest.
+ */
+export const CHECK_RESULT_FINDINGS = 100;
+
+/** A page of one run's findings, or of those it resolved: `offset` to `offset + limit - 1`, in the order of the check's answer. */
+export interface RunFindingsRequest {
+  run: string;
+  /** The findings the run resolved instead of its own; false when left out. */
+  resolved?: boolean;
+  /** 0 when left out. */
+  offset?: number;
+  /** At most RUN_FINDINGS_PAGE_MAX; RUN_FINDINGS_PAGE when left out. */
+  limit?: number;
+}
+export interface RunFindingsResult {
+  /** Each with its sentence in the caller's language; page on while offset + limit is below the check's findingsTotal (resolvedTotal). */
+  findings: Finding[];
+}
+
+/** The page runFindings gives when asked for none, and the largest it gives: every answer stays small. */
+export const RUN_FINDINGS_PAGE = 1000;
+export const RUN_FINDINGS_PAGE_MAX = 10_000;
 
 /** Notes that are not findings (docs/rules.md, JAM-01 and Compliance): they go to the data-quality report. */
 export interface DataQuality {

@@ -4,6 +4,7 @@ import { AppError } from './errors.ts';
 import type { ExportTable } from './export-types.ts';
 import { BATCH_REJECTS_PAGE_MAX, IMPORT_KINDS, LAYOUTS, type ImportKind } from './import-types.ts';
 import { RECORDS_PAGE_MAX } from './records-types.ts';
+import { RUN_FINDINGS_PAGE_MAX } from './rules-types.ts';
 
 /**
  * The one gate of every transport (in-process, HTTP, Electron IPC): each allow-listed method's
@@ -197,6 +198,13 @@ export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
     text(o, 'agency', true);
     date(o, 'from');
     date(o, 'to');
+  },
+  runFindings(body) {
+    const o = obj(body);
+    text(o, 'run', false, 64);
+    flag(o, 'resolved');
+    integer(o, 'offset', 0, Number.MAX_SAFE_INTEGER);
+    integer(o, 'limit', 1, RUN_FINDINGS_PAGE_MAX);
   },
   compare(body) {
     const o = obj(body);

@@ -25,7 +25,7 @@ import { listRecipes, storeRecipe } from './import/recipes.ts';
 import { assertKnownAgency } from './records/known-agencies.ts';
 import { listRecords, streamRecords, type RecordsSink } from './records/records.ts';
 import { resolveUpload, writeDownload } from './handles.ts';
-import { runChecks } from './rules/check-run.ts';
+import { createRunFindingsPages, runChecks } from './rules/check-run.ts';
 import { RULES } from './rules/index.ts';
 import { effectiveProfile, exportProfiles, importProfiles, numberParam, setProfile } from './rules/profiles.ts';
 import type { RuleDefinition } from './rules/rule.ts';
@@ -130,6 +130,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const path = (p: string) => resolveUpload(p, config.uploadDir);
   // One findings view for the screen and its download: it keeps the list the screen last asked for.
   const findingsView = createFindingsView(db, book);
+  // The run's finding list being paged (runFindings), kept between its pages.
+  const runFindingsPages = createRunFindingsPages(db, book);
   const views = createViews({ db, serial, book, langOf }, findingsView);
   const tableViews = (lang: Lang) => ({
     findings: (req: FindingsRequest) => findingsView.findings(req, lang),
@@ -157,6 +159,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       await assertKnownAgency(db, req.agency);
       return runChecks(db, book, req, now(), langOf(opts), storeRunWeeks(db, book));
     }),
+    runFindings: (req, opts) => serial(() => runFindingsPages(req, langOf(opts))),
     compare: (req) => serial(async () => {
       await assertKnownAgency(db, req.agency);
       return compare(db, book, req);

@@ -7,6 +7,7 @@ import type { CompareResult } from '../../src-main/contract/compare-types.ts';
 import type { Ratio, RunChecksResult } from '../../src-main/contract/rules-types.ts';
 import { newcombe, wilson } from '../../src-main/core/compare/intervals.ts';
 import { createCore } from '../../src-main/core/index.ts';
+import { checkWhole } from '../helpers/checks.ts';
 import { ROUNDING_AGENCY, ROUNDING_PERFORMANCE, ROUNDING_TOTAL, ROUNDING_UNITS, writePerformanceCsv, writeRoundingCsv } from '../helpers/rounding.ts';
 import { freshCore, importOne, nip, tempDir, TODAY } from '../helpers/workspace.ts';
 import { importCsv } from '../rules/rule-fixtures.ts';
@@ -78,7 +79,7 @@ describe('the JSON of every --json command rounds the figures by field name', ()
   it('a check with exact rates: each `rate` to 4 decimals; counts, findings and names as they are', async () => {
     const core = await freshCore();
     expect((await importOne(core, { path: writeRoundingCsv(core.dir), kind: 'attendance', agency: ROUNDING_AGENCY })).error).toBeNull();
-    const run = await core.runChecks({});
+    const run = await checkWhole(core, {});
     // The rates exact, whatever precision the check engine hands out.
     const exact = <T extends Ratio>(r: T): T => ({ ...r, rate: r.employeeWeeks ? r.compliantEmployeeWeeks / r.employeeWeeks : null });
     const result: RunChecksResult = {

@@ -2,6 +2,7 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src-main/core/index.ts';
+import { checkWhole } from '../helpers/checks.ts';
 import { csv, nip, tempDir, TODAY, writeText } from '../helpers/workspace.ts';
 
 // Rows a killed import or check left in the file without recording their batch or run (DuckDB
@@ -19,7 +20,7 @@ describe('a workspace reopened after a crash', () => {
     let core = await open();
     const path = writeText(dir, 'presensi.csv', csv([HEADER, [nip(1), 'Ani', 'Biro', '01/09/2025', '07:30', '16:00', 'H', 'WFO']]));
     const { files } = await core.importFiles({ files: [{ path, kind: 'attendance', agency: 'A' }] });
-    const run = await core.runChecks({});
+    const run = await checkWhole(core, {});
     // What a transaction cut short by a kill can leave: rows under a batch and a run never recorded.
     await core.db.run(`INSERT INTO attendance SELECT nip, date + 1, agency, name, unit_name, status, mode, check_in, check_out, 'b-999999', row_no FROM attendance`);
     await core.db.run(`INSERT INTO rejects (batch_id, row_no, column_name, value, code) VALUES ('b-999999', 2, 'nip', 'x', 'REQUIRED')`);

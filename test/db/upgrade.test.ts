@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src-main/core/index.ts';
 import { MIGRATIONS } from '../../src-main/core/db/migrations/index.ts';
+import { checkWhole } from '../helpers/checks.ts';
 import { SAMPLES } from '../helpers/samples.ts';
 import { tempDir, TODAY } from '../helpers/workspace.ts';
 
@@ -96,7 +97,7 @@ describe('a workspace written by the schema-3 release', () => {
   it('runs a new check that follows on from the stored run', async () => {
     const core = await openOldWorkspace();
     try {
-      const run = await core.runChecks({ agency: AGENCY });
+      const run = await checkWhole(core, { agency: AGENCY });
       expect(run.run).toBe('r-000002');
       expect(run.profileVersion).toBe('nasional v1 + PEMKOT-BOGOR v1');
       expect(run.findings.map((f) => f.status)).toEqual(['open']);
@@ -126,7 +127,7 @@ describe('a workspace written by the schema-3 release', () => {
     try {
       // Its one finding (JAM-01, 145 minutes short) was stored as text: a tolerance of 600 minutes resolves it.
       await core.setProfile({ agency: AGENCY, set: { toleranceMinutes: '600' } });
-      const run = await core.runChecks({ agency: AGENCY }, { lang: 'en' });
+      const run = await checkWhole(core, { agency: AGENCY }, { lang: 'en' });
       expect(run.resolved.map((f) => [f.rule, f.period, f.detail])).toEqual([['JAM-01', '2025-W41', '35 j 05 m dari 37 j 30 m']]);
       const page = await core.findings({ status: 'resolved' }, { lang: 'en' });
       expect(tableFromIPC(page.rows).toArray().map((r) => (r.toJSON() as { detail: string }).detail)).toEqual(['35 j 05 m dari 37 j 30 m']);

@@ -14,6 +14,7 @@ import { exportWorkbook } from '../../src-main/core/export/export-workbook.ts';
 import { createCore } from '../../src-main/core/index.ts';
 import { RULES } from '../../src-main/core/rules/index.ts';
 import { createRuleBook } from '../../src-main/core/rules/rule-book.ts';
+import { checkWhole } from '../helpers/checks.ts';
 import { ROOT } from '../helpers/cli.ts';
 import { pantauInProcess } from '../helpers/cli-in-process.ts';
 import { expected, manifest, SAMPLES } from '../helpers/samples.ts';
@@ -85,7 +86,7 @@ describe('the leadership workbook on the samples', () => {
     const core = await createCore({ dbPath: db, tmpDir: dir, now: () => TODAY });
     try {
       batches = (await core.listImports({})).batches;
-      check = await core.runChecks({});
+      check = await checkWhole(core, {});
       full = await core.exportWorkbook({ out: out('full.xlsx') });
       unit = await core.exportWorkbook({ out: out('unit.xlsx'), unit: 'Biro Hukum' });
       split = await exportWorkbook(core.db, { out: out('split.xlsx') }, { ruleBook: BOOK, compare: (r) => compare(core.db, BOOK, r) },

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { checkWhole } from '../helpers/checks.ts';
 import { freshCore, importOne, rows, writeXlsx } from '../helpers/workspace.ts';
 import { figure } from '../support/figures.ts';
 
@@ -38,7 +39,7 @@ describe('NIP integrity: valid NIPs kept byte-identical through import → works
     const stored = (await rows<{ nip: string }>(core, 'SELECT DISTINCT nip FROM attendance ORDER BY nip')).map((x) => x.nip);
     expect(stored).toEqual([...VALID].sort());
 
-    const check = await core.runChecks({});
+    const check = await checkWhole(core, {});
     const found = new Set(check.findings.map((f) => f.nip));
     expect([...found].sort()).toEqual([...VALID].sort());
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkWhole } from '../helpers/checks.ts';
 import { csv, freshCore, importOne, nip, writeText } from '../helpers/workspace.ts';
 
 describe('data-quality notes of a check run', () => {
@@ -16,7 +17,7 @@ describe('data-quality notes of a check run', () => {
       ])),
       kind: 'attendance', agency: 'A',
     });
-    const r = await core.runChecks({});
+    const r = await checkWhole(core, {});
     expect(r.dataQuality.notInRoster).toEqual([{ nip: nip(2), name: 'Budi', agency: 'A', records: 5 }]);
     expect(r.dataQuality.missingTimes).toEqual([{ nip: nip(2), date: '2025-09-08', agency: 'A', source: { batch: att.batch, row: 11 } }]);
     expect(r.findings).toEqual([]);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunChecksResult } from '../../src-main/contract/rules-types.ts';
 import { readWithExcelJs, sheet, table } from '../export/xlsx.ts';
+import { checkWhole } from '../helpers/checks.ts';
 import { pantauInProcess as pantau } from '../helpers/cli-in-process.ts';
 import { nip, workspaceTemplate, type WorkspaceTemplate } from '../helpers/workspace.ts';
 import { importAttendance, week, type Person, type TestCore } from './rule-fixtures.ts';
@@ -60,8 +61,8 @@ describe("a finding's sentence is written in the caller's language", () => {
 
   it('the same check asked in the other language returns the stored run, its sentences in that language', async () => {
     const c = await template.open();
-    const id = await c.runChecks({});
-    const en = await c.runChecks({}, { lang: 'en' });
+    const id = await checkWhole(c, {});
+    const en = await checkWhole(c, {}, { lang: 'en' });
     expect(en.run).toBe(id.run);
     expect(en.findings.map((f) => [f.rule, f.nip, f.period, f.status])).toEqual(id.findings.map((f) => [f.rule, f.nip, f.period, f.status]));
     expect(en.findings.map((f) => f.detail).filter((d) => INDONESIAN.test(d))).toEqual([]);

@@ -6,6 +6,7 @@ import { createClient, createDispatcher, inProcessTransport } from '../../src-ma
 import { createCore } from '../../src-main/core/index.ts';
 import { RULES } from '../../src-main/core/rules/index.ts';
 import { readWithExcelJs, sheet, table } from '../export/xlsx.ts';
+import { checkWhole } from '../helpers/checks.ts';
 import { csv, nip, tempDir, TODAY, writeText } from '../helpers/workspace.ts';
 import { FIX_01, LOK_03 } from './fixtures/extra-rules.ts';
 import { ATTENDANCE_HEADER, week, type Person } from './rule-fixtures.ts';
@@ -40,7 +41,7 @@ describe('a rule added as one definition', () => {
   it('fires, with its period as dates, and a day rule counts in compliance while a month rule does not', async () => {
     const { api, close } = await workspace();
     try {
-      const run = await api.runChecks({});
+      const run = await checkWhole(api, {});
       const ours = run.findings.filter((f) => f.rule === 'FIX-01' || f.rule === 'LOK-03')
         .map((f) => [f.rule, f.nip, f.period, f.periodStart, f.periodEnd, f.detail, f.basis]);
       expect(ours).toEqual([
@@ -69,7 +70,7 @@ describe('a rule added as one definition', () => {
       expect((await api.getProfile({ agency: AG })).params).toMatchObject({ maxWfaDaysPerMonth: 4, rules: { 'FIX-01': { enabled: true } } });
       await api.setProfile({ agency: AG, set: { maxWfaDaysPerMonth: '5', 'rules.FIX-01.enabled': 'false' } });
       await expect(api.setProfile({ agency: AG, set: { maxWfaDaysPerMonth: '32' } })).rejects.toMatchObject({ code: 'PROFILE_REFUSED' });
-      const run = await api.runChecks({});
+      const run = await checkWhole(api, {});
       expect(run.findings.map((f) => f.rule)).toEqual([]);
     } finally {
       close();

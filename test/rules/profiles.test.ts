@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProfilesFile } from '../../src-main/contract/rules-types.ts';
+import { checkWhole } from '../helpers/checks.ts';
 import { pantau } from '../helpers/cli.ts';
 import { freshCore, tempDir } from '../helpers/workspace.ts';
 
@@ -57,7 +58,7 @@ describe('rule profiles', () => {
     await expect(core.importProfiles({ file: { pantauProfiles: 1, profiles: [{ agency: null, version: 1, overrides: { ramadanTo: '2026-13-01' }, savedAt: '' }] } }))
       .rejects.toMatchObject({ code: 'PROFILE_REFUSED' });
     expect((await core.getProfile({})).params).toMatchObject({ ramadanFrom: null, ramadanTo: null });
-    await expect(core.runChecks({})).resolves.toMatchObject({ findings: [] });
+    await expect(checkWhole(core, {})).resolves.toMatchObject({ findings: [] });
     const p = await core.setProfile({ set: { ramadanFrom: '2026-02-18', ramadanTo: '2026-03-19' } });
     expect(p.params).toMatchObject({ ramadanFrom: '2026-02-18', ramadanTo: '2026-03-19' });
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunChecksRequest, RunChecksResult } from '../../src-main/contract/rules-types.ts';
+import { checkWhole } from '../helpers/checks.ts';
 import { pantauInProcess as pantau } from '../helpers/cli-in-process.ts';
 import { nip } from '../helpers/workspace.ts';
 import { readWithExcelJs, sheet, values } from '../export/xlsx.ts';
@@ -60,10 +61,10 @@ const SCOPES: [string, RunChecksRequest][] = [
 describe('a check over unchanged data returns the stored run', () => {
   it.each(SCOPES)('%s: same run, same findings and figures, nothing stored (old code: fails)', async (_, scope) => {
     const { c } = await workspace();
-    const first = await c.runChecks(scope);
+    const first = await checkWhole(c, scope);
     expect(statuses(first)).toEqual({ new: ['Ani', 'Budi'], open: [], resolved: [] });
     const stored = await Promise.all(['runs', 'findings', 'run_weeks', 'run_summaries'].map((t) => count(c, t)));
-    const again = await c.runChecks(scope);
+    const again = await checkWhole(c, scope);
     expect(again.run).toBe(first.run);
     expect(again).toEqual(first);
     expect(await Promise.all(['runs', 'findings', 'run_weeks', 'run_summaries'].map((t) => count(c, t)))).toEqual(stored);
@@ -72,15 +73,15 @@ describe('a check over unchanged data returns the stored run', () => {
 
   it('each scope has its own run; going back to a scope returns its run, and the screens show it (old code: fails)', async () => {
     const { c } = await workspace();
-    const all = await c.runChecks({});
-    const one = await c.runChecks({ agency: AG });
+    const all = await checkWhole(c, {});
+    const one = await checkWhole(c, { agency: AG });
     expect(one.run).not.toBe(all.run);
     expect(statuses(one)).toEqual({ new: ['Ani', 'Budi'], open: [], resolved: [] });
     expect((await c.overview({})).run?.run).toBe(one.run);
-    expect(await c.runChecks({})).toEqual(all);
+    expect(await checkWhole(c, {})).toEqual(all);
     expect((await c.overview({})).run?.run).toBe(all.run);
     expect((await c.findings({ limit: 10 })).run).toBe(all.run);
-    expect(await c.runChecks({ agency: AG })).toEqual(one);
+    expect(await checkWhole(c, { agency: AG })).toEqual(one);
     expect((await c.overview({})).run?.run).toBe(one.run);
     expect(await count(c, 'runs')).toBe(2);
     expect(await c.db.one('SELECT count(DISTINCT run_id)::INTEGER AS runs FROM run_weeks')).toEqual({ runs: 1 });
@@ -125,22 +126,22 @@ const CHANGES: [string, (c: TestCore, budiBatch: string) => Promise<unknown>, Re
 describe('any change between two checks makes a new run, its new / open / resolved against the one before', () => {
   it.each(CHANGES)('%s', async (_, change, expected) => {
     const { c, budiBatch } = await workspace();
-    const first = await c.runChecks({});
+    const first = await checkWhole(c, {});
     await change(c, budiBatch);
-    const second = await c.runChecks({});
+    const second = await checkWhole(c, {});
     expect(second.run).not.toBe(first.run);
     expect(statuses(second)).toEqual(expected);
     expect((await c.overview({})).run?.run).toBe(second.run);
     // And then nothing changes: the second run, as stored.
-    expect(await c.runChecks({})).toEqual(second);
+    expect(await checkWhole(c, {})).toEqual(second);
   });
 
   it('a file undone and imported again: the findings name the new batch', async () => {
     const { c, budiBatch } = await workspace();
-    await c.runChecks({});
+    await checkWhole(c, {});
     await c.undoImport({ batch: budiBatch });
     const again = await importAttendance(c, AG, week(budi, W38, [...THREE_WFH]));
-    const run = await c.runChecks({});
+    const run = await checkWhole(c, {});
     expect(run.findings.find((f) => f.nip === budi.nip)!.sources.map((s) => s.batch)).toEqual([again.batch, again.batch, again.batch]);
   });
 });
@@ -151,9 +152,9 @@ describe('an export reuses the latest run of its scope when nothing changed', ()
 
   it('after a check: the check\'s run, so "Temuan baru" counts what is new since the check before (old code: fails)', async () => {
     const { c } = await workspace();
-    await c.runChecks({});
+    await checkWhole(c, {});
     await importAttendance(c, AG, week(citra, '2025-09-22', [...THREE_WFH]));
-    const check = await c.runChecks({});
+    const check = await checkWhole(c, {});
     expect(statuses(check).new).toEqual(['Citra']);
     const out = `${c.dir}/laporan.xlsx`;
     const exported = await c.exportWorkbook({ out });
@@ -166,7 +167,7 @@ describe('an export reuses the latest run of its scope when nothing changed', ()
     const { c } = await workspace();
     const exported = await c.exportWorkbook({ out: `${c.dir}/laporan.xlsx`, agency: AG });
     expect((await c.overview({})).run).toBeNull();
-    const check = await c.runChecks({ agency: AG });
+    const check = await checkWhole(c, { agency: AG });
     expect(check.run).toBe(exported.run);
     expect(statuses(check)).toEqual({ new: ['Ani', 'Budi'], open: [], resolved: [] });
     expect((await c.overview({})).run?.run).toBe(exported.run);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/contract/errors.ts';
+import { checkWhole } from '../helpers/checks.ts';
 import { freshCore, nip } from '../helpers/workspace.ts';
 import {
   brief, complianceRow, importApprovals, importCsv, importAttendance, importCalendar, importReports, importRoster, importUnits,
@@ -37,7 +38,7 @@ describe('LOK-01: at most maxFlexDays flexible-location working days per ISO wee
       ...week(ani, W38, ['WFO', 'WFO', 'WFO', 'WFH', 'WFH']),
       ...week(ani, W39, ['WFH', 'WFO', 'WFO', 'WFO', 'WFO']),
     ]);
-    const r = await c.runChecks({});
+    const r = await checkWhole(c, {});
     expect(r.findings).toEqual([]);
     expect(r.resolved).toEqual([]);
   });
@@ -45,7 +46,7 @@ describe('LOK-01: at most maxFlexDays flexible-location working days per ISO wee
   it('three flexible days in one week give one weekly finding for that ISO week', async () => {
     const c = await core();
     const imp = await importAttendance(c, AG, week(ani, W38, [...THREE_WFH]));
-    const r = await c.runChecks({});
+    const r = await checkWhole(c, {});
     expect(r.findings).toHaveLength(1);
     const f = r.findings[0]!;
     expect(brief([f])).toEqual([{ rule: 'LOK-01', nip: ani.nip, period: '2025-W38', detail: LOK01_W38_3, status: 'new' }]);
@@ -65,8 +66,8 @@ describe('LOK-01: at most maxFlexDays flexible-location working days per ISO wee
       ...week(ani, W40, ['WFO', 'WFH', 'WFH', 'WFH', 'WFO']),
       ...officeWeek(ani, '2025-10-06'),
     ]);
-    const september = await c.runChecks({ agency: AG, from: '2025-09-01', to: '2025-09-30' });
-    const october = await c.runChecks({ agency: AG, from: '2025-10-01', to: '2025-10-31' });
+    const september = await checkWhole(c, { agency: AG, from: '2025-09-01', to: '2025-09-30' });
+    const october = await checkWhole(c, { agency: AG, from: '2025-10-01', to: '2025-10-31' });
     // Whichever monthly run reports it (one or both), the week is reported, counting all three days.
     const lok = [...of(september, 'LOK-01'), ...of(october, 'LOK-01')];
     expect(lok.length).toBeGreaterThan(0);
@@ -79,7 +80,7 @@ describe('LOK-01: at most maxFlexDays flexible-location working days per ISO wee
     const c = await core();
     // 1 January 2025 is a national holiday in the shipped calendar: no record that day.
     await importAttendance(c, AG, week(ani, '2024-12-30', ['WFH', 'WFH', '-', 'WFH', 'WFO']));
-    const r = await c.runChecks({});
+    const r = await checkWhole(c, {});
     expect(brief(r.findings)).toEqual([
       { rule: 'LOK-01', nip: ani.nip, period: '2025-W01', detail: '3 hari fleksibel lokasi dalam Minggu 1 (30 Des 2024 – 5 Jan 2025), batas 2', status: 'new' },
     ]);
@@ -88,7 +89,7 @@ describe('LOK-01: at most maxFlexDays flexible-location working days per ISO wee
   it('WFH, WFA and Kantor Lain are all flexible-location days and are summed', async () => {
     const c = await core();
     await importAttendance(c, AG, week(ani, W38, ['WFH', 'WFA', 'Kantor Lain', 'WFO', 'WFO']));
-    const r = await c.runChecks({});
+    const r = await checkWhole(c, {});
     expect(brief(r.findings)).toEqual([
       { rule: 'LOK-01', nip: ani.nip, period: '2025-W38', detail: LOK01_W38_3, status: 'new' },
     ]);
@@ -97,7 +98,7 @@ describe('LOK-01: at most maxFlexDays flexible-location working days per ISO wee
   it('a DL (Dinas Luar) mode day is not a flexible-location day', async () => {
     const c = await core();
     await importAttendance(c, AG, week(ani, W38, ['WFH', 'WFA', 'DL', 'DL', 'WFO']));
-    const r = await c.runChecks({});
+    const r = await checkWhole(c, {});
     expect(r.findings).toEqual([]);
   });
 
@@ -110,7 +111,7 @@ describe('LOK-01: at most maxFlexDays flexible-location working days per ISO wee
         ...week(ani, W38, [...pattern] as Parameters<typeof week>[2]),
         ...week(budi, W38, [...THREE_WFH]),
       ]);
-      return c.runChecks({});
+      return checkWhole(c, {});
     }
     const budiFinding = { rule: 'LOK-01', nip: budi.nip, period: '2025-W38', detail: LOK01_W38_3, status: 'new' };
 
@@ -153,7 +154,7 @@ describe('LOK-01: at most maxFlexDays flexible-location working days per ISO wee
       await importRoster(c, AG, [{ person: ani }, { person: budi }]);
       await importApprovals(c, AG, [[ani.nip, '15/09/2025', '17/09/2025', 'WFH', 'Ya', 'Disetujui']]);
       await importAttendance(c, AG, [...week(ani, W38, [...THREE_WFH]), ...week(budi, W38, [...THREE_WFH])]);
-      const r = await c.runChecks({});
+      const r = await checkWhole(c, {});
       // Ani: exempt and approved. Budi: over the cap, and (approvals exist for the agency) unapproved.
       expect(keys(r.findings)).toEqual([
         `APR-01 ${budi.nip} 2025-09-15`, `APR-01 ${budi.nip} 2025-09-16`, `APR-01 ${budi.nip} 2025-09-17`,
@@ -165,7 +166,7 @@ describe('LOK-01: at most maxFlexDays flexible-location working days per ISO wee
       const c = await core();
       await importApprovals(c, AG, [[ani.nip, '15/09/2025', '17/09/2025', 'WFH', 'Ya', 'Ditolak']]);
       await importAttendance(c, AG, week(ani, W38, [...THREE_WFH]));
-      const r = await c.runChecks({});
+      const r = await checkWhole(c, {});
       expect(brief(of(r, 'LOK-01'))).toEqual([
         { rule: 'LOK-01', nip: ani.nip, period: '2025-W38', detail: LOK01_W38_3, status: 'new' },
       ]);
@@ -178,7 +179,7 @@ describe('LOK-01: at most maxFlexDays flexible-location working days per ISO wee
       const c = await core();
       await importApprovals(c, AG, [[ani.nip, '15/09/2025', '17/09/2025', 'WFH', 'Tidak', 'Disetujui']]);
       await importAttendance(c, AG, week(ani, W38, [...THREE_WFH]));
-      const r = await c.runChecks({});
+      const r = await checkWhole(c, {});
       expect(brief(r.findings)).toEqual([
         { rule: 'LOK-01', nip: ani.nip, period: '2025-W38', detail: LOK01_W38_3, status: 'new' },
       ]);
@@ -195,7 +196,7 @@ describe('LOK-01: at most maxFlexDays flexible-location working days per ISO wee
       ]);
       if (countNationalFwaDays) await c.setProfile({ agency: AG, set: { countNationalFwaDays } });
       await importAttendance(c, AG, week(ani, '2027-03-01', [...THREE_WFH]));
-      return c.runChecks({});
+      return checkWhole(c, {});
     }
 
     it('NATIONAL_FWA_DAYs do not count towards the cap by default', async () => {
@@ -217,7 +218,7 @@ describe('LOK-01: at most maxFlexDays flexible-location working days per ISO wee
         ...week(ani, '2025-09-01', ['WFH', 'WFH', 'WFO', 'WFO', 'WFH']),
         ...week(budi, '2025-09-01', ['WFH', 'WFH', 'WFO', 'WFH', '-']),
       ]);
-      const r = await c.runChecks({});
+      const r = await checkWhole(c, {});
       expect(brief(r.findings)).toEqual([
         { rule: 'LOK-01', nip: budi.nip, period: '2025-W36', detail: '3 hari fleksibel lokasi dalam Minggu 36 (1–7 Sep 2025), batas 2', status: 'new' },
       ]);
@@ -229,7 +230,7 @@ describe('LOK-01: at most maxFlexDays flexible-location working days per ISO wee
       const pattern = ['WFH', 'WFH', 'WFO', 'WFO', 'WFO', 'WFH'] as const;
       await importAttendance(c, AG, week(ani, W38, [...pattern]));
       await importAttendance(c, AG2, week(eka, W38, [...pattern]));
-      const r = await c.runChecks({});
+      const r = await checkWhole(c, {});
       expect(brief(r.findings)).toEqual([
         { rule: 'LOK-01', nip: eka.nip, period: '2025-W38', detail: LOK01_W38_3, status: 'new' },
       ]);
@@ -242,7 +243,7 @@ describe('LOK-01: at most maxFlexDays flexible-location working days per ISO wee
     expect(p.params.maxFlexDays).toBe(1);
     await importAttendance(c, AG2, week(eka, W38, ['WFH', 'WFH', 'WFO', 'WFO', 'WFO']));
     await importAttendance(c, AG, week(ani, W38, ['WFH', 'WFH', 'WFO', 'WFO', 'WFO']));
-    const r = await c.runChecks({});
+    const r = await checkWhole(c, {});
     expect(brief(r.findings)).toEqual([
       { rule: 'LOK-01', nip: eka.nip, period: '2025-W38', detail: '2 hari fleksibel lokasi dalam Minggu 38 (15–21 Sep 2025), batas 1', status: 'new' },
     ]);
@@ -263,7 +264,7 @@ describe('LOK-02: FRONTLINE units work from the office', () => {
       ...week(budiF, W38, ['WFO', 'WFH', 'WFO', 'WFO', 'WFO']),
       ...week(citra, W38, ['WFO', 'WFH', 'WFO', 'WFO', 'WFO']),
     ]);
-    const r = await c.runChecks({});
+    const r = await checkWhole(c, {});
     expect(r.findings.map((f) => [f.rule, f.nip, f.period, f.unit, f.status])).toEqual([
       ['LOK-02', ani.nip, '2025-09-16', front, 'new'],
     ]);
@@ -295,7 +296,7 @@ describe('ELG-01: no flexibility under a disciplinary penalty (exemptions do not
       ...week(budi, W38, ['WFO', 'WFH', 'WFO', 'WFO', 'WFO']),
       ...officeWeek(citra, W38),
     ]);
-    const r = await c.runChecks({});
+    const r = await checkWhole(c, {});
     // Ani is exempt from LOK-01 (field duty) but not from ELG-01: one finding per flexible day.
     expect(keys(r.findings)).toEqual([
       `ELG-01 ${ani.nip} 2025-09-15`, `ELG-01 ${ani.nip} 2025-09-16`, `ELG-01 ${ani.nip} 2025-09-17`,
@@ -308,7 +309,7 @@ describe('APR-01 and LAP-01 run only for agencies that imported approvals / repo
   it('are silent for an agency without imported approvals or reports', async () => {
     const c = await core();
     await importAttendance(c, AG, week(ani, W38, ['WFH', 'WFO', 'WFH', 'WFO', 'WFO']));
-    const r = await c.runChecks({});
+    const r = await checkWhole(c, {});
     expect(r.findings).toEqual([]);
   });
 
@@ -323,7 +324,7 @@ describe('APR-01 and LAP-01 run only for agencies that imported approvals / repo
       ...week(budi, W38, ['WFO', 'WFO', 'WFH', 'WFO', 'WFO']),
     ]);
     await importAttendance(c, AG2, week(eka, W38, ['WFO', 'WFH', 'WFO', 'WFO', 'WFO']));
-    const r = await c.runChecks({});
+    const r = await checkWhole(c, {});
     expect(brief(r.findings).map(({ rule, nip: n, period, status }) => ({ rule, nip: n, period, status }))).toEqual([
       { rule: 'APR-01', nip: ani.nip, period: '2025-09-18', status: 'new' },
       { rule: 'APR-01', nip: budi.nip, period: '2025-09-17', status: 'new' },
@@ -341,7 +342,7 @@ describe('APR-01 and LAP-01 run only for agencies that imported approvals / repo
       ...week(budi, W38, ['WFO', 'WFO', 'WFH', 'WFO', 'WFO']),
     ]);
     await importAttendance(c, AG2, week(eka, W38, ['WFO', 'WFH', 'WFO', 'WFO', 'WFO']));
-    const r = await c.runChecks({});
+    const r = await checkWhole(c, {});
     expect(keys(r.findings)).toEqual([`LAP-01 ${ani.nip} 2025-09-18`, `LAP-01 ${budi.nip} 2025-09-17`]);
   });
 });
@@ -354,11 +355,11 @@ describe('profiles and rule switches', () => {
       ...week(ani, W38, [...THREE_WFH]),
       ...week(budi, W38, ['WFO', 'WFH', 'WFO', 'WFO', 'WFO']),
     ]);
-    const before = await c.runChecks({});
+    const before = await checkWhole(c, {});
     expect(keys(before.findings)).toEqual([`ELG-01 ${budi.nip} 2025-09-16`, `LOK-01 ${ani.nip} 2025-W38`]);
     const p = await c.setProfile({ agency: AG, set: { 'rules.LOK-01.enabled': 'false' } });
     expect(p.params.rules['LOK-01']?.enabled).toBe(false);
-    const after = await c.runChecks({});
+    const after = await checkWhole(c, {});
     expect(keys(after.findings)).toEqual([`ELG-01 ${budi.nip} 2025-09-16`]);
     // A finding of a disabled rule does not make the week non-compliant.
     expect(complianceRow(after, AG, 'Bagian Umum')).toEqual({
@@ -384,7 +385,7 @@ describe('profiles and rule switches', () => {
     expect(before.name).toBe('Pemerintah Kota Bandung');
 
     await importAttendance(c, AG, week(ani, W38, ['WFH', 'WFH', 'WFO', 'WFO', 'WFO']));
-    const r = await c.runChecks({});
+    const r = await checkWhole(c, {});
     expect(r.findings.map((f) => f.detail)).toEqual(['2 hari fleksibel lokasi dalam Minggu 38 (15–21 Sep 2025), batas 1']);
   });
 });
@@ -401,7 +402,7 @@ describe('employees missing from the roster', () => {
       ...week(dodi, W39, ['WFO', 'WFO', { mode: 'WFH', unit: 'Bidang Y' }, { mode: 'WFA', unit: 'Bidang Y' },
         { mode: 'WFH', unit: 'Bidang Y' }]),
     ]);
-    const r = await c.runChecks({});
+    const r = await checkWhole(c, {});
     expect(r.findings.map((f) => [f.rule, f.nip, f.period, f.unit, f.name])).toEqual([
       ['LOK-01', dodi.nip, '2025-W38', 'Bidang X', dodi.name],
       ['LOK-01', dodi.nip, '2025-W39', 'Bidang Y', dodi.name],
@@ -422,7 +423,7 @@ describe('employees missing from the roster', () => {
       [dodi.nip, '15/09/2025', '17/09/2025', 'WFH', 'Ya', 'Disetujui'],
     ]);
     await importAttendance(c, AG, [...week(ani, W38, [...THREE_WFH]), ...week(dodi, W38, [...THREE_WFH])]);
-    const r = await c.runChecks({});
+    const r = await checkWhole(c, {});
     // Both are approved (no APR-01); only Ani, who is in the roster, is exempt from the cap.
     expect(brief(r.findings)).toEqual([
       { rule: 'LOK-01', nip: dodi.nip, period: '2025-W38', detail: LOK01_W38_3, status: 'new' },
@@ -439,7 +440,7 @@ describe('new / open / resolved across runs over the same scope', () => {
       ...week(budi, W38, [...THREE_WFH]), // B
       ...officeWeek(citra, W38),
     ]);
-    const run1 = await c.runChecks({});
+    const run1 = await checkWhole(c, {});
     expect(brief(run1.findings)).toEqual([
       { rule: 'LOK-01', nip: ani.nip, period: '2025-W38', detail: LOK01_W38_3, status: 'new' },
       { rule: 'LOK-01', nip: budi.nip, period: '2025-W38', detail: LOK01_W38_3, status: 'new' },
@@ -451,7 +452,7 @@ describe('new / open / resolved across runs over the same scope', () => {
       ...officeWeek(budi, W38),
       ...week(citra, W38, ['WFO', 'WFA', 'WFH', 'WFH', 'WFO']), // C
     ]);
-    const run2 = await c.runChecks({});
+    const run2 = await checkWhole(c, {});
     expect(run2.run).not.toBe(run1.run);
     expect(brief(run2.findings)).toEqual([
       { rule: 'LOK-01', nip: ani.nip, period: '2025-W38', detail: LOK01_W38_3, status: 'open' },
@@ -462,7 +463,7 @@ describe('new / open / resolved across runs over the same scope', () => {
     ]);
 
     await c.undoImport({ batch: fix.batch! });
-    const run3 = await c.runChecks({});
+    const run3 = await checkWhole(c, {});
     expect(run3.findings.map((f) => [f.nip, f.status])).toEqual([[ani.nip, 'open'], [budi.nip, 'new']]);
     expect(run3.resolved.map((f) => [f.nip, f.status])).toEqual([[citra.nip, 'resolved']]);
   });
@@ -471,12 +472,12 @@ describe('new / open / resolved across runs over the same scope', () => {
     const c = await core();
     const scope = { agency: AG, from: '2025-09-01', to: '2025-09-30' };
     await importAttendance(c, AG, [...week(ani, W38, [...THREE_WFH]), ...week(budi, W38, [...THREE_WFH])]);
-    const run1 = await c.runChecks(scope);
+    const run1 = await checkWhole(c, scope);
     expect(run1.findings.map((f) => [f.nip, f.status])).toEqual([[ani.nip, 'new'], [budi.nip, 'new']]);
     const fix = await importAttendance(c, AG, officeWeek(budi, W38));
     // A run over another scope in between does not disturb the comparison.
-    await c.runChecks({ agency: AG, from: '2025-09-15', to: '2025-09-21' });
-    const run2 = await c.runChecks(scope);
+    await checkWhole(c, { agency: AG, from: '2025-09-15', to: '2025-09-21' });
+    const run2 = await checkWhole(c, scope);
     expect(run2.findings.map((f) => [f.nip, f.status])).toEqual([[ani.nip, 'open']]);
     expect(run2.resolved.map((f) => [f.nip, f.status])).toEqual([[budi.nip, 'resolved']]);
     expect(fix.batch).toBeTruthy();
@@ -494,7 +495,7 @@ describe('DIS-01 accumulates the calendar year up to the end of the checked date
       ...week(dodi, '2025-10-06', ['TK', long, long, long, long]),
     ]);
     const dis = async (from: string, to: string) =>
-      of(await c.runChecks({ agency: AG, from, to }), 'DIS-01').map((f) => [f.period, f.detail, f.sources.length]);
+      of(await checkWhole(c, { agency: AG, from, to }), 'DIS-01').map((f) => [f.period, f.detail, f.sources.length]);
     expect(await dis('2025-08-01', '2025-08-31')).toEqual([]);
     expect(await dis('2025-09-01', '2025-09-30')).toEqual([['2025', '3 hari kerja tanpa keterangan dalam 2025: teguran lisan', 3]]);
     expect(await dis('2025-10-01', '2025-10-31')).toEqual([['2025', '4 hari kerja tanpa keterangan dalam 2025: teguran tertulis', 4]]);
@@ -503,8 +504,8 @@ describe('DIS-01 accumulates the calendar year up to the end of the checked date
   it('ten consecutive unexcused working days across a month boundary are found by the later month', async () => {
     const c = await core();
     await importAttendance(c, AG, [...week(dodi, '2025-09-22', ['TK', 'TK', 'TK', 'TK', 'TK']), ...week(dodi, '2025-09-29', ['TK', 'TK', 'TK', 'TK', 'TK'])]);
-    const [september] = of(await c.runChecks({ agency: AG, from: '2025-09-01', to: '2025-09-30' }), 'DIS-01');
-    const [october] = of(await c.runChecks({ agency: AG, from: '2025-10-01', to: '2025-10-31' }), 'DIS-01');
+    const [september] = of(await checkWhole(c, { agency: AG, from: '2025-09-01', to: '2025-09-30' }), 'DIS-01');
+    const [october] = of(await checkWhole(c, { agency: AG, from: '2025-10-01', to: '2025-10-31' }), 'DIS-01');
     expect(september!.detail).toBe('7 hari kerja tanpa keterangan dalam 2025: pernyataan tidak puas secara tertulis');
     expect(october!.detail).toMatch(/^10 hari kerja tanpa keterangan dalam 2025: .*; 10 hari kerja berturut-turut/);
     expect(october!.sources).toHaveLength(10);
@@ -535,7 +536,7 @@ describe('compliance: compliant employee-weeks / observed employee-weeks', () =>
       ...week(u3, W40, ['TK', long, long, long, long]),
     ]);
     await importAttendance(c, AG2, officeWeek(other, W38));
-    const r = await c.runChecks({});
+    const r = await checkWhole(c, {});
 
     expect(keys(r.findings)).toEqual([
       `DIS-01 ${dodi.nip} 2025`, `ELG-01 ${citra.nip} 2025-09-25`, `LOK-01 ${ani.nip} 2025-W38`,
@@ -573,7 +574,7 @@ describe('compliance: compliant employee-weeks / observed employee-weeks', () =>
     await importAttendance(c, AG, [...week(ani, W38, [...THREE_WFH]), ...officeWeek(ani, W39), ...officeWeek(budi, W38)]);
     await importAttendance(c, 'PEMKAB-BOGOR', [...officeWeek(citra, W38), ...week(citra, W39, [...THREE_WFH])]);
     await importAttendance(c, AG2, [...officeWeek(dodi, W38), ...week(eka, W38, [...THREE_WFH])]);
-    const r = await c.runChecks({});
+    const r = await checkWhole(c, {});
     // Jawa Barat: Ani 2 weeks (1 bad), Budi 1, Citra 2 (1 bad) = 3 of 5; KEMENKEU has no province: 1 of 2.
     expect(r.complianceByRegion).toEqual([
       { province: 'Jawa Barat', employeeWeeks: 5, compliantEmployeeWeeks: 3, rate: 0.6 },
@@ -588,7 +589,7 @@ describe('compliance: compliant employee-weeks / observed employee-weeks', () =>
       ...officeWeek({ ...citra, unit: '' }, W38),
       ...week(ani, W38, [...THREE_WFH]),
     ]);
-    const r = await c.runChecks({});
+    const r = await checkWhole(c, {});
     expect(r.findings.map((f) => [f.rule, f.nip, f.unit])).toEqual([['LOK-01', ani.nip, ani.unit]]);
     // Exactly one row of the agency has unit null, and it is the agency total.
     expect(complianceRow(r, AG, null)).toEqual({

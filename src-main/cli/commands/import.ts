@@ -13,7 +13,7 @@ import { formatter } from '../../contract/format.ts';
 import { fieldLabel, kindLabel } from '../../contract/labels.ts';
 import { VALIDATORS } from '../../contract/validate.ts';
 import { langOf, reportFailure, t, withApi, type CliContext, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
-import { toJson } from '../output.ts';
+import { printJson } from '../output.ts';
 import { usage } from '../usage.ts';
 import { isIsoDate, isMonth } from '../../contract/dates.ts';
 import { withCommonOptions } from './common.ts';
@@ -68,47 +68,26 @@ function batchesOf(f: ImportFileResult): string[] {
  * Every rejected (or skipped) row of a file, page by page from its batches: the import's answer
  * holds only the first ones, and a million of them are never held at once.
  */
-async function* everyRow(api: CoreApi, f: ImportFileResult, list: 'rejects' | 'skipped'): AsyncGenerator<RejectedRow | SkippedRow> {
+async function* rowPages(api: CoreApi, f: ImportFileResult, list: 'rejects' | 'skipped'): AsyncGenerator<(RejectedRow | SkippedRow)[]> {
   for (const batch of batchesOf(f)) {
     for (let offset = 0; ; offset += BATCH_REJECTS_PAGE_MAX) {
       const page = await api.batchRejects({ batch, offset, limit: BATCH_REJECTS_PAGE_MAX, nameSheet: f.sheets !== undefined });
-      yield* page[list];
+      yield page[list];
       if (offset + BATCH_REJECTS_PAGE_MAX >= (list === 'rejects' ? page.rejectsTotal : page.skippedTotal)) break;
     }
   }
 }
 
-const LIST = /^( *)"(rejects|skipped)": "\\u0000(\d+)"(,?)$/;
-
 /**
  * `import --json`: the document toJson would print for the whole result, each file's `rejects` and
  * `skipped` streamed from its batches in its place (cli.md: they list every row, no cap).
  */
-async function printJson(ctx: CliContext, api: CoreApi, result: ImportFilesResult): Promise<void> {
-  // Each imported file's lists become a marker that the loop below replaces by the streamed rows.
-  const marked = { files: result.files.map((f, i) => (f.status === 'imported' ? { ...f, rejects: `\0${i}`, skipped: `\0${i}` } : f)) };
-  for (const line of toJson(marked).split('\n')) {
-    const m = LIST.exec(line);
-    if (!m) {
-      ctx.out(line);
-      continue;
-    }
-    const [, indent, list, i, comma] = m as unknown as [string, string, 'rejects' | 'skipped', string, string];
-    const items: string[] = [];
-    let open = false;
-    const flush = (last: boolean) => {
-      if (!open) ctx.out(`${indent}"${list}": [`);
-      open = true;
-      ctx.out(items.join(',\n') + (last ? '' : ','));
-      items.length = 0;
-    };
-    for await (const row of everyRow(api, result.files[Number(i)]!, list)) {
-      if (items.length === BATCH_REJECTS_PAGE_MAX) flush(false);
-      items.push(toJson(row).replace(/^/gm, `${indent}  `));
-    }
-    if (items.length) flush(true);
-    ctx.out(open ? `${indent}]${comma}` : `${indent}"${list}": []${comma}`);
-  }
+async function printImportJson(ctx: CliContext, api: CoreApi, result: ImportFilesResult): Promise<void> {
+  await printJson(ctx.out, (list) => ({
+    files: result.files.map((f) => (f.status === 'imported'
+      ? { ...f, rejects: list(rowPages(api, f, 'rejects')), skipped: list(rowPages(api, f, 'skipped')) }
+      : f)),
+  }));
 }
 
 function describe(lang: Lang, f: ImportFileResult): string[] {
@@ -133,7 +112,7 @@ async function printText(ctx: CliContext, api: CoreApi, result: ImportFilesResul
     describe(lang, f).forEach((line) => ctx.out(line));
     if (f.status !== 'imported') continue;
     for (const list of ['rejects', 'skipped'] as const) {
-      for await (const row of everyRow(api, f, list)) ctx.out(`  ${row.reason}`);
+      for await (const page of rowPages(api, f, list)) for (const row of page) ctx.out(`  ${row.reason}`);
     }
   }
 }
@@ -186,7 +165,7 @@ export const importCommand: CommandModule = (program, ctx, lang) => {
             { onProgress: (e) => bar.update(e), signal: ctx.signal },
           );
           bar.stop();
-          await (opts.json ? printJson(ctx, api, result) : printText(ctx, api, result, lang));
+          await (opts.json ? printImportJson(ctx, api, result) : printText(ctx, api, result, lang));
           return result;
         });
         for (const f of result.files) if (f.status === 'failed') ctx.err(`${f.file}: ${f.error}`);

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { FormatLang } from '../../contract/format.ts';
-import type { ComplianceRow, DataQuality, Finding, Ratio, RunChecksRequest, RunChecksResult } from '../../contract/rules-types.ts';
+import { AppError } from '../../contract/errors.ts';
+import {
+  CHECK_RESULT_FINDINGS, RUN_FINDINGS_PAGE, type ComplianceRow, type DataQuality, type Finding, type Ratio, type RunChecksRequest,
+  type RunChecksResult, type RunFindingsRequest, type RunFindingsResult,
+} from '../../contract/rules-types.ts';
 import type { Db } from '../db/database.ts';
 import { PANTAU_VERSION } from '../export/version.ts';
 import {
@@ -59,20 +63,85 @@ function byRegion(rows: ComplianceRow[], provinces: Map<string, string | null>):
 const FINDING_COLUMNS = `rule, nip, name, agency, unit, period, strftime(period_start, '%Y-%m-%d') AS "periodStart",
   strftime(period_end, '%Y-%m-%d') AS "periodEnd", figures, detail, basis, status, sources`;
 
-/** The run's findings (or those it resolved), each with its sentence in `lang`. */
-async function readFindings(db: Db, book: RuleBook, run: string, resolved: boolean, lang: FormatLang): Promise<Finding[]> {
+/**
+ * The order of a run's findings, in the check's answer and its pages. Agency, rule, NIP and period
+ * name a finding; the other columns only order rows a rule made twice, so that the order is total
+ * and consecutive pages neither repeat nor skip a row.
+ */
+const FINDING_ORDER = 'agency, rule, nip, period, status, unit, name, figures, detail, sources';
+
+/** Rows `offset` to `offset + limit - 1` of the run's findings (or of those it resolved), each with its sentence in `lang`. */
+async function readFindings(
+  db: Db, book: RuleBook, run: string, resolved: boolean, page: { offset: number; limit: number }, lang: FormatLang,
+): Promise<Finding[]> {
   const rows = await db.json<Omit<Finding, 'detail'> & StoredFinding & Record<string, unknown>>(
     `SELECT ${FINDING_COLUMNS}
 FROM findings
 WHERE run_id = $run AND (status = 'resolved') = $resolved
-ORDER BY agency, rule, nip, period`,
-    { run, resolved },
+ORDER BY ${FINDING_ORDER}
+LIMIT $limit OFFSET $offset`,
+    { run, resolved, ...page },
   );
   return rows.map(({ figures, ...f }) => ({ ...f, detail: book.detail({ ...f, figures }, lang) }));
 }
 
-/** A stored run without its finding lists: the export streams those from `findings` by run id. */
-export type StoredRun = Omit<RunChecksResult, 'findings' | 'resolved'>;
+/** How many findings a stored run has, new among them, and how many it resolved (`runs` keeps the counts). */
+async function runCounts(db: Db, run: string): Promise<Pick<RunChecksResult, 'findingsTotal' | 'newFindings' | 'resolvedTotal'> | undefined> {
+  return db.one<{ findingsTotal: number; newFindings: number; resolvedTotal: number }>(
+    `SELECT findings AS "findingsTotal", new_findings AS "newFindings", resolved_findings AS "resolvedTotal"
+FROM runs
+WHERE run_id = $run`,
+    { run },
+  );
+}
+
+/**
+ * The pages of runFindings; NOT_FOUND for a run the workspace does not have. A run's list (or its
+ * resolved list) is sorted and numbered once into a temp table, kept while that list is paged, so
+ * each page is a range read: a fresh sort per page would sort every finding of the run once a page
+ * (13 times for 124,000 findings, 100 times for a million). A run's findings never change once it is
+ * stored, so the kept list stays right; it is dropped once a page comes back short (the list read
+ * to its end), or replaced when another list is paged.
+ */
+export function createRunFindingsPages(db: Db, book: RuleBook) {
+  let kept = '';
+  return async (req: RunFindingsRequest, lang: FormatLang): Promise<RunFindingsResult> => {
+    const { run } = req;
+    if (!(await runCounts(db, run))) {
+      throw new AppError('NOT_FOUND', `Pemeriksaan ${run} tidak ditemukan.`, `Check run ${run} not found.`, { run });
+    }
+    const resolved = req.resolved ?? false;
+    const offset = req.offset ?? 0;
+    const limit = req.limit ?? RUN_FINDINGS_PAGE;
+    const key = JSON.stringify([run, resolved]);
+    if (key !== kept) {
+      kept = '';
+      await db.run(
+        `CREATE OR REPLACE TEMP TABLE run_finding_pages AS
+SELECT row_number() OVER (ORDER BY ${FINDING_ORDER}) - 1 AS i, ${FINDING_COLUMNS}
+FROM findings
+WHERE run_id = $run AND (status = 'resolved') = $resolved`,
+        { run, resolved },
+      );
+      kept = key;
+    }
+    const rows = await db.json<Omit<Finding, 'detail'> & StoredFinding & Record<string, unknown>>(
+      `SELECT * EXCLUDE (i)
+FROM run_finding_pages
+WHERE i >= $offset AND i < $end
+ORDER BY i`,
+      { offset, end: offset + limit },
+    );
+    if (rows.length < limit) {
+      kept = '';
+      await db.run('DROP TABLE IF EXISTS run_finding_pages');
+    }
+    return { findings: rows.map(({ figures, ...f }) => ({ ...f, detail: book.detail({ ...f, figures }, lang) })) };
+  };
+}
+
+/** A stored run without its finding lists and their counts: the export streams the findings from `findings` by run id. */
+export type StoredRun = Omit<RunChecksResult, 'findings' | 'resolved' | 'findingsTotal' | 'newFindings' | 'resolvedTotal'>;
 
 /**
  * Called with the run's id once the run is committed, while its temp tables still exist. Reading rows a
@@ -90,17 +159,20 @@ export interface AfterStore {
  * new or open against the previous run over the same scope (and what it resolved). When nothing it
  * depends on has changed since that previous run (`fingerprint`), that run is returned as stored:
  * same id, same findings, same new/open/resolved. Findings store figures; their sentences are
- * written in `lang`.
+ * written in `lang`. The answer lists the first CHECK_RESULT_FINDINGS findings and resolved ones
+ * with the counts of each: it stays small however many the run found (runFindings pages through the rest).
  */
 export async function runChecks(
   db: Db, book: RuleBook, req: RunChecksRequest, now: Date, lang: FormatLang, afterStore?: AfterStore,
 ): Promise<RunChecksResult> {
   return withRunTables(db, async () => {
     const { run, profileVersion, from, to, weeksFrom, weeksTo, ...figures } = await check(db, book, req, now, afterStore);
+    const first = { offset: 0, limit: CHECK_RESULT_FINDINGS };
     return {
       run, profileVersion, from, to, weeksFrom, weeksTo,
-      findings: await readFindings(db, book, run, false, lang),
-      resolved: await readFindings(db, book, run, true, lang),
+      findings: await readFindings(db, book, run, false, first, lang),
+      resolved: await readFindings(db, book, run, true, first, lang),
+      ...(await runCounts(db, run))!,
       ...figures,
     };
   });

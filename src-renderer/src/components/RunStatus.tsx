@@ -21,7 +21,7 @@ export function useRunChecks() {
     setError(null);
     try {
       const result = await api.runChecks({});
-      setDone({ run: result.run, n: result.findings.length });
+      setDone({ run: result.run, n: result.findingsTotal });
       changed();
     } catch (err) {
       setError(errorText(err, lang));
