@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/index.ts';
+import { checkWhole } from '../helpers/checks.ts';
 import { ROOT } from '../helpers/cli.ts';
 import { csv, freshCore, importOne, samplesCore, writeText } from '../helpers/workspace.ts';
 
@@ -35,7 +36,7 @@ async function expertSide(core: Core, script = EXPERT): Promise<Side> {
 
 /** Pantau's check over everything imported, then the expert script on the same workspace. */
 async function bothSides(core: Core): Promise<{ pantau: Side; expert: Side; rules: Set<string>; profileVersion: string }> {
-  const run = await core.runChecks({});
+  const run = await checkWhole(core);
   // `findings` holds the run's open findings; resolved ones are listed apart (and a first run has none).
   expect(run.resolved).toEqual([]);
   const pantau = {
