@@ -31,10 +31,11 @@ const checkSeconds = (performance.now() - started) / 1000;
 core.close();
 let synthetic = 0;
 if (wanted > run.findingsTotal) {
-  // Copies of real findings with a numbered period: enough rows to scroll, same widths as real ones.
+  // Copies of real findings with a numbered NIP: enough rows to scroll, about as wide as real ones.
   const db = await openDatabase(copy, { memoryLimit: '2GB' });
   synthetic = wanted - run.findingsTotal;
-  await db.run(`INSERT INTO findings BY NAME SELECT f.* REPLACE (f.period || '#' || g.i AS period, 'open' AS status)
+  // The copies differ by NIP: a period must stay one a sentence can be written for (an invalid one fails its page).
+  await db.run(`INSERT INTO findings BY NAME SELECT f.* REPLACE (f.nip || '-' || g.i AS nip, 'open' AS status)
     FROM (SELECT * FROM findings WHERE run_id = $run LIMIT 1000) f, range(CAST(ceil($n / 1000) AS BIGINT)) g(i)
     LIMIT $n`, { run: run.run, n: synthetic });
   db.close();
@@ -76,7 +77,9 @@ try {
       last = now;
     }
     const scrolled = performance.now() - start;
-    while (body.querySelector('.vt-row.placeholder')) await new Promise(requestAnimationFrame);
+    // A page that fails shows its error instead of rows; a minute without them ends the measurement.
+    while (body.querySelector('.vt-row.placeholder') && performance.now() - start < 60_000) await new Promise(requestAnimationFrame);
+    if (body.querySelector('.vt-row.placeholder, .vt-failed')) throw new Error('the last rows did not load');
     frames.sort((a, b) => a - b);
     return {
       scrolledMs: scrolled, settledMs: performance.now() - start, frames: frames.length,

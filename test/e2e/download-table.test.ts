@@ -105,6 +105,29 @@ describe.skipIf(!HAVE_CHROMIUM)('tables downloaded as Excel, in a browser agains
     expect(errors).toEqual([]);
   }, STEP);
 
+  it('a page of rows that fails to load says so in its rows, and a click loads it (fixed bug: its rows stayed "…" for good)', async () => {
+    await page.evaluate(() => (window.location.hash = '/kepatuhan'));
+    const compliance = new CompliancePage(page);
+    const grid = compliance.findings;
+    await grid.locator('.vt-row:not(.placeholder)').first().waitFor(LONG);
+    // Every page after the first fails, as a server error would.
+    const failing = (route: import('playwright-core').Route) => {
+      const body = route.request().postDataJSON() as { offset?: number };
+      return (body.offset ?? 0) > 0 ? route.fulfill({ status: 500, body: 'rusak' }) : route.continue();
+    };
+    await page.route('**/api/findings', failing);
+    await grid.locator('.vt-body').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    const failed = grid.locator('.vt-failed').first();
+    await failed.waitFor(LONG);
+    expect(await failed.textContent()).toMatch(/^Baris ini tidak dapat dimuat: .*500.* Klik untuk mencoba lagi\.$/);
+    await page.unroute('**/api/findings', failing);
+    await failed.click();
+    await page.waitForFunction(() => !document.querySelector('.vt-failed') && !document.querySelector('.vt-row.placeholder'), undefined, LONG);
+    expect(await grid.locator('.vt-row:not(.placeholder)').count()).toBeGreaterThan(0);
+    // The failures were the test's own: the page logged them as failed requests.
+    errors.splice(0, errors.length, ...errors.filter((e) => !/500/.test(e)));
+  }, STEP);
+
   it('a unit\'s employees, as the unit\'s table lists them', async () => {
     const unit = (await api.overview({ agency: 'PEMKOT-BOGOR' })).units[0]!.unit;
     await page.evaluate((u) => (window.location.hash = `/kepatuhan?agency=PEMKOT-BOGOR&unit=${encodeURIComponent(u)}`), unit);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
+import { errorText } from '../api/useQuery.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { usePrintPreparer } from './print.tsx';
 
@@ -40,19 +41,24 @@ export function VirtualTable<T>(props: {
   const { total, loadPage, resetKey } = props;
   const pages = useRef(new Map<number, T[]>());
   const pending = useRef(new Set<number>());
+  /** Pages whose load failed, with the message their rows show until a click asks again (never a silent placeholder). */
+  const failed = useRef(new Map<number, string>());
   const generation = useRef(0);
   const body = useRef<HTMLDivElement>(null);
   const [, setLoaded] = useState(0);
+  /** Bumped by a click on a failed page's rows: the loads run again. */
+  const [retries, setRetries] = useState(0);
   const [scrollTop, setScrollTop] = useState(0);
   const [active, setActive] = useState(0);
   const id = useId();
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const [printRows, setPrintRows] = useState<T[] | null>(null);
 
   useEffect(() => {
     generation.current++;
     pages.current = new Map();
     pending.current = new Set();
+    failed.current = new Map();
     setActive(0);
     setScrollTop(0);
     if (body.current) body.current.scrollTop = 0;
@@ -100,18 +106,23 @@ export function VirtualTable<T>(props: {
     const timer = setTimeout(() => {
       const gen = generation.current;
       for (let p = Math.floor(Math.max(0, first - visible) / PAGE); p <= Math.floor((last + visible) / PAGE); p++) {
-        if (p * PAGE >= total || pages.current.has(p) || pending.current.has(p)) continue;
+        if (p * PAGE >= total || pages.current.has(p) || pending.current.has(p) || failed.current.has(p)) continue;
         pending.current.add(p);
         loadPage(p * PAGE, PAGE).then((rows) => {
           if (gen !== generation.current) return;
           pending.current.delete(p);
           pages.current.set(p, rows);
           setLoaded((n) => n + 1);
-        }, () => pending.current.delete(p));
+        }, (err: unknown) => {
+          if (gen !== generation.current) return;
+          pending.current.delete(p);
+          failed.current.set(p, errorText(err, lang));
+          setLoaded((n) => n + 1);
+        });
       }
     }, 40);
     return () => clearTimeout(timer);
-  }, [first, last, visible, total, loadPage, resetKey]);
+  }, [first, last, visible, total, loadPage, resetKey, lang, retries]);
 
   const rowAt = (i: number): T | undefined => pages.current.get(Math.floor(i / PAGE))?.[i % PAGE];
   const topOf = (i: number) => scrollTop + (i - firstExact) * rowHeight;
@@ -143,6 +154,27 @@ export function VirtualTable<T>(props: {
   const rows: ReactNode[] = [];
   for (let i = first; i <= last && total > 0; i++) {
     const row = rowAt(i);
+    const failure = row ? undefined : failed.current.get(Math.floor(i / PAGE));
+    if (failure !== undefined) {
+      rows.push(
+        <div
+          key={i}
+          id={`${id}-r${i}`}
+          role="row"
+          aria-rowindex={i + 2}
+          aria-selected={i === active}
+          className="vt-row vt-failed"
+          style={{ top: topOf(i), height: rowHeight }}
+          onClick={() => {
+            failed.current.delete(Math.floor(i / PAGE));
+            setRetries((n) => n + 1);
+          }}
+        >
+          <div role="gridcell" aria-colspan={props.columns.length}>{t('table.failed', { message: failure })}</div>
+        </div>,
+      );
+      continue;
+    }
     rows.push(
       <div
         key={i}

@@ -169,6 +169,7 @@ export const CORE_MESSAGES = {
   'input.month.placeholder': ['bb/tttt', 'mm/yyyy'],
   'input.month.hint': ['bulan/tahun', 'month/year'],
   'print.button': ['Cetak', 'Print'],
+  'table.failed': ['Baris ini tidak dapat dimuat: {message} Klik untuk mencoba lagi.', 'These rows could not be loaded: {message} Click to try again.'],
   'print.rows': ['Dicetak {n} baris pertama dari {total}; daftar lengkap ada di ekspor Excel.', 'The first {n} of {total} rows are printed; the full list is in the Excel export.'],
   'print.printed': ['Dicetak {at}', 'Printed {at}'],
   'chart.savePng': ['Simpan gambar (PNG)', 'Save image (PNG)'],
