@@ -19,13 +19,21 @@ if (!existsSync(file)) {
 }
 const r = JSON.parse(readFileSync(file, 'utf8'));
 // CI keeps only the tail of its output: name each failed test here, just above the closing line.
+let failedSuites = 0;
 for (const suite of r.testResults ?? []) {
+  const file = suite.name.replace(`${process.cwd()}/`, '');
+  // A suite can fail with every test passed (a hook timed out): Vitest counts no failed test then.
+  if (suite.status === 'failed' && !(suite.assertionResults ?? []).some((t) => t.status === 'failed')) {
+    failedSuites++;
+    const why = String(suite.message ?? '').split('\n').find((line) => line.trim()) || 'every test passed, a hook or the file failed (see its FAIL block above)';
+    console.log(`FAILED ${file}: ${why}`);
+  }
   for (const t of suite.assertionResults ?? []) {
     if (t.status !== 'failed') continue;
     const why = String(t.failureMessages?.[0] ?? '').split('\n').find((line) => line.trim()) ?? '';
-    console.log(`FAILED ${suite.name.replace(`${process.cwd()}/`, '')} > ${t.fullName}: ${why.slice(0, 300)}`);
+    console.log(`FAILED ${file} > ${t.fullName}: ${why.slice(0, 300)}`);
   }
 }
 if (robustness !== undefined && robustness !== '0') console.log(`FAILED npm run robustness (exit ${robustness})`);
 const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-console.log(`${r.numPassedTests + extra.passed} passed, ${r.numFailedTests + extra.failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+console.log(`${r.numPassedTests + extra.passed} passed, ${r.numFailedTests + failedSuites + extra.failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

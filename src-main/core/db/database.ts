@@ -50,6 +50,11 @@ export interface Db {
    * A rollback still runs, so no transaction is left open.
    */
   stop(reason: Error): void;
+  /**
+   * Closes the workspace and releases its lock. A statement still running is interrupted first and
+   * the close waits for it to end (the process stays alive until then): closing DuckDB's connection
+   * under a running statement deadlocks the thread running it, and the process never exits.
+   */
   close(): void;
 }
 
@@ -247,13 +252,35 @@ function translated(places: Places, err: unknown): unknown {
 function createDb(instance: DuckDBInstance, connection: DuckDBConnection, recovered: boolean, places: Places): Db {
   let inTransaction = false;
   let stopped: Error | undefined;
+  /** DuckDB calls not yet settled, and a close waiting for them (see `close`). */
+  let running = 0;
+  let closeWhenIdle: (() => void) | undefined;
+  /** Counts a DuckDB call while it runs; the last one to settle runs a close that waited for it. */
+  const tracked = async <T>(work: () => Promise<T>): Promise<T> => {
+    running++;
+    try {
+      return await work();
+    } finally {
+      if (--running === 0 && closeWhenIdle) closeWhenIdle();
+    }
+  };
   /** Runs one DuckDB call, its disk failures translated. */
   const call = async <T>(work: () => Promise<T>): Promise<T> => {
     if (stopped) throw stopped;
     try {
-      return await work();
+      return await tracked(work);
     } catch (err) {
       throw stopped ?? translated(places, err);
+    }
+  };
+  const closeNow = () => {
+    // The instance is closed (its file lock released) even when the connection's close fails.
+    try {
+      connection.closeSync();
+    } catch (err) {
+      throw translated(places, err);
+    } finally {
+      instance.closeSync();
     }
   };
   const db: Db = {
@@ -309,7 +336,7 @@ function createDb(instance: DuckDBInstance, connection: DuckDBConnection, recove
         committed = true;
         return result;
       } catch (err) {
-        await connection.run('ROLLBACK').catch(() => undefined);
+        await tracked(() => connection.run('ROLLBACK')).catch(() => undefined);
         throw err;
       } finally {
         inTransaction = false;
@@ -319,7 +346,7 @@ function createDb(instance: DuckDBInstance, connection: DuckDBConnection, recove
         // every row. A checkpoint after each commit makes every later read whole. The rows are
         // committed whatever it does: a checkpoint that fails leaves DuckDB unusable, and the next
         // call says so (io-errors.ts, `reopen`), so the caller is not told the commit failed.
-        if (committed) await connection.run('CHECKPOINT').catch(() => undefined);
+        if (committed) await tracked(() => connection.run('CHECKPOINT')).catch(() => undefined);
       }
     },
     appender(table, schema, catalog) {
@@ -337,14 +364,17 @@ function createDb(instance: DuckDBInstance, connection: DuckDBConnection, recove
       connection.interrupt();
     },
     close() {
-      // The instance is closed (its file lock released) even when the connection's close fails.
-      try {
-        connection.closeSync();
-      } catch (err) {
-        throw translated(places, err);
-      } finally {
-        instance.closeSync();
-      }
+      if (closeWhenIdle) return;
+      if (running === 0) return closeNow();
+      stopped ??= new AppError('CANCELLED', 'Workspace sedang ditutup.', 'The workspace is being closed.');
+      connection.interrupt();
+      closeWhenIdle = () => {
+        try {
+          closeNow();
+        } catch {
+          // Nobody is left to tell: the statement that ran last has already answered its caller.
+        }
+      };
     },
   };
   return db;
