@@ -154,27 +154,9 @@ export function VirtualTable<T>(props: {
   const rows: ReactNode[] = [];
   for (let i = first; i <= last && total > 0; i++) {
     const row = rowAt(i);
-    const failure = row ? undefined : failed.current.get(Math.floor(i / PAGE));
-    if (failure !== undefined) {
-      rows.push(
-        <div
-          key={i}
-          id={`${id}-r${i}`}
-          role="row"
-          aria-rowindex={i + 2}
-          aria-selected={i === active}
-          className="vt-row vt-failed"
-          style={{ top: topOf(i), height: rowHeight }}
-          onClick={() => {
-            failed.current.delete(Math.floor(i / PAGE));
-            setRetries((n) => n + 1);
-          }}
-        >
-          <div role="gridcell" aria-colspan={props.columns.length}>{t('table.failed', { message: failure })}</div>
-        </div>,
-      );
-      continue;
-    }
+    const page = Math.floor(i / PAGE);
+    // A page that failed shows its message across its rows; a click asks for it again.
+    const failure = row ? undefined : failed.current.get(page);
     rows.push(
       <div
         key={i}
@@ -182,16 +164,23 @@ export function VirtualTable<T>(props: {
         role="row"
         aria-rowindex={i + 2}
         aria-selected={i === active}
-        className={`vt-row ${i === active ? 'active' : ''} ${row ? '' : 'placeholder'}`}
-        style={{ top: topOf(i), height: rowHeight, gridTemplateColumns: template }}
+        className={failure !== undefined ? 'vt-row vt-failed' : `vt-row ${i === active ? 'active' : ''} ${row ? '' : 'placeholder'}`}
+        style={{ top: topOf(i), height: rowHeight, ...(failure !== undefined ? {} : { gridTemplateColumns: template }) }}
         onClick={() => {
+          if (failure !== undefined) {
+            failed.current.delete(page);
+            setRetries((n) => n + 1);
+            return;
+          }
           setActive(i);
           if (row && props.onActivate) props.onActivate(row, i);
         }}
       >
-        {props.columns.map((c) => (
-          <div key={c.key} role="gridcell" title={row && c.title ? c.title(row) : undefined}>{row ? c.render(row) : '…'}</div>
-        ))}
+        {failure !== undefined
+          ? <div role="gridcell" aria-colspan={props.columns.length}>{t('table.failed', { message: failure })}</div>
+          : props.columns.map((c) => (
+            <div key={c.key} role="gridcell" title={row && c.title ? c.title(row) : undefined}>{row ? c.render(row) : '…'}</div>
+          ))}
       </div>,
     );
   }
