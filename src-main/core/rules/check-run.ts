@@ -74,7 +74,7 @@ const FINDING_ORDER = 'agency, rule, nip, period, status, unit, name, figures, d
 async function readFindings(
   db: Db, book: RuleBook, run: string, resolved: boolean, page: { offset: number; limit: number }, lang: FormatLang,
 ): Promise<Finding[]> {
-  const rows = await db.json<Omit<Finding, 'detail'> & StoredFinding & Record<string, unknown>>(
+  const rows = await db.json<StoredFindingRow>(
     `SELECT ${FINDING_COLUMNS}
 FROM findings
 WHERE run_id = $run AND (status = 'resolved') = $resolved
@@ -82,6 +82,13 @@ ORDER BY ${FINDING_ORDER}
 LIMIT $limit OFFSET $offset`,
     { run, resolved, ...page },
   );
+  return withSentences(rows, book, lang);
+}
+
+type StoredFindingRow = Omit<Finding, 'detail'> & StoredFinding & Record<string, unknown>;
+
+/** Stored findings as the API gives them: the figures written as a sentence in `lang`. */
+function withSentences(rows: StoredFindingRow[], book: RuleBook, lang: FormatLang): Finding[] {
   return rows.map(({ figures, ...f }) => ({ ...f, detail: book.detail({ ...f, figures }, lang) }));
 }
 
@@ -125,7 +132,7 @@ WHERE run_id = $run AND (status = 'resolved') = $resolved`,
       );
       kept = key;
     }
-    const rows = await db.json<Omit<Finding, 'detail'> & StoredFinding & Record<string, unknown>>(
+    const rows = await db.json<StoredFindingRow>(
       `SELECT * EXCLUDE (i)
 FROM run_finding_pages
 WHERE i >= $offset AND i < $end
@@ -136,7 +143,7 @@ ORDER BY i`,
       kept = '';
       await db.run('DROP TABLE IF EXISTS run_finding_pages');
     }
-    return { findings: rows.map(({ figures, ...f }) => ({ ...f, detail: book.detail({ ...f, figures }, lang) })) };
+    return { findings: withSentences(rows, book, lang) };
   };
 }
 
