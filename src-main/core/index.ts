@@ -30,6 +30,7 @@ import { RULES } from './rules/index.ts';
 import { effectiveProfile, exportProfiles, importProfiles, numberParam, setProfile } from './rules/profiles.ts';
 import type { RuleDefinition } from './rules/rule.ts';
 import { createRuleBook } from './rules/rule-book.ts';
+import { refreshWeekFacts } from './rules/week-facts.ts';
 import { loadSamples } from './samples.ts';
 import { makeOwnedDir, STAGING_PREFIX, sweepLeftovers } from './temp-folders.ts';
 import { createFindingsView, unitEmployees } from './views/findings.ts';
@@ -105,7 +106,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     const { params } = await effectiveProfile(db, book, agency);
     return { workDays: numberParam(params, 'workDays'), dayStartsAt: String(params.dayStartsAt) };
   };
-  const env: ImportEnv = { db, tmpDir: sandbox, now, lang, profile };
+  const derive = () => refreshWeekFacts(db, book);
+  const env: ImportEnv = { db, tmpDir: sandbox, now, lang, profile, derive };
   // A caller (a screen switched to English) may ask for its own language; the configured one is the default.
   const langOf = (opts?: CallOptions) => opts?.lang ?? lang;
   const envOf = (opts?: CallOptions): ImportEnv => ({ ...env, lang: langOf(opts) });
@@ -146,7 +148,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     importFiles: (req, opts?: CallOptions) => serial(() => importFiles(envOf(opts), req, path, log, opts)),
     previewImport: (req, opts) => serial(() => previewImport(envOf(opts), { ...req, path: path(req.path) })),
     listImports: (req) => serial(async () => ({ batches: await listBatches(db, req.includeUndone ?? false) })),
-    undoImport: (req) => serial(() => undoBatch(db, req.batch, now())),
+    undoImport: (req) => serial(() => undoBatch(db, req.batch, now(), derive)),
     batchRejects: (req, opts) => serial(() => batchRejectsPage(db, req, langOf(opts))),
     listRecipes: () => serial(async () => ({ recipes: await listRecipes(db) })),
     saveRecipe: (req) => serial(() => storeRecipe(db, req.agency, req.kind, req.recipe, now())),

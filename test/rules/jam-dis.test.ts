@@ -7,7 +7,8 @@ import { RULES } from '../../src-main/core/rules/index.ts';
 import { JAM_01 } from '../../src-main/core/rules/jam-01.ts';
 import type { RuleDefinition } from '../../src-main/core/rules/rule.ts';
 import { createRuleBook } from '../../src-main/core/rules/rule-book.ts';
-import { buildSharedTables, createRunProfiles, type RunRange } from '../../src-main/core/rules/run-tables.ts';
+import { AGENCY_DAYS, buildSharedTables, createRunProfiles, type RunRange } from '../../src-main/core/rules/run-tables.ts';
+import { insertWeekFacts } from '../../src-main/core/rules/week-facts.ts';
 
 // JAM-01 (net weekly hours) and DIS-01 (PP 94/2021 bands, docs/rules.md). The run's shared tables
 // are built from hand-made attendance records, so each rule is tested alone.
@@ -110,7 +111,7 @@ function range(from: number, to: number): number[] {
 const BOOK = createRuleBook(RULES);
 
 async function load(records: Rec[], setup: Setup = {}): Promise<RunRange> {
-  await db.run('DELETE FROM attendance; DELETE FROM calendar');
+  await db.run('DELETE FROM attendance; DELETE FROM calendar; DELETE FROM week_facts');
   const ramadan = records.filter((r) => r.ramadan).map((r) => r.date).sort();
   const inside = (d: string) => ramadan.length > 0 && d >= ramadan[0]! && d <= ramadan.at(-1)!;
   if (records.some((r) => !r.ramadan && inside(r.date))) throw new Error('Ramadan records must be contiguous');
@@ -148,6 +149,9 @@ async function load(records: Rec[], setup: Setup = {}): Promise<RunRange> {
   );
   const dates = records.map((r) => r.date).sort();
   const range = runRange(dates[0]!, dates.at(-1)!);
+  // The workspace's weekly facts, from the same profile (week-facts.ts keeps them for a real workspace).
+  await db.run(AGENCY_DAYS, { ...range });
+  await db.run(insertWeekFacts('true'));
   await buildSharedTables(db, range);
   return range;
 }

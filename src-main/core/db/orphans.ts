@@ -25,10 +25,15 @@ const SWEEPS: [table: string, where: string][] = [
   ['run_results', UNRECORDED_RUN],
 ];
 
-/** Removes the rows of unrecorded batches and runs; returns how many. */
+/**
+ * Removes the rows of unrecorded batches and runs; returns how many. The weekly facts are a cache of
+ * the records whose stray rows could not be told from good ones: they are dropped whole, and the next
+ * check builds them again (rules/week-facts.ts).
+ */
 export async function sweepOrphans(db: Db): Promise<number> {
   let removed = 0;
   await db.transaction(async () => {
+    for (const table of ['week_fact_batches', 'week_fact_agencies', 'week_facts']) await db.run(`DELETE FROM ${table}`);
     for (const [table, where] of SWEEPS) {
       const n = (await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE ${where}`))!.n;
       if (n > 0) await db.run(`DELETE FROM ${table} WHERE ${where}`);

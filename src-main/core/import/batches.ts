@@ -107,8 +107,8 @@ export async function batchRejectsPage(db: Db, req: BatchRejectsRequest, lang: L
   };
 }
 
-/** Removes one batch's rows and restores what it had replaced, in one transaction. */
-export async function undoBatch(db: Db, batch: string, now: Date): Promise<UndoImportResult> {
+/** Removes one batch's rows and restores what it had replaced, in one transaction, with what `derive` keeps derived from them. */
+export async function undoBatch(db: Db, batch: string, now: Date, derive?: () => Promise<void>): Promise<UndoImportResult> {
   const info = await getBatch(db, batch);
   if (info.status !== 'active') throw new AppError('BAD_REQUEST', `Impor ${batch} sudah dibatalkan sebelumnya.`, `Import ${batch} has already been undone.`, { batch });
   const spec = KINDS[info.kind];
@@ -120,6 +120,7 @@ export async function undoBatch(db: Db, batch: string, now: Date): Promise<UndoI
     await db.run(sql.restore, { batch });
     await db.run(sql.forget, { batch });
     await db.run(`UPDATE batches SET status = 'undone', undone_at = $at WHERE batch_id = $batch`, { batch, at: now.toISOString() });
+    await derive?.();
     return { batch, rowsRemoved: removed, rowsRestored: restored };
   });
 }

@@ -28,6 +28,8 @@ export interface ImportEnv {
   lang?: Lang;
   /** The agency's effective profile parameters the import reads (workDays, dayStartsAt). */
   profile: (agency: string | null) => Promise<{ workDays: number; dayStartsAt: string }>;
+  /** Brings what the workspace keeps derived from its rows up to date, inside the import's transaction. */
+  derive?: () => Promise<void>;
 }
 
 export interface FileProgress {
@@ -196,6 +198,7 @@ export async function importFile(
         parts.push(await store(env, { req, spec, agency, size, hash, staged, plan, tables: partTables(k), seq: seqs[i]! }));
       }
       if (req.mapping && agency && req.saveRecipe !== false) await storeRecipe(db, agency, spec.kind, req.mapping, env.now());
+      await env.derive?.();
       const warnings = [...file.warnings, ...(await fileWarnings(env, spec, mode, hash, agency, parts.map((p) => p.batch)))];
       for (const p of parts) {
         await db.run('UPDATE batches SET warnings = $w WHERE batch_id = $batch', { w: JSON.stringify(warnings.map(([id]) => id)), batch: p.batch });
@@ -335,6 +338,8 @@ VALUES ($batch, $seq, $file, $path, $size, $sha, $agency, $kind, $format, $enc, 
     await db.run(replace, bound);
     await db.run(remove, bound);
   }
+  // The range the batch's rows and the rows it replaced lie in (an undo changes rows only there too).
+  if (rangeSql) await db.run('UPDATE batches SET key_from = CAST($lo AS DATE), key_to = CAST($hi AS DATE) WHERE batch_id = $batch', { batch, ...range });
   await db.run(insert, { batch });
   const counts = (await db.one<{ ok: number; bad: number; skipped: number; records: number }>(
     `SELECT coalesce(sum(weight) FILTER (WHERE err IS NULL AND skip IS NULL), 0) AS ok,

@@ -13,7 +13,8 @@ import {
 } from './compliance-sql.ts';
 import { effectiveProfile } from './profiles.ts';
 import type { RuleBook, StoredFinding } from './rule-book.ts';
-import { buildSharedTables, createRunProfiles, DROP_RUN_TABLES, SHARED_RUN_TABLES, type RunRange } from './run-tables.ts';
+import { buildSharedTables, createRunProfiles, DROP_RUN_TABLES, runProfileOf, SHARED_RUN_TABLES, type RunRange } from './run-tables.ts';
+import { refreshWeekFacts } from './week-facts.ts';
 
 async function scopeRange(db: Db, req: RunChecksRequest): Promise<{ from: string | null; to: string | null }> {
   const row = await db.one<{ lo: string | null; hi: string | null }>(
@@ -31,14 +32,10 @@ async function loadProfiles(db: Db, book: RuleBook, agencies: string[]): Promise
   const provinces = new Map<string, string | null>();
   const rows = [];
   for (const agency of agencies) {
-    const { params, version, province } = await effectiveProfile(db, book, agency);
+    const { row, version, province } = await runProfileOf(db, book, agency);
     versions.add(version);
     provinces.set(agency, province?.trim() || null);
-    const { rules, ...values } = params;
-    rows.push({
-      agency, values: values as Record<string, never>,
-      enabled: Object.entries(rules).filter(([, r]) => r.enabled).map(([id]) => id),
-    });
+    rows.push(row);
   }
   await createRunProfiles(db, book, rows);
   if (versions.size === 0) versions.add((await effectiveProfile(db, book, null)).version);
@@ -201,7 +198,14 @@ async function withRunTables<T>(db: Db, work: () => Promise<T>): Promise<T> {
 
 /** The checked dates and the whole ISO weeks around them. */
 export function runRange(from: string, to: string): RunRange {
-  return { from, to, ...wholeWeeks(from, to) };
+  const { weekFrom, weekTo } = wholeWeeks(from, to);
+  return { from, to, weekFrom, weekTo, innerFrom: weekFrom === from ? from : addDays(weekFrom, 7), innerTo: weekTo === to ? to : addDays(weekTo, -7) };
+}
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }
 
 /** Bump when a run's stored result changes shape or meaning without a new release. */
@@ -269,6 +273,7 @@ LIMIT 1`;
 
 /** The run's temp tables, up to its findings and judged employee-weeks. */
 async function prepare(db: Db, book: RuleBook, req: RunChecksRequest) {
+  await db.transaction(() => refreshWeekFacts(db, book));
   const { from, to } = await scopeRange(db, req);
   const range = runRange(from ?? '1900-01-01', to ?? '1900-01-01');
   const agencies = (await db.all<{ agency: string }>(

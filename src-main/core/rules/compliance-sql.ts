@@ -31,7 +31,7 @@ WITH weeks AS (
     eu.name
   FROM employee_weeks n
   ${WEEK_UNIT.joins}
-  WHERE n.in_scope AND n.records > 0
+  WHERE n.records > 0
 )
 ${judgedWeeks('weeks', 'run_findings')}`;
 

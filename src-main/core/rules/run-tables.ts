@@ -9,6 +9,7 @@ import type { ParamValue } from '../../contract/rules-types.ts';
 import { type Db, sqlList } from '../db/database.ts';
 import { FLEXIBLE_MODES, OFFICIAL_TRAVEL_MODE, PRESENT_STATUSES, UNEXCUSED } from '../../contract/vocabulary.ts';
 import { paramColumns } from './parameters.ts';
+import { effectiveProfile } from './profiles.ts';
 import type { RuleBook } from './rule-book.ts';
 
 /** Every temp table of a run, in the order it is built; all are dropped when the run ends, whatever happens. */
@@ -19,11 +20,26 @@ export type RunTable = (typeof RUN_TABLES)[number];
 
 export const DROP_RUN_TABLES = RUN_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`).join('; ');
 
+/** One `run_profiles` row: an agency's parameters and enabled rules. */
+export interface RunProfile {
+  agency: string;
+  values: Record<string, ParamValue>;
+  enabled: string[];
+}
+
+/** An agency's effective profile as a `run_profiles` row, with its version and province. */
+export async function runProfileOf(db: Db, book: RuleBook, agency: string): Promise<{ row: RunProfile; version: string; province: string | undefined }> {
+  const { params, version, province } = await effectiveProfile(db, book, agency);
+  const { rules, ...values } = params;
+  const enabled = Object.entries(rules).filter(([, r]) => r.enabled).map(([id]) => id);
+  return { row: { agency, values: values as Record<string, ParamValue>, enabled }, version, province };
+}
+
 /**
  * `run_profiles`: each checked agency's effective profile, one column per parameter of the rule book
  * (parameters.ts `paramColumn`) and the list of its enabled rules.
  */
-export async function createRunProfiles(db: Db, book: RuleBook, profiles: { agency: string; values: Record<string, ParamValue>; enabled: string[] }[]): Promise<void> {
+export async function createRunProfiles(db: Db, book: RuleBook, profiles: RunProfile[]): Promise<void> {
   const columns = paramColumns(book.parameters);
   await db.run(`CREATE OR REPLACE TEMP TABLE run_profiles (agency VARCHAR, ${columns.map((c) => `${c.name} ${c.type}`).join(', ')}, enabled_rules VARCHAR[])`);
   const values = columns.map((c, i) => `CAST($p${i} AS ${c.type})`).join(', ');
@@ -56,7 +72,7 @@ export const weekStart = (date: string): string => `date_trunc('week', ${date}):
  * join it on (agency, date), once, instead of the profile and the holidays, and every per-day figure
  * is worked out here for a few hundred days, not per record.
  */
-const AGENCY_DAYS = `CREATE OR REPLACE TEMP TABLE agency_days AS
+export const AGENCY_DAYS = `CREATE OR REPLACE TEMP TABLE agency_days AS
 SELECT
   p.agency,
   g.d::DATE AS date,
@@ -99,17 +115,18 @@ const NET = `CASE WHEN a.status = '${UNEXCUSED}' THEN 0
 const FLEX_DAY = `a.status IN ${sqlList(PRESENT_STATUSES)} AND a.mode IN ${sqlList(FLEXIBLE_MODES)}`;
 
 /**
- * `employee_weeks`: every agency's employee-weeks of the run's weeks, from one aggregate; `in_scope`
- * marks the checked agencies. `records` counts the records in range, `net` and `centiminutes` are
- * JAM-01's minutes worked and required (× 100 × work days), `touches` whether a day JAM-01 counts
- * falls in range, `flex_days` the flexible-location working days in range (the screens show them).
+ * Per agency, employee and ISO week, from the records `where` selects (of the agencies in
+ * `run_profiles`): `records` counts the records `inRange`, `net` and `centiminutes` are JAM-01's
+ * minutes worked and required (× 100 × work days), `touches` whether a day JAM-01 counts is in
+ * range, `flex_days` the flexible-location working days in range (the screens show them). The
+ * workspace's `week_facts` keep it for whole weeks (everything in range, week-facts.ts); a run reads
+ * them, and only the weeks its checked dates cut take their figures from the records.
  */
-const EMPLOYEE_WEEKS = `CREATE OR REPLACE TEMP TABLE employee_weeks AS
-SELECT
+export function weekAggregate(where: string, inRange: string): string {
+  return `SELECT
   agency,
   nip,
   week_start,
-  bool_or(in_scope) AS in_scope,
   count(*) FILTER (WHERE in_range) AS records,
   CAST(sum(net) AS BIGINT) AS net,
   CAST(sum(centiminutes) AS BIGINT) AS centiminutes,
@@ -120,18 +137,33 @@ FROM (
     a.agency,
     a.nip,
     ${weekStart('a.date')} AS week_start,
-    d.agency IS NOT NULL AS in_scope,
-    a.date BETWEEN $from AND $to AS in_range,
+    ${inRange} AS in_range,
     ${JAM_COUNTED} AS counted,
     d.working AND ${FLEX_DAY} AS flex,
     CASE WHEN counted THEN ${NET} END AS net,
     CASE WHEN counted THEN d.centiminutes END AS centiminutes,
     CASE WHEN counted THEN in_range END AS touch
   FROM attendance a
-  LEFT JOIN ${AGENCY_DAY}
-  WHERE a.date BETWEEN $weekFrom AND $weekTo
+  JOIN ${AGENCY_DAY}
+  WHERE ${where}
 )
 GROUP BY agency, nip, week_start`;
+}
+
+/**
+ * `employee_weeks`: the checked agencies' employee-weeks of the run's weeks. The weeks wholly
+ * inside the checked dates ($innerFrom, a Monday, to $innerTo, a Sunday) come from `week_facts`;
+ * the one or two weeks the dates cut, from the records with "in range" as the run's dates say.
+ */
+const EMPLOYEE_WEEKS = `CREATE OR REPLACE TEMP TABLE employee_weeks AS
+SELECT f.agency, f.nip, f.week_start, f.records, f.net, f.centiminutes, f.touches, f.flex_days
+FROM week_facts f
+JOIN run_profiles p ON p.agency = f.agency
+WHERE f.week_start BETWEEN $innerFrom AND $innerTo
+UNION ALL
+${weekAggregate('a.date BETWEEN $weekFrom AND CAST($innerFrom AS DATE) - 1', 'a.date BETWEEN $from AND $to')}
+UNION ALL
+${weekAggregate('a.date BETWEEN CAST($innerTo AS DATE) + 1 AND $weekTo AND a.date >= $innerFrom', 'a.date BETWEEN $from AND $to')}`;
 
 /**
  * The unit of an employee-week (docs/rules.md, Compliance): the roster's, else the one unit the
@@ -245,6 +277,9 @@ export interface RunRange {
   to: string;
   weekFrom: string;
   weekTo: string;
+  /** The first Monday on or after `from` and the last Sunday on or before `to`: the whole weeks inside the dates. */
+  innerFrom: string;
+  innerTo: string;
 }
 
 export async function buildSharedTables(db: Db, range: RunRange): Promise<void> {

@@ -13,6 +13,7 @@ import { migration as m005 } from './005-skipped-rows.ts';
 import { migration as m006 } from './006-real-exports.ts';
 import { migration as m007 } from './007-run-results.ts';
 import { migration as m008 } from './008-finding-figures.ts';
+import { migration as m009 } from './009-week-facts.ts';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
