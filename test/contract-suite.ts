@@ -163,6 +163,32 @@ export function describeContract(label: string, connect: Connect): void {
       }
     });
 
+    it('runChecks answers with the first data-quality notes and their counts; runNotes pages through them (issue 20)', async () => {
+      const core = await freshCore(undefined, { lang: 'id' });
+      const { api, transport } = await connected(core);
+      // Three employees without a roster entry, two of them present on a day without a check-out.
+      const rows = [3, 1, 2].flatMap((n) => ['2025-09-15', '2025-09-16'].map((d) => `${nip(n)},Pegawai ${n},Bagian Umum,${d},07:30,${n > 1 && d === '2025-09-16' ? '' : '16:00'},H,WFO`));
+      const csv = writeText(core.dir, 'presensi.csv', ['NIP,Nama,Unit Kerja,Tanggal,Jam Masuk,Jam Pulang,Kode Kehadiran,Mode Kerja', ...rows, ''].join('\n'));
+      const { files } = await api.importFiles({ files: [{ path: csv, kind: 'attendance', agency: 'PEMKOT-X' }] });
+      const { run, dataQuality } = await api.runChecks({});
+      expect(dataQuality.notInRoster.map((n) => [n.nip, n.records])).toEqual([[nip(1), 2], [nip(2), 2], [nip(3), 2]]);
+      expect(dataQuality.missingTimes).toEqual([
+        { nip: nip(2), date: '2025-09-16', agency: 'PEMKOT-X', source: { batch: files[0]!.batch, row: 7 } },
+        { nip: nip(3), date: '2025-09-16', agency: 'PEMKOT-X', source: { batch: files[0]!.batch, row: 3 } },
+      ]);
+      expect([dataQuality.notInRosterTotal, dataQuality.missingTimesTotal]).toEqual([3, 2]);
+      const pages = [];
+      for (const offset of [0, 2]) pages.push(...(await api.runNotes({ run, note: 'notInRoster', offset, limit: 2 })).notInRoster!);
+      expect(pages).toEqual(dataQuality.notInRoster);
+      expect(await api.runNotes({ run, note: 'missingTimes' })).toEqual({ missingTimes: dataQuality.missingTimes });
+      expect(await api.runNotes({ run, note: 'missingTimes', offset: 2 })).toEqual({ missingTimes: [] });
+      await expect(api.runNotes({ run: 'r-999999', note: 'notInRoster' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      for (const bad of [{}, { run }, { run, note: 'semua' }, { note: 'notInRoster' }, { run, note: 'notInRoster', limit: 10_001 },
+        { run, note: 'notInRoster', offset: -1 }]) {
+        expect(JSON.parse(await transport('runNotes', JSON.stringify(bad))).error.code).toBe('BAD_REQUEST');
+      }
+    });
+
     it('a call in a language gets its reasons in that language, whatever the core was created with', async () => {
       const core = await freshCore(undefined, { lang: 'id' });
       const { api } = await connected(core);
@@ -180,7 +206,7 @@ export function describeContract(label: string, connect: Connect): void {
       expect([...METHODS].sort()).toEqual([
         'batchRejects', 'compare', 'complianceGrid', 'detectImport', 'employeeDays', 'exportProfiles', 'exportRejects', 'exportTable', 'exportWorkbook', 'findings', 'getProfile',
         'importFiles', 'importProfiles', 'listImports', 'listRecipes', 'listRecords', 'listRules', 'loadSamples', 'overview', 'previewImport',
-        'runChecks', 'runFindings', 'saveRecipe', 'setProfile', 'undoImport', 'unitEmployees',
+        'runChecks', 'runFindings', 'runNotes', 'saveRecipe', 'setProfile', 'undoImport', 'unitEmployees',
       ]);
     });
   });

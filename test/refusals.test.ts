@@ -147,6 +147,10 @@ describe('odd inputs are refused with a message a person can act on', () => {
     vary('runFindings', { run }, 'offset', [...numbers, Number.MAX_SAFE_INTEGER]);
     vary('runFindings', { run }, 'limit', numbers);
     vary('runFindings', { run }, 'resolved', numbers);
+    vary('runNotes', { note: 'notInRoster' }, 'run', ['r-999999', 'x', ...texts.slice(1)]);
+    vary('runNotes', { run }, 'note', ['semua', ...numbers]);
+    vary('runNotes', { run, note: 'missingTimes' }, 'offset', [...numbers, Number.MAX_SAFE_INTEGER]);
+    vary('runNotes', { run, note: 'missingTimes' }, 'limit', numbers);
     for (const kind of ['attendance', 'roster', 'performance', 'calendar']) {
       vary('listRecords', { kind }, 'agency', ['x', "'"]);
       vary('listRecords', { kind }, 'nip', ['abc', "'"]);

@@ -35,6 +35,8 @@ import type {
   RunChecksResult,
   RunFindingsRequest,
   RunFindingsResult,
+  RunNotesRequest,
+  RunNotesResult,
   SetProfileRequest,
 } from './rules-types.ts';
 import type { ViewsApi } from './views-types.ts';
@@ -55,6 +57,7 @@ export interface CoreApi extends ViewsApi {
   importProfiles(req: ImportProfilesRequest, opts?: CallOptions): Promise<ImportProfilesResult>;
   runChecks(req: RunChecksRequest, opts?: CallOptions): Promise<RunChecksResult>;
   runFindings(req: RunFindingsRequest, opts?: CallOptions): Promise<RunFindingsResult>;
+  runNotes(req: RunNotesRequest, opts?: CallOptions): Promise<RunNotesResult>;
   compare(req: CompareRequest, opts?: CallOptions): Promise<CompareResult>;
   exportWorkbook(req: ExportWorkbookRequest, opts?: CallOptions): Promise<ExportWorkbookResult>;
   exportRejects(req: ExportRejectsRequest, opts?: CallOptions): Promise<ExportRejectsResult>;

@@ -209,10 +209,35 @@ export interface RunFindingsResult {
 export const RUN_FINDINGS_PAGE = 1000;
 export const RUN_FINDINGS_PAGE_MAX = 10_000;
 
-/** Notes that are not findings (docs/rules.md, JAM-01 and Compliance): they go to the data-quality report. */
+/** An employee checked without a roster entry: checked all the same, with no exemption known. */
+export interface NotInRosterNote { nip: string; name: string | null; agency: string | null; records: number }
+/** A present day without a check-in or check-out: not counted for JAM-01. */
+export interface MissingTimeNote { nip: string; date: string; agency: string | null; source: FindingSource }
+
+/**
+ * Notes that are not findings (docs/rules.md, JAM-01 and Compliance): they go to the data-quality
+ * report. Each list holds the first CHECK_RESULT_FINDINGS notes (by agency, NIP and date), its
+ * total counts them all, and runNotes pages through them (a run over 10 million rows may note
+ * 250,000 employees missing from the roster; CLI `check --json` prints them all).
+ */
 export interface DataQuality {
-  /** Checked all the same, with no exemption known. */
-  notInRoster: { nip: string; name: string | null; agency: string | null; records: number }[];
-  /** Present days without a check-in or check-out: not counted for JAM-01. */
-  missingTimes: { nip: string; date: string; agency: string | null; source: FindingSource }[];
+  notInRoster: NotInRosterNote[];
+  notInRosterTotal: number;
+  missingTimes: MissingTimeNote[];
+  missingTimesTotal: number;
 }
+
+export const NOTE_KINDS = ['notInRoster', 'missingTimes'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
+/** A page of one kind of a run's notes: `offset` to `offset + limit - 1`, in the order of the check's answer. */
+export interface RunNotesRequest {
+  run: string;
+  note: NoteKind;
+  /** 0 when left out. */
+  offset?: number;
+  /** At most RUN_FINDINGS_PAGE_MAX; RUN_FINDINGS_PAGE when left out. */
+  limit?: number;
+}
+/** The page, under the kind asked for. Notes are kept for the latest run of each scope (the one a check can return again). */
+export type RunNotesResult = Partial<Pick<DataQuality, NoteKind>>;

@@ -4,7 +4,7 @@ import { AppError } from './errors.ts';
 import type { ExportTable } from './export-types.ts';
 import { BATCH_REJECTS_PAGE_MAX, IMPORT_KINDS, LAYOUTS, type ImportKind } from './import-types.ts';
 import { RECORDS_PAGE_MAX } from './records-types.ts';
-import { RUN_FINDINGS_PAGE_MAX } from './rules-types.ts';
+import { NOTE_KINDS, RUN_FINDINGS_PAGE_MAX } from './rules-types.ts';
 
 /**
  * The one gate of every transport (in-process, HTTP, Electron IPC): each allow-listed method's
@@ -203,6 +203,14 @@ export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
     const o = obj(body);
     text(o, 'run', false, 64);
     flag(o, 'resolved');
+    integer(o, 'offset', 0, Number.MAX_SAFE_INTEGER);
+    integer(o, 'limit', 1, RUN_FINDINGS_PAGE_MAX);
+  },
+  runNotes(body) {
+    const o = obj(body);
+    text(o, 'run', false, 64);
+    text(o, 'note');
+    oneOf(o, 'note', NOTE_KINDS);
     integer(o, 'offset', 0, Number.MAX_SAFE_INTEGER);
     integer(o, 'limit', 1, RUN_FINDINGS_PAGE_MAX);
   },

@@ -25,7 +25,7 @@ import { listRecipes, storeRecipe } from './import/recipes.ts';
 import { assertKnownAgency } from './records/known-agencies.ts';
 import { listRecords, streamRecords, type RecordsSink } from './records/records.ts';
 import { resolveUpload, writeDownload } from './handles.ts';
-import { createRunFindingsPages, runChecks } from './rules/check-run.ts';
+import { createRunFindingsPages, runChecks, runNotes } from './rules/check-run.ts';
 import { RULES } from './rules/index.ts';
 import { effectiveProfile, exportProfiles, importProfiles, numberParam, setProfile } from './rules/profiles.ts';
 import type { RuleDefinition } from './rules/rule.ts';
@@ -162,6 +162,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       return runChecks(db, book, req, now(), langOf(opts), storeRunWeeks(db, book));
     }),
     runFindings: (req, opts) => serial(() => runFindingsPages(req, langOf(opts))),
+    runNotes: (req) => serial(() => runNotes(db, req)),
     compare: (req) => serial(async () => {
       await assertKnownAgency(db, req.agency);
       return compare(db, book, req);

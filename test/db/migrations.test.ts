@@ -20,6 +20,7 @@ const RECORDED: Record<number, string> = {
   7: 'ed84894f2cda26f48adbd3095f54ec931b19d9e7255b62668f1b3e25b0e4e2d2',
   8: '07e79433a2112f403da7ce9ec20cf15e52be77cf12d919d3593803b3ace797e6',
   9: '4f0414938cd4833e1ad46f86b89897fa844a1250be04ffc8366c1e5f4c6ab305',
+  10: '7666c51316256f34cd4875ccab32fcf80737523b8d0249fa93ed15661c8f8ca6',
 };
 
 function sha256(m: Migration): string {

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { printCheckJson, printCheckText } from '../../src-main/cli/commands/check.ts';
 import { toJson } from '../../src-main/cli/output.ts';
 import { CHECK_RESULT_FINDINGS, type Finding, type RunChecksResult } from '../../src-main/contract/rules-types.ts';
-import { checkWhole, everyFinding } from '../helpers/checks.ts';
+import { checkWhole, everyFinding, everyNote } from '../helpers/checks.ts';
 import { pantauInProcess } from '../helpers/cli-in-process.ts';
 import { nip, workspaceTemplate, type WorkspaceTemplate } from '../helpers/workspace.ts';
 import { importAttendance, officeWeek, week, type Person } from './rule-fixtures.ts';
@@ -35,8 +35,9 @@ const key = (f: Finding) => `${f.agency} ${f.rule} ${f.nip} ${f.period}`;
 
 /** The document `pantau check --json` printed before the answer was bounded: toJson of the whole result, counts left out. */
 function oldDocument(whole: RunChecksResult): string {
-  const { findingsTotal: _t, newFindings: _n, resolvedTotal: _r, ...old } = whole;
-  return `${toJson(old)}\n`;
+  const { findingsTotal: _t, newFindings: _n, resolvedTotal: _r, dataQuality, ...old } = whole;
+  const { notInRosterTotal: _nr, missingTimesTotal: _mt, ...notes } = dataQuality;
+  return `${toJson({ ...old, dataQuality: notes })}\n`;
 }
 
 describe('a check answers with the first findings and exact counts; the rest is paged (issue 20)', () => {
@@ -68,6 +69,20 @@ describe('a check answers with the first findings and exact counts; the rest is 
     expect(again).toEqual(second);
   });
 
+  it('250 employees missing from the roster: 100 listed, total 250, all paged by agency and NIP; an earlier run\'s notes are gone, said so', async () => {
+    const core = await workspace.open();
+    const { dataQuality: q } = second;
+    expect([q.notInRoster.length, q.notInRosterTotal, q.missingTimes.length, q.missingTimesTotal]).toEqual([CHECK_RESULT_FINDINGS, 250, 0, 0]);
+    const paged = await everyNote(core, second.run, 'notInRoster', 7);
+    expect(paged.map((n) => n.nip)).toEqual(people.map((p) => p.nip).sort());
+    expect(paged.slice(0, CHECK_RESULT_FINDINGS)).toEqual(q.notInRoster);
+    expect(paged.every((n) => n.agency === AG && n.records === 5)).toBe(true);
+    expect(await core.runNotes({ run: second.run, note: 'missingTimes' })).toEqual({ missingTimes: [] });
+    await expect(core.runNotes({ run: first.run, note: 'notInRoster' })).rejects.toMatchObject({
+      code: 'NOT_FOUND', messageEn: `The data-quality notes of check run ${first.run} are no longer kept: only the latest run of each scope keeps them. Run the check again.`,
+    });
+  });
+
   it('check --json streams the document toJson gave for the whole result, byte for byte, page by page', async () => {
     const core = await workspace.open();
     const whole = await checkWhole(core, {});
@@ -80,8 +95,9 @@ describe('a check answers with the first findings and exact counts; the rest is 
       writes++;
     }, core, second, 7);
     expect(streamed).toBe(oldDocument(whole));
-    // Pages of 7 findings: no write holds more than 7 of them.
-    expect(writes).toBeGreaterThan((120 + 130) / 7);
+    // Pages of 7 findings and notes: no write holds more than 7 of them.
+    expect(whole.dataQuality.notInRoster).toHaveLength(250);
+    expect(writes).toBeGreaterThan((120 + 130 + 250) / 7);
 
     // The command itself, on the same workspace: the stored run, the same document.
     core.close();

@@ -1,7 +1,7 @@
 import type { CoreApi } from '../../contract/api.ts';
 import { formatter } from '../../contract/format.ts';
 import { profileVersionWords } from '../../contract/param-words.ts';
-import { RUN_FINDINGS_PAGE_MAX, type ComplianceRow, type Finding, type Ratio, type RunChecksResult } from '../../contract/rules-types.ts';
+import { NOTE_KINDS, RUN_FINDINGS_PAGE_MAX, type ComplianceRow, type Finding, type NoteKind, type Ratio, type RunChecksResult } from '../../contract/rules-types.ts';
 import { langOf, reportFailure, t, withApi, type CliContext, type CommandModule, type GlobalOptions, type Lang } from '../context.ts';
 import { printJson } from '../output.ts';
 import { checkDateOptions, withCommonOptions } from './common.ts';
@@ -12,8 +12,8 @@ interface CheckOptions extends GlobalOptions {
   to?: string;
 }
 
-/** Where the findings are read from: the core itself, so they never pass through the wire codec. */
-export type FindingPages = Pick<CoreApi, 'runFindings'>;
+/** Where the findings and notes are read from: the core itself, so they never pass through the wire codec. */
+export type FindingPages = Pick<CoreApi, 'runFindings' | 'runNotes'>;
 
 /**
  * Every finding of a run (or every one it resolved), a page at a time: the check's answer holds
@@ -27,19 +27,29 @@ async function* findingPages(core: FindingPages, run: string, resolved: boolean,
   }
 }
 
+/** Every note of one kind of a run, a page at a time. */
+async function* notePages(core: FindingPages, run: string, note: NoteKind, pageSize: number): AsyncGenerator<unknown[]> {
+  for (let offset = 0; ; offset += pageSize) {
+    const notes = (await core.runNotes({ run, note, offset, limit: pageSize }))[note] ?? [];
+    yield notes;
+    if (notes.length < pageSize) return;
+  }
+}
+
 /**
  * `check --json`: the document toJson printed for the whole result before the answer was bounded
- * (issue 20), `findings` and `resolved` streamed from the run's pages in their places (cli.md: the
- * full lists). The answer's counts are not part of it: the lists are whole.
+ * (issue 20), `findings`, `resolved` and the data-quality notes streamed from the run's pages in
+ * their places (cli.md: the full lists). The answer's counts are not part of it: the lists are whole.
  */
 export async function printCheckJson(out: (text: string) => void, core: FindingPages, result: RunChecksResult, pageSize = RUN_FINDINGS_PAGE_MAX): Promise<void> {
   const { run, profileVersion, from, to, weeksFrom, weeksTo, findings: _first, resolved: _firstResolved, findingsTotal: _total,
-    newFindings: _new, resolvedTotal: _resolved, ...figures } = result;
+    newFindings: _new, resolvedTotal: _resolved, dataQuality: _notes, ...figures } = result;
   await printJson(out, (list) => ({
     run, profileVersion, from, to, weeksFrom, weeksTo,
     findings: list(findingPages(core, run, false, pageSize)),
     resolved: list(findingPages(core, run, true, pageSize)),
     ...figures,
+    dataQuality: Object.fromEntries(NOTE_KINDS.map((note) => [note, list(notePages(core, run, note, pageSize))])),
   }));
 }
 

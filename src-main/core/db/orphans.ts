@@ -23,6 +23,7 @@ const SWEEPS: [table: string, where: string][] = [
   ['run_weeks', UNRECORDED_RUN],
   ['run_summaries', UNRECORDED_RUN],
   ['run_results', UNRECORDED_RUN],
+  ['run_notes', UNRECORDED_RUN],
 ];
 
 /**

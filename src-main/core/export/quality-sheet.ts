@@ -1,5 +1,6 @@
 import type { ExportSheet } from '../../contract/export-types.ts';
 import { formatReject } from '../import/reasons.ts';
+import { readNotes } from '../rules/check-run.ts';
 import { isoDate, letterhead, say, scopeParams, sheetName, type ExportContext } from './export-context.ts';
 import { REJECTS_SQL, type BatchRow, type RejectRow } from './export-sql.ts';
 import { ColumnFit, letterheadRows, TableWriter, type Col, type Value } from './sheet-kit.ts';
@@ -48,12 +49,16 @@ export async function writeDataQuality(ctx: ExportContext, batches: BatchRow[]):
   const files = new Map(batches.map((b) => [b.batch_id, b.file_name]));
   // The file's own header names the column, as the import report does.
   const headers = new Map(batches.map((b) => [b.batch_id, JSON.parse(b.mapping) as Record<string, string>]));
+  // Every note of the run (the run's answer lists only the first ones).
+  const { run, dataQuality } = ctx.run;
+  const notInRoster = await readNotes(ctx.db, run, 'notInRoster', { offset: 0, limit: dataQuality.notInRosterTotal });
+  const missingTimes = await readNotes(ctx.db, run, 'missingTimes', { offset: 0, limit: dataQuality.missingTimesTotal });
   const notes: Value[][] = [
-    ...pseudo.sorted(ctx.run.dataQuality.notInRoster).map((e): Value[] => [
+    ...pseudo.sorted(notInRoster).map((e): Value[] => [
       s('Tidak ada di daftar pegawai', 'Not on the roster'), e.agency, null, null, null, null, null, pseudo.nip(e.nip), pseudo.name(e.nip, e.name), null,
       s(`${ctx.fmt.int(e.records)} catatan presensi; tetap diperiksa, tanpa pengecualian karena tidak ada data pegawainya`,
         `${ctx.fmt.int(e.records)} attendance records; checked all the same, without exemptions, as there is no roster data for them`)]),
-    ...pseudo.sorted(ctx.run.dataQuality.missingTimes).map((m): Value[] => [
+    ...pseudo.sorted(missingTimes).map((m): Value[] => [
       s('Jam masuk/pulang kosong', 'Check-in/out time missing'), m.agency, m.source.batch, files.get(m.source.batch) ?? null, m.source.row, null, null,
       pseudo.nip(m.nip), null, isoDate(m.date),
       s('Hadir tanpa jam masuk atau jam pulang; hari ini tidak dihitung untuk JAM-01', 'Present without a check-in or check-out time; the day does not count for JAM-01')]),

@@ -2,15 +2,12 @@ import { createHash } from 'node:crypto';
 import type { FormatLang } from '../../contract/format.ts';
 import { AppError } from '../../contract/errors.ts';
 import {
-  CHECK_RESULT_FINDINGS, RUN_FINDINGS_PAGE, type ComplianceRow, type DataQuality, type Finding, type Ratio, type RunChecksRequest,
-  type RunChecksResult, type RunFindingsRequest, type RunFindingsResult,
+  CHECK_RESULT_FINDINGS, RUN_FINDINGS_PAGE, type ComplianceRow, type DataQuality, type Finding, type NoteKind, type Ratio,
+  type RunChecksRequest, type RunChecksResult, type RunFindingsRequest, type RunFindingsResult, type RunNotesRequest, type RunNotesResult,
 } from '../../contract/rules-types.ts';
 import type { Db } from '../db/database.ts';
 import { PANTAU_VERSION } from '../export/version.ts';
-import {
-  COMPLIANCE_BY_UNIT_WEEK_SQL, COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_SQL, complianceByRuleSql, MISSING_TIMES_SQL, NOT_IN_ROSTER_SQL,
-  OBSERVED_WEEKS,
-} from './compliance-sql.ts';
+import { COMPLIANCE_BY_UNIT_WEEK_SQL, COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_SQL, complianceByRuleSql, NOTES_SQL, OBSERVED_WEEKS } from './compliance-sql.ts';
 import { effectiveProfile } from './profiles.ts';
 import type { RuleBook, StoredFinding } from './rule-book.ts';
 import { buildSharedTables, createRunProfiles, DROP_RUN_TABLES, runProfileOf, SHARED_RUN_TABLES, type RunRange } from './run-tables.ts';
@@ -209,7 +206,7 @@ function addDays(iso: string, days: number): string {
 }
 
 /** Bump when a run's stored result changes shape or meaning without a new release. */
-const RESULT_FORMAT = 1;
+const RESULT_FORMAT = 2;
 
 const logicHashes = new WeakMap<RuleBook, string>();
 
@@ -219,8 +216,7 @@ function logicOf(book: RuleBook): string {
   if (!hash) {
     hash = sha256([
       RESULT_FORMAT, PANTAU_VERSION, book.catalogue(), book.findingsSql(), book.basisSql('rule'), SHARED_RUN_TABLES, OBSERVED_WEEKS,
-      COMPLIANCE_SQL, complianceByRuleSql(book.weeklyRateIds), COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_BY_UNIT_WEEK_SQL, NOT_IN_ROSTER_SQL,
-      MISSING_TIMES_SQL,
+      COMPLIANCE_SQL, complianceByRuleSql(book.weeklyRateIds), COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_BY_UNIT_WEEK_SQL, NOTES_SQL,
     ]);
     logicHashes.set(book, hash);
   }
@@ -394,18 +390,69 @@ VALUES ($run, $seq, $at, $agency, CAST($from AS DATE), CAST($to AS DATE), CAST($
       complianceByUnitWeek: (await db.all<{ agency: string | null; unit: string; week: string; employee_weeks: number; compliant: number }>(
         COMPLIANCE_BY_UNIT_WEEK_SQL,
       )).map((r) => ({ agency: r.agency, unit: r.unit, week: r.week, ...ratio(r) })),
-      dataQuality: {
-        notInRoster: await db.json<DataQuality['notInRoster'][number] & Record<string, unknown>>(NOT_IN_ROSTER_SQL),
-        missingTimes: await db.json<DataQuality['missingTimes'][number] & Record<string, unknown>>(MISSING_TIMES_SQL),
-      },
+      dataQuality: await storeNotes(db, run),
     };
-    // Only the latest run of a scope can be returned again: the previous one's result goes.
+    // Only the latest run of a scope can be returned again: the previous one's result and notes go.
     await db.run('DELETE FROM run_results WHERE run_id = $prev', { prev });
+    await db.run('DELETE FROM run_notes WHERE run_id = $prev', { prev });
     await db.run('INSERT INTO run_results VALUES ($run, $fingerprint, $result)', { run, fingerprint, result: JSON.stringify(result) });
     return result;
   });
   await afterStore?.(stored.run);
   return stored;
+}
+
+/** Columns of each kind of note, as the API gives them. */
+const NOTE_COLUMNS: Record<NoteKind, string> = {
+  notInRoster: 'nip, name, agency, records',
+  missingTimes: `nip, strftime(date, '%Y-%m-%d') AS date, agency, {'batch': batch_id, 'row': row_no} AS source`,
+};
+
+/** Notes `offset` to `offset + limit - 1` of one kind, a range of their stored positions. */
+export async function readNotes<K extends NoteKind>(db: Db, run: string, note: K, page: { offset: number; limit: number }): Promise<DataQuality[K]> {
+  const rows = await db.json(
+    `SELECT ${NOTE_COLUMNS[note]}
+FROM run_notes
+WHERE run_id = $run AND note = $note AND i >= $offset AND i < $end
+ORDER BY i`,
+    { run, note, offset: page.offset, end: page.offset + page.limit },
+  );
+  return rows as unknown as DataQuality[K];
+}
+
+/** Stores the run's notes; the answer lists the first of each kind and counts them all. */
+async function storeNotes(db: Db, run: string): Promise<DataQuality> {
+  for (const sql of NOTES_SQL) await db.run(sql, { run });
+  const totals = (await db.one<Record<NoteKind, number>>(
+    `SELECT count(*) FILTER (WHERE note = 'notInRoster') AS "notInRoster", count(*) FILTER (WHERE note = 'missingTimes') AS "missingTimes"
+FROM run_notes
+WHERE run_id = $run`,
+    { run },
+  ))!;
+  const first = { offset: 0, limit: CHECK_RESULT_FINDINGS };
+  return {
+    notInRoster: await readNotes(db, run, 'notInRoster', first),
+    notInRosterTotal: totals.notInRoster,
+    missingTimes: await readNotes(db, run, 'missingTimes', first),
+    missingTimesTotal: totals.missingTimes,
+  };
+}
+
+/**
+ * runNotes: a page of a run's notes. They are kept with the run's result, for the latest run of
+ * each scope; an earlier run's are gone (NOT_FOUND says so), as is a run the workspace never had.
+ */
+export async function runNotes(db: Db, req: RunNotesRequest): Promise<RunNotesResult> {
+  const { run, note } = req;
+  if (!(await runCounts(db, run))) {
+    throw new AppError('NOT_FOUND', `Pemeriksaan ${run} tidak ditemukan.`, `Check run ${run} not found.`, { run });
+  }
+  if (!(await db.one('SELECT 1 FROM run_results WHERE run_id = $run', { run }))) {
+    throw new AppError('NOT_FOUND',
+      `Catatan kualitas data pemeriksaan ${run} tidak disimpan lagi: hanya pemeriksaan terakhir tiap cakupan yang menyimpannya. Jalankan pemeriksaan lagi.`,
+      `The data-quality notes of check run ${run} are no longer kept: only the latest run of each scope keeps them. Run the check again.`, { run });
+  }
+  return { [note]: await readNotes(db, run, note, { offset: req.offset ?? 0, limit: req.limit ?? RUN_FINDINGS_PAGE }) };
 }
 
 /** compliant / observed, unrounded: only what people read (and the CLI's `--json`) rounds it. */

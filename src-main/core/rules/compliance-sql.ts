@@ -88,17 +88,21 @@ FROM observed_weeks
 GROUP BY agency, unit, week
 ORDER BY agency NULLS LAST, unit, week`;
 
-/** Employees checked without a roster entry (no exemption is known for them): a data-quality note. */
-export const NOT_IN_ROSTER_SQL = `
-SELECT w.nip, any_value(w.name) AS name, w.agency, sum(w.records)::INTEGER AS records
-FROM observed_weeks w
-WHERE NOT EXISTS (SELECT 1 FROM employees e WHERE e.nip = w.nip)
-GROUP BY w.nip, w.agency
-ORDER BY w.agency, w.nip`;
-
-/** Present days without a check-in or check-out: not counted for JAM-01, reported as a note. */
-export const MISSING_TIMES_SQL = `
-SELECT nip, strftime(date, '%Y-%m-%d') AS date, agency, {'batch': batch_id, 'row': row_no} AS source
+/**
+ * The run's data-quality notes ($run), each numbered `i` in the order the answer lists them:
+ * employees checked without a roster entry (no exemption is known for them), by agency and NIP, and
+ * present days without a check-in or check-out (not counted for JAM-01), by agency, NIP and date.
+ */
+export const NOTES_SQL = [`
+INSERT INTO run_notes
+SELECT $run, 'notInRoster', row_number() OVER (ORDER BY agency, nip) - 1, agency, nip, name, NULL, records, NULL, NULL
+FROM (
+  SELECT w.nip, any_value(w.name) AS name, w.agency, sum(w.records)::INTEGER AS records
+  FROM observed_weeks w
+  WHERE NOT EXISTS (SELECT 1 FROM employees e WHERE e.nip = w.nip)
+  GROUP BY w.nip, w.agency
+)`, `
+INSERT INTO run_notes
+SELECT $run, 'missingTimes', row_number() OVER (ORDER BY agency, nip, date) - 1, agency, nip, NULL, date, NULL, batch_id, row_no
 FROM rule_days
-WHERE in_range AND missing_time
-ORDER BY agency, nip, date`;
+WHERE in_range AND missing_time`];

@@ -14,6 +14,7 @@ import { migration as m006 } from './006-real-exports.ts';
 import { migration as m007 } from './007-run-results.ts';
 import { migration as m008 } from './008-finding-figures.ts';
 import { migration as m009 } from './009-week-facts.ts';
+import { migration as m010 } from './010-run-notes.ts';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
