@@ -21,6 +21,7 @@ const RECORDED: Record<number, string> = {
   8: '07e79433a2112f403da7ce9ec20cf15e52be77cf12d919d3593803b3ace797e6',
   9: '4f0414938cd4833e1ad46f86b89897fa844a1250be04ffc8366c1e5f4c6ab305',
   10: '7666c51316256f34cd4875ccab32fcf80737523b8d0249fa93ed15661c8f8ca6',
+  11: 'bd1e87e07eedae94d2c7a64b7591c911ed1731d5ac272f151df7b5581abf69b9',
 };
 
 function sha256(m: Migration): string {

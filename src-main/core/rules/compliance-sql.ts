@@ -1,24 +1,18 @@
 /**
  * Compliance (docs/rules.md): an observed employee-week is compliant when no finding of an enabled
- * rule that counts in the weekly rate falls in it. The check run judges its `observed_weeks`; the
- * screens judge a stored run's weeks under their filters — both through `judgedWeeks`.
+ * rule that counts in the weekly rate falls in it. The check run judges its `observed_weeks`, each
+ * with the rules that failed in it (`failed`), which the screens keep to judge under their filters.
  */
 import { sqlList } from '../db/database.ts';
 import { UNKNOWN_UNIT, unitOf, weekOf } from './run-tables.ts';
 
-/**
- * The employee-weeks of `weeks` (with nip and week label), each with `is_compliant`: no finding of
- * `findings` (nip, week; week NULL for a rule outside the weekly rate) falls in it.
- */
-export function judgedWeeks(weeks: string, findings: string): string {
-  return `SELECT w.*, b.nip IS NULL AS is_compliant
-FROM ${weeks} w
-LEFT JOIN (SELECT DISTINCT nip, week FROM ${findings} WHERE week IS NOT NULL) b ON b.nip = w.nip AND b.week = w.week`;
-}
-
 const WEEK_UNIT = unitOf('n', 'n.week_start');
 
-/** `observed_weeks`: the checked agencies' employee-weeks with a record in range, judged against the run's findings. */
+/**
+ * `observed_weeks`: the checked agencies' employee-weeks with a record in range, each with the
+ * rules of the run's findings that fall in it (NIP and week; a rule outside the weekly rate has no
+ * week) and compliant when there is none.
+ */
 export const OBSERVED_WEEKS = `CREATE OR REPLACE TEMP TABLE observed_weeks AS
 WITH weeks AS (
   SELECT
@@ -32,8 +26,16 @@ WITH weeks AS (
   FROM employee_weeks n
   ${WEEK_UNIT.joins}
   WHERE n.records > 0
+),
+failed AS (
+  SELECT nip, week, list_sort(list_distinct(list(rule))) AS rules
+  FROM run_findings
+  WHERE week IS NOT NULL
+  GROUP BY nip, week
 )
-${judgedWeeks('weeks', 'run_findings')}`;
+SELECT w.*, coalesce(b.rules, []) AS failed, b.nip IS NULL AS is_compliant
+FROM weeks w
+LEFT JOIN failed b ON b.nip = w.nip AND b.week = w.week`;
 
 export const COMPLIANCE_SQL = `
 SELECT

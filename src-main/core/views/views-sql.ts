@@ -1,5 +1,4 @@
 import { sqlList } from '../db/database.ts';
-import { judgedWeeks } from '../rules/compliance-sql.ts';
 import { UNKNOWN_UNIT } from '../rules/run-tables.ts';
 
 /**
@@ -9,7 +8,7 @@ import { UNKNOWN_UNIT } from '../rules/run-tables.ts';
 
 /** Written by the check run while its tables exist: its observed employee-weeks with their flexible days. */
 export const STORE_RUN_WEEKS = `INSERT INTO run_weeks
-SELECT $run, agency, unit, nip, name, week, flex_days::INTEGER, records::INTEGER
+SELECT $run, agency, unit, nip, name, week, flex_days::INTEGER, records::INTEGER, failed
 FROM observed_weeks`;
 
 /** The screens show one run, the latest with its summary: earlier runs give their employee-weeks back. */
@@ -95,7 +94,10 @@ WHERE run_id = $run
   AND ($from IS NULL OR CASE WHEN week IS NOT NULL THEN week >= ${WEEK_FROM} ELSE period_end >= CAST($from AS DATE) END)
   AND ($to IS NULL OR CASE WHEN week IS NOT NULL THEN week <= ${WEEK_TO} ELSE period_start <= CAST($to AS DATE) END)`;
 
-/** Employee-weeks inside the filter, each compliant when no open finding (of $rule, if set) falls in it. */
+/**
+ * Employee-weeks inside the filter, each compliant when no open finding (of $rule, if set) falls in
+ * it: the run kept the rules that failed in each (`failed`), so a filter reads rows, not findings.
+ */
 const JUDGED = `ew AS (
   SELECT *
   FROM run_weeks
@@ -106,7 +108,8 @@ const JUDGED = `ew AS (
     AND ($to IS NULL OR week <= ${WEEK_TO})
 ),
 j AS (
-  ${judgedWeeks('ew', "(SELECT * FROM findings WHERE run_id = $run AND status <> 'resolved' AND ($rule IS NULL OR rule = $rule))")}
+  SELECT *, CASE WHEN $rule IS NULL THEN len(failed) = 0 ELSE NOT list_contains(failed, $rule) END AS is_compliant
+  FROM ew
 )`;
 
 export const HEADLINE = `
@@ -156,11 +159,9 @@ export const byRuleSql = (ids: readonly string[]) => `
 WITH ${JUDGED},
 rules(rule) AS (VALUES ${ids.map((id) => sqlList([id])).join(', ')}),
 hit AS (
-  SELECT b.rule, count(*) AS n
-  FROM ew
-  JOIN (SELECT DISTINCT rule, nip, week FROM findings WHERE run_id = $run AND status <> 'resolved' AND week IS NOT NULL) b
-    ON b.nip = ew.nip AND b.week = ew.week
-  GROUP BY b.rule
+  SELECT rule, count(*) AS n
+  FROM (SELECT unnest(failed) AS rule FROM ew)
+  GROUP BY rule
 ),
 cnt AS (
   SELECT rule, count(*) AS n
