@@ -45,3 +45,10 @@ export function checkPeriod(value: string | undefined, what = '--period'): void 
       `${what} must be written YYYY-MM (e.g. 2025-09), not "${value}".`);
   }
 }
+
+/** The ISO date `days` days after `iso` (before, when negative). */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { addDays } from '../../contract/dates.ts';
 import type { FormatLang } from '../../contract/format.ts';
 import { AppError } from '../../contract/errors.ts';
 import {
@@ -96,6 +97,13 @@ WHERE run_id = $run`,
   );
 }
 
+/** NOT_FOUND for a run the workspace does not have. */
+async function assertRun(db: Db, run: string): Promise<void> {
+  if (!(await runCounts(db, run))) {
+    throw new AppError('NOT_FOUND', `Pemeriksaan ${run} tidak ditemukan.`, `Check run ${run} not found.`, { run });
+  }
+}
+
 /**
  * The pages of runFindings; NOT_FOUND for a run the workspace does not have. A run's list (or its
  * resolved list) is sorted and numbered once into a temp table, kept while that list is paged, so
@@ -108,9 +116,7 @@ export function createRunFindingsPages(db: Db, book: RuleBook) {
   let kept = '';
   return async (req: RunFindingsRequest, lang: FormatLang): Promise<RunFindingsResult> => {
     const { run } = req;
-    if (!(await runCounts(db, run))) {
-      throw new AppError('NOT_FOUND', `Pemeriksaan ${run} tidak ditemukan.`, `Check run ${run} not found.`, { run });
-    }
+    await assertRun(db, run);
     const resolved = req.resolved ?? false;
     const offset = req.offset ?? 0;
     const limit = req.limit ?? RUN_FINDINGS_PAGE;
@@ -197,12 +203,6 @@ async function withRunTables<T>(db: Db, work: () => Promise<T>): Promise<T> {
 export function runRange(from: string, to: string): RunRange {
   const { weekFrom, weekTo } = wholeWeeks(from, to);
   return { from, to, weekFrom, weekTo, innerFrom: weekFrom === from ? from : addDays(weekFrom, 7), innerTo: weekTo === to ? to : addDays(weekTo, -7) };
-}
-
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /** Bump when a run's stored result changes shape or meaning without a new release. */
@@ -444,9 +444,7 @@ WHERE run_id = $run`,
  */
 export async function runNotes(db: Db, req: RunNotesRequest): Promise<RunNotesResult> {
   const { run, note } = req;
-  if (!(await runCounts(db, run))) {
-    throw new AppError('NOT_FOUND', `Pemeriksaan ${run} tidak ditemukan.`, `Check run ${run} not found.`, { run });
-  }
+  await assertRun(db, run);
   if (!(await db.one('SELECT 1 FROM run_results WHERE run_id = $run', { run }))) {
     throw new AppError('NOT_FOUND',
       `Catatan kualitas data pemeriksaan ${run} tidak disimpan lagi: hanya pemeriksaan terakhir tiap cakupan yang menyimpannya. Jalankan pemeriksaan lagi.`,
@@ -469,11 +467,6 @@ async function compliance(db: Db): Promise<ComplianceRow[]> {
 
 /** Monday of the ISO week of an ISO date, and Sunday of the week of another. */
 export function wholeWeeks(from: string, to: string): { weekFrom: string; weekTo: string } {
-  const shift = (iso: string, toSunday: boolean) => {
-    const d = new Date(`${iso}T00:00:00Z`);
-    const dow = (d.getUTCDay() + 6) % 7;
-    d.setUTCDate(d.getUTCDate() + (toSunday ? 6 - dow : -dow));
-    return d.toISOString().slice(0, 10);
-  };
-  return { weekFrom: shift(from, false), weekTo: shift(to, true) };
+  const dow = (iso: string) => (new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return { weekFrom: addDays(from, -dow(from)), weekTo: addDays(to, 6 - dow(to)) };
 }

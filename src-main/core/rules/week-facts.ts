@@ -15,6 +15,7 @@
  *   rebuilt whole.
  */
 import { createHash } from 'node:crypto';
+import { addDays } from '../../contract/dates.ts';
 import type { Db } from '../db/database.ts';
 import type { RuleBook } from './rule-book.ts';
 import { AGENCY_DAYS, createRunProfiles, runProfileOf, weekAggregate, weekStart, type RunProfile } from './run-tables.ts';
@@ -49,16 +50,10 @@ function mergeRanges(ranges: { lo: string; hi: string }[]): { lo: string; hi: st
   for (const r of [...ranges].sort((a, b) => a.lo.localeCompare(b.lo))) {
     const last = merged.at(-1);
     // Ranges run Monday to Sunday, so the next one starting within a day of the last one's end touches it.
-    if (last && r.lo <= nextDay(last.hi)) last.hi = r.hi > last.hi ? r.hi : last.hi;
+    if (last && r.lo <= addDays(last.hi, 1)) last.hi = r.hi > last.hi ? r.hi : last.hi;
     else merged.push({ ...r });
   }
   return merged;
-}
-
-function nextDay(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }
 
 /**
