@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src-main/core/db/database.ts';
+import { migrate } from '../../src-main/core/db/migrations.ts';
 import { MIGRATIONS, type Migration } from '../../src-main/core/db/migrations/index.ts';
 
 const DIR = join(import.meta.dirname, '..', '..', 'src-main', 'core', 'db', 'migrations');
@@ -22,6 +24,7 @@ const RECORDED: Record<number, string> = {
   9: '4f0414938cd4833e1ad46f86b89897fa844a1250be04ffc8366c1e5f4c6ab305',
   10: '7666c51316256f34cd4875ccab32fcf80737523b8d0249fa93ed15661c8f8ca6',
   11: 'bd1e87e07eedae94d2c7a64b7591c911ed1731d5ac272f151df7b5581abf69b9',
+  12: '462554c07c1a6446d3e14f736c4cf90c8326a651828bb90e1d9e8b1455371400',
 };
 
 function sha256(m: Migration): string {
@@ -64,6 +67,28 @@ describe('numbered migrations', () => {
       const runtimeImports = [...text.matchAll(/^\s*import\s+(?!type\s)/gm)];
       expect(runtimeImports, `${file} imports only types`).toEqual([]);
       expect(text.includes('${'), `${file} has no interpolation`).toBe(false);
+    }
+  });
+
+  // A checked workspace holds employee-weeks, and migration 12 must commit with them there: a first
+  // draft emptied run_weeks and then altered it, which DuckDB cannot commit once the table held rows.
+  it('12 upgrades a workspace whose screens hold a checked run', async () => {
+    const db = await openDatabase(':memory:');
+    try {
+      await db.run('CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)');
+      for (const m of MIGRATIONS.filter((x) => x.version < 12)) {
+        await db.transaction(async () => {
+          await db.run(m.sql);
+          await db.run('INSERT INTO schema_version VALUES ($1, now())', [m.version]);
+        });
+      }
+      await db.run(`INSERT INTO run_weeks VALUES ('r-000001', 'A', 'Unit', '199001012015011001', 'Nama', '2025-W36', 1, 5, ['JAM-01'])`);
+      await db.run(`INSERT INTO run_summaries VALUES ('r-000001', '{}')`);
+      expect(await migrate(db)).toEqual({ from: 11, to: MIGRATIONS.length });
+      expect(await db.one('SELECT (SELECT count(*) FROM run_weeks)::INTEGER AS weeks, (SELECT count(*) FROM run_summaries)::INTEGER AS summaries'))
+        .toEqual({ weeks: 0, summaries: 0 });
+    } finally {
+      db.close();
     }
   });
 });

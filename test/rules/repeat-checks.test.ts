@@ -63,11 +63,11 @@ describe('a check over unchanged data returns the stored run', () => {
     const { c } = await workspace();
     const first = await checkWhole(c, scope);
     expect(statuses(first)).toEqual({ new: ['Ani', 'Budi'], open: [], resolved: [] });
-    const stored = await Promise.all(['runs', 'findings', 'run_weeks', 'run_summaries'].map((t) => count(c, t)));
+    const stored = await Promise.all(['runs', 'findings', 'run_weeks', 'run_employees', 'run_summaries'].map((t) => count(c, t)));
     const again = await checkWhole(c, scope);
     expect(again.run).toBe(first.run);
     expect(again).toEqual(first);
-    expect(await Promise.all(['runs', 'findings', 'run_weeks', 'run_summaries'].map((t) => count(c, t)))).toEqual(stored);
+    expect(await Promise.all(['runs', 'findings', 'run_weeks', 'run_employees', 'run_summaries'].map((t) => count(c, t)))).toEqual(stored);
     expect((await c.overview({})).run?.run).toBe(first.run);
   });
 
@@ -84,7 +84,9 @@ describe('a check over unchanged data returns the stored run', () => {
     expect(await checkWhole(c, { agency: AG })).toEqual(one);
     expect((await c.overview({})).run?.run).toBe(one.run);
     expect(await count(c, 'runs')).toBe(2);
-    expect(await c.db.one('SELECT count(DISTINCT run_id)::INTEGER AS runs FROM run_weeks')).toEqual({ runs: 1 });
+    for (const table of ['run_weeks', 'run_employees']) {
+      expect(await c.db.one(`SELECT count(DISTINCT run_id)::INTEGER AS runs FROM ${table}`), table).toEqual({ runs: 1 });
+    }
   });
 
   it('the CLI: `pantau check` twice prints the same run and the same counts (old code: fails)', async () => {

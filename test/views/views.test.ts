@@ -73,6 +73,32 @@ describe('the screens read the stored run', () => {
     expect(days.days.length).toBeGreaterThan(50);
   });
 
+  it('counts each employee once: the headline and each unit against the units\' employee lists and the records', async () => {
+    const core = await samplesCore(tempDir(), { log: (e) => console.error(e) });
+    open.push(core);
+    const client = api(core);
+    await client.runChecks({});
+    for (const filter of [{}, { agency: 'PEMKOT-BOGOR' }, { rule: 'JAM-01' as const }]) {
+      const o = await client.overview(filter);
+      const everyone = new Set<string>();
+      const flexible = new Set<string>();
+      for (const u of o.units) {
+        const rows = tableFromIPC((await client.unitEmployees({ ...filter, agency: u.agency!, unit: u.unit })).rows).toArray().map((r) => r.toJSON());
+        expect(u.employees, `${u.agency} ${u.unit}`).toBe(rows.length);
+        for (const r of rows) {
+          everyone.add(r.nip);
+          if (r.flexDays > 0) flexible.add(r.nip);
+        }
+      }
+      expect(o.headline.employees, JSON.stringify(filter)).toBe(everyone.size);
+      expect(o.headline.flexEmployees, JSON.stringify(filter)).toBe(flexible.size);
+      // The samples' checked dates hold every record: each NIP with a record is an employee.
+      const withRecords = await core.db.one<{ n: number }>('SELECT count(DISTINCT nip)::INTEGER AS n FROM attendance WHERE $agency IS NULL OR agency = $agency',
+        { agency: 'agency' in filter ? filter.agency : null } as { agency: string | null });
+      expect(o.headline.employees, JSON.stringify(filter)).toBe(withRecords!.n);
+    }
+  });
+
   it('detectImport names the kind and, from the file itself, the agency', async () => {
     const empty = await emptyApi();
     expect(await empty.detectImport({ path: `${SAMPLES}/pemprov-jateng/presensi-2025-09-10.csv` }))
@@ -134,7 +160,9 @@ describe('the screens read the stored run', () => {
     const next = await runChecks(db, BOOK, {}, TODAY, 'id', storeRunWeeks(db, BOOK));
     expect(next.run).toBe(stopped);
     expect((await overview(db, BOOK, {})).run?.run).toBe(next.run);
-    expect(await db.one('SELECT count(DISTINCT run_id)::INTEGER AS runs FROM run_weeks')).toEqual({ runs: 1 });
+    for (const table of ['run_weeks', 'run_employees']) {
+      expect(await db.one(`SELECT count(DISTINCT run_id)::INTEGER AS runs FROM ${table}`), table).toEqual({ runs: 1 });
+    }
     expect(await weeksOf(next.run)).toBe(firstWeeks);
   });
 });

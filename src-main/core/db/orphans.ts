@@ -21,6 +21,7 @@ const SWEEPS: [table: string, where: string][] = [
   ['skips', UNRECORDED_BATCH('batch_id')],
   ['findings', UNRECORDED_RUN],
   ['run_weeks', UNRECORDED_RUN],
+  ['run_employees', UNRECORDED_RUN],
   ['run_summaries', UNRECORDED_RUN],
   ['run_results', UNRECORDED_RUN],
   ['run_notes', UNRECORDED_RUN],

@@ -19,6 +19,8 @@ WITH weeks AS (
     n.agency,
     coalesce(${WEEK_UNIT.unit}, '${UNKNOWN_UNIT}') AS unit,
     n.nip,
+    eu.emp,
+    eu.several,
     ${weekOf('n.week_start')} AS week,
     n.records,
     n.flex_days,
@@ -49,10 +51,22 @@ FROM observed_weeks
 GROUP BY GROUPING SETS ((agency, unit), (agency), ())
 ORDER BY g_agency, agency NULLS LAST, g_unit DESC, unit NULLS LAST`;
 
+/**
+ * Employee-weeks counted once however many agencies the employee's records that week came from
+ * (the trend and the per-rule ratios are the employees', not the agencies'). Only an employee with
+ * records in several agencies can have more than one row a week; the rules failed in a week are the
+ * NIP's, so any of its rows holds them.
+ */
+const EMPLOYEE_WEEKS_ONCE = `(
+  SELECT emp, week, failed FROM observed_weeks WHERE NOT several
+  UNION ALL
+  SELECT emp, week, any_value(failed) FROM observed_weeks WHERE several GROUP BY emp, week
+)`;
+
 /** The same ratio counting only one rule's findings, for each enabled rule of the weekly rate. */
 export function complianceByRuleSql(weeklyRateIds: readonly string[]): string {
   return `
-WITH weeks AS (SELECT DISTINCT nip, week FROM observed_weeks),
+WITH weeks AS ${EMPLOYEE_WEEKS_ONCE},
 rules AS (
   SELECT DISTINCT rule
   FROM (SELECT unnest(enabled_rules) AS rule FROM run_profiles)
@@ -60,8 +74,7 @@ rules AS (
 ),
 bad AS (
   SELECT rule, count(*) AS n
-  FROM (SELECT DISTINCT rule, nip, week FROM run_findings WHERE week IS NOT NULL) b
-  WHERE EXISTS (SELECT 1 FROM weeks w WHERE w.nip = b.nip AND w.week = b.week)
+  FROM (SELECT unnest(failed) AS rule FROM weeks)
   GROUP BY rule
 )
 SELECT r.rule, t.n AS employee_weeks, t.n - coalesce(bad.n, 0) AS compliant
@@ -73,8 +86,8 @@ ORDER BY r.rule`;
 
 /** The trend: the overall ratio per ISO week. */
 export const COMPLIANCE_BY_WEEK_SQL = `
-SELECT week, count(*) AS employee_weeks, count(*) FILTER (WHERE is_compliant) AS compliant
-FROM (SELECT DISTINCT nip, week, is_compliant FROM observed_weeks)
+SELECT week, count(*) AS employee_weeks, count(*) FILTER (WHERE len(failed) = 0) AS compliant
+FROM ${EMPLOYEE_WEEKS_ONCE}
 GROUP BY week
 ORDER BY week`;
 

@@ -29,11 +29,10 @@ export function storeRunWeeks(db: Db, book: RuleBook): AfterStore {
   const store = async (run: string) => {
     // A run's employee-weeks, then its summary, which makes it the screens' run and lets the earlier
     // run's employee-weeks go. Stopped in between, the screens keep showing the earlier run whole.
-    await db.run(CLEAR_RUN_WEEKS, { run });
-    await db.run(STORE_RUN_WEEKS, { run });
+    for (const sql of [...CLEAR_RUN_WEEKS, ...STORE_RUN_WEEKS]) await db.run(sql, { run });
     await db.transaction(async () => {
       await storeSummary(db, book, run);
-      await db.run(DROP_RUN_WEEKS, { run });
+      for (const sql of DROP_RUN_WEEKS) await db.run(sql, { run });
       await db.run(DROP_LATER_SUMMARIES, { run });
     });
   };

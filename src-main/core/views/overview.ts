@@ -3,7 +3,8 @@ import type { Db } from '../db/database.ts';
 import type { RuleBook } from '../rules/rule-book.ts';
 import { filterParams, latestRun, ratio } from './scope.ts';
 import {
-  AGENCIES, byRuleSql, BY_UNIT, BY_WEEK, DATA_COUNTS, HEADLINE, OPEN_FINDINGS_COUNT, READ_SUMMARY, RUN_MONTHS, STORE_SUMMARY,
+  AGENCIES, byRuleSql, byUnitSql, BY_WEEK, DATA_COUNTS, headlineSql, OPEN_FINDINGS_COUNT, READ_SUMMARY, RUN_EMPLOYEES, RUN_MONTHS,
+  STORE_SUMMARY,
 } from './views-sql.ts';
 
 type Counted = { employee_weeks: number; compliant: number };
@@ -20,16 +21,19 @@ const EMPTY_HEADLINE: OverviewResult['headline'] = {
 /** Headline, per unit, per week and per rule for one run inside a filter: a few aggregates over its employee-weeks. */
 async function summarise(db: Db, book: RuleBook, run: string, filter: ViewFilter): Promise<Summary> {
   const p = filterParams(run, filter);
-  const h = (await db.one<Counted & { agencies: number; employees: number; flex_employees: number }>(HEADLINE, p))!;
+  const employees = (await db.one<{ n: number }>(RUN_EMPLOYEES, { run }))!.n;
+  const h = (await db.one<{ employees: number; flex_employees: number }>(headlineSql(employees), p))!;
   const findings = (await db.one<{ n: number }>(OPEN_FINDINGS_COUNT, p))!.n;
-  const units = await db.all<Counted & { agency: string | null; unit: string; employees: number; findings: number }>(BY_UNIT, p);
+  const units = await db.all<Counted & { agency: string | null; unit: string; employees: number; findings: number }>(byUnitSql(employees), p);
   const weeks = await db.all<Counted & { week: string }>(BY_WEEK, p);
   const rules = await db.all<Counted & { rule: string; findings: number }>(byRuleSql(book.rules.map((r) => r.id)), p);
   const months = (await db.all<{ month: string }>(RUN_MONTHS, p)).map((m) => m.month);
   return {
     months,
     headline: {
-      ...rate(h), agencies: h.agencies, employees: h.employees, flexEmployees: h.flex_employees,
+      ...rate({ employee_weeks: sum(units, 'employee_weeks'), compliant: sum(units, 'compliant') }),
+      agencies: new Set(units.map((u) => u.agency).filter((a) => a !== null)).size,
+      employees: h.employees, flexEmployees: h.flex_employees,
       adoption: ratio(h.employees, h.flex_employees), findings,
     },
     units: units.map((u) => ({ agency: u.agency, unit: u.unit, employees: u.employees, findings: u.findings, ...rate(u) })),
@@ -37,6 +41,10 @@ async function summarise(db: Db, book: RuleBook, run: string, filter: ViewFilter
     // A rule outside the weekly rate (DIS-01, yearly) has its count only: it judges a year, not employee-weeks.
     rules: rules.map((r) => ({ rule: r.rule, findings: r.findings, ...rate(r), ...(book.weeklyRateIds.includes(r.rule) ? {} : { rate: null }) })),
   };
+}
+
+function sum<T>(rows: T[], key: keyof T): number {
+  return rows.reduce((total, r) => total + Number(r[key]), 0);
 }
 
 function unfiltered(f: ViewFilter): boolean {

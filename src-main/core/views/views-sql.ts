@@ -1,4 +1,4 @@
-import { sqlList } from '../db/database.ts';
+import { quoteLiteral } from '../db/database.ts';
 import { UNKNOWN_UNIT } from '../rules/run-tables.ts';
 
 /**
@@ -6,16 +6,23 @@ import { UNKNOWN_UNIT } from '../rules/run-tables.ts';
  * filter parameters of `filterParams`: $agency, $unit, $rule, $from, $to (NULL = no filter).
  */
 
-/** Written by the check run while its tables exist: its observed employee-weeks with their flexible days. */
-export const STORE_RUN_WEEKS = `INSERT INTO run_weeks
-SELECT $run, agency, unit, nip, name, week, flex_days::INTEGER, records::INTEGER, failed
-FROM observed_weeks`;
+/**
+ * Written by the check run while its tables exist: its observed employee-weeks with their flexible
+ * days and failed rules, and the NIP and name of each of its employees (`emp`, its number in the run).
+ */
+export const STORE_RUN_WEEKS = [`
+INSERT INTO run_weeks
+SELECT $run, agency, unit, emp, week, flex_days::INTEGER, records::INTEGER, failed
+FROM observed_weeks`, `
+INSERT INTO run_employees
+SELECT $run, emp, nip, name
+FROM employee_units`];
 
 /** The screens show one run, the latest with its summary: earlier runs give their employee-weeks back. */
-export const DROP_RUN_WEEKS = `DELETE FROM run_weeks WHERE run_id <> $run`;
+export const DROP_RUN_WEEKS = ['run_weeks', 'run_employees'].map((t) => `DELETE FROM ${t} WHERE run_id <> $run`);
 
 /** A run stored for the screens again (a check that changed nothing returns it) first loses what a store cut short left. */
-export const CLEAR_RUN_WEEKS = `DELETE FROM run_weeks WHERE run_id = $run`;
+export const CLEAR_RUN_WEEKS = ['run_weeks', 'run_employees'].map((t) => `DELETE FROM ${t} WHERE run_id = $run`);
 
 /** ... and becomes the latest with a summary again: later runs (of other scopes) give their summaries back. */
 export const DROP_LATER_SUMMARIES = `DELETE FROM run_summaries
@@ -112,14 +119,28 @@ j AS (
   FROM ew
 )`;
 
-export const HEADLINE = `
+/**
+ * The distinct employees among the rows (`where` them only), one bit each: the run numbers its
+ * employees 1 to `employees` (`emp`), and a bitstring of that length per group takes a fraction of
+ * the time of count(DISTINCT). A number outside the range is an error, not a miscount.
+ */
+function distinctEmployees(employees: number, where?: string): string {
+  if (!Number.isSafeInteger(employees) || employees < 1) throw new Error(`employees must be a positive integer, not ${employees}`);
+  return `bit_count(bitstring_agg(emp, 1, ${employees})${where ? ` FILTER (WHERE ${where})` : ''})`;
+}
+
+/** The run's employee count, the bits `distinctEmployees` needs (at least one). */
+export const RUN_EMPLOYEES = `SELECT coalesce(max(emp), 1) AS n FROM run_weeks WHERE run_id = $run`;
+
+/**
+ * The employees inside the filter, and those with a flexible-location day. The headline's other
+ * figures are the units' summed (every employee-week counts under one agency and unit).
+ */
+export const headlineSql = (employees: number) => `
 WITH ${JUDGED}
 SELECT
-  count(DISTINCT agency) AS agencies,
-  count(DISTINCT nip) AS employees,
-  count(DISTINCT nip) FILTER (WHERE flex_days > 0) AS flex_employees,
-  count(*) AS employee_weeks,
-  count(*) FILTER (WHERE is_compliant) AS compliant
+  ${distinctEmployees(employees)} AS employees,
+  ${distinctEmployees(employees, 'flex_days > 0')} AS flex_employees
 FROM j`;
 
 export const OPEN_FINDINGS_COUNT = `
@@ -127,25 +148,29 @@ SELECT count(*) AS n
 FROM (${FINDINGS_IN_SCOPE})
 WHERE status <> 'resolved'`;
 
-export const BY_UNIT = `
+/** Per agency and unit; the unit's findings are joined to its figures, not to each of its employee-weeks. */
+export const byUnitSql = (employees: number) => `
 WITH ${JUDGED},
+u AS (
+  SELECT
+    agency,
+    unit,
+    ${distinctEmployees(employees)} AS employees,
+    count(*) AS employee_weeks,
+    count(*) FILTER (WHERE is_compliant) AS compliant
+  FROM j
+  GROUP BY agency, unit
+),
 f AS (
   SELECT agency, coalesce(unit, '${UNKNOWN_UNIT}') AS unit, count(*) AS findings
   FROM (${FINDINGS_IN_SCOPE})
   WHERE status <> 'resolved'
   GROUP BY ALL
 )
-SELECT
-  j.agency,
-  j.unit,
-  count(DISTINCT j.nip) AS employees,
-  count(*) AS employee_weeks,
-  count(*) FILTER (WHERE j.is_compliant) AS compliant,
-  coalesce(any_value(f.findings), 0) AS findings
-FROM j
-LEFT JOIN f ON f.agency IS NOT DISTINCT FROM j.agency AND f.unit = j.unit
-GROUP BY j.agency, j.unit
-ORDER BY j.agency, j.unit`;
+SELECT u.*, coalesce(f.findings, 0) AS findings
+FROM u
+LEFT JOIN f ON f.agency IS NOT DISTINCT FROM u.agency AND f.unit = u.unit
+ORDER BY u.agency, u.unit`;
 
 export const BY_WEEK = `
 WITH ${JUDGED}
@@ -154,14 +179,16 @@ FROM j
 GROUP BY week
 ORDER BY week`;
 
-/** Per rule of `ids`: its open findings and the share of employee-weeks none of its findings fall in. */
+/**
+ * Per rule of `ids`: its open findings and the share of employee-weeks none of its findings fall in.
+ * The employee-weeks each rule failed are counted in one pass, a count per rule side by side.
+ */
 export const byRuleSql = (ids: readonly string[]) => `
 WITH ${JUDGED},
-rules(rule) AS (VALUES ${ids.map((id) => sqlList([id])).join(', ')}),
+rules(i, rule) AS (VALUES ${ids.map((id, i) => `(${i + 1}, ${quoteLiteral(id)})`).join(', ')}),
 hit AS (
-  SELECT rule, count(*) AS n
-  FROM (SELECT unnest(failed) AS rule FROM ew)
-  GROUP BY rule
+  SELECT count(*) AS employee_weeks, [${ids.map((id) => `count(*) FILTER (WHERE list_contains(failed, ${quoteLiteral(id)}))`).join(', ')}] AS failed
+  FROM ew
 ),
 cnt AS (
   SELECT rule, count(*) AS n
@@ -171,11 +198,11 @@ cnt AS (
 )
 SELECT
   r.rule,
-  (SELECT count(*) FROM ew) AS employee_weeks,
-  (SELECT count(*) FROM ew) - coalesce(hit.n, 0) AS compliant,
+  hit.employee_weeks,
+  hit.employee_weeks - hit.failed[r.i] AS compliant,
   coalesce(cnt.n, 0) AS findings
 FROM rules r
-LEFT JOIN hit USING (rule)
+CROSS JOIN hit
 LEFT JOIN cnt USING (rule)
 ORDER BY r.rule`;
 
@@ -201,8 +228,18 @@ FROM j
 GROUP BY ALL
 ORDER BY agency, unit, week`;
 
+/** The employees inside the filter, counted by their number in the run, then given their NIP, name and findings. */
 export const UNIT_EMPLOYEES = `
 WITH ${JUDGED},
+e AS (
+  SELECT
+    emp,
+    count(*)::INTEGER AS employeeWeeks,
+    count(*) FILTER (WHERE is_compliant)::INTEGER AS compliant,
+    sum(flex_days)::INTEGER AS flexDays
+  FROM j
+  GROUP BY emp
+),
 f AS (
   SELECT nip, count(*) AS n
   FROM (${FINDINGS_IN_SCOPE})
@@ -210,17 +247,17 @@ f AS (
   GROUP BY nip
 )
 SELECT
-  j.nip,
-  any_value(j.name) AS name,
-  count(*)::INTEGER AS employeeWeeks,
-  count(*) FILTER (WHERE j.is_compliant)::INTEGER AS compliant,
-  count(*) FILTER (WHERE j.is_compliant) / count(*) AS rate,
-  sum(j.flex_days)::INTEGER AS flexDays,
-  coalesce(any_value(f.n), 0)::INTEGER AS findings
-FROM j
-LEFT JOIN f ON f.nip = j.nip
-GROUP BY j.nip
-ORDER BY compliant / employeeWeeks, findings DESC, j.nip`;
+  r.nip,
+  r.name,
+  e.employeeWeeks,
+  e.compliant,
+  e.compliant / e.employeeWeeks AS rate,
+  e.flexDays,
+  coalesce(f.n, 0)::INTEGER AS findings
+FROM e
+JOIN run_employees r ON r.run_id = $run AND r.emp = e.emp
+LEFT JOIN f ON f.nip = r.nip
+ORDER BY rate, findings DESC, r.nip`;
 
 export const EMPLOYEE = `
 SELECT

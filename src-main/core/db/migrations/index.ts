@@ -16,6 +16,7 @@ import { migration as m008 } from './008-finding-figures.ts';
 import { migration as m009 } from './009-week-facts.ts';
 import { migration as m010 } from './010-run-notes.ts';
 import { migration as m011 } from './011-run-week-rules.ts';
+import { migration as m012 } from './012-run-week-employees.ts';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012];
