@@ -48,4 +48,22 @@ describe('employee-weeks of an employee whose records come from two agencies', (
         .toEqual([rule.rule, 4, weeks.filter(([n, w]) => !failed.get(rule.rule)?.has(`${n} ${w}`)).length]);
     }
   });
+
+  // The screens count employees as bits of a bitstring, which is NULL when no row reaches it (a first
+  // draft answered null where the API promises a number).
+  it('the screens count 0 employees, not none, when no employee-week or no flexible day is in scope', async () => {
+    const core = await freshCore();
+    await importOne(core, {
+      path: writeText(core.dir, 'a.csv', csv([HEADER, ...['08', '09', '10', '11', '12'].map((d) => day(1, `${d}/09/2025`, 'Kantor'))])),
+      kind: 'attendance', agency: 'A',
+    });
+    await checkWhole(core, {});
+    const all = await core.overview({});
+    expect(all.headline).toMatchObject({ employees: 1, flexEmployees: 0, employeeWeeks: 1 });
+    for (const filter of [{ unit: 'Biro Lain' }, { agency: 'A', from: '2025-10-01', to: '2025-10-31' }]) {
+      const none = await core.overview(filter);
+      expect(none.headline, JSON.stringify(filter)).toMatchObject({ agencies: 0, employees: 0, flexEmployees: 0, employeeWeeks: 0, compliantEmployeeWeeks: 0 });
+      expect(none.units, JSON.stringify(filter)).toEqual([]);
+    }
+  });
 });

@@ -58,7 +58,7 @@ ORDER BY g_agency, agency NULLS LAST, g_unit DESC, unit NULLS LAST`;
  * NIP's, so any of its rows holds them.
  */
 const EMPLOYEE_WEEKS_ONCE = `(
-  SELECT emp, week, failed FROM observed_weeks WHERE NOT several
+  SELECT emp, week, failed FROM observed_weeks WHERE several IS NOT TRUE
   UNION ALL
   SELECT emp, week, any_value(failed) FROM observed_weeks WHERE several GROUP BY emp, week
 )`;

@@ -16,7 +16,8 @@ SELECT $run, agency, unit, emp, week, flex_days::INTEGER, records::INTEGER, fail
 FROM observed_weeks`, `
 INSERT INTO run_employees
 SELECT $run, emp, nip, name
-FROM employee_units`];
+FROM employee_units
+WHERE emp IN (SELECT emp FROM observed_weeks)`];
 
 /** The screens show one run, the latest with its summary: earlier runs give their employee-weeks back. */
 export const DROP_RUN_WEEKS = ['run_weeks', 'run_employees'].map((t) => `DELETE FROM ${t} WHERE run_id <> $run`);
@@ -121,15 +122,16 @@ j AS (
 
 /**
  * The distinct employees among the rows (`where` them only), one bit each: the run numbers its
- * employees 1 to `employees` (`emp`), and a bitstring of that length per group takes a fraction of
- * the time of count(DISTINCT). A number outside the range is an error, not a miscount.
+ * employees from 1 (`emp`), up to `employees`, and a bitstring of that length per group takes a
+ * fraction of the time of count(DISTINCT). A number outside the range is an error, not a miscount;
+ * no row at all is no bitstring (NULL), which is 0 employees.
  */
 function distinctEmployees(employees: number, where?: string): string {
   if (!Number.isSafeInteger(employees) || employees < 1) throw new Error(`employees must be a positive integer, not ${employees}`);
-  return `bit_count(bitstring_agg(emp, 1, ${employees})${where ? ` FILTER (WHERE ${where})` : ''})`;
+  return `coalesce(bit_count(bitstring_agg(emp, 1, ${employees})${where ? ` FILTER (WHERE ${where})` : ''}), 0)`;
 }
 
-/** The run's employee count, the bits `distinctEmployees` needs (at least one). */
+/** The run's highest employee number, the bits `distinctEmployees` needs (at least one). */
 export const RUN_EMPLOYEES = `SELECT coalesce(max(emp), 1) AS n FROM run_weeks WHERE run_id = $run`;
 
 /**

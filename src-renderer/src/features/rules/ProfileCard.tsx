@@ -59,12 +59,16 @@ export function ProfileCard(props: {
   const [submitted, setSubmitted] = useState(false);
   const [focusKey, setFocusKey] = useState<{ key: string } | null>(null);
   const initial = props.profile ? valuesOf(props.profile, props.parameters, props.rules) : {};
+  // The form starts again from the stored profile when another profile or version arrives (or the
+  // rules and parameters first load), not when the same one is read again: every query is read
+  // again on a language switch or any change of data, and that must not throw away what is typed.
+  const shown = props.profile ? `${props.profile.agency ?? ''} ${props.profile.version}` : null;
   useEffect(() => {
     if (props.profile) setValues(valuesOf(props.profile, props.parameters, props.rules));
     setProblems({});
     setRefusal(null);
     setSubmitted(false);
-  }, [props.profile, props.parameters, props.rules]);
+  }, [shown, props.parameters.length, props.rules.length]);
   // The refused or first invalid field takes the focus, so its message is read out with it.
   useEffect(() => {
     if (focusKey) document.getElementById(`param-${focusKey.key}`)?.focus();
