@@ -9,7 +9,7 @@ const day = (n: number, date: string, where: string) => [nip(n), `Pegawai ${n}`,
 // The table per unit counts it under each agency that holds records of it; the trend per week and
 // the ratio per rule count it once, non-compliant when a finding of any of its agencies falls in it.
 describe('employee-weeks of an employee whose records come from two agencies', () => {
-  it('count once in the trend and in each rule\'s ratio, under each agency in the table', async () => {
+  it('count once in the trend and in each rule\'s ratio, on the screens too, under each agency in the table', async () => {
     const core = await freshCore();
     // Employee 1 works 1–3 September 2025 for A from home, three flexible-location days (LOK-01
     // allows two), and 4 September for B; 8–12 September only for A, at the office. Employee 2: A,
@@ -47,6 +47,16 @@ describe('employee-weeks of an employee whose records come from two agencies', (
       expect([rule.rule, rule.employeeWeeks, rule.compliantEmployeeWeeks])
         .toEqual([rule.rule, 4, weeks.filter(([n, w]) => !failed.get(rule.rule)?.has(`${n} ${w}`)).length]);
     }
+
+    // The screens count them as the check does (they counted a row per agency).
+    const o = await core.overview({});
+    expect(o.weeks.map((w) => [w.week, w.employeeWeeks, w.compliantEmployeeWeeks]))
+      .toEqual(r.complianceByWeek.map((w) => [w.week, w.employeeWeeks, w.compliantEmployeeWeeks]));
+    for (const rule of r.complianceByRule) {
+      expect(o.rules.find((x) => x.rule === rule.rule), rule.rule)
+        .toMatchObject({ employeeWeeks: rule.employeeWeeks, compliantEmployeeWeeks: rule.compliantEmployeeWeeks });
+    }
+    expect(o.headline).toMatchObject({ agencies: 2, employees: 2, employeeWeeks: 5 });
   });
 
   // The screens count employees as bits of a bitstring, which is NULL when no row reaches it (a first

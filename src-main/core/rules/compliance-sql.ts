@@ -52,16 +52,21 @@ GROUP BY GROUPING SETS ((agency, unit), (agency), ())
 ORDER BY g_agency, agency NULLS LAST, g_unit DESC, unit NULLS LAST`;
 
 /**
- * Employee-weeks counted once however many agencies the employee's records that week came from
- * (the trend and the per-rule ratios are the employees', not the agencies'). Only an employee with
- * records in several agencies can have more than one row a week; the rules failed in a week are the
- * NIP's, so any of its rows holds them.
+ * The employee-weeks of `rows` (emp, week, several and `columns`) counted once however many agencies
+ * the employee's records that week came from (the trend and the per-rule ratios are the employees',
+ * not the agencies'; the screens count them so too). Only an employee with records in several
+ * agencies can have more than one row a week; the rules failed in a week are the NIP's, so any of
+ * its rows holds them.
  */
-const EMPLOYEE_WEEKS_ONCE = `(
-  SELECT emp, week, failed FROM observed_weeks WHERE several IS NOT TRUE
+export function employeeWeeksOnce(rows: string, columns: readonly string[]): string {
+  return `(
+  SELECT week, ${columns.join(', ')} FROM ${rows} WHERE several IS NOT TRUE
   UNION ALL
-  SELECT emp, week, any_value(failed) FROM observed_weeks WHERE several GROUP BY emp, week
+  SELECT week, ${columns.map((c) => `any_value(${c}) AS ${c}`).join(', ')} FROM ${rows} WHERE several GROUP BY emp, week
 )`;
+}
+
+const EMPLOYEE_WEEKS_ONCE = employeeWeeksOnce('observed_weeks', ['failed']);
 
 /** The same ratio counting only one rule's findings, for each enabled rule of the weekly rate. */
 export function complianceByRuleSql(weeklyRateIds: readonly string[]): string {

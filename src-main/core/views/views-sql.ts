@@ -1,4 +1,5 @@
 import { quoteLiteral } from '../db/database.ts';
+import { employeeWeeksOnce } from '../rules/compliance-sql.ts';
 import { UNKNOWN_UNIT } from '../rules/run-tables.ts';
 
 /**
@@ -12,7 +13,7 @@ import { UNKNOWN_UNIT } from '../rules/run-tables.ts';
  */
 export const STORE_RUN_WEEKS = [`
 INSERT INTO run_weeks
-SELECT $run, agency, unit, emp, week, flex_days::INTEGER, records::INTEGER, failed
+SELECT $run, agency, unit, emp, week, flex_days::INTEGER, records::INTEGER, failed, several
 FROM observed_weeks`, `
 INSERT INTO run_employees
 SELECT $run, emp, nip, name
@@ -174,10 +175,13 @@ FROM u
 LEFT JOIN f ON f.agency IS NOT DISTINCT FROM u.agency AND f.unit = u.unit
 ORDER BY u.agency, u.unit`;
 
+/** The employee-weeks inside the filter once each, as the check's trend and per-rule ratios count them. */
+const ONCE = `once AS ${employeeWeeksOnce('j', ['failed', 'is_compliant'])}`;
+
 export const BY_WEEK = `
-WITH ${JUDGED}
+WITH ${JUDGED}, ${ONCE}
 SELECT week, count(*) AS employee_weeks, count(*) FILTER (WHERE is_compliant) AS compliant
-FROM j
+FROM once
 GROUP BY week
 ORDER BY week`;
 
@@ -186,11 +190,11 @@ ORDER BY week`;
  * The employee-weeks each rule failed are counted in one pass, a count per rule side by side.
  */
 export const byRuleSql = (ids: readonly string[]) => `
-WITH ${JUDGED},
+WITH ${JUDGED}, ${ONCE},
 rules(i, rule) AS (VALUES ${ids.map((id, i) => `(${i + 1}, ${quoteLiteral(id)})`).join(', ')}),
 hit AS (
   SELECT count(*) AS employee_weeks, [${ids.map((id) => `count(*) FILTER (WHERE list_contains(failed, ${quoteLiteral(id)}))`).join(', ')}] AS failed
-  FROM ew
+  FROM once
 ),
 cnt AS (
   SELECT rule, count(*) AS n
