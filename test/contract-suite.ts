@@ -40,6 +40,7 @@ export function describeContract(label: string, connect: Connect): void {
       expect(bad.error.message).toMatch(/"kind" harus salah satu/);
       expect(JSON.parse(await transport('undoImport', '{}')).error.code).toBe('BAD_REQUEST');
       expect(JSON.parse(await transport('findings', JSON.stringify({ limit: 100_000 }))).error.code).toBe('BAD_REQUEST');
+      expect(JSON.parse(await transport('unitEmployees', JSON.stringify({ agency: 'A', unit: 'B', limit: 5001 }))).error.code).toBe('BAD_REQUEST');
       expect(JSON.parse(await transport('overview', JSON.stringify({ from: '2025-02-31' }))).error.code).toBe('BAD_REQUEST');
     });
 

@@ -129,6 +129,8 @@ describe('odd inputs are refused with a message a person can act on', () => {
     vary('findings', {}, 'nip', texts);
     vary('unitEmployees', { agency: 'A', unit: 'Bagian Umum' }, 'from', dates);
     vary('unitEmployees', { agency: 'A', unit: 'x' }, 'unit', texts);
+    vary('unitEmployees', { agency: 'A', unit: 'Bagian Umum' }, 'offset', numbers);
+    vary('unitEmployees', { agency: 'A', unit: 'Bagian Umum' }, 'limit', numbers);
     vary('employeeDays', {}, 'nip', texts);
     vary('employeeDays', { nip: nip(1) }, 'from', dates);
     vary('runChecks', {}, 'agency', texts);

@@ -72,11 +72,14 @@ export type ExportTableRequest = {
   /** Kepatuhan's findings table, with the filter, status, search and order it shows. */
   | { table: 'findings'; filter: FindingsQuery }
   /** The employees of one unit, as the unit's drill-down lists them. */
-  | { table: 'unitEmployees'; filter: UnitEmployeesRequest }
+  | { table: 'unitEmployees'; filter: UnitEmployeesQuery }
 );
 
 /** A findings request without its page: a table is downloaded whole. */
 export type FindingsQuery = Omit<FindingsRequest, 'offset' | 'limit'>;
+
+/** A unit's employees without a page, likewise. */
+export type UnitEmployeesQuery = Omit<UnitEmployeesRequest, 'offset' | 'limit'>;
 
 export type ExportTable = ExportTableRequest['table'];
 

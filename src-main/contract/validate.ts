@@ -274,6 +274,8 @@ export const VALIDATORS: { [M in MethodName]: (body: unknown) => void } = {
     const o = filter(body);
     text(o, 'agency');
     text(o, 'unit');
+    integer(o, 'offset', 0, Number.MAX_SAFE_INTEGER);
+    integer(o, 'limit', 1, 5000);
   },
   employeeDays(body) {
     const o = obj(body);

@@ -100,10 +100,16 @@ export interface FindingsResult {
 export interface UnitEmployeesRequest extends ViewFilter {
   agency: string;
   unit: string;
+  /** A page of the list, lowest compliance first; without them, the whole list. */
+  offset?: number;
+  /** At most 5000. */
+  limit?: number;
 }
 
 export interface UnitEmployeesResult {
+  /** The unit's employees in scope, whatever the page. */
   total: number;
+  offset: number;
   /** Columns: nip, name, employeeWeeks, compliant, rate, flexDays, findings. */
   rows: ArrowBytes;
 }

@@ -33,7 +33,7 @@ import { createRuleBook } from './rules/rule-book.ts';
 import { refreshWeekFacts } from './rules/week-facts.ts';
 import { loadSamples } from './samples.ts';
 import { makeOwnedDir, STAGING_PREFIX, sweepLeftovers } from './temp-folders.ts';
-import { createFindingsView, unitEmployees } from './views/findings.ts';
+import { createFindingsView, createUnitEmployeesView } from './views/findings.ts';
 import { createViews, storeRunWeeks } from './views/index.ts';
 
 export interface CoreConfig {
@@ -132,12 +132,13 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const path = (p: string) => resolveUpload(p, config.uploadDir);
   // One findings view for the screen and its download: it keeps the list the screen last asked for.
   const findingsView = createFindingsView(db, book);
+  const unitEmployees = createUnitEmployeesView(db);
   // The run's finding list being paged (runFindings), kept between its pages.
   const runFindingsPages = createRunFindingsPages(db, book);
-  const views = createViews({ db, serial, book, langOf }, findingsView);
+  const views = createViews({ db, serial, book, langOf }, findingsView, unitEmployees);
   const tableViews = (lang: Lang) => ({
     findings: (req: FindingsRequest) => findingsView.findings(req, lang),
-    unitEmployees: (req: UnitEmployeesRequest) => unitEmployees(db, req),
+    unitEmployees: (req: UnitEmployeesRequest) => unitEmployees(req),
   });
   const core: Core = {
     ...views,

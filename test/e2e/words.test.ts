@@ -186,6 +186,17 @@ describe.skipIf(!HAVE_CHROMIUM)('every screen in one language, in words (issue 1
     { name: 'Ekspor', open: () => visit('#/ekspor', '#export-form') },
   ];
 
+  // The rows a table holds were fetched in the language of their time: a switch on the screen must
+  // fetch them again (the findings' details stayed Indonesian on an English screen before).
+  it('a switch of language on Kepatuhan writes the rows already shown in the new language', async () => {
+    await setLang('id');
+    await screens.find((s) => s.name.startsWith('Kepatuhan'))!.open();
+    await setLang('en');
+    await page.getByRole('heading', { level: 1, name: 'Compliance' }).waitFor();
+    await settle();
+    expect(await offences('en')).toEqual([]);
+  }, STEP);
+
   for (const lang of ['id', 'en'] as const) {
     for (const screen of screens) {
       it(`${screen.name} in ${lang === 'id' ? 'Indonesian' : 'English'}`, async () => {

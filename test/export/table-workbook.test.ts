@@ -7,7 +7,7 @@ import type { FindingsRequest, UnitEmployeesRequest } from '../../src-main/contr
 import { exportTable } from '../../src-main/core/export/table-workbook.ts';
 import { RULES } from '../../src-main/core/rules/index.ts';
 import { createRuleBook } from '../../src-main/core/rules/rule-book.ts';
-import { createFindingsView, unitEmployees } from '../../src-main/core/views/findings.ts';
+import { createFindingsView, createUnitEmployeesView } from '../../src-main/core/views/findings.ts';
 import { CORE_MESSAGES } from '../../src-renderer/src/i18n/messages-core.ts';
 import { createCore } from '../../src-main/core/index.ts';
 import { copyWorkspace } from '../helpers/templates.ts';
@@ -85,7 +85,7 @@ describe('a screen\'s table as a workbook (issue 19)', () => {
     const out = join(core.dir, 'temuan.xlsx');
     // Read from the view 97 rows at a time: the pages must join without a gap or a repeat.
     const result = await exportTable(core.db, { table: 'findings', filter: query, out }, {
-      findings: (r) => createFindingsView(core.db, BOOK).findings(r, 'id'), unitEmployees: (r) => unitEmployees(core.db, r),
+      findings: (r) => createFindingsView(core.db, BOOK).findings(r, 'id'), unitEmployees: createUnitEmployeesView(core.db),
     }, { now: TODAY, lang: 'id', pageSize: 97 });
     expect(result).toEqual({ out, total: expected.length, rows: expected.length });
     const { heading, header, data } = await readTable(out, 'Status');
@@ -127,6 +127,12 @@ describe('a screen\'s table as a workbook (issue 19)', () => {
     const { heading, header, data, ws } = await readTable(out, 'Nama');
     expect(header).toEqual(['Nama', 'NIP', 'Kepatuhan', 'Hari fleksibel', 'Temuan']);
     expect(data).toEqual(view.map((r) => [r.name, r.nip, r.rate, r.flexDays, r.findings]));
+    // Read from the view 2 rows at a time: the pages must join without a gap or a repeat.
+    const paged = join(core.dir, 'pegawai-2.xlsx');
+    await exportTable(core.db, { table: 'unitEmployees', filter: req, out: paged }, {
+      findings: (r) => createFindingsView(core.db, BOOK).findings(r, 'id'), unitEmployees: createUnitEmployeesView(core.db),
+    }, { now: TODAY, lang: 'id', pageSize: 2 });
+    expect((await readTable(paged, 'Nama')).data).toEqual(data);
     expect(heading.slice(0, 4)).toEqual(['Pegawai unit kerja', expect.stringMatching(/^Instansi: PEMKOT-BOGOR/), `Unit kerja: ${unit.unit}`,
       'Filter: Periode September 2025; Urutan: kepatuhan terendah lebih dahulu']);
     const headerRow = heading.length + 1;
@@ -158,7 +164,7 @@ describe('a screen\'s table as a workbook (issue 19)', () => {
     const expected = await allFindings(core, {});
     const out = join(core.dir, 'potong.xlsx');
     const result = await exportTable(core.db, { table: 'findings', filter: {}, out }, {
-      findings: (r) => createFindingsView(core.db, BOOK).findings(r, 'id'), unitEmployees: (r) => unitEmployees(core.db, r),
+      findings: (r) => createFindingsView(core.db, BOOK).findings(r, 'id'), unitEmployees: createUnitEmployeesView(core.db),
     }, { now: TODAY, lang: 'id', maxRows: 120, pageSize: 50 });
     expect(result).toEqual({ out, total: expected.length, rows: 120 });
     const { heading, data } = await readTable(out, 'Status');

@@ -73,6 +73,31 @@ describe('the screens read the stored run', () => {
     expect(days.days.length).toBeGreaterThan(50);
   });
 
+  it('a unit\'s employees come a page at a time: the pages join into the whole list, each saying the whole list\'s length', async () => {
+    const { api } = await checkedApi();
+    const biggest = (await api.overview({})).units.reduce((a, b) => (b.employees > a.employees ? b : a));
+    const req = { agency: biggest.agency!, unit: biggest.unit };
+    const whole = await api.unitEmployees(req);
+    const all = tableFromIPC(whole.rows).toArray().map((r) => r.toJSON());
+    expect(whole.total).toBe(all.length);
+    expect(all.length).toBeGreaterThan(5);
+    const joined: unknown[] = [];
+    for (let offset = 0; offset < all.length + 3; offset += 3) {
+      const page = await api.unitEmployees({ ...req, offset, limit: 3 });
+      expect(page).toMatchObject({ total: all.length, offset });
+      joined.push(...tableFromIPC(page.rows).toArray().map((r) => r.toJSON()));
+    }
+    expect(joined).toEqual(all);
+    // Lowest compliance first, most findings first among equals, then by NIP.
+    const order = all.map((r) => [r.rate, -r.findings, r.nip]);
+    expect(order).toEqual([...order].sort((a, b) => (a[0] - b[0]) || (a[1] - b[1]) || String(a[2]).localeCompare(String(b[2]))));
+    // Another filter is another list, not the page of the one kept.
+    const september = await api.unitEmployees({ ...req, from: '2025-09-01', to: '2025-09-30', limit: 1000 });
+    const septemberRows = tableFromIPC(september.rows).toArray().map((r) => r.toJSON());
+    expect(septemberRows.length).toBe(september.total);
+    expect(septemberRows.map((r) => r.employeeWeeks)).not.toEqual(all.slice(0, septemberRows.length).map((r) => r.employeeWeeks));
+  });
+
   it('counts each employee once: the headline and each unit against the units\' employee lists and the records', async () => {
     const core = await samplesCore(tempDir(), { log: (e) => console.error(e) });
     open.push(core);

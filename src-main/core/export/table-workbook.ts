@@ -1,5 +1,5 @@
 import { tableFromIPC, type Table } from 'apache-arrow';
-import type { ExportTableRequest, ExportTableResult, FindingsQuery } from '../../contract/export-types.ts';
+import type { ExportTableRequest, ExportTableResult, FindingsQuery, UnitEmployeesQuery } from '../../contract/export-types.ts';
 import { formatter, type Formatter } from '../../contract/format.ts';
 import { COLUMN_LABELS, STATUS_LABELS } from '../../contract/labels.ts';
 import type {
@@ -40,7 +40,7 @@ const WORDS = {
 type Word = keyof typeof WORDS;
 type Say = (word: Word) => string;
 
-/** Rows read from a view at a time: the findings view keeps its sorted list, so each is a range read. */
+/** Rows read from a view at a time: the views keep their sorted lists, so each is a range read. */
 const PAGE = 10_000;
 
 export interface TableViews {
@@ -75,7 +75,7 @@ interface Source {
 export async function exportTable(db: Db, req: ExportTableRequest, views: TableViews, opts: TableWorkbookOptions): Promise<ExportTableResult> {
   const f = formatter(opts.lang);
   const say: Say = (word) => WORDS[word][opts.lang === 'en' ? 1 : 0];
-  const source = req.table === 'findings' ? await findingsSource(views, req.filter, say, f, opts.pageSize ?? PAGE) : await employeesSource(views, req.filter, say, f);
+  const source = req.table === 'findings' ? await findingsSource(views, req.filter, say, f, opts.pageSize ?? PAGE) : await employeesSource(views, req.filter, say, f, opts.pageSize ?? PAGE);
   const filter: ViewFilter = req.filter;
   const place = [
     `${say('agency')}: ${filter.agency ? await agencyName(db, filter.agency) : say('allAgencies')}`,
@@ -204,17 +204,23 @@ async function findingsSource(views: TableViews, query: FindingsQuery, say: Say,
 }
 
 /** The employees of a unit: name, NIP, compliance, flexible days and findings, lowest compliance first. */
-async function employeesSource(views: TableViews, req: UnitEmployeesRequest, say: Say, f: Formatter): Promise<Source> {
-  const result = await views.unitEmployees(req);
-  const page = columnsOf(result.rows);
-  const [nip, name, rate, flexDays, findings] = ['nip', 'name', 'rate', 'flexDays', 'findings'].map(page.col);
-  const rows: Value[][] = [];
-  for (let i = 0; i < page.rows; i++) {
-    rows.push([name![i] as string | null, nip![i] as string, rate![i] as number | null, flexDays![i] as number, findings![i] as number]);
+async function employeesSource(views: TableViews, query: UnitEmployeesQuery, say: Say, f: Formatter, pageSize: number): Promise<Source> {
+  const head = await views.unitEmployees({ ...query, limit: 1 });
+  async function* pages(): AsyncGenerator<Value[][], void> {
+    for (let offset = 0; offset < head.total; offset += pageSize) {
+      const page = columnsOf((await views.unitEmployees({ ...query, offset, limit: pageSize })).rows);
+      const [nip, name, rate, flexDays, findings] = ['nip', 'name', 'rate', 'flexDays', 'findings'].map(page.col);
+      const rows: Value[][] = [];
+      for (let i = 0; i < page.rows; i++) {
+        rows.push([name![i] as string | null, nip![i] as string, rate![i] as number | null, flexDays![i] as number, findings![i] as number]);
+      }
+      yield rows;
+      if (page.rows === 0) return;
+    }
   }
   return {
     title: say('unitEmployeesTitle'),
-    filter: [...viewFilterWords(req, say, f), `${say('order')}: ${say('lowestFirst')}`],
+    filter: [...viewFilterWords(query, say, f), `${say('order')}: ${say('lowestFirst')}`],
     cols: [
       { header: say('name'), max: 36 },
       { header: say('nip') },
@@ -222,9 +228,7 @@ async function employeesSource(views: TableViews, req: UnitEmployeesRequest, say
       { header: say('flexDays'), fmt: 'int' },
       { header: say('findings'), fmt: 'int' },
     ],
-    total: page.rows,
-    pages: async function* () {
-      yield rows;
-    },
+    total: head.total,
+    pages,
   };
 }

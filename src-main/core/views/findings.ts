@@ -2,7 +2,8 @@ import type { FormatLang } from '../../contract/format.ts';
 import type { FindingsRequest, FindingsResult, UnitEmployeesRequest, UnitEmployeesResult } from '../../contract/views-types.ts';
 import type { ColumnarResult, Db } from '../db/database.ts';
 import type { RuleBook } from '../rules/rule-book.ts';
-import { queryArrow, toArrow } from './arrow.ts';
+import { toArrow } from './arrow.ts';
+import { numberedList } from './numbered-list.ts';
 import { filterParams, latestRun } from './scope.ts';
 import { FINDINGS_IN_SCOPE, UNIT_EMPLOYEES } from './views-sql.ts';
 
@@ -39,44 +40,38 @@ function withSentences(page: ColumnarResult, book: RuleBook, lang: FormatLang): 
 }
 
 /**
- * The findings table scrolls through every finding, a page at a time. The filtered, sorted list
- * is numbered once into a temp table and kept while the same question is asked, so each page
- * is a range read instead of a fresh sort of a million rows. A new run has a new id, so a new key.
+ * The findings table scrolls through every finding, a page at a time (numbered-list.ts); the
+ * counts by status are kept with the list.
  */
 export function createFindingsView(db: Db, book: RuleBook) {
-  let cachedKey = '';
-  let cachedCounts: FindingsResult['counts'] = { new: 0, open: 0, resolved: 0 };
+  const list = numberedList(db, 'findings_view');
+  let countsKey = '';
+  let counts: FindingsResult['counts'] = { new: 0, open: 0, resolved: 0 };
 
-  async function prepare(run: string, req: FindingsRequest): Promise<FindingsResult['counts']> {
+  async function prepare(run: string, req: FindingsRequest): Promise<number> {
     const key = JSON.stringify([run, req.agency, req.unit, req.rule, req.from, req.to, req.status, req.nip, req.search, req.sort, req.desc]);
-    if (key === cachedKey) return cachedCounts;
     const params = { ...filterParams(run, req), status: req.status ?? null, nip: req.nip ?? null, search: req.search?.trim() || null };
-    await db.run(
-      `CREATE OR REPLACE TEMP TABLE findings_view AS
-WITH f AS (${FINDINGS_IN_SCOPE}
+    const inScope = `WITH f AS (${FINDINGS_IN_SCOPE}
   AND ($nip IS NULL OR nip = $nip)
   AND ($search IS NULL OR contains(nip, $search) OR contains(lower(coalesce(name, '')), lower($search)))
-)
+)`;
+    const total = await list.keep(key, `${inScope}
 SELECT row_number() OVER (ORDER BY ${orderBy(req)}) - 1 AS i, ${VIEW_COLUMNS}
 FROM f
-WHERE $status IS NULL OR status = $status`,
-      params,
-    );
-    const counts = await db.one<{ new: number; open: number; resolved: number }>(
-      `WITH f AS (${FINDINGS_IN_SCOPE}
-  AND ($nip IS NULL OR nip = $nip)
-  AND ($search IS NULL OR contains(nip, $search) OR contains(lower(coalesce(name, '')), lower($search)))
-)
+WHERE $status IS NULL OR status = $status`, params);
+    if (countsKey !== key) {
+      counts = (await db.one<{ new: number; open: number; resolved: number }>(
+        `${inScope}
 SELECT
   count(*) FILTER (WHERE status = 'new') AS new,
   count(*) FILTER (WHERE status = 'open') AS open,
   count(*) FILTER (WHERE status = 'resolved') AS resolved
 FROM f`,
-      params,
-    );
-    cachedKey = key;
-    cachedCounts = counts ?? { new: 0, open: 0, resolved: 0 };
-    return cachedCounts;
+        params,
+      )) ?? { new: 0, open: 0, resolved: 0 };
+      countsKey = key;
+    }
+    return total;
   }
 
   return {
@@ -87,22 +82,25 @@ FROM f`,
         const empty = await db.columns(`SELECT ${VIEW_COLUMNS} FROM findings WHERE false`);
         return { run: null, total: 0, counts: { new: 0, open: 0, resolved: 0 }, offset, rows: toArrow(withSentences(empty, book, lang)).bytes };
       }
-      const counts = await prepare(run.run, req);
-      const total = (await db.one<{ n: number }>('SELECT count(*) AS n FROM findings_view'))!.n;
-      const page = await db.columns(
-        `SELECT * EXCLUDE (i)
-FROM findings_view
-WHERE i >= $offset AND i < $end
-ORDER BY i`,
-        { offset, end: offset + (req.limit ?? 200) },
-      );
+      const total = await prepare(run.run, req);
+      const page = await list.page(offset, req.limit ?? 200);
       return { run: run.run, total, counts, offset, rows: toArrow(withSentences(page, book, lang)).bytes };
     },
   };
 }
 
-export async function unitEmployees(db: Db, req: UnitEmployeesRequest): Promise<UnitEmployeesResult> {
-  const run = await latestRun(db);
-  const { bytes, rows } = await queryArrow(db, UNIT_EMPLOYEES, filterParams(run?.run ?? '', req));
-  return { total: rows, rows: bytes };
+/**
+ * A unit's employees, lowest compliance first, a page at a time when a limit is given (the
+ * screen's list), else whole (its download); numbered once per question (numbered-list.ts).
+ */
+export function createUnitEmployeesView(db: Db) {
+  const list = numberedList(db, 'unit_employees_view');
+  return async (req: UnitEmployeesRequest): Promise<UnitEmployeesResult> => {
+    const run = (await latestRun(db))?.run ?? '';
+    const key = JSON.stringify([run, req.agency, req.unit, req.rule, req.from, req.to]);
+    const total = await list.keep(key, UNIT_EMPLOYEES, filterParams(run, req));
+    const offset = req.offset ?? 0;
+    const page = await list.page(offset, req.limit ?? total);
+    return { total, offset, rows: toArrow(page).bytes };
+  };
 }

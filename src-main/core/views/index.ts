@@ -6,7 +6,7 @@ import type { AfterStore } from '../rules/check-run.ts';
 import type { RuleBook } from '../rules/rule-book.ts';
 import { queryArrow } from './arrow.ts';
 import { employeeDays } from './employee.ts';
-import { createFindingsView, unitEmployees } from './findings.ts';
+import { createFindingsView, createUnitEmployeesView } from './findings.ts';
 import { overview, storeSummary } from './overview.ts';
 import { filterParams, latestRun } from './scope.ts';
 import { CLEAR_RUN_WEEKS, DROP_LATER_SUMMARIES, DROP_RUN_WEEKS, GRID, GRID_WEEKS, STORE_RUN_WEEKS } from './views-sql.ts';
@@ -41,7 +41,11 @@ export function storeRunWeeks(db: Db, book: RuleBook): AfterStore {
 }
 
 /** The screens' read methods over the latest stored run. */
-export function createViews(env: ViewsEnv, findingsView = createFindingsView(env.db, env.book)): Omit<ViewsApi, 'loadSamples' | 'detectImport'> {
+export function createViews(
+  env: ViewsEnv,
+  findingsView = createFindingsView(env.db, env.book),
+  unitEmployees = createUnitEmployeesView(env.db),
+): Omit<ViewsApi, 'loadSamples' | 'detectImport'> {
   const { db, serial, book, langOf } = env;
   return {
     overview: (req) => serial(() => overview(db, book, req)),
@@ -53,7 +57,7 @@ export function createViews(env: ViewsEnv, findingsView = createFindingsView(env
         return { weeks: weeks.map((w) => w.week), cells: cells.bytes };
       }),
     findings: (req, opts) => serial(() => findingsView.findings(req, langOf(opts))),
-    unitEmployees: (req) => serial(() => unitEmployees(db, req)),
+    unitEmployees: (req) => serial(() => unitEmployees(req)),
     employeeDays: (req, opts) => serial(() => employeeDays(db, book, req, langOf(opts))),
   };
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
+import { useDataVersion } from '../api/DataVersion.tsx';
 import { errorText } from '../api/useQuery.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { usePrintPreparer } from './print.tsx';
@@ -21,7 +22,9 @@ export const PRINT_ROWS = 500;
 
 /**
  * A table that scrolls through any number of rows while rendering only the visible ones.
- * Rows arrive a page at a time from `loadPage`; a change of `resetKey` drops the pages held.
+ * Rows arrive a page at a time from `loadPage`; a change of `resetKey`, of the workspace's data
+ * or of the language drops the pages held (they would show an earlier run's rows, or texts in the
+ * other language, beside a new total).
  */
 export function VirtualTable<T>(props: {
   total: number;
@@ -52,6 +55,7 @@ export function VirtualTable<T>(props: {
   const [active, setActive] = useState(0);
   const id = useId();
   const { t, fmt, lang } = useI18n();
+  const { version } = useDataVersion();
   const [printRows, setPrintRows] = useState<T[] | null>(null);
 
   useEffect(() => {
@@ -64,7 +68,7 @@ export function VirtualTable<T>(props: {
     if (body.current) body.current.scrollTop = 0;
     setLoaded((n) => n + 1);
     setPrintRows(null);
-  }, [resetKey]);
+  }, [resetKey, version, lang]);
 
   /** The rows held from the first on, without a gap. */
   const heldRows = useCallback((): T[] => {
@@ -122,7 +126,7 @@ export function VirtualTable<T>(props: {
       }
     }, 40);
     return () => clearTimeout(timer);
-  }, [first, last, visible, total, loadPage, resetKey, lang, retries]);
+  }, [first, last, visible, total, loadPage, resetKey, version, lang, retries]);
 
   const rowAt = (i: number): T | undefined => pages.current.get(Math.floor(i / PAGE))?.[i % PAGE];
   const topOf = (i: number) => scrollTop + (i - firstExact) * rowHeight;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FindingsRequest, FindingStatus, RuleInfo, ViewFilter } from '../../../../src-main/contract/index.ts';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { arrowRows } from '../../api/arrow.ts';
+import { useDataVersion } from '../../api/DataVersion.tsx';
 import { useQuery } from '../../api/useQuery.ts';
 import { DownloadTable } from '../../components/DownloadTable.tsx';
 import { Card, Segmented } from '../../components/ui.tsx';
@@ -43,13 +44,15 @@ function columns(t: Translate, fmt: Formatter): Column<FindingRow>[] {
 
 /** Every finding of the run in the filter, scrolled a page at a time; Enter or a click shows it in full. */
 export function FindingsCard(props: { filter: ViewFilter; rules: RuleInfo[]; onEmployee: (nip: string) => void }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
+  const { version } = useDataVersion();
   const api = useApi();
   const [status, setStatus] = useState<FindingStatus | ''>('');
   const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<Sort>('agency');
-  const [selected, setSelected] = useState<FindingRow | null>(null);
+  /** The finding shown in full, with its place in the list. */
+  const [selected, setSelected] = useState<{ row: FindingRow; index: number } | null>(null);
   useEffect(() => {
     const timer = setTimeout(() => setSearch(searchText.trim()), 300);
     return () => clearTimeout(timer);
@@ -63,7 +66,16 @@ export function FindingsCard(props: { filter: ViewFilter; rules: RuleInfo[]; onE
     async (offset: number, limit: number) => arrowRows<FindingRow>((await api.findings({ ...request, offset, limit })).rows),
     [api, request],
   );
-  useEffect(() => setSelected(null), [key]);
+  useEffect(() => setSelected(null), [key, version]);
+  // A switch of language reads the finding shown again, from the same place in the same list.
+  useEffect(() => {
+    if (!selected) return;
+    let live = true;
+    loadPage(selected.index, 1).then(([row]) => live && setSelected(row ? { row, index: selected.index } : null), () => live && setSelected(null));
+    return () => {
+      live = false;
+    };
+  }, [lang]);
   const counts = head.data?.counts;
   const total = head.data?.total ?? 0;
   const all = counts ? counts.new + counts.open + counts.resolved : 0;
@@ -101,12 +113,12 @@ export function FindingsCard(props: { filter: ViewFilter; rules: RuleInfo[]; onE
           resetKey={key}
           label={t('findings.tableLabel', { n: fmt.int(total) })}
           height={340}
-          onActivate={(row) => setSelected(row)}
+          onActivate={(row, index) => setSelected({ row, index })}
           printable
           footer={<><span>{t('findings.count', { n: fmt.int(total) })}</span><span>{t('findings.hint')}</span></>}
         />
       )}
-      {selected && <FindingDetail finding={selected} rules={props.rules} onEmployee={props.onEmployee} onClose={() => setSelected(null)} />}
+      {selected && <FindingDetail finding={selected.row} rules={props.rules} onEmployee={props.onEmployee} onClose={() => setSelected(null)} />}
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import type { ViewFilter } from '../../../../src-main/contract/index.ts';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { arrowRows } from '../../api/arrow.ts';
@@ -24,9 +24,13 @@ export function UnitEmployees(props: { filter: ViewFilter & { agency: string; un
   const { t, fmt } = useI18n();
   const api = useApi();
   const key = JSON.stringify(props.filter);
-  const result = useQuery(() => api.unitEmployees(props.filter), [key]);
-  const rows = useMemo(() => (result.data ? arrowRows<EmployeeRow>(result.data.rows) : []), [result.data]);
-  const loadPage = useCallback(async (offset: number, limit: number) => rows.slice(offset, offset + limit), [rows]);
+  const head = useQuery(() => api.unitEmployees({ ...props.filter, limit: 1 }), [key]);
+  const total = head.data?.total ?? 0;
+  const loadPage = useCallback(
+    async (offset: number, limit: number) => arrowRows<EmployeeRow>((await api.unitEmployees({ ...props.filter, offset, limit })).rows),
+    // The filter as its key: a new object with the same filter is the same list.
+    [api, key],
+  );
   const columns: Column<EmployeeRow>[] = [
     { key: 'name', label: t('col.name'), width: 'minmax(100px, 1fr)', render: (r) => (
       <span style={{ fontWeight: r.nip === props.selected ? 700 : undefined }}>{r.name ?? r.nip}</span>
@@ -39,14 +43,14 @@ export function UnitEmployees(props: { filter: ViewFilter & { agency: string; un
     { key: 'findings', label: t('col.findings'), width: '66px', render: (r) => <span className="num">{fmt.int(r.findings)}</span> },
   ];
   return (
-    <Card id="employees" title={t('drill.unitTitle', { unit: props.filter.unit })} desc={t('drill.unitDesc', { n: fmt.int(rows.length) })} flush
+    <Card id="employees" title={t('drill.unitTitle', { unit: props.filter.unit })} desc={t('drill.unitDesc', { n: fmt.int(total) })} flush
       actions={<DownloadTable title={t('drill.unitTitle', { unit: props.filter.unit })} write={(api, out) => api.exportTable({ table: 'unitEmployees', filter: props.filter, out })} />}>
-      {result.error ? <p role="alert">{result.error}</p> : (
+      {head.error ? <p role="alert">{head.error}</p> : (
         <VirtualTable<EmployeeRow>
-          total={rows.length}
+          total={total}
           columns={columns}
           loadPage={loadPage}
-          resetKey={`${key}:${rows.length}`}
+          resetKey={key}
           label={t('drill.unitTitle', { unit: props.filter.unit })}
           height={360}
           onActivate={(r) => props.onSelect(r.nip)}

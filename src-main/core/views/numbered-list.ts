@@ -1,0 +1,30 @@
+import type { ColumnarResult, Db, Params } from '../db/database.ts';
+
+/**
+ * A list a screen scrolls through a page at a time: the filtered, sorted list is numbered once
+ * into a temp table and kept while the same question is asked, so each page is a range read
+ * instead of a fresh aggregation and sort. Keys name the run, and a new run has a new id, so a
+ * list is never read from an earlier run's.
+ */
+export function numberedList(db: Db, table: string) {
+  let kept = '';
+  let total = 0;
+  return {
+    /**
+     * Keeps the rows of `select`, which numbers them from 0 in the list's order as `i`, unless the
+     * list kept is the one `key` names. Returns the list's length.
+     */
+    async keep(key: string, select: string, params: Params): Promise<number> {
+      if (key === kept) return total;
+      kept = '';
+      await db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${select}`, params);
+      total = (await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!.n;
+      kept = key;
+      return total;
+    },
+    /** Rows offset .. offset + limit - 1 of the list kept, in its order, without their number. */
+    page(offset: number, limit: number): Promise<ColumnarResult> {
+      return db.columns(`SELECT * EXCLUDE (i) FROM ${table} WHERE i >= $offset AND i < $end ORDER BY i`, { offset, end: offset + limit });
+    },
+  };
+}
