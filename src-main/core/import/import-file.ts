@@ -9,7 +9,7 @@ import { batchRejects, batchSkips } from './batches.ts';
 import { replacedTable } from '../db/canonical.ts';
 import type { Db } from '../db/database.ts';
 import { stageCsv } from './csv-reader.ts';
-import { insertReaderRejectsSql, insertRejectsSql, batchRangeSql, mergeSql, normaliseSql, skippedRowsSql } from './import-sql.ts';
+import { insertReaderRejectsSql, insertRejectsSql, batchRangeSql, mergeSql, normaliseSql, skippedRowsSql, STORED } from './import-sql.ts';
 import { KINDS, type KindSpec } from './kinds.ts';
 import type { Lang } from './reasons.ts';
 import { loadRecipe, storeRecipe } from './recipes.ts';
@@ -199,7 +199,8 @@ export async function importFile(
       }
       if (req.mapping && agency && req.saveRecipe !== false) await storeRecipe(db, agency, spec.kind, req.mapping, env.now());
       await env.derive?.();
-      const warnings = [...file.warnings, ...(await fileWarnings(env, spec, mode, hash, agency, parts.map((p) => p.batch)))];
+      const warnings = [...file.warnings, ...(await fileWarnings(env, spec, mode, hash, agency, parts.map((p) => p.batch),
+        prepared.map((p) => partTables(p.k).norm)))];
       for (const p of parts) {
         await db.run('UPDATE batches SET warnings = $w WHERE batch_id = $batch', { w: JSON.stringify(warnings.map(([id]) => id)), batch: p.batch });
       }
@@ -375,7 +376,7 @@ VALUES ($batch, $seq, $file, $path, $size, $sha, $agency, $kind, $format, $enc, 
   };
 }
 
-async function fileWarnings(env: ImportEnv, spec: KindSpec, mode: boolean, hash: string, agency: string | null, batches: string[]): Promise<Warning[]> {
+async function fileWarnings(env: ImportEnv, spec: KindSpec, mode: boolean, hash: string, agency: string | null, batches: string[], norms: string[]): Promise<Warning[]> {
   const warnings: Warning[] = [];
   if (spec.kind === 'attendance' && !mode) {
     warnings.push(['Berkas tidak memiliki kolom mode kerja; setiap hari hadir dicatat sebagai WFO.', 'The file has no work mode column; every day present is recorded as WFO.']);
@@ -395,7 +396,7 @@ LIMIT 1`,
     warnings.push([`Isi berkas ini sama persis dengan impor ${same.batch_id} untuk instansi ${other}: datanya kini tersimpan untuk dua instansi. Batalkan salah satu impor bila berkas ini hanya milik satu instansi.`,
       `The contents of this file are identical to import ${same.batch_id} for agency ${other}: its data is now stored for two agencies. Undo one of the imports if the file belongs to one agency only.`]);
   }
-  const conflict = agency && (spec.key as readonly string[]).includes('nip') ? await rosterConflictOf(env.db, spec, agency, batches) : null;
+  const conflict = agency && (spec.key as readonly string[]).includes('nip') ? await rosterConflictOf(env.db, agency, batches, norms) : null;
   if (conflict) {
     const { other, own } = conflict;
     warnings.push([
@@ -410,11 +411,13 @@ LIMIT 1`,
  * The import screen asks before it files a file under an agency whose roster holds fewer of its
  * NIPs than another's (rosterConflict); an import made without the screen (the CLI) says so in a
  * warning. The rosters are read without this import's own rows, so a roster is judged by the others.
+ * The file's NIPs are read from its normalised parts (`norms`), the rows it stores: the same rows
+ * just written inside the transaction read many times slower (14 s for 30M rows, against 1 s).
  */
-async function rosterConflictOf(db: Db, spec: KindSpec, agency: string, batches: string[]): Promise<{ other: RosterMatch; own: number } | null> {
+async function rosterConflictOf(db: Db, agency: string, batches: string[], norms: string[]): Promise<{ other: RosterMatch; own: number } | null> {
   const matches = await db.all<RosterMatch>(`
 WITH mine AS (SELECT unnest(string_split($batches, ',')) AS batch_id),
-ids AS (SELECT DISTINCT nip AS id FROM ${spec.table} WHERE batch_id IN (SELECT batch_id FROM mine) AND nip IS NOT NULL),
+ids AS (SELECT DISTINCT nip AS id FROM (${norms.map((n) => `SELECT nip FROM ${n} WHERE ${STORED}`).join(' UNION ALL ')}) WHERE nip IS NOT NULL),
 -- A roster imported for another agency replaces the same NIPs (the roster's key is the NIP alone):
 -- the rows it replaced are the roster it is judged by.
 rosters AS (

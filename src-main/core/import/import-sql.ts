@@ -453,6 +453,9 @@ export function batchRangeSql(spec: KindSpec, norm = 'norm'): string | undefined
   return column && `SELECT ${day('min')} AS lo, ${day('max')} AS hi FROM ${norm} WHERE err IS NULL AND skip IS NULL`;
 }
 
+/** The rows of a normalised part (norm) the import stores: neither rejected nor skipped. */
+export const STORED = 'err IS NULL AND skip IS NULL';
+
 /**
  * Newest wins: rows with a key in this batch move to the _replaced table first. With a range column,
  * the statements bind $lo and $hi (batchRangeSql): constants DuckDB compares with each row group's
@@ -464,7 +467,7 @@ export function mergeSql(spec: KindSpec, norm = 'norm'): { replace: string; remo
   const cols = columnList(spec);
   const column = rangeColumn(spec);
   const inRange = column ? `t.${quoteIdent(column)} BETWEEN CAST($lo AS DATE) AND CAST($hi AS DATE) AND ` : '';
-  const hit = `${inRange}EXISTS (SELECT 1 FROM ${norm} n WHERE n.err IS NULL AND n.skip IS NULL AND ${keyMatch(spec, 'n', 't')})`;
+  const hit = `${inRange}EXISTS (SELECT 1 FROM ${norm} n WHERE ${STORED} AND ${keyMatch(spec, 'n', 't')})`;
   return {
     replace: `INSERT INTO ${replaced} (${cols}, batch_id, row_no, replaced_by)
 SELECT ${cols}, batch_id, row_no, $batch
@@ -474,7 +477,7 @@ WHERE ${hit}`,
     insert: `INSERT INTO ${t} (${cols}, batch_id, row_no)
 SELECT ${cols}, $batch, row_no
 FROM ${norm}
-WHERE err IS NULL AND skip IS NULL`,
+WHERE ${STORED}`,
   };
 }
 
