@@ -67,10 +67,13 @@ export interface Core extends CoreApi {
 
 /**
  * DuckDB's memory limit for a workspace. The SQL sandbox locks the configuration, so the room a
- * rule check needs is set once at open. It is a ceiling, not a reservation. The benchmarks'
- * raw-DuckDB baselines open with it too, so they compare like with like.
+ * rule check needs is set once at open. It is a ceiling, not a reservation: beyond it DuckDB
+ * spills to disk. 1.2 GB keeps a 30-million-row import or check under 2 GiB of the machine's
+ * memory (DuckDB and Node use some 600 MiB besides) for about a tenth more time on the check
+ * (docs/benchmarks.md, Growth). The benchmarks' raw-DuckDB baselines open with it too, so they
+ * compare like with like.
  */
-export const DEFAULT_MEMORY_LIMIT = '3GB';
+export const DEFAULT_MEMORY_LIMIT = '1.2GB';
 
 export const DEFAULT_CALENDAR = fileURLToPath(new URL('./import/kalender-nasional-2025-2026.csv', import.meta.url));
 
