@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import type { RuleBook } from '../rules/rule-book.ts';
 import { filterParams, latestRun, ratio } from './scope.ts';
 import {
-  AGENCIES, byRuleSql, byUnitSql, BY_WEEK, DATA_COUNTS, headlineSql, OPEN_FINDINGS_COUNT, READ_SUMMARY, RUN_EMPLOYEES, RUN_MONTHS,
+  AGENCIES, byRuleSql, byUnitSql, BY_WEEK, DATA_COUNTS, OPEN_FINDINGS_COUNT, READ_SUMMARY, RUN_EMPLOYEES, RUN_MONTHS,
   STORE_SUMMARY,
 } from './views-sql.ts';
 
@@ -22,9 +22,12 @@ const EMPTY_HEADLINE: OverviewResult['headline'] = {
 async function summarise(db: Db, book: RuleBook, run: string, filter: ViewFilter): Promise<Summary> {
   const p = filterParams(run, filter);
   const employees = (await db.one<{ n: number }>(RUN_EMPLOYEES, { run }))!.n;
-  const h = (await db.one<{ employees: number; flex_employees: number }>(headlineSql(employees), p))!;
   const findings = (await db.one<{ n: number }>(OPEN_FINDINGS_COUNT, p))!.n;
-  const units = await db.all<Counted & { agency: string | null; unit: string; employees: number; findings: number }>(byUnitSql(employees), p);
+  const units = await db.all<Counted & {
+    agency: string | null; unit: string; employees: number; findings: number; all_employees: number; all_flex_employees: number;
+  }>(byUnitSql(employees), p);
+  // No unit in the filter: no employee either.
+  const h = { employees: units[0]?.all_employees ?? 0, flex_employees: units[0]?.all_flex_employees ?? 0 };
   const weeks = await db.all<Counted & { week: string }>(BY_WEEK, p);
   const rules = await db.all<Counted & { rule: string; findings: number }>(byRuleSql(book.rules.map((r) => r.id)), p);
   const months = (await db.all<{ month: string }>(RUN_MONTHS, p)).map((m) => m.month);

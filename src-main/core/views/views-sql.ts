@@ -124,43 +124,47 @@ j AS NOT MATERIALIZED (
 )`;
 
 /**
- * The distinct employees among the rows (`where` them only), one bit each: the run numbers its
- * employees from 1 (`emp`), up to `employees`, and a bitstring of that length per group takes a
- * fraction of the time of count(DISTINCT). A number outside the range is an error, not a miscount;
- * no row at all is no bitstring (NULL), which is 0 employees.
+ * Distinct employees as bits: the run numbers its employees from 1 (`emp`), up to `employees`,
+ * the run's highest number, and a bitstring of that length per group takes a fraction of the time
+ * of count(DISTINCT). A number outside the range is an error, not a miscount.
  */
-function distinctEmployees(employees: number, where?: string): string {
+function employeeBits(employees: number): string {
   if (!Number.isSafeInteger(employees) || employees < 1) throw new Error(`employees must be a positive integer, not ${employees}`);
-  return `coalesce(bit_count(bitstring_agg(emp, 1, ${employees})${where ? ` FILTER (WHERE ${where})` : ''}), 0)`;
+  return `bitstring_agg(emp, 1, ${employees})`;
 }
 
-/** The run's highest employee number, the bits `distinctEmployees` needs (at least one). */
-export const RUN_EMPLOYEES = `SELECT coalesce(max(emp), 1) AS n FROM run_weeks WHERE run_id = $run`;
+/** The employees a bitstring holds; no row at all is no bitstring (NULL), which is 0 employees. */
+function bitCount(bits: string): string {
+  return `coalesce(bit_count(${bits}), 0)`;
+}
 
 /**
- * The employees inside the filter, and those with a flexible-location day. The headline's other
- * figures are the units' summed (every employee-week counts under one agency and unit).
+ * The run's highest employee number, the bits `employeeBits` needs (at least one). Read from
+ * the run's employees, one row each, not from their weeks (a tenth of the rows): every employee
+ * with a week is among them, and a week numbered above would be refused by bitstring_agg.
  */
-export const headlineSql = (employees: number) => `
-WITH ${JUDGED}
-SELECT
-  ${distinctEmployees(employees)} AS employees,
-  ${distinctEmployees(employees, 'flex_days > 0')} AS flex_employees
-FROM j`;
+export const RUN_EMPLOYEES = `SELECT coalesce(max(emp), 1) AS n FROM run_employees WHERE run_id = $run`;
 
 export const OPEN_FINDINGS_COUNT = `
 SELECT count(*) AS n
 FROM (${FINDINGS_IN_SCOPE})
 WHERE status <> 'resolved'`;
 
-/** Per agency and unit; the unit's findings are joined to its figures, not to each of its employee-weeks. */
+/**
+ * Per agency and unit; the unit's findings are joined to its figures, not to each of its
+ * employee-weeks. Each row also carries the headline's employees inside the filter and those with
+ * a flexible-location day (every row the same: the units' employees as bits, OR-ed together), in
+ * the same pass; the headline's other figures are the units' summed (every employee-week counts
+ * under one agency and unit).
+ */
 export const byUnitSql = (employees: number) => `
 WITH ${JUDGED},
 u AS (
   SELECT
     agency,
     unit,
-    ${distinctEmployees(employees)} AS employees,
+    ${employeeBits(employees)} AS everyone,
+    ${employeeBits(employees)} FILTER (WHERE flex_days > 0) AS flexible,
     count(*) AS employee_weeks,
     count(*) FILTER (WHERE is_compliant) AS compliant
   FROM j
@@ -172,7 +176,15 @@ f AS (
   WHERE status <> 'resolved'
   GROUP BY ALL
 )
-SELECT u.*, coalesce(f.findings, 0) AS findings
+SELECT
+  u.agency,
+  u.unit,
+  ${bitCount('u.everyone')} AS employees,
+  u.employee_weeks,
+  u.compliant,
+  coalesce(f.findings, 0) AS findings,
+  ${bitCount('bit_or(u.everyone) OVER ()')} AS all_employees,
+  ${bitCount('bit_or(u.flexible) OVER ()')} AS all_flex_employees
 FROM u
 LEFT JOIN f ON f.agency IS NOT DISTINCT FROM u.agency AND f.unit = u.unit
 ORDER BY u.agency, u.unit`;
