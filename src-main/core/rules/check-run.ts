@@ -7,6 +7,7 @@ import {
   type RunChecksRequest, type RunChecksResult, type RunFindingsRequest, type RunFindingsResult, type RunNotesRequest, type RunNotesResult,
 } from '../../contract/rules-types.ts';
 import type { Db } from '../db/database.ts';
+import { numberedList } from '../db/numbered-list.ts';
 import { PANTAU_VERSION } from '../export/version.ts';
 import { COMPLIANCE_BY_UNIT_WEEK_SQL, COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_SQL, complianceByRuleSql, NOTES_SQL, OBSERVED_WEEKS } from './compliance-sql.ts';
 import { effectiveProfile } from './profiles.ts';
@@ -106,43 +107,26 @@ async function assertRun(db: Db, run: string): Promise<void> {
 
 /**
  * The pages of runFindings; NOT_FOUND for a run the workspace does not have. A run's list (or its
- * resolved list) is sorted and numbered once into a temp table, kept while that list is paged, so
+ * resolved list) is sorted and numbered once into a temp table (db/numbered-list.ts), kept while that list is paged, so
  * each page is a range read: a fresh sort per page would sort every finding of the run once a page
  * (13 times for 124,000 findings, 100 times for a million). A run's findings never change once it is
  * stored, so the kept list stays right; it is dropped once a page comes back short (the list read
  * to its end), or replaced when another list is paged.
  */
 export function createRunFindingsPages(db: Db, book: RuleBook) {
-  let kept = '';
+  const list = numberedList(db, 'run_finding_pages');
   return async (req: RunFindingsRequest, lang: FormatLang): Promise<RunFindingsResult> => {
     const { run } = req;
     await assertRun(db, run);
     const resolved = req.resolved ?? false;
     const offset = req.offset ?? 0;
     const limit = req.limit ?? RUN_FINDINGS_PAGE;
-    const key = JSON.stringify([run, resolved]);
-    if (key !== kept) {
-      kept = '';
-      await db.run(
-        `CREATE OR REPLACE TEMP TABLE run_finding_pages AS
+    await list.keep(JSON.stringify([run, resolved]), `
 SELECT row_number() OVER (ORDER BY ${FINDING_ORDER}) - 1 AS i, ${FINDING_COLUMNS}
 FROM findings
-WHERE run_id = $run AND (status = 'resolved') = $resolved`,
-        { run, resolved },
-      );
-      kept = key;
-    }
-    const rows = await db.json<StoredFindingRow>(
-      `SELECT * EXCLUDE (i)
-FROM run_finding_pages
-WHERE i >= $offset AND i < $end
-ORDER BY i`,
-      { offset, end: offset + limit },
-    );
-    if (rows.length < limit) {
-      kept = '';
-      await db.run('DROP TABLE IF EXISTS run_finding_pages');
-    }
+WHERE run_id = $run AND (status = 'resolved') = $resolved`, { run, resolved });
+    const rows = await list.rows<StoredFindingRow>(offset, limit);
+    if (rows.length < limit) await list.forget();
     return { findings: withSentences(rows, book, lang) };
   };
 }

@@ -3,7 +3,7 @@ import type { FindingsRequest, FindingsResult, UnitEmployeesRequest, UnitEmploye
 import type { ColumnarResult, Db } from '../db/database.ts';
 import type { RuleBook } from '../rules/rule-book.ts';
 import { toArrow } from './arrow.ts';
-import { numberedList } from './numbered-list.ts';
+import { numberedList } from '../db/numbered-list.ts';
 import { filterParams, latestRun } from './scope.ts';
 import { FINDINGS_IN_SCOPE, UNIT_EMPLOYEES } from './views-sql.ts';
 
@@ -40,7 +40,7 @@ function withSentences(page: ColumnarResult, book: RuleBook, lang: FormatLang): 
 }
 
 /**
- * The findings table scrolls through every finding, a page at a time (numbered-list.ts); the
+ * The findings table scrolls through every finding, a page at a time (db/numbered-list.ts); the
  * counts by status are kept with the list.
  */
 export function createFindingsView(db: Db, book: RuleBook) {
@@ -91,7 +91,7 @@ FROM f`,
 
 /**
  * A unit's employees, lowest compliance first, a page at a time when a limit is given (the
- * screen's list), else whole (its download); numbered once per question (numbered-list.ts).
+ * screen's list), else whole (its download); numbered once per question (db/numbered-list.ts).
  */
 export function createUnitEmployeesView(db: Db) {
   const list = numberedList(db, 'unit_employees_view');

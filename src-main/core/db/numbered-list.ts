@@ -1,4 +1,4 @@
-import type { ColumnarResult, Db, Params } from '../db/database.ts';
+import type { ColumnarResult, Db, Params, Row } from './database.ts';
 
 /**
  * A list a screen scrolls through a page at a time: the filtered, sorted list is numbered once
@@ -9,6 +9,7 @@ import type { ColumnarResult, Db, Params } from '../db/database.ts';
 export function numberedList(db: Db, table: string) {
   let kept = '';
   let total = 0;
+  const pageSql = `SELECT * EXCLUDE (i) FROM ${table} WHERE i >= $offset AND i < $end ORDER BY i`;
   return {
     /**
      * Keeps the rows of `select`, which numbers them from 0 in the list's order as `i`, unless the
@@ -22,9 +23,18 @@ export function numberedList(db: Db, table: string) {
       kept = key;
       return total;
     },
-    /** Rows offset .. offset + limit - 1 of the list kept, in its order, without their number. */
+    /** Rows offset .. offset + limit - 1 of the list kept, in its order, without their number, as columns. */
     page(offset: number, limit: number): Promise<ColumnarResult> {
-      return db.columns(`SELECT * EXCLUDE (i) FROM ${table} WHERE i >= $offset AND i < $end ORDER BY i`, { offset, end: offset + limit });
+      return db.columns(pageSql, { offset, end: offset + limit });
+    },
+    /** The same rows as objects. */
+    rows<T extends Row>(offset: number, limit: number): Promise<T[]> {
+      return db.json<T>(pageSql, { offset, end: offset + limit });
+    },
+    /** Lets the list go (read to its end): its rows need not wait for another question. */
+    async forget(): Promise<void> {
+      kept = '';
+      await db.run(`DROP TABLE IF EXISTS ${table}`);
     },
   };
 }
