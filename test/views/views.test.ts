@@ -91,11 +91,19 @@ describe('the screens read the stored run', () => {
     // Lowest compliance first, most findings first among equals, then by NIP.
     const order = all.map((r) => [r.rate, -r.findings, r.nip]);
     expect(order).toEqual([...order].sort((a, b) => (a[0] - b[0]) || (a[1] - b[1]) || String(a[2]).localeCompare(String(b[2]))));
-    // Another filter is another list, not the page of the one kept.
-    const september = await api.unitEmployees({ ...req, from: '2025-09-01', to: '2025-09-30', limit: 1000 });
-    const septemberRows = tableFromIPC(september.rows).toArray().map((r) => r.toJSON());
-    expect(septemberRows.length).toBe(september.total);
-    expect(septemberRows.map((r) => r.employeeWeeks)).not.toEqual(all.slice(0, septemberRows.length).map((r) => r.employeeWeeks));
+    // Each filter is its own list, not a page of the one kept: asked one after another, each list's
+    // employee-weeks and compliant weeks add up to its unit's in the overview of the same filter.
+    const f = expected.findings.find((x) => x.rule === 'JAM-01')!;
+    const unit = { agency: f.agency, unit: f.unit };
+    for (const filter of [{}, { rule: 'JAM-01' as const }, { from: '2025-09-01', to: '2025-09-30' }, { rule: 'LOK-01' as const }, {}]) {
+      const list = await api.unitEmployees({ ...unit, ...filter, limit: 1000 });
+      const rows = tableFromIPC(list.rows).toArray().map((r) => r.toJSON());
+      expect(rows.length).toBe(list.total);
+      const u = (await api.overview(filter)).units.find((x) => x.agency === unit.agency && x.unit === unit.unit)!;
+      const sum = (k: string) => rows.reduce((n, r) => n + r[k], 0);
+      expect({ employees: rows.length, employeeWeeks: sum('employeeWeeks'), compliant: sum('compliant') }, JSON.stringify(filter))
+        .toEqual({ employees: u.employees, employeeWeeks: u.employeeWeeks, compliant: u.compliantEmployeeWeeks });
+    }
   });
 
   it('counts each employee once: the headline and each unit against the units\' employee lists and the records', async () => {
@@ -103,7 +111,9 @@ describe('the screens read the stored run', () => {
     open.push(core);
     const client = api(core);
     await client.runChecks({});
-    for (const filter of [{}, { agency: 'PEMKOT-BOGOR' }, { rule: 'JAM-01' as const }]) {
+    const week = { from: '2025-09-08', to: '2025-09-14' };
+    const bogorUnit = { agency: 'PEMKOT-BOGOR', unit: expected.compliance.find((c) => c.agency === 'PEMKOT-BOGOR' && c.unit !== '(semua unit)')!.unit };
+    for (const filter of [{}, { agency: 'PEMKOT-BOGOR' }, { rule: 'JAM-01' as const }, bogorUnit, week]) {
       const o = await client.overview(filter);
       const everyone = new Set<string>();
       const flexible = new Set<string>();
@@ -118,6 +128,7 @@ describe('the screens read the stored run', () => {
       expect(o.headline.employees, JSON.stringify(filter)).toBe(everyone.size);
       expect(o.headline.flexEmployees, JSON.stringify(filter)).toBe(flexible.size);
       // The samples' checked dates hold every record: each NIP with a record is an employee.
+      if ('unit' in filter || 'from' in filter) continue;
       const withRecords = await core.db.one<{ n: number }>('SELECT count(DISTINCT nip)::INTEGER AS n FROM attendance WHERE $agency IS NULL OR agency = $agency',
         { agency: 'agency' in filter ? filter.agency : null } as { agency: string | null });
       expect(o.headline.employees, JSON.stringify(filter)).toBe(withRecords!.n);

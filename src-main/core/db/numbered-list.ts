@@ -1,12 +1,16 @@
 import type { ColumnarResult, Db, Params, Row } from './database.ts';
 
+let lists = 0;
+
 /**
  * A list a screen scrolls through a page at a time: the filtered, sorted list is numbered once
  * into a temp table and kept while the same question is asked, so each page is a range read
  * instead of a fresh aggregation and sort. Keys name the run, and a new run has a new id, so a
  * list is never read from an earlier run's.
  */
-export function numberedList(db: Db, table: string) {
+export function numberedList(db: Db, name: string) {
+  // Temp tables belong to the connection: each list has a table of its own.
+  const table = `${name}_${++lists}`;
   let kept = '';
   let total = 0;
   const pageSql = `SELECT * EXCLUDE (i) FROM ${table} WHERE i >= $offset AND i < $end ORDER BY i`;

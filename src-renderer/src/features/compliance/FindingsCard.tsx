@@ -67,11 +67,14 @@ export function FindingsCard(props: { filter: ViewFilter; rules: RuleInfo[]; onE
     [api, request],
   );
   useEffect(() => setSelected(null), [key, version]);
-  // A switch of language reads the finding shown again, from the same place in the same list.
+  // A switch of language reads the finding shown again, from the same place in the same list; the
+  // answer is dropped when another finding was opened, or this one closed, meanwhile.
   useEffect(() => {
     if (!selected) return;
+    const { index } = selected;
     let live = true;
-    loadPage(selected.index, 1).then(([row]) => live && setSelected(row ? { row, index: selected.index } : null), () => live && setSelected(null));
+    const settle = (row: FindingRow | undefined) => live && setSelected((s) => (s?.index === index ? (row ? { row, index } : null) : s));
+    loadPage(index, 1).then(([row]) => settle(row), () => settle(undefined));
     return () => {
       live = false;
     };
