@@ -135,13 +135,13 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const path = (p: string) => resolveUpload(p, config.uploadDir);
   // One findings view for the screen and its download: it keeps the list the screen last asked for.
   const findingsView = createFindingsView(db, book);
-  const unitEmployees = createUnitEmployeesView(db);
+  const unitEmployeesView = createUnitEmployeesView(db);
   // The run's finding list being paged (runFindings), kept between its pages.
   const runFindingsPages = createRunFindingsPages(db, book);
-  const views = createViews({ db, serial, book, langOf }, findingsView, unitEmployees);
+  const views = createViews({ db, serial, book, langOf }, findingsView, unitEmployeesView);
   const tableViews = (lang: Lang) => ({
     findings: (req: FindingsRequest) => findingsView.findings(req, lang),
-    unitEmployees: (req: UnitEmployeesRequest) => unitEmployees(req),
+    unitEmployees: (req: UnitEmployeesRequest) => unitEmployeesView.unitEmployees(req),
   });
   const core: Core = {
     ...views,
@@ -163,6 +163,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     importProfiles: (req) => serial(() => db.transaction(async () => ({ profiles: await importProfiles(db, book, req.file, now()) }))),
     runChecks: (req, opts) => serial(async () => {
       await assertKnownAgency(db, req.agency);
+      // The screens' kept lists are of the run before: they go before the check needs the memory.
+      await findingsView.forget();
+      await unitEmployeesView.forget();
       return runChecks(db, book, req, now(), langOf(opts), storeRunWeeks(db, book));
     }),
     runFindings: (req, opts) => serial(() => runFindingsPages(req, langOf(opts))),

@@ -85,7 +85,7 @@ describe('a screen\'s table as a workbook (issue 19)', () => {
     const out = join(core.dir, 'temuan.xlsx');
     // Read from the view 97 rows at a time: the pages must join without a gap or a repeat.
     const result = await exportTable(core.db, { table: 'findings', filter: query, out }, {
-      findings: (r) => createFindingsView(core.db, BOOK).findings(r, 'id'), unitEmployees: createUnitEmployeesView(core.db),
+      findings: (r) => createFindingsView(core.db, BOOK).findings(r, 'id'), unitEmployees: createUnitEmployeesView(core.db).unitEmployees,
     }, { now: TODAY, lang: 'id', pageSize: 97 });
     expect(result).toEqual({ out, total: expected.length, rows: expected.length });
     const { heading, header, data } = await readTable(out, 'Status');
@@ -130,7 +130,7 @@ describe('a screen\'s table as a workbook (issue 19)', () => {
     // Read from the view 2 rows at a time: the pages must join without a gap or a repeat.
     const paged = join(core.dir, 'pegawai-2.xlsx');
     await exportTable(core.db, { table: 'unitEmployees', filter: req, out: paged }, {
-      findings: (r) => createFindingsView(core.db, BOOK).findings(r, 'id'), unitEmployees: createUnitEmployeesView(core.db),
+      findings: (r) => createFindingsView(core.db, BOOK).findings(r, 'id'), unitEmployees: createUnitEmployeesView(core.db).unitEmployees,
     }, { now: TODAY, lang: 'id', pageSize: 2 });
     expect((await readTable(paged, 'Nama')).data).toEqual(data);
     expect(heading.slice(0, 4)).toEqual(['Pegawai unit kerja', expect.stringMatching(/^Instansi: PEMKOT-BOGOR/), `Unit kerja: ${unit.unit}`,
@@ -164,7 +164,7 @@ describe('a screen\'s table as a workbook (issue 19)', () => {
     const expected = await allFindings(core, {});
     const out = join(core.dir, 'potong.xlsx');
     const result = await exportTable(core.db, { table: 'findings', filter: {}, out }, {
-      findings: (r) => createFindingsView(core.db, BOOK).findings(r, 'id'), unitEmployees: createUnitEmployeesView(core.db),
+      findings: (r) => createFindingsView(core.db, BOOK).findings(r, 'id'), unitEmployees: createUnitEmployeesView(core.db).unitEmployees,
     }, { now: TODAY, lang: 'id', maxRows: 120, pageSize: 50 });
     expect(result).toEqual({ out, total: expected.length, rows: 120 });
     const { heading, data } = await readTable(out, 'Status');

@@ -106,6 +106,25 @@ describe('the screens read the stored run', () => {
     }
   });
 
+  it('the lists the screens keep go when a check starts, and come back for the new run', async () => {
+    const core = await samplesCore(tempDir(), { log: (e) => console.error(e) });
+    open.push(core);
+    const client = api(core);
+    await client.runChecks({});
+    const kept = async () => (await core.db.all<{ name: string }>(
+      "SELECT table_name AS name FROM duckdb_tables() WHERE temporary AND regexp_matches(table_name, '^(findings_view|unit_employees_view)_')")).length;
+    const unit = (await client.overview({})).units.find((u) => u.agency)!;
+    const before = await client.findings({ limit: 5 });
+    await client.unitEmployees({ agency: unit.agency!, unit: unit.unit, limit: 5 });
+    expect(await kept()).toBe(2);
+    await core.db.run('DELETE FROM run_results');
+    const { run } = await client.runChecks({});
+    expect(await kept()).toBe(0);
+    const after = await client.findings({ limit: 5 });
+    expect(after).toMatchObject({ run, total: before.total });
+    expect((await client.unitEmployees({ agency: unit.agency!, unit: unit.unit, limit: 5 })).total).toBe(unit.employees);
+  });
+
   it('counts each employee once: the headline and each unit against the units\' employee lists and the records', async () => {
     const core = await samplesCore(tempDir(), { log: (e) => console.error(e) });
     open.push(core);

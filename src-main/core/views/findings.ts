@@ -86,6 +86,7 @@ FROM f`,
       const page = await list.page(offset, req.limit ?? 200);
       return { run: run.run, total, counts, offset, rows: toArrow(withSentences(page, book, lang)).bytes };
     },
+    forget: () => list.forget(),
   };
 }
 
@@ -95,12 +96,15 @@ FROM f`,
  */
 export function createUnitEmployeesView(db: Db) {
   const list = numberedList(db, 'unit_employees_view');
-  return async (req: UnitEmployeesRequest): Promise<UnitEmployeesResult> => {
-    const run = (await latestRun(db))?.run ?? '';
-    const key = JSON.stringify([run, req.agency, req.unit, req.rule, req.from, req.to]);
-    const total = await list.keep(key, UNIT_EMPLOYEES, filterParams(run, req));
-    const offset = req.offset ?? 0;
-    const page = await list.page(offset, req.limit ?? total);
-    return { total, offset, rows: toArrow(page).bytes };
+  return {
+    async unitEmployees(req: UnitEmployeesRequest): Promise<UnitEmployeesResult> {
+      const run = (await latestRun(db))?.run ?? '';
+      const key = JSON.stringify([run, req.agency, req.unit, req.rule, req.from, req.to]);
+      const total = await list.keep(key, UNIT_EMPLOYEES, filterParams(run, req));
+      const offset = req.offset ?? 0;
+      const page = await list.page(offset, req.limit ?? total);
+      return { total, offset, rows: toArrow(page).bytes };
+    },
+    forget: () => list.forget(),
   };
 }

@@ -44,7 +44,7 @@ export function storeRunWeeks(db: Db, book: RuleBook): AfterStore {
 export function createViews(
   env: ViewsEnv,
   findingsView = createFindingsView(env.db, env.book),
-  unitEmployees = createUnitEmployeesView(env.db),
+  unitEmployeesView = createUnitEmployeesView(env.db),
 ): Omit<ViewsApi, 'loadSamples' | 'detectImport'> {
   const { db, serial, book, langOf } = env;
   return {
@@ -57,7 +57,7 @@ export function createViews(
         return { weeks: weeks.map((w) => w.week), cells: cells.bytes };
       }),
     findings: (req, opts) => serial(() => findingsView.findings(req, langOf(opts))),
-    unitEmployees: (req) => serial(() => unitEmployees(req)),
+    unitEmployees: (req) => serial(() => unitEmployeesView.unitEmployees(req)),
     employeeDays: (req, opts) => serial(() => employeeDays(db, book, req, langOf(opts))),
   };
 }
