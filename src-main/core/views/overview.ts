@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import type { RuleBook } from '../rules/rule-book.ts';
 import { filterParams, latestRun, ratio } from './scope.ts';
 import {
-  AGENCIES, byRuleSql, byUnitSql, BY_WEEK, DATA_COUNTS, OPEN_FINDINGS_COUNT, READ_SUMMARY, RUN_EMPLOYEES, RUN_MONTHS,
+  AGENCIES, byUnitSql, byWeekSql, DATA_COUNTS, READ_SUMMARY, RULE_FINDINGS, RUN_EMPLOYEES, RUN_MONTHS,
   STORE_SUMMARY,
 } from './views-sql.ts';
 
@@ -22,14 +22,19 @@ const EMPTY_HEADLINE: OverviewResult['headline'] = {
 async function summarise(db: Db, book: RuleBook, run: string, filter: ViewFilter): Promise<Summary> {
   const p = filterParams(run, filter);
   const employees = (await db.one<{ n: number }>(RUN_EMPLOYEES, { run }))!.n;
-  const findings = (await db.one<{ n: number }>(OPEN_FINDINGS_COUNT, p))!.n;
   const units = await db.all<Counted & {
     agency: string | null; unit: string; employees: number; findings: number; all_employees: number; all_flex_employees: number;
   }>(byUnitSql(employees), p);
   // No unit in the filter: no employee either.
   const h = { employees: units[0]?.all_employees ?? 0, flex_employees: units[0]?.all_flex_employees ?? 0 };
-  const weeks = await db.all<Counted & { week: string }>(BY_WEEK, p);
-  const rules = await db.all<Counted & { rule: string; findings: number }>(byRuleSql(book.rules.map((r) => r.id)), p);
+  const ids = book.rules.map((r) => r.id);
+  const weeks = await db.all<Counted & { week: string; failed: number[] }>(byWeekSql(ids), p);
+  const ruleFindings = new Map((await db.all<{ rule: string; n: number }>(RULE_FINDINGS, p)).map((r) => [r.rule, r.n]));
+  const findings = [...ruleFindings.values()].reduce((n, k) => n + k, 0);
+  const employeeWeeks = sum(weeks, 'employee_weeks');
+  const rules = ids.map((rule, i) => ({
+    rule, findings: ruleFindings.get(rule) ?? 0, employee_weeks: employeeWeeks, compliant: employeeWeeks - weeks.reduce((n, w) => n + w.failed[i]!, 0),
+  })).sort((a, b) => (a.rule < b.rule ? -1 : 1));
   const months = (await db.all<{ month: string }>(RUN_MONTHS, p)).map((m) => m.month);
   return {
     months,

@@ -145,11 +145,6 @@ function bitCount(bits: string): string {
  */
 export const RUN_EMPLOYEES = `SELECT coalesce(max(emp), 1) AS n FROM run_employees WHERE run_id = $run`;
 
-export const OPEN_FINDINGS_COUNT = `
-SELECT count(*) AS n
-FROM (${FINDINGS_IN_SCOPE})
-WHERE status <> 'resolved'`;
-
 /**
  * Per agency and unit; the unit's findings are joined to its figures, not to each of its
  * employee-weeks. Each row also carries the headline's employees inside the filter and those with
@@ -192,39 +187,28 @@ ORDER BY u.agency, u.unit`;
 /** The employee-weeks inside the filter once each, as the check's trend and per-rule ratios count them. */
 const ONCE = `once AS ${employeeWeeksOnce('j', ['failed', 'is_compliant'])}`;
 
-export const BY_WEEK = `
+/**
+ * Per ISO week: the employee-weeks, those compliant, and those each rule of `ids` failed (a count
+ * per rule side by side, in the order of `ids`), in one pass; a rule's ratio over the filter is the
+ * weeks' sums (overview.ts), so the trend and the rules read the employee-weeks once.
+ */
+export const byWeekSql = (ids: readonly string[]) => `
 WITH ${JUDGED}, ${ONCE}
-SELECT week, count(*) AS employee_weeks, count(*) FILTER (WHERE is_compliant) AS compliant
+SELECT
+  week,
+  count(*) AS employee_weeks,
+  count(*) FILTER (WHERE is_compliant) AS compliant,
+  [${ids.map((id) => `count(*) FILTER (WHERE list_contains(failed, ${quoteLiteral(id)}))::INTEGER`).join(', ')}]::INTEGER[] AS failed
 FROM once
 GROUP BY week
 ORDER BY week`;
 
-/**
- * Per rule of `ids`: its open findings and the share of employee-weeks none of its findings fall in.
- * The employee-weeks each rule failed are counted in one pass, a count per rule side by side.
- */
-export const byRuleSql = (ids: readonly string[]) => `
-WITH ${JUDGED}, ${ONCE},
-rules(i, rule) AS (VALUES ${ids.map((id, i) => `(${i + 1}, ${quoteLiteral(id)})`).join(', ')}),
-hit AS (
-  SELECT count(*) AS employee_weeks, [${ids.map((id) => `count(*) FILTER (WHERE list_contains(failed, ${quoteLiteral(id)}))`).join(', ')}] AS failed
-  FROM once
-),
-cnt AS (
-  SELECT rule, count(*) AS n
-  FROM (${FINDINGS_IN_SCOPE})
-  WHERE status <> 'resolved'
-  GROUP BY rule
-)
-SELECT
-  r.rule,
-  hit.employee_weeks,
-  hit.employee_weeks - hit.failed[r.i] AS compliant,
-  coalesce(cnt.n, 0) AS findings
-FROM rules r
-CROSS JOIN hit
-LEFT JOIN cnt USING (rule)
-ORDER BY r.rule`;
+/** Each rule's open findings inside the filter. */
+export const RULE_FINDINGS = `
+SELECT rule, count(*) AS n
+FROM (${FINDINGS_IN_SCOPE})
+WHERE status <> 'resolved'
+GROUP BY rule`;
 
 export const GRID_WEEKS = `
 SELECT DISTINCT week
