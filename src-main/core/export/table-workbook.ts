@@ -149,10 +149,22 @@ function viewFilterWords(filter: ViewFilter, say: Say, f: Formatter): string[] {
   return words;
 }
 
-/** The columns of an Arrow page by name, as plain arrays. */
-function columnsOf(bytes: Uint8Array): { rows: number; col: (name: string) => unknown[] } {
-  const table: Table = tableFromIPC(bytes);
-  return { rows: table.numRows, col: (name) => Array.from(table.getChild(name)?.toArray() ?? []) };
+/**
+ * The `total` rows of a view, read `pageSize` at a time (each a range read of the list the view
+ * keeps), each row turned into the sheet's cells by `cells`, which reads the row's values by column.
+ */
+function pagesOf(total: number, pageSize: number, read: (offset: number, limit: number) => Promise<Uint8Array>,
+  cells: (value: (column: string) => unknown) => Value[]): () => AsyncGenerator<Value[][], void> {
+  return async function* () {
+    for (let offset = 0; offset < total; offset += pageSize) {
+      const table: Table = tableFromIPC(await read(offset, pageSize));
+      const columns = new Map(table.schema.fields.map((c) => [c.name, Array.from(table.getChild(c.name)!.toArray())]));
+      const rows: Value[][] = [];
+      for (let i = 0; i < table.numRows; i++) rows.push(cells((name) => columns.get(name)?.[i]));
+      yield rows;
+      if (table.numRows === 0) return;
+    }
+  };
 }
 
 const SORT_WORD: Record<NonNullable<FindingsRequest['sort']>, Word> = {
@@ -184,40 +196,19 @@ async function findingsSource(views: TableViews, query: FindingsQuery, say: Say,
     // The detail wraps within its column: the rows after the first page are not measured.
     { header: say('detail'), min: 40, max: 70, wrap: true },
   ];
-  async function* pages(): AsyncGenerator<Value[][], void> {
-    for (let offset = 0; offset < head.total; offset += pageSize) {
-      const page = columnsOf((await views.findings({ ...query, offset, limit: pageSize })).rows);
-      const [status, rule, nip, name, agency, unit, period, detail] =
-        ['status', 'rule', 'nip', 'name', 'agency', 'unit', 'period', 'detail'].map(page.col) as string[][];
-      const rows: Value[][] = [];
-      for (let i = 0; i < page.rows; i++) {
-        rows.push([
-          say(status![i] as FindingStatus), rule![i], nip![i], name![i], ...(withAgency ? [agency![i]] : []), unit![i],
-          f.period(period![i]!), detail![i],
-        ]);
-      }
-      yield rows;
-      if (page.rows === 0) return;
-    }
-  }
+  const pages = pagesOf(head.total, pageSize, async (offset, limit) => (await views.findings({ ...query, offset, limit })).rows, (v) => [
+    say(v('status') as FindingStatus), v('rule') as string, v('nip') as string, v('name') as string,
+    ...(withAgency ? [v('agency') as string] : []), v('unit') as string, f.period(v('period') as string), v('detail') as string,
+  ]);
   return { title: say('findingsTitle'), filter, cols, total: head.total, pages };
 }
 
 /** The employees of a unit: name, NIP, compliance, flexible days and findings, lowest compliance first. */
 async function employeesSource(views: TableViews, query: UnitEmployeesQuery, say: Say, f: Formatter, pageSize: number): Promise<Source> {
   const head = await views.unitEmployees({ ...query, limit: 1 });
-  async function* pages(): AsyncGenerator<Value[][], void> {
-    for (let offset = 0; offset < head.total; offset += pageSize) {
-      const page = columnsOf((await views.unitEmployees({ ...query, offset, limit: pageSize })).rows);
-      const [nip, name, rate, flexDays, findings] = ['nip', 'name', 'rate', 'flexDays', 'findings'].map(page.col);
-      const rows: Value[][] = [];
-      for (let i = 0; i < page.rows; i++) {
-        rows.push([name![i] as string | null, nip![i] as string, rate![i] as number | null, flexDays![i] as number, findings![i] as number]);
-      }
-      yield rows;
-      if (page.rows === 0) return;
-    }
-  }
+  const pages = pagesOf(head.total, pageSize, async (offset, limit) => (await views.unitEmployees({ ...query, offset, limit })).rows, (v) => [
+    v('name') as string | null, v('nip') as string, v('rate') as number | null, v('flexDays') as number, v('findings') as number,
+  ]);
   return {
     title: say('unitEmployeesTitle'),
     filter: [...viewFilterWords(query, say, f), `${say('order')}: ${say('lowestFirst')}`],

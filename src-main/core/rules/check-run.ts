@@ -107,11 +107,11 @@ async function assertRun(db: Db, run: string): Promise<void> {
 
 /**
  * The pages of runFindings; NOT_FOUND for a run the workspace does not have. A run's list (or its
- * resolved list) is sorted and numbered once into a temp table (db/numbered-list.ts), kept while that list is paged, so
- * each page is a range read: a fresh sort per page would sort every finding of the run once a page
- * (13 times for 124,000 findings, 100 times for a million). A run's findings never change once it is
- * stored, so the kept list stays right; it is dropped once a page comes back short (the list read
- * to its end), or replaced when another list is paged.
+ * resolved list) is sorted and numbered once (db/numbered-list.ts), kept while that list is paged,
+ * so each page is a range read: a fresh sort per page would sort every finding of the run once a
+ * page (13 times for 124,000 findings, 100 times for a million). A run's findings never change once
+ * it is stored, so the kept list stays right; it is dropped once a page comes back short (the list
+ * read to its end), or replaced when another list is paged.
  */
 export function createRunFindingsPages(db: Db, book: RuleBook) {
   const list = numberedList(db, 'run_finding_pages');

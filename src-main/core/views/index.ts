@@ -6,7 +6,7 @@ import type { AfterStore } from '../rules/check-run.ts';
 import type { RuleBook } from '../rules/rule-book.ts';
 import { queryArrow } from './arrow.ts';
 import { employeeDays } from './employee.ts';
-import { createFindingsView, createUnitEmployeesView } from './findings.ts';
+import type { createFindingsView, createUnitEmployeesView } from './findings.ts';
 import { overview, storeSummary } from './overview.ts';
 import { filterParams, latestRun } from './scope.ts';
 import { CLEAR_RUN_WEEKS, DROP_LATER_SUMMARIES, DROP_RUN_WEEKS, GRID, GRID_WEEKS, STORE_RUN_WEEKS } from './views-sql.ts';
@@ -43,8 +43,8 @@ export function storeRunWeeks(db: Db, book: RuleBook): AfterStore {
 /** The screens' read methods over the latest stored run. */
 export function createViews(
   env: ViewsEnv,
-  findingsView = createFindingsView(env.db, env.book),
-  unitEmployeesView = createUnitEmployeesView(env.db),
+  findingsView: ReturnType<typeof createFindingsView>,
+  unitEmployeesView: ReturnType<typeof createUnitEmployeesView>,
 ): Omit<ViewsApi, 'loadSamples' | 'detectImport'> {
   const { db, serial, book, langOf } = env;
   return {

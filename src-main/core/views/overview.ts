@@ -27,14 +27,15 @@ async function summarise(db: Db, book: RuleBook, run: string, filter: ViewFilter
   }>(byUnitSql(employees), p);
   // No unit in the filter: no employee either.
   const h = { employees: units[0]?.all_employees ?? 0, flex_employees: units[0]?.all_flex_employees ?? 0 };
-  const ids = book.rules.map((r) => r.id);
+  // In the rules' order, which the overview lists them in.
+  const ids = book.rules.map((r) => r.id).sort();
   const weeks = await db.all<Counted & { week: string; failed: number[] }>(byWeekSql(ids), p);
   const ruleFindings = new Map((await db.all<{ rule: string; n: number }>(RULE_FINDINGS, p)).map((r) => [r.rule, r.n]));
   const findings = [...ruleFindings.values()].reduce((n, k) => n + k, 0);
   const employeeWeeks = sum(weeks, 'employee_weeks');
   const rules = ids.map((rule, i) => ({
     rule, findings: ruleFindings.get(rule) ?? 0, employee_weeks: employeeWeeks, compliant: employeeWeeks - weeks.reduce((n, w) => n + w.failed[i]!, 0),
-  })).sort((a, b) => (a.rule < b.rule ? -1 : 1));
+  }));
   const months = (await db.all<{ month: string }>(RUN_MONTHS, p)).map((m) => m.month);
   return {
     months,
