@@ -73,6 +73,38 @@ describe('the screens read the stored run', () => {
     expect(days.days.length).toBeGreaterThan(50);
   });
 
+  it('the findings table\'s pages, in every order, join into the run\'s findings in that order', async () => {
+    // The list keeps each finding's rowid and a page reads its rows by them (views/findings.ts): a
+    // page holding another finding's row, or a place out of order, shows here.
+    const { api } = await checkedApi();
+    const key = (r: { rule: string; nip: string; period: string }) => `${r.rule} ${r.nip} ${r.period}`;
+    const want = expected.findings.map(key).sort();
+    const byKey = new Map(expected.findings.map((f) => [key(f), f]));
+    const statusOrder: Record<string, string> = { new: '0', open: '1', resolved: '2' };
+    for (const sort of ['agency', 'unit', 'rule', 'nip', 'name', 'period', 'status'] as const) {
+      for (const desc of [false, true]) {
+        const whole = await api.findings({ sort, desc, limit: 5000 });
+        const all = tableFromIPC(whole.rows).toArray().map((r) => r.toJSON());
+        expect(all.map(key).sort(), sort).toEqual(want);
+        // Each finding's own columns came with it.
+        for (const r of all) {
+          const f = byKey.get(key(r))!;
+          expect({ agency: r.agency, unit: r.unit }, key(r)).toEqual({ agency: f.agency, unit: f.unit });
+        }
+        const firsts = all.map((r) => (sort === 'status' ? statusOrder[r.status]! : String(r[sort]))).filter((v) => v !== '');
+        const sorted = [...firsts].sort();
+        expect(firsts, `${sort} ${desc ? 'desc' : 'asc'}`).toEqual(desc ? sorted.reverse() : sorted);
+        const joined: unknown[] = [];
+        for (let offset = 0; offset < all.length; offset += 5) {
+          const page = await api.findings({ sort, desc, offset, limit: 5 });
+          expect(page).toMatchObject({ total: all.length, offset });
+          joined.push(...tableFromIPC(page.rows).toArray().map((r) => r.toJSON()));
+        }
+        expect(joined).toEqual(all);
+      }
+    }
+  });
+
   it('a unit\'s employees come a page at a time: the pages join into the whole list, each saying the whole list\'s length', async () => {
     const { api } = await checkedApi();
     const biggest = (await api.overview({})).units.reduce((a, b) => (b.employees > a.employees ? b : a));

@@ -107,14 +107,18 @@ async function assertRun(db: Db, run: string): Promise<void> {
 
 /**
  * The pages of runFindings; NOT_FOUND for a run the workspace does not have. A run's list (or its
- * resolved list) is sorted and numbered once (db/numbered-list.ts), kept while that list is paged,
+ * resolved list) is sorted once (db/numbered-list.ts), kept while that list is paged,
  * so each page is a range read: a fresh sort per page would sort every finding of the run once a
  * page (13 times for 124,000 findings, 100 times for a million). A run's findings never change once
  * it is stored, so the kept list stays right; it is dropped once a page comes back short (the list
  * read to its end), or replaced when another list is paged.
  */
 export function createRunFindingsPages(db: Db, book: RuleBook) {
-  const list = numberedList(db, 'run_finding_pages');
+  // The list keeps rowids (a stored finding is never deleted or moved: architecture.test.ts).
+  const list = numberedList(db, 'run_finding_pages', (k) => `SELECT ${FINDING_COLUMNS}
+FROM ${k}
+JOIN findings ON findings.rowid = k.r
+ORDER BY k.i`);
   return async (req: RunFindingsRequest, lang: FormatLang): Promise<RunFindingsResult> => {
     const { run } = req;
     await assertRun(db, run);
@@ -122,9 +126,10 @@ export function createRunFindingsPages(db: Db, book: RuleBook) {
     const offset = req.offset ?? 0;
     const limit = req.limit ?? RUN_FINDINGS_PAGE;
     await list.keep(JSON.stringify([run, resolved]), `
-SELECT row_number() OVER (ORDER BY ${FINDING_ORDER}) - 1 AS i, ${FINDING_COLUMNS}
+SELECT rowid AS r
 FROM findings
-WHERE run_id = $run AND (status = 'resolved') = $resolved`, { run, resolved });
+WHERE run_id = $run AND (status = 'resolved') = $resolved
+ORDER BY ${FINDING_ORDER}`, { run, resolved });
     const rows = await list.rows<StoredFindingRow>(offset, limit);
     if (rows.length < limit) await list.forget();
     return { findings: withSentences(rows, book, lang) };

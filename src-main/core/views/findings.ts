@@ -41,10 +41,15 @@ function withSentences(page: ColumnarResult, book: RuleBook, lang: FormatLang): 
 
 /**
  * The findings table scrolls through every finding, a page at a time (db/numbered-list.ts); the
- * counts by status are kept with the list.
+ * counts by status are kept with the list. The list keeps each finding's place and its rowid, and
+ * a page reads its rows by rowid: a stored finding is never deleted or moved (a run's findings are
+ * only ever added, see architecture.test.ts), so its rowid names it for as long as the list is kept.
  */
 export function createFindingsView(db: Db, book: RuleBook) {
-  const list = numberedList(db, 'findings_view');
+  const list = numberedList(db, 'findings_view', (k) => `SELECT ${VIEW_COLUMNS}
+FROM ${k}
+JOIN findings ON findings.rowid = k.r
+ORDER BY k.i`);
   let countsKey = '';
   let counts: FindingsResult['counts'] = { new: 0, open: 0, resolved: 0 };
 
@@ -56,9 +61,10 @@ export function createFindingsView(db: Db, book: RuleBook) {
   AND ($search IS NULL OR contains(nip, $search) OR contains(lower(coalesce(name, '')), lower($search)))
 )`;
     const total = await list.keep(key, `${inScope}
-SELECT row_number() OVER (ORDER BY ${orderBy(req)}) - 1 AS i, ${VIEW_COLUMNS}
+SELECT r
 FROM f
-WHERE $status IS NULL OR status = $status`, params);
+WHERE $status IS NULL OR status = $status
+ORDER BY ${orderBy(req)}`, params);
     if (countsKey !== key) {
       counts = (await db.one<{ new: number; open: number; resolved: number }>(
         `${inScope}

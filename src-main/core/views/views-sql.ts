@@ -90,11 +90,12 @@ const WEEK_FROM = `strftime(CAST($from AS DATE), '%G-W%V')`;
 const WEEK_TO = `strftime(CAST($to AS DATE), '%G-W%V')`;
 
 /**
- * Findings of the run inside the filter. A finding of the weekly rate follows its week, as the
- * employee-weeks do (whole ISO weeks around the dates); any other (DIS-01's year) its period.
+ * Findings of the run inside the filter, each with its rowid (`r`: findings.ts). A finding of the
+ * weekly rate follows its week, as the employee-weeks do (whole ISO weeks around the dates); any
+ * other (DIS-01's year) its period.
  */
 export const FINDINGS_IN_SCOPE = `
-SELECT *
+SELECT rowid AS r, *
 FROM findings
 WHERE run_id = $run
   AND ($agency IS NULL OR agency = $agency)
@@ -234,7 +235,7 @@ ORDER BY agency, unit, week`;
 
 /**
  * The employees inside the filter, counted by their number in the run, then given their NIP, name
- * and findings; numbered (`i`, from 0) lowest compliance first, most findings first among equals.
+ * and findings; lowest compliance first, most findings first among equals.
  */
 export const UNIT_EMPLOYEES = `
 WITH ${JUDGED},
@@ -254,7 +255,6 @@ f AS (
   GROUP BY nip
 )
 SELECT
-  row_number() OVER (ORDER BY e.compliant / e.employeeWeeks, coalesce(f.n, 0) DESC, r.nip) - 1 AS i,
   r.nip,
   r.name,
   e.employeeWeeks,
@@ -264,7 +264,8 @@ SELECT
   coalesce(f.n, 0)::INTEGER AS findings
 FROM e
 JOIN run_employees r ON r.run_id = $run AND r.emp = e.emp
-LEFT JOIN f ON f.nip = r.nip`;
+LEFT JOIN f ON f.nip = r.nip
+ORDER BY e.compliant / e.employeeWeeks, coalesce(f.n, 0) DESC, r.nip`;
 
 export const EMPLOYEE = `
 SELECT
