@@ -105,6 +105,29 @@ describe('the screens read the stored run', () => {
     }
   });
 
+  it('an employee\'s days are their own records, asked one employee after another', async () => {
+    // employeeDays reads the employee's records once into a temp table (views/employee.ts): a day
+    // from another employee's records, or from the previous call's, shows here.
+    const { api } = await checkedApi();
+    const one = expected.findings.find((x) => x.rule === 'JAM-01')!;
+    const other = expected.findings.find((x) => x.agency !== one.agency)!;
+    for (const { nip, agency } of [one, other, one]) {
+      const records = (await api.listRecords({ kind: 'attendance', nip, limit: 10_000 })).records;
+      const dates = records.map((r) => String(r.date)).sort();
+      expect(dates.length, nip).toBeGreaterThan(5);
+      const days = await api.employeeDays({ nip, from: dates[0], to: dates.at(-1) });
+      expect({ nip: days.nip, agency: days.agency }).toEqual({ nip, agency });
+      expect(days.days.length).toBe((Date.parse(dates.at(-1)!) - Date.parse(dates[0]!)) / 86_400_000 + 1);
+      const byDate = new Map(records.map((r) => [String(r.date), r]));
+      for (const d of days.days) {
+        const r = byDate.get(d.date);
+        const time = (t: unknown) => (t == null ? null : String(t).slice(0, 5));
+        expect({ status: d.status, mode: d.mode, checkIn: d.checkIn, checkOut: d.checkOut }, `${nip} ${d.date}`)
+          .toEqual(r ? { status: r.status, mode: r.mode, checkIn: time(r.checkIn), checkOut: time(r.checkOut) } : { status: null, mode: null, checkIn: null, checkOut: null });
+      }
+    }
+  });
+
   it('a unit\'s employees come a page at a time: the pages join into the whole list, each saying the whole list\'s length', async () => {
     const { api } = await checkedApi();
     const biggest = (await api.overview({})).units.reduce((a, b) => (b.employees > a.employees ? b : a));

@@ -3,7 +3,9 @@ import type { EmployeeDaysRequest, EmployeeDaysResult, FindingStatus } from '../
 import type { Db } from '../db/database.ts';
 import type { RuleBook, StoredFinding } from '../rules/rule-book.ts';
 import { latestRun } from './scope.ts';
-import { EMPLOYEE, EMPLOYEE_DAYS, EMPLOYEE_FINDINGS, EMPLOYEE_FROM_ATTENDANCE, EMPLOYEE_RANGE } from './views-sql.ts';
+import {
+  DROP_EMPLOYEE_RECORDS, EMPLOYEE, EMPLOYEE_DAYS, EMPLOYEE_FINDINGS, EMPLOYEE_FROM_ATTENDANCE, EMPLOYEE_RANGE, EMPLOYEE_RECORDS,
+} from './views-sql.ts';
 
 interface EmployeeRow {
   nip: string; name: string | null; agency: string | null; unit: string | null; position?: string | null;
@@ -17,13 +19,22 @@ interface DayRow {
 
 /** One employee's days over the run's dates (or their own records), with the run's findings, their sentences in `lang`. */
 export async function employeeDays(db: Db, book: RuleBook, req: EmployeeDaysRequest, lang: FormatLang): Promise<EmployeeDaysResult> {
+  await db.run(EMPLOYEE_RECORDS, { nip: req.nip });
+  try {
+    return await employeeDaysOf(db, book, req, lang);
+  } finally {
+    await db.run(DROP_EMPLOYEE_RECORDS);
+  }
+}
+
+async function employeeDaysOf(db: Db, book: RuleBook, req: EmployeeDaysRequest, lang: FormatLang): Promise<EmployeeDaysResult> {
   const run = await latestRun(db);
-  const own = await db.one<{ lo: string | null; hi: string | null }>(EMPLOYEE_RANGE, { nip: req.nip });
+  const own = await db.one<{ lo: string | null; hi: string | null }>(EMPLOYEE_RANGE);
   const to = req.to ?? run?.to ?? own?.hi ?? null;
   const from = clampFrom(req.from ?? run?.from ?? own?.lo ?? null, to);
   const roster = await db.one<EmployeeRow & Record<string, unknown>>(EMPLOYEE, { nip: req.nip });
-  const seen = roster ?? (await db.one<EmployeeRow & Record<string, unknown>>(EMPLOYEE_FROM_ATTENDANCE, { nip: req.nip }));
-  const days = from && to ? await db.all<DayRow & Record<string, unknown>>(EMPLOYEE_DAYS, { nip: req.nip, from, to }) : [];
+  const seen = roster ?? (await db.one<EmployeeRow & Record<string, unknown>>(EMPLOYEE_FROM_ATTENDANCE));
+  const days = from && to ? await db.all<DayRow & Record<string, unknown>>(EMPLOYEE_DAYS, { from, to }) : [];
   const findings = run
     ? await db.all<StoredFinding & { period_start: string; period_end: string; basis: string; status: FindingStatus } & Record<string, unknown>>(
       EMPLOYEE_FINDINGS, { run: run.run, nip: req.nip })

@@ -280,10 +280,20 @@ SELECT
 FROM employees e
 WHERE e.nip = $nip`;
 
+/**
+ * The records of one employee, read once for the three statements after it: each of them reading
+ * `attendance` by NIP would scan every record's NIP (a tenth of a second at 10M records) once more.
+ */
+export const EMPLOYEE_RECORDS = `CREATE OR REPLACE TEMP TABLE employee_records AS
+SELECT nip, name, agency, unit_name, date, status, mode, check_in, check_out
+FROM attendance
+WHERE nip = $nip`;
+
+export const DROP_EMPLOYEE_RECORDS = 'DROP TABLE IF EXISTS employee_records';
+
 export const EMPLOYEE_FROM_ATTENDANCE = `
 SELECT nip, any_value(name) AS name, any_value(agency) AS agency, any_value(unit_name) AS unit
-FROM attendance
-WHERE nip = $nip
+FROM employee_records
 GROUP BY nip`;
 
 /** Every calendar day of the range, with the record of that day if any. */
@@ -307,14 +317,13 @@ SELECT
   c.description,
   isodow(g.d) >= 6 AS weekend
 FROM generate_series(CAST($from AS DATE), CAST($to AS DATE), INTERVAL 1 DAY) g(d)
-LEFT JOIN attendance a ON a.nip = $nip AND a.date = g.d::DATE
+LEFT JOIN employee_records a ON a.date = g.d::DATE
 LEFT JOIN cal c ON c.date = g.d::DATE
 ORDER BY g.d`;
 
 export const EMPLOYEE_RANGE = `
 SELECT strftime(min(date), '%Y-%m-%d') AS lo, strftime(max(date), '%Y-%m-%d') AS hi
-FROM attendance
-WHERE nip = $nip`;
+FROM employee_records`;
 
 export const EMPLOYEE_FINDINGS = `
 SELECT
