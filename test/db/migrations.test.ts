@@ -25,6 +25,7 @@ const RECORDED: Record<number, string> = {
   10: '7666c51316256f34cd4875ccab32fcf80737523b8d0249fa93ed15661c8f8ca6',
   11: 'bd1e87e07eedae94d2c7a64b7591c911ed1731d5ac272f151df7b5581abf69b9',
   12: 'a6fa2e34d3728f951b41da90d7bd04d3b87450ef0ee2b039e4502b50becb84c8',
+  13: '98f862218fc00842251d48efe68d91d4d686aaa39e56bcb646c044fc3d92c255',
 };
 
 function sha256(m: Migration): string {

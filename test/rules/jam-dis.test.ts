@@ -7,7 +7,7 @@ import { RULES } from '../../src-main/core/rules/index.ts';
 import { JAM_01 } from '../../src-main/core/rules/jam-01.ts';
 import type { RuleDefinition } from '../../src-main/core/rules/rule.ts';
 import { createRuleBook } from '../../src-main/core/rules/rule-book.ts';
-import { AGENCY_DAYS, buildSharedTables, createRunProfiles, type RunRange } from '../../src-main/core/rules/run-tables.ts';
+import { AGENCY_DAYS, buildSharedTables, createRunProfiles, judgeEveryWeek, type RunRange } from '../../src-main/core/rules/run-tables.ts';
 import { insertWeekFacts } from '../../src-main/core/rules/week-facts.ts';
 
 // JAM-01 (net weekly hours) and DIS-01 (PP 94/2021 bands, docs/rules.md). The run's shared tables
@@ -152,8 +152,8 @@ async function load(records: Rec[], setup: Setup = {}): Promise<RunRange> {
   // The workspace's weekly facts, from the same profile (week-facts.ts keeps them for a real workspace).
   await db.run(AGENCY_DAYS, { ...range });
   await db.run(insertWeekFacts('true'));
-  await buildSharedTables(db, range);
-  return range;
+  const span = await buildSharedTables(db, range, () => judgeEveryWeek(db, range));
+  return { ...range, ...span };
 }
 
 /** One rule's findings as the run writes them (its id, period label and week added), in a stable order, each with its Indonesian sentence. */

@@ -12,7 +12,9 @@ import { PANTAU_VERSION } from '../export/version.ts';
 import { COMPLIANCE_BY_UNIT_WEEK_SQL, COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_SQL, complianceByRuleSql, NOTES_SQL, OBSERVED_WEEKS } from './compliance-sql.ts';
 import { effectiveProfile } from './profiles.ts';
 import type { RuleBook, StoredFinding } from './rule-book.ts';
-import { buildSharedTables, createRunProfiles, DROP_RUN_TABLES, runProfileOf, SHARED_RUN_TABLES, type RunRange } from './run-tables.ts';
+import {
+  buildSharedTables, createRunProfiles, DROP_RUN_TABLES, JUDGED, judgeWeeks, runProfileOf, SHARED_RUN_TABLES, weekOf, type JudgedSpan, type RunRange,
+} from './run-tables.ts';
 import { refreshWeekFacts } from './week-facts.ts';
 
 async function scopeRange(db: Db, req: RunChecksRequest): Promise<{ from: string | null; to: string | null }> {
@@ -234,12 +236,83 @@ SELECT
  * What a run's result depends on: the rules and their code, the request, the data and the profiles.
  * The calendar is data (a batch); no rule reads today's date.
  */
-async function fingerprintOf(db: Db, book: RuleBook, req: RunChecksRequest): Promise<string> {
+async function fingerprintOf(db: Db, book: RuleBook, req: RunChecksRequest): Promise<{ fingerprint: string; profiles: string }> {
   const state = (await db.one<{ batches: string; profiles: string }>(WORKSPACE_STATE))!;
-  return sha256({
+  const fingerprint = sha256({
     logic: logicOf(book), agency: req.agency ?? null, from: req.from ?? null, to: req.to ?? null,
     batches: state.batches, profiles: state.profiles,
   });
+  return { fingerprint, profiles: state.profiles };
+}
+
+/** What a run was made from (`run_results.state`), for the next run of its scope to judge only the weeks that changed. */
+interface RunState {
+  logic: string;
+  profiles: string;
+  /** Every batch's state, by batch id. */
+  batches: Record<string, string>;
+}
+
+interface BatchRow {
+  batch_id: string;
+  status: string;
+  kind: string;
+  records: number;
+  key_from: string | null;
+  key_to: string | null;
+}
+
+const BATCHES = `SELECT batch_id, status, kind, records, strftime(key_from, '%Y-%m-%d') AS key_from, strftime(key_to, '%Y-%m-%d') AS key_to
+FROM batches`;
+
+/** The run the screens show: the latest with a summary, its employee-weeks kept in `run_weeks`. */
+const SCREENS_RUN = `SELECT run_id FROM runs WHERE run_id IN (SELECT run_id FROM run_summaries) ORDER BY seq DESC LIMIT 1`;
+
+/** Employees whose unit, as the previous run saw it, is not the one this run sees. */
+const UNITS_CHANGED = `SELECT count(*)::INTEGER AS n
+FROM run_employees pe
+JOIN employee_units eu ON eu.nip = pe.nip
+WHERE pe.run_id = $prev AND (pe.unit IS DISTINCT FROM eu.unit OR pe.weekly IS DISTINCT FROM eu.weekly)`;
+
+/** Mondays from the week of `lo` to the week of `hi`. */
+function mondays(lo: string, hi: string): string[] {
+  const out: string[] = [];
+  for (let d = wholeWeeks(lo, lo).weekFrom; d <= hi; d = addDays(d, 7)) out.push(d);
+  return out;
+}
+
+/**
+ * The weeks this run judges, or null for every week. Only the weeks whose judgement can differ from
+ * the previous run of the scope are judged again; the others are taken from that run as it stored
+ * them (its findings, its employee-weeks, its notes). A week can differ when its records changed
+ * (an attendance batch imported or undone since: its first to last key date; the checked dates
+ * grow only by such records) or when the first or last checked date moved (the week it cuts now,
+ * and the one it cut before). Everything is
+ * judged when anything else a week depends on may have changed: the rules, a profile, any other
+ * kind of record (roster, approvals, calendar, units, reports), an employee's unit (the unit of
+ * every week of theirs), or when the previous run cannot be read back (not the screens' run,
+ * stored before runs kept their state, or none). DIS-01 counts the year whichever weeks are
+ * judged: `rule_days` keeps every unexcused day.
+ */
+async function changedWeeks(
+  db: Db, previous: Previous | undefined, state: RunState, batches: BatchRow[], dates: { from: string | null; to: string | null },
+): Promise<string[] | null> {
+  if (!previous?.state || !previous.date_from || !previous.date_to || !dates.from || !dates.to) return null;
+  const before = JSON.parse(previous.state) as RunState;
+  if (before.logic !== state.logic || before.profiles !== state.profiles) return null;
+  if ((await db.one<{ run_id: string }>(SCREENS_RUN))?.run_id !== previous.run_id) return null;
+  if (Object.keys(before.batches).some((id) => !(id in state.batches))) return null;
+  const weeks = new Set<string>();
+  for (const b of batches) {
+    if (before.batches[b.batch_id] === b.status) continue;
+    if (b.kind !== 'attendance') return null;
+    if (b.records > 0 && (!b.key_from || !b.key_to)) return null;
+    if (b.key_from && b.key_to) for (const m of mondays(b.key_from, b.key_to)) weeks.add(m);
+  }
+  for (const [was, is] of [[previous.date_from, dates.from], [previous.date_to, dates.to]] as const) {
+    if (was !== is) for (const d of [was, is]) weeks.add(wholeWeeks(d, d).weekFrom);
+  }
+  return [...weeks].sort();
 }
 
 /**
@@ -247,7 +320,7 @@ async function fingerprintOf(db: Db, book: RuleBook, req: RunChecksRequest): Pro
  * request: "everything imported" stays comparable as data arrives.
  */
 const PREVIOUS_RUN = `
-SELECT r.run_id, x.fingerprint, x.result
+SELECT r.run_id, x.fingerprint, x.result, x.state, strftime(r.date_from, '%Y-%m-%d') AS date_from, strftime(r.date_to, '%Y-%m-%d') AS date_to
 FROM runs r
 LEFT JOIN run_results x ON x.run_id = r.run_id
 WHERE r.agency IS NOT DISTINCT FROM $agency
@@ -256,8 +329,23 @@ WHERE r.agency IS NOT DISTINCT FROM $agency
 ORDER BY r.seq DESC
 LIMIT 1`;
 
-/** The run's temp tables, up to its findings and judged employee-weeks. */
-async function prepare(db: Db, book: RuleBook, req: RunChecksRequest) {
+interface Previous {
+  run_id: string;
+  fingerprint: string | null;
+  result: string | null;
+  state: string | null;
+  date_from: string | null;
+  date_to: string | null;
+}
+
+/** The rules that judge a day or a week: a re-check takes their findings in the weeks it does not judge from the previous run. */
+const weekRules = (book: RuleBook): string => `(${book.rules.filter((r) => r.period === 'day' || r.period === 'week').map((r) => `'${r.id}'`).join(', ') || "''"})`;
+
+/**
+ * The run's temp tables, up to its findings and judged employee-weeks: those of the weeks it judges,
+ * and the previous run's of the others (none when it judges every week).
+ */
+async function prepare(db: Db, book: RuleBook, req: RunChecksRequest, previous: Previous | undefined, state: RunState) {
   await db.transaction(() => refreshWeekFacts(db, book));
   const { from, to } = await scopeRange(db, req);
   const range = runRange(from ?? '1900-01-01', to ?? '1900-01-01');
@@ -270,31 +358,57 @@ ORDER BY 1`,
     { agency: req.agency ?? null, ...range },
   )).map((r) => r.agency);
   const { version: profileVersion, provinces } = await loadProfiles(db, book, agencies);
-  await buildSharedTables(db, range);
+  const batches = await db.all<BatchRow & Record<string, unknown>>(BATCHES);
+  state.batches = Object.fromEntries(batches.map((b) => [b.batch_id, b.status]));
+  // The run the weeks not judged come from: none when every week is judged.
+  let source = '';
+  const span = await buildSharedTables(db, range, async () => {
+    let judged = await changedWeeks(db, previous, state, batches, { from, to });
+    if (judged && (await db.one<{ n: number }>(UNITS_CHANGED, { prev: previous!.run_id }))!.n > 0) judged = null;
+    if (judged) source = previous!.run_id;
+    return judgeWeeks(db, range, judged);
+  });
+  const rules = weekRules(book);
   await db.run(`CREATE OR REPLACE TEMP TABLE run_findings AS
 SELECT f.*
 FROM (${book.findingsSql()}) f
 JOIN run_profiles p ON p.agency = f.agency
-WHERE list_contains(p.enabled_rules, f.rule)`, { ...range });
+WHERE list_contains(p.enabled_rules, f.rule) AND (f.rule NOT IN ${rules} OR ${JUDGED('f.period_start')})`, { ...range, ...span });
+  await db.run(`INSERT INTO run_findings BY NAME
+SELECT o.rule, o.nip, o.agency, o.name, o.unit, o.period, o.period_start, o.period_end, o.week, o.figures, o.sources
+FROM findings o
+JOIN run_profiles p ON p.agency = o.agency
+WHERE o.run_id = $source AND o.status <> 'resolved' AND list_contains(p.enabled_rules, o.rule) AND o.rule IN ${rules}
+  AND o.period_start BETWEEN $weekFrom AND $weekTo AND NOT ${JUDGED('o.period_start')}`, { ...range, ...span, source });
   await db.run(OBSERVED_WEEKS);
-  return { from, to, range, profileVersion, provinces };
+  await db.run(`INSERT INTO observed_weeks BY NAME
+SELECT w.agency, w.unit, eu.nip, eu.emp, eu.several, w.week, w.days AS records, w.flex_days, eu.name, w.failed, len(w.failed) = 0 AS is_compliant
+FROM run_weeks w
+JOIN run_employees pe ON pe.run_id = w.run_id AND pe.emp = w.emp
+JOIN employee_units eu ON eu.nip = pe.nip
+JOIN run_profiles p ON p.agency = w.agency
+WHERE w.run_id = $source AND w.week BETWEEN ${weekOf('CAST($weekFrom AS DATE)')} AND ${weekOf('CAST($weekTo AS DATE)')}
+  AND w.week NOT IN (SELECT week FROM judged_weeks)`, { ...range, source });
+  return { from, to, range: { ...range, ...span }, profileVersion, provinces, source };
 }
 
 async function check(db: Db, book: RuleBook, req: RunChecksRequest, now: Date, afterStore: AfterStore | undefined): Promise<StoredRun> {
-  const fingerprint = await fingerprintOf(db, book, req);
-  const previous = await db.one<{ run_id: string; fingerprint: string | null; result: string | null }>(
+  const { fingerprint, profiles } = await fingerprintOf(db, book, req);
+  const state: RunState = { logic: logicOf(book), profiles, batches: {} };
+  const previous = await db.one<Previous & Record<string, unknown>>(
     PREVIOUS_RUN, { agency: req.agency ?? null, from: req.from ?? null, to: req.to ?? null },
   );
   if (previous?.result && previous.fingerprint === fingerprint) {
-    // Nothing changed: the stored run, as it was returned when it was made.
+    // Nothing changed: the stored run, as it was returned when it was made. Its tables are made
+    // again for the screens, every week judged (the screens do not hold it to take weeks from).
     const stored = JSON.parse(previous.result) as StoredRun;
     if (afterStore && !(await afterStore.holds?.(stored.run))) {
-      await prepare(db, book, req);
+      await prepare(db, book, req, undefined, state);
       await afterStore(stored.run);
     }
     return stored;
   }
-  const { from, to, range, profileVersion, provinces } = await prepare(db, book, req);
+  const { from, to, range, profileVersion, provinces, source } = await prepare(db, book, req, previous, state);
   // The run's number is taken before its transaction, committed at once (see import-file.ts).
   const seq = (await db.one<{ n: number }>("SELECT nextval('run_seq') AS n"))!.n;
   const stored = await db.transaction(async () => {
@@ -379,12 +493,14 @@ VALUES ($run, $seq, $at, $agency, CAST($from AS DATE), CAST($to AS DATE), CAST($
       complianceByUnitWeek: (await db.all<{ agency: string | null; unit: string; week: string; employee_weeks: number; compliant: number }>(
         COMPLIANCE_BY_UNIT_WEEK_SQL,
       )).map((r) => ({ agency: r.agency, unit: r.unit, week: r.week, ...ratio(r) })),
-      dataQuality: await storeNotes(db, run),
+      dataQuality: await storeNotes(db, run, source, range),
     };
     // Only the latest run of a scope can be returned again: the previous one's result and notes go.
     await db.run('DELETE FROM run_results WHERE run_id = $prev', { prev });
     await db.run('DELETE FROM run_notes WHERE run_id = $prev', { prev });
-    await db.run('INSERT INTO run_results VALUES ($run, $fingerprint, $result)', { run, fingerprint, result: JSON.stringify(result) });
+    await db.run('INSERT INTO run_results VALUES ($run, $fingerprint, $result, $state)', {
+      run, fingerprint, result: JSON.stringify(result), state: JSON.stringify(state),
+    });
     return result;
   });
   await afterStore?.(stored.run);
@@ -409,9 +525,9 @@ ORDER BY i`,
   return rows as unknown as DataQuality[K];
 }
 
-/** Stores the run's notes; the answer lists the first of each kind and counts them all. */
-async function storeNotes(db: Db, run: string): Promise<DataQuality> {
-  for (const sql of NOTES_SQL) await db.run(sql, { run });
+/** Stores the run's notes (those of the weeks not judged from `source`); the answer lists the first of each kind and counts them all. */
+async function storeNotes(db: Db, run: string, source: string, range: RunRange & JudgedSpan): Promise<DataQuality> {
+  for (const sql of NOTES_SQL) await db.run(sql, { run, source, ...range });
   const totals = (await db.one<Record<NoteKind, number>>(
     `SELECT count(*) FILTER (WHERE note = 'notInRoster') AS "notInRoster", count(*) FILTER (WHERE note = 'missingTimes') AS "missingTimes"
 FROM run_notes

@@ -4,7 +4,7 @@
  * with the rules that failed in it (`failed`), which the screens keep to judge under their filters.
  */
 import { sqlList } from '../db/database.ts';
-import { UNKNOWN_UNIT, unitOf, weekOf } from './run-tables.ts';
+import { JUDGED, UNKNOWN_UNIT, unitOf, weekOf } from './run-tables.ts';
 
 const WEEK_UNIT = unitOf('n', 'n.week_start');
 
@@ -111,7 +111,8 @@ ORDER BY agency NULLS LAST, unit, week`;
 /**
  * The run's data-quality notes ($run), each numbered `i` in the order the answer lists them:
  * employees checked without a roster entry (no exemption is known for them), by agency and NIP, and
- * present days without a check-in or check-out (not counted for JAM-01), by agency, NIP and date.
+ * present days without a check-in or check-out (not counted for JAM-01), by agency, NIP and date:
+ * those of the weeks the run judges, and those of the others from the run they are taken from ($source).
  */
 export const NOTES_SQL = [`
 INSERT INTO run_notes
@@ -124,5 +125,13 @@ FROM (
 )`, `
 INSERT INTO run_notes
 SELECT $run, 'missingTimes', row_number() OVER (ORDER BY agency, nip, date) - 1, agency, nip, NULL, date, NULL, batch_id, row_no
-FROM rule_days
-WHERE in_range AND missing_time`];
+FROM (
+  SELECT agency, nip, date, batch_id, row_no
+  FROM rule_days
+  WHERE in_range AND missing_time
+  UNION ALL
+  SELECT agency, nip, date, batch_id, row_no
+  FROM run_notes
+  WHERE run_id = $source AND note = 'missingTimes' AND date BETWEEN $from AND $to AND NOT ${JUDGED('date')}
+    AND agency IN (SELECT agency FROM run_profiles)
+)`];

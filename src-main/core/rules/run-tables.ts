@@ -5,6 +5,7 @@
  * the observed employee-weeks keep. Ten million attendance rows are read in two passes, never
  * copied whole: once into `employee_weeks`, once into `rule_days`.
  */
+import { addDays } from '../../contract/dates.ts';
 import type { ParamValue } from '../../contract/rules-types.ts';
 import { type Db, sqlList } from '../db/database.ts';
 import { FLEXIBLE_MODES, OFFICIAL_TRAVEL_MODE, PRESENT_STATUSES, UNEXCUSED } from '../../contract/vocabulary.ts';
@@ -14,7 +15,7 @@ import type { RuleBook } from './rule-book.ts';
 
 /** Every temp table of a run, in the order it is built; all are dropped when the run ends, whatever happens. */
 export const RUN_TABLES = [
-  'run_profiles', 'agency_days', 'employee_units', 'week_units', 'employee_weeks', 'rule_days', 'run_findings', 'observed_weeks',
+  'run_profiles', 'agency_days', 'employee_units', 'week_units', 'judged_weeks', 'employee_weeks', 'rule_days', 'run_findings', 'observed_weeks',
 ] as const;
 export type RunTable = (typeof RUN_TABLES)[number];
 
@@ -151,19 +152,52 @@ GROUP BY agency, nip, week_start`;
 }
 
 /**
- * `employee_weeks`: the checked agencies' employee-weeks of the run's weeks. The weeks wholly
- * inside the checked dates ($innerFrom, a Monday, to $innerTo, a Sunday) come from `week_facts`;
- * the one or two weeks the dates cut, from the records with "in range" as the run's dates say.
+ * `judged_weeks`: the weeks of the run that its rules judge, each Monday and its label: every one
+ * ($every), or those of $mondays (a JSON list), the others taken from the previous run of the scope
+ * (check-run.ts).
+ */
+export const JUDGED_WEEKS = `CREATE OR REPLACE TEMP TABLE judged_weeks AS
+SELECT d AS week_start, ${weekOf('d')} AS week
+FROM (SELECT CAST(g.d AS DATE) AS d FROM generate_series(CAST($weekFrom AS DATE), CAST($weekTo AS DATE), INTERVAL 7 DAY) g(d))
+WHERE $every OR d IN (SELECT CAST(unnest(from_json($mondays, '["VARCHAR"]')) AS DATE))`;
+
+/** The first and last day of the weeks the run judges, bound as $judgedFrom and $judgedTo: a filter DuckDB can skip row groups by. */
+export interface JudgedSpan {
+  judgedFrom: string;
+  judgedTo: string;
+}
+
+/** Makes `judged_weeks`: those of `mondays`, or every week of the run (null). */
+export async function judgeWeeks(db: Db, range: RunRange, mondays: string[] | null): Promise<JudgedSpan> {
+  await db.run(JUDGED_WEEKS, { ...range, every: mondays === null, mondays: JSON.stringify(mondays ?? []) });
+  const span = (await db.one<{ lo: string | null; hi: string | null }>(
+    `SELECT strftime(min(week_start), '%Y-%m-%d') AS lo, strftime(max(week_start) + 6, '%Y-%m-%d') AS hi FROM judged_weeks`,
+  ))!;
+  // No week judged: a span that holds no date of the run.
+  return { judgedFrom: span.lo ?? addDays(range.weekFrom, -7), judgedTo: span.hi ?? addDays(range.weekFrom, -1) };
+}
+
+/** Every week of the run judged. */
+export const judgeEveryWeek = (db: Db, range: RunRange): Promise<JudgedSpan> => judgeWeeks(db, range, null);
+
+/** The weeks the run judges hold the date `date`. */
+export const JUDGED = (date: string) => `(${date} BETWEEN $judgedFrom AND $judgedTo AND ${weekStart(date)} IN (SELECT week_start FROM judged_weeks))`;
+
+/**
+ * `employee_weeks`: the checked agencies' employee-weeks of the weeks the run judges. The weeks
+ * wholly inside the checked dates ($innerFrom, a Monday, to $innerTo, a Sunday) come from
+ * `week_facts`; the one or two weeks the dates cut, from the records with "in range" as the run's
+ * dates say.
  */
 const EMPLOYEE_WEEKS = `CREATE OR REPLACE TEMP TABLE employee_weeks AS
 SELECT f.agency, f.nip, f.week_start, f.records, f.net, f.centiminutes, f.touches, f.flex_days
 FROM week_facts f
 JOIN run_profiles p ON p.agency = f.agency
-WHERE f.week_start BETWEEN $innerFrom AND $innerTo
+WHERE f.week_start BETWEEN $innerFrom AND $innerTo AND ${JUDGED('f.week_start')}
 UNION ALL
-${weekAggregate('a.date BETWEEN $weekFrom AND CAST($innerFrom AS DATE) - 1', 'a.date BETWEEN $from AND $to')}
+${weekAggregate(`a.date BETWEEN $weekFrom AND CAST($innerFrom AS DATE) - 1 AND ${JUDGED('a.date')}`, 'a.date BETWEEN $from AND $to')}
 UNION ALL
-${weekAggregate('a.date BETWEEN CAST($innerTo AS DATE) + 1 AND $weekTo AND a.date >= $innerFrom', 'a.date BETWEEN $from AND $to')}`;
+${weekAggregate(`a.date BETWEEN CAST($innerTo AS DATE) + 1 AND $weekTo AND a.date >= $innerFrom AND ${JUDGED('a.date')}`, 'a.date BETWEEN $from AND $to')}`;
 
 /**
  * The unit of an employee-week (docs/rules.md, Compliance): the roster's, else the one unit the
@@ -226,8 +260,9 @@ const UNEXCUSED_FROM = `make_date(year(CAST($weekFrom AS DATE)) - 1, 1, 1)`;
 
 /**
  * `rule_days`: the working days the day-level rules read — the flexible-location days and the present
- * days missing a time of the run's weeks, and the unexcused absences since UNEXCUSED_FROM — with the
- * facts those rules need (exemption, discipline, front-line unit, national FWA day).
+ * days missing a time of the weeks the run judges, and the unexcused absences since UNEXCUSED_FROM
+ * (DIS-01 counts them over the year, whichever weeks are judged) — with the facts those rules need
+ * (exemption, discipline, front-line unit, national FWA day).
  */
 const RULE_DAYS = `CREATE OR REPLACE TEMP TABLE rule_days AS
 WITH special AS (
@@ -267,16 +302,23 @@ LEFT JOIN units u ON u.agency = a.agency AND u.unit_name = ${UNIT_OF_RECORD.unit
 LEFT JOIN (SELECT DISTINCT date FROM calendar WHERE day_type = 'NATIONAL_FWA_DAY') f ON f.date = a.date
 LEFT JOIN special s ON s.nip = a.nip AND s.date = a.date
 WHERE a.date BETWEEN ${UNEXCUSED_FROM} AND $weekTo AND d.working
-  AND ((a.date >= $weekFrom AND ((${FLEX_DAY}) OR ${MISSING_TIME})) OR a.status = '${UNEXCUSED}')`;
+  AND ((a.date >= $weekFrom AND ((${FLEX_DAY}) OR ${MISSING_TIME}) AND ${JUDGED('a.date')}) OR a.status = '${UNEXCUSED}')`;
 
-/** The shared tables, built in this order once `run_profiles` holds the checked agencies. */
-export const SHARED_RUN_TABLES: [RunTable, string][] = [
+/**
+ * The shared tables, built in this order once `run_profiles` holds the checked agencies: the
+ * employees' units first, then (`judged_weeks`, from check-run.ts: an employee's changed unit
+ * makes every week judged) what the rules read of the judged weeks.
+ */
+export const UNIT_RUN_TABLES: [RunTable, string][] = [
   ['agency_days', AGENCY_DAYS],
   ['employee_units', EMPLOYEE_UNITS],
   ['week_units', WEEK_UNITS],
+];
+export const JUDGED_RUN_TABLES: [RunTable, string][] = [
   ['employee_weeks', EMPLOYEE_WEEKS],
   ['rule_days', RULE_DAYS],
 ];
+export const SHARED_RUN_TABLES = [...UNIT_RUN_TABLES, ...JUDGED_RUN_TABLES];
 
 /** The checked dates and the whole ISO weeks around them, as every run statement binds them. */
 export interface RunRange {
@@ -289,8 +331,15 @@ export interface RunRange {
   innerTo: string;
 }
 
-export async function buildSharedTables(db: Db, range: RunRange): Promise<void> {
-  for (const [, sql] of SHARED_RUN_TABLES) await db.run(sql, { ...range });
+/**
+ * The shared tables; `judge` makes `judged_weeks` once the employees' units are known. Returns the
+ * judged weeks' span, which the statements after them bind besides the range.
+ */
+export async function buildSharedTables(db: Db, range: RunRange, judge: () => Promise<JudgedSpan>): Promise<JudgedSpan> {
+  for (const [, sql] of UNIT_RUN_TABLES) await db.run(sql, { ...range });
+  const span = await judge();
+  for (const [, sql] of JUDGED_RUN_TABLES) await db.run(sql, { ...range, ...span });
+  return span;
 }
 
 /**
@@ -339,7 +388,7 @@ label_unit AS (
  * agency's day is looked up for their records only (a LEFT JOIN, which the optimiser does not move
  * before them; every wanted agency has its days).
  */
-export function periodRows(wanted: string, key: string, counted = false, dates = '$weekFrom AND $weekTo'): string {
+export function periodRows(wanted: string, key: string, counted = false, dates = '$judgedFrom AND $judgedTo'): string {
   return `rows AS (
   SELECT a.agency, a.nip, x.k, a.date, a.batch_id, a.row_no, coalesce(e.name, a.name) AS name, ${UNIT_OF_RECORD.unit} AS unit${counted ? `, ${JAM_COUNTED} AS counted` : ''}
   FROM attendance a

@@ -9,14 +9,15 @@ import { UNKNOWN_UNIT } from '../rules/run-tables.ts';
 
 /**
  * Written by the check run while its tables exist: its observed employee-weeks with their flexible
- * days and failed rules, and the NIP and name of each of its employees (`emp`, its number in the run).
+ * days and failed rules, and the NIP, name and unit of each of its employees (`emp`, its number in
+ * the run; the unit as the next run of the scope compares it, check-run.ts).
  */
 export const STORE_RUN_WEEKS = [`
 INSERT INTO run_weeks
 SELECT $run, agency, unit, emp, week, flex_days::INTEGER, records::INTEGER, failed, several
 FROM observed_weeks`, `
 INSERT INTO run_employees
-SELECT $run, emp, nip, name
+SELECT $run, emp, nip, name, unit, weekly
 FROM employee_units
 WHERE emp IN (SELECT emp FROM observed_weeks)`];
 

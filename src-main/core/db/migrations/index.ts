@@ -17,6 +17,7 @@ import { migration as m009 } from './009-week-facts.ts';
 import { migration as m010 } from './010-run-notes.ts';
 import { migration as m011 } from './011-run-week-rules.ts';
 import { migration as m012 } from './012-run-week-employees.ts';
+import { migration as m013 } from './013-run-states.ts';
 
 export interface Migration {
   version: number;
@@ -24,4 +25,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013];

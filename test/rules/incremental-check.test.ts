@@ -1,0 +1,137 @@
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ImportKind } from '../../src-main/contract/import-types.ts';
+import type { RunChecksRequest } from '../../src-main/contract/rules-types.ts';
+import type { Params } from '../../src-main/core/db/database.ts';
+import { checkWhole } from '../helpers/checks.ts';
+import { freshCore, tempDir } from '../helpers/workspace.ts';
+import { importAttendance, importCalendar, week, type Person, type TestCore } from './rule-fixtures.ts';
+
+// Issue 20: a re-check judges again only the weeks that changed since the previous run of its scope
+// and takes the others from that run (rules/check-run.ts). After every step of a sequence over the
+// samples (imports, undos, imports again, a profile and a calendar change, another scope), the
+// re-check must answer exactly what a check judging every week answers on the same workspace
+// against the same previous run: every finding with its status, sources and sentence, every
+// resolved one, compliance by unit, region, rule, week and unit-week, the notes and the counts.
+
+const SAMPLES = join(import.meta.dirname, '../../samples');
+const MANIFEST = JSON.parse(readFileSync(join(SAMPLES, 'manifest.json'), 'utf8')) as { file: string; agency?: string; kind: ImportKind }[];
+const ATTENDANCE = MANIFEST.filter((m) => m.kind === 'attendance');
+const SLEMAN = ATTENDANCE.filter((m) => m.agency === 'PEMKAB-SLEMAN');
+
+async function importSample(c: TestCore, m: (typeof MANIFEST)[number]): Promise<string> {
+  const { files } = await c.importFiles({ files: [{ path: join(SAMPLES, m.file), kind: m.kind, ...(m.agency ? { agency: m.agency } : {}) }] });
+  expect(files[0]!.status, m.file).toBe('imported');
+  return files[0]!.batch!;
+}
+
+/** Records whether each check the core runs judges every week or some (the statement that makes `judged_weeks`). */
+function watchJudged(c: TestCore): { every: boolean; weeks: string[] }[] {
+  const seen: { every: boolean; weeks: string[] }[] = [];
+  const run = c.db.run.bind(c.db);
+  c.db.run = async (sql: string, params?: Params) => {
+    if (sql.startsWith('CREATE OR REPLACE TEMP TABLE judged_weeks')) {
+      const p = params as Record<string, unknown>;
+      seen.push({ every: p.every as boolean, weeks: JSON.parse(p.mondays as string) as string[] });
+    }
+    return run(sql, params);
+  };
+  return seen;
+}
+
+/**
+ * Checks `c` (a re-check, judging what changed) and a copy of it made just before whose previous
+ * run has forgotten its state (so it judges every week): both answers must be the same. Returns
+ * whether the re-check judged only some weeks.
+ */
+async function expectSameAsFull(c: TestCore, seen: { every: boolean }[], step: string, req: RunChecksRequest = {}): Promise<boolean> {
+  await c.db.run('CHECKPOINT');
+  const dir = tempDir();
+  copyFileSync(c.dbPath, join(dir, 'ws.duckdb'));
+  const full = await freshCore(dir);
+  try {
+    await full.db.run('UPDATE run_results SET state = NULL');
+    const fullSeen = watchJudged(full);
+    const before = seen.length;
+    const a = await checkWhole(c, req);
+    const b = await checkWhole(full, req);
+    expect(fullSeen.map((s) => s.every), `${step}: the copy judges every week`).toEqual([true]);
+    expect(a.findingsTotal + a.resolvedTotal, `${step}: something to compare`).toBeGreaterThan(0);
+    expect(a, step).toEqual(b);
+    expect(seen.length, step).toBe(before + 1);
+    return !seen.at(-1)!.every;
+  } finally {
+    full.close();
+  }
+}
+
+describe('a re-check judges only the weeks that changed', () => {
+  it('and answers what a check of every week answers, after every import, undo, profile, calendar and scope change of the samples', async () => {
+    const c = await freshCore();
+    const seen = watchJudged(c);
+    const batches = new Map<string, string>();
+    const last = SLEMAN.slice(-2);
+    for (const m of MANIFEST) if (!last.includes(m)) batches.set(m.file, await importSample(c, m));
+    await c.runChecks({});
+    expect(seen.at(-1)!.every, 'the first check judges every week').toBe(true);
+
+    const partly: string[] = [];
+    const step = async (name: string, req: RunChecksRequest = {}) => {
+      if (await expectSameAsFull(c, seen, name, req)) partly.push(name);
+    };
+    for (const m of last) {
+      batches.set(m.file, await importSample(c, m));
+      await step(`import ${m.file}`);
+    }
+    // Undone in another order than imported, so rows a later batch replaced come back.
+    for (const m of [SLEMAN[1]!, ATTENDANCE[0]!]) {
+      await c.undoImport({ batch: batches.get(m.file)! });
+      await step(`undo ${m.file}`);
+    }
+    await importSample(c, SLEMAN[1]!);
+    await step(`import again ${SLEMAN[1]!.file}`);
+    await c.setProfile({ agency: 'PEMKAB-SLEMAN', set: { workDays: '6', breakMonThu: '12:00-12:30' } });
+    await step('profile of PEMKAB-SLEMAN');
+    await importCalendar(c, [['2025-10-02', 'Libur', 'Hari libur uji']]);
+    await step('a holiday added');
+    await importSample(c, ATTENDANCE[0]!);
+    await step(`import again ${ATTENDANCE[0]!.file}`);
+    // Another scope has runs of its own: its first judges every week, the next only what changed.
+    const september = { from: '2025-09-03', to: '2025-09-24' };
+    await c.runChecks(september);
+    await c.undoImport({ batch: batches.get(last[0]!.file)! });
+    await step(`undo ${last[0]!.file}, September`, september);
+    // The screens now show "everything imported" no longer: its next check judges every week.
+    await c.undoImport({ batch: batches.get(last[1]!.file)! });
+    await step(`undo ${last[1]!.file}`);
+    await importSample(c, last[1]!);
+    await step(`import again ${last[1]!.file}`);
+
+    expect(partly).toEqual([
+      `import ${last[0]!.file}`, `import ${last[1]!.file}`, `undo ${SLEMAN[1]!.file}`, `undo ${ATTENDANCE[0]!.file}`,
+      `import again ${SLEMAN[1]!.file}`, `import again ${ATTENDANCE[0]!.file}`, `undo ${last[0]!.file}, September`,
+      `import again ${last[1]!.file}`,
+    ]);
+  });
+
+  it('judges every week when an employee\'s unit changed (the weeks taken over would keep the old unit)', async () => {
+    // Someone not on the roster: their unit is the one their records carry, over every week checked.
+    // A week whose records name no unit takes it; once their records name two units, each week
+    // takes its own, and that week has none.
+    const c = await freshCore();
+    const seen = watchJudged(c);
+    const p: Person = { nip: '198609262015051001', name: 'Tanpa Roster', unit: 'Bagian Umum' };
+    await importAttendance(c, 'PEMKOT-X', [
+      ...week(p, '2025-09-01', ['WFO', 'WFH', 'WFH', 'WFH', 'WFO']),
+      ...week(p, '2025-09-08', [{ unit: '' }, { unit: '' }, { unit: '', mode: 'WFH' }, { unit: '', mode: 'WFH' }, { unit: '', mode: 'WFH' }]),
+    ]);
+    await c.runChecks({});
+    await importAttendance(c, 'PEMKOT-X', week(p, '2025-09-22', ['WFO', 'WFO', 'WFO', 'WFO', 'WFO']));
+    expect(await expectSameAsFull(c, seen, 'same unit'), 'the same unit: only the new weeks').toBe(true);
+    await importAttendance(c, 'PEMKOT-X', week({ ...p, unit: 'Bagian Keuangan' }, '2025-10-06', ['WFO', 'WFO', 'WFO', 'WFO', 'WFO']));
+    expect(await expectSameAsFull(c, seen, 'another unit'), 'another unit: every week').toBe(false);
+    const weeks = (await c.overview({})).units.map((u) => u.unit).sort();
+    expect(weeks).toEqual(['(unit tidak diketahui)', 'Bagian Keuangan', 'Bagian Umum']);
+  });
+});
