@@ -1,12 +1,13 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import type { ImportKind } from '../../src-main/contract/import-types.ts';
 import type { RunChecksRequest } from '../../src-main/contract/rules-types.ts';
 import type { Params } from '../../src-main/core/db/database.ts';
 import { checkWhole } from '../helpers/checks.ts';
 import { freshCore, tempDir } from '../helpers/workspace.ts';
-import { importAttendance, importCalendar, week, type Person, type TestCore } from './rule-fixtures.ts';
+import { importAttendance, importCalendar, officeWeek, week, type Person, type TestCore } from './rule-fixtures.ts';
 
 // Issue 20: a re-check judges again only the weeks that changed since the previous run of its scope
 // and takes the others from that run (rules/check-run.ts). After every step of a sequence over the
@@ -59,6 +60,13 @@ async function expectSameAsFull(c: TestCore, seen: { every: boolean }[], step: s
     expect(fullSeen.map((s) => s.every), `${step}: the copy judges every week`).toEqual([true]);
     expect(a.findingsTotal + a.resolvedTotal, `${step}: something to compare`).toBeGreaterThan(0);
     expect(a, step).toEqual(b);
+    // The screens read what the run kept of its employee-weeks and employees (run_weeks, run_employees).
+    expect(await c.overview({}), `${step}: overview`).toEqual(await full.overview({}));
+    const grid = async (x: TestCore) => {
+      const g = await x.complianceGrid({});
+      return { weeks: g.weeks, cells: tableFromIPC(g.cells).toArray().map((r) => r.toJSON()) };
+    };
+    expect(await grid(c), `${step}: grid`).toEqual(await grid(full));
     expect(seen.length, step).toBe(before + 1);
     return !seen.at(-1)!.every;
   } finally {
@@ -113,6 +121,43 @@ describe('a re-check judges only the weeks that changed', () => {
       `import again ${SLEMAN[1]!.file}`, `import again ${ATTENDANCE[0]!.file}`, `undo ${last[0]!.file}, September`,
       `import again ${last[1]!.file}`,
     ]);
+  }, 300_000);
+
+  it('an employee failing the same week in two agencies has one finding in each, run after run (old code: 2, 4, then 16)', async () => {
+    // Moved mid-week: short days in one agency, then in another; JAM-01 judges each agency's week.
+    const c = await freshCore();
+    const seen = watchJudged(c);
+    const p: Person = { nip: '198609262015051001', name: 'Ani Pindah', unit: 'Bagian Umum' };
+    const q: Person = { nip: '198609262015051002', name: 'Budi Tetap', unit: 'Bagian Umum' };
+    await importAttendance(c, 'PEMKOT-X', week(p, '2025-09-01', [{ out: '12:00' }, { out: '12:00' }, '-', '-', '-']));
+    await importAttendance(c, 'PEMKOT-Y', week(p, '2025-09-01', ['-', '-', { out: '12:00' }, { out: '12:00' }, { out: '12:00' }]));
+    const jam = (r: { findings: { rule: string; nip: string; agency: string | null; status: string }[] }) =>
+      r.findings.filter((f) => f.rule === 'JAM-01' && f.nip === p.nip).map((f) => `${f.agency} ${f.status}`).sort();
+    expect(jam(await checkWhole(c, {}))).toEqual(['PEMKOT-X new', 'PEMKOT-Y new']);
+    for (const monday of ['2025-09-08', '2025-09-15']) {
+      await importAttendance(c, 'PEMKOT-X', officeWeek(q, monday));
+      expect(await expectSameAsFull(c, seen, `office week ${monday}`)).toBe(true);
+      expect(jam(await checkWhole(c, {})), monday).toEqual(['PEMKOT-X open', 'PEMKOT-Y open']);
+    }
+  });
+
+  it('judges every week when an undone batch\'s dates are not known (stored before batches kept them)', async () => {
+    const c = await freshCore();
+    const seen = watchJudged(c);
+    const p: Person = { nip: '198609262015051001', name: 'Ani Lama', unit: 'Bagian Umum' };
+    const ids: string[] = [];
+    for (const [monday, days] of [['2025-09-01', ['WFO', 'WFO', 'WFO', 'WFO', 'WFO']], ['2025-09-08', ['WFH', 'WFH', 'WFH', 'WFO', 'WFO']],
+      ['2025-09-15', ['WFO', 'WFO', 'WFO', 'WFO', 'WFO']]] as const) {
+      ids.push((await importAttendance(c, 'PEMKOT-X', week(p, monday, [...days]))).batch!);
+    }
+    const lok = async () => (await checkWhole(c, {})).findings.filter((f) => f.rule === 'LOK-01').map((f) => `${f.period} ${f.status}`);
+    expect(await lok()).toEqual(['2025-W37 new']);
+    // As a batch imported before migrations 6 and 9 stands: no count of its records, no first and last date.
+    await c.db.run('UPDATE batches SET records = NULL, key_from = NULL, key_to = NULL WHERE batch_id = $b', { b: ids[1]! });
+    await c.undoImport({ batch: ids[1]! });
+    expect(await expectSameAsFull(c, seen, 'undo of the old batch'), 'every week judged').toBe(false);
+    const after = await c.runFindings({ run: (await c.runChecks({})).run, resolved: true });
+    expect(after.findings.map((f) => `${f.rule} ${f.period} ${f.status}`)).toEqual(['LOK-01 2025-W37 resolved']);
   });
 
   it('judges every week when an employee\'s unit changed (the weeks taken over would keep the old unit)', async () => {

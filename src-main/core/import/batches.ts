@@ -13,11 +13,15 @@ interface BatchRow {
   status: 'active' | 'undone'; undone_at: string | null; sheet: string | null; layout: LayoutId; records: number; constants: string;
 }
 
+/**
+ * The records a batch `b` wrote: batches stored before the layouts wrote one record per imported
+ * row (migration 6) have no count of their own, and wrote one per row.
+ */
+export const batchRecords = (b: string): string => `coalesce(${b}.records, ${b}.rows_imported)`;
+
 const BATCH_COLUMNS = `batch_id, file_name, kind, agency, sha256, size, format, encoding, delimiter, header_row, mapping,
   strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS imported_at, rows_read, rows_imported, rows_rejected, rows_skipped, rows_replaced,
-  status, strftime(undone_at, '%Y-%m-%dT%H:%M:%SZ') AS undone_at, sheet, layout,
-  -- Batches stored before the layouts wrote one record per imported row.
-  coalesce(records, rows_imported) AS records, constants`;
+  status, strftime(undone_at, '%Y-%m-%dT%H:%M:%SZ') AS undone_at, sheet, layout, ${batchRecords('batches')} AS records, constants`;
 
 function toBatch(r: BatchRow): ImportBatch {
   return {

@@ -8,6 +8,7 @@ import {
 } from '../../contract/rules-types.ts';
 import type { Db } from '../db/database.ts';
 import { numberedList } from '../db/numbered-list.ts';
+import { batchRecords } from '../import/batches.ts';
 import { PANTAU_VERSION } from '../export/version.ts';
 import { COMPLIANCE_BY_UNIT_WEEK_SQL, COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_SQL, complianceByRuleSql, NOTES_SQL, OBSERVED_WEEKS } from './compliance-sql.ts';
 import { effectiveProfile } from './profiles.ts';
@@ -60,6 +61,14 @@ function byRegion(rows: ComplianceRow[], provinces: Map<string, string | null>):
 
 const FINDING_COLUMNS = `rule, nip, name, agency, unit, period, strftime(period_start, '%Y-%m-%d') AS "periodStart",
   strftime(period_end, '%Y-%m-%d') AS "periodEnd", figures, detail, basis, status, sources`;
+
+/**
+ * A finding `f` of this run is the finding `o` of the run before when both name the same rule,
+ * employee, period and agency: an employee moved mid-week can fail the same week in two agencies,
+ * and each is a finding of its own. Matched on the first three only, and joined rather than looked
+ * up, each was stored once per match: two, then four, then eight.
+ */
+const SAME_FINDING = 'o.rule = f.rule AND o.nip = f.nip AND o.period = f.period AND o.agency IS NOT DISTINCT FROM f.agency';
 
 /**
  * The order of a run's findings, in the check's answer and its pages. Agency, rule, NIP and period
@@ -197,7 +206,7 @@ export function runRange(from: string, to: string): RunRange {
 }
 
 /** Bump when a run's stored result changes shape or meaning without a new release. */
-const RESULT_FORMAT = 2;
+const RESULT_FORMAT = 3;
 
 const logicHashes = new WeakMap<RuleBook, string>();
 
@@ -262,8 +271,9 @@ interface BatchRow {
   key_to: string | null;
 }
 
-const BATCHES = `SELECT batch_id, status, kind, records, strftime(key_from, '%Y-%m-%d') AS key_from, strftime(key_to, '%Y-%m-%d') AS key_to
-FROM batches`;
+const BATCHES = `SELECT batch_id, status, kind, ${batchRecords('b')} AS records, strftime(key_from, '%Y-%m-%d') AS key_from,
+  strftime(key_to, '%Y-%m-%d') AS key_to
+FROM batches b`;
 
 /** The run the screens show: the latest with a summary, its employee-weeks kept in `run_weeks`. */
 const SCREENS_RUN = `SELECT run_id FROM runs WHERE run_id IN (SELECT run_id FROM run_summaries) ORDER BY seq DESC LIMIT 1`;
@@ -431,11 +441,9 @@ SELECT
   f.figures,
   NULL,
   ${book.basisSql('f.rule')},
-  CASE WHEN o.rule IS NULL THEN 'new' ELSE 'open' END,
+  CASE WHEN EXISTS (SELECT 1 FROM findings o WHERE o.run_id = $prev AND o.status <> 'resolved' AND ${SAME_FINDING}) THEN 'open' ELSE 'new' END,
   f.sources
-FROM run_findings f
-LEFT JOIN (SELECT * FROM findings WHERE run_id = $prev AND status <> 'resolved') o
-  ON o.rule = f.rule AND o.nip = f.nip AND o.period = f.period`,
+FROM run_findings f`,
       { run, prev },
     );
     await db.run(
@@ -459,7 +467,7 @@ SELECT
 FROM findings o
 JOIN run_profiles p ON p.agency = o.agency
 WHERE o.run_id = $prev AND o.status <> 'resolved' AND list_contains(p.enabled_rules, o.rule)
-  AND NOT EXISTS (SELECT 1 FROM run_findings f WHERE f.rule = o.rule AND f.nip = o.nip AND f.period = o.period)`,
+  AND NOT EXISTS (SELECT 1 FROM run_findings f WHERE ${SAME_FINDING})`,
       { run, prev },
     );
     const counts = (await db.one<{ total: number; fresh: number; resolved: number }>(

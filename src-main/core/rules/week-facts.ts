@@ -17,6 +17,7 @@
 import { createHash } from 'node:crypto';
 import { addDays } from '../../contract/dates.ts';
 import type { Db } from '../db/database.ts';
+import { batchRecords } from '../import/batches.ts';
 import type { RuleBook } from './rule-book.ts';
 import { AGENCY_DAYS, createRunProfiles, runProfileOf, weekAggregate, weekStart, type RunProfile } from './run-tables.ts';
 
@@ -31,7 +32,7 @@ WHERE day_type = 'HOLIDAY'`;
 /** Attendance batches whose state the facts do not reflect yet, with the Monday and Sunday around their key dates. */
 const CHANGED_BATCHES = `SELECT
   b.batch_id,
-  b.key_from IS NULL AND b.records > 0 AS unknown,
+  b.key_from IS NULL AND ${batchRecords('b')} > 0 AS unknown,
   strftime(${weekStart('b.key_from')}, '%Y-%m-%d') AS lo,
   strftime(${weekStart('b.key_to')} + 6, '%Y-%m-%d') AS hi
 FROM batches b
