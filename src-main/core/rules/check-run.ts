@@ -297,12 +297,11 @@ function mondays(lo: string, hi: string): string[] {
  * them (its findings, its employee-weeks, its notes). A week can differ when its records changed
  * (an attendance batch imported or undone since: its first to last key date; the checked dates
  * grow only by such records) or when the first or last checked date moved (the week it cuts now,
- * and the one it cut before). Everything is
- * judged when anything else a week depends on may have changed: the rules, a profile, any other
- * kind of record (roster, approvals, calendar, units, reports), an employee's unit (the unit of
- * every week of theirs), or when the previous run cannot be read back (not the screens' run,
- * stored before runs kept their state, or none). DIS-01 counts the year whichever weeks are
- * judged: `rule_days` keeps every unexcused day.
+ * and the one it cut before). Everything is judged when anything else a week depends on may have
+ * changed: the rules, a profile, any other kind of record (roster, approvals, calendar, units,
+ * reports), an employee's unit (the unit of every week of theirs), or when the previous run cannot
+ * be read back (not the screens' run, stored before runs kept their state, or none). DIS-01 counts
+ * the year whichever weeks are judged: `rule_days` keeps every unexcused day.
  */
 async function changedWeeks(
   db: Db, previous: Previous | undefined, state: RunState, batches: BatchRow[], dates: { from: string | null; to: string | null },
