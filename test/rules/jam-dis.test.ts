@@ -7,7 +7,7 @@ import { RULES } from '../../src-main/core/rules/index.ts';
 import { JAM_01 } from '../../src-main/core/rules/jam-01.ts';
 import type { RuleDefinition } from '../../src-main/core/rules/rule.ts';
 import { createRuleBook } from '../../src-main/core/rules/rule-book.ts';
-import { AGENCY_DAYS, buildSharedTables, createRunProfiles, judgeEveryWeek, type RunRange } from '../../src-main/core/rules/run-tables.ts';
+import { AGENCY_DAYS, buildSharedTables, createRunProfiles, judgeWeeks, type RunRange } from '../../src-main/core/rules/run-tables.ts';
 import { insertWeekFacts } from '../../src-main/core/rules/week-facts.ts';
 
 // JAM-01 (net weekly hours) and DIS-01 (PP 94/2021 bands, docs/rules.md). The run's shared tables
@@ -152,7 +152,7 @@ async function load(records: Rec[], setup: Setup = {}): Promise<RunRange> {
   // The workspace's weekly facts, from the same profile (week-facts.ts keeps them for a real workspace).
   await db.run(AGENCY_DAYS, { ...range });
   await db.run(insertWeekFacts('true'));
-  const span = await buildSharedTables(db, range, () => judgeEveryWeek(db, range));
+  const span = await buildSharedTables(db, range, () => judgeWeeks(db, range, null));
   return { ...range, ...span };
 }
 

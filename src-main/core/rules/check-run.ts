@@ -227,41 +227,6 @@ function sha256(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
 
-/**
- * Every batch with its state, and each profile's latest version. Batch numbers are never given
- * twice and an undone batch stays undone, so any import or undo (even an import undone again, or
- * a file undone and imported anew) changes the first; any profile saved changes the second. Both
- * are workspace-wide, as the screens' "stale" mark is: a run over one agency also reads other
- * agencies' records (units, names) and the roster, approvals and calendar are shared.
- */
-const WORKSPACE_STATE = `
-SELECT
-  (SELECT coalesce(string_agg(batch_id || CASE WHEN status = 'active' THEN '' ELSE ' ' || status END, ',' ORDER BY seq), '')
-   FROM batches) AS batches,
-  (SELECT coalesce(string_agg(agency || ' v' || version, ',' ORDER BY agency), '')
-   FROM (SELECT agency, max(version) AS version FROM profiles GROUP BY agency)) AS profiles`;
-
-/**
- * What a run's result depends on: the rules and their code, the request, the data and the profiles.
- * The calendar is data (a batch); no rule reads today's date.
- */
-async function fingerprintOf(db: Db, book: RuleBook, req: RunChecksRequest): Promise<{ fingerprint: string; profiles: string }> {
-  const state = (await db.one<{ batches: string; profiles: string }>(WORKSPACE_STATE))!;
-  const fingerprint = sha256({
-    logic: logicOf(book), agency: req.agency ?? null, from: req.from ?? null, to: req.to ?? null,
-    batches: state.batches, profiles: state.profiles,
-  });
-  return { fingerprint, profiles: state.profiles };
-}
-
-/** What a run was made from (`run_results.state`), for the next run of its scope to judge only the weeks that changed. */
-interface RunState {
-  logic: string;
-  profiles: string;
-  /** Every batch's state, by batch id. */
-  batches: Record<string, string>;
-}
-
 interface BatchRow {
   batch_id: string;
   status: string;
@@ -273,7 +238,60 @@ interface BatchRow {
 
 const BATCHES = `SELECT batch_id, status, kind, ${batchRecords('b')} AS records, strftime(key_from, '%Y-%m-%d') AS key_from,
   strftime(key_to, '%Y-%m-%d') AS key_to
-FROM batches b`;
+FROM batches b
+ORDER BY seq`;
+
+const PROFILE_VERSIONS = `SELECT coalesce(string_agg(agency || ' v' || version, ',' ORDER BY agency), '') AS profiles
+FROM (SELECT agency, max(version) AS version FROM profiles GROUP BY agency)`;
+
+/**
+ * Every batch with its state, and each profile's latest version. Batch numbers are never given
+ * twice and an undone batch stays undone, so any import or undo (even an import undone again, or
+ * a file undone and imported anew) changes the first; any profile saved changes the second. Both
+ * are workspace-wide, as the screens' "stale" mark is: a run over one agency also reads other
+ * agencies' records (units, names) and the roster, approvals and calendar are shared.
+ */
+interface Workspace {
+  batches: BatchRow[];
+  profiles: string;
+}
+
+async function workspaceOf(db: Db): Promise<Workspace> {
+  return {
+    batches: await db.all<BatchRow & Record<string, unknown>>(BATCHES),
+    profiles: (await db.one<{ profiles: string }>(PROFILE_VERSIONS))!.profiles,
+  };
+}
+
+/**
+ * What a run's result depends on: the rules and their code, the request, the data and the profiles.
+ * The calendar is data (a batch); no rule reads today's date.
+ */
+function fingerprintOf(book: RuleBook, req: RunChecksRequest, ws: Workspace): string {
+  return sha256({
+    logic: logicOf(book), agency: req.agency ?? null, from: req.from ?? null, to: req.to ?? null,
+    batches: ws.batches.map((b) => (b.status === 'active' ? b.batch_id : `${b.batch_id} ${b.status}`)).join(','), profiles: ws.profiles,
+  });
+}
+
+/** What a run was made from (`run_results.state`), for the next run of its scope to judge only the weeks that changed. */
+interface RunState {
+  logic: string;
+  profiles: string;
+  /** Every batch's state, by batch id. */
+  batches: Record<string, string>;
+}
+
+const stateOf = (book: RuleBook, ws: Workspace): RunState => ({
+  logic: logicOf(book), profiles: ws.profiles, batches: Object.fromEntries(ws.batches.map((b) => [b.batch_id, b.status])),
+});
+
+/** What a run judges only the changed weeks by: the previous run of its scope, and the workspace now and as a run state. */
+interface Judging {
+  previous: Previous | undefined;
+  ws: Workspace;
+  state: RunState;
+}
 
 /** The run the screens show: the latest with a summary, its employee-weeks kept in `run_weeks`. */
 const SCREENS_RUN = `SELECT run_id FROM runs WHERE run_id IN (SELECT run_id FROM run_summaries) ORDER BY seq DESC LIMIT 1`;
@@ -303,16 +321,14 @@ function mondays(lo: string, hi: string): string[] {
  * be read back (not the screens' run, stored before runs kept their state, or none). DIS-01 counts
  * the year whichever weeks are judged: `rule_days` keeps every unexcused day.
  */
-async function changedWeeks(
-  db: Db, previous: Previous | undefined, state: RunState, batches: BatchRow[], dates: { from: string | null; to: string | null },
-): Promise<string[] | null> {
+async function changedWeeks(db: Db, { previous, ws, state }: Judging, dates: { from: string | null; to: string | null }): Promise<string[] | null> {
   if (!previous?.state || !previous.date_from || !previous.date_to || !dates.from || !dates.to) return null;
   const before = JSON.parse(previous.state) as RunState;
   if (before.logic !== state.logic || before.profiles !== state.profiles) return null;
   if ((await db.one<{ run_id: string }>(SCREENS_RUN))?.run_id !== previous.run_id) return null;
   if (Object.keys(before.batches).some((id) => !(id in state.batches))) return null;
   const weeks = new Set<string>();
-  for (const b of batches) {
+  for (const b of ws.batches) {
     if (before.batches[b.batch_id] === b.status) continue;
     if (b.kind !== 'attendance') return null;
     if (b.records > 0 && (!b.key_from || !b.key_to)) return null;
@@ -352,9 +368,9 @@ const weekRules = (book: RuleBook): string => `(${book.rules.filter((r) => r.per
 
 /**
  * The run's temp tables, up to its findings and judged employee-weeks: those of the weeks it judges,
- * and the previous run's of the others (none when it judges every week).
+ * and the previous run's of the others (none when it judges every week, as without `judging`).
  */
-async function prepare(db: Db, book: RuleBook, req: RunChecksRequest, previous: Previous | undefined, state: RunState) {
+async function prepare(db: Db, book: RuleBook, req: RunChecksRequest, judging?: Judging) {
   await db.transaction(() => refreshWeekFacts(db, book));
   const { from, to } = await scopeRange(db, req);
   const range = runRange(from ?? '1900-01-01', to ?? '1900-01-01');
@@ -367,14 +383,13 @@ ORDER BY 1`,
     { agency: req.agency ?? null, ...range },
   )).map((r) => r.agency);
   const { version: profileVersion, provinces } = await loadProfiles(db, book, agencies);
-  const batches = await db.all<BatchRow & Record<string, unknown>>(BATCHES);
-  state.batches = Object.fromEntries(batches.map((b) => [b.batch_id, b.status]));
   // The run the weeks not judged come from: none when every week is judged.
   let source = '';
   const span = await buildSharedTables(db, range, async () => {
-    let judged = await changedWeeks(db, previous, state, batches, { from, to });
-    if (judged && (await db.one<{ n: number }>(UNITS_CHANGED, { prev: previous!.run_id }))!.n > 0) judged = null;
-    if (judged) source = previous!.run_id;
+    const prev = judging?.previous?.run_id ?? '';
+    let judged = judging ? await changedWeeks(db, judging, { from, to }) : null;
+    if (judged && (await db.one<{ n: number }>(UNITS_CHANGED, { prev }))!.n > 0) judged = null;
+    if (judged) source = prev;
     return judgeWeeks(db, range, judged);
   });
   const rules = weekRules(book);
@@ -402,8 +417,9 @@ WHERE w.run_id = $source AND w.week BETWEEN ${weekOf('CAST($weekFrom AS DATE)')}
 }
 
 async function check(db: Db, book: RuleBook, req: RunChecksRequest, now: Date, afterStore: AfterStore | undefined): Promise<StoredRun> {
-  const { fingerprint, profiles } = await fingerprintOf(db, book, req);
-  const state: RunState = { logic: logicOf(book), profiles, batches: {} };
+  const ws = await workspaceOf(db);
+  const fingerprint = fingerprintOf(book, req, ws);
+  const state = stateOf(book, ws);
   const previous = await db.one<Previous & Record<string, unknown>>(
     PREVIOUS_RUN, { agency: req.agency ?? null, from: req.from ?? null, to: req.to ?? null },
   );
@@ -412,12 +428,12 @@ async function check(db: Db, book: RuleBook, req: RunChecksRequest, now: Date, a
     // again for the screens, every week judged (the screens do not hold it to take weeks from).
     const stored = JSON.parse(previous.result) as StoredRun;
     if (afterStore && !(await afterStore.holds?.(stored.run))) {
-      await prepare(db, book, req, undefined, state);
+      await prepare(db, book, req);
       await afterStore(stored.run);
     }
     return stored;
   }
-  const { from, to, range, profileVersion, provinces, source } = await prepare(db, book, req, previous, state);
+  const { from, to, range, profileVersion, provinces, source } = await prepare(db, book, req, { previous, ws, state });
   // The run's number is taken before its transaction, committed at once (see import-file.ts).
   const seq = (await db.one<{ n: number }>("SELECT nextval('run_seq') AS n"))!.n;
   const stored = await db.transaction(async () => {

@@ -177,9 +177,6 @@ export async function judgeWeeks(db: Db, range: RunRange, mondays: string[] | nu
   return { judgedFrom: span.lo ?? addDays(range.weekFrom, -7), judgedTo: span.hi ?? addDays(range.weekFrom, -1) };
 }
 
-/** Every week of the run judged. */
-export const judgeEveryWeek = (db: Db, range: RunRange): Promise<JudgedSpan> => judgeWeeks(db, range, null);
-
 /** The weeks the run judges hold the date `date`. */
 export const JUDGED = (date: string) => `(${date} BETWEEN $judgedFrom AND $judgedTo AND ${weekStart(date)} IN (SELECT week_start FROM judged_weeks))`;
 
