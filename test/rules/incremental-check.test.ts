@@ -67,6 +67,17 @@ async function expectSameAsFull(c: TestCore, seen: { every: boolean }[], step: s
       return { weeks: g.weeks, cells: tableFromIPC(g.cells).toArray().map((r) => r.toJSON()) };
     };
     expect(await grid(c), `${step}: grid`).toEqual(await grid(full));
+    // Each unit's employees, by NIP and name: the weeks taken over keep the numbers the earlier run gave their employees.
+    const employees = async (x: TestCore) => {
+      const lists = [];
+      for (const u of (await x.overview({})).units) {
+        if (u.agency === null) continue;
+        const { rows } = await x.unitEmployees({ agency: u.agency, unit: u.unit });
+        lists.push([u.agency, u.unit, tableFromIPC(rows).toArray().map((r) => r.toJSON())]);
+      }
+      return lists;
+    };
+    expect(await employees(c), `${step}: unit employees`).toEqual(await employees(full));
     expect(seen.length, step).toBe(before + 1);
     return !seen.at(-1)!.every;
   } finally {
@@ -139,6 +150,22 @@ describe('a re-check judges only the weeks that changed', () => {
       expect(await expectSameAsFull(c, seen, `office week ${monday}`)).toBe(true);
       expect(jam(await checkWhole(c, {})), monday).toEqual(['PEMKOT-X open', 'PEMKOT-Y open']);
     }
+  });
+
+  it('keeps each employee\'s number from the run it takes weeks from (fresh numbers named other employees\' weeks)', async () => {
+    // R holds the checked dates from the first week to the third; P's batch (week 2) is undone, so
+    // only week 2 is judged again and Q's week 3 is taken over as the first run numbered it. A check
+    // numbering its employees afresh gives Q the number P had: the taken week would then be P's.
+    const c = await freshCore();
+    const seen = watchJudged(c);
+    const [r, p, q] = ['198609262015051001', '198609262015051002', '198609262015051003']
+      .map((nip, i): Person => ({ nip, name: `Pegawai ${i + 1}`, unit: 'Bagian Umum' }));
+    await importAttendance(c, 'PEMKOT-X', [...officeWeek(r!, '2025-09-01'), ...officeWeek(r!, '2025-09-15')]);
+    const undone = (await importAttendance(c, 'PEMKOT-X', week(p!, '2025-09-08', ['WFH', 'WFH', 'WFH', 'WFO', 'WFO']))).batch!;
+    await importAttendance(c, 'PEMKOT-X', week(q!, '2025-09-15', ['WFH', 'WFH', 'WFH', 'WFO', 'WFO']));
+    await c.runChecks({});
+    await c.undoImport({ batch: undone });
+    expect(await expectSameAsFull(c, seen, 'undo of P'), 'only week 2 judged').toBe(true);
   });
 
   it('judges every week when an undone batch\'s dates are not known (stored before batches kept them)', async () => {

@@ -302,6 +302,27 @@ FROM run_employees pe
 JOIN employee_units eu ON eu.nip = pe.nip
 WHERE pe.run_id = $prev AND (pe.unit IS DISTINCT FROM eu.unit OR pe.weekly IS DISTINCT FROM eu.weekly)`;
 
+/**
+ * A re-check numbers its employees as the run it takes weeks from ($source) did, and those that run
+ * did not have after its highest number: the weeks taken keep their numbers (compliance-sql.ts
+ * `observed_weeks`). Each taken week also keeps whether its employee's records came from several
+ * agencies as that run saw it: the flag only lets a count merge an employee's rows of a week, and a
+ * week taken has one row per agency of its records, as it had then.
+ */
+const NUMBERS_OF_SOURCE = `CREATE OR REPLACE TEMP TABLE employee_units AS
+WITH numbered AS (
+  SELECT eu.*, pe.emp AS before
+  FROM employee_units eu
+  LEFT JOIN run_employees pe ON pe.run_id = $source AND pe.nip = eu.nip
+)
+SELECT * EXCLUDE (before) REPLACE (before AS emp)
+FROM numbered
+WHERE before IS NOT NULL
+UNION ALL
+SELECT * EXCLUDE (before) REPLACE (CAST((SELECT coalesce(max(emp), 0) FROM run_employees WHERE run_id = $source) + row_number() OVER () AS INTEGER) AS emp)
+FROM numbered
+WHERE before IS NULL`;
+
 /** Mondays from the week of `lo` to the week of `hi`. */
 function mondays(lo: string, hi: string): string[] {
   const out: string[] = [];
@@ -389,7 +410,10 @@ ORDER BY 1`,
     const prev = judging?.previous?.run_id ?? '';
     let judged = judging ? await changedWeeks(db, judging, { from, to }) : null;
     if (judged && (await db.one<{ n: number }>(UNITS_CHANGED, { prev }))!.n > 0) judged = null;
-    if (judged) source = prev;
+    if (judged) {
+      source = prev;
+      await db.run(NUMBERS_OF_SOURCE, { source });
+    }
     return judgeWeeks(db, range, judged);
   });
   const rules = weekRules(book);
@@ -406,10 +430,8 @@ WHERE o.run_id = $source AND o.status <> 'resolved' AND list_contains(p.enabled_
   AND o.period_start BETWEEN $weekFrom AND $weekTo AND NOT ${JUDGED('o.period_start')}`, { ...range, ...span, source });
   await db.run(OBSERVED_WEEKS);
   await db.run(`INSERT INTO observed_weeks BY NAME
-SELECT w.agency, w.unit, eu.nip, eu.emp, eu.several, w.week, w.days AS records, w.flex_days, eu.name, w.failed, len(w.failed) = 0 AS is_compliant
+SELECT w.agency, w.unit, w.emp, w.several, w.week, w.days AS records, w.flex_days, w.failed, len(w.failed) = 0 AS is_compliant
 FROM run_weeks w
-JOIN run_employees pe ON pe.run_id = w.run_id AND pe.emp = w.emp
-JOIN employee_units eu ON eu.nip = pe.nip
 JOIN run_profiles p ON p.agency = w.agency
 WHERE w.run_id = $source AND w.week BETWEEN ${weekOf('CAST($weekFrom AS DATE)')} AND ${weekOf('CAST($weekTo AS DATE)')}
   AND w.week NOT IN (SELECT week FROM judged_weeks)`, { ...range, source });

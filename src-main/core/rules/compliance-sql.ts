@@ -11,7 +11,9 @@ const WEEK_UNIT = unitOf('n', 'n.week_start');
 /**
  * `observed_weeks`: the checked agencies' employee-weeks with a record in range, each with the
  * rules of the run's findings that fall in it (NIP and week; a rule outside the weekly rate has no
- * week) and compliant when there is none.
+ * week) and compliant when there is none. An employee is named by number (`emp`, `employee_units`
+ * has the NIP and name): the weeks a re-check takes from the previous run keep their rows as that
+ * run stored them, numbers included, with no join to name them.
  */
 export const OBSERVED_WEEKS = `CREATE OR REPLACE TEMP TABLE observed_weeks AS
 WITH weeks AS (
@@ -23,8 +25,7 @@ WITH weeks AS (
     eu.several,
     ${weekOf('n.week_start')} AS week,
     n.records,
-    n.flex_days,
-    eu.name
+    n.flex_days
   FROM employee_weeks n
   ${WEEK_UNIT.joins}
   WHERE n.records > 0
@@ -35,7 +36,7 @@ failed AS (
   WHERE week IS NOT NULL
   GROUP BY nip, week
 )
-SELECT w.*, coalesce(b.rules, []) AS failed, b.nip IS NULL AS is_compliant
+SELECT w.* EXCLUDE (nip), coalesce(b.rules, []) AS failed, b.nip IS NULL AS is_compliant
 FROM weeks w
 LEFT JOIN failed b ON b.nip = w.nip AND b.week = w.week`;
 
@@ -118,10 +119,10 @@ export const NOTES_SQL = [`
 INSERT INTO run_notes
 SELECT $run, 'notInRoster', row_number() OVER (ORDER BY agency, nip) - 1, agency, nip, name, NULL, records, NULL, NULL
 FROM (
-  SELECT w.nip, any_value(w.name) AS name, w.agency, sum(w.records)::INTEGER AS records
-  FROM observed_weeks w
-  WHERE NOT EXISTS (SELECT 1 FROM employees e WHERE e.nip = w.nip)
-  GROUP BY w.nip, w.agency
+  SELECT eu.nip, eu.name, w.agency, w.records
+  FROM (SELECT emp, agency, sum(records)::INTEGER AS records FROM observed_weeks GROUP BY emp, agency) w
+  JOIN employee_units eu ON eu.emp = w.emp
+  WHERE NOT EXISTS (SELECT 1 FROM employees e WHERE e.nip = eu.nip)
 )`, `
 INSERT INTO run_notes
 SELECT $run, 'missingTimes', row_number() OVER (ORDER BY agency, nip, date) - 1, agency, nip, NULL, date, NULL, batch_id, row_no
