@@ -216,10 +216,15 @@ SELECT
   coalesce(e.name, n.name) AS name,
   n.several
 FROM (
-  SELECT nip, min(unit_name) AS lo, max(unit_name) AS hi, any_value(name) FILTER (WHERE date BETWEEN $from AND $to) AS name,
+  SELECT nip, min(unit_name) AS lo, max(unit_name) AS hi, any_value(name) FILTER (WHERE in_range) AS name,
     coalesce(min(agency) <> max(agency), false) AS several
-  FROM attendance
-  WHERE date BETWEEN $weekFrom AND $weekTo
+  FROM (
+    -- An employee's records mostly repeat one agency, unit and name: aggregating the distinct ones
+    -- keeps a few rows per employee instead of every record in the string aggregates' states.
+    SELECT DISTINCT nip, agency, unit_name, name, date BETWEEN $from AND $to AS in_range
+    FROM attendance
+    WHERE date BETWEEN $weekFrom AND $weekTo
+  )
   GROUP BY nip
 ) n
 LEFT JOIN employees e ON e.nip = n.nip`;
