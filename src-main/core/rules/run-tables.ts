@@ -202,8 +202,9 @@ ${weekAggregate(`a.date BETWEEN CAST($innerTo AS DATE) + 1 AND $weekTo AND a.dat
  * weeks), else the week's most frequent, ties to the latest record (`week_units`, only for the
  * employees whose records carry several units). `employee_units` also holds the employee's name:
  * the roster's, else one from the records in range; a number (`emp`) that stands for the NIP
- * within the run (a re-check keeps the previous run's, check-run.ts): counting distinct employees (and employee-weeks across agencies) on an integer
- * takes a fraction of the time and memory it takes on an 18-character NIP; and whether the
+ * within the run (a re-check keeps the previous run's, check-run.ts): counting distinct employees
+ * (and employee-weeks across agencies) on an integer takes a fraction of the time and memory it
+ * takes on an 18-character NIP; and whether the
  * employee's records come from several agencies (`several`), the only employees whose weeks an
  * employee-week count must merge.
  */
