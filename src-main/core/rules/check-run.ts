@@ -340,7 +340,7 @@ function mondays(lo: string, hi: string): string[] {
  * changed: the rules, a profile, any other kind of record (roster, approvals, calendar, units,
  * reports), an employee's unit (the unit of every week of theirs), or when the previous run cannot
  * be read back (not the screens' run, stored before runs kept their state, or none). DIS-01 counts
- * the year whichever weeks are judged: `rule_days` keeps every unexcused day.
+ * the year whichever weeks are judged: `unexcused_days` keeps every unexcused day.
  */
 async function changedWeeks(db: Db, { previous, ws, state }: Judging, dates: { from: string | null; to: string | null }): Promise<string[] | null> {
   if (!previous?.state || !previous.date_from || !previous.date_to || !dates.from || !dates.to) return null;

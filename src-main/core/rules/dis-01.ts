@@ -1,4 +1,3 @@
-import { UNEXCUSED } from '../../contract/vocabulary.ts';
 import type { RuleDefinition } from './rule.ts';
 import { LABEL_CTES, periodRows, SOURCES_TYPE, sortedSources } from './run-tables.ts';
 
@@ -50,8 +49,8 @@ export const DIS_01: RuleDefinition<{ days: number; band: Band | null; streak: n
   /*
    * Per employee and calendar year, the count of unexcused working days and any run of ten
    * consecutive ones. A year is counted from January 1 to the end of the checked dates (a September
-   * run counts January to September), for each year the checked dates touch; `rule_days` holds the
-   * unexcused days from the January before the first week.
+   * run counts January to September), for each year the checked dates touch; `unexcused_days`
+   * holds them from the January before the first week.
    *
    * Runs are found with gaps and islands over the agency's numbered working days, so weekends and
    * holidays between two unexcused days do not break a run, while a working day without a record
@@ -61,8 +60,8 @@ export const DIS_01: RuleDefinition<{ days: number; band: Band | null; streak: n
   sql: `
 WITH unexcused AS (
   SELECT agency, nip, date, year, batch_id, row_no
-  FROM rule_days
-  WHERE status = '${UNEXCUSED}' AND date <= CAST($to AS DATE)
+  FROM unexcused_days
+  WHERE date <= CAST($to AS DATE)
 ),
 numbered_workdays AS (
   SELECT agency, date, row_number() OVER (PARTITION BY agency ORDER BY date) AS k

@@ -15,7 +15,8 @@ import type { RuleBook } from './rule-book.ts';
 
 /** Every temp table of a run, in the order it is built; all are dropped when the run ends, whatever happens. */
 export const RUN_TABLES = [
-  'run_profiles', 'agency_days', 'employee_units', 'week_units', 'judged_weeks', 'employee_weeks', 'rule_days', 'run_findings', 'observed_weeks',
+  'run_profiles', 'agency_days', 'employee_units', 'week_units', 'judged_weeks', 'employee_weeks', 'rule_days', 'unexcused_days', 'run_findings',
+  'observed_weeks',
 ] as const;
 export type RunTable = (typeof RUN_TABLES)[number];
 
@@ -263,9 +264,8 @@ const UNEXCUSED_FROM = `make_date(year(CAST($weekFrom AS DATE)) - 1, 1, 1)`;
 
 /**
  * `rule_days`: the working days the day-level rules read — the flexible-location days and the present
- * days missing a time of the weeks the run judges, and the unexcused absences since UNEXCUSED_FROM
- * (DIS-01 counts them over the year, whichever weeks are judged) — with the facts those rules need
- * (exemption, discipline, front-line unit, national FWA day).
+ * days missing a time of the weeks the run judges — with the facts those rules need (exemption,
+ * discipline, front-line unit, national FWA day).
  */
 const RULE_DAYS = `CREATE OR REPLACE TEMP TABLE rule_days AS
 WITH special AS (
@@ -297,21 +297,26 @@ SELECT
   a.date BETWEEN $from AND $to AS in_range,
   a.batch_id,
   a.row_no
-FROM (
-  -- Two reads DuckDB can each narrow before the joins (the judged weeks' present days by date, the
-  -- unexcused days by status), where one read under the whole condition below was narrowed after them.
-  SELECT * FROM attendance a WHERE a.date BETWEEN $judgedFrom AND $judgedTo AND a.date >= $weekFrom AND a.status IN ${sqlList(PRESENT_STATUSES)}
-  UNION ALL
-  SELECT * FROM attendance a WHERE a.status = '${UNEXCUSED}' AND a.date BETWEEN ${UNEXCUSED_FROM} AND $weekTo
-) a
+FROM attendance a
 JOIN ${AGENCY_DAY}
 LEFT JOIN employees e ON e.nip = a.nip
 ${UNIT_OF_RECORD.joins}
 LEFT JOIN units u ON u.agency = a.agency AND u.unit_name = ${UNIT_OF_RECORD.unit}
 LEFT JOIN (SELECT DISTINCT date FROM calendar WHERE day_type = 'NATIONAL_FWA_DAY') f ON f.date = a.date
 LEFT JOIN special s ON s.nip = a.nip AND s.date = a.date
-WHERE a.date BETWEEN ${UNEXCUSED_FROM} AND $weekTo AND d.working
-  AND ((a.date >= $weekFrom AND ((${FLEX_DAY}) OR ${MISSING_TIME}) AND ${JUDGED('a.date')}) OR a.status = '${UNEXCUSED}')`;
+WHERE a.date BETWEEN $judgedFrom AND $judgedTo AND a.date BETWEEN $weekFrom AND $weekTo AND d.working
+  AND a.status IN ${sqlList(PRESENT_STATUSES)} AND ((${FLEX_DAY}) OR ${MISSING_TIME}) AND ${JUDGED('a.date')}`;
+
+/**
+ * `unexcused_days`: the unexcused working days since UNEXCUSED_FROM, with what DIS-01 reads of them
+ * (it counts them over the year, whichever weeks are judged). Kept apart from `rule_days`: no rule
+ * reads their exemption, unit or name, and a year of them joined to those costs more than reading them.
+ */
+const UNEXCUSED_DAYS = `CREATE OR REPLACE TEMP TABLE unexcused_days AS
+SELECT a.agency, a.nip, a.date, year(a.date) AS year, a.batch_id, a.row_no
+FROM attendance a
+JOIN ${AGENCY_DAY}
+WHERE a.status = '${UNEXCUSED}' AND a.date BETWEEN ${UNEXCUSED_FROM} AND $weekTo AND d.working`;
 
 /**
  * The shared tables, built in this order once `run_profiles` holds the checked agencies: the
@@ -326,6 +331,7 @@ export const UNIT_RUN_TABLES: [RunTable, string][] = [
 export const JUDGED_RUN_TABLES: [RunTable, string][] = [
   ['employee_weeks', EMPLOYEE_WEEKS],
   ['rule_days', RULE_DAYS],
+  ['unexcused_days', UNEXCUSED_DAYS],
 ];
 export const SHARED_RUN_TABLES = [...UNIT_RUN_TABLES, ...JUDGED_RUN_TABLES];
 
