@@ -15,7 +15,7 @@ import type { RuleBook } from './rule-book.ts';
 
 /** Every temp table of a run, in the order it is built; all are dropped when the run ends, whatever happens. */
 export const RUN_TABLES = [
-  'run_profiles', 'agency_days', 'employee_units', 'week_units', 'judged_weeks', 'employee_weeks', 'rule_days', 'unexcused_days', 'run_findings',
+  'run_profiles', 'agency_days', 'employee_units', 'week_units', 'unexcused_days', 'judged_weeks', 'employee_weeks', 'rule_days', 'run_findings',
   'observed_weeks',
 ] as const;
 export type RunTable = (typeof RUN_TABLES)[number];
@@ -304,8 +304,7 @@ ${UNIT_OF_RECORD.joins}
 LEFT JOIN units u ON u.agency = a.agency AND u.unit_name = ${UNIT_OF_RECORD.unit}
 LEFT JOIN (SELECT DISTINCT date FROM calendar WHERE day_type = 'NATIONAL_FWA_DAY') f ON f.date = a.date
 LEFT JOIN special s ON s.nip = a.nip AND s.date = a.date
-WHERE a.date BETWEEN $judgedFrom AND $judgedTo AND a.date BETWEEN $weekFrom AND $weekTo AND d.working
-  AND a.status IN ${sqlList(PRESENT_STATUSES)} AND ((${FLEX_DAY}) OR ${MISSING_TIME}) AND ${JUDGED('a.date')}`;
+WHERE a.date BETWEEN $weekFrom AND $weekTo AND d.working AND ((${FLEX_DAY}) OR ${MISSING_TIME}) AND ${JUDGED('a.date')}`;
 
 /**
  * `unexcused_days`: the unexcused working days since UNEXCUSED_FROM, with what DIS-01 reads of them
@@ -319,21 +318,22 @@ JOIN ${AGENCY_DAY}
 WHERE a.status = '${UNEXCUSED}' AND a.date BETWEEN ${UNEXCUSED_FROM} AND $weekTo AND d.working`;
 
 /**
- * The shared tables, built in this order once `run_profiles` holds the checked agencies: the
- * employees' units first, then (`judged_weeks`, from check-run.ts: an employee's changed unit
- * makes every week judged) what the rules read of the judged weeks.
+ * The shared tables, built in this order once `run_profiles` holds the checked agencies: those read
+ * whole whichever weeks are judged (the employees' units, the unexcused days) first, then
+ * (`judged_weeks`, from check-run.ts: an employee's changed unit makes every week judged) what the
+ * rules read of the judged weeks.
  */
-export const UNIT_RUN_TABLES: [RunTable, string][] = [
+const WHOLE_RUN_TABLES: [RunTable, string][] = [
   ['agency_days', AGENCY_DAYS],
   ['employee_units', EMPLOYEE_UNITS],
   ['week_units', WEEK_UNITS],
-];
-export const JUDGED_RUN_TABLES: [RunTable, string][] = [
-  ['employee_weeks', EMPLOYEE_WEEKS],
-  ['rule_days', RULE_DAYS],
   ['unexcused_days', UNEXCUSED_DAYS],
 ];
-export const SHARED_RUN_TABLES = [...UNIT_RUN_TABLES, ...JUDGED_RUN_TABLES];
+const JUDGED_RUN_TABLES: [RunTable, string][] = [
+  ['employee_weeks', EMPLOYEE_WEEKS],
+  ['rule_days', RULE_DAYS],
+];
+export const SHARED_RUN_TABLES = [...WHOLE_RUN_TABLES, ...JUDGED_RUN_TABLES];
 
 /** The checked dates and the whole ISO weeks around them, as every run statement binds them. */
 export interface RunRange {
@@ -351,7 +351,7 @@ export interface RunRange {
  * judged weeks' span, which the statements after them bind besides the range.
  */
 export async function buildSharedTables(db: Db, range: RunRange, judge: () => Promise<JudgedSpan>): Promise<JudgedSpan> {
-  for (const [, sql] of UNIT_RUN_TABLES) await db.run(sql, { ...range });
+  for (const [, sql] of WHOLE_RUN_TABLES) await db.run(sql, { ...range });
   const span = await judge();
   for (const [, sql] of JUDGED_RUN_TABLES) await db.run(sql, { ...range, ...span });
   return span;
