@@ -5,6 +5,7 @@ import type { CoreApi } from '../../src-main/contract/api.ts';
 import { createClient, createDispatcher, inProcessTransport } from '../../src-main/contract/wire.ts';
 import { createCore } from '../../src-main/core/index.ts';
 import { RULES } from '../../src-main/core/rules/index.ts';
+import { createRuleBook } from '../../src-main/core/rules/rule-book.ts';
 import { readWithExcelJs, sheet, table } from '../export/xlsx.ts';
 import { checkWhole } from '../helpers/checks.ts';
 import { csv, nip, tempDir, TODAY, writeText } from '../helpers/workspace.ts';
@@ -38,6 +39,17 @@ async function workspace(): Promise<{ api: CoreApi; dir: string; close: () => vo
 }
 
 describe('a rule added as one definition', () => {
+  // A re-check holds rule_days and employee_weeks for the weeks it judges only: a month or year rule
+  // reading them would count a part of its period, with no error (the fixture's LOK-03 once did).
+  it('is refused when it judges a month or year whole but reads what a re-check holds for some weeks only', () => {
+    for (const table of ['rule_days', 'employee_weeks']) {
+      const sql = LOK_03.sql.replace('FROM attendance a', `FROM ${table} a`);
+      expect(() => createRuleBook([...RULES, { ...LOK_03, sql }]), table).toThrow(`rule LOK-03 judges each month whole, but reads ${table}`);
+      expect(() => createRuleBook([...RULES, { ...LOK_03, period: 'week', sql }]), `${table}, a week rule`).not.toThrow();
+    }
+    expect(() => createRuleBook([...RULES, FIX_01, LOK_03])).not.toThrow();
+  });
+
   it('fires, with its period as dates, and a day rule counts in compliance while a month rule does not', async () => {
     const { api, close } = await workspace();
     try {

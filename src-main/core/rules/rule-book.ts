@@ -46,6 +46,12 @@ export interface StoredFinding {
 
 const RULE_ID = /^[A-Z]{3}-\d{2}$/;
 
+/**
+ * The run tables a re-check fills for the weeks it judges only (run-tables.ts): a day or week rule
+ * judges each period from its own week, a month or year rule is judged whole and must not read them.
+ */
+const JUDGED_ONLY = ['rule_days', 'employee_weeks'];
+
 function check(rules: readonly RuleDefinition[], parameters: readonly ParamInfo[]): void {
   const ids = new Set<string>();
   for (const r of rules) {
@@ -53,6 +59,8 @@ function check(rules: readonly RuleDefinition[], parameters: readonly ParamInfo[
     if (ids.has(r.id)) throw new Error(`rule ${r.id} is listed twice`);
     ids.add(r.id);
     if (r.weeklyRate && r.period !== 'day' && r.period !== 'week') throw new Error(`rule ${r.id}: only day and week rules can count in the weekly rate`);
+    const partial = r.period === 'month' || r.period === 'year' ? JUDGED_ONLY.find((t) => new RegExp(`\\b${t}\\b`).test(r.sql)) : undefined;
+    if (partial) throw new Error(`rule ${r.id} judges each ${r.period} whole, but reads ${partial}, which a re-check holds for the weeks it judges only`);
   }
   const keys = new Set<string>();
   for (const p of parameters) {

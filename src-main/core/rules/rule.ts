@@ -49,7 +49,8 @@ export interface RuleDefinition<F = unknown> {
    * finding. A day or week rule judges each day or week from that week's rows alone: a re-check
    * gives it only the weeks that changed (`employee_weeks`, the flexible and missing-time days of
    * `rule_days`) and keeps its other findings from the run before. A month or year rule is judged
-   * whole every run and may read only what every run holds whole (`unexcused_days`, the records):
+   * whole every run and may read only what every run holds whole (`unexcused_days`, the records;
+   * the rule book refuses one that reads `rule_days` or `employee_weeks`):
    *   nip, agency, name, unit, period_start DATE (the day; the Monday of the week; the 1st of the
    *   month; 1 January), figures (a STRUCT of what `detail` reads: counts, limits, minutes, codes),
    *   sources STRUCT(batch VARCHAR, "row" INTEGER)[].
