@@ -467,6 +467,23 @@ describe('DIS-01 unexcused absence per calendar year', () => {
     ]);
   });
 
+  it("the year's unit is the most frequent on its records, each counted in its week's unit; the name is the latest record's", async () => {
+    const A = { unit: 'Bidang A' };
+    const B = { unit: 'Bidang B' };
+    const W2 = '2025-01-13';
+    const records = [
+      ...[0, 1, 2, 3].map((i) => tk(addDays('2025-01-06', i), A)),
+      // Week 2 counts as Bidang B (three of its five records), so the year is B's five to A's four,
+      // though its records alone carry A six times.
+      tk(W2, B), tk(addDays(W2, 1), B), present(addDays(W2, 2), '07:30', '16:00', B), present(addDays(W2, 3), '07:30', '16:00', A),
+      present(addDays(W2, 4), '07:30', '16:30', { ...A, name: 'Joko Susilo, S.IP., M.M.' }),
+    ];
+    const [finding] = await dis(records);
+    expect([finding?.detail, finding?.unit, finding?.name]).toEqual([
+      '6 hari kerja tanpa keterangan dalam 2025: teguran tertulis', 'Bidang B', 'Joko Susilo, S.IP., M.M.',
+    ]);
+  });
+
   const bands: [number, string][] = [
     [4, 'teguran tertulis'],
     [6, 'teguran tertulis'],
