@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/core/db/database.ts';
 import { migrate } from '../../src-main/core/db/migrations.ts';
 import { MIGRATIONS, type Migration } from '../../src-main/core/db/migrations/index.ts';
+import { RUN_WEEK_ROWS } from '../../src-main/core/rules/compliance-sql.ts';
 
 const DIR = join(import.meta.dirname, '..', '..', 'src-main', 'core', 'db', 'migrations');
 
@@ -26,6 +27,7 @@ const RECORDED: Record<number, string> = {
   11: 'bd1e87e07eedae94d2c7a64b7591c911ed1731d5ac272f151df7b5581abf69b9',
   12: 'a6fa2e34d3728f951b41da90d7bd04d3b87450ef0ee2b039e4502b50becb84c8',
   13: '98f862218fc00842251d48efe68d91d4d686aaa39e56bcb646c044fc3d92c255',
+  14: 'a149a301a16de6b708721f8e5d8f4f5971e80447f4aa67e3832f41e03186fcd6',
 };
 
 function sha256(m: Migration): string {
@@ -88,6 +90,27 @@ describe('numbered migrations', () => {
       expect(await migrate(db)).toEqual({ from: 11, to: MIGRATIONS.length });
       expect(await db.one('SELECT (SELECT count(*) FROM run_weeks)::INTEGER AS weeks, (SELECT count(*) FROM run_summaries)::INTEGER AS summaries'))
         .toEqual({ weeks: 0, summaries: 0 });
+    } finally {
+      db.close();
+    }
+  });
+
+  it("14 keeps the screens' run: its employee-weeks are its own rows", async () => {
+    const db = await openDatabase(':memory:');
+    try {
+      await db.run('CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)');
+      for (const m of MIGRATIONS.filter((x) => x.version < 14)) {
+        await db.transaction(async () => {
+          await db.run(m.sql);
+          await db.run('INSERT INTO schema_version VALUES ($1, now())', [m.version]);
+        });
+      }
+      for (const week of ['2025-W36', '2025-W37']) {
+        await db.run(`INSERT INTO run_weeks VALUES ('r-000002', 'A', 'Unit', 1, $week, 1, 5, [], false)`, { week });
+      }
+      expect(await migrate(db)).toEqual({ from: 13, to: MIGRATIONS.length });
+      expect(await db.all(`SELECT count(*)::INTEGER AS n FROM run_weeks WHERE ${RUN_WEEK_ROWS('$run')}`, { run: 'r-000002' })).toEqual([{ n: 2 }]);
+      expect(await db.all('SELECT * FROM run_week_writers')).toEqual([{ run_id: 'r-000002', writer: 'r-000002' }]);
     } finally {
       db.close();
     }

@@ -275,4 +275,39 @@ describe('the screens read the stored run', () => {
     }
     expect(await weeksOf(next.run)).toBe(firstWeeks);
   });
+
+  it("a re-check keeps the weeks it takes as the earlier run's rows; stopped before its summary, it leaves them whole (old code: copied them)", async () => {
+    const dir = tempDir();
+    const core = await createCore({ dbPath: await samplesWorkspace(dir), tmpDir: dir, now: () => TODAY });
+    open.push(core);
+    const { db } = core;
+    const first = (await core.runChecks({})).run;
+    const [last, beforeLast] = (await db.all<{ batch_id: string }>(
+      "SELECT batch_id FROM batches WHERE kind = 'attendance' AND status = 'active' ORDER BY seq DESC LIMIT 2")).map((b) => b.batch_id);
+    const weeksBy = async () => (await db.all<{ run_id: string; weeks: number }>(
+      'SELECT run_id, count(DISTINCT week)::INTEGER AS weeks FROM run_weeks GROUP BY run_id ORDER BY run_id')).map((r): [string, number] => [r.run_id, r.weeks]);
+    const [[, allWeeks]] = await weeksBy() as [[string, number]];
+
+    // A batch undone: the re-check writes the weeks it judged; the others stay the first run's rows.
+    await core.undoImport({ batch: last! });
+    const second = (await core.runChecks({})).run;
+    const [[, kept], [, judged]] = await weeksBy() as [[string, number], [string, number]];
+    expect(await weeksBy()).toEqual([[first, kept], [second, judged]]);
+    expect(kept + judged).toBe(allWeeks);
+    expect(judged).toBeLessThan(allWeeks);
+    expect(await db.all('SELECT writer FROM run_week_writers WHERE run_id = $run ORDER BY 1', { run: second }))
+      .toEqual([{ writer: first }, { writer: second }]);
+
+    // Another undone, and its store stopped before the summary: the screens keep the second run, whole.
+    const rows = () => db.all('SELECT * FROM run_weeks ORDER BY ALL');
+    const before = { overview: await overview(db, BOOK, {}), rows: await rows() };
+    expect(before.overview.run?.run).toBe(second);
+    await core.undoImport({ batch: beforeLast! });
+    const stopping: Db = { ...db, transaction: () => Promise.reject(new Error('berhenti')) };
+    await expect(runChecks(db, BOOK, {}, TODAY, 'id', storeRunWeeks(stopping, BOOK))).rejects.toThrow('berhenti');
+    const stopped = (await db.one<{ run_id: string }>('SELECT run_id FROM runs ORDER BY seq DESC LIMIT 1'))!.run_id;
+    expect((await weeksBy()).map(([run]) => run)).toEqual([first, second, stopped]);
+    expect({ ...await overview(db, BOOK, {}), data: null }).toEqual({ ...before.overview, data: null });
+    expect(await db.all('SELECT * FROM run_weeks WHERE run_id <> $stopped ORDER BY ALL', { stopped })).toEqual(before.rows);
+  });
 });

@@ -22,6 +22,7 @@ const SWEEPS: [table: string, where: string][] = [
   ['findings', UNRECORDED_RUN],
   ['run_weeks', UNRECORDED_RUN],
   ['run_employees', UNRECORDED_RUN],
+  ['run_week_writers', UNRECORDED_RUN],
   ['run_summaries', UNRECORDED_RUN],
   ['run_results', UNRECORDED_RUN],
   ['run_notes', UNRECORDED_RUN],

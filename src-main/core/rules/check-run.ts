@@ -10,7 +10,9 @@ import type { Db } from '../db/database.ts';
 import { numberedList } from '../db/numbered-list.ts';
 import { batchRecords } from '../import/batches.ts';
 import { PANTAU_VERSION } from '../export/version.ts';
-import { COMPLIANCE_BY_UNIT_WEEK_SQL, COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_SQL, complianceByRuleSql, NOTES_SQL, OBSERVED_WEEKS } from './compliance-sql.ts';
+import {
+  COMPLIANCE_BY_UNIT_WEEK_SQL, COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_SQL, complianceByRuleSql, NOTES_SQL, OBSERVED_WEEKS, RUN_WEEK_ROWS,
+} from './compliance-sql.ts';
 import { effectiveProfile } from './profiles.ts';
 import type { RuleBook, StoredFinding } from './rule-book.ts';
 import {
@@ -151,13 +153,14 @@ ORDER BY ${FINDING_ORDER}`, { run, resolved });
 export type StoredRun = Omit<RunChecksResult, 'findings' | 'resolved' | 'findingsTotal' | 'newFindings' | 'resolvedTotal'>;
 
 /**
- * Called with the run's id once the run is committed, while its temp tables still exist. Reading rows a
- * transaction has just written is slower in DuckDB than reading committed ones, so what the screens
- * keep of a run is written after it. A stored run returned again (nothing changed) is passed to it
- * too, its temp tables rebuilt, unless `holds` says the hook already has it.
+ * Called with the run's id once the run is committed, while its temp tables still exist, and the
+ * run it took the weeks it did not judge from (`source`, the screens' run; '' when it judged every
+ * week). Reading rows a transaction has just written is slower in DuckDB than reading committed
+ * ones, so what the screens keep of a run is written after it. A stored run returned again (nothing
+ * changed) is passed to it too, its temp tables rebuilt, unless `holds` says the hook already has it.
  */
 export interface AfterStore {
-  (run: string): Promise<void>;
+  (run: string, source: string): Promise<void>;
   holds?: (run: string) => Promise<boolean>;
 }
 
@@ -430,10 +433,10 @@ WHERE o.run_id = $source AND o.status <> 'resolved' AND list_contains(p.enabled_
   AND o.period_start BETWEEN $weekFrom AND $weekTo AND NOT ${JUDGED('o.period_start')}`, { ...range, ...span, source });
   await db.run(OBSERVED_WEEKS);
   await db.run(`INSERT INTO observed_weeks BY NAME
-SELECT w.agency, w.unit, w.emp, w.several, w.week, w.days AS records, w.flex_days, w.failed, len(w.failed) = 0 AS is_compliant
+SELECT w.agency, w.unit, w.emp, w.several, w.week, w.days AS records, w.flex_days, w.failed, len(w.failed) = 0 AS is_compliant, true AS taken
 FROM run_weeks w
 JOIN run_profiles p ON p.agency = w.agency
-WHERE w.run_id = $source AND w.week BETWEEN ${weekOf('CAST($weekFrom AS DATE)')} AND ${weekOf('CAST($weekTo AS DATE)')}
+WHERE ${RUN_WEEK_ROWS('$source')} AND w.week BETWEEN ${weekOf('CAST($weekFrom AS DATE)')} AND ${weekOf('CAST($weekTo AS DATE)')}
   AND w.week NOT IN (SELECT week FROM judged_weeks)`, { ...range, source });
   return { from, to, range: { ...range, ...span }, profileVersion, provinces, source };
 }
@@ -451,7 +454,7 @@ async function check(db: Db, book: RuleBook, req: RunChecksRequest, now: Date, a
     const stored = JSON.parse(previous.result) as StoredRun;
     if (afterStore && !(await afterStore.holds?.(stored.run))) {
       await prepare(db, book, req);
-      await afterStore(stored.run);
+      await afterStore(stored.run, '');
     }
     return stored;
   }
@@ -548,7 +551,7 @@ VALUES ($run, $seq, $at, $agency, CAST($from AS DATE), CAST($to AS DATE), CAST($
     });
     return result;
   });
-  await afterStore?.(stored.run);
+  await afterStore?.(stored.run, source);
   return stored;
 }
 

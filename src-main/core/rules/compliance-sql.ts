@@ -13,7 +13,8 @@ const WEEK_UNIT = unitOf('n', 'n.week_start');
  * rules of the run's findings that fall in it (NIP and week; a rule outside the weekly rate has no
  * week) and compliant when there is none. An employee is named by number (`emp`, `employee_units`
  * has the NIP and name): the weeks a re-check takes from the previous run keep their rows as that
- * run stored them, numbers included, with no join to name them.
+ * run stored them, numbers included, with no join to name them (`taken`; they stay that run's rows
+ * in `run_weeks`).
  */
 export const OBSERVED_WEEKS = `CREATE OR REPLACE TEMP TABLE observed_weeks AS
 WITH weeks AS (
@@ -36,9 +37,15 @@ failed AS (
   WHERE week IS NOT NULL
   GROUP BY nip, week
 )
-SELECT w.* EXCLUDE (nip), coalesce(b.rules, []) AS failed, b.nip IS NULL AS is_compliant
+SELECT w.* EXCLUDE (nip), coalesce(b.rules, []) AS failed, b.nip IS NULL AS is_compliant, false AS taken
 FROM weeks w
 LEFT JOIN failed b ON b.nip = w.nip AND b.week = w.week`;
+
+/**
+ * A stored run's employee-weeks (the screens', views/views-sql.ts): the rows of `run_weeks` written
+ * by the runs `run_week_writers` lists for it, its own and those of the runs it kept weeks from.
+ */
+export const RUN_WEEK_ROWS = (run: string): string => `run_id IN (SELECT writer FROM run_week_writers WHERE run_id = ${run})`;
 
 export const COMPLIANCE_SQL = `
 SELECT

@@ -9,7 +9,7 @@ import { employeeDays } from './employee.ts';
 import type { createFindingsView, createUnitEmployeesView } from './findings.ts';
 import { overview, storeSummary } from './overview.ts';
 import { filterParams, latestRun } from './scope.ts';
-import { CLEAR_RUN_WEEKS, DROP_LATER_SUMMARIES, DROP_RUN_WEEKS, GRID, GRID_WEEKS, STORE_RUN_WEEKS } from './views-sql.ts';
+import { CLEAR_RUN_WEEKS, DROP_LATER_SUMMARIES, DROP_RUN_WEEKS, GRID, GRID_WEEKS, STORE_RUN_WEEKS, WRITE_RUN_WEEKS } from './views-sql.ts';
 
 export interface ViewsEnv {
   db: Db;
@@ -26,11 +26,13 @@ export interface ViewsEnv {
  * so the screens keep showing the run the user last asked for.
  */
 export function storeRunWeeks(db: Db, book: RuleBook): AfterStore {
-  const store = async (run: string) => {
-    // A run's employee-weeks, then its summary, which makes it the screens' run and lets the earlier
-    // run's employee-weeks go. Stopped in between, the screens keep showing the earlier run whole.
+  const store = async (run: string, source: string) => {
+    // The employee-weeks the run judged, then (at once) the weeks it took from $source, its summary,
+    // which makes it the screens' run, and the earlier runs' employee-weeks gone. Stopped in between,
+    // the screens keep showing the earlier run whole.
     for (const sql of [...CLEAR_RUN_WEEKS, ...STORE_RUN_WEEKS]) await db.run(sql, { run });
     await db.transaction(async () => {
+      for (const sql of WRITE_RUN_WEEKS) await db.run(sql, { run, source });
       await storeSummary(db, book, run);
       for (const sql of DROP_RUN_WEEKS) await db.run(sql, { run });
       await db.run(DROP_LATER_SUMMARIES, { run });

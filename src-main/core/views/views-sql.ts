@@ -1,5 +1,5 @@
 import { quoteLiteral } from '../db/database.ts';
-import { employeeWeeksOnce } from '../rules/compliance-sql.ts';
+import { employeeWeeksOnce, RUN_WEEK_ROWS } from '../rules/compliance-sql.ts';
 import { UNKNOWN_UNIT } from '../rules/run-tables.ts';
 
 /**
@@ -8,23 +8,50 @@ import { UNKNOWN_UNIT } from '../rules/run-tables.ts';
  */
 
 /**
- * Written by the check run while its tables exist: its observed employee-weeks with their flexible
- * days and failed rules, and the NIP, name and unit of each of its employees (`emp`, its number in
- * the run; the unit as the next run of the scope compares it, check-run.ts).
+ * Written by the check run while its tables exist: the employee-weeks it judged (those it took
+ * from the screens' run stay that run's rows) with their flexible days and failed rules, and the
+ * NIP, name and unit of each of its employees (`emp`, its number in the run; the unit as the next
+ * run of the scope compares it, check-run.ts).
  */
 export const STORE_RUN_WEEKS = [`
 INSERT INTO run_weeks
 SELECT $run, agency, unit, emp, week, flex_days::INTEGER, records::INTEGER, failed, several
-FROM observed_weeks`, `
+FROM observed_weeks
+WHERE NOT taken`, `
 INSERT INTO run_employees
 SELECT $run, emp, nip, name, unit, weekly
 FROM employee_units
 WHERE emp IN (SELECT emp FROM observed_weeks)`];
 
-/** The screens show one run, the latest with its summary: earlier runs give their employee-weeks back. */
-export const DROP_RUN_WEEKS = ['run_weeks', 'run_employees'].map((t) => `DELETE FROM ${t} WHERE run_id <> $run`);
+/**
+ * The run's writers: itself, and those of the run it took weeks from ($source, none when it judged
+ * every week), whose rows of the weeks it judged go (the weeks it did not take are those).
+ */
+export const WRITE_RUN_WEEKS = [
+  'DELETE FROM run_week_writers WHERE run_id = $run', `
+INSERT INTO run_week_writers
+SELECT $run, $run
+UNION
+SELECT $run, writer FROM run_week_writers WHERE run_id = $source`, `
+DELETE FROM run_weeks
+WHERE ${RUN_WEEK_ROWS('$source')}
+  AND NOT EXISTS (
+    SELECT 1
+    FROM (SELECT DISTINCT agency, week FROM observed_weeks WHERE taken) t
+    WHERE t.agency = run_weeks.agency AND t.week = run_weeks.week
+  )`];
 
-/** A run stored for the screens again (a check that changed nothing returns it) first loses what a store cut short left. */
+/** The screens show one run, the latest with a summary: earlier runs give their employee-weeks back. */
+export const DROP_RUN_WEEKS = [
+  `DELETE FROM run_weeks WHERE NOT ${RUN_WEEK_ROWS('$run')}`,
+  ...['run_employees', 'run_week_writers'].map((t) => `DELETE FROM ${t} WHERE run_id <> $run`),
+];
+
+/**
+ * A run stored for the screens again (a check that changed nothing returns it) first loses what a
+ * store cut short left. Its rows are no other run's: a run whose weeks another took is not the
+ * latest of its scope, and only the latest is returned again.
+ */
 export const CLEAR_RUN_WEEKS = ['run_weeks', 'run_employees'].map((t) => `DELETE FROM ${t} WHERE run_id = $run`);
 
 /** ... and becomes the latest with a summary again: later runs (of other scopes) give their summaries back. */
@@ -114,7 +141,7 @@ WHERE run_id = $run
 const JUDGED = `ew AS NOT MATERIALIZED (
   SELECT *
   FROM run_weeks
-  WHERE run_id = $run
+  WHERE ${RUN_WEEK_ROWS('$run')}
     AND ($agency IS NULL OR agency = $agency)
     AND ($unit IS NULL OR unit = $unit)
     AND ($from IS NULL OR week >= ${WEEK_FROM})
@@ -215,7 +242,7 @@ GROUP BY rule`;
 export const GRID_WEEKS = `
 SELECT DISTINCT week
 FROM run_weeks
-WHERE run_id = $run
+WHERE ${RUN_WEEK_ROWS('$run')}
   AND ($from IS NULL OR week >= ${WEEK_FROM})
   AND ($to IS NULL OR week <= ${WEEK_TO})
 ORDER BY week`;
