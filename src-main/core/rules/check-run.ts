@@ -391,8 +391,17 @@ interface Previous {
 const weekRules = (book: RuleBook): string => `(${book.rules.filter((r) => r.period === 'day' || r.period === 'week').map((r) => `'${r.id}'`).join(', ') || "''"})`;
 
 /**
- * The run's temp tables, up to its findings and judged employee-weeks: those of the weeks it judges,
- * and the previous run's of the others (none when it judges every week, as without `judging`).
+ * A finding `o` of the run the weeks not judged come from ($source) that the run takes as it is: a
+ * finding still open, of a day or week rule the agency enables, in a week of the run it does not
+ * judge. It is the run's own, open (it was found before), and not resolved.
+ */
+const taken = (book: RuleBook, o: string): string => `(${o}.run_id = $source AND ${o}.status <> 'resolved' AND ${o}.rule IN ${weekRules(book)}
+  AND list_contains(p.enabled_rules, ${o}.rule) AND ${o}.period_start BETWEEN $weekFrom AND $weekTo AND NOT ${JUDGED(`${o}.period_start`)})`;
+
+/**
+ * The run's temp tables, up to the findings and employee-weeks of the weeks it judges; those of the
+ * others are the previous run's (none when it judges every week, as without `judging`): `observed_weeks`
+ * holds them too (`taken`), and the store takes the findings (`taken`).
  */
 async function prepare(db: Db, book: RuleBook, req: RunChecksRequest, judging?: Judging) {
   await db.transaction(() => refreshWeekFacts(db, book));
@@ -419,18 +428,11 @@ ORDER BY 1`,
     }
     return judgeWeeks(db, range, judged);
   });
-  const rules = weekRules(book);
   await db.run(`CREATE OR REPLACE TEMP TABLE run_findings AS
 SELECT f.*
 FROM (${book.findingsSql()}) f
 JOIN run_profiles p ON p.agency = f.agency
-WHERE list_contains(p.enabled_rules, f.rule) AND (f.rule NOT IN ${rules} OR ${JUDGED('f.period_start')})`, { ...range, ...span });
-  await db.run(`INSERT INTO run_findings BY NAME
-SELECT o.rule, o.nip, o.agency, o.name, o.unit, o.period, o.period_start, o.period_end, o.week, o.figures, o.sources
-FROM findings o
-JOIN run_profiles p ON p.agency = o.agency
-WHERE o.run_id = $source AND o.status <> 'resolved' AND list_contains(p.enabled_rules, o.rule) AND o.rule IN ${rules}
-  AND o.period_start BETWEEN $weekFrom AND $weekTo AND NOT ${JUDGED('o.period_start')}`, { ...range, ...span, source });
+WHERE list_contains(p.enabled_rules, f.rule) AND (f.rule NOT IN ${weekRules(book)} OR ${JUDGED('f.period_start')})`, { ...range, ...span });
   await db.run(OBSERVED_WEEKS);
   await db.run(`INSERT INTO observed_weeks BY NAME
 SELECT w.agency, w.unit, w.emp, w.several, w.week, w.days AS records, w.flex_days, w.failed, len(w.failed) = 0 AS is_compliant, true AS taken
@@ -465,6 +467,7 @@ async function check(db: Db, book: RuleBook, req: RunChecksRequest, now: Date, a
     const run = `r-${String(seq).padStart(6, '0')}`;
     const prev = previous?.run_id ?? '';
     const columns = 'run_id, rule, nip, name, agency, unit, period, period_start, period_end, week, figures, detail, basis, status, sources';
+    const bound = { run, prev, source, ...range };
     await db.run(
       `INSERT INTO findings (${columns})
 SELECT
@@ -483,8 +486,28 @@ SELECT
   ${book.basisSql('f.rule')},
   CASE WHEN EXISTS (SELECT 1 FROM findings o WHERE o.run_id = $prev AND o.status <> 'resolved' AND ${SAME_FINDING}) THEN 'open' ELSE 'new' END,
   f.sources
-FROM run_findings f`,
-      { run, prev },
+FROM run_findings f
+UNION ALL
+SELECT
+  $run,
+  o.rule,
+  o.nip,
+  o.name,
+  o.agency,
+  o.unit,
+  o.period,
+  o.period_start,
+  o.period_end,
+  o.week,
+  o.figures,
+  NULL,
+  ${book.basisSql('o.rule')},
+  'open',
+  o.sources
+FROM findings o
+JOIN run_profiles p ON p.agency = o.agency
+WHERE ${taken(book, 'o')}`,
+      bound,
     );
     await db.run(
       `INSERT INTO findings (${columns})
@@ -506,9 +529,9 @@ SELECT
   o.sources
 FROM findings o
 JOIN run_profiles p ON p.agency = o.agency
-WHERE o.run_id = $prev AND o.status <> 'resolved' AND list_contains(p.enabled_rules, o.rule)
+WHERE o.run_id = $prev AND o.status <> 'resolved' AND list_contains(p.enabled_rules, o.rule) AND NOT ${taken(book, 'o')}
   AND NOT EXISTS (SELECT 1 FROM run_findings f WHERE ${SAME_FINDING})`,
-      { run, prev },
+      bound,
     );
     const counts = (await db.one<{ total: number; fresh: number; resolved: number }>(
       `SELECT
