@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src-main/core/db/database.ts';
+import { openDatabase, type Db } from '../../src-main/core/db/database.ts';
 import { migrate } from '../../src-main/core/db/migrations.ts';
 import { MIGRATIONS, type Migration } from '../../src-main/core/db/migrations/index.ts';
 import { RUN_WEEK_ROWS } from '../../src-main/core/rules/compliance-sql.ts';
@@ -35,6 +35,17 @@ function sha256(m: Migration): string {
 }
 
 const files = readdirSync(DIR).filter((f) => /^\d{3}-.+\.ts$/.test(f)).sort();
+
+/** A workspace as the release before `version` left it: every migration below it applied. */
+async function migrateBelow(db: Db, version: number): Promise<void> {
+  await db.run('CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)');
+  for (const m of MIGRATIONS.filter((x) => x.version < version)) {
+    await db.transaction(async () => {
+      await db.run(m.sql);
+      await db.run('INSERT INTO schema_version VALUES ($1, now())', [m.version]);
+    });
+  }
+}
 
 describe('numbered migrations', () => {
   it('a released migration is never edited', () => {
@@ -78,13 +89,7 @@ describe('numbered migrations', () => {
   it('12 upgrades a workspace whose screens hold a checked run', async () => {
     const db = await openDatabase(':memory:');
     try {
-      await db.run('CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)');
-      for (const m of MIGRATIONS.filter((x) => x.version < 12)) {
-        await db.transaction(async () => {
-          await db.run(m.sql);
-          await db.run('INSERT INTO schema_version VALUES ($1, now())', [m.version]);
-        });
-      }
+      await migrateBelow(db, 12);
       await db.run(`INSERT INTO run_weeks VALUES ('r-000001', 'A', 'Unit', '199001012015011001', 'Nama', '2025-W36', 1, 5, ['JAM-01'])`);
       await db.run(`INSERT INTO run_summaries VALUES ('r-000001', '{}')`);
       expect(await migrate(db)).toEqual({ from: 11, to: MIGRATIONS.length });
@@ -98,13 +103,7 @@ describe('numbered migrations', () => {
   it("14 keeps the screens' run: its employee-weeks are its own rows", async () => {
     const db = await openDatabase(':memory:');
     try {
-      await db.run('CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)');
-      for (const m of MIGRATIONS.filter((x) => x.version < 14)) {
-        await db.transaction(async () => {
-          await db.run(m.sql);
-          await db.run('INSERT INTO schema_version VALUES ($1, now())', [m.version]);
-        });
-      }
+      await migrateBelow(db, 14);
       for (const week of ['2025-W36', '2025-W37']) {
         await db.run(`INSERT INTO run_weeks VALUES ('r-000002', 'A', 'Unit', 1, $week, 1, 5, [], false)`, { week });
       }

@@ -72,6 +72,14 @@ const FINDING_COLUMNS = `rule, nip, name, agency, unit, period, strftime(period_
  */
 const SAME_FINDING = 'o.rule = f.rule AND o.nip = f.nip AND o.period = f.period AND o.agency IS NOT DISTINCT FROM f.agency';
 
+/** The columns of `findings` a run writes. */
+const STORED_COLUMNS = ['run_id', 'rule', 'nip', 'name', 'agency', 'unit', 'period', 'period_start', 'period_end', 'week', 'figures', 'detail', 'basis', 'status', 'sources'];
+
+/** A row of STORED_COLUMNS for the run ($run) from the finding `x` (of the rules, or of the run before), its detail, basis and status as given. */
+function storedRow(x: string, own: { detail: string; basis: string; status: string }): string {
+  return STORED_COLUMNS.map((c) => (c === 'run_id' ? '$run' : c in own ? own[c as keyof typeof own] : `${x}.${c}`)).join(',\n  ');
+}
+
 /**
  * The order of a run's findings, in the check's answer and its pages. Agency, rule, NIP and period
  * name a finding; the other columns only order rows a rule made twice, so that the order is total
@@ -466,67 +474,22 @@ async function check(db: Db, book: RuleBook, req: RunChecksRequest, now: Date, a
   const stored = await db.transaction(async () => {
     const run = `r-${String(seq).padStart(6, '0')}`;
     const prev = previous?.run_id ?? '';
-    const columns = 'run_id, rule, nip, name, agency, unit, period, period_start, period_end, week, figures, detail, basis, status, sources';
     const bound = { run, prev, source, ...range };
     await db.run(
-      `INSERT INTO findings (${columns})
-SELECT
-  $run,
-  f.rule,
-  f.nip,
-  f.name,
-  f.agency,
-  f.unit,
-  f.period,
-  f.period_start,
-  f.period_end,
-  f.week,
-  f.figures,
-  NULL,
-  ${book.basisSql('f.rule')},
-  CASE WHEN EXISTS (SELECT 1 FROM findings o WHERE o.run_id = $prev AND o.status <> 'resolved' AND ${SAME_FINDING}) THEN 'open' ELSE 'new' END,
-  f.sources
+      `INSERT INTO findings (${STORED_COLUMNS.join(', ')})
+SELECT ${storedRow('f', { detail: 'NULL', basis: book.basisSql('f.rule'), status: `CASE WHEN EXISTS (
+  SELECT 1 FROM findings o WHERE o.run_id = $prev AND o.status <> 'resolved' AND ${SAME_FINDING}) THEN 'open' ELSE 'new' END` })}
 FROM run_findings f
 UNION ALL
-SELECT
-  $run,
-  o.rule,
-  o.nip,
-  o.name,
-  o.agency,
-  o.unit,
-  o.period,
-  o.period_start,
-  o.period_end,
-  o.week,
-  o.figures,
-  NULL,
-  ${book.basisSql('o.rule')},
-  'open',
-  o.sources
+SELECT ${storedRow('o', { detail: 'NULL', basis: book.basisSql('o.rule'), status: "'open'" })}
 FROM findings o
 JOIN run_profiles p ON p.agency = o.agency
 WHERE ${taken(book, 'o')}`,
       bound,
     );
     await db.run(
-      `INSERT INTO findings (${columns})
-SELECT
-  $run,
-  o.rule,
-  o.nip,
-  o.name,
-  o.agency,
-  o.unit,
-  o.period,
-  o.period_start,
-  o.period_end,
-  o.week,
-  o.figures,
-  o.detail,
-  o.basis,
-  'resolved',
-  o.sources
+      `INSERT INTO findings (${STORED_COLUMNS.join(', ')})
+SELECT ${storedRow('o', { detail: 'o.detail', basis: 'o.basis', status: "'resolved'" })}
 FROM findings o
 JOIN run_profiles p ON p.agency = o.agency
 WHERE o.run_id = $prev AND o.status <> 'resolved' AND list_contains(p.enabled_rules, o.rule) AND NOT ${taken(book, 'o')}
