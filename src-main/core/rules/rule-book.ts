@@ -3,6 +3,7 @@ import type { ListRulesResult, ParamInfo, ParamValue, ProfileParams, RuleInfo } 
 import { quoteLiteral } from '../db/database.ts';
 import { SHARED_PARAMETERS } from './parameters.ts';
 import { PERIOD_SQL, type RuleDefinition } from './rule.ts';
+import { JUDGED_ONLY_TABLES } from './run-tables.ts';
 
 /**
  * The rules a workspace checks, with everything derived from their definitions: the parameters
@@ -46,12 +47,6 @@ export interface StoredFinding {
 
 const RULE_ID = /^[A-Z]{3}-\d{2}$/;
 
-/**
- * The run tables a re-check fills for the weeks it judges only (run-tables.ts): a day or week rule
- * judges each period from its own week, a month or year rule is judged whole and must not read them.
- */
-const JUDGED_ONLY = ['rule_days', 'employee_weeks'];
-
 function check(rules: readonly RuleDefinition[], parameters: readonly ParamInfo[]): void {
   const ids = new Set<string>();
   for (const r of rules) {
@@ -59,7 +54,7 @@ function check(rules: readonly RuleDefinition[], parameters: readonly ParamInfo[
     if (ids.has(r.id)) throw new Error(`rule ${r.id} is listed twice`);
     ids.add(r.id);
     if (r.weeklyRate && r.period !== 'day' && r.period !== 'week') throw new Error(`rule ${r.id}: only day and week rules can count in the weekly rate`);
-    const partial = r.period === 'month' || r.period === 'year' ? JUDGED_ONLY.find((t) => new RegExp(`\\b${t}\\b`).test(r.sql)) : undefined;
+    const partial = r.period === 'month' || r.period === 'year' ? JUDGED_ONLY_TABLES.find((t) => new RegExp(`\\b${t}\\b`).test(r.sql)) : undefined;
     if (partial) throw new Error(`rule ${r.id} judges each ${r.period} whole, but reads ${partial}, which a re-check holds for the weeks it judges only`);
   }
   const keys = new Set<string>();

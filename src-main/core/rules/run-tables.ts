@@ -335,6 +335,9 @@ const JUDGED_RUN_TABLES: [RunTable, string][] = [
 ];
 export const SHARED_RUN_TABLES = [...WHOLE_RUN_TABLES, ...JUDGED_RUN_TABLES];
 
+/** The tables a re-check fills for the weeks it judges only (a month or year rule must not read them, rule-book.ts). */
+export const JUDGED_ONLY_TABLES: readonly RunTable[] = JUDGED_RUN_TABLES.map(([t]) => t);
+
 /** The checked dates and the whole ISO weeks around them, as every run statement binds them. */
 export interface RunRange {
   from: string;
