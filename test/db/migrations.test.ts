@@ -6,6 +6,7 @@ import { openDatabase, type Db } from '../../src-main/core/db/database.ts';
 import { migrate } from '../../src-main/core/db/migrations.ts';
 import { MIGRATIONS, type Migration } from '../../src-main/core/db/migrations/index.ts';
 import { RUN_WEEK_ROWS } from '../../src-main/core/rules/compliance-sql.ts';
+import { findingsOf } from '../../src-main/core/rules/findings-sql.ts';
 
 const DIR = join(import.meta.dirname, '..', '..', 'src-main', 'core', 'db', 'migrations');
 
@@ -28,6 +29,7 @@ const RECORDED: Record<number, string> = {
   12: 'a6fa2e34d3728f951b41da90d7bd04d3b87450ef0ee2b039e4502b50becb84c8',
   13: '98f862218fc00842251d48efe68d91d4d686aaa39e56bcb646c044fc3d92c255',
   14: 'a149a301a16de6b708721f8e5d8f4f5971e80447f4aa67e3832f41e03186fcd6',
+  15: '73977990b46db0a52bc5e5e63697d77581528fadef8c1c3d35b92fd85f33663f',
 };
 
 function sha256(m: Migration): string {
@@ -110,6 +112,25 @@ describe('numbered migrations', () => {
       expect(await migrate(db)).toEqual({ from: 13, to: MIGRATIONS.length });
       expect(await db.all(`SELECT count(*)::INTEGER AS n FROM run_weeks WHERE ${RUN_WEEK_ROWS('$run')}`, { run: 'r-000002' })).toEqual([{ n: 2 }]);
       expect(await db.all('SELECT * FROM run_week_writers')).toEqual([{ run_id: 'r-000002', writer: 'r-000002' }]);
+    } finally {
+      db.close();
+    }
+  });
+  it('15 keeps each run\'s findings its own, with the status it stored', async () => {
+    const db = await openDatabase(':memory:');
+    try {
+      await migrateBelow(db, 15);
+      // Two runs of one scope, each with its own copy of the finding (the second resolving another).
+      for (const [run, seq, status, nip] of [['r-000001', 1, 'new', 'A'], ['r-000002', 2, 'open', 'A'], ['r-000002', 2, 'resolved', 'B']] as const) {
+        if (nip === 'A') {
+          await db.run(`INSERT INTO runs VALUES ($run, $seq, now(), NULL, NULL, NULL, NULL, NULL, 'v1', 1, 0, 0, 0)`, { run, seq });
+        }
+        await db.run(`INSERT INTO findings (run_id, rule, nip, period, detail, basis, status) VALUES ($run, 'LOK-01', $nip, '2025-W36', 'x', 'y', $status)`, { run, nip, status });
+      }
+      expect(await migrate(db)).toEqual({ from: 14, to: MIGRATIONS.length });
+      const of = (run: string) => db.all(`SELECT nip, status FROM ${findingsOf('$run')} f ORDER BY nip`, { run });
+      expect(await of('r-000001')).toEqual([{ nip: 'A', status: 'new' }]);
+      expect(await of('r-000002')).toEqual([{ nip: 'A', status: 'open' }, { nip: 'B', status: 'resolved' }]);
     } finally {
       db.close();
     }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportKind } from '../../src-main/contract/import-types.ts';
 import type { RunChecksRequest } from '../../src-main/contract/rules-types.ts';
 import type { Params } from '../../src-main/core/db/database.ts';
-import { checkWhole } from '../helpers/checks.ts';
+import { checkWhole, everyFinding } from '../helpers/checks.ts';
 import { freshCore, tempDir } from '../helpers/workspace.ts';
 import { importAttendance, importCalendar, officeWeek, week, type Person, type TestCore } from './rule-fixtures.ts';
 
@@ -150,6 +150,34 @@ describe('a re-check judges only the weeks that changed', () => {
       expect(await expectSameAsFull(c, seen, `office week ${monday}`)).toBe(true);
       expect(jam(await checkWhole(c, {})), monday).toEqual(['PEMKOT-X open', 'PEMKOT-Y open']);
     }
+  });
+
+  it('stores a finding found again as it is once, and every run still lists its own (old code: a copy per run)', async () => {
+    // P fails LOK-01 in week 1 and R in week 2; week 2 is then imported again with R in the office
+    // and Q failing. The third run finds P's week as the first two did: one row for all three.
+    const c = await freshCore();
+    const [p, q, r] = ['198609262015051001', '198609262015051002', '198609262015051003']
+      .map((nip, i): Person => ({ nip, name: `Pegawai ${i + 1}`, unit: 'Bagian Umum' }));
+    const three = ['WFH', 'WFH', 'WFH', 'WFO', 'WFO'] as const;
+    await importAttendance(c, 'PEMKOT-X', week(p!, '2025-09-01', [...three]));
+    const first = await checkWhole(c, {});
+    await importAttendance(c, 'PEMKOT-X', [...week(r!, '2025-09-08', [...three]), ...officeWeek(q!, '2025-09-08')]);
+    const second = await checkWhole(c, {});
+    await importAttendance(c, 'PEMKOT-X', [...officeWeek(r!, '2025-09-08'), ...week(q!, '2025-09-08', [...three])]);
+    const third = await checkWhole(c, {});
+    const names = new Map([p, q, r].map((x) => [x!.nip, x!.name]));
+    const lok = (fs: { rule: string; nip: string; status: string }[]) => fs.filter((f) => f.rule === 'LOK-01').map((f) => `${names.get(f.nip)} ${f.status}`).sort();
+    expect([first, second, third].map((x) => lok(x.findings))).toEqual([
+      ['Pegawai 1 new'], ['Pegawai 1 open', 'Pegawai 3 new'], ['Pegawai 1 open', 'Pegawai 2 new'],
+    ]);
+    expect(lok(third.resolved)).toEqual(['Pegawai 3 resolved']);
+    // Each run's list, read again after the later runs, is still the one it answered.
+    for (const x of [first, second, third]) expect(lok(await everyFinding(c, x.run)), x.run).toEqual(lok(x.findings));
+    const rows = await c.db.all<{ nip: string; n: number }>(
+      "SELECT nip, count(*)::INTEGER AS n FROM findings WHERE rule = 'LOK-01' GROUP BY nip ORDER BY nip",
+    );
+    // P once; R found by the second run and written again as resolved by the third; Q once.
+    expect(rows).toEqual([{ nip: p!.nip, n: 1 }, { nip: q!.nip, n: 1 }, { nip: r!.nip, n: 2 }]);
   });
 
   it('keeps each employee\'s number from the run it takes weeks from (fresh numbers named other employees\' weeks)', async () => {

@@ -1,5 +1,6 @@
 import { FLEXIBLE_MODES, PRESENT_STATUSES } from '../../contract/vocabulary.ts';
 import { sqlList } from '../db/database.ts';
+import { findingsOf } from '../rules/findings-sql.ts';
 
 /**
  * SQL of the workbook. Everything here reads what a check run stored (`runs`, `findings`) or
@@ -20,8 +21,8 @@ const FINDINGS_SELECT = `
 WITH names AS (SELECT map_from_entries(list({'k': batch_id, 'v': file_name})) AS m FROM batches),
 f AS (
   SELECT f.*
-  FROM findings f
-  WHERE f.run_id = $run AND f.status <> 'resolved' AND ($unit IS NULL OR f.unit = $unit)
+  FROM ${findingsOf('$run')} f
+  WHERE f.status <> 'resolved' AND ($unit IS NULL OR f.unit = $unit)
 ),
 named AS (
   SELECT f.*, list_transform(f.sources, s -> {'file': coalesce(names.m[s.batch], s.batch), 'row': s."row"}) AS src
@@ -98,8 +99,8 @@ SELECT
   count(*) FILTER (WHERE status = 'new') AS fresh,
   count(*) FILTER (WHERE status = 'resolved') AS resolved,
   count(DISTINCT nip || ' ' || week) FILTER (WHERE status <> 'resolved' AND week IS NOT NULL) AS weeks
-FROM findings
-WHERE run_id = $run AND ($unit IS NULL OR unit = $unit)
+FROM ${findingsOf('$run')} f
+WHERE $unit IS NULL OR unit = $unit
 GROUP BY rule
 ORDER BY rule`;
 

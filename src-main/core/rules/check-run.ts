@@ -19,6 +19,7 @@ import {
   buildSharedTables, createRunProfiles, DROP_RUN_TABLES, JUDGED, judgeWeeks, runProfileOf, SHARED_RUN_TABLES, weekOf, type JudgedSpan, type RunRange,
 } from './run-tables.ts';
 import { refreshWeekFacts } from './week-facts.ts';
+import { findingsOf } from './findings-sql.ts';
 
 async function scopeRange(db: Db, req: RunChecksRequest): Promise<{ from: string | null; to: string | null }> {
   const row = await db.one<{ lo: string | null; hi: string | null }>(
@@ -73,11 +74,21 @@ const FINDING_COLUMNS = `rule, nip, name, agency, unit, period, strftime(period_
 const SAME_FINDING = 'o.rule = f.rule AND o.nip = f.nip AND o.period = f.period AND o.agency IS NOT DISTINCT FROM f.agency';
 
 /** The columns of `findings` a run writes. */
-const STORED_COLUMNS = ['run_id', 'rule', 'nip', 'name', 'agency', 'unit', 'period', 'period_start', 'period_end', 'week', 'figures', 'detail', 'basis', 'status', 'sources'];
+const STORED_COLUMNS = ['run_id', 'rule', 'nip', 'name', 'agency', 'unit', 'period', 'period_start', 'period_end', 'week', 'figures', 'detail', 'basis', 'status', 'sources', 'end_seq'];
 
-/** A row of STORED_COLUMNS for the run ($run) from the finding `x` (of the rules, or of the run before), its detail, basis and status as given. */
-function storedRow(x: string, own: { detail: string; basis: string; status: string }): string {
-  return STORED_COLUMNS.map((c) => (c === 'run_id' ? '$run' : c in own ? own[c as keyof typeof own] : `${x}.${c}`)).join(',\n  ');
+/**
+ * What a finding says besides its name (SAME_FINDING): a finding of the run before is found again
+ * as it is when these are the same too, and its row stays the run's (findings-sql.ts).
+ */
+const SAID = ['name', 'unit', 'period_start', 'period_end', 'week', 'figures', 'basis', 'sources'];
+
+/**
+ * A row of STORED_COLUMNS for the run ($run) from the finding `x` (of the rules, or of the run
+ * before), its detail, basis and status as given; a resolved row ends with the run (`end_seq`).
+ */
+function storedRow(x: string, own: { detail: string; basis: string; status: string; end_seq?: string }): string {
+  const values: Record<string, string> = { run_id: '$run', end_seq: 'NULL', ...own };
+  return STORED_COLUMNS.map((c) => values[c] ?? `${x}.${c}`).join(',\n  ');
 }
 
 /**
@@ -93,8 +104,8 @@ async function readFindings(
 ): Promise<Finding[]> {
   const rows = await db.json<StoredFindingRow>(
     `SELECT ${FINDING_COLUMNS}
-FROM findings
-WHERE run_id = $run AND (status = 'resolved') = $resolved
+FROM ${findingsOf('$run')} f
+WHERE (status = 'resolved') = $resolved
 ORDER BY ${FINDING_ORDER}
 LIMIT $limit OFFSET $offset`,
     { run, resolved, ...page },
@@ -135,11 +146,11 @@ async function assertRun(db: Db, run: string): Promise<void> {
  * read to its end), or replaced when another list is paged.
  */
 export function createRunFindingsPages(db: Db, book: RuleBook) {
-  // The list keeps rowids (a stored finding is never deleted or moved: architecture.test.ts).
+  // The list keeps rowids (a stored finding is never deleted or moved: architecture.test.ts) and
+  // each finding's status in the run.
   const list = numberedList(db, 'run_finding_pages', (k) => `SELECT ${FINDING_COLUMNS}
-FROM ${k}
-JOIN findings ON findings.rowid = k.r
-ORDER BY k.i`);
+FROM (SELECT findings.* REPLACE (k.status AS status), k.i FROM ${k} JOIN findings ON findings.rowid = k.r)
+ORDER BY i`);
   return async (req: RunFindingsRequest, lang: FormatLang): Promise<RunFindingsResult> => {
     const { run } = req;
     await assertRun(db, run);
@@ -147,9 +158,9 @@ ORDER BY k.i`);
     const offset = req.offset ?? 0;
     const limit = req.limit ?? RUN_FINDINGS_PAGE;
     await list.keep(JSON.stringify([run, resolved]), `
-SELECT rowid AS r
-FROM findings
-WHERE run_id = $run AND (status = 'resolved') = $resolved
+SELECT r, status
+FROM ${findingsOf('$run')} f
+WHERE (status = 'resolved') = $resolved
 ORDER BY ${FINDING_ORDER}`, { run, resolved });
     const rows = await list.rows<StoredFindingRow>(offset, limit);
     if (rows.length < limit) await list.forget();
@@ -407,6 +418,70 @@ const taken = (book: RuleBook, o: string): string => `(${o}.run_id = $source AND
   AND list_contains(p.enabled_rules, ${o}.rule) AND ${o}.period_start BETWEEN $weekFrom AND $weekTo AND NOT ${JUDGED(`${o}.period_start`)})`;
 
 /**
+ * Stores the run's findings against those of the run before ($prev, findings-sql.ts); `kept_findings`
+ * pairs each finding of the rules found again as it is with that run's row, one to one (a rule may
+ * name the same finding twice: rows of a name are paired in the order of what they say).
+ * - A finding the run takes (`taken`) or finds again as it is stays the earlier row; one stored
+ *   before rows outlived their run (migration 015) is written again, open.
+ * - Any other finding of the rules is written: open when the run before had it, else new.
+ * - A finding of the run before neither taken nor found again under its name is resolved: written
+ *   again as resolved, for this run only, when its rule is still enabled.
+ * - Every row of the run before that the run neither takes nor finds again as it is ends with it.
+ */
+async function storeFindings(db: Db, book: RuleBook, bound: Record<string, string | number>): Promise<void> {
+  const before = `${findingsOf('$prev')} o`;
+  const said = (x: string) => SAID.map((c) => (c === 'basis' && x === 'f' ? book.basisSql('f.rule') : `${x}.${c}`));
+  const place = (x: string) => `row_number() OVER (PARTITION BY ${x}.rule, ${x}.nip, ${x}.period, ${x}.agency ORDER BY ${said(x).join(', ')})`;
+  await db.run(`CREATE OR REPLACE TEMP TABLE kept_findings AS
+WITH o AS (
+  SELECT o.*, ${place('o')} AS place
+  FROM ${before}
+  LEFT JOIN run_profiles p ON p.agency = o.agency
+  WHERE o.status <> 'resolved' AND o.end_seq IS NULL AND NOT coalesce(${taken(book, 'o')}, false)
+),
+f AS (
+  SELECT f.rowid AS fr, f.*, ${book.basisSql('f.rule')} AS basis, ${place('f')} AS place
+  FROM run_findings f
+)
+SELECT f.fr, o.r
+FROM f
+JOIN o ON ${SAME_FINDING} AND o.place = f.place AND ${SAID.map((c) => `o.${c} IS NOT DISTINCT FROM f.${c}`).join(' AND ')}`, bound);
+  await db.run(
+    `INSERT INTO findings (${STORED_COLUMNS.join(', ')})
+SELECT ${storedRow('f', { detail: 'NULL', basis: book.basisSql('f.rule'), status: `CASE WHEN EXISTS (
+  SELECT 1 FROM ${before} WHERE o.status <> 'resolved' AND ${SAME_FINDING}) THEN 'open' ELSE 'new' END` })}
+FROM run_findings f
+WHERE f.rowid NOT IN (SELECT fr FROM kept_findings)
+UNION ALL
+SELECT ${storedRow('o', { detail: 'NULL', basis: book.basisSql('o.rule'), status: "'open'" })}
+FROM ${before}
+JOIN run_profiles p ON p.agency = o.agency
+WHERE ${taken(book, 'o')} AND o.end_seq IS NOT NULL`,
+    bound,
+  );
+  await db.run(
+    `INSERT INTO findings (${STORED_COLUMNS.join(', ')})
+SELECT ${storedRow('o', { detail: 'o.detail', basis: 'o.basis', status: "'resolved'", end_seq: '$seq + 1' })}
+FROM ${before}
+JOIN run_profiles p ON p.agency = o.agency
+WHERE o.status <> 'resolved' AND list_contains(p.enabled_rules, o.rule) AND NOT ${taken(book, 'o')}
+  AND NOT EXISTS (SELECT 1 FROM run_findings f WHERE ${SAME_FINDING})`,
+    bound,
+  );
+  await db.run(
+    `UPDATE findings SET end_seq = $seq
+WHERE rowid IN (
+  SELECT o.r
+  FROM ${before}
+  LEFT JOIN run_profiles p ON p.agency = o.agency
+  WHERE o.status <> 'resolved' AND o.end_seq IS NULL AND NOT coalesce(${taken(book, 'o')}, false)
+    AND o.r NOT IN (SELECT r FROM kept_findings)
+)`,
+    bound,
+  );
+}
+
+/**
  * The run's temp tables, up to the findings and employee-weeks of the weeks it judges; those of the
  * others are the previous run's (none when it judges every week, as without `judging`): `observed_weeks`
  * holds them too (`taken`), and the store takes the findings (`taken`).
@@ -474,46 +549,25 @@ async function check(db: Db, book: RuleBook, req: RunChecksRequest, now: Date, a
   const stored = await db.transaction(async () => {
     const run = `r-${String(seq).padStart(6, '0')}`;
     const prev = previous?.run_id ?? '';
-    const bound = { run, prev, source, ...range };
-    await db.run(
-      `INSERT INTO findings (${STORED_COLUMNS.join(', ')})
-SELECT ${storedRow('f', { detail: 'NULL', basis: book.basisSql('f.rule'), status: `CASE WHEN EXISTS (
-  SELECT 1 FROM findings o WHERE o.run_id = $prev AND o.status <> 'resolved' AND ${SAME_FINDING}) THEN 'open' ELSE 'new' END` })}
-FROM run_findings f
-UNION ALL
-SELECT ${storedRow('o', { detail: 'NULL', basis: book.basisSql('o.rule'), status: "'open'" })}
-FROM findings o
-JOIN run_profiles p ON p.agency = o.agency
-WHERE ${taken(book, 'o')}`,
-      bound,
-    );
-    await db.run(
-      `INSERT INTO findings (${STORED_COLUMNS.join(', ')})
-SELECT ${storedRow('o', { detail: 'o.detail', basis: 'o.basis', status: "'resolved'" })}
-FROM findings o
-JOIN run_profiles p ON p.agency = o.agency
-WHERE o.run_id = $prev AND o.status <> 'resolved' AND list_contains(p.enabled_rules, o.rule) AND NOT ${taken(book, 'o')}
-  AND NOT EXISTS (SELECT 1 FROM run_findings f WHERE ${SAME_FINDING})`,
-      bound,
-    );
-    const counts = (await db.one<{ total: number; fresh: number; resolved: number }>(
-      `SELECT
-  count(*) FILTER (WHERE status <> 'resolved') AS total,
-  count(*) FILTER (WHERE status = 'new') AS fresh,
-  count(*) FILTER (WHERE status = 'resolved') AS resolved
-FROM findings
-WHERE run_id = $run`,
-      { run },
-    ))!;
+    const bound = { run, seq, prev, source, ...range };
+    await storeFindings(db, book, bound);
     await db.run(
       `INSERT INTO runs
-VALUES ($run, $seq, $at, $agency, CAST($from AS DATE), CAST($to AS DATE), CAST($rFrom AS DATE),
-  CAST($rTo AS DATE), $version, $total, $fresh, $open, $resolved)`,
-      {
-        run, seq, at: now.toISOString(), agency: req.agency ?? null, from, to, rFrom: req.from ?? null, rTo: req.to ?? null,
-        version: profileVersion,
-        total: counts.total, fresh: counts.fresh, open: counts.total - counts.fresh, resolved: counts.resolved,
-      },
+VALUES ($run, $seq, $at, $agency, CAST($from AS DATE), CAST($to AS DATE), CAST($rFrom AS DATE), CAST($rTo AS DATE), $version, 0, 0, 0, 0)`,
+      { run, seq, at: now.toISOString(), agency: req.agency ?? null, from, to, rFrom: req.from ?? null, rTo: req.to ?? null, version: profileVersion },
+    );
+    // The counts are the run's findings', which are known once the run is recorded (findings-sql.ts).
+    await db.run(
+      `UPDATE runs SET findings = c.total, new_findings = c.fresh, open_findings = c.total - c.fresh, resolved_findings = c.resolved
+FROM (
+  SELECT
+    count(*) FILTER (WHERE status <> 'resolved') AS total,
+    count(*) FILTER (WHERE status = 'new') AS fresh,
+    count(*) FILTER (WHERE status = 'resolved') AS resolved
+  FROM ${findingsOf('$run')}
+) c
+WHERE runs.run_id = $run`,
+      { run },
     );
     const rows = await compliance(db);
     const result: StoredRun = {

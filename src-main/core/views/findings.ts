@@ -47,9 +47,8 @@ function withSentences(page: ColumnarResult, book: RuleBook, lang: FormatLang): 
  */
 export function createFindingsView(db: Db, book: RuleBook) {
   const list = numberedList(db, 'findings_view', (k) => `SELECT ${VIEW_COLUMNS}
-FROM ${k}
-JOIN findings ON findings.rowid = k.r
-ORDER BY k.i`);
+FROM (SELECT findings.* REPLACE (k.status AS status), k.i FROM ${k} JOIN findings ON findings.rowid = k.r)
+ORDER BY i`);
   let countsKey = '';
   let counts: FindingsResult['counts'] = { new: 0, open: 0, resolved: 0 };
 
@@ -61,7 +60,7 @@ ORDER BY k.i`);
   AND ($search IS NULL OR contains(nip, $search) OR contains(lower(coalesce(name, '')), lower($search)))
 )`;
     const total = await list.keep(key, `${inScope}
-SELECT r
+SELECT r, status
 FROM f
 WHERE $status IS NULL OR status = $status
 ORDER BY ${orderBy(req)}`, params);

@@ -1,6 +1,7 @@
 import { quoteLiteral } from '../db/database.ts';
 import { employeeWeeksOnce, RUN_WEEK_ROWS } from '../rules/compliance-sql.ts';
 import { UNKNOWN_UNIT } from '../rules/run-tables.ts';
+import { findingsOf } from '../rules/findings-sql.ts';
 
 /**
  * SQL of the screens' read methods. Every statement reads one stored run ($run) and the
@@ -123,10 +124,9 @@ const WEEK_TO = `strftime(CAST($to AS DATE), '%G-W%V')`;
  * other (DIS-01's year) its period.
  */
 export const FINDINGS_IN_SCOPE = `
-SELECT rowid AS r, *
-FROM findings
-WHERE run_id = $run
-  AND ($agency IS NULL OR agency = $agency)
+SELECT *
+FROM ${findingsOf('$run')} f
+WHERE ($agency IS NULL OR agency = $agency)
   AND ($unit IS NULL OR coalesce(unit, '${UNKNOWN_UNIT}') = $unit)
   AND ($rule IS NULL OR rule = $rule)
   AND ($from IS NULL OR CASE WHEN week IS NOT NULL THEN week >= ${WEEK_FROM} ELSE period_end >= CAST($from AS DATE) END)
@@ -364,6 +364,6 @@ SELECT
   detail,
   basis,
   status
-FROM findings
-WHERE run_id = $run AND nip = $nip
+FROM ${findingsOf('$run')} f
+WHERE nip = $nip
 ORDER BY period, rule`;

@@ -19,6 +19,7 @@ import { migration as m011 } from './011-run-week-rules.ts';
 import { migration as m012 } from './012-run-week-employees.ts';
 import { migration as m013 } from './013-run-states.ts';
 import { migration as m014 } from './014-run-week-writers.ts';
+import { migration as m015 } from './015-finding-ends.ts';
 
 export interface Migration {
   version: number;
@@ -26,4 +27,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015];
