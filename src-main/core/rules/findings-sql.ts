@@ -13,9 +13,13 @@
  * the run's id as `run_id`, and its status in that run: new in the run that wrote it, open after.
  */
 export const findingsOf = (run: string): string => `(
-SELECT f.rowid AS r, f.* REPLACE (x.run_id AS run_id, CASE WHEN f.status = 'resolved' OR w.seq = x.seq THEN f.status ELSE 'open' END AS status)
-FROM runs x
-JOIN runs w ON w.seq <= x.seq AND w.agency IS NOT DISTINCT FROM x.agency
-  AND w.requested_from IS NOT DISTINCT FROM x.requested_from AND w.requested_to IS NOT DISTINCT FROM x.requested_to
-JOIN findings f ON f.run_id = w.run_id
-WHERE x.run_id = ${run} AND (f.end_seq IS NULL OR f.end_seq > x.seq))`;
+SELECT f.rowid AS r, f.* REPLACE (${run} AS run_id, CASE WHEN f.status = 'resolved' OR f.run_id = ${run} THEN f.status ELSE 'open' END AS status)
+FROM findings f
+WHERE f.run_id IN (
+    SELECT w.run_id
+    FROM runs x
+    JOIN runs w ON w.seq <= x.seq AND w.agency IS NOT DISTINCT FROM x.agency
+      AND w.requested_from IS NOT DISTINCT FROM x.requested_from AND w.requested_to IS NOT DISTINCT FROM x.requested_to
+    WHERE x.run_id = ${run}
+  )
+  AND coalesce(f.end_seq > (SELECT seq FROM runs WHERE run_id = ${run}), true))`;
