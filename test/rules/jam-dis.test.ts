@@ -45,6 +45,8 @@ interface Setup {
   toleranceMinutes?: number;
   /** HOLIDAY dates: not working days in `agency_days`. */
   holidays?: string[];
+  /** The first day of the weeks the run judges, as a re-check binds it (every week judged when unset). */
+  judgedFrom?: string;
 }
 
 type Finding = {
@@ -161,7 +163,7 @@ async function findings(rule: RuleDefinition, records: Rec[], setup: Setup): Pro
   const book = createRuleBook([rule]);
   const rows = await db.all<Omit<Finding, 'detail'> & { figures: string }>(
     `SELECT rule, nip, agency, name, unit, period, week, figures, sources FROM (${book.findingsSql()}) ORDER BY nip, period, agency`,
-    { ...await load(records, setup) });
+    { ...await load(records, setup), ...(setup.judgedFrom ? { judgedFrom: setup.judgedFrom } : {}) });
   return rows.map(({ figures, ...f }) => ({ ...f, detail: book.detail({ ...f, figures, detail: null }, 'id') }));
 }
 
@@ -482,6 +484,22 @@ describe('DIS-01 unexcused absence per calendar year', () => {
     expect([finding?.detail, finding?.unit, finding?.name]).toEqual([
       '6 hari kerja tanpa keterangan dalam 2025: teguran tertulis', 'Bidang B', 'Joko Susilo, S.IP., M.M.',
     ]);
+  });
+
+  // A year's name is sought among the records from the first judged day on before the earlier ones
+  // (a re-check after a month reads the month, not the year): the day must not change the name.
+  const cutoffs: [string, string][] = [
+    ['every week judged', '2024-12-30'], ['the latest record judged', '2025-01-13'], ['only a day after every record judged', '2025-02-03'],
+  ];
+  it.each(cutoffs)("the year's name is its latest record's whatever the weeks judged: %s", async (_case, judgedFrom) => {
+    const records = [
+      ...[0, 1, 2].map((i) => tk(addDays('2025-01-06', i), { name: 'Joko Susilo' })),
+      present(addDays('2025-01-13', 1), '07:30', '16:00', { name: 'Joko Susilo, S.IP., M.M.' }),
+      present(addDays('2025-01-13', 2), '07:30', '16:00', { name: 'Joko Susilo, S.IP.' }),
+      present(addDays('2025-01-13', 2), '07:30', '16:00', { name: 'Joko Susilo, S.IP., M.M.', row: 99 }),
+    ];
+    const [finding] = await dis(records, { judgedFrom });
+    expect([finding?.period, finding?.name, finding?.unit]).toEqual(['2025', 'Joko Susilo, S.IP., M.M.', 'Bagian Umum']);
   });
 
   const bands: [number, string][] = [

@@ -1,5 +1,5 @@
 import type { RuleDefinition } from './rule.ts';
-import { LABEL_CTES, periodRows, SOURCES_TYPE, sortedSources } from './run-tables.ts';
+import { LABEL_UNIT, periodRows, SOURCES_TYPE, sortedSources } from './run-tables.ts';
 
 const DISMISSAL = {
   id: 'pemberhentian dengan hormat tidak atas permintaan sendiri',
@@ -30,6 +30,9 @@ function bandCase(n: string): string {
 }
 
 const bandText = (code: Band, lang: 'id' | 'en'): string => BANDS.find((b) => b.code === code)![lang];
+
+/** The first day of the first year the checked dates touch: DIS-01 counts each year from 1 January. */
+const YEAR_FROM = 'make_date(year(CAST($from AS DATE)), 1, 1)';
 
 /** Ten consecutive unexcused working days are a dismissal case on their own (PP 94/2021 Pasal 11). */
 const STREAK_DAYS = 10;
@@ -113,20 +116,57 @@ sourced AS (
   GROUP BY h.agency, h.nip, h.year
 ),
 hit_keys AS (SELECT agency, nip, year AS k FROM hits),
-${periodRows('hit_keys', 'year(a.date)', false, 'make_date(year(CAST($from AS DATE)), 1, 1) AND $to')},
-${LABEL_CTES}
+-- Name and unit as for any finding (run-tables.ts, LABEL_CTES), without reading the whole year.
+-- The name is the roster's, else the one on the year's latest record with a name: sought among the
+-- records from $judgedFrom on first, then among the earlier ones only for the employees with none
+-- there. Any first day gives the same name; this one, after a month's import, spares reading every
+-- earlier record of the year.
+recent_names AS (
+  SELECT x.agency, x.nip, x.k, arg_max(a.name, (a.date, a.batch_id, a.row_no)) AS name
+  FROM attendance a
+  JOIN hit_keys x ON x.agency = a.agency AND x.nip = a.nip AND x.k = year(a.date)
+  WHERE a.date BETWEEN greatest(CAST($judgedFrom AS DATE), ${YEAR_FROM}) AND $to AND a.name IS NOT NULL
+  GROUP BY x.agency, x.nip, x.k
+),
+earlier_names AS (
+  SELECT x.agency, x.nip, x.k, arg_max(a.name, (a.date, a.batch_id, a.row_no)) AS name
+  FROM attendance a
+  JOIN (SELECT agency, nip, k FROM hit_keys EXCEPT SELECT agency, nip, k FROM recent_names) x
+    ON x.agency = a.agency AND x.nip = a.nip AND x.k = year(a.date)
+  WHERE a.date >= ${YEAR_FROM} AND a.date < CAST($judgedFrom AS DATE) AND a.date <= $to AND a.name IS NOT NULL
+  GROUP BY x.agency, x.nip, x.k
+),
+-- The unit: every record of an employee whose records carry one unit (not \`weekly\`) has the
+-- employee's (UNIT_OF_RECORD); only the others' records are counted.
+weekly_keys AS (
+  SELECT h.*
+  FROM hit_keys h
+  JOIN employee_units eu ON eu.nip = h.nip AND eu.weekly
+),
+${periodRows('weekly_keys', 'year(a.date)', false, `${YEAR_FROM} AND $to`)},
+${LABEL_UNIT},
+units AS (
+  SELECT h.agency, h.nip, h.k, eu.unit
+  FROM hit_keys h
+  JOIN employee_units eu ON eu.nip = h.nip AND NOT eu.weekly AND eu.unit IS NOT NULL
+  UNION ALL
+  SELECT agency, nip, k, unit
+  FROM label_unit
+)
 SELECT
   h.nip,
   h.agency,
-  nm.name,
+  coalesce(e.name, rn.name, en.name) AS name,
   u.unit,
   make_date(h.year, 1, 1) AS period_start,
   {'days': h.n, 'band': ${bandCase('h.n')}, 'streak': h.streak} AS figures,
   CAST(${sortedSources('src.recs')} AS ${SOURCES_TYPE}) AS sources
 FROM hits h
 JOIN sourced src ON src.agency = h.agency AND src.nip = h.nip AND src.year = h.year
-LEFT JOIN label_name nm ON nm.agency = h.agency AND nm.nip = h.nip AND nm.k = h.year
-LEFT JOIN label_unit u ON u.agency = h.agency AND u.nip = h.nip AND u.k = h.year`,
+LEFT JOIN employees e ON e.nip = h.nip
+LEFT JOIN recent_names rn ON rn.agency = h.agency AND rn.nip = h.nip AND rn.k = h.year
+LEFT JOIN earlier_names en ON en.agency = h.agency AND en.nip = h.nip AND en.k = h.year
+LEFT JOIN units u ON u.agency = h.agency AND u.nip = h.nip AND u.k = h.year`,
   detail: {
     id: (x, at, fmt) => `${fmt.int(x.days)} hari kerja tanpa keterangan dalam ${fmt.year(at.period)}`
       + (x.band ? `: ${bandText(x.band, 'id')}` : '')

@@ -382,13 +382,15 @@ export const UNKNOWN_UNIT = '(unit tidak diketahui)';
  * record; the unit is the most frequent one (as for an employee-week's unit), ties going to the
  * unit seen last, then alphabetically, so that the choice never depends on scan order.
  */
-export const LABEL_CTES = `
+const LABEL_NAME = `
 label_name AS (
   SELECT agency, nip, k, arg_max(name, (date, batch_id, row_no)) AS name
   FROM rows
   WHERE name IS NOT NULL
   GROUP BY agency, nip, k
-),
+)`;
+
+export const LABEL_UNIT = `
 label_unit AS (
   SELECT agency, nip, k, unit
   FROM (
@@ -399,6 +401,8 @@ label_unit AS (
   )
   QUALIFY row_number() OVER (PARTITION BY agency, nip, k ORDER BY n DESC, last_date DESC, unit) = 1
 )`;
+
+export const LABEL_CTES = `${LABEL_NAME},${LABEL_UNIT}`;
 
 /**
  * `rows`: every record of the wanted periods (`wanted`: agency, nip, k; `key`: the period of a date
