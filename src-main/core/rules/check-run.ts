@@ -418,26 +418,32 @@ const taken = (book: RuleBook, o: string): string => `(${o}.run_id = $source AND
   AND list_contains(p.enabled_rules, ${o}.rule) AND ${o}.period_start BETWEEN $weekFrom AND $weekTo AND NOT ${JUDGED(`${o}.period_start`)})`;
 
 /**
- * Stores the run's findings against those of the run before ($prev, findings-sql.ts); `kept_findings`
- * pairs each finding of the rules found again as it is with that run's row, one to one (a rule may
- * name the same finding twice: rows of a name are paired in the order of what they say).
+ * Stores the run's findings against those of the run before ($prev, findings-sql.ts).
  * - A finding the run takes (`taken`) or finds again as it is stays the earlier row; one stored
  *   before rows outlived their run (migration 015) is written again, open.
  * - Any other finding of the rules is written: open when the run before had it, else new.
  * - A finding of the run before neither taken nor found again under its name is resolved: written
  *   again as resolved, for this run only, when its rule is still enabled.
  * - Every row of the run before that the run neither takes nor finds again as it is ends with it.
+ * `before_findings` holds the run before's findings the run does not take as they are stored: few
+ * after a month, when most are taken. A finding taken never has the name of one of the rules' (it
+ * is of a week the run does not judge), so they alone say whether a finding is open.
+ * `kept_findings` pairs each finding of the rules found again as it is with that run's row, one to
+ * one (a rule may name the same finding twice: rows of a name are paired in the order of what they say).
  */
 async function storeFindings(db: Db, book: RuleBook, bound: Record<string, string | number>): Promise<void> {
-  const before = `${findingsOf('$prev')} o`;
+  await db.run(`CREATE OR REPLACE TEMP TABLE before_findings AS
+SELECT o.*, coalesce(${taken(book, 'o')}, false) AS taken, coalesce(list_contains(p.enabled_rules, o.rule), false) AS enabled
+FROM ${findingsOf('$prev')} o
+LEFT JOIN run_profiles p ON p.agency = o.agency
+WHERE o.status <> 'resolved' AND (NOT coalesce(${taken(book, 'o')}, false) OR o.end_seq IS NOT NULL)`, bound);
   const said = (x: string) => SAID.map((c) => (c === 'basis' && x === 'f' ? book.basisSql('f.rule') : `${x}.${c}`));
   const place = (x: string) => `row_number() OVER (PARTITION BY ${x}.rule, ${x}.nip, ${x}.period, ${x}.agency ORDER BY ${said(x).join(', ')})`;
   await db.run(`CREATE OR REPLACE TEMP TABLE kept_findings AS
 WITH o AS (
   SELECT o.*, ${place('o')} AS place
-  FROM ${before}
-  LEFT JOIN run_profiles p ON p.agency = o.agency
-  WHERE o.status <> 'resolved' AND o.end_seq IS NULL AND NOT coalesce(${taken(book, 'o')}, false)
+  FROM before_findings o
+  WHERE NOT o.taken AND o.end_seq IS NULL
 ),
 f AS (
   SELECT f.rowid AS fr, f.*, ${book.basisSql('f.rule')} AS basis, ${place('f')} AS place
@@ -445,38 +451,29 @@ f AS (
 )
 SELECT f.fr, o.r
 FROM f
-JOIN o ON ${SAME_FINDING} AND o.place = f.place AND ${SAID.map((c) => `o.${c} IS NOT DISTINCT FROM f.${c}`).join(' AND ')}`, bound);
+JOIN o ON ${SAME_FINDING} AND o.place = f.place AND ${SAID.map((c) => `o.${c} IS NOT DISTINCT FROM f.${c}`).join(' AND ')}`);
   await db.run(
     `INSERT INTO findings (${STORED_COLUMNS.join(', ')})
 SELECT ${storedRow('f', { detail: 'NULL', basis: book.basisSql('f.rule'), status: `CASE WHEN EXISTS (
-  SELECT 1 FROM ${before} WHERE o.status <> 'resolved' AND ${SAME_FINDING}) THEN 'open' ELSE 'new' END` })}
+  SELECT 1 FROM before_findings o WHERE NOT o.taken AND ${SAME_FINDING}) THEN 'open' ELSE 'new' END` })}
 FROM run_findings f
 WHERE f.rowid NOT IN (SELECT fr FROM kept_findings)
 UNION ALL
 SELECT ${storedRow('o', { detail: 'NULL', basis: book.basisSql('o.rule'), status: "'open'" })}
-FROM ${before}
-JOIN run_profiles p ON p.agency = o.agency
-WHERE ${taken(book, 'o')} AND o.end_seq IS NOT NULL`,
+FROM before_findings o
+WHERE o.taken`,
     bound,
   );
   await db.run(
     `INSERT INTO findings (${STORED_COLUMNS.join(', ')})
 SELECT ${storedRow('o', { detail: 'o.detail', basis: 'o.basis', status: "'resolved'", end_seq: '$seq + 1' })}
-FROM ${before}
-JOIN run_profiles p ON p.agency = o.agency
-WHERE o.status <> 'resolved' AND list_contains(p.enabled_rules, o.rule) AND NOT ${taken(book, 'o')}
-  AND NOT EXISTS (SELECT 1 FROM run_findings f WHERE ${SAME_FINDING})`,
+FROM before_findings o
+WHERE NOT o.taken AND o.enabled AND NOT EXISTS (SELECT 1 FROM run_findings f WHERE ${SAME_FINDING})`,
     bound,
   );
   await db.run(
     `UPDATE findings SET end_seq = $seq
-WHERE rowid IN (
-  SELECT o.r
-  FROM ${before}
-  LEFT JOIN run_profiles p ON p.agency = o.agency
-  WHERE o.status <> 'resolved' AND o.end_seq IS NULL AND NOT coalesce(${taken(book, 'o')}, false)
-    AND o.r NOT IN (SELECT r FROM kept_findings)
-)`,
+WHERE rowid IN (SELECT r FROM before_findings WHERE NOT taken AND end_seq IS NULL AND r NOT IN (SELECT r FROM kept_findings))`,
     bound,
   );
 }

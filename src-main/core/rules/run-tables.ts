@@ -16,7 +16,7 @@ import type { RuleBook } from './rule-book.ts';
 /** Every temp table of a run, in the order it is built; all are dropped when the run ends, whatever happens. */
 export const RUN_TABLES = [
   'run_profiles', 'agency_days', 'employee_units', 'week_units', 'unexcused_days', 'judged_weeks', 'employee_weeks', 'rule_days', 'run_findings',
-  'observed_weeks', 'kept_findings',
+  'observed_weeks', 'before_findings', 'kept_findings',
 ] as const;
 export type RunTable = (typeof RUN_TABLES)[number];
 

@@ -42,8 +42,9 @@ function withSentences(page: ColumnarResult, book: RuleBook, lang: FormatLang): 
 /**
  * The findings table scrolls through every finding, a page at a time (db/numbered-list.ts); the
  * counts by status are kept with the list. The list keeps each finding's place and its rowid, and
- * a page reads its rows by rowid: a stored finding is never deleted or moved (a run's findings are
- * only ever added, see architecture.test.ts), so its rowid names it for as long as the list is kept.
+ * a page reads its rows by rowid: a stored finding is never deleted or moved (rules/findings-sql.ts,
+ * architecture.test.ts), so its rowid names it for as long as the list is kept, and a run's findings
+ * never change once it is stored. The list keeps each finding's status in the run with it.
  */
 export function createFindingsView(db: Db, book: RuleBook) {
   const list = numberedList(db, 'findings_view', (k) => `SELECT ${VIEW_COLUMNS}
