@@ -448,6 +448,7 @@ WITH o AS (
 f AS (
   SELECT f.rowid AS fr, f.*, ${book.basisSql('f.rule')} AS basis, ${place('f')} AS place
   FROM run_findings f
+  WHERE EXISTS (SELECT 1 FROM o WHERE ${SAME_FINDING})
 )
 SELECT f.fr, o.r
 FROM f
