@@ -19,7 +19,7 @@ import {
   buildSharedTables, createRunProfiles, DROP_RUN_TABLES, JUDGED, judgeWeeks, runProfileOf, SHARED_RUN_TABLES, weekOf, type JudgedSpan, type RunRange,
 } from './run-tables.ts';
 import { refreshWeekFacts } from './week-facts.ts';
-import { findingsOf } from './findings-sql.ts';
+import { findingsOf, keptFindings } from './findings-sql.ts';
 
 async function scopeRange(db: Db, req: RunChecksRequest): Promise<{ from: string | null; to: string | null }> {
   const row = await db.one<{ lo: string | null; hi: string | null }>(
@@ -148,9 +148,7 @@ async function assertRun(db: Db, run: string): Promise<void> {
 export function createRunFindingsPages(db: Db, book: RuleBook) {
   // The list keeps rowids (a stored finding is never deleted or moved: architecture.test.ts) and
   // each finding's status in the run.
-  const list = numberedList(db, 'run_finding_pages', (k) => `SELECT ${FINDING_COLUMNS}
-FROM (SELECT findings.* REPLACE (k.status AS status), k.i FROM ${k} JOIN findings ON findings.rowid = k.r)
-ORDER BY i`);
+  const list = numberedList(db, 'run_finding_pages', (k) => keptFindings(k, FINDING_COLUMNS));
   return async (req: RunFindingsRequest, lang: FormatLang): Promise<RunFindingsResult> => {
     const { run } = req;
     await assertRun(db, run);
@@ -433,12 +431,15 @@ const taken = (book: RuleBook, o: string): string => `(${o}.run_id = $source AND
  */
 async function storeFindings(db: Db, book: RuleBook, bound: Record<string, string | number>): Promise<void> {
   await db.run(`CREATE OR REPLACE TEMP TABLE before_findings AS
-SELECT o.*, coalesce(${taken(book, 'o')}, false) AS taken, coalesce(list_contains(p.enabled_rules, o.rule), false) AS enabled
-FROM ${findingsOf('$prev')} o
-LEFT JOIN run_profiles p ON p.agency = o.agency
-WHERE o.status <> 'resolved' AND (NOT coalesce(${taken(book, 'o')}, false) OR o.end_seq IS NOT NULL)`, bound);
-  const said = (x: string) => SAID.map((c) => (c === 'basis' && x === 'f' ? book.basisSql('f.rule') : `${x}.${c}`));
-  const place = (x: string) => `row_number() OVER (PARTITION BY ${x}.rule, ${x}.nip, ${x}.period, ${x}.agency ORDER BY ${said(x).join(', ')})`;
+SELECT *
+FROM (
+  SELECT o.*, coalesce(${taken(book, 'o')}, false) AS taken, coalesce(list_contains(p.enabled_rules, o.rule), false) AS enabled
+  FROM ${findingsOf('$prev')} o
+  LEFT JOIN run_profiles p ON p.agency = o.agency
+  WHERE o.status <> 'resolved'
+)
+WHERE NOT taken OR end_seq IS NOT NULL`, bound);
+  const place = (x: string) => `row_number() OVER (PARTITION BY ${x}.rule, ${x}.nip, ${x}.period, ${x}.agency ORDER BY ${SAID.map((c) => `${x}.${c}`).join(', ')})`;
   await db.run(`CREATE OR REPLACE TEMP TABLE kept_findings AS
 WITH o AS (
   SELECT o.*, ${place('o')} AS place
@@ -446,7 +447,7 @@ WITH o AS (
   WHERE NOT o.taken AND o.end_seq IS NULL
 ),
 f AS (
-  SELECT f.rowid AS fr, f.*, ${book.basisSql('f.rule')} AS basis, ${place('f')} AS place
+  SELECT f.rowid AS fr, f.*, ${place('f')} AS place
   FROM run_findings f
   WHERE EXISTS (SELECT 1 FROM o WHERE ${SAME_FINDING})
 )
@@ -455,7 +456,7 @@ FROM f
 JOIN o ON ${SAME_FINDING} AND o.place = f.place AND ${SAID.map((c) => `o.${c} IS NOT DISTINCT FROM f.${c}`).join(' AND ')}`);
   await db.run(
     `INSERT INTO findings (${STORED_COLUMNS.join(', ')})
-SELECT ${storedRow('f', { detail: 'NULL', basis: book.basisSql('f.rule'), status: `CASE WHEN EXISTS (
+SELECT ${storedRow('f', { detail: 'NULL', basis: 'f.basis', status: `CASE WHEN EXISTS (
   SELECT 1 FROM before_findings o WHERE NOT o.taken AND ${SAME_FINDING}) THEN 'open' ELSE 'new' END` })}
 FROM run_findings f
 WHERE f.rowid NOT IN (SELECT fr FROM kept_findings)
@@ -510,7 +511,7 @@ ORDER BY 1`,
     return judgeWeeks(db, range, judged);
   });
   await db.run(`CREATE OR REPLACE TEMP TABLE run_findings AS
-SELECT f.*
+SELECT f.*, ${book.basisSql('f.rule')} AS basis
 FROM (${book.findingsSql()}) f
 JOIN run_profiles p ON p.agency = f.agency
 WHERE list_contains(p.enabled_rules, f.rule) AND (f.rule NOT IN ${weekRules(book)} OR ${JUDGED('f.period_start')})`, { ...range, ...span });

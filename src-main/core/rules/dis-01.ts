@@ -34,6 +34,15 @@ const bandText = (code: Band, lang: 'id' | 'en'): string => BANDS.find((b) => b.
 /** The first day of the first year the checked dates touch: DIS-01 counts each year from 1 January. */
 const YEAR_FROM = 'make_date(year(CAST($from AS DATE)), 1, 1)';
 
+/** Per key of `keys` (agency, nip, year `k`), the name on its latest record with a name among those `dates` selects. */
+const latestNames = (keys: string, dates: string): string => `
+  SELECT x.agency, x.nip, x.k, arg_max(a.name, (a.date, a.batch_id, a.row_no)) AS name
+  FROM attendance a
+  JOIN ${keys} x ON x.agency = a.agency AND x.nip = a.nip AND x.k = year(a.date)
+  WHERE ${dates} AND a.name IS NOT NULL
+  GROUP BY x.agency, x.nip, x.k
+`;
+
 /** Ten consecutive unexcused working days are a dismissal case on their own (PP 94/2021 Pasal 11). */
 const STREAK_DAYS = 10;
 
@@ -121,21 +130,11 @@ hit_keys AS (SELECT agency, nip, year AS k FROM hits),
 -- records from $judgedFrom on first, then among the earlier ones only for the employees with none
 -- there. Any first day gives the same name; this one, after a month's import, spares reading every
 -- earlier record of the year.
-recent_names AS (
-  SELECT x.agency, x.nip, x.k, arg_max(a.name, (a.date, a.batch_id, a.row_no)) AS name
-  FROM attendance a
-  JOIN hit_keys x ON x.agency = a.agency AND x.nip = a.nip AND x.k = year(a.date)
-  WHERE a.date BETWEEN greatest(CAST($judgedFrom AS DATE), ${YEAR_FROM}) AND $to AND a.name IS NOT NULL
-  GROUP BY x.agency, x.nip, x.k
-),
-earlier_names AS (
-  SELECT x.agency, x.nip, x.k, arg_max(a.name, (a.date, a.batch_id, a.row_no)) AS name
-  FROM attendance a
-  JOIN (SELECT agency, nip, k FROM hit_keys EXCEPT SELECT agency, nip, k FROM recent_names) x
-    ON x.agency = a.agency AND x.nip = a.nip AND x.k = year(a.date)
-  WHERE a.date >= ${YEAR_FROM} AND a.date < CAST($judgedFrom AS DATE) AND a.date <= $to AND a.name IS NOT NULL
-  GROUP BY x.agency, x.nip, x.k
-),
+recent_names AS (${latestNames('hit_keys', `a.date BETWEEN greatest(CAST($judgedFrom AS DATE), ${YEAR_FROM}) AND $to`)}),
+earlier_names AS (${latestNames(
+  '(SELECT agency, nip, k FROM hit_keys EXCEPT SELECT agency, nip, k FROM recent_names)',
+  `a.date >= ${YEAR_FROM} AND a.date < CAST($judgedFrom AS DATE) AND a.date <= $to`,
+)}),
 -- The unit: every record of an employee whose records carry one unit (not \`weekly\`) has the
 -- employee's (UNIT_OF_RECORD); only the others' records are counted.
 weekly_keys AS (

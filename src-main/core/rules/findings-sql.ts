@@ -23,3 +23,11 @@ WHERE f.run_id IN (
     WHERE x.run_id = ${run}
   )
   AND coalesce(f.end_seq > (SELECT seq FROM runs WHERE run_id = ${run}), true))`;
+
+/**
+ * The rows of a kept list `k` (db/numbered-list.ts: `r`, a finding's rowid; `status`, its status in
+ * the list's run; `i`, its place) as rows of `findings` with that status, in the list's order.
+ */
+export const keptFindings = (k: string, columns: string): string => `SELECT ${columns}
+FROM (SELECT findings.* REPLACE (k.status AS status), k.i FROM ${k} JOIN findings ON findings.rowid = k.r)
+ORDER BY i`;

@@ -6,6 +6,7 @@ import { toArrow } from './arrow.ts';
 import { numberedList } from '../db/numbered-list.ts';
 import { filterParams, latestRun } from './scope.ts';
 import { FINDINGS_IN_SCOPE, UNIT_EMPLOYEES } from './views-sql.ts';
+import { keptFindings } from '../rules/findings-sql.ts';
 
 const SORT_SQL: Record<NonNullable<FindingsRequest['sort']>, string> = {
   agency: 'agency, unit, rule, nip, period', unit: 'unit, agency, rule, nip, period', rule: 'rule, agency, unit, nip, period',
@@ -47,9 +48,7 @@ function withSentences(page: ColumnarResult, book: RuleBook, lang: FormatLang): 
  * never change once it is stored. The list keeps each finding's status in the run with it.
  */
 export function createFindingsView(db: Db, book: RuleBook) {
-  const list = numberedList(db, 'findings_view', (k) => `SELECT ${VIEW_COLUMNS}
-FROM (SELECT findings.* REPLACE (k.status AS status), k.i FROM ${k} JOIN findings ON findings.rowid = k.r)
-ORDER BY i`);
+  const list = numberedList(db, 'findings_view', (k) => keptFindings(k, VIEW_COLUMNS));
   let countsKey = '';
   let counts: FindingsResult['counts'] = { new: 0, open: 0, resolved: 0 };
 
