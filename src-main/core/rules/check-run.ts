@@ -10,9 +10,7 @@ import type { Db } from '../db/database.ts';
 import { numberedList } from '../db/numbered-list.ts';
 import { batchRecords } from '../import/batches.ts';
 import { PANTAU_VERSION } from '../export/version.ts';
-import {
-  COMPLIANCE_BY_UNIT_WEEK_SQL, COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_SQL, complianceByRuleSql, NOTES_SQL, OBSERVED_WEEKS, RUN_WEEK_ROWS,
-} from './compliance-sql.ts';
+import { COMPLIANCE_SQL, NOTES_SQL, OBSERVED_WEEKS, RATED_RULES, RUN_WEEK_ROWS, weekCountsSql } from './compliance-sql.ts';
 import { effectiveProfile } from './profiles.ts';
 import type { RuleBook, StoredFinding } from './rule-book.ts';
 import {
@@ -236,7 +234,7 @@ function logicOf(book: RuleBook): string {
   if (!hash) {
     hash = sha256([
       RESULT_FORMAT, PANTAU_VERSION, book.catalogue(), book.findingsSql(), book.basisSql('rule'), SHARED_RUN_TABLES, OBSERVED_WEEKS,
-      COMPLIANCE_SQL, complianceByRuleSql(book.weeklyRateIds), COMPLIANCE_BY_WEEK_SQL, COMPLIANCE_BY_UNIT_WEEK_SQL, NOTES_SQL,
+      COMPLIANCE_SQL, weekCountsSql('observed_weeks', book.weeklyRateIds), RATED_RULES(book.weeklyRateIds), NOTES_SQL,
     ]);
     logicHashes.set(book, hash);
   }
@@ -568,18 +566,15 @@ FROM (
 WHERE runs.run_id = $run`,
       { run },
     );
-    const rows = await compliance(db);
+    const { compliance, complianceByUnitWeek } = await complianceOf(db);
+    const { complianceByWeek, complianceByRule } = await weeklyRatios(db, book);
     const result: StoredRun = {
       run, profileVersion, from, to, weeksFrom: from ? range.weekFrom : null, weeksTo: to ? range.weekTo : null,
-      compliance: rows,
-      complianceByRegion: byRegion(rows, provinces),
-      complianceByRule: (await db.all<{ rule: string; employee_weeks: number; compliant: number }>(complianceByRuleSql(book.weeklyRateIds)))
-        .map((r) => ({ rule: r.rule, ...ratio(r) })),
-      complianceByWeek: (await db.all<{ week: string; employee_weeks: number; compliant: number }>(COMPLIANCE_BY_WEEK_SQL))
-        .map((r) => ({ week: r.week, ...ratio(r) })),
-      complianceByUnitWeek: (await db.all<{ agency: string | null; unit: string; week: string; employee_weeks: number; compliant: number }>(
-        COMPLIANCE_BY_UNIT_WEEK_SQL,
-      )).map((r) => ({ agency: r.agency, unit: r.unit, week: r.week, ...ratio(r) })),
+      compliance,
+      complianceByRegion: byRegion(compliance, provinces),
+      complianceByRule,
+      complianceByWeek,
+      complianceByUnitWeek,
       dataQuality: await storeNotes(db, run, source, range),
     };
     // Only the latest run of a scope can be returned again: the previous one's result and notes go.
@@ -650,11 +645,32 @@ function ratio(r: { employee_weeks: number; compliant: number }): Ratio {
   return { employeeWeeks: r.employee_weeks, compliantEmployeeWeeks: r.compliant, rate: r.employee_weeks ? r.compliant / r.employee_weeks : null };
 }
 
-async function compliance(db: Db): Promise<ComplianceRow[]> {
-  const rows = await db.all<{ agency: string | null; unit: string | null; g_agency: number; g_unit: number; employee_weeks: number; compliant: number }>(COMPLIANCE_SQL);
-  return rows.map((r) => ({
-    level: r.g_agency ? 'all' : r.g_unit ? 'agency' : 'unit', agency: r.agency, unit: r.unit, ...ratio(r),
-  }));
+/** The ratios per unit, agency and overall, and per unit and week, from one pass (COMPLIANCE_SQL). */
+async function complianceOf(db: Db): Promise<Pick<StoredRun, 'compliance' | 'complianceByUnitWeek'>> {
+  const rows = await db.all<{
+    agency: string | null; unit: string | null; week: string | null; g_agency: number; g_unit: number; g_week: number; employee_weeks: number; compliant: number;
+  }>(COMPLIANCE_SQL);
+  return {
+    compliance: rows.filter((r) => r.g_week).map((r) => ({
+      level: r.g_agency ? 'all' : r.g_unit ? 'agency' : 'unit', agency: r.agency, unit: r.unit, ...ratio(r),
+    })),
+    complianceByUnitWeek: rows.filter((r) => !r.g_week).map((r) => ({ agency: r.agency, unit: r.unit!, week: r.week!, ...ratio(r) })),
+  };
+}
+
+/** The trend and each enabled rule's ratio of the weekly rate, from the same counts per week (weekCountsSql). */
+async function weeklyRatios(db: Db, book: RuleBook): Promise<Pick<StoredRun, 'complianceByWeek' | 'complianceByRule'>> {
+  const ids = book.weeklyRateIds;
+  const weeks = await db.all<{ week: string; employee_weeks: number; compliant: number; failed: number[] }>(weekCountsSql('observed_weeks', ids));
+  const rated = await db.all<{ rule: string }>(RATED_RULES(ids));
+  const employeeWeeks = weeks.reduce((n, w) => n + w.employee_weeks, 0);
+  return {
+    complianceByWeek: weeks.map((w) => ({ week: w.week, ...ratio(w) })),
+    complianceByRule: rated.map(({ rule }) => {
+      const i = ids.indexOf(rule);
+      return { rule, ...ratio({ employee_weeks: employeeWeeks, compliant: employeeWeeks - weeks.reduce((n, w) => n + w.failed[i]!, 0) }) };
+    }),
+  };
 }
 
 /** Monday of the ISO week of an ISO date, and Sunday of the week of another. */

@@ -3,7 +3,7 @@
  * rule that counts in the weekly rate falls in it. The check run judges its `observed_weeks`, each
  * with the rules that failed in it (`failed`), which the screens keep to judge under their filters.
  */
-import { sqlList } from '../db/database.ts';
+import { quoteLiteral, sqlList } from '../db/database.ts';
 import { JUDGED, UNKNOWN_UNIT, unitOf, weekOf } from './run-tables.ts';
 
 const WEEK_UNIT = unitOf('n', 'n.week_start');
@@ -14,7 +14,9 @@ const WEEK_UNIT = unitOf('n', 'n.week_start');
  * week) and compliant when there is none. An employee is named by number (`emp`, `employee_units`
  * has the NIP and name): the weeks a re-check takes from the previous run keep their rows as that
  * run stored them, numbers included, with no join to name them (`taken`; they stay that run's rows
- * in `run_weeks`).
+ * in `run_weeks`). Copied here rather than read from `run_weeks` through a view: the compliance
+ * figures, the notes and the run's employees each read them, and each read through a view cost more
+ * than the copy.
  */
 export const OBSERVED_WEEKS = `CREATE OR REPLACE TEMP TABLE observed_weeks AS
 WITH weeks AS (
@@ -47,26 +49,41 @@ LEFT JOIN failed b ON b.nip = w.nip AND b.week = w.week`;
  */
 export const RUN_WEEK_ROWS = (run: string): string => `run_id IN (SELECT writer FROM run_week_writers WHERE run_id = ${run})`;
 
+/**
+ * Every compliance ratio per agency and unit, in one pass over `observed_weeks`: each unit's weeks
+ * (the unit × week heatmap, the workbook's week columns), then their sums per unit, per agency and
+ * overall (an employee-week counts under one agency and unit, so the sums are its counts). `g_week`,
+ * `g_unit` and `g_agency` say which level a row is: the unit's weeks first, then the levels as the
+ * answer lists them.
+ */
 export const COMPLIANCE_SQL = `
+WITH unit_weeks AS (
+  SELECT agency, unit, week, count(*) AS employee_weeks, count(*) FILTER (WHERE is_compliant) AS compliant
+  FROM observed_weeks
+  GROUP BY agency, unit, week
+)
 SELECT
   agency,
   unit,
+  week,
   GROUPING(agency) AS g_agency,
   GROUPING(unit) AS g_unit,
-  count(*) AS employee_weeks,
-  count(*) FILTER (WHERE is_compliant) AS compliant
-FROM observed_weeks
-GROUP BY GROUPING SETS ((agency, unit), (agency), ())
-ORDER BY g_agency, agency NULLS LAST, g_unit DESC, unit NULLS LAST`;
+  GROUPING(week) AS g_week,
+  coalesce(sum(employee_weeks), 0)::BIGINT AS employee_weeks,
+  coalesce(sum(compliant), 0)::BIGINT AS compliant
+FROM unit_weeks
+GROUP BY GROUPING SETS ((agency, unit, week), (agency, unit), (agency), ())
+ORDER BY g_week, g_agency, agency NULLS LAST, g_unit DESC, unit NULLS LAST, week`;
 
 /**
- * The employee-weeks of `rows` (emp, week, several and `columns`) counted once however many agencies
- * the employee's records that week came from (the trend and the per-rule ratios are the employees',
- * not the agencies'; the screens count them so too). Only an employee with records in several
- * agencies can have more than one row a week; the rules failed in a week are the NIP's, so any of
- * its rows holds them.
+ * The employee-weeks of `rows` (emp, week, several, failed, is_compliant) counted once however many
+ * agencies the employee's records that week came from (the trend and the per-rule ratios are the
+ * employees', not the agencies'; the screens count them so too). Only an employee with records in
+ * several agencies can have more than one row a week; the rules failed in a week are the NIP's, so
+ * any of its rows holds them.
  */
-export function employeeWeeksOnce(rows: string, columns: readonly string[]): string {
+function employeeWeeksOnce(rows: string): string {
+  const columns = ['failed', 'is_compliant'];
   return `(
   SELECT week, ${columns.join(', ')} FROM ${rows} WHERE several IS NOT TRUE
   UNION ALL
@@ -74,47 +91,27 @@ export function employeeWeeksOnce(rows: string, columns: readonly string[]): str
 )`;
 }
 
-const EMPLOYEE_WEEKS_ONCE = employeeWeeksOnce('observed_weeks', ['failed']);
-
-/** The same ratio counting only one rule's findings, for each enabled rule of the weekly rate. */
-export function complianceByRuleSql(weeklyRateIds: readonly string[]): string {
-  return `
-WITH weeks AS ${EMPLOYEE_WEEKS_ONCE},
-rules AS (
-  SELECT DISTINCT rule
-  FROM (SELECT unnest(enabled_rules) AS rule FROM run_profiles)
-  WHERE rule IN ${sqlList(weeklyRateIds.length ? weeklyRateIds : [''])}
-),
-bad AS (
-  SELECT rule, count(*) AS n
-  FROM (SELECT unnest(failed) AS rule FROM weeks)
-  GROUP BY rule
-)
-SELECT r.rule, t.n AS employee_weeks, t.n - coalesce(bad.n, 0) AS compliant
-FROM rules r
-CROSS JOIN (SELECT count(*) AS n FROM weeks) t
-LEFT JOIN bad ON bad.rule = r.rule
-ORDER BY r.rule`;
-}
-
-/** The trend: the overall ratio per ISO week. */
-export const COMPLIANCE_BY_WEEK_SQL = `
-SELECT week, count(*) AS employee_weeks, count(*) FILTER (WHERE len(failed) = 0) AS compliant
-FROM ${EMPLOYEE_WEEKS_ONCE}
-GROUP BY week
-ORDER BY week`;
-
-/** Per unit and ISO week (the unit × week heatmap, the workbook's week columns). */
-export const COMPLIANCE_BY_UNIT_WEEK_SQL = `
-SELECT
-  agency,
-  unit,
+/**
+ * Per ISO week, the employee-weeks of `rows` counted once (employeeWeeksOnce), those compliant, and
+ * those each rule of `ids` failed, a count per rule side by side in the order of `ids`: a rule's
+ * ratio is the weeks' sums, so the trend and the per-rule ratios read the employee-weeks once.
+ */
+export function weekCountsSql(rows: string, ids: readonly string[]): string {
+  return `SELECT
   week,
   count(*) AS employee_weeks,
-  count(*) FILTER (WHERE is_compliant) AS compliant
-FROM observed_weeks
-GROUP BY agency, unit, week
-ORDER BY agency NULLS LAST, unit, week`;
+  count(*) FILTER (WHERE is_compliant) AS compliant,
+  [${ids.map((id) => `count(*) FILTER (WHERE list_contains(failed, ${quoteLiteral(id)}))::INTEGER`).join(', ')}]::INTEGER[] AS failed
+FROM ${employeeWeeksOnce(rows)}
+GROUP BY week
+ORDER BY week`;
+}
+
+/** The rules of the weekly rate that some checked agency enables, each with a ratio of its own. */
+export const RATED_RULES = (weeklyRateIds: readonly string[]) => `SELECT DISTINCT rule
+FROM (SELECT unnest(enabled_rules) AS rule FROM run_profiles)
+WHERE rule IN ${sqlList(weeklyRateIds.length ? weeklyRateIds : [''])}
+ORDER BY rule`;
 
 /**
  * The run's data-quality notes ($run), each numbered `i` in the order the answer lists them:

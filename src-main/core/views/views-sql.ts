@@ -1,5 +1,4 @@
-import { quoteLiteral } from '../db/database.ts';
-import { employeeWeeksOnce, RUN_WEEK_ROWS } from '../rules/compliance-sql.ts';
+import { RUN_WEEK_ROWS, weekCountsSql } from '../rules/compliance-sql.ts';
 import { UNKNOWN_UNIT } from '../rules/run-tables.ts';
 import { findingsOf } from '../rules/findings-sql.ts';
 
@@ -213,24 +212,13 @@ FROM u
 LEFT JOIN f ON f.agency IS NOT DISTINCT FROM u.agency AND f.unit = u.unit
 ORDER BY u.agency, u.unit`;
 
-/** The employee-weeks inside the filter once each, as the check's trend and per-rule ratios count them. */
-const ONCE = `once AS ${employeeWeeksOnce('j', ['failed', 'is_compliant'])}`;
-
 /**
- * Per ISO week: the employee-weeks, those compliant, and those each rule of `ids` failed (a count
- * per rule side by side, in the order of `ids`), in one pass; a rule's ratio over the filter is the
- * weeks' sums (overview.ts), so the trend and the rules read the employee-weeks once.
+ * Per ISO week inside the filter, counted as the check counts its trend and per-rule ratios
+ * (compliance-sql.ts `weekCountsSql`): a rule's ratio over the filter is the weeks' sums (overview.ts).
  */
 export const byWeekSql = (ids: readonly string[]) => `
-WITH ${JUDGED}, ${ONCE}
-SELECT
-  week,
-  count(*) AS employee_weeks,
-  count(*) FILTER (WHERE is_compliant) AS compliant,
-  [${ids.map((id) => `count(*) FILTER (WHERE list_contains(failed, ${quoteLiteral(id)}))::INTEGER`).join(', ')}]::INTEGER[] AS failed
-FROM once
-GROUP BY week
-ORDER BY week`;
+WITH ${JUDGED}
+${weekCountsSql('j', ids)}`;
 
 /** Each rule's open findings inside the filter. */
 export const RULE_FINDINGS = `
