@@ -196,6 +196,22 @@ describe('a re-check judges only the weeks that changed', () => {
     expect(await expectSameAsFull(c, seen, 'undo of P'), 'only week 2 judged').toBe(true);
   });
 
+  it('takes no week the checked dates no longer reach: the earliest batch undone, its week stays out', async () => {
+    // P's batch holds the first week; undone, "everything imported" starts a week later. The re-check
+    // judges the new first week and takes the third from the run before, which also holds P's
+    // first week: taken over, it would still count in compliance and the screens' rows.
+    const c = await freshCore();
+    const seen = watchJudged(c);
+    const [p, q] = ['198609262015051001', '198609262015051002'].map((nip, i): Person => ({ nip, name: `Pegawai ${i + 1}`, unit: 'Bagian Umum' }));
+    const undone = (await importAttendance(c, 'PEMKOT-X', week(p!, '2025-09-01', ['WFH', 'WFH', 'WFH', 'WFO', 'WFO']))).batch!;
+    await importAttendance(c, 'PEMKOT-X', [...officeWeek(q!, '2025-09-08'), ...officeWeek(q!, '2025-09-15')]);
+    await c.runChecks({});
+    await c.undoImport({ batch: undone });
+    expect(await expectSameAsFull(c, seen, 'undo of the first week'), 'only the new first week judged').toBe(true);
+    expect(seen.at(-1)!.weeks, 'the third week taken').not.toContain('2025-09-15');
+    expect((await c.overview({})).weeks.map((w) => w.week)).toEqual(['2025-W37', '2025-W38']);
+  });
+
   it('judges every week when an undone batch\'s dates are not known (stored before batches kept them)', async () => {
     const c = await freshCore();
     const seen = watchJudged(c);

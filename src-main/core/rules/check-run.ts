@@ -10,11 +10,11 @@ import type { Db } from '../db/database.ts';
 import { numberedList } from '../db/numbered-list.ts';
 import { batchRecords } from '../import/batches.ts';
 import { PANTAU_VERSION } from '../export/version.ts';
-import { COMPLIANCE_SQL, NOTES_SQL, OBSERVED_WEEKS, RATED_RULES, RUN_WEEK_ROWS, weekCountsSql } from './compliance-sql.ts';
+import { COMPLIANCE_SQL, NOTES_SQL, OBSERVED_WEEKS, RATED_RULES, RUN_WEEK_ROWS, TAKEN_WEEK, weekCountsSql } from './compliance-sql.ts';
 import { effectiveProfile } from './profiles.ts';
 import type { RuleBook, StoredFinding } from './rule-book.ts';
 import {
-  buildSharedTables, createRunProfiles, DROP_RUN_TABLES, JUDGED, judgeWeeks, runProfileOf, SHARED_RUN_TABLES, weekOf, type JudgedSpan, type RunRange,
+  buildSharedTables, createRunProfiles, DROP_RUN_TABLES, JUDGED, judgeWeeks, runProfileOf, SHARED_RUN_TABLES, type JudgedSpan, type RunRange,
 } from './run-tables.ts';
 import { refreshWeekFacts } from './week-facts.ts';
 import { findingsOf, keptFindings } from './findings-sql.ts';
@@ -168,14 +168,14 @@ ORDER BY ${FINDING_ORDER}`, { run, resolved });
 export type StoredRun = Omit<RunChecksResult, 'findings' | 'resolved' | 'findingsTotal' | 'newFindings' | 'resolvedTotal'>;
 
 /**
- * Called with the run's id once the run is committed, while its temp tables still exist, and the
- * run it took the weeks it did not judge from (`source`, the screens' run; '' when it judged every
- * week). Reading rows a transaction has just written is slower in DuckDB than reading committed
+ * Called with the run's id once the run is committed, while its temp tables still exist, the run it
+ * took the weeks it did not judge from (`source`, the screens' run; '' when it judged every week)
+ * and the Monday and Sunday around its dates (`TAKEN_WEEK` binds them). Reading rows a transaction has just written is slower in DuckDB than reading committed
  * ones, so what the screens keep of a run is written after it. A stored run returned again (nothing
  * changed) is passed to it too, its temp tables rebuilt, unless `holds` says the hook already has it.
  */
 export interface AfterStore {
-  (run: string, source: string): Promise<void>;
+  (run: string, source: string, weeks: Pick<RunRange, 'weekFrom' | 'weekTo'>): Promise<void>;
   holds?: (run: string) => Promise<boolean>;
 }
 
@@ -517,9 +517,7 @@ WHERE list_contains(p.enabled_rules, f.rule) AND (f.rule NOT IN ${weekRules(book
   await db.run(`INSERT INTO observed_weeks BY NAME
 SELECT w.agency, w.unit, w.emp, w.several, w.week, w.days AS records, w.flex_days, w.failed, len(w.failed) = 0 AS is_compliant, true AS taken
 FROM run_weeks w
-JOIN run_profiles p ON p.agency = w.agency
-WHERE ${RUN_WEEK_ROWS('$source')} AND w.week BETWEEN ${weekOf('CAST($weekFrom AS DATE)')} AND ${weekOf('CAST($weekTo AS DATE)')}
-  AND w.week NOT IN (SELECT week FROM judged_weeks)`, { ...range, source });
+WHERE ${RUN_WEEK_ROWS('$source')} AND ${TAKEN_WEEK('w')}`, { ...range, source });
   return { from, to, range: { ...range, ...span }, profileVersion, provinces, source };
 }
 
@@ -535,8 +533,8 @@ async function check(db: Db, book: RuleBook, req: RunChecksRequest, now: Date, a
     // again for the screens, every week judged (the screens do not hold it to take weeks from).
     const stored = JSON.parse(previous.result) as StoredRun;
     if (afterStore && !(await afterStore.holds?.(stored.run))) {
-      await prepare(db, book, req);
-      await afterStore(stored.run, '');
+      const { range } = await prepare(db, book, req);
+      await afterStore(stored.run, '', range);
     }
     return stored;
   }
@@ -585,7 +583,7 @@ WHERE runs.run_id = $run`,
     });
     return result;
   });
-  await afterStore?.(stored.run, source);
+  await afterStore?.(stored.run, source, range);
   return stored;
 }
 

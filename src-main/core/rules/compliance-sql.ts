@@ -50,6 +50,15 @@ LEFT JOIN failed b ON b.nip = w.nip AND b.week = w.week`;
 export const RUN_WEEK_ROWS = (run: string): string => `run_id IN (SELECT writer FROM run_week_writers WHERE run_id = ${run})`;
 
 /**
+ * A row `w` of the stored employee-weeks of the run a re-check takes weeks from that the re-check
+ * takes (never NULL): of an agency it checks, in its weeks ($weekFrom to $weekTo), in a week it does
+ * not judge. The rows of that run it does not take go once it becomes the screens' run.
+ */
+export const TAKEN_WEEK = (w: string): string => `coalesce(${w}.agency IN (SELECT agency FROM run_profiles)
+  AND ${w}.week BETWEEN ${weekOf('CAST($weekFrom AS DATE)')} AND ${weekOf('CAST($weekTo AS DATE)')}
+  AND ${w}.week NOT IN (SELECT week FROM judged_weeks), false)`;
+
+/**
  * Every compliance ratio per agency and unit, in one pass over `observed_weeks`: each unit's weeks
  * (the unit × week heatmap, the workbook's week columns), then their sums per unit, per agency and
  * overall (an employee-week counts under one agency and unit, so the sums are its counts). `g_week`,

@@ -26,13 +26,13 @@ export interface ViewsEnv {
  * so the screens keep showing the run the user last asked for.
  */
 export function storeRunWeeks(db: Db, book: RuleBook): AfterStore {
-  const store = async (run: string, source: string) => {
+  const store: AfterStore = async (run, source, weeks) => {
     // The employee-weeks the run judged, then (at once) the weeks it took from $source, its summary,
     // which makes it the screens' run, and the earlier runs' employee-weeks gone. Stopped in between,
     // the screens keep showing the earlier run whole.
     for (const sql of [...CLEAR_RUN_WEEKS, ...STORE_RUN_WEEKS]) await db.run(sql, { run });
     await db.transaction(async () => {
-      for (const sql of WRITE_RUN_WEEKS) await db.run(sql, { run, source });
+      for (const sql of WRITE_RUN_WEEKS) await db.run(sql, { run, source, ...weeks });
       await storeSummary(db, book, run);
       for (const sql of DROP_RUN_WEEKS) await db.run(sql, { run });
       await db.run(DROP_LATER_SUMMARIES, { run });

@@ -1,4 +1,4 @@
-import { RUN_WEEK_ROWS, weekCountsSql } from '../rules/compliance-sql.ts';
+import { RUN_WEEK_ROWS, TAKEN_WEEK, weekCountsSql } from '../rules/compliance-sql.ts';
 import { UNKNOWN_UNIT } from '../rules/run-tables.ts';
 import { findingsOf } from '../rules/findings-sql.ts';
 
@@ -25,7 +25,7 @@ WHERE emp IN (SELECT emp FROM observed_weeks)`];
 
 /**
  * The run's writers: itself, and those of the run it took weeks from ($source, none when it judged
- * every week), whose rows of the weeks it judged go (the weeks it did not take are those).
+ * every week), whose rows it did not take go (those of the weeks it judged).
  */
 export const WRITE_RUN_WEEKS = [
   'DELETE FROM run_week_writers WHERE run_id = $run', `
@@ -34,12 +34,7 @@ SELECT $run, $run
 UNION
 SELECT $run, writer FROM run_week_writers WHERE run_id = $source`, `
 DELETE FROM run_weeks
-WHERE ${RUN_WEEK_ROWS('$source')}
-  AND NOT EXISTS (
-    SELECT 1
-    FROM (SELECT DISTINCT agency, week FROM observed_weeks WHERE taken) t
-    WHERE t.agency = run_weeks.agency AND t.week = run_weeks.week
-  )`];
+WHERE ${RUN_WEEK_ROWS('$source')} AND NOT ${TAKEN_WEEK('run_weeks')}`];
 
 /** The screens show one run, the latest with a summary: earlier runs give their employee-weeks back. */
 export const DROP_RUN_WEEKS = [
