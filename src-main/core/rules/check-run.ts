@@ -170,9 +170,10 @@ export type StoredRun = Omit<RunChecksResult, 'findings' | 'resolved' | 'finding
 /**
  * Called with the run's id once the run is committed, while its temp tables still exist, the run it
  * took the weeks it did not judge from (`source`, the screens' run; '' when it judged every week)
- * and the Monday and Sunday around its dates (`TAKEN_WEEK` binds them). Reading rows a transaction has just written is slower in DuckDB than reading committed
- * ones, so what the screens keep of a run is written after it. A stored run returned again (nothing
- * changed) is passed to it too, its temp tables rebuilt, unless `holds` says the hook already has it.
+ * and the Monday and Sunday around its dates (`TAKEN_WEEK` binds them). Reading rows a transaction
+ * has just written is slower in DuckDB than reading committed ones, so what the screens keep of a
+ * run is written after it. A stored run returned again (nothing changed) is passed to it too, its
+ * temp tables rebuilt, unless `holds` says the hook already has it.
  */
 export interface AfterStore {
   (run: string, source: string, weeks: Pick<RunRange, 'weekFrom' | 'weekTo'>): Promise<void>;

@@ -14,9 +14,9 @@ const WEEK_UNIT = unitOf('n', 'n.week_start');
  * week) and compliant when there is none. An employee is named by number (`emp`, `employee_units`
  * has the NIP and name): the weeks a re-check takes from the previous run keep their rows as that
  * run stored them, numbers included, with no join to name them (`taken`; they stay that run's rows
- * in `run_weeks`). Copied here rather than read from `run_weeks` through a view: the compliance
- * figures, the notes and the run's employees each read them, and each read through a view cost more
- * than the copy.
+ * in `run_weeks`). Copied here rather than read where they are: the compliance figures, the notes
+ * and the run's employees each read them, and reading them from `run_weeks` cost those statements
+ * more than the copy (docs/benchmarks.md, Monthly use).
  */
 export const OBSERVED_WEEKS = `CREATE OR REPLACE TEMP TABLE observed_weeks AS
 WITH weeks AS (
@@ -50,9 +50,9 @@ LEFT JOIN failed b ON b.nip = w.nip AND b.week = w.week`;
 export const RUN_WEEK_ROWS = (run: string): string => `run_id IN (SELECT writer FROM run_week_writers WHERE run_id = ${run})`;
 
 /**
- * A row `w` of the stored employee-weeks of the run a re-check takes weeks from that the re-check
- * takes (never NULL): of an agency it checks, in its weeks ($weekFrom to $weekTo), in a week it does
- * not judge. The rows of that run it does not take go once it becomes the screens' run.
+ * Whether a row `w` of `run_weeks`, of the run a re-check takes weeks from, is one the re-check
+ * takes (never NULL): of an agency it checks, within its weeks ($weekFrom to $weekTo), of a week it
+ * does not judge. The rows it does not take go once it becomes the screens' run.
  */
 export const TAKEN_WEEK = (w: string): string => `coalesce(${w}.agency IN (SELECT agency FROM run_profiles)
   AND ${w}.week BETWEEN ${weekOf('CAST($weekFrom AS DATE)')} AND ${weekOf('CAST($weekTo AS DATE)')}
