@@ -10,7 +10,9 @@ import type { Db } from '../db/database.ts';
 import { numberedList } from '../db/numbered-list.ts';
 import { batchRecords } from '../import/batches.ts';
 import { PANTAU_VERSION } from '../export/version.ts';
-import { COMPLIANCE_SQL, NOTES_SQL, OBSERVED_WEEKS, RATED_RULES, RUN_WEEK_ROWS, TAKEN_WEEK, weekCountsSql } from './compliance-sql.ts';
+import {
+  COMPLIANCE_SQL, NOTES_SQL, OBSERVED_WEEKS, RATED_RULES, ruleCounts, RUN_WEEK_ROWS, TAKEN_WEEK, weekCountsSql, type WeekCounts,
+} from './compliance-sql.ts';
 import { effectiveProfile } from './profiles.ts';
 import type { RuleBook, StoredFinding } from './rule-book.ts';
 import {
@@ -446,6 +448,8 @@ WITH o AS (
   WHERE NOT o.taken AND o.end_seq IS NULL
 ),
 f AS (
+  -- Only the names the run before had are numbered (a first check numbers none): a name's rows are
+  -- all kept or all left, so their places are the same.
   SELECT f.rowid AS fr, f.*, ${place('f')} AS place
   FROM run_findings f
   WHERE EXISTS (SELECT 1 FROM o WHERE ${SAME_FINDING})
@@ -660,15 +664,11 @@ async function complianceOf(db: Db): Promise<Pick<StoredRun, 'compliance' | 'com
 /** The trend and each enabled rule's ratio of the weekly rate, from the same counts per week (weekCountsSql). */
 async function weeklyRatios(db: Db, book: RuleBook): Promise<Pick<StoredRun, 'complianceByWeek' | 'complianceByRule'>> {
   const ids = book.weeklyRateIds;
-  const weeks = await db.all<{ week: string; employee_weeks: number; compliant: number; failed: number[] }>(weekCountsSql('observed_weeks', ids));
-  const rated = await db.all<{ rule: string }>(RATED_RULES(ids));
-  const employeeWeeks = weeks.reduce((n, w) => n + w.employee_weeks, 0);
+  const weeks = await db.all<WeekCounts & Record<string, unknown>>(weekCountsSql('observed_weeks', ids));
+  const rules = ruleCounts(weeks, ids);
   return {
     complianceByWeek: weeks.map((w) => ({ week: w.week, ...ratio(w) })),
-    complianceByRule: rated.map(({ rule }) => {
-      const i = ids.indexOf(rule);
-      return { rule, ...ratio({ employee_weeks: employeeWeeks, compliant: employeeWeeks - weeks.reduce((n, w) => n + w.failed[i]!, 0) }) };
-    }),
+    complianceByRule: (await db.all<{ rule: string }>(RATED_RULES(ids))).map(({ rule }) => ({ rule, ...ratio(rules.get(rule)!) })),
   };
 }
 

@@ -116,6 +116,20 @@ GROUP BY week
 ORDER BY week`;
 }
 
+/** A row of weekCountsSql. */
+export interface WeekCounts {
+  week: string;
+  employee_weeks: number;
+  compliant: number;
+  failed: number[];
+}
+
+/** Each rule of `ids` (as given to weekCountsSql) over the weeks: every employee-week, and those the rule did not fail. */
+export function ruleCounts(weeks: WeekCounts[], ids: readonly string[]): Map<string, { employee_weeks: number; compliant: number }> {
+  const employeeWeeks = weeks.reduce((n, w) => n + w.employee_weeks, 0);
+  return new Map(ids.map((id, i) => [id, { employee_weeks: employeeWeeks, compliant: employeeWeeks - weeks.reduce((n, w) => n + w.failed[i]!, 0) }]));
+}
+
 /** The rules of the weekly rate that some checked agency enables, each with a ratio of its own. */
 export const RATED_RULES = (weeklyRateIds: readonly string[]) => `SELECT DISTINCT rule
 FROM (SELECT unnest(enabled_rules) AS rule FROM run_profiles)

@@ -1,5 +1,6 @@
 import type { AgencyEntry, OverviewResult, ViewFilter } from '../../contract/views-types.ts';
 import type { Db } from '../db/database.ts';
+import { ruleCounts, type WeekCounts } from '../rules/compliance-sql.ts';
 import type { RuleBook } from '../rules/rule-book.ts';
 import { filterParams, latestRun, ratio } from './scope.ts';
 import {
@@ -29,13 +30,11 @@ async function summarise(db: Db, book: RuleBook, run: string, filter: ViewFilter
   const h = { employees: units[0]?.all_employees ?? 0, flex_employees: units[0]?.all_flex_employees ?? 0 };
   // In the rules' order, which the overview lists them in.
   const ids = book.rules.map((r) => r.id).sort();
-  const weeks = await db.all<Counted & { week: string; failed: number[] }>(byWeekSql(ids), p);
+  const weeks = await db.all<WeekCounts & Record<string, unknown>>(byWeekSql(ids), p);
   const ruleFindings = new Map((await db.all<{ rule: string; n: number }>(RULE_FINDINGS, p)).map((r) => [r.rule, r.n]));
   const findings = [...ruleFindings.values()].reduce((n, k) => n + k, 0);
-  const employeeWeeks = sum(weeks, 'employee_weeks');
-  const rules = ids.map((rule, i) => ({
-    rule, findings: ruleFindings.get(rule) ?? 0, employee_weeks: employeeWeeks, compliant: employeeWeeks - weeks.reduce((n, w) => n + w.failed[i]!, 0),
-  }));
+  const counts = ruleCounts(weeks, ids);
+  const rules = ids.map((rule) => ({ rule, findings: ruleFindings.get(rule) ?? 0, ...counts.get(rule)! }));
   const months = (await db.all<{ month: string }>(RUN_MONTHS, p)).map((m) => m.month);
   return {
     months,
