@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshCore, importOne, nip, rows } from '../helpers/workspace.ts';
@@ -61,6 +63,23 @@ describe('an XLSX workbook', () => {
     expect([r.rowsRead, r.rowsImported]).toEqual([1, 1]);
     expect(r.warnings).toContain('Lembar tersembunyi tidak diimpor: "Lama", "Arsip". Tampilkan lembarnya di Excel bila datanya perlu diimpor.');
     expect(await rows(core, 'SELECT nip FROM attendance')).toEqual([{ nip: nip(1) }]);
+  });
+
+  it('reads the names and visibility of sheets that the workbook names from the package root, as openpyxl writes it (fixed bug: such a hidden sheet was imported, every sheet named Sheet1, Sheet2)', async () => {
+    const core = await freshCore();
+    const path = await workbook(core.dir, [
+      { name: 'Data', rows: [HEADER, row(1, '06/10/2025')] },
+      { name: 'Arsip', state: 'hidden', rows: [HEADER, row(8, '02/09/2025')] },
+    ]);
+    const zip = await JSZip.loadAsync(await readFile(path));
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    expect(rels).toContain('Target="worksheets/sheet2.xml"');
+    zip.file('xl/_rels/workbook.xml.rels', rels.replaceAll('Target="worksheets/', 'Target="/xl/worksheets/'));
+    await writeFile(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const r = await importOne(core, { path, kind: 'attendance', agency: 'KEMENDAGRI' });
+    expect([r.rowsRead, r.rowsImported]).toEqual([1, 1]);
+    expect(r.warnings).toContain('Lembar tersembunyi tidak diimpor: "Arsip". Tampilkan lembarnya di Excel bila datanya perlu diimpor.');
+    expect(await rows(core, 'SELECT b.sheet, a.nip FROM attendance a JOIN batches b USING (batch_id)')).toEqual([{ sheet: 'Data', nip: nip(1) }]);
   });
 
   it('rejects a row with cells right of the header, as a CSV row with extra fields is (fixed bug: they were dropped)', async () => {

@@ -2,7 +2,7 @@
 // here, under the caps xlsx-reader.ts sets, and the data rows are spooled to a CSV file for DuckDB.
 // A workbook past a cap ends this thread, not the app. The main thread only gets small messages.
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { once, type EventEmitter } from 'node:events';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import zlib from 'node:zlib';
@@ -245,6 +245,25 @@ interface SheetReader extends AsyncIterable<ExcelJS.Row> {
   state?: string;
 }
 
+interface WorkbookParts {
+  workbookRels?: { Id: string; Target: string }[];
+  model?: { sheets?: { rId: string; name: string; state?: string }[] };
+}
+
+/**
+ * A sheet's name and visibility as the workbook lists them, for the sheet read from part `part`
+ * ("xl/worksheets/sheet3.xml" is part 3). ExcelJS finds them only when the workbook's relation
+ * names the part as Excel writes it ("worksheets/sheet3.xml"); openpyxl and other writers name it
+ * from the package's root ("/xl/worksheets/sheet3.xml"), and ExcelJS then gives every such sheet
+ * as visible and named "Sheet3": a hidden sheet would be imported, a sheet's name never read.
+ */
+function sheetOf(workbook: WorkbookParts, sheet: SheetReader, part: string | undefined, seen: number): { name: string; state?: string } {
+  const rel = part === undefined ? undefined
+    : workbook.workbookRels?.find((r) => r.Target.replace(/^\/xl\//, '') === `worksheets/sheet${part}.xml`);
+  const listed = rel && workbook.model?.sheets?.find((s) => s.rId === rel.Id);
+  return listed ? { name: listed.name, state: listed.state } : { name: sheet.name ?? `Sheet${seen}`, state: sheet.state };
+}
+
 /**
  * Reads every sheet in order. An import spools each visible sheet that has the target's header
  * row (rows above it, the title block, and empty rows are left out) and passes over hidden ones.
@@ -263,6 +282,11 @@ async function read(): Promise<XlsxMessage> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit',
   });
+  // ExcelJS announces the part of each sheet just before it gives the sheet.
+  let part: string | undefined;
+  (reader as unknown as EventEmitter).on('entry', (entry: { type: string; id?: string }) => {
+    if (entry.type === 'worksheet') part = entry.id;
+  });
   const targets = 'targets' in job ? job.targets : [job.target];
   const sheets: (SheetFound | null)[] = targets.map(() => null);
   const spooled: SheetSpooled[] = [];
@@ -276,10 +300,11 @@ async function read(): Promise<XlsxMessage> {
   try {
     for await (const sheet of reader as AsyncIterable<SheetReader>) {
       seen++;
-      const name = sheet.name ?? `Sheet${seen}`;
-      const total = (reader as unknown as { model?: { sheets?: unknown[] } }).model?.sheets?.length;
+      const workbook = reader as unknown as WorkbookParts;
+      const { name, state } = sheetOf(workbook, sheet, part, seen);
+      const total = workbook.model?.sheets?.length;
       const last = total !== undefined && seen >= total;
-      if (sheet.state === 'hidden' || sheet.state === 'veryHidden') {
+      if (state === 'hidden' || state === 'veryHidden') {
         hidden.push(name);
         continue;
       }
