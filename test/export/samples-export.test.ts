@@ -22,6 +22,7 @@ import type { Db } from '../../src-main/core/db/database.ts';
 import { samplesWorkspace, TODAY } from '../helpers/workspace.ts';
 import { kindLabel } from '../../src-main/contract/labels.ts';
 import { localTime, pointsText } from '../../src-main/core/export/report-text.ts';
+import { bandOf } from '../../src-renderer/src/charts/bands.ts';
 import { headerRow, readWithExcelJs, readWithOpenpyxl, sheet, table, values, type Plain, type PyBook } from './xlsx.ts';
 
 // The leadership workbook (docs/workbook.md) on the samples: its figures as `pantau check` and
@@ -170,6 +171,18 @@ describe('the leadership workbook on the samples', () => {
     const summary = py.sheets.find((s) => s.name === 'Ringkasan')!.rows;
     const headline = summary.find((r) => r[0]![0] === 'Tingkat kepatuhan')!;
     expect(headline[2]!.slice(0, 3)).toEqual([exact(check.compliance.find((c) => c.level === 'all')!), 'n', '0.0%']);
+  });
+
+  it('colours each rate in the band the screens give it, as the method sheet says (fixed bug: the workbook turned a rate red below 90 %, the screens below 85 %)', () => {
+    const ws = sheet(xl, 'Kepatuhan per unit') as unknown as { conditionalFormattings: { rules: { formulae: string[] }[] }[] };
+    const rules = ws.conditionalFormattings[0]!.rules;
+    // A rule holds for a rate when each comparison of its formula does, the cell replaced by the rate.
+    const holds = (formula: string, rate: number) => [...formula.matchAll(/[A-Z]+\d+(<|>=)([\d.]+)/g)]
+      .every(([, op, bound]) => (op === '<' ? rate < Number(bound) : rate >= Number(bound)));
+    const colour = (rate: number) => ['bad', 'warn', 'good'][rules.findIndex((r) => holds(r.formulae[0]!, rate))];
+    for (const rate of [0.5, 0.8499, 0.85, 0.875, 0.9, 0.9499, 0.95, 1]) expect(colour(rate), String(rate)).toBe(bandOf(rate));
+    const method = values(sheet(xl, 'Metode')).flat().join('\n');
+    expect(method.replaceAll('\u00a0', ' ')).toContain('hijau ≥ 95,0 %, kuning 85,0 % sampai < 95,0 %, merah < 85,0 %');
   });
 
   it('the summary carries scope, headline figures, compliance per agency, the reference survey figures and a signature block', () => {

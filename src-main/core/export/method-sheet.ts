@@ -1,9 +1,10 @@
 import { profileVersionWords } from '../../contract/param-words.ts';
+import { COMPLIANCE_BANDS } from '../../contract/bands.ts';
 import type { ExportSheet } from '../../contract/export-types.ts';
 import type { ParamInfo, ProfileParams } from '../../contract/rules-types.ts';
 import { letterhead, say, sheetName, type ExportContext } from './export-context.ts';
 import { pick } from './report-text.ts';
-import { BANDS, SheetBuilder, type Col, type Value } from './sheet-kit.ts';
+import { SheetBuilder, type Col, type Value } from './sheet-kit.ts';
 
 const PERIOD = {
   day: ['tanggal', 'day'], week: ['minggu ISO', 'ISO week'], month: ['bulan', 'month'], year: ['tahun', 'year'],
@@ -47,8 +48,8 @@ function notes(ctx: ExportContext): string[] {
       'Employee-weeks observed = employees with at least one attendance record in the week. Compliant when no finding of an active rule falls in that week; a daily finding counts in the week of its date; DIS-01 is yearly and not part of the weekly rate.'),
     s('Tingkat kepatuhan = pegawai-minggu patuh / pegawai-minggu teramati, untuk unit, instansi, minggu dan seluruh data. Kepatuhan aturan = bagian pegawai-minggu tanpa temuan aturan itu.',
       'Compliance rate = compliant employee-weeks / employee-weeks observed, for units, agencies, weeks and the whole data. Compliance with a rule = the share of employee-weeks without a finding of that rule.'),
-    s(`Warna tingkat kepatuhan: hijau ≥ ${fmt.pct(BANDS.high)}, kuning ${fmt.pct(BANDS.low)} sampai < ${fmt.pct(BANDS.high)}, merah < ${fmt.pct(BANDS.low)}.`,
-      `Colours of compliance rates: green ≥ ${fmt.pct(BANDS.high)}, yellow ${fmt.pct(BANDS.low)} to < ${fmt.pct(BANDS.high)}, red < ${fmt.pct(BANDS.low)}.`),
+    s(`Warna tingkat kepatuhan: hijau ≥ ${fmt.pct(COMPLIANCE_BANDS.target)}, kuning ${fmt.pct(COMPLIANCE_BANDS.low)} sampai < ${fmt.pct(COMPLIANCE_BANDS.target)}, merah < ${fmt.pct(COMPLIANCE_BANDS.low)}.`,
+      `Colours of compliance rates: green ≥ ${fmt.pct(COMPLIANCE_BANDS.target)}, yellow ${fmt.pct(COMPLIANCE_BANDS.low)} to < ${fmt.pct(COMPLIANCE_BANDS.target)}, red < ${fmt.pct(COMPLIANCE_BANDS.low)}.`),
     s('Unit pegawai = unit pada daftar pegawai; bila pegawai tidak ada di daftar, unit yang paling sering tercatat pada presensinya dalam minggu itu.',
       'An employee\'s unit = the unit on the roster; for an employee not on the roster, the unit recorded most often on their attendance that week.'),
     s(`Kinerja fleksibel vs konvensional: setiap catatan kinerja (pegawai, periode) yang pegawainya punya presensi dalam periode itu; fleksibel bila ada sekurang-kurangnya satu hari fleksibel lokasi (WFH, WFA, Kantor Lain) dalam periode itu. Target tercapai bila capaian ≥ ${fmt.int(100)} %, atau bila capaian kosong, predikat Sangat Baik atau Baik.`,

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportSheet } from '../../contract/export-types.ts';
+import { COMPLIANCE_BANDS } from '../../contract/bands.ts';
 import type { Lang } from '../import/reasons.ts';
 import { cleanText, startsLikeFormula } from './clean-text.ts';
 import { innerPx, unitsFor, words, wrappedLines } from './text-width.ts';
@@ -36,8 +37,6 @@ export const EXCEL_ROWS = 1_048_576;
 /** Excel refuses longer text in a cell. */
 const MAX_TEXT = 32_767;
 
-/** Compliance colours: the same bands are explained on the Metode sheet. */
-export const BANDS = { low: 0.9, high: 0.95 };
 
 /**
  * A value as a cell. Numbers and dates stay native. Text is always a plain string value: exceljs
@@ -601,7 +600,7 @@ function keepOnOnePage(ws: Sheet, cols: Col[], heights: number[], from: number):
   }
 }
 
-/** Green, yellow or red by BANDS; text ("n < 5") and empty cells stay uncoloured. */
+/** Green, yellow or red by the compliance bands (explained on the Metode sheet); text ("n < 5") and empty cells stay uncoloured. */
 export function colourRates(ws: Sheet, ref: string): void {
   const topLeft = ref.split(':')[0]!;
   const fill = (argb: string): Partial<ExcelJS.Style> => ({ fill: { type: 'pattern', pattern: 'solid', bgColor: { argb } } });
@@ -611,9 +610,9 @@ export function colourRates(ws: Sheet, ref: string): void {
   ws.addConditionalFormatting({
     ref,
     rules: [
-      rule(1, `X<${BANDS.low}`, 'FFFFC7CE'),
-      rule(2, `X>=${BANDS.low},X<${BANDS.high}`, 'FFFFEB9C'),
-      rule(3, `X>=${BANDS.high}`, 'FFC6EFCE'),
+      rule(1, `X<${COMPLIANCE_BANDS.low}`, 'FFFFC7CE'),
+      rule(2, `X>=${COMPLIANCE_BANDS.low},X<${COMPLIANCE_BANDS.target}`, 'FFFFEB9C'),
+      rule(3, `X>=${COMPLIANCE_BANDS.target}`, 'FFC6EFCE'),
     ],
   });
 }

@@ -1,9 +1,8 @@
-/**
- * The national target line and the colour bands of compliance charts. The regulation sets no
- * figure; 95 % (and 85 % for "low") is Pantau's choice, kept in this one place.
- */
-export const TARGET = 0.95;
-export const LOW = 0.85;
+import { COMPLIANCE_BANDS } from '../../../src-main/contract/bands.ts';
+
+/** The target line and the colour bands of compliance charts, as the workbook colours its rates. */
+export const TARGET = COMPLIANCE_BANDS.target;
+export const LOW = COMPLIANCE_BANDS.low;
 
 export type Band = 'good' | 'warn' | 'bad';
 
