@@ -139,6 +139,7 @@ SELECT
   b.rows_read,
   b.rows_imported,
   b.rows_rejected,
+  b.rows_skipped,
   b.rows_replaced,
   b.mapping
 FROM batches b
@@ -148,7 +149,7 @@ ORDER BY b.seq`;
 export interface BatchRow {
   batch_id: string; file_name: string; kind: string; agency: string | null; format: string; size: number;
   sha256: string; imported_at: Date; rows_read: number; rows_imported: number; rows_rejected: number;
-  rows_replaced: number; mapping: string;
+  rows_skipped: number; rows_replaced: number; mapping: string;
 }
 
 /** Rejected rows of the batches in scope, in file order. */

@@ -53,6 +53,8 @@ export function writeManifest(ctx: ExportContext, batches: BatchRow[]): ExportSh
     { header: s('Dibaca', 'Read'), fmt: 'int' },
     { header: s('Diimpor', 'Imported'), fmt: 'int' },
     { header: s('Ditolak', 'Rejected'), fmt: 'int' },
+    // Read = imported + rejected + skipped (title rows, totals, weekends, …): without it the counts would not add up.
+    { header: s('Dilewati', 'Skipped'), fmt: 'int' },
     { header: s('Digantikan', 'Replaced'), fmt: 'int' },
   ];
   const sheet = new SheetBuilder(sheetName(ctx, 'manifest'), cols, {
@@ -61,10 +63,10 @@ export function writeManifest(ctx: ExportContext, batches: BatchRow[]): ExportSh
   // The facts first, label and value each across a few columns; then the table of batches, whose header is the sheet's.
   for (const [label, value] of facts(ctx)) sheet.add([label, null, value], 'text', undefined, [[1, 2], [3, cols.length]], ['label']);
   sheet.blank();
-  let last = sheet.header(cols.map((c) => c.header), [{ label: s('Baris', 'Rows'), from: 9, to: 12 }]);
+  let last = sheet.header(cols.map((c) => c.header), [{ label: s('Baris', 'Rows'), from: 9, to: 13 }]);
   for (const b of batches) {
     last = sheet.add([b.batch_id, b.file_name, kindName(ctx, b.kind), b.agency, b.format, b.size, b.sha256, wallClock(b.imported_at).date, b.rows_read,
-      b.rows_imported, b.rows_rejected, b.rows_replaced]);
+      b.rows_imported, b.rows_rejected, b.rows_skipped, b.rows_replaced]);
   }
   sheet.filter(last);
   const written = sheet.write(ctx.book);
