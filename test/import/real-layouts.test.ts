@@ -112,6 +112,10 @@ describe('rows that hold no record are checked before any value', () => {
     expect((await rows<{ date: string; status: string }>(core, ATT)).map((x) => [x.date, x.status])).toEqual([
       ['2025-10-10', 'HADIR'], ['2025-10-13', 'TANPA_KETERANGAN'],
     ]);
+    // A mode says where a present day was worked: the unexcused day has none (fixed bug: it was stored WFO).
+    expect(await rows(core, `SELECT strftime(date, '%Y-%m-%d') AS date, mode FROM attendance ORDER BY date`)).toEqual([
+      { date: '2025-10-10', mode: 'WFO' }, { date: '2025-10-13', mode: null },
+    ]);
   });
 
   it('a data row whose name begins like a total or a signature is never skipped: only rows without a readable key are looked at', async () => {

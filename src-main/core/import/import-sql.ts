@@ -71,14 +71,20 @@ interface Projection<C extends string = string> {
   derived?: string;
 }
 
+/**
+ * An attendance record's status: its code, else present when it has a time, else unexcused when the
+ * export's absent flag says so. The mode follows it: a present day without one was at the office.
+ */
+const ATTENDANCE_STATUS = `coalesce(${f('status')}, CASE WHEN ${f('checkIn')} IS NOT NULL OR ${f('checkOut')} IS NOT NULL THEN 'HADIR'
+  WHEN ${f('absent')} THEN 'TANPA_KETERANGAN' END)`;
+
 /** Per canonical table, from the fields of the one kind that fills it (KINDS[kind].table). */
 const PROJECTIONS: { [T in CanonicalTable]: Projection<ColumnsOf<T>> } = {
   attendance: {
     columns: {
       nip: f('nip'), date: f('date'), agency: '$agency', name: f('name'), unit_name: f('unitName'),
-      status: `coalesce(${f('status')}, CASE WHEN ${f('checkIn')} IS NOT NULL OR ${f('checkOut')} IS NOT NULL THEN 'HADIR'
-        WHEN ${f('absent')} THEN 'TANPA_KETERANGAN' END)`,
-      mode: `CASE WHEN coalesce(${f('status')}, 'HADIR') IN ${sqlList(PRESENT_STATUSES)} THEN coalesce(${f('mode')}, 'WFO') ELSE ${f('mode')} END`,
+      status: ATTENDANCE_STATUS,
+      mode: `CASE WHEN coalesce(${ATTENDANCE_STATUS}, 'HADIR') IN ${sqlList(PRESENT_STATUSES)} THEN coalesce(${f('mode')}, 'WFO') ELSE ${f('mode')} END`,
       check_in: f('checkIn'), check_out: f('checkOut'),
     },
     // No status and no time: on a day off the row holds no record whatever an absent flag says; on a
