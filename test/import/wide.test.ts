@@ -201,6 +201,22 @@ describe('wide layout: one column per day (rules.md §1)', () => {
     expect(await rejectsOf(core, r.batch)).toEqual([[5, '03', 'XX', 'STATUS_UNKNOWN']]);
   });
 
+  it('names a day column whose header is a number cell, as Excel keeps it, by its number alone (fixed bug: an invisible control character came before it)', async () => {
+    const core = await freshCore();
+    const wb = fixedWorkbook();
+    const ws = wb.addWorksheet('Rekap');
+    const days = Array.from({ length: 30 }, (_, i) => i + 1);
+    ws.addRow(['REKAP ABSENSI BULAN NOVEMBER 2025']);
+    ws.addRow(['No', 'NIP', 'Nama', ...days]);
+    ws.addRow([1, nip(1), 'Ani', ...days.map((d) => (d === 3 ? 'H' : d === 13 ? 'XX' : null))]);
+    const path = join(core.dir, 'rekap.xlsx');
+    await wb.xlsx.writeFile(path);
+    const r = await importOne(core, { path, kind: 'attendance', agency: AG });
+    expect([r.rowsImported, r.rowsRejected]).toEqual([1, 1]);
+    expect(await rejectsOf(core, r.batch)).toEqual([[3, '13', 'XX', 'STATUS_UNKNOWN']]);
+    expect(r.rejects.map((x) => x.reason)).toEqual(['baris 3: 13 "XX" bukan kode kehadiran yang dikenal']);
+  });
+
   it('reads a workbook whose header is two rows (TANGGAL over 1…30) and passes over a Jumlah column', async () => {
     const core = await freshCore();
     const wb = fixedWorkbook();

@@ -2,6 +2,7 @@ import { AppError } from '../../../contract/errors.ts';
 import { quoteIdent, quoteLiteral } from '../../db/database.ts';
 import { filledCellsSql, rowNoSql, rowSkipSql, type FieldSource } from '../import-sql.ts';
 import { DAY_NAME } from '../normalise-sql.ts';
+import { stripMark } from '../staging.ts';
 import type { LayoutContext } from './layout.ts';
 import { dayColumns } from './title.ts';
 import { ymText } from './title.ts';
@@ -51,7 +52,7 @@ export async function wideSource(ctx: LayoutContext): Promise<FieldSource> {
   const viaPin = cols.nip === undefined && cols.pin !== undefined;
   const rowNo = rowNoSql(staged);
   const cells = dated.map((d) =>
-    `{'h': ${quoteLiteral((staged.headers[d.column] ?? '').trim())}, 'd': ${quoteLiteral(d.date)}, 'v': stg.c${d.column}}`);
+    `{'h': ${quoteLiteral(stripMark(staged.headers[d.column] ?? '').trim())}, 'd': ${quoteLiteral(d.date)}, 'v': stg.c${d.column}}`);
   const t = 'cell';
   const range = `regexp_full_match(${t}, ${quoteLiteral(TIME_RANGE)})`;
   const identNames = idents.map(quoteIdent);
