@@ -76,6 +76,24 @@ describe('a daily sheet whose date is only in its title (rules.md §1)', () => {
     ]);
   });
 
+  it('refuses a sheet with a second day under a title of its own, naming the row and storing nothing (fixed bug: its rows were filed under the first day)', async () => {
+    const core = await freshCore();
+    const text = `${DAILY}\n${csv([
+      [],
+      // Padded to the header's width, as Excel saves a row of a sheet as CSV.
+      ['Tanggal : 15 Oct 2025', '', '', '', '', '', '', ''],
+      ['No', 'NIP', 'Nama', 'Jadwal Masuk', 'Jadwal Pulang', 'Scan Masuk', 'Scan Pulang', 'Keterangan'],
+      ['1', nip(1), 'Ani', '07:30', '16:00', '07:20', '16:00', ''],
+    ])}`;
+    const r = await importText(core, 'harian.csv', text);
+    expect(r.status).toBe('failed');
+    expect(r.error).toMatch(/^baris 19: "Tanggal : 15 Oct 2025" menyebut tanggal 2025-10-15, padahal tanggal data lembar ini dibaca dari judul di atas tabel: 2025-10-14\. .*Tidak ada yang disimpan dari berkas ini\.$/);
+    expect(await rows(core, 'SELECT CAST(count(*) AS INTEGER) AS n FROM attendance')).toEqual([{ n: 0 }]);
+    // The date given with the import is the user's word for the whole sheet.
+    const given = await importText(core, 'harian.csv', text, { date: '2025-10-15' });
+    expect(given.status).toBe('imported');
+  });
+
   it('a date given with the import (--date) wins over the title', async () => {
     const core = await freshCore();
     const r = await importText(core, 'harian.csv', DAILY, { date: '2025-10-15' });

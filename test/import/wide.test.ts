@@ -100,6 +100,37 @@ describe('wide layout: one column per day (rules.md §1)', () => {
     expect(rowNos).toEqual([{ nip: nip(1), row_no: 3 }, { nip: nip(2), row_no: 4 }]);
   });
 
+  it('refuses a sheet with a second month under a title of its own, naming the row and storing nothing (fixed bug: its rows were filed under the first month)', async () => {
+    const core = await freshCore();
+    const table = [
+      padded('REKAP ABSENSI BULAN SEPTEMBER 2025'),
+      ['NIP', 'Nama', ...DAYS],
+      dataRow(nip(1), 'Ani', { 1: 'H' }),
+      padded('REKAP ABSENSI BULAN OKTOBER 2025'),
+      ['NIP', 'Nama', ...DAYS],
+      dataRow(nip(1), 'Ani', { 2: 'WFH' }),
+    ];
+    const r = await importCsv(core, 'rekap.csv', table);
+    expect(r.status).toBe('failed');
+    expect(r.error).toBe('baris 4: "REKAP ABSENSI BULAN OKTOBER 2025" menyebut bulan 2025-10, padahal bulan data lembar ini dibaca dari '
+      + 'judul di atas tabel: 2025-09. Baris di bawahnya akan tercatat pada bulan yang salah. Pisahkan tiap blok ke lembar atau berkas '
+      + 'sendiri, lalu impor lagi. Tidak ada yang disimpan dari berkas ini.');
+    expect(await rows(core, 'SELECT CAST(count(*) AS INTEGER) AS n FROM attendance')).toEqual([{ n: 0 }]);
+    // The same title again, and a signature's place and date below the last row, are not a second month.
+    const again = await importCsv(core, 'rekap-2.csv', [
+      padded('REKAP ABSENSI BULAN SEPTEMBER 2025'),
+      ['NIP', 'Nama', ...DAYS],
+      dataRow(nip(1), 'Ani', { 1: 'H' }),
+      padded('REKAP ABSENSI BULAN SEPTEMBER 2025'),
+      ['NIP', 'Nama', ...DAYS],
+      dataRow(nip(2), 'Budi', { 2: 'WFH' }),
+      padded('Bogor, 3 Oktober 2025'),
+      padded('Kepala Dinas'),
+    ]);
+    expectImported(again);
+    expect(await records(core, again.batch)).toEqual([rec(nip(1), '2025-09-01', 'HADIR', 'WFO'), rec(nip(2), '2025-09-02', 'HADIR', 'WFH')]);
+  });
+
   it('takes the month from the file name when nothing else gives it', async () => {
     const core = await freshCore();
     const table = [['NIP', 'Nama', ...DAYS], dataRow(nip(1), 'Ani', { 3: 'H', 10: 'WFA' })];

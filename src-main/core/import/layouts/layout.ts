@@ -1,7 +1,7 @@
 import { AppError } from '../../../contract/errors.ts';
-import type { ConstantSource, ImportFileRequest, LayoutId, MappingRecipe } from '../../../contract/import-types.ts';
+import { CONSTANT_SOURCE_LABELS, type ConstantSource, type ImportFileRequest, type LayoutId, type MappingRecipe } from '../../../contract/import-types.ts';
 import type { Db } from '../../db/database.ts';
-import { stagedSource, withPins, type FieldConstants, type FieldSource } from '../import-sql.ts';
+import { filledCellsSql, rowNoSql, stagedSource, withPins, type FieldConstants, type FieldSource } from '../import-sql.ts';
 import type { KindSpec } from '../kinds.ts';
 import type { Staged } from '../staging.ts';
 import { scansSource } from './scans.ts';
@@ -101,6 +101,7 @@ function refuseConstant(field: 'date' | 'period', staged: Pick<Staged, 'sheet'>)
  */
 export async function planPart(db: Db, spec: KindSpec, staged: Staged, where: Where, dayStartsAt: string): Promise<PartPlan> {
   const { layout, constants, fieldConstants, month } = findConstants(spec, staged, where);
+  await refuseSecondBlock(db, staged, constants);
   const ctx: LayoutContext = { db, spec, staged, month, dayStartsAt };
   let source: FieldSource;
   if (layout === 'wide') source = withPins(await wideSource(ctx), staged);
@@ -108,6 +109,50 @@ export async function planPart(db: Db, spec: KindSpec, staged: Staged, where: Wh
   else if (layout === 'scans') source = await scansSource(ctx);
   else source = stagedSource(staged, fieldConstants);
   return { layout, source, constants };
+}
+
+/**
+ * A part read under one date or month taken from its title, sheet name or file name holds one date
+ * or month. A sheet of several blocks, each under a title of its own (`Tanggal : 14 Oktober 2025`,
+ * `REKAP ABSENSI BULAN OKTOBER 2025`, then the header again), would file every block under the first
+ * title's: such a title among the rows refuses the part. It is a row without a key (digits) and with at most
+ * three cells, with data rows after it (a signature's "Bogor, 5 November 2025" comes last), that
+ * names another date or month. An import option or a recipe's constant is the user's word for the
+ * whole part and is not second-guessed.
+ */
+async function refuseSecondBlock(db: Db, staged: Staged, constants: Record<string, FoundConstant>): Promise<void> {
+  const guessed = (['date', 'period'] as const).filter((f) => constants[f] && !['option', 'recipe'].includes(constants[f].from));
+  const key = staged.mapping.columns.nip ?? staged.mapping.columns.pin;
+  if (guessed.length === 0 || key === undefined || staged.headers.length === 0) return;
+  const rowNo = rowNoSql(staged);
+  const titles = await db.all<{ row_no: number; cells: string[] }>(`
+WITH r AS (
+  -- A title may stand in the key's column: a key is one that reads as digits.
+  SELECT ${rowNo.expr} AS row_no, coalesce(regexp_full_match(pt_nip(stg.c${key}), '[0-9]+'), false) AS keyed, ${filledCellsSql(staged.headers.map((_, i) => `stg.c${i}`))} AS cells
+  FROM stg ${rowNo.join}
+)
+SELECT row_no, cells
+FROM r
+WHERE NOT keyed AND len(cells) BETWEEN 1 AND 3 AND row_no < (SELECT max(row_no) FROM r WHERE keyed)
+ORDER BY row_no`);
+  for (const { row_no: row, cells } of titles) {
+    const lines = titleLines([cells]);
+    for (const field of guessed) {
+      const month = field === 'period' ? titleMonth(lines) : undefined;
+      const named = field === 'date' ? titleDate(lines) : month && ymText(month);
+      const found = constants[field]!;
+      if (named === undefined || named === found.value) continue;
+      const [fromId, fromEn] = CONSTANT_SOURCE_LABELS[found.from];
+      const [what, whatEn] = field === 'date' ? ['tanggal', 'date'] : ['bulan', 'month'];
+      const where = staged.sheet ? `lembar ${staged.sheet}, ` : '';
+      const whereEn = staged.sheet ? `sheet ${staged.sheet}, ` : '';
+      throw new AppError('IMPORT_FAILED',
+        `${where}baris ${row}: "${cells.join(' ')}" menyebut ${what} ${named}, padahal ${what} data lembar ini dibaca dari ${fromId}: ${found.value}. ` +
+          `Baris di bawahnya akan tercatat pada ${what} yang salah. Pisahkan tiap blok ke lembar atau berkas sendiri, lalu impor lagi. Tidak ada yang disimpan dari berkas ini.`,
+        `${whereEn}row ${row}: "${cells.join(' ')}" names the ${whatEn} ${named}, but this sheet's ${whatEn} was read from ${fromEn}: ${found.value}. ` +
+          `The rows below it would be filed under the wrong ${whatEn}. Put each block on a sheet or in a file of its own and import again. Nothing from this file was stored.`);
+    }
+  }
 }
 
 type PartFound = Pick<Staged, 'headers' | 'mapping' | 'title' | 'sheet'> & { layout?: Staged['layout'] };
