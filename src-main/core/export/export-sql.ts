@@ -152,7 +152,11 @@ export interface BatchRow {
   rows_skipped: number; rows_replaced: number; mapping: string;
 }
 
-/** Rejected rows of the batches in scope, in file order. */
+/**
+ * Rejected rows of the batches in scope, in file order. A file imported again as it was (the same
+ * content, kind, agency, sheet, columns and constants) replaced every row of the earlier import and
+ * rejected the same rows again: they are listed once, under the later import.
+ */
 export const REJECTS_SQL = `
 SELECT
   r.batch_id,
@@ -167,6 +171,11 @@ SELECT
 FROM rejects r
 JOIN batches b ON b.batch_id = r.batch_id
 WHERE ${BATCH_SCOPE}
+  AND NOT EXISTS (
+    SELECT 1 FROM batches l
+    WHERE l.status = 'active' AND l.seq > b.seq AND l.sha256 = b.sha256 AND l.kind = b.kind AND l.agency IS NOT DISTINCT FROM b.agency
+      AND l.sheet IS NOT DISTINCT FROM b.sheet AND l.mapping = b.mapping AND l.constants IS NOT DISTINCT FROM b.constants
+  )
 ORDER BY b.seq, r.row_no, r.column_name`;
 
 export interface RejectRow {
