@@ -268,6 +268,8 @@ describe('the leadership workbook on the samples', () => {
     const small = p.byUnit.filter((u) => u.flex.rate === null).length;
     expect(unitRows.filter((r) => r[5] === 'n < 5')).toHaveLength(small);
     expect(small).toBeGreaterThan(0);
+    // A small group shows no number, as on the screens and as the Metode sheet says: its n and met gave its rate away (fixed bug).
+    expect(unitRows.filter((r) => r[5] === 'n < 5').every((r) => r[3] === null && r[4] === null)).toBe(true);
     const survey = table(sheet(xl, 'Survei'), 'Tingkat').find((r) => r[0] === 'Keseluruhan')!;
     expect(survey.slice(3, 8)).toEqual([cmp.survey.respondents, cmp.survey.participants, cmp.survey.nonParticipants,
       cmp.survey.satisfied, cmp.survey.satisfiedAnswered]);

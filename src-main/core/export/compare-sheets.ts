@@ -15,9 +15,13 @@ function small(ctx: ExportContext): string {
   return `n < ${ctx.compare.minGroupSize}`;
 }
 
-/** n, met, rate and its interval; "n < 5" in place of the rate for a group below minGroupSize. */
+/**
+ * n, met, rate and its interval; for a group below minGroupSize "n < 5" and no number at all, as
+ * on the screens and as the Metode sheet says: its counts would give its rate away.
+ */
 export function group(ctx: ExportContext, g: GroupRate): Value[] {
-  return [g.n, g.met, g.rate ?? small(ctx), g.ci95?.[0] ?? null, g.ci95?.[1] ?? null];
+  if (g.rate === null) return [null, null, small(ctx), null, null];
+  return [g.n, g.met, g.rate, g.ci95?.[0] ?? null, g.ci95?.[1] ?? null];
 }
 
 const GROUP_COLS = (ctx: ExportContext): Col[] => [
@@ -146,8 +150,11 @@ export const frac = (pct: number | null | undefined): number | null =>
 function surveyRow(ctx: ExportContext, level: Level, agency: string | null, unit: string | null, s: SurveyFigures): Value[] {
   return [
     levelName(ctx, level), agency, unit, s.respondents, s.participants, s.nonParticipants,
-    s.satisfied, s.satisfiedAnswered, frac(s.satisfiedPct) ?? small(ctx), frac(s.satisfiedCi95?.[0]), frac(s.satisfiedCi95?.[1]),
-    s.metTarget, s.metTargetAnswered, frac(s.metTargetPct) ?? small(ctx), frac(s.metTargetCi95?.[0]), frac(s.metTargetCi95?.[1]),
+    // A share of fewer than minGroupSize answers is "n < 5" without the counts that would give it away.
+    ...(s.satisfiedPct === null ? [null, null, small(ctx)] : [s.satisfied, s.satisfiedAnswered, frac(s.satisfiedPct)]),
+    frac(s.satisfiedCi95?.[0]), frac(s.satisfiedCi95?.[1]),
+    ...(s.metTargetPct === null ? [null, null, small(ctx)] : [s.metTarget, s.metTargetAnswered, frac(s.metTargetPct)]),
+    frac(s.metTargetCi95?.[0]), frac(s.metTargetCi95?.[1]),
   ];
 }
 
