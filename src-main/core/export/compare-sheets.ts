@@ -148,13 +148,13 @@ export const frac = (pct: number | null | undefined): number | null =>
   pct === null || pct === undefined ? null : pct / 100;
 
 function surveyRow(ctx: ExportContext, level: Level, agency: string | null, unit: string | null, s: SurveyFigures): Value[] {
+  // A share of fewer than minGroupSize answers is "n < 5" without the counts that would give it away.
+  const share = (yes: number, answered: number, pct: number | null, ci: [number, number] | null): Value[] =>
+    (pct === null ? [null, null, small(ctx), null, null] : [yes, answered, frac(pct), frac(ci?.[0]), frac(ci?.[1])]);
   return [
     levelName(ctx, level), agency, unit, s.respondents, s.participants, s.nonParticipants,
-    // A share of fewer than minGroupSize answers is "n < 5" without the counts that would give it away.
-    ...(s.satisfiedPct === null ? [null, null, small(ctx)] : [s.satisfied, s.satisfiedAnswered, frac(s.satisfiedPct)]),
-    frac(s.satisfiedCi95?.[0]), frac(s.satisfiedCi95?.[1]),
-    ...(s.metTargetPct === null ? [null, null, small(ctx)] : [s.metTarget, s.metTargetAnswered, frac(s.metTargetPct)]),
-    frac(s.metTargetCi95?.[0]), frac(s.metTargetCi95?.[1]),
+    ...share(s.satisfied, s.satisfiedAnswered, s.satisfiedPct, s.satisfiedCi95),
+    ...share(s.metTarget, s.metTargetAnswered, s.metTargetPct, s.metTargetCi95),
   ];
 }
 

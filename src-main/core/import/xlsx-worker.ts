@@ -287,6 +287,7 @@ async function read(): Promise<XlsxMessage> {
   (reader as unknown as EventEmitter).on('entry', (entry: { type: string; id?: string }) => {
     if (entry.type === 'worksheet') part = entry.id;
   });
+  const workbook = reader as unknown as WorkbookParts;
   const targets = 'targets' in job ? job.targets : [job.target];
   const sheets: (SheetFound | null)[] = targets.map(() => null);
   const spooled: SheetSpooled[] = [];
@@ -300,7 +301,6 @@ async function read(): Promise<XlsxMessage> {
   try {
     for await (const sheet of reader as AsyncIterable<SheetReader>) {
       seen++;
-      const workbook = reader as unknown as WorkbookParts;
       const { name, state } = sheetOf(workbook, sheet, part, seen);
       const total = workbook.model?.sheets?.length;
       const last = total !== undefined && seen >= total;
