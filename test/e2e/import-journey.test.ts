@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -236,6 +237,24 @@ describe.skipIf(!HAVE_CHROMIUM)('the import screen, in a browser against pantau 
     expect(batches.filter((b) => b.file === 'presensi-besar.csv')).toEqual([]);
     await expect(api.listRecords({ kind: 'attendance', agency: 'PEMKOT-BESAR' })).rejects.toThrow();
     await imports.file('presensi-besar.csv').getByRole('button', { name: /^Hapus dari daftar/ }).click();
+  }, STEP);
+
+  it('a file the import would refuse from its first rows is not ready, the reason shown on its card; the date given by hand makes it ready (fixed bug: it said "Siap diimpor", then failed)', async () => {
+    const name = 'presensi-dua-hari.xlsx';
+    const header = ['NIP', 'Nama', 'Jam Masuk', 'Jam Pulang', 'Keterangan'];
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Harian').addRows([['Tanggal : 13 Oktober 2025'], header, ['198503122010011001', 'Budi', '07:30', '16:00'],
+      ['Tanggal : 14 Oktober 2025'], header, ['199001012015032002', 'Sari', '07:40', '16:00']]);
+    await wb.xlsx.writeFile(join(dir, name));
+    await imports.addFiles([join(dir, name)]);
+    await imports.agency(name).fill('PEMKOT-X');
+    const card = imports.file(name);
+    await card.getByText(/lembar Harian, baris 4: "Tanggal : 14 Oktober 2025" menyebut tanggal 2025-10-14/).waitFor(LONG);
+    await card.getByText('Belum siap', { exact: true }).waitFor();
+    await page.getByText(/presensi-dua-hari\.xlsx: atasi masalah yang disebut pada berkas/).waitFor();
+    await card.getByLabel('Tanggal data').fill('14/10/2025');
+    await imports.ready(name);
+    await imports.file(name).getByRole('button', { name: /^Hapus dari daftar/ }).click();
   }, STEP);
 
   it('in English: a daily sheet whose date is only in its title', async () => {

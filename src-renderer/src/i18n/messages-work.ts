@@ -67,6 +67,7 @@ export const WORK_MESSAGES = {
   'imports.block.columns': ['petakan kolom wajib', 'map the required columns'],
   'imports.block.constant': ['isi tanggal atau bulan datanya', 'give the date or month of the data'],
   'imports.block.agency': ['isi kode instansi', 'enter the agency code'],
+  'imports.block.problem': ['atasi masalah yang disebut pada berkas', 'resolve the problem shown for the file'],
   'imports.block.conflict': ['pastikan instansinya (NIP-nya milik {agency})', 'confirm the agency (its NIPs are {agency}\'s)'],
   'imports.blocked': ['{n} berkas belum siap —', '{n} files not ready —'],
   'imports.changedMeanwhile': ['{file} berubah sebelum diimpor dan belum siap; berkas itu dan sesudahnya tetap di daftar.', '{file} changed before it was imported and is not ready; it and the files after it stay in the list.'],

@@ -80,6 +80,9 @@ export function blockers(s: Staged): { key: MessageKey; vars?: Record<string, st
   if (NEEDS_AGENCY(s.kind) && s.agency.trim() === '') out.push({ key: 'imports.block.agency' });
   const conflict = conflictOf(s);
   if (conflict && !s.conflictOk) out.push({ key: 'imports.block.conflict', vars: { agency: conflict.agency } });
+  // A problem the blockers above do not name is the import's own refusal of the file's first rows
+  // (two dates in one sheet, a wide sheet without day columns): it would fail, so it is not ready.
+  if (out.length === 0 && s.preview?.problem) out.push({ key: 'imports.block.problem' });
   return out;
 }
 
